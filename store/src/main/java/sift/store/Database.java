@@ -1,0 +1,100 @@
+package sift.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sift.store.feed.FeedStore;
+import sift.store.post.PostStore;
+
+/** The database: a connection pool, the schema brought up to date at open, and the stores over it. */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final DbSettings settings;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final FeedStore feeds;
+    private final PostStore posts;
+
+    private Database(DbSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.feeds = new FeedStore(jdbi);
+        this.posts = new PostStore(jdbi);
+    }
+
+    /** Opens the pool and applies pending migrations; fails with the database named if either fails. */
+    public static Database open(DbSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(8);
+        config.setPoolName("sift-db");
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open database " + settings.describe() + ": " + rootMessage(e), e);
+        }
+        try {
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            log.info("Database {} at schema version {}", settings.describe(), result.targetSchemaVersion != null
+                    ? result.targetSchemaVersion
+                    : result.initialSchemaVersion);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new StoreException("cannot migrate database " + settings.describe() + ": " + rootMessage(e), e);
+        }
+        return new Database(settings, dataSource);
+    }
+
+    public FeedStore feeds() {
+        return feeds;
+    }
+
+    public PostStore posts() {
+        return posts;
+    }
+
+    public SettingStore settings() {
+        return new SettingStore(jdbi);
+    }
+
+    public String describe() {
+        return settings.describe();
+    }
+
+    /** True when a trivial query answers: the readiness half of {@code /health}. */
+    public boolean isReachable() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            log.warn("Database {} does not answer: {}", settings.describe(), rootMessage(e));
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        // H2 closes its file cleanly when the pool closes the last connection
+        dataSource.close();
+        log.info("Database {} closed", settings.describe());
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,35 @@
+package sift.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Where the database is: a JDBC URL and credentials. H2 in the data folder unless configured otherwise. */
+public record DbSettings(String url, String user, String password) {
+
+    public DbSettings {
+        Objects.requireNonNull(url, "url");
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException(
+                    "unsupported database URL '" + url + "': Sift runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql:...)");
+        }
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+    }
+
+    /**
+     * The embedded default: an H2 file database {@code sift.mv.db} in the data folder. H2's own shutdown
+     * hook is off, so that Sift closes the database itself after in-flight writes have finished.
+     */
+    public static DbSettings embedded(Path dataDir) {
+        String file = dataDir.toAbsolutePath().resolve("sift").toString();
+        return new DbSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    }
+
+    /** The URL without credentials or options, fit for a log line or the health page. */
+    public String describe() {
+        int options = url.indexOf(';');
+        String bare = options < 0 ? url : url.substring(0, options);
+        int query = bare.indexOf('?');
+        return query < 0 ? bare : bare.substring(0, query);
+    }
+}

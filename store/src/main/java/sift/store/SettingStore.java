@@ -1,0 +1,39 @@
+package sift.store;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Small named facts about this installation, such as whether the default subscriptions were applied. */
+public final class SettingStore {
+    private final Jdbi jdbi;
+
+    SettingStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Optional<String> get(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :name")
+                .bind("name", name)
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    /** Sets the value only if the name has none yet; true when this call set it. */
+    public boolean putIfAbsent(String name, String value) {
+        return jdbi.inTransaction(h -> {
+            boolean present = h.createQuery("SELECT COUNT(*) FROM settings WHERE setting_name = :name")
+                            .bind("name", name)
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0;
+            if (present) {
+                return false;
+            }
+            h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:name, :value)")
+                    .bind("name", name)
+                    .bind("value", value)
+                    .execute();
+            return true;
+        });
+    }
+}

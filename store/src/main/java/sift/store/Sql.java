@@ -1,0 +1,29 @@
+package sift.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Time values to and from JDBC the same way on H2 and PostgreSQL: as {@code OffsetDateTime} in UTC. */
+public final class Sql {
+    private Sql() {}
+
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** Cuts a value to the width of its column, so that one overlong title never fails a whole post. */
+    public static String fit(String value, int width) {
+        if (value == null || value.length() <= width) {
+            return value;
+        }
+        return value.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,30 @@
+package sift.store.feed;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A subscribed feed and the state of its fetching. */
+public record Feed(
+        long id,
+        String url,
+        String title,
+        String siteUrl,
+        String category,
+        String etag,
+        String lastModified,
+        Instant lastFetchedAt,
+        FetchStatus lastStatus,
+        String lastError,
+        int consecutiveFailures,
+        Instant nextFetchAt) {
+
+    public Feed {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(nextFetchAt, "nextFetchAt");
+    }
+
+    /** The title to show: the feed's own, else its URL. */
+    public String displayTitle() {
+        return title == null || title.isBlank() ? url : title;
+    }
+}

@@ -1,0 +1,135 @@
+package sift.store.feed;
+
+import static sift.store.Sql.fit;
+import static sift.store.Sql.instant;
+import static sift.store.Sql.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Subscriptions and the fetch state of each feed. */
+public final class FeedStore {
+    private static final String COLUMNS = """
+            id, url, title, site_url, category, etag, last_modified, last_fetched_at,
+            last_status, last_error, consecutive_failures, next_fetch_at""";
+
+    private final Jdbi jdbi;
+
+    public FeedStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Subscribes to the feed unless its URL is already subscribed; true when it was added. */
+    public boolean subscribe(NewFeed feed, Instant now) {
+        return jdbi.inTransaction(h -> {
+            boolean known = h.createQuery("SELECT COUNT(*) FROM feeds WHERE url = :url")
+                            .bind("url", feed.url())
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0;
+            if (known) {
+                return false;
+            }
+            h.createUpdate("""
+                            INSERT INTO feeds (url, title, category, next_fetch_at, created_at)
+                            VALUES (:url, :title, :category, :now, :now)""")
+                    .bind("url", feed.url())
+                    .bind("title", fit(feed.title(), 500))
+                    .bind("category", fit(feed.category(), 200))
+                    .bind("now", utc(now))
+                    .execute();
+            return true;
+        });
+    }
+
+    public List<Feed> all() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM feeds ORDER BY category, COALESCE(title, url), id")
+                .map(FeedStore::map)
+                .list());
+    }
+
+    public Optional<Feed> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM feeds WHERE id = :id")
+                .bind("id", id)
+                .map(FeedStore::map)
+                .findOne());
+    }
+
+    /** Feeds whose next fetch is due at {@code now}, the longest overdue first. */
+    public List<Feed> due(Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM feeds WHERE next_fetch_at <= :now
+                        ORDER BY next_fetch_at, id LIMIT :limit""")
+                .bind("now", utc(now))
+                .bind("limit", limit)
+                .map(FeedStore::map)
+                .list());
+    }
+
+    public int count() {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM feeds").mapTo(Integer.class).one());
+    }
+
+    /** Earliest time any feed is due, if there is a feed at all. */
+    public Optional<Instant> nextDue() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MIN(next_fetch_at) AS next_due FROM feeds")
+                .map((rs, ctx) -> Optional.ofNullable(instant(rs, "next_due")))
+                .one());
+    }
+
+    public void recordSuccess(long feedId, FetchSuccess success) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE feeds SET
+                            etag = :etag, last_modified = :lastModified,
+                            title = COALESCE(:title, title), site_url = COALESCE(:siteUrl, site_url),
+                            last_fetched_at = :fetchedAt, last_status = :status, last_error = NULL,
+                            consecutive_failures = 0, next_fetch_at = :nextFetchAt
+                        WHERE id = :id""")
+                .bind("id", feedId)
+                .bind("etag", fit(success.etag(), 500))
+                .bind("lastModified", fit(success.lastModified(), 100))
+                .bind("title", fit(success.title(), 500))
+                .bind("siteUrl", fit(success.siteUrl(), 2048))
+                .bind("fetchedAt", utc(success.fetchedAt()))
+                .bind("status", success.status().column())
+                .bind("nextFetchAt", utc(success.nextFetchAt()))
+                .execute());
+    }
+
+    /** Records a failed fetch: the error in plain words, one more consecutive failure, the next try. */
+    public void recordFailure(long feedId, String error, Instant fetchedAt, Instant nextFetchAt) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE feeds SET
+                            last_fetched_at = :fetchedAt, last_status = 'failed', last_error = :error,
+                            consecutive_failures = consecutive_failures + 1, next_fetch_at = :nextFetchAt
+                        WHERE id = :id""")
+                .bind("id", feedId)
+                .bind("error", fit(error, 2000))
+                .bind("fetchedAt", utc(fetchedAt))
+                .bind("nextFetchAt", utc(nextFetchAt))
+                .execute());
+    }
+
+    private static Feed map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Feed(
+                rs.getLong("id"),
+                rs.getString("url"),
+                rs.getString("title"),
+                rs.getString("site_url"),
+                rs.getString("category"),
+                rs.getString("etag"),
+                rs.getString("last_modified"),
+                instant(rs, "last_fetched_at"),
+                FetchStatus.fromColumn(rs.getString("last_status")),
+                rs.getString("last_error"),
+                rs.getInt("consecutive_failures"),
+                instant(rs, "next_fetch_at"));
+    }
+}

@@ -1,0 +1,226 @@
+package sift.store.post;
+
+import static sift.store.Sql.fit;
+import static sift.store.Sql.instant;
+import static sift.store.Sql.utc;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Posts and their enclosures. Each upsert is one transaction; the same post stored twice changes nothing. */
+public final class PostStore {
+    private static final String SUMMARY_COLUMNS = """
+            p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, p.title, p.link, p.author,
+            p.published_at, p.summary, p.kind""";
+
+    private final Jdbi jdbi;
+
+    public PostStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Stores the post unless the feed already has it unchanged. A post is the same post when its GUID
+     * matches, else its link, else its content; {@code seenAt} dates a post whose feed gives no date.
+     */
+    public Upsert upsert(PostDraft draft, Instant seenAt) {
+        String hash = contentHash(draft);
+        String identity = draft.guid() != null ? draft.guid() : draft.link() != null ? draft.link() : "sha256:" + hash;
+        return jdbi.inTransaction(h -> {
+            Optional<Stored> stored = h.createQuery(
+                            "SELECT id, content_hash FROM posts WHERE feed_id = :feedId AND guid = :guid")
+                    .bind("feedId", draft.feedId())
+                    .bind("guid", fit(identity, 2048))
+                    .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("content_hash")))
+                    .findOne();
+            if (stored.isEmpty()) {
+                long id = insert(h, draft, fit(identity, 2048), hash, seenAt);
+                insertEnclosures(h, id, draft.enclosures());
+                return new Upsert(id, Upsert.Outcome.CREATED);
+            }
+            long id = stored.get().id();
+            if (stored.get().contentHash().equals(hash)) {
+                return new Upsert(id, Upsert.Outcome.UNCHANGED);
+            }
+            update(h, id, draft, hash);
+            h.createUpdate("DELETE FROM post_enclosures WHERE post_id = :id").bind("id", id).execute();
+            insertEnclosures(h, id, draft.enclosures());
+            return new Upsert(id, Upsert.Outcome.UPDATED);
+        });
+    }
+
+    /** The newest posts first, after the cursor when one is given. */
+    public List<PostSummary> river(int limit, RiverCursor after) {
+        return jdbi.withHandle(h -> {
+            var query = after == null
+                    ? h.createQuery("SELECT " + SUMMARY_COLUMNS + """
+                             FROM posts p JOIN feeds f ON f.id = p.feed_id
+                            ORDER BY p.published_at DESC, p.id DESC LIMIT :limit""")
+                    : h.createQuery("SELECT " + SUMMARY_COLUMNS + """
+                             FROM posts p JOIN feeds f ON f.id = p.feed_id
+                            WHERE p.published_at < :at OR (p.published_at = :at AND p.id < :id)
+                            ORDER BY p.published_at DESC, p.id DESC LIMIT :limit""")
+                            .bind("at", utc(after.publishedAt()))
+                            .bind("id", after.id());
+            return query.bind("limit", limit).map(PostStore::mapSummary).list();
+        });
+    }
+
+    public Optional<Post> find(long id) {
+        return jdbi.withHandle(h -> {
+            List<Enclosure> enclosures = enclosures(h, id);
+            return h.createQuery("""
+                            SELECT p.*, COALESCE(f.title, f.url) AS feed_title
+                            FROM posts p JOIN feeds f ON f.id = p.feed_id WHERE p.id = :id""")
+                    .bind("id", id)
+                    .map((rs, ctx) -> mapPost(rs, enclosures))
+                    .findOne();
+        });
+    }
+
+    public int count() {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM posts").mapTo(Integer.class).one());
+    }
+
+    public int countForFeed(long feedId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM posts WHERE feed_id = :feedId")
+                .bind("feedId", feedId)
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    private static long insert(Handle h, PostDraft d, String identity, String hash, Instant seenAt) {
+        return h.createUpdate("""
+                        INSERT INTO posts (feed_id, guid, link, title, author, published_at, updated_at,
+                                           summary, content_html, content_text, content_hash, kind, first_seen_at)
+                        VALUES (:feedId, :guid, :link, :title, :author, :publishedAt, :updatedAt,
+                                :summary, :contentHtml, :contentText, :hash, :kind, :seenAt)""")
+                .bind("feedId", d.feedId())
+                .bind("guid", identity)
+                .bindMap(contentValues(d, hash))
+                .bind("publishedAt", utc(d.publishedAt() != null ? d.publishedAt() : seenAt))
+                .bind("seenAt", utc(seenAt))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private static void update(Handle h, long id, PostDraft d, String hash) {
+        h.createUpdate("""
+                        UPDATE posts SET link = :link, title = :title, author = :author,
+                            published_at = COALESCE(:publishedAt, published_at), updated_at = :updatedAt,
+                            summary = :summary, content_html = :contentHtml, content_text = :contentText,
+                            content_hash = :hash, kind = :kind
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bindMap(contentValues(d, hash))
+                .bind("publishedAt", utc(d.publishedAt()))
+                .execute();
+    }
+
+    private static Map<String, Object> contentValues(PostDraft d, String hash) {
+        var values = new HashMap<String, Object>();
+        values.put("link", fit(d.link(), 2048));
+        values.put("title", fit(d.title(), 1000));
+        values.put("author", fit(d.author(), 500));
+        values.put("updatedAt", utc(d.updatedAt()));
+        values.put("summary", fit(d.summary(), 4000));
+        values.put("contentHtml", fit(d.contentHtml(), 1_000_000));
+        values.put("contentText", fit(d.contentText(), 1_000_000));
+        values.put("hash", hash);
+        values.put("kind", d.kind());
+        return values;
+    }
+
+    private static void insertEnclosures(Handle h, long postId, List<Enclosure> enclosures) {
+        var batch = h.prepareBatch("""
+                INSERT INTO post_enclosures (post_id, position, url, length, mime_type)
+                VALUES (:postId, :position, :url, :length, :mimeType)""");
+        for (int i = 0; i < enclosures.size(); i++) {
+            Enclosure e = enclosures.get(i);
+            batch.bind("postId", postId)
+                    .bind("position", i)
+                    .bind("url", fit(e.url(), 2048))
+                    .bind("length", e.length())
+                    .bind("mimeType", fit(e.mimeType(), 200))
+                    .add();
+        }
+        if (!enclosures.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    private static List<Enclosure> enclosures(Handle h, long postId) {
+        return h.createQuery("""
+                        SELECT url, length, mime_type FROM post_enclosures
+                        WHERE post_id = :postId ORDER BY position""")
+                .bind("postId", postId)
+                .map((rs, ctx) -> new Enclosure(
+                        rs.getString("url"), rs.getObject("length", Long.class), rs.getString("mime_type")))
+                .list();
+    }
+
+    /** SHA-256 over what a reader sees of the post: a changed title, link, summary or content is a change. */
+    static String contentHash(PostDraft d) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {d.title(), d.link(), d.summary(), d.contentHtml(), d.author()}) {
+                sha.update(Objects.toString(part, "").getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            for (Enclosure e : d.enclosures()) {
+                sha.update((e.url() + ' ' + e.length() + ' ' + e.mimeType()).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static PostSummary mapSummary(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new PostSummary(
+                rs.getLong("id"),
+                rs.getLong("feed_id"),
+                rs.getString("feed_title"),
+                rs.getString("title"),
+                rs.getString("link"),
+                rs.getString("author"),
+                instant(rs, "published_at"),
+                rs.getString("summary"),
+                rs.getString("kind"));
+    }
+
+    private static Post mapPost(ResultSet rs, List<Enclosure> enclosures) throws SQLException {
+        return new Post(
+                rs.getLong("id"),
+                rs.getLong("feed_id"),
+                rs.getString("feed_title"),
+                rs.getString("guid"),
+                rs.getString("link"),
+                rs.getString("title"),
+                rs.getString("author"),
+                instant(rs, "published_at"),
+                instant(rs, "updated_at"),
+                rs.getString("summary"),
+                rs.getString("content_html"),
+                rs.getString("kind"),
+                enclosures);
+    }
+
+    private record Stored(long id, String contentHash) {}
+}

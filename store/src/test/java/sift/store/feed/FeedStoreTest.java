@@ -1,0 +1,95 @@
+package sift.store.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sift.store.Database;
+import sift.store.TestDatabase;
+
+class FeedStoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    Database db;
+    FeedStore feeds;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabase.open(dir);
+        feeds = db.feeds();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void subscribesEachUrlOnce() {
+        assertThat(feeds.subscribe(new NewFeed("https://blog.cloudflare.com/rss/", "Cloudflare", "Blogs"), NOW))
+                .isTrue();
+        assertThat(feeds.subscribe(new NewFeed(" https://blog.cloudflare.com/rss/ ", null, null), NOW))
+                .isFalse();
+        assertThat(feeds.all()).singleElement().satisfies(f -> {
+            assertThat(f.title()).isEqualTo("Cloudflare");
+            assertThat(f.category()).isEqualTo("Blogs");
+            assertThat(f.nextFetchAt()).isEqualTo(NOW);
+            assertThat(f.lastStatus()).isNull();
+        });
+    }
+
+    @Test
+    void listsOnlyDueFeedsLongestOverdueFirst() {
+        feeds.subscribe(new NewFeed("https://a.example/feed", "A", null), NOW);
+        feeds.subscribe(new NewFeed("https://b.example/feed", "B", null), NOW.minusSeconds(60));
+        long a = feeds.all().get(0).id();
+        feeds.recordSuccess(
+                a, new FetchSuccess(FetchStatus.OK, null, null, null, null, NOW, NOW.plus(Duration.ofHours(1))));
+
+        assertThat(feeds.due(NOW, 10)).extracting(Feed::title).containsExactly("B");
+        assertThat(feeds.due(NOW.plus(Duration.ofHours(2)), 10)).extracting(Feed::title).containsExactly("B", "A");
+        assertThat(feeds.nextDue()).contains(NOW.minusSeconds(60));
+    }
+
+    @Test
+    void countsConsecutiveFailuresAndClearsThemOnSuccess() {
+        feeds.subscribe(new NewFeed("https://broken.example/feed", null, null), NOW);
+        long id = feeds.all().get(0).id();
+
+        feeds.recordFailure(id, "HTTP 404 Not Found from https://broken.example/feed", NOW, NOW.plusSeconds(600));
+        feeds.recordFailure(id, "connection refused", NOW, NOW.plusSeconds(1200));
+        Feed failing = feeds.find(id).orElseThrow();
+        assertThat(failing.lastStatus()).isEqualTo(FetchStatus.FAILED);
+        assertThat(failing.lastError()).isEqualTo("connection refused");
+        assertThat(failing.consecutiveFailures()).isEqualTo(2);
+
+        feeds.recordSuccess(
+                id,
+                new FetchSuccess(
+                        FetchStatus.OK, "\"v1\"", "Wed, 25 Nov 2026 10:00:00 GMT", "Broken no more",
+                        "https://broken.example/", NOW, NOW.plusSeconds(1800)));
+        Feed healed = feeds.find(id).orElseThrow();
+        assertThat(healed.lastError()).isNull();
+        assertThat(healed.consecutiveFailures()).isZero();
+        assertThat(healed.etag()).isEqualTo("\"v1\"");
+        assertThat(healed.title()).isEqualTo("Broken no more");
+        assertThat(healed.siteUrl()).isEqualTo("https://broken.example/");
+    }
+
+    @Test
+    void keepsTheTitleWhenTheFeedWasNotModified() {
+        feeds.subscribe(new NewFeed("https://a.example/feed", "Kept", null), NOW);
+        long id = feeds.all().get(0).id();
+        feeds.recordSuccess(
+                id, new FetchSuccess(FetchStatus.NOT_MODIFIED, "e", null, null, null, NOW, NOW.plusSeconds(60)));
+        assertThat(feeds.find(id).orElseThrow().title()).isEqualTo("Kept");
+    }
+}
