@@ -1,0 +1,28 @@
+package sift.ingest.fetch;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/** How a fetch ended. Failures are expected outcomes, not exceptions. */
+public sealed interface FetchResult {
+
+    /** A new body, with the validators to send next time. */
+    record Modified(byte[] body, String contentType, String etag, String lastModified, URI finalUri)
+            implements FetchResult {
+        public Modified {
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(finalUri, "finalUri");
+        }
+    }
+
+    /** 304: the feed is as it was; the validators stay. */
+    record NotModified() implements FetchResult {}
+
+    /** The fetch failed; {@code reason} says why in plain words, {@code retryAfter} when the server asked. */
+    record Failed(String reason, Duration retryAfter) implements FetchResult {
+        public Failed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

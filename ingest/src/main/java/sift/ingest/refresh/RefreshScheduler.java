@@ -1,0 +1,139 @@
+package sift.ingest.refresh;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sift.store.feed.Feed;
+import sift.store.feed.FeedStore;
+
+/**
+ * Runs refreshes on a bounded pool of workers: on a tick it hands every due feed that is not already being
+ * refreshed to a worker. {@link #close()} lets refreshes in flight finish their current post, then returns.
+ */
+public final class RefreshScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RefreshScheduler.class);
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    private final FeedStore feeds;
+    private final Refresher refresher;
+    private final int workers;
+    private final Duration tick;
+    private final Clock clock;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService ticker;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicReference<Instant> lastRefreshAt = new AtomicReference<>();
+    private volatile boolean running;
+
+    public RefreshScheduler(FeedStore feeds, Refresher refresher, int workers, Duration tick, Clock clock) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("ingest needs at least one worker, was " + workers);
+        }
+        this.feeds = feeds;
+        this.refresher = refresher;
+        this.workers = workers;
+        this.tick = tick;
+        this.clock = clock;
+        this.pool = Executors.newFixedThreadPool(workers, named("sift-refresh"));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(named("sift-refresh-ticker"));
+    }
+
+    /** Starts refreshing due feeds in the background, now and then every tick. */
+    public void start() {
+        running = true;
+        ticker.scheduleWithFixedDelay(this::submitDue, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Ingest started: {} workers, checking for due feeds every {} s", workers, tick.toSeconds());
+    }
+
+    /** Refreshes every feed once, due or not, and waits for all of them: {@code sift ingest --once}. */
+    public List<RefreshReport> refreshAll() {
+        return await(submit(feeds.all()));
+    }
+
+    public IngestStatus status() {
+        return new IngestStatus(running, inFlight.size(), done.get(), lastRefreshAt.get());
+    }
+
+    private void submitDue() {
+        try {
+            submit(feeds.due(clock.instant(), workers * 4));
+        } catch (RuntimeException e) {
+            // the ticker must survive a database hiccup; the next tick tries again
+            log.error("Cannot list due feeds: {}", e.getMessage(), e);
+        }
+    }
+
+    private List<CompletableFuture<RefreshReport>> submit(List<Feed> due) {
+        List<CompletableFuture<RefreshReport>> futures = new ArrayList<>();
+        for (Feed feed : due) {
+            if (inFlight.add(feed.id())) {
+                futures.add(CompletableFuture.supplyAsync(() -> refreshGuarded(feed), pool));
+            }
+        }
+        return futures;
+    }
+
+    private RefreshReport refreshGuarded(Feed feed) {
+        try {
+            return refresher.refresh(feed);
+        } catch (RuntimeException e) {
+            // a bug or an unreachable database: log it with the feed, keep the worker
+            log.error("Feed {}: refresh failed unexpectedly: {}", feed.url(), e.getMessage(), e);
+            return RefreshReport.failed(feed.id(), feed.url(), "internal error: " + e.getMessage());
+        } finally {
+            inFlight.remove(feed.id());
+            done.incrementAndGet();
+            lastRefreshAt.set(clock.instant());
+        }
+    }
+
+    private static List<RefreshReport> await(List<CompletableFuture<RefreshReport>> futures) {
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Stops ticking, lets each refresh in flight finish the post it is writing, then stops the workers. */
+    @Override
+    public void close() {
+        running = false;
+        ticker.shutdownNow();
+        refresher.stop();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("Ingest: {} refreshes still running after {} s, interrupting them", inFlight.size(),
+                        GRACE.toSeconds());
+                pool.shutdownNow();
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
+        log.info("Ingest stopped");
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,181 @@
+package sift.ingest.refresh;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sift.ingest.clean.CleanHtml;
+import sift.ingest.clean.HtmlCleaner;
+import sift.ingest.fetch.FeedFetcher;
+import sift.ingest.fetch.FetchRequest;
+import sift.ingest.fetch.FetchResult;
+import sift.ingest.parse.FeedParseException;
+import sift.ingest.parse.FeedParser;
+import sift.ingest.parse.ParsedEntry;
+import sift.ingest.parse.ParsedFeed;
+import sift.nlp.Analysis;
+import sift.nlp.Analyzer;
+import sift.nlp.Document;
+import sift.store.feed.Feed;
+import sift.store.feed.FeedStore;
+import sift.store.feed.FetchStatus;
+import sift.store.feed.FetchSuccess;
+import sift.store.post.Enclosure;
+import sift.store.post.PostDraft;
+import sift.store.post.PostStore;
+import sift.store.post.Upsert;
+
+/**
+ * The one path of a feed into the store: fetch, parse, clean, analyze, upsert each post in its own
+ * transaction, then record how it went on the feed. A failure is recorded on that feed and never thrown.
+ */
+public final class Refresher {
+    private static final Logger log = LoggerFactory.getLogger(Refresher.class);
+
+    private final FeedStore feeds;
+    private final PostStore posts;
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final HtmlCleaner cleaner;
+    private final Analyzer analyzer;
+    private final RefreshPolicy policy;
+    private final Clock clock;
+    private volatile boolean stopping;
+
+    public Refresher(
+            FeedStore feeds,
+            PostStore posts,
+            FeedFetcher fetcher,
+            FeedParser parser,
+            HtmlCleaner cleaner,
+            Analyzer analyzer,
+            RefreshPolicy policy,
+            Clock clock) {
+        this.feeds = feeds;
+        this.posts = posts;
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.cleaner = cleaner;
+        this.analyzer = analyzer;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks refreshes in progress to stop at the next post: the post being written finishes, nothing more
+     * is fetched or stored, and the feed stays due so the next start picks it up again.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
+    public RefreshReport refresh(Feed feed) {
+        if (stopping) {
+            return stopped(feed, 0, 0, 0, 0);
+        }
+        Instant now = clock.instant();
+        URI uri;
+        try {
+            uri = URI.create(feed.url());
+        } catch (IllegalArgumentException e) {
+            return fail(feed, now, "not a valid URL: " + e.getMessage(), null);
+        }
+        FetchResult result = fetcher.fetch(new FetchRequest(uri, feed.etag(), feed.lastModified()));
+        if (stopping) {
+            return stopped(feed, 0, 0, 0, 0);
+        }
+        if (result instanceof FetchResult.Modified modified) {
+            return store(feed, modified, now);
+        }
+        if (result instanceof FetchResult.Failed failed) {
+            return fail(feed, now, failed.reason(), failed.retryAfter());
+        }
+        feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.NOT_MODIFIED, feed.etag(), feed.lastModified(),
+                null, null, now, policy.afterSuccess(now)));
+        return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.NOT_MODIFIED, 0, 0, 0, 0, null);
+    }
+
+    private RefreshReport store(Feed feed, FetchResult.Modified modified, Instant now) {
+        ParsedFeed parsed;
+        try {
+            parsed = parser.parse(modified.body(), modified.finalUri());
+        } catch (FeedParseException e) {
+            return fail(feed, now, e.getMessage(), null);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int skipped = 0;
+        for (ParsedEntry entry : parsed.entries()) {
+            if (stopping) {
+                return stopped(feed, created, updated, unchanged, skipped);
+            }
+            try {
+                Upsert upsert = posts.upsert(draft(feed.id(), entry, modified.finalUri()), now);
+                switch (upsert.outcome()) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
+            } catch (RuntimeException e) {
+                // one entry the store refuses must not cost the feed its other entries
+                skipped++;
+                log.warn("Feed {}: entry {} not stored: {}", feed.url(),
+                        entry.id() != null ? entry.id() : entry.link(), e.getMessage());
+            }
+        }
+        feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.OK, modified.etag(), modified.lastModified(),
+                cleaner.plainText(parsed.title()), parsed.link(), now, policy.afterSuccess(now)));
+        log.info("Feed {}: {} entries, {} new, {} updated", feed.url(), parsed.entries().size(), created, updated);
+        return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged,
+                skipped, null);
+    }
+
+    private PostDraft draft(long feedId, ParsedEntry entry, URI feedUri) {
+        String base = entry.link() != null ? entry.link() : feedUri.toString();
+        CleanHtml summary = cleaner.clean(entry.summary(), base);
+        CleanHtml content = entry.content() != null ? cleaner.clean(entry.content(), base) : summary;
+        String title = cleaner.plainText(entry.title());
+        if (title == null) {
+            title = content.text().isEmpty() ? "(untitled)" : cleaner.summary(CleanHtml.EMPTY, content);
+        }
+        List<Enclosure> enclosures = entry.enclosures().stream()
+                .map(e -> new Enclosure(e.url(), e.length(), e.type()))
+                .toList();
+        Analysis analysis = analyzer.analyze(new Document(
+                title,
+                content.text(),
+                entry.link(),
+                entry.categories(),
+                enclosures.stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList()));
+        return new PostDraft(
+                feedId,
+                entry.id(),
+                entry.link(),
+                title,
+                entry.author(),
+                entry.published() != null ? entry.published() : entry.updated(),
+                entry.updated(),
+                cleaner.summary(summary, content),
+                content.html(),
+                content.text(),
+                analysis.kind().id(),
+                enclosures);
+    }
+
+    private static RefreshReport stopped(Feed feed, int created, int updated, int unchanged, int skipped) {
+        log.info("Feed {}: refresh stopped after {} new posts, Sift is stopping", feed.url(), created);
+        return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.STOPPED, created, updated, unchanged,
+                skipped, null);
+    }
+
+    private RefreshReport fail(Feed feed, Instant now, String reason, Duration retryAfter) {
+        feeds.recordFailure(feed.id(), reason, now,
+                policy.afterFailure(now, feed.consecutiveFailures() + 1, retryAfter));
+        log.warn("Feed {} failed: {}", feed.url(), reason);
+        return RefreshReport.failed(feed.id(), feed.url(), reason);
+    }
+}

@@ -1,0 +1,84 @@
+package sift.ingest.refresh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sift.ingest.clean.HtmlCleaner;
+import sift.ingest.fetch.FeedFetcher;
+import sift.ingest.fetch.FetchSettings;
+import sift.ingest.parse.FeedParser;
+import sift.ingest.testing.FixtureServer;
+import sift.ingest.testing.Fixtures;
+import sift.nlp.Analyzer;
+import sift.store.Database;
+import sift.store.DbSettings;
+import sift.store.feed.NewFeed;
+
+class RefreshSchedulerTest {
+    @TempDir
+    Path dir;
+
+    FixtureServer server;
+    Database db;
+    FeedFetcher fetcher;
+    RefreshScheduler scheduler;
+
+    @BeforeEach
+    void setUp() {
+        server = new FixtureServer()
+                .feed("/cloudflare.xml", "application/rss+xml", Fixtures.text("parse/cloudflare-rss2.xml"))
+                .feed("/ipspace.xml", "application/atom+xml", Fixtures.text("parse/ipspace-atom.xml"))
+                .feed("/garbage.xml", "text/plain", "definitely not XML");
+        db = Database.open(DbSettings.embedded(dir));
+        fetcher = new FeedFetcher(FetchSettings.defaults());
+        Refresher refresher = new Refresher(db.feeds(), db.posts(), fetcher, new FeedParser(), new HtmlCleaner(),
+                new Analyzer(), new RefreshPolicy(Duration.ofMinutes(30), Duration.ofHours(24), new Random(1)),
+                Clock.systemUTC());
+        scheduler = new RefreshScheduler(db.feeds(), refresher, 2, Duration.ofMillis(200), Clock.systemUTC());
+        for (String path : List.of("/cloudflare.xml", "/garbage.xml", "/missing.xml", "/ipspace.xml")) {
+            db.feeds().subscribe(new NewFeed(server.url(path), null, null), Instant.now());
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        scheduler.close();
+        fetcher.close();
+        db.close();
+        server.close();
+    }
+
+    @Test
+    void oneBrokenFeedDoesNotKeepTheOthersFromBeingIngested() {
+        List<RefreshReport> reports = scheduler.refreshAll();
+        assertThat(reports).hasSize(4);
+        assertThat(reports).filteredOn(r -> r.outcome() == RefreshReport.Outcome.FAILED)
+                .extracting(RefreshReport::url)
+                .containsExactlyInAnyOrder(server.url("/garbage.xml"), server.url("/missing.xml"));
+        assertThat(db.posts().count()).isEqualTo(4);
+        assertThat(scheduler.status().refreshesDone()).isEqualTo(4);
+    }
+
+    @Test
+    void refreshesDueFeedsInTheBackgroundOnceEach() throws Exception {
+        scheduler.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (scheduler.status().refreshesDone() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(600); // a few more ticks: nothing is due again for 30 minutes
+        assertThat(scheduler.status().running()).isTrue();
+        assertThat(db.posts().count()).isEqualTo(4);
+        assertThat(server.hits("/cloudflare.xml")).isEqualTo(1);
+        assertThat(server.hits("/garbage.xml")).as("backed off, not retried at once").isEqualTo(1);
+    }
+}

@@ -1,0 +1,151 @@
+package sift.ingest.refresh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sift.ingest.clean.HtmlCleaner;
+import sift.ingest.fetch.FeedFetcher;
+import sift.ingest.fetch.FetchSettings;
+import sift.ingest.parse.FeedParser;
+import sift.ingest.testing.FixtureServer;
+import sift.ingest.testing.Fixtures;
+import sift.nlp.Analyzer;
+import sift.store.Database;
+import sift.store.DbSettings;
+import sift.store.feed.Feed;
+import sift.store.feed.FetchStatus;
+import sift.store.feed.NewFeed;
+import sift.store.post.Post;
+import sift.store.post.PostSummary;
+
+class RefresherTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    FixtureServer server;
+    Database db;
+    FeedFetcher fetcher;
+    Refresher refresher;
+
+    @BeforeEach
+    void setUp() {
+        server = new FixtureServer()
+                .feed("/cloudflare.xml", "application/rss+xml", Fixtures.text("parse/cloudflare-rss2.xml"))
+                .feed("/ipspace.xml", "application/atom+xml", Fixtures.text("parse/ipspace-atom.xml"))
+                .feed("/podcast.xml", "application/rss+xml", Fixtures.text("parse/packetpushers-podcast.xml"))
+                .feed("/garbage.xml", "text/html", "<html><body>Moved to Substack!</body></html>");
+        db = Database.open(DbSettings.embedded(dir));
+        fetcher = new FeedFetcher(FetchSettings.defaults());
+        refresher = new Refresher(db.feeds(), db.posts(), fetcher, new FeedParser(), new HtmlCleaner(), new Analyzer(),
+                new RefreshPolicy(Duration.ofMinutes(30), Duration.ofHours(24), new Random(1)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fetcher.close();
+        db.close();
+        server.close();
+    }
+
+    private Feed subscribe(String path) {
+        db.feeds().subscribe(new NewFeed(server.url(path), null, null), NOW);
+        return db.feeds().all().stream().filter(f -> f.url().equals(server.url(path))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void storesCleanedPostsWithTheirKindAndRecordsTheFeedsTitle() {
+        Feed feed = subscribe("/cloudflare.xml");
+        RefreshReport report = refresher.refresh(feed);
+
+        assertThat(report.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
+        assertThat(report.created()).isEqualTo(2);
+        List<PostSummary> river = db.posts().river(10, null);
+        assertThat(river).extracting(PostSummary::title)
+                .containsExactly("Cloudflare outage on November 18, 2025", "How we found the root cause of Salt failures");
+        assertThat(river.get(0).kind()).isEqualTo("incident");
+        Post outage = db.posts().find(river.get(0).id()).orElseThrow();
+        assertThat(outage.contentHtml())
+                .doesNotContain("<script", "onerror")
+                .contains("href=\"https://blog.cloudflare.com/bot-management/\"");
+        assertThat(outage.author()).isEqualTo("Matthew Prince");
+
+        Feed after = db.feeds().find(feed.id()).orElseThrow();
+        assertThat(after.title()).isEqualTo("The Cloudflare Blog");
+        assertThat(after.siteUrl()).isEqualTo("https://blog.cloudflare.com");
+        assertThat(after.lastStatus()).isEqualTo(FetchStatus.OK);
+        assertThat(after.etag()).isNotBlank();
+        assertThat(after.nextFetchAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void aSecondRefreshOfAnUnchangedFeedIsA304AndStoresNothingNew() {
+        Feed feed = subscribe("/ipspace.xml");
+        refresher.refresh(feed);
+        RefreshReport second = refresher.refresh(db.feeds().find(feed.id()).orElseThrow());
+        assertThat(second.outcome()).isEqualTo(RefreshReport.Outcome.NOT_MODIFIED);
+        assertThat(db.posts().count()).isEqualTo(2);
+        assertThat(server.hits("/ipspace.xml")).isEqualTo(2);
+    }
+
+    @Test
+    void refetchingWithoutValidatorsCreatesNoDuplicates() {
+        Feed feed = subscribe("/ipspace.xml");
+        refresher.refresh(feed);
+        RefreshReport again = refresher.refresh(feed); // the old row: no ETag sent, so a full 200
+        assertThat(again.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
+        assertThat(again.unchanged()).isEqualTo(2);
+        assertThat(again.created()).isZero();
+        assertThat(db.posts().count()).isEqualTo(2);
+    }
+
+    @Test
+    void podcastEpisodesKeepTheirEnclosures() {
+        refresher.refresh(subscribe("/podcast.xml"));
+        PostSummary episode = db.posts().river(1, null).get(0);
+        assertThat(episode.kind()).isEqualTo("podcast");
+        assertThat(db.posts().find(episode.id()).orElseThrow().enclosures())
+                .singleElement()
+                .satisfies(e -> assertThat(e.mimeType()).isEqualTo("audio/mpeg"));
+    }
+
+    @Test
+    void aFeedThatIsNotAFeedIsRecordedAsFailedAndKeepsItsPosts() {
+        Feed feed = subscribe("/garbage.xml");
+        RefreshReport report = refresher.refresh(feed);
+        assertThat(report.outcome()).isEqualTo(RefreshReport.Outcome.FAILED);
+        Feed failed = db.feeds().find(feed.id()).orElseThrow();
+        assertThat(failed.lastStatus()).isEqualTo(FetchStatus.FAILED);
+        assertThat(failed.lastError()).startsWith("not a feed");
+        assertThat(failed.consecutiveFailures()).isEqualTo(1);
+        assertThat(failed.nextFetchAt()).isAfter(NOW);
+    }
+
+    @Test
+    void aMissingFeedIsRecordedWithTheHttpStatus() {
+        Feed feed = subscribe("/gone.xml");
+        refresher.refresh(feed);
+        assertThat(db.feeds().find(feed.id()).orElseThrow().lastError()).isEqualTo("HTTP 404 Not Found");
+    }
+
+    @Test
+    void aStoppedRefresherFetchesNothing() {
+        Feed feed = subscribe("/cloudflare.xml");
+        refresher.stop();
+        assertThat(refresher.refresh(feed).outcome()).isEqualTo(RefreshReport.Outcome.STOPPED);
+        assertThat(server.hits("/cloudflare.xml")).isZero();
+        assertThat(db.feeds().find(feed.id()).orElseThrow().nextFetchAt()).as("still due").isEqualTo(NOW);
+    }
+}
