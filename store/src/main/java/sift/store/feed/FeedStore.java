@@ -103,6 +103,25 @@ public final class FeedStore {
                 .execute());
     }
 
+    /** Points the feed at a new URL (a moved feed); false when another feed already has that URL. */
+    public boolean changeUrl(long feedId, String url) {
+        return jdbi.inTransaction(h -> {
+            boolean taken = h.createQuery("SELECT COUNT(*) FROM feeds WHERE url = :url")
+                            .bind("url", url)
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0;
+            if (taken) {
+                return false;
+            }
+            return h.createUpdate("UPDATE feeds SET url = :url WHERE id = :id")
+                            .bind("id", feedId)
+                            .bind("url", url)
+                            .execute()
+                    == 1;
+        });
+    }
+
     /** Records a failed fetch: the error in plain words, one more consecutive failure, the next try. */
     public void recordFailure(long feedId, String error, Instant fetchedAt, Instant nextFetchAt) {
         jdbi.useHandle(h -> h.createUpdate("""

@@ -92,4 +92,14 @@ class FeedStoreTest {
                 id, new FetchSuccess(FetchStatus.NOT_MODIFIED, "e", null, null, null, NOW, NOW.plusSeconds(60)));
         assertThat(feeds.find(id).orElseThrow().title()).isEqualTo("Kept");
     }
+
+    @Test
+    void movesAFeedToANewUrlUnlessAnotherFeedHasIt() {
+        feeds.subscribe(new NewFeed("http://old.example/feed", "Old", null), NOW);
+        feeds.subscribe(new NewFeed("http://other.example/feed", "Other", null), NOW);
+        long old = feeds.all().stream().filter(f -> f.title().equals("Old")).findFirst().orElseThrow().id();
+        assertThat(feeds.changeUrl(old, "https://new.example/feed")).isTrue();
+        assertThat(feeds.find(old).orElseThrow().url()).isEqualTo("https://new.example/feed");
+        assertThat(feeds.changeUrl(old, "http://other.example/feed")).isFalse();
+    }
 }

@@ -1,0 +1,70 @@
+package sift.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sift.ingest.refresh.RefreshScheduler;
+import sift.store.Database;
+import sift.web.demo.DemoFeeds;
+import sift.web.health.HealthRoutes;
+import sift.web.reader.ReaderRoutes;
+
+/** The web application: every route in one place. The same factory serves {@code sift serve} and the tests. */
+public final class App {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    /**
+     * What the routes need.
+     *
+     * @param ingest this process's scheduler, or null when it does not ingest
+     * @param demo the bundled sample feeds, or null unless {@code --demo}
+     */
+    public record Deps(Database db, RefreshScheduler ingest, DemoFeeds demo, Clock clock) {
+        public Deps {
+            Objects.requireNonNull(db, "db");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    private App() {}
+
+    public static Javalin create(Deps deps) {
+        Pages pages = new Pages();
+        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), pages, deps.clock());
+        HealthRoutes health = new HealthRoutes(deps.db(), deps.ingest());
+
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+        });
+
+        app.get("/", reader::river);
+        app.get("/posts/{id}", reader::post);
+        app.get("/health", health::show);
+        if (deps.demo() != null) {
+            app.get("/demo/feeds/{name}", deps.demo()::serve);
+            app.get("/demo/media/{name}", deps.demo()::serveMedia);
+        }
+
+        app.exception(HttpResponseException.class, (e, ctx) -> pages.renderError(ctx, e.getStatus(), e.getMessage()));
+        app.error(404, ctx -> {
+            if (ctx.result() == null) {
+                pages.renderError(ctx, 404, "There is no page at " + ctx.path() + ".");
+            }
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
+            pages.renderError(ctx, 500, "Sift could not answer this request. The details are in the server log.");
+        });
+        return app;
+    }
+}

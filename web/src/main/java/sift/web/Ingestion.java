@@ -1,0 +1,47 @@
+package sift.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import sift.ingest.clean.HtmlCleaner;
+import sift.ingest.fetch.FeedFetcher;
+import sift.ingest.fetch.FetchSettings;
+import sift.ingest.parse.FeedParser;
+import sift.ingest.refresh.RefreshPolicy;
+import sift.ingest.refresh.RefreshScheduler;
+import sift.ingest.refresh.Refresher;
+import sift.nlp.Analyzer;
+import sift.store.Database;
+
+/** The ingest pipeline wired over a database: one fetcher, one refresher, one scheduler of workers. */
+public final class Ingestion implements AutoCloseable {
+    private static final Duration MAX_BACKOFF = Duration.ofHours(24);
+
+    private final FeedFetcher fetcher;
+    private final RefreshScheduler scheduler;
+
+    Ingestion(Database db, SiftConfig.Ingest config, Clock clock) {
+        this.fetcher = new FeedFetcher(FetchSettings.defaults());
+        Refresher refresher = new Refresher(
+                db.feeds(),
+                db.posts(),
+                fetcher,
+                new FeedParser(),
+                new HtmlCleaner(),
+                new Analyzer(),
+                new RefreshPolicy(config.interval(), MAX_BACKOFF, new Random()),
+                clock);
+        this.scheduler = new RefreshScheduler(db.feeds(), refresher, config.workers(), config.tick(), clock);
+    }
+
+    public RefreshScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Lets refreshes in flight finish their current post, then closes the fetcher. */
+    @Override
+    public void close() {
+        scheduler.close();
+        fetcher.close();
+    }
+}

@@ -1,0 +1,223 @@
+package sift.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import sift.ingest.opml.Opml;
+import sift.ingest.opml.OpmlException;
+import sift.ingest.refresh.RefreshReport;
+import sift.store.Database;
+import sift.store.feed.NewFeed;
+
+/** The {@code sift} command line. Exit status: 0 success, 1 failure, 2 bad usage. */
+@Command(
+        name = "sift",
+        mixinStandardHelpOptions = true,
+        version = "Sift 0.1.0",
+        description = "A self-hosted knowledge-feed aggregator for network engineers.",
+        subcommands = {
+            Main.Serve.class,
+            Main.Ingest.class,
+            Main.ImportOpml.class,
+            Main.ExportOpml.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Data lives in ./data (--data DIR) in an embedded H2 database, or in PostgreSQL",
+            "given SIFT_DB_URL, SIFT_DB_USER and SIFT_DB_PASSWORD. The README lists every setting."
+        })
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println(label(cmd) + ": " + e.getMessage());
+            cmd.getErr().println("Run ./" + label(cmd) + " --help for usage.");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println(label(cmd) + ": " + e.getMessage());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    private static String label(CommandLine cmd) {
+        return cmd.getParent() == null ? "sift" : "sift " + cmd.getCommandName();
+    }
+
+    /** {@code sift} alone: the usage, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** Options every command that touches stored data takes. */
+    static final class DataOption {
+        @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: ./data, or SIFT_DATA)")
+        Path data;
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run Sift: the reader, the API and background ingest.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: 7070, or SIFT_PORT)")
+        Integer port;
+
+        @Option(names = "--demo", description = "subscribe the bundled offline sample feeds (data in ./data/demo)")
+        boolean demo;
+
+        @Option(names = "--no-ingest", description = "serve only: this process refreshes no feeds")
+        boolean noIngest;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            SiftConfig config = SiftConfig.from(data.data, port, demo, System.getenv());
+            if (noIngest) {
+                config = new SiftConfig(config.dataDir(), config.http(), config.db(),
+                        new SiftConfig.Ingest(false, config.ingest().workers(), config.ingest().interval(),
+                                config.ingest().tick()),
+                        config.demo());
+            }
+            SiftServer server = SiftServer.start(config, Clock.systemUTC());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "sift-shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Refresh every feed once, then print a summary.")
+    static final class Ingest implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @Option(names = "--once", required = true, description = "one refresh pass over all feeds, then exit")
+        boolean once;
+
+        @Option(names = "--opml", paramLabel = "FILE", description = "first subscribe the feeds of this OPML file")
+        Path opml;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<NewFeed> feeds = opml == null ? List.of() : readOpml(opml);
+            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            Files.createDirectories(config.dataDir());
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = Database.open(config.db());
+                    Ingestion ingestion = new Ingestion(db, config.ingest(), Clock.systemUTC())) {
+                if (opml != null) {
+                    out.println(subscribe(db, feeds, opml));
+                }
+                List<RefreshReport> reports = ingestion.scheduler().refreshAll();
+                reports.forEach(r -> out.println(line(r)));
+                long failed = reports.stream().filter(r -> r.outcome() == RefreshReport.Outcome.FAILED).count();
+                out.printf("%d feeds: %d fetched, %d not modified, %d failed; %d new posts, %d updated%n",
+                        reports.size(),
+                        reports.stream().filter(r -> r.outcome() == RefreshReport.Outcome.FETCHED).count(),
+                        reports.stream().filter(r -> r.outcome() == RefreshReport.Outcome.NOT_MODIFIED).count(),
+                        failed,
+                        reports.stream().mapToInt(RefreshReport::created).sum(),
+                        reports.stream().mapToInt(RefreshReport::updated).sum());
+                out.flush();
+                return !reports.isEmpty() && failed == reports.size() ? 1 : 0;
+            }
+        }
+
+        private static String line(RefreshReport r) {
+            return switch (r.outcome()) {
+                case FETCHED -> String.format("ok       %4d new %4d updated  %s", r.created(), r.updated(), r.url());
+                case NOT_MODIFIED -> String.format("304                        %s", r.url());
+                case FAILED -> String.format("FAILED                     %s: %s", r.url(), r.error());
+                case STOPPED -> String.format("stopped                    %s", r.url());
+            };
+        }
+    }
+
+    @Command(name = "import-opml", mixinStandardHelpOptions = true, description = "Subscribe the feeds of an OPML file.")
+    static final class ImportOpml implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @Parameters(paramLabel = "FILE", description = "the OPML file")
+        Path file;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<NewFeed> feeds = readOpml(file);
+            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            Files.createDirectories(config.dataDir());
+            try (Database db = Database.open(config.db())) {
+                spec.commandLine().getOut().println(subscribe(db, feeds, file));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export-opml", mixinStandardHelpOptions = true, description = "Print the subscriptions as OPML.")
+    static final class ExportOpml implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            try (Database db = Database.open(config.db())) {
+                spec.commandLine().getOut().print(Opml.write(db.feeds().all(), "Sift subscriptions"));
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    private static List<NewFeed> readOpml(Path file) throws IOException, OpmlException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Opml.read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new OpmlException("no such file: " + file, e);
+        }
+    }
+
+    private static String subscribe(Database db, List<NewFeed> feeds, Path file) {
+        Instant now = Instant.now();
+        long added = feeds.stream().filter(f -> db.feeds().subscribe(f, now)).count();
+        return String.format("%s: %d feeds, %d newly subscribed, %d already subscribed", file, feeds.size(), added,
+                feeds.size() - added);
+    }
+}

@@ -1,0 +1,85 @@
+package sift.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import sift.store.DbSettings;
+
+/**
+ * Everything Sift is configured with, read once at start from flags and {@code SIFT_*} variables, validated,
+ * then passed by constructor. Flags win over variables; variables win over defaults.
+ */
+public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, boolean demo) {
+
+    public record Http(String host, int port) {
+        public Http {
+            Objects.requireNonNull(host, "host");
+            if (port < 0 || port > 65535) {
+                throw new ConfigException("port must be between 0 and 65535, was " + port);
+            }
+        }
+    }
+
+    /** @param enabled whether this process refreshes feeds in the background */
+    public record Ingest(boolean enabled, int workers, Duration interval, Duration tick) {
+        public Ingest {
+            if (workers < 1 || workers > 64) {
+                throw new ConfigException("SIFT_INGEST_WORKERS must be between 1 and 64, was " + workers);
+            }
+            if (interval.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new ConfigException("SIFT_REFRESH_MINUTES must be at least 1, was " + interval.toMinutes());
+            }
+        }
+    }
+
+    public SiftConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(db, "db");
+        Objects.requireNonNull(ingest, "ingest");
+    }
+
+    /**
+     * Reads the configuration.
+     *
+     * @param dataFlag {@code --data}, or null
+     * @param portFlag {@code --port}, or null
+     * @param env the environment, {@code System.getenv()} outside tests
+     */
+    public static SiftConfig from(Path dataFlag, Integer portFlag, boolean demo, Map<String, String> env) {
+        Path dataDir = dataFlag != null
+                ? dataFlag
+                : Path.of(env.getOrDefault("SIFT_DATA", demo ? "data/demo" : "data"));
+        int port = portFlag != null ? portFlag : integer(env, "SIFT_PORT", 7070);
+        String dbUrl = env.get("SIFT_DB_URL");
+        DbSettings db = dbUrl == null || dbUrl.isBlank()
+                ? DbSettings.embedded(dataDir)
+                : new DbSettings(dbUrl, env.get("SIFT_DB_USER"), env.get("SIFT_DB_PASSWORD"));
+        Ingest ingest = new Ingest(
+                true,
+                integer(env, "SIFT_INGEST_WORKERS", 4),
+                Duration.ofMinutes(integer(env, "SIFT_REFRESH_MINUTES", 30)),
+                Duration.ofSeconds(5));
+        return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port), db, ingest, demo);
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    /** A setting has a value Sift cannot use; the message names the setting and the value. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}

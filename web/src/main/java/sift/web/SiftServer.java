@@ -1,0 +1,130 @@
+package sift.web;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sift.ingest.opml.Opml;
+import sift.ingest.opml.OpmlException;
+import sift.store.Database;
+import sift.store.feed.Feed;
+import sift.store.feed.NewFeed;
+import sift.web.demo.DemoFeeds;
+
+/**
+ * The whole system in one process, as {@code sift serve} runs it: database, web app and background ingest.
+ * {@link #close()} stops it in order: ingest first (refreshes in flight finish their post), then the web
+ * server, then the database.
+ */
+public final class SiftServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SiftServer.class);
+    private static final String DEFAULTS_APPLIED = "default-subscriptions-applied";
+    private static final Pattern DEMO_URL = Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/demo/feeds/.+");
+
+    private final Database db;
+    private final Ingestion ingestion;
+    private final Javalin app;
+
+    private SiftServer(Database db, Ingestion ingestion, Javalin app) {
+        this.db = db;
+        this.ingestion = ingestion;
+        this.app = app;
+    }
+
+    public static SiftServer start(SiftConfig config, Clock clock) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + config.dataDir().toAbsolutePath(), e);
+        }
+        Database db = Database.open(config.db());
+        Ingestion ingestion = null;
+        try {
+            ingestion = new Ingestion(db, config.ingest(), clock);
+            DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
+            Javalin app = App.create(new App.Deps(db, ingestion.scheduler(), demo, clock))
+                    .start(config.http().host(), config.http().port());
+            SiftServer server = new SiftServer(db, ingestion, app);
+            if (demo != null) {
+                subscribeDemo(db, demo, "http://127.0.0.1:" + app.port(), clock.instant());
+            } else {
+                subscribeDefaults(db, clock.instant());
+            }
+            if (config.ingest().enabled()) {
+                ingestion.scheduler().start();
+            }
+            log.info("Sift is serving http://localhost:{}/ (data in {}, database {})", app.port(),
+                    config.dataDir().toAbsolutePath(), db.describe());
+            return server;
+        } catch (RuntimeException e) {
+            if (ingestion != null) {
+                ingestion.close();
+            }
+            db.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public Ingestion ingestion() {
+        return ingestion;
+    }
+
+    /** On first start, and only if nobody chose feeds yet, subscribes the curated {@code feeds.opml}. */
+    static void subscribeDefaults(Database db, Instant now) {
+        if (!db.settings().putIfAbsent(DEFAULTS_APPLIED, now.toString()) || db.feeds().count() > 0) {
+            return;
+        }
+        List<NewFeed> defaults;
+        try (InputStream in = SiftServer.class.getClassLoader().getResourceAsStream("sift/feeds.opml")) {
+            if (in == null) {
+                throw new IllegalStateException("the jar has no sift/feeds.opml: rebuild it with ./mvnw package");
+            }
+            defaults = Opml.read(in, "feeds.opml");
+        } catch (IOException | OpmlException e) {
+            throw new IllegalStateException("cannot read the bundled feeds.opml: " + e.getMessage(), e);
+        }
+        defaults.forEach(feed -> db.feeds().subscribe(feed, now));
+        log.info("First start: subscribed the {} feeds of feeds.opml", defaults.size());
+    }
+
+    /** Subscribes the demo feeds on this server, moving those of an earlier demo run on another port. */
+    static void subscribeDemo(Database db, DemoFeeds demo, String base, Instant now) {
+        for (Feed feed : db.feeds().all()) {
+            if (DEMO_URL.matcher(feed.url()).matches() && !feed.url().startsWith(base + "/")) {
+                String moved = base + feed.url().substring(feed.url().indexOf("/demo/feeds/"));
+                db.feeds().changeUrl(feed.id(), moved);
+            }
+        }
+        int added = 0;
+        for (NewFeed feed : demo.subscriptions(base)) {
+            if (db.feeds().subscribe(feed, now)) {
+                added++;
+            }
+        }
+        log.info("Demo: {} sample feeds served at {}/demo/feeds/ ({} newly subscribed)", demo.size(), base, added);
+    }
+
+    @Override
+    public void close() {
+        log.info("Sift is stopping");
+        ingestion.close();
+        app.stop();
+        db.close();
+        log.info("Sift stopped");
+    }
+}

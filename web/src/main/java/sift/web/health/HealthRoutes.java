@@ -1,0 +1,48 @@
+package sift.web.health;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import sift.ingest.refresh.IngestStatus;
+import sift.ingest.refresh.RefreshScheduler;
+import sift.store.Database;
+
+/**
+ * {@code GET /health}: 200 when the database answers, 503 when it does not, with a small JSON of the
+ * database and ingest status. Liveness is that the page answers at all; readiness is its status code.
+ */
+public final class HealthRoutes {
+    private final Database db;
+    private final RefreshScheduler ingest;
+
+    /** @param ingest the scheduler of this process, or null when it does not ingest */
+    public HealthRoutes(Database db, RefreshScheduler ingest) {
+        this.db = db;
+        this.ingest = ingest;
+    }
+
+    public void show(Context ctx) {
+        boolean reachable = db.isReachable();
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("url", db.describe());
+        database.put("reachable", reachable);
+        if (reachable) {
+            database.put("feeds", db.feeds().count());
+            database.put("posts", db.posts().count());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", reachable ? "ok" : "unavailable");
+        body.put("database", database);
+        body.put("ingest", ingest == null ? Map.of("state", "disabled") : ingest(ingest.status()));
+        ctx.status(reachable ? 200 : 503).json(body);
+    }
+
+    private static Map<String, Object> ingest(IngestStatus status) {
+        Map<String, Object> ingest = new LinkedHashMap<>();
+        ingest.put("state", status.running() ? "running" : "stopped");
+        ingest.put("inFlight", status.inFlight());
+        ingest.put("refreshesDone", status.refreshesDone());
+        ingest.put("lastRefreshAt", status.lastRefreshAt() == null ? null : status.lastRefreshAt().toString());
+        return ingest;
+    }
+}

@@ -1,0 +1,13 @@
+package sift.web.reader;
+
+import java.util.List;
+
+/** The river: the newest posts, and the cursor of the next page when there is one. Pairs with reader/list.jte. */
+public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage) {
+    public ReaderPage {
+        posts = List.copyOf(posts);
+    }
+
+    public record Item(long id, String title, String feedTitle, String summary, String kind, String isoDate,
+            String fullDate, String relativeDate) {}
+}
