@@ -56,11 +56,6 @@ public final class App {
         }
 
         app.exception(HttpResponseException.class, (e, ctx) -> pages.renderError(ctx, e.getStatus(), e.getMessage()));
-        app.error(404, ctx -> {
-            if (ctx.result() == null) {
-                pages.renderError(ctx, 404, "There is no page at " + ctx.path() + ".");
-            }
-        });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
             pages.renderError(ctx, 500, "Sift could not answer this request. The details are in the server log.");

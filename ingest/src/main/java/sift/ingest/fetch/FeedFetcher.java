@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -66,7 +67,7 @@ public final class FeedFetcher implements AutoCloseable {
         } catch (HttpConnectTimeoutException e) {
             return new FetchResult.Failed("connection timed out after " + seconds(settings.connectTimeout()), null);
         } catch (HttpTimeoutException e) {
-            return new FetchResult.Failed("no answer within " + seconds(settings.totalTimeout()), null);
+            return new FetchResult.Failed("no complete answer within " + seconds(settings.totalTimeout()), null);
         } catch (ConnectException e) {
             return new FetchResult.Failed("connection refused", null);
         } catch (UnknownHostException e) {
@@ -117,8 +118,10 @@ public final class FeedFetcher implements AutoCloseable {
 
     /** Reads the whole body, or returns null as soon as it grows past the cap; the deadline closes a stalled body. */
     private byte[] readCapped(InputStream in) throws IOException {
+        AtomicBoolean expired = new AtomicBoolean();
         var deadline = deadlines.schedule(
                 () -> {
+                    expired.set(true);
                     try {
                         in.close();
                     } catch (IOException ignored) {
@@ -127,7 +130,6 @@ public final class FeedFetcher implements AutoCloseable {
                 },
                 settings.totalTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
-        long started = System.nanoTime();
         try {
             var out = new ByteArrayOutputStream();
             byte[] buffer = new byte[16 * 1024];
@@ -140,7 +142,7 @@ public final class FeedFetcher implements AutoCloseable {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            if (deadline.isDone() || System.nanoTime() - started >= settings.totalTimeout().toNanos()) {
+            if (expired.get()) {
                 throw new HttpTimeoutException("body not complete within " + seconds(settings.totalTimeout()));
             }
             throw e;

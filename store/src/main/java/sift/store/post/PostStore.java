@@ -103,6 +103,14 @@ public final class PostStore {
                 .one());
     }
 
+    /** The identities of a feed's posts (GUID, else link, else content hash), for checks and exports. */
+    public List<String> guids(long feedId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT guid FROM posts WHERE feed_id = :feedId ORDER BY id")
+                .bind("feedId", feedId)
+                .mapTo(String.class)
+                .list());
+    }
+
     private static long insert(Handle h, PostDraft d, String identity, String hash, Instant seenAt) {
         return h.createUpdate("""
                         INSERT INTO posts (feed_id, guid, link, title, author, published_at, updated_at,

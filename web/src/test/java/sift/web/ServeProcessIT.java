@@ -1,0 +1,116 @@
+package sift.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sift.ingest.testing.FixtureServer;
+import sift.store.Database;
+import sift.store.DbSettings;
+
+/** The runnable jar as a process: the demo starts healthy, and SIGTERM during a refresh loses nothing. */
+class ServeProcessIT {
+    private static final int FEEDS = 4;
+    private static final int ITEMS = 300;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoIsHealthyWithin20SecondsAndListsItsPosts() throws Exception {
+        try (SiftProcess sift = SiftProcess.serve(dir.resolve("demo.log"), Map.of(), "--demo", "--data", dir.toString())) {
+            Duration healthy = sift.awaitBody("/health", body -> body.contains("\"status\":\"ok\""), Duration.ofSeconds(20));
+            assertThat(healthy).as("healthy within 20 s; log:%n%s", sift.logText()).isNotNull();
+            Duration listed = sift.awaitBody("/", body -> Jsoup.parse(body).select("article").size() >= 10,
+                    Duration.ofSeconds(20).minus(healthy));
+            assertThat(listed).as("10+ posts within 20 s; log:%n%s", sift.logText()).isNotNull();
+            assertThat(sift.terminate(Duration.ofSeconds(30))).isEqualTo(143);
+        }
+    }
+
+    @Test
+    void sigtermDuringARefreshLosesNoStoredPostAndDuplicatesNone() throws Exception {
+        try (FixtureServer origin = new FixtureServer()) {
+            StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><body>");
+            for (int f = 0; f < FEEDS; f++) {
+                origin.route("/feed" + f + ".xml", FixtureServer.Route.ok("application/rss+xml", bigFeed(f).getBytes())
+                        .delayed(Duration.ofMillis(700L * f)));
+                opml.append("<outline type=\"rss\" text=\"Feed ").append(f).append("\" xmlUrl=\"")
+                        .append(origin.url("/feed" + f + ".xml")).append("\"/>");
+            }
+            Path opmlFile = dir.resolve("feeds.opml");
+            Files.writeString(opmlFile, opml.append("</body></opml>").toString());
+            Path data = dir.resolve("data");
+            Path log = dir.resolve("sift.log");
+            Map<String, String> env = Map.of("SIFT_INGEST_WORKERS", "2");
+            assertThat(SiftProcess.run(log, env, "import-opml", opmlFile.toString(), "--data", data.toString())).isZero();
+
+            Set<String> beforeRestart;
+            try (SiftProcess sift = SiftProcess.serve(log, env, "--data", data.toString())) {
+                Duration midway = sift.awaitBody("/health", ServeProcessIT::refreshInProgress, Duration.ofSeconds(30));
+                assertThat(midway).as("a refresh in progress; log:%n%s", sift.logText()).isNotNull();
+                assertThat(sift.terminate(Duration.ofSeconds(40))).isEqualTo(143);
+                assertThat(sift.logText()).contains("Sift is stopping", "Ingest stopped", "Sift stopped");
+            }
+            beforeRestart = storedPosts(data);
+            assertThat(beforeRestart).as("stopped midway").isNotEmpty().hasSizeLessThan(FEEDS * ITEMS);
+
+            try (SiftProcess again = SiftProcess.serve(log, env, "--data", data.toString())) {
+                Duration complete = again.awaitBody("/health",
+                        body -> body.matches(".*\"posts\":" + FEEDS * ITEMS + "\\b.*") && body.contains("\"inFlight\":0"),
+                        Duration.ofSeconds(60));
+                assertThat(complete).as("every post after the restart; log:%n%s", again.logText()).isNotNull();
+                assertThat(again.terminate(Duration.ofSeconds(40))).isEqualTo(143);
+            }
+            Set<String> after = storedPosts(data);
+            assertThat(after).hasSize(FEEDS * ITEMS).containsAll(beforeRestart);
+            try (Database db = Database.open(DbSettings.embedded(data))) {
+                assertThat(db.posts().count()).as("no duplicate rows").isEqualTo(FEEDS * ITEMS);
+            }
+        }
+    }
+
+    /** Some posts stored, not all, and a refresh running. */
+    private static boolean refreshInProgress(String health) {
+        Matcher posts = Pattern.compile("\"posts\":(\\d+)").matcher(health);
+        return posts.find()
+                && Integer.parseInt(posts.group(1)) > 0
+                && Integer.parseInt(posts.group(1)) < FEEDS * ITEMS / 2
+                && !health.contains("\"inFlight\":0");
+    }
+
+    /** Every stored post as feed id and GUID, read straight from the database file. */
+    private static Set<String> storedPosts(Path data) {
+        Set<String> posts = new HashSet<>();
+        try (Database db = Database.open(DbSettings.embedded(data))) {
+            for (var feed : db.feeds().all()) {
+                List<String> guids = db.posts().guids(feed.id());
+                guids.forEach(g -> posts.add(feed.id() + " " + g));
+            }
+        }
+        return posts;
+    }
+
+    private static String bigFeed(int f) {
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed ")
+                .append(f).append("</title><link>https://feed").append(f).append(".example/</link>");
+        String paragraph = "<p>BGP sessions, EVPN routes and OSPF areas, described at some length. </p>".repeat(30);
+        for (int i = 0; i < ITEMS; i++) {
+            rss.append("<item><title>Post ").append(i).append(" of feed ").append(f).append("</title>")
+                    .append("<guid isPermaLink=\"false\">feed").append(f).append("-post").append(i).append("</guid>")
+                    .append("<pubDate>Mon, 03 Nov 2025 10:").append(String.format("%02d", i % 60)).append(":00 GMT</pubDate>")
+                    .append("<description><![CDATA[").append(paragraph).append("]]></description></item>");
+        }
+        return rss.append("</channel></rss>").toString();
+    }
+}

@@ -1,0 +1,122 @@
+package sift.web;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** The runnable jar started as its own process, as a user or a service manager starts it. */
+final class SiftProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final Process process;
+    final Path log;
+    final int port;
+
+    private SiftProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("sift.jar", "target/sift.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no runnable jar at " + jar.toAbsolutePath() + ": run ./mvnw package first");
+        }
+        return jar;
+    }
+
+    /** Runs a command to its end and returns its exit status; output goes to {@code log}. */
+    static int run(Path log, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Process p = builder(log, env, args).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("sift " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        return p.exitValue();
+    }
+
+    static SiftProcess serve(Path log, Map<String, String> env, String... extraArgs) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> args = new ArrayList<>(List.of("serve", "--port", String.valueOf(port)));
+        args.addAll(List.of(extraArgs));
+        return new SiftProcess(builder(log, env, args.toArray(String[]::new)).start(), log, port);
+    }
+
+    private static ProcessBuilder builder(Path log, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    /** The body of {@code GET path}, or null while the server does not answer. */
+    String get(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Polls {@code path} until its body satisfies {@code condition}; the time it took, or null on time-out. */
+    Duration awaitBody(String path, Predicate<String> condition, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < timeout.toNanos()) {
+            String body = get(path);
+            if (body != null && condition.test(body)) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            if (!process.isAlive()) {
+                return null;
+            }
+            Thread.sleep(50);
+        }
+        return null;
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** SIGTERM, as a service manager stops it; the exit status once it has stopped. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("sift serve did not stop within " + timeout.toSeconds() + " s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package sift.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import sift.store.Database;
+import sift.store.DbSettings;
+import sift.store.feed.NewFeed;
+
+/** Starts the whole of Sift in this JVM on a random port over a temporary data folder, as {@code sift serve} does. */
+final class TestApp implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final SiftServer server;
+
+    private TestApp(SiftServer server) {
+        this.server = server;
+    }
+
+    /** Subscribes {@code feedUrls} first, so the default (internet) subscriptions are never applied. */
+    static TestApp start(Path dataDir, List<String> feedUrls, boolean backgroundIngest) {
+        try (Database db = Database.open(DbSettings.embedded(dataDir))) {
+            feedUrls.forEach(url -> db.feeds().subscribe(new NewFeed(url, null, "Test"), Instant.now()));
+        }
+        return new TestApp(SiftServer.start(config(dataDir, false, backgroundIngest), Clock.systemUTC()));
+    }
+
+    static TestApp startDemo(Path dataDir) {
+        return new TestApp(SiftServer.start(config(dataDir, true, true), Clock.systemUTC()));
+    }
+
+    private static SiftConfig config(Path dataDir, boolean demo, boolean backgroundIngest) {
+        SiftConfig base = SiftConfig.from(dataDir, 0, demo, Map.of());
+        return new SiftConfig(base.dataDir(), new SiftConfig.Http("127.0.0.1", 0), base.db(),
+                new SiftConfig.Ingest(backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500)), demo);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during GET " + path, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
