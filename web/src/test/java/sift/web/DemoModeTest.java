@@ -3,7 +3,6 @@ package sift.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -60,10 +59,7 @@ class DemoModeTest {
     }
 
     private static void waitForPosts(TestApp app, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (app.server.db().posts().count() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        app.awaitPosts(count);
         assertThat(app.server.db().posts().count()).isEqualTo(count);
     }
 }

@@ -44,6 +44,14 @@ final class TestApp implements AutoCloseable {
                 new SiftConfig.Ingest(backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500)), demo);
     }
 
+    /** Waits up to 20 s for ingest to have stored {@code count} posts. */
+    void awaitPosts(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (server.db().posts().count() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }

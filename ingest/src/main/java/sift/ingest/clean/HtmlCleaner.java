@@ -40,7 +40,8 @@ public final class HtmlCleaner {
             return text;
         }
         int cut = text.lastIndexOf(' ', SUMMARY_CHARS);
-        return text.substring(0, cut > SUMMARY_CHARS / 2 ? cut : SUMMARY_CHARS).stripTrailing() + "…";
+        String start = text.substring(0, cut > SUMMARY_CHARS / 2 ? cut : SUMMARY_CHARS).stripTrailing();
+        return start.replaceAll("[\\p{Punct}&&[^)\\]\"']]+$", "") + "…";
     }
 
     /** Plain text of a fragment that may hold markup or entities, such as a feed's title. */

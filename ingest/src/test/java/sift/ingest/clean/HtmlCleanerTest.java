@@ -74,6 +74,8 @@ class HtmlCleanerTest {
         String summary = cleaner.summary(CleanHtml.EMPTY, content);
         assertThat(summary).hasSizeLessThanOrEqualTo(281).endsWith("word…");
         assertThat(cleaner.summary(new CleanHtml("<p>Short.</p>", "Short."), content)).isEqualTo("Short.");
+        String cutAfterAStop = "word ".repeat(55) + "end. tailtailtail more";
+        assertThat(cleaner.summary(CleanHtml.EMPTY, new CleanHtml("", cutAfterAStop))).endsWith(" end…");
     }
 
     @Test
