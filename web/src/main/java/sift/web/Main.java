@@ -2,6 +2,7 @@ package sift.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +21,7 @@ import sift.ingest.opml.Opml;
 import sift.ingest.opml.OpmlException;
 import sift.ingest.refresh.RefreshReport;
 import sift.store.Database;
+import sift.store.StoreException;
 import sift.store.feed.NewFeed;
 
 /** The {@code sift} command line. Exit status: 0 success, 1 failure, 2 bad usage. */
@@ -57,10 +59,26 @@ public final class Main implements Callable<Integer> {
             return 2;
         });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println(label(cmd) + ": " + e.getMessage());
+            if (expected(e)) {
+                cmd.getErr().println(label(cmd) + ": " + e.getMessage());
+            } else {
+                cmd.getErr().println(label(cmd) + ": internal error, please report it: " + e);
+                e.printStackTrace(cmd.getErr());
+            }
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** Failures of input or environment whose message says it all; anything else is a bug. */
+    private static boolean expected(Exception e) {
+        return e.getMessage() != null
+                && (e instanceof IOException
+                        || e instanceof UncheckedIOException
+                        || e instanceof OpmlException
+                        || e instanceof StoreException
+                        || e instanceof SiftConfig.ConfigException
+                        || e instanceof IllegalArgumentException);
     }
 
     private static String label(CommandLine cmd) {

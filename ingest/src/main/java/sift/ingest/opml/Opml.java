@@ -44,7 +44,8 @@ public final class Opml {
                     sawOpml = true;
                 } else if (event == XMLStreamReader.START_ELEMENT && xml.getLocalName().equals("outline")) {
                     String url = attribute(xml, "xmlUrl");
-                    String text = Objects.requireNonNullElse(attribute(xml, "title"), attribute(xml, "text"));
+                    String title = attribute(xml, "title");
+                    String text = title != null ? title : attribute(xml, "text");
                     if (url != null) {
                         feeds.add(new NewFeed(url, text, category(categories)));
                     }

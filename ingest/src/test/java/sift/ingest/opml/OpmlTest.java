@@ -27,11 +27,13 @@ class OpmlTest {
                     <outline type="rss" text="ipSpace.net" title="ipSpace.net blog" xmlUrl="https://blog.ipspace.net/atom.xml"/>
                   </outline>
                   <outline type="rss" text="Loose" xmlUrl="https://loose.example/feed"/>
+                  <outline xmlUrl="https://untitled.example/feed"/>
                 </body></opml>""");
         assertThat(feeds).containsExactly(
                 new NewFeed("https://blog.cloudflare.com/rss/", "The Cloudflare Blog", "Blogs / Vendors"),
                 new NewFeed("https://blog.ipspace.net/atom.xml", "ipSpace.net blog", "Blogs"),
-                new NewFeed("https://loose.example/feed", "Loose", null));
+                new NewFeed("https://loose.example/feed", "Loose", null),
+                new NewFeed("https://untitled.example/feed", null, null));
     }
 
     @Test

@@ -1,0 +1,117 @@
+package sift.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sift.ingest.testing.FixtureServer;
+import sift.ingest.testing.Fixtures;
+
+/** The command line: exit codes, messages, and the commands that prepare a data folder. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(Main.run("--help")).isZero();
+        assertThat(out()).contains("serve", "ingest", "import-opml", "export-opml");
+    }
+
+    @Test
+    void anUnknownCommandIsABadUsageNamingIt() {
+        assertThat(Main.run("frobnicate")).isEqualTo(2);
+        assertThat(err()).contains("sift: Unmatched argument at index 0: 'frobnicate'", "./sift --help");
+    }
+
+    @Test
+    void aBadOptionIsABadUsageNamingIt() {
+        assertThat(Main.run("serve", "--port", "seventy")).isEqualTo(2);
+        assertThat(err()).contains("sift serve: Invalid value for option '--port': 'seventy'");
+        assertThat(Main.run("ingest")).isEqualTo(2);
+        assertThat(err()).contains("sift ingest: Missing required option: '--once'");
+    }
+
+    @Test
+    void noCommandAtAllPrintsTheUsage() {
+        assertThat(Main.run()).isEqualTo(2);
+        assertThat(err()).contains("Usage: sift");
+    }
+
+    @Test
+    void aMissingOpmlFileFailsWithItsNameAndCreatesNoData() {
+        Path data = dir.resolve("data");
+        assertThat(Main.run("import-opml", dir.resolve("nope.opml").toString(), "--data", data.toString())).isEqualTo(1);
+        assertThat(err()).contains("sift import-opml: no such file: " + dir.resolve("nope.opml"));
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void ingestOnceSubscribesAnOpmlFileAndPrintsASummary() throws Exception {
+        try (FixtureServer origin = new FixtureServer()) {
+            origin.feed("/cloudflare.xml", "application/rss+xml", Fixtures.text("parse/cloudflare-rss2.xml"));
+            Path opml = dir.resolve("feeds.opml");
+            Files.writeString(opml, """
+                    <opml version="2.0"><body><outline text="Blogs">
+                      <outline type="rss" text="Cloudflare" xmlUrl="%s"/>
+                      <outline type="rss" text="Gone" xmlUrl="%s"/>
+                    </outline></body></opml>""".formatted(origin.url("/cloudflare.xml"), origin.url("/gone.xml")));
+            String data = dir.resolve("data").toString();
+
+            assertThat(Main.run("ingest", "--once", "--opml", opml.toString(), "--data", data)).isZero();
+            assertThat(out())
+                    .contains("2 feeds, 2 newly subscribed, 0 already subscribed")
+                    .contains("FAILED", origin.url("/gone.xml") + ": HTTP 404 Not Found")
+                    .contains("2 feeds: 1 fetched, 0 not modified, 1 failed; 2 new posts, 0 updated");
+
+            out.reset();
+            assertThat(Main.run("export-opml", "--data", data)).isZero();
+            assertThat(out())
+                    .contains("<outline text=\"Blogs\">")
+                    .contains("text=\"The Cloudflare Blog\" xmlUrl=\"" + origin.url("/cloudflare.xml") + "\"");
+        }
+    }
+
+    @Test
+    void ingestFailsWhenEveryFeedFails() throws Exception {
+        Path opml = dir.resolve("feeds.opml");
+        Files.writeString(opml, "<opml><body><outline xmlUrl=\"http://127.0.0.1:9/feed\"/></body></opml>");
+        assertThat(Main.run("ingest", "--once", "--opml", opml.toString(), "--data", dir.resolve("d").toString()))
+                .isEqualTo(1);
+        assertThat(out()).as(err()).contains("1 feeds: 0 fetched, 0 not modified, 1 failed");
+    }
+}
