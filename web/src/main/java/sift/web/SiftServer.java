@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +46,7 @@ public final class SiftServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + config.dataDir().toAbsolutePath(), e);
         }
+        requireFreePort(config.http());
         Database db = Database.open(config.db());
         Ingestion ingestion = null;
         try {
@@ -69,6 +72,20 @@ public final class SiftServer implements AutoCloseable {
             }
             db.close();
             throw e;
+        }
+    }
+
+    /** Fails early, and in plain words, when another process listens on the port already. */
+    private static void requireFreePort(SiftConfig.Http http) {
+        if (http.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(http.host(), http.port()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("port " + http.port() + " on " + http.host()
+                    + " is already in use (another Sift?); choose another with --port or SIFT_PORT", e);
         }
     }
 

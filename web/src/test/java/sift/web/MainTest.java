@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,5 +114,14 @@ class MainTest {
         assertThat(Main.run("ingest", "--once", "--opml", opml.toString(), "--data", dir.resolve("d").toString()))
                 .isEqualTo(1);
         assertThat(out()).as(err()).contains("1 feeds: 0 fetched, 0 not modified, 1 failed");
+    }
+
+    @Test
+    void serveRefusesAPortInUseInPlainWords() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int port = taken.getLocalPort();
+            assertThat(Main.run("serve", "--port", String.valueOf(port), "--data", dir.toString())).isEqualTo(1);
+            assertThat(err()).contains("sift serve: port " + port + " on 0.0.0.0 is already in use");
+        }
     }
 }
