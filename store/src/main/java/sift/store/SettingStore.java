@@ -20,20 +20,13 @@ public final class SettingStore {
 
     /** Sets the value only if the name has none yet; true when this call set it. */
     public boolean putIfAbsent(String name, String value) {
-        return jdbi.inTransaction(h -> {
-            boolean present = h.createQuery("SELECT COUNT(*) FROM settings WHERE setting_name = :name")
-                            .bind("name", name)
-                            .mapTo(Integer.class)
-                            .one()
-                    > 0;
-            if (present) {
-                return false;
-            }
-            h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:name, :value)")
-                    .bind("name", name)
-                    .bind("value", value)
-                    .execute();
-            return true;
-        });
+        return jdbi.withHandle(h -> h.createUpdate("""
+                                INSERT INTO settings (setting_name, setting_value)
+                                SELECT :name, :value
+                                WHERE NOT EXISTS (SELECT 1 FROM settings WHERE setting_name = :name)""")
+                        .bind("name", name)
+                        .bind("value", value)
+                        .execute())
+                == 1;
     }
 }

@@ -7,18 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchSettings;
-import sift.ingest.parse.FeedParser;
 import sift.ingest.testing.FixtureServer;
 import sift.ingest.testing.Fixtures;
-import sift.nlp.Analyzer;
+import sift.ingest.testing.TestRefresher;
 import sift.store.Database;
 import sift.store.DbSettings;
 import sift.store.feed.NewFeed;
@@ -40,9 +37,7 @@ class RefreshSchedulerTest {
                 .feed("/garbage.xml", "text/plain", "definitely not XML");
         db = Database.open(DbSettings.embedded(dir));
         fetcher = new FeedFetcher(FetchSettings.defaults());
-        Refresher refresher = new Refresher(db.feeds(), db.posts(), fetcher, new FeedParser(), new HtmlCleaner(),
-                new Analyzer(), new RefreshPolicy(Duration.ofMinutes(30), Duration.ofHours(24), new Random(1)),
-                Clock.systemUTC());
+        Refresher refresher = TestRefresher.over(db, fetcher, Clock.systemUTC());
         scheduler = new RefreshScheduler(db.feeds(), refresher, 2, Duration.ofMillis(200), Clock.systemUTC());
         for (String path : List.of("/cloudflare.xml", "/garbage.xml", "/missing.xml", "/ipspace.xml")) {
             db.feeds().subscribe(new NewFeed(server.url(path), null, null), Instant.now());

@@ -8,18 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchSettings;
-import sift.ingest.parse.FeedParser;
 import sift.ingest.testing.FixtureServer;
 import sift.ingest.testing.Fixtures;
-import sift.nlp.Analyzer;
+import sift.ingest.testing.TestRefresher;
 import sift.store.Database;
 import sift.store.DbSettings;
 import sift.store.feed.Feed;
@@ -48,9 +45,7 @@ class RefresherTest {
                 .feed("/garbage.xml", "text/html", "<html><body>Moved to Substack!</body></html>");
         db = Database.open(DbSettings.embedded(dir));
         fetcher = new FeedFetcher(FetchSettings.defaults());
-        refresher = new Refresher(db.feeds(), db.posts(), fetcher, new FeedParser(), new HtmlCleaner(), new Analyzer(),
-                new RefreshPolicy(Duration.ofMinutes(30), Duration.ofHours(24), new Random(1)),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        refresher = TestRefresher.over(db, fetcher, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach

@@ -26,25 +26,16 @@ public final class FeedStore {
 
     /** Subscribes to the feed unless its URL is already subscribed; true when it was added. */
     public boolean subscribe(NewFeed feed, Instant now) {
-        return jdbi.inTransaction(h -> {
-            boolean known = h.createQuery("SELECT COUNT(*) FROM feeds WHERE url = :url")
-                            .bind("url", feed.url())
-                            .mapTo(Integer.class)
-                            .one()
-                    > 0;
-            if (known) {
-                return false;
-            }
-            h.createUpdate("""
-                            INSERT INTO feeds (url, title, category, next_fetch_at, created_at)
-                            VALUES (:url, :title, :category, :now, :now)""")
-                    .bind("url", feed.url())
-                    .bind("title", fit(feed.title(), 500))
-                    .bind("category", fit(feed.category(), 200))
-                    .bind("now", utc(now))
-                    .execute();
-            return true;
-        });
+        return jdbi.withHandle(h -> h.createUpdate("""
+                                INSERT INTO feeds (url, title, category, next_fetch_at, created_at)
+                                SELECT :url, :title, :category, :now, :now
+                                WHERE NOT EXISTS (SELECT 1 FROM feeds WHERE url = :url)""")
+                        .bind("url", feed.url())
+                        .bind("title", fit(feed.title(), 500))
+                        .bind("category", fit(feed.category(), 200))
+                        .bind("now", utc(now))
+                        .execute())
+                == 1;
     }
 
     public List<Feed> all() {
@@ -105,21 +96,13 @@ public final class FeedStore {
 
     /** Points the feed at a new URL (a moved feed); false when another feed already has that URL. */
     public boolean changeUrl(long feedId, String url) {
-        return jdbi.inTransaction(h -> {
-            boolean taken = h.createQuery("SELECT COUNT(*) FROM feeds WHERE url = :url")
-                            .bind("url", url)
-                            .mapTo(Integer.class)
-                            .one()
-                    > 0;
-            if (taken) {
-                return false;
-            }
-            return h.createUpdate("UPDATE feeds SET url = :url WHERE id = :id")
-                            .bind("id", feedId)
-                            .bind("url", url)
-                            .execute()
-                    == 1;
-        });
+        return jdbi.withHandle(h -> h.createUpdate("""
+                                UPDATE feeds SET url = :url
+                                WHERE id = :id AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = :url)""")
+                        .bind("id", feedId)
+                        .bind("url", url)
+                        .execute())
+                == 1;
     }
 
     /** Records a failed fetch: the error in plain words, one more consecutive failure, the next try. */

@@ -1,0 +1,22 @@
+package sift.ingest.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import sift.ingest.clean.HtmlCleaner;
+import sift.ingest.fetch.FeedFetcher;
+import sift.ingest.parse.FeedParser;
+import sift.ingest.refresh.RefreshPolicy;
+import sift.ingest.refresh.Refresher;
+import sift.nlp.Analyzer;
+import sift.store.Database;
+
+/** The refresher as Sift wires it, over a test database: 30-minute interval, seeded jitter. */
+public final class TestRefresher {
+    private TestRefresher() {}
+
+    public static Refresher over(Database db, FeedFetcher fetcher, Clock clock) {
+        return new Refresher(db.feeds(), db.posts(), fetcher, new FeedParser(), new HtmlCleaner(), new Analyzer(),
+                new RefreshPolicy(Duration.ofMinutes(30), Duration.ofHours(24), new Random(1)), clock);
+    }
+}
