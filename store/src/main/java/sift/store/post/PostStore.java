@@ -26,6 +26,10 @@ public final class PostStore {
             p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, p.title, p.link, p.author,
             p.published_at, p.summary, p.kind""";
 
+    private static final String INDEXABLE_COLUMNS = """
+            p.id, p.title, p.content_text, p.kind, p.published_at, p.changed_at,
+            p.feed_id, COALESCE(f.title, f.url) AS feed_title""";
+
     private final Jdbi jdbi;
 
     public PostStore(Jdbi jdbi) {
@@ -103,6 +107,34 @@ public final class PostStore {
                 .one());
     }
 
+    /**
+     * Posts changed after the given change, in the order of their changes ({@code changed_at}, then id): the
+     * search index follows the posts table with it.
+     */
+    public List<IndexablePost> changedAfter(Instant at, long id, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
+                         FROM posts p JOIN feeds f ON f.id = p.feed_id
+                        WHERE p.changed_at > :at OR (p.changed_at = :at AND p.id > :id)
+                        ORDER BY p.changed_at, p.id LIMIT :limit""")
+                .bind("at", utc(at))
+                .bind("id", id)
+                .bind("limit", limit)
+                .map(PostStore::mapIndexable)
+                .list());
+    }
+
+    /** The posts of these ids, in no particular order; ids of posts that no longer exist are left out. */
+    public List<IndexablePost> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
+                         FROM posts p JOIN feeds f ON f.id = p.feed_id WHERE p.id IN (<ids>)""")
+                .bindList("ids", ids)
+                .map(PostStore::mapIndexable)
+                .list());
+    }
+
     /** The identities of a feed's posts (GUID, else link, else content hash), for checks and exports. */
     public List<String> guids(long feedId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT guid FROM posts WHERE feed_id = :feedId ORDER BY id")
@@ -114,9 +146,10 @@ public final class PostStore {
     private static long insert(Handle h, PostDraft d, String identity, String hash, Instant seenAt) {
         return h.createUpdate("""
                         INSERT INTO posts (feed_id, guid, link, title, author, published_at, updated_at,
-                                           summary, content_html, content_text, content_hash, kind, first_seen_at)
+                                           summary, content_html, content_text, content_hash, kind, first_seen_at,
+                                           changed_at)
                         VALUES (:feedId, :guid, :link, :title, :author, :publishedAt, :updatedAt,
-                                :summary, :contentHtml, :contentText, :hash, :kind, :seenAt)""")
+                                :summary, :contentHtml, :contentText, :hash, :kind, :seenAt, CURRENT_TIMESTAMP)""")
                 .bind("feedId", d.feedId())
                 .bind("guid", identity)
                 .bindMap(contentValues(d, hash))
@@ -132,7 +165,7 @@ public final class PostStore {
                         UPDATE posts SET link = :link, title = :title, author = :author,
                             published_at = COALESCE(:publishedAt, published_at), updated_at = :updatedAt,
                             summary = :summary, content_html = :contentHtml, content_text = :contentText,
-                            content_hash = :hash, kind = :kind
+                            content_hash = :hash, kind = :kind, changed_at = CURRENT_TIMESTAMP
                         WHERE id = :id""")
                 .bind("id", id)
                 .bindMap(contentValues(d, hash))
@@ -211,6 +244,18 @@ public final class PostStore {
                 instant(rs, "published_at"),
                 rs.getString("summary"),
                 rs.getString("kind"));
+    }
+
+    private static IndexablePost mapIndexable(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new IndexablePost(
+                rs.getLong("id"),
+                rs.getLong("feed_id"),
+                rs.getString("feed_title"),
+                rs.getString("title"),
+                rs.getString("content_text"),
+                rs.getString("kind"),
+                instant(rs, "published_at"),
+                instant(rs, "changed_at"));
     }
 
     private static Post mapPost(ResultSet rs, List<Enclosure> enclosures) throws SQLException {

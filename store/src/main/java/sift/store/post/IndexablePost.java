@@ -1,0 +1,24 @@
+package sift.store.post;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** What the search index keeps of a post: its words, its facets, its dates. */
+public record IndexablePost(
+        long id,
+        long feedId,
+        String feedTitle,
+        String title,
+        String text,
+        String kind,
+        Instant publishedAt,
+        Instant changedAt) {
+
+    public IndexablePost {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(publishedAt, "publishedAt");
+        Objects.requireNonNull(changedAt, "changedAt");
+        text = Objects.requireNonNullElse(text, "");
+    }
+}

@@ -1,0 +1,17 @@
+package sift.store.search;
+
+/** Field names of the search index. */
+final class Fields {
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String TEXT = "text";
+    static final String FEED = "feed";
+    static final String FEED_ID = "feed_id";
+    static final String KIND = "kind";
+    static final String TOPIC = "topic";
+    static final String STANCE = "stance";
+    static final String HYPE = "hype";
+    static final String PUBLISHED = "published";
+
+    private Fields() {}
+}

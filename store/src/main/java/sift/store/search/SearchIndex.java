@@ -1,0 +1,314 @@
+package sift.store.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sift.store.post.IndexablePost;
+import sift.store.post.PostStore;
+
+/**
+ * The Lucene index of posts, derived from the database and never the other way round: it follows changed
+ * posts incrementally, can be rebuilt at any time, and rebuilds itself when it is missing, unreadable or out
+ * of step with the database at start. Search blends BM25 with recency, or sorts by date; snippets come from
+ * the posts' text in the database, so the index stores nothing but ids.
+ */
+public final class SearchIndex implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    private static final String CURSOR_AT = "changed_at";
+    private static final String CURSOR_ID = "changed_id";
+    /** Changes are re-read this far back, so that a transaction that committed late is not missed. */
+    private static final Duration OVERLAP = Duration.ofSeconds(30);
+    private static final Duration RECENCY_HALF_LIFE = Duration.ofDays(30);
+    private static final int BATCH = 2000;
+    private static final int SNIPPET_FALLBACK_CHARS = 240;
+
+    private final Path dir;
+    private final PostStore posts;
+    private final Clock clock;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final UnifiedHighlighter highlighter;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Map<Long, Instant> recentlyIndexed = new HashMap<>();
+    private Instant cursorAt = Instant.EPOCH;
+    private long cursorId;
+    private ScheduledExecutorService follower;
+
+    private SearchIndex(Path dir, PostStore posts, Clock clock, Directory directory, IndexWriter writer)
+            throws IOException {
+        this.dir = dir;
+        this.posts = posts;
+        this.clock = clock;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
+                .withFormatter(new SnippetFormatter())
+                .build();
+        Map<String, String> commit = new HashMap<>();
+        writer.getLiveCommitData().forEach(e -> commit.put(e.getKey(), e.getValue()));
+        if (commit.containsKey(CURSOR_AT)) {
+            cursorAt = Instant.parse(commit.get(CURSOR_AT));
+            cursorId = Long.parseLong(commit.get(CURSOR_ID));
+        }
+    }
+
+    /**
+     * Opens the index in {@code dir}, creating it if missing and rebuilding it if unreadable, then brings it
+     * up to date with the database; if it still disagrees with the database on the number of posts, it is
+     * rebuilt from scratch.
+     */
+    public static SearchIndex open(Path dir, PostStore posts, Clock clock) {
+        SearchIndex index;
+        try {
+            Files.createDirectories(dir);
+            index = openWriter(dir, posts, clock);
+        } catch (IOException | RuntimeException unreadable) {
+            log.warn("Search index {} is unreadable ({}); rebuilding it from the database", dir, unreadable.toString());
+            try {
+                wipe(dir);
+                index = openWriter(dir, posts, clock);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a search index in " + dir, e);
+            }
+        }
+        index.catchUp();
+        int inDatabase = posts.count();
+        if (index.size() != inDatabase) {
+            log.warn("Search index {} holds {} posts, the database {}; rebuilding it", dir, index.size(), inDatabase);
+            index.rebuild();
+        }
+        return index;
+    }
+
+    private static SearchIndex openWriter(Path dir, PostStore posts, Clock clock) throws IOException {
+        Directory directory = FSDirectory.open(dir);
+        try {
+            if (DirectoryReader.indexExists(directory)) {
+                DirectoryReader.open(directory).close(); // checks that every segment can be read
+            }
+            IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64);
+            return new SearchIndex(dir, posts, clock, directory, new IndexWriter(directory, config));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /**
+     * Indexes every post changed since the last call (and the few seconds before, see {@link #OVERLAP}),
+     * commits, and makes the changes searchable. Returns how many posts it (re)indexed.
+     */
+    public synchronized int catchUp() {
+        try {
+            Instant at = cursorAt.minus(OVERLAP).isBefore(Instant.EPOCH) ? Instant.EPOCH : cursorAt.minus(OVERLAP);
+            long id = 0;
+            int indexed = 0;
+            List<IndexablePost> page;
+            do {
+                page = posts.changedAfter(at, id, BATCH);
+                for (IndexablePost post : page) {
+                    if (!post.changedAt().equals(recentlyIndexed.get(post.id()))) {
+                        writer.updateDocument(new Term(Fields.ID, String.valueOf(post.id())), document(post));
+                        recentlyIndexed.put(post.id(), post.changedAt());
+                        indexed++;
+                    }
+                    at = post.changedAt();
+                    id = post.id();
+                    if (at.isAfter(cursorAt) || (at.equals(cursorAt) && id > cursorId)) {
+                        cursorAt = at;
+                        cursorId = id;
+                    }
+                }
+            } while (page.size() == BATCH);
+            Instant forget = cursorAt.minus(OVERLAP.multipliedBy(2));
+            recentlyIndexed.values().removeIf(changed -> changed.isBefore(forget));
+            if (indexed > 0) {
+                commit();
+            }
+            return indexed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the search index in " + dir, e);
+        }
+    }
+
+    /** Drops the whole index and indexes every post again: {@code sift reindex}. */
+    public synchronized void rebuild() {
+        try {
+            writer.deleteAll();
+            recentlyIndexed.clear();
+            cursorAt = Instant.EPOCH;
+            cursorId = 0;
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the search index in " + dir, e);
+        }
+        long started = System.nanoTime();
+        int indexed = catchUp();
+        log.info("Search index {} rebuilt: {} posts in {} ms", dir, indexed, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Follows the database in the background: {@link #catchUp()} every {@code every}. */
+    public synchronized void startFollowing(Duration every) {
+        if (follower != null) {
+            return;
+        }
+        follower = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sift-search-index");
+            t.setDaemon(true);
+            return t;
+        });
+        follower.scheduleWithFixedDelay(() -> {
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                log.error("Search index {} could not follow the database: {}", dir, e.getMessage(), e);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Finds posts; a query Sift cannot read throws {@link SearchSyntaxException} with a readable message. */
+    public SearchResult search(SearchRequest request) {
+        long started = System.nanoTime();
+        Query query = new QueryParser(analyzer).parse(request.query());
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int depth = request.offset() + request.limit();
+                TopDocs top = request.order() == SearchRequest.Order.DATE
+                        ? searcher.search(query, depth, new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true)))
+                        : searcher.search(FunctionScoreQuery.boostByValue(query, new Recency(clock.instant(), RECENCY_HALF_LIFE)), depth);
+                List<ScoreDoc> page = new ArrayList<>();
+                for (int i = request.offset(); i < top.scoreDocs.length; i++) {
+                    page.add(top.scoreDocs[i]);
+                }
+                List<Long> ids = new ArrayList<>();
+                for (ScoreDoc hit : page) {
+                    ids.add(Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID)));
+                }
+                List<SearchResult.Hit> hits = hits(query, page, ids);
+                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
+                        ? top.totalHits.value
+                        : searcher.count(query);
+                return new SearchResult(total, hits, (System.nanoTime() - started) / 1000);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index in " + dir, e);
+        }
+    }
+
+    private List<SearchResult.Hit> hits(Query query, List<ScoreDoc> page, List<Long> ids) throws IOException {
+        Map<Long, IndexablePost> byId = posts.byIds(ids).stream()
+                .collect(Collectors.toMap(IndexablePost::id, Function.identity()));
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            IndexablePost post = byId.get(ids.get(i));
+            if (post == null) {
+                continue; // deleted since the index last followed the database
+            }
+            hits.add(new SearchResult.Hit(post.id(), post.title(), post.feedTitle(), post.kind(), post.publishedAt(),
+                    Float.isNaN(page.get(i).score) ? 0 : page.get(i).score, snippet(query, post.text())));
+        }
+        return hits;
+    }
+
+    private Snippet snippet(Query query, String text) throws IOException {
+        Object highlighted = highlighter.highlightWithoutSearcher(Fields.TEXT, query, text, 2);
+        if (highlighted instanceof Snippet snippet && !snippet.pieces().isEmpty()) {
+            return snippet;
+        }
+        String start = text.length() <= SNIPPET_FALLBACK_CHARS ? text : text.substring(0, SNIPPET_FALLBACK_CHARS) + "…";
+        return new Snippet(List.of(new Snippet.Piece(start, false)));
+    }
+
+    /** Posts in the index. */
+    public int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    private static Document document(IndexablePost post) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, String.valueOf(post.id()), Field.Store.YES));
+        doc.add(new TextField(Fields.TITLE, post.title(), Field.Store.NO));
+        doc.add(new TextField(Fields.TEXT, post.text(), Field.Store.NO));
+        doc.add(new TextField(Fields.FEED, post.feedTitle() == null ? "" : post.feedTitle(), Field.Store.NO));
+        doc.add(new StringField(Fields.FEED_ID, String.valueOf(post.feedId()), Field.Store.NO));
+        doc.add(new StringField(Fields.KIND, post.kind(), Field.Store.NO));
+        long published = post.publishedAt().toEpochMilli();
+        doc.add(new LongPoint(Fields.PUBLISHED, published));
+        doc.add(new NumericDocValuesField(Fields.PUBLISHED, published));
+        return doc;
+    }
+
+    private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(CURSOR_AT, cursorAt.toString(), CURSOR_ID, String.valueOf(cursorId)).entrySet());
+        writer.commit();
+        searchers.maybeRefresh();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (follower != null) {
+            follower.shutdownNow();
+        }
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            log.warn("Search index {} did not close cleanly: {}", dir, e.getMessage());
+        }
+    }
+}

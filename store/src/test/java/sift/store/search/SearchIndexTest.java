@@ -1,0 +1,262 @@
+package sift.store.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import sift.store.Database;
+import sift.store.TestDatabase;
+import sift.store.feed.NewFeed;
+import sift.store.post.PostDraft;
+
+class SearchIndexTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    Database db;
+    SearchIndex index;
+    long cloudflare;
+    long ipspace;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabase.open(dir);
+        db.feeds().subscribe(new NewFeed("https://blog.cloudflare.com/rss/", "The Cloudflare Blog", null), NOW);
+        db.feeds().subscribe(new NewFeed("https://blog.ipspace.net/atom.xml", "ipSpace.net blog", null), NOW);
+        cloudflare = db.feeds().all().stream().filter(f -> f.url().contains("cloudflare")).findFirst().orElseThrow().id();
+        ipspace = db.feeds().all().stream().filter(f -> f.url().contains("ipspace")).findFirst().orElseThrow().id();
+        post(cloudflare, "outage", "Cloudflare outage on November 18",
+                "A feature file for Bot Management doubled in size and routers across the network failed.",
+                "incident", "2025-11-18T23:45:00Z");
+        post(ipspace, "bgp", "BGP route reflectors and add-path",
+                "Add-path lets a route reflector advertise more than one path. Best path selection still runs.",
+                "article", "2025-11-20T10:00:00Z");
+        post(ipspace, "evpn", "EVPN multihoming without MLAG",
+                "ESI multihoming replaces MLAG; the route reflector carries type-1 and type-4 routes.",
+                "article", "2025-10-01T10:00:00Z");
+        post(ipspace, "sgw", "Software Gone Wild episode 202: IPv6 and CG-NAT",
+                "We talked about the state of IPv6, CG-NAT and fraud prevention.", "podcast", "2025-11-21T09:00:00Z");
+        index = SearchIndex.open(dir.resolve("index"), db.posts(), CLOCK);
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+        db.close();
+    }
+
+    private void post(long feed, String guid, String title, String text, String kind, String published) {
+        db.posts().upsert(new PostDraft(feed, guid, null, title, null, Instant.parse(published), null, null,
+                "<p>" + text + "</p>", text, kind, List.of()), NOW);
+    }
+
+    private List<String> titles(String query) {
+        return index.search(new SearchRequest(query, 20, 0, SearchRequest.Order.RELEVANCE)).hits().stream()
+                .map(SearchResult.Hit::title)
+                .toList();
+    }
+
+    @Nested
+    class Syntax {
+        @Test
+        void wordsMustAllMatchAndAreStemmed() {
+            assertThat(titles("reflectors path")).containsExactly("BGP route reflectors and add-path");
+            assertThat(titles("router")).containsExactly("Cloudflare outage on November 18");
+        }
+
+        @Test
+        void titlesWeighMoreThanText() {
+            assertThat(titles("route reflector")).first().isEqualTo("BGP route reflectors and add-path");
+        }
+
+        @Test
+        void phrasesMatchWordsInOrder() {
+            assertThat(titles("\"route reflector carries\"")).containsExactly("EVPN multihoming without MLAG");
+            assertThat(titles("\"reflector route\"")).isEmpty();
+        }
+
+        @Test
+        void aMinusExcludes() {
+            assertThat(titles("reflector -evpn")).containsExactly("BGP route reflectors and add-path");
+            assertThat(titles("-reflector")).containsExactlyInAnyOrder(
+                    "Cloudflare outage on November 18", "Software Gone Wild episode 202: IPv6 and CG-NAT");
+        }
+
+        @Test
+        void orAndParenthesesCombine() {
+            assertThat(titles("(ipv6 OR bot) -podcast")).hasSize(2);
+            assertThat(titles("(ipv6 OR bot) -kind:podcast")).containsExactly("Cloudflare outage on November 18");
+            assertThat(titles("mlag OR \"feature file\"")).hasSize(2);
+        }
+
+        @Test
+        void filtersByKindFeedAndDate() {
+            assertThat(titles("kind:incident")).containsExactly("Cloudflare outage on November 18");
+            assertThat(titles("reflector feed:ipspace.net")).hasSize(2);
+            assertThat(titles("reflector feed:cloudflare")).isEmpty();
+            assertThat(titles("feed:" + cloudflare)).hasSize(1);
+            assertThat(titles("reflector after:2025-11-01")).containsExactly("BGP route reflectors and add-path");
+            assertThat(titles("reflector before:2025-11-01")).containsExactly("EVPN multihoming without MLAG");
+        }
+
+        @Test
+        void acceptsTopicStanceAndHypeFiltersBeforeAnyPostHasThem() {
+            assertThat(titles("topic:routing")).isEmpty();
+            assertThat(titles("bgp stance:skeptical")).isEmpty();
+            assertThat(titles("bgp hype:>40")).isEmpty();
+            assertThat(titles("bgp hype:<=10")).isEmpty();
+        }
+
+        @Test
+        void aColonInAnOrdinaryWordIsJustAWord() {
+            assertThat(titles("episode 202:")).containsExactly("Software Gone Wild episode 202: IPv6 and CG-NAT");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "(bgp OR evpn|the '(' at position 1 is never closed",
+            "bgp)|a ')' at position 4 closes nothing",
+            "\"route reflector|the quote at position 1 is never closed",
+            "bgp OR|OR at position 5 needs words after it",
+            "OR bgp|OR at position 1 needs words before it",
+            "kind:rumour|unknown kind 'rumour' at position 1: one of announcement, article, incident, podcast, release",
+            "stance:angry|unknown stance 'angry'",
+            "hype:>lots|hype: at position 1 needs a score from 0 to 100",
+            "hype:>400|hype scores run from 0 to 100, not 400",
+            "after:yesterday|after: at position 1 needs a date as YYYY-MM-DD, not 'yesterday'",
+            "kind:|kind: at position 1 needs a value, e.g. kind:podcast",
+            "()|empty parentheses at position 1",
+            "'   '|the query is empty"
+        })
+        void aMalformedQueryGetsAReadableError(String query, String message) {
+            assertThatThrownBy(() -> titles(query.equals("'   '") ? "   " : query))
+                    .isInstanceOf(SearchSyntaxException.class)
+                    .hasMessageContaining(message);
+        }
+    }
+
+    @Nested
+    class Results {
+        @Test
+        void canBeSortedByDate() {
+            var result = index.search(new SearchRequest("reflector OR ipv6 OR bot", 10, 0, SearchRequest.Order.DATE));
+            assertThat(result.hits()).extracting(SearchResult.Hit::title).containsExactly(
+                    "Software Gone Wild episode 202: IPv6 and CG-NAT", "BGP route reflectors and add-path",
+                    "Cloudflare outage on November 18", "EVPN multihoming without MLAG");
+            assertThat(result.total()).isEqualTo(4);
+        }
+
+        @Test
+        void pageThroughWithOffsets() {
+            var second = index.search(new SearchRequest("reflector OR ipv6 OR bot", 2, 2, SearchRequest.Order.DATE));
+            assertThat(second.total()).isEqualTo(4);
+            assertThat(second.hits()).extracting(SearchResult.Hit::title)
+                    .containsExactly("Cloudflare outage on November 18", "EVPN multihoming without MLAG");
+        }
+
+        @Test
+        void snippetsMarkTheMatchingWords() {
+            Snippet snippet = index.search(new SearchRequest("fraud", 1, 0, SearchRequest.Order.RELEVANCE))
+                    .hits().get(0).snippet();
+            assertThat(snippet.text()).contains("CG-NAT and fraud prevention");
+            assertThat(snippet.pieces()).filteredOn(Snippet.Piece::match).extracting(Snippet.Piece::text)
+                    .containsExactly("fraud");
+        }
+
+        @Test
+        void aTitleOnlyMatchStillHasASnippet() {
+            Snippet snippet = index.search(new SearchRequest("wild", 1, 0, SearchRequest.Order.RELEVANCE))
+                    .hits().get(0).snippet();
+            assertThat(snippet.text()).startsWith("We talked about the state of IPv6");
+        }
+
+        @Test
+        void carriesWhatAResultListShows() {
+            SearchResult.Hit hit = index.search(new SearchRequest("outage", 1, 0, SearchRequest.Order.RELEVANCE)).hits().get(0);
+            assertThat(hit.feedTitle()).isEqualTo("The Cloudflare Blog");
+            assertThat(hit.kind()).isEqualTo("incident");
+            assertThat(hit.publishedAt()).isEqualTo(Instant.parse("2025-11-18T23:45:00Z"));
+            assertThat(hit.score()).isPositive();
+        }
+    }
+
+    @Nested
+    class FollowingTheDatabase {
+        @Test
+        void findsNewAndChangedPostsAfterACatchUp() {
+            post(cloudflare, "replicate", "Replicate is joining Cloudflare", "The leading platform for AI models.",
+                    "announcement", "2025-11-17T14:00:00Z");
+            assertThat(titles("replicate")).isEmpty();
+            assertThat(index.catchUp()).isEqualTo(1);
+            assertThat(titles("replicate")).containsExactly("Replicate is joining Cloudflare");
+
+            post(cloudflare, "replicate", "Replicate joins Cloudflare", "Model hosting, now on Workers.",
+                    "announcement", "2025-11-17T14:00:00Z");
+            index.catchUp();
+            assertThat(titles("leading")).isEmpty();
+            assertThat(titles("workers")).containsExactly("Replicate joins Cloudflare");
+            assertThat(index.size()).isEqualTo(db.posts().count());
+        }
+
+        @Test
+        void anUnchangedPostIsNotIndexedAgain() {
+            assertThat(index.catchUp()).isZero();
+        }
+
+        @Test
+        void resumesFromItsLastCommitAfterARestart() {
+            index.close();
+            post(cloudflare, "later", "Written while Sift was down", "Quiet.", "article", "2025-11-25T10:00:00Z");
+            index = SearchIndex.open(dir.resolve("index"), db.posts(), CLOCK);
+            assertThat(titles("quiet")).containsExactly("Written while Sift was down");
+            assertThat(index.size()).isEqualTo(5);
+        }
+
+        @Test
+        void aMissingIndexIsRebuiltOnOpen() throws Exception {
+            index.close();
+            try (var files = Files.list(dir.resolve("index"))) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            index = SearchIndex.open(dir.resolve("index"), db.posts(), CLOCK);
+            assertThat(index.size()).isEqualTo(4);
+            assertThat(titles("mlag")).hasSize(1);
+        }
+
+        @Test
+        void aCorruptIndexIsRebuiltOnOpenInsteadOfFailing() throws Exception {
+            index.close();
+            try (var files = Files.list(dir.resolve("index"))) {
+                for (Path f : files.filter(p -> !p.getFileName().toString().equals("write.lock")).toList()) {
+                    Files.write(f, "garbage, not a Lucene file".getBytes());
+                }
+            }
+            index = SearchIndex.open(dir.resolve("index"), db.posts(), CLOCK);
+            assertThat(index.size()).isEqualTo(4);
+            assertThat(titles("reflector")).hasSize(2);
+        }
+
+        @Test
+        void rebuildsWhenItDisagreesWithTheDatabase() throws Exception {
+            index.rebuild();
+            assertThat(index.size()).isEqualTo(4);
+        }
+    }
+}
