@@ -9,9 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.ingest.refresh.RefreshScheduler;
 import sift.store.Database;
+import sift.store.search.SearchIndex;
 import sift.web.demo.DemoFeeds;
 import sift.web.health.HealthRoutes;
 import sift.web.reader.ReaderRoutes;
+import sift.web.search.SearchRoutes;
 
 /** The web application: every route in one place. The same factory serves {@code sift serve} and the tests. */
 public final class App {
@@ -20,12 +22,14 @@ public final class App {
     /**
      * What the routes need.
      *
+     * @param search the search index this process keeps
      * @param ingest this process's scheduler, or null when it does not ingest
      * @param demo the bundled sample feeds, or null unless {@code --demo}
      */
-    public record Deps(Database db, RefreshScheduler ingest, DemoFeeds demo, Clock clock) {
+    public record Deps(Database db, SearchIndex search, RefreshScheduler ingest, DemoFeeds demo, Clock clock) {
         public Deps {
             Objects.requireNonNull(db, "db");
+            Objects.requireNonNull(search, "search");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -35,7 +39,8 @@ public final class App {
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
         ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), pages, deps.clock());
-        HealthRoutes health = new HealthRoutes(deps.db(), deps.ingest());
+        HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingest());
+        SearchRoutes search = new SearchRoutes(deps.search(), pages, deps.clock());
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -49,6 +54,8 @@ public final class App {
 
         app.get("/", reader::river);
         app.get("/posts/{id}", reader::post);
+        app.get("/search", search::page);
+        app.get("/api/search", search::api);
         app.get("/health", health::show);
         if (deps.demo() != null) {
             app.get("/demo/feeds/{name}", deps.demo()::serve);

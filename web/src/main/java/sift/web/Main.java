@@ -22,6 +22,7 @@ import sift.ingest.opml.OpmlException;
 import sift.ingest.refresh.RefreshReport;
 import sift.store.Database;
 import sift.store.StoreException;
+import sift.store.search.SearchIndex;
 import sift.store.feed.NewFeed;
 
 /** The {@code sift} command line. Exit status: 0 success, 1 failure, 2 bad usage. */
@@ -35,6 +36,7 @@ import sift.store.feed.NewFeed;
             Main.Ingest.class,
             Main.ImportOpml.class,
             Main.ExportOpml.class,
+            Main.Reindex.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -78,7 +80,8 @@ public final class Main implements Callable<Integer> {
                         || e instanceof OpmlException
                         || e instanceof StoreException
                         || e instanceof SiftConfig.ConfigException
-                        || e instanceof IllegalArgumentException);
+                        || e instanceof IllegalArgumentException
+                        || e instanceof IllegalStateException && e.getMessage().contains("in use by another Sift"));
     }
 
     private static String label(CommandLine cmd) {
@@ -218,6 +221,28 @@ public final class Main implements Callable<Integer> {
             SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
             try (Database db = Database.open(config.db())) {
                 spec.commandLine().getOut().print(Opml.write(db.feeds().all(), "Sift subscriptions"));
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "reindex", mixinStandardHelpOptions = true, description = "Rebuild the search index from the database.")
+    static final class Reindex implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            long started = System.nanoTime();
+            try (Database db = Database.open(config.db());
+                    SearchIndex index = SearchIndex.rebuild(config.indexDir(), db.posts(), Clock.systemUTC())) {
+                spec.commandLine().getOut().printf("%s: %d posts indexed in %.1f s%n", config.indexDir(), index.size(),
+                        (System.nanoTime() - started) / 1e9);
                 spec.commandLine().getOut().flush();
             }
             return 0;

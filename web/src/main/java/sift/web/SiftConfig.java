@@ -64,6 +64,11 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port), db, ingest, demo);
     }
 
+    /** The search index: derived from the database, kept per process in the data folder. */
+    public Path indexDir() {
+        return dataDir.resolve("index");
+    }
+
     private static int integer(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,26 +17,31 @@ import org.slf4j.LoggerFactory;
 import sift.ingest.opml.Opml;
 import sift.ingest.opml.OpmlException;
 import sift.store.Database;
+import sift.store.search.SearchIndex;
 import sift.store.feed.Feed;
 import sift.store.feed.NewFeed;
 import sift.web.demo.DemoFeeds;
 
 /**
- * The whole system in one process, as {@code sift serve} runs it: database, web app and background ingest.
- * {@link #close()} stops it in order: ingest first (refreshes in flight finish their post), then the web
- * server, then the database.
+ * The whole system in one process, as {@code sift serve} runs it: database, search index, web app and
+ * background ingest. {@link #close()} stops it in order: ingest first (refreshes in flight finish their post),
+ * then the web server, then the index, then the database.
  */
 public final class SiftServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SiftServer.class);
     private static final String DEFAULTS_APPLIED = "default-subscriptions-applied";
     private static final Pattern DEMO_URL = Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/demo/feeds/.+");
 
+    private static final Duration INDEX_FOLLOW_INTERVAL = Duration.ofSeconds(2);
+
     private final Database db;
+    private final SearchIndex search;
     private final Ingestion ingestion;
     private final Javalin app;
 
-    private SiftServer(Database db, Ingestion ingestion, Javalin app) {
+    private SiftServer(Database db, SearchIndex search, Ingestion ingestion, Javalin app) {
         this.db = db;
+        this.search = search;
         this.ingestion = ingestion;
         this.app = app;
     }
@@ -48,13 +54,16 @@ public final class SiftServer implements AutoCloseable {
         }
         requireFreePort(config.http());
         Database db = Database.open(config.db());
+        SearchIndex search = null;
         Ingestion ingestion = null;
         try {
+            search = SearchIndex.open(config.indexDir(), db.posts(), clock);
+            search.startFollowing(INDEX_FOLLOW_INTERVAL);
             ingestion = new Ingestion(db, config.ingest(), clock);
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
-            Javalin app = App.create(new App.Deps(db, ingestion.scheduler(), demo, clock))
+            Javalin app = App.create(new App.Deps(db, search, ingestion.scheduler(), demo, clock))
                     .start(config.http().host(), config.http().port());
-            SiftServer server = new SiftServer(db, ingestion, app);
+            SiftServer server = new SiftServer(db, search, ingestion, app);
             if (demo != null) {
                 subscribeDemo(db, demo, "http://127.0.0.1:" + app.port(), clock.instant());
             } else {
@@ -69,6 +78,9 @@ public final class SiftServer implements AutoCloseable {
         } catch (RuntimeException e) {
             if (ingestion != null) {
                 ingestion.close();
+            }
+            if (search != null) {
+                search.close();
             }
             db.close();
             throw e;
@@ -99,6 +111,10 @@ public final class SiftServer implements AutoCloseable {
 
     public Ingestion ingestion() {
         return ingestion;
+    }
+
+    public SearchIndex search() {
+        return search;
     }
 
     /** On first start, and only if nobody chose feeds yet, subscribes the curated {@code feeds.opml}. */
@@ -141,6 +157,7 @@ public final class SiftServer implements AutoCloseable {
         log.info("Sift is stopping");
         ingestion.close();
         app.stop();
+        search.close();
         db.close();
         log.info("Sift stopped");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -204,5 +205,40 @@ class EndToEndTest {
         Matcher url = Pattern.compile("\"url\":\"([^\"]+)\"").matcher(health.body());
         assertThat(url.find()).isTrue();
         assertThat(url.group(1)).startsWith("jdbc:h2:file:").doesNotContain(";");
+    }
+
+    @Test
+    void searchFindsIngestedPostsWithHighlightedSnippets() {
+        refresh();
+        app.server.search().catchUp();
+        HttpResponse<String> response = app.get("/search?q=" + URLEncoder.encode("bot -kind:podcast", StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("article h2").eachText()).containsExactly("Cloudflare outage on November 18, 2025");
+        assertThat(page.select("article mark").eachText()).contains("Bot");
+        assertThat(page.select("#top-q").val()).isEqualTo("bot -kind:podcast");
+    }
+
+    @Test
+    void searchAnswersInJson() {
+        refresh();
+        app.server.search().catchUp();
+        HttpResponse<String> response = app.get("/api/search?q=loneliness&limit=5");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"total\":1", "\"title\":\"HN812: Loneliness in Network Engineering\"", "\"kind\":\"podcast\"")
+                .contains("\"highlights\":[\"Loneliness\"]", "\"url\":\"/posts/");
+    }
+
+    @Test
+    void aMalformedQueryGetsAReadableErrorNotA500() {
+        HttpResponse<String> page = app.get("/search?q=" + URLEncoder.encode("(bgp OR", StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(page.body()).select(".error").text()).contains("OR at position 6 needs words after it");
+        HttpResponse<String> api = app.get("/api/search?q=kind:rumour");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("\"error\":\"unknown kind 'rumour'");
+        assertThat(app.get("/api/search?q=bgp&limit=5000").statusCode()).isEqualTo(400);
+        assertThat(app.get("/api/search").statusCode()).isEqualTo(400);
     }
 }

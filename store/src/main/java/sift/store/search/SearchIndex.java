@@ -40,6 +40,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.post.IndexablePost;
@@ -99,19 +100,7 @@ public final class SearchIndex implements AutoCloseable {
      * rebuilt from scratch.
      */
     public static SearchIndex open(Path dir, PostStore posts, Clock clock) {
-        SearchIndex index;
-        try {
-            Files.createDirectories(dir);
-            index = openWriter(dir, posts, clock);
-        } catch (IOException | RuntimeException unreadable) {
-            log.warn("Search index {} is unreadable ({}); rebuilding it from the database", dir, unreadable.toString());
-            try {
-                wipe(dir);
-                index = openWriter(dir, posts, clock);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a search index in " + dir, e);
-            }
-        }
+        SearchIndex index = openOrRecreate(dir, posts, clock);
         index.catchUp();
         int inDatabase = posts.count();
         if (index.size() != inDatabase) {
@@ -119,6 +108,30 @@ public final class SearchIndex implements AutoCloseable {
             index.rebuild();
         }
         return index;
+    }
+
+    /** Opens the index in {@code dir} and builds it anew from the database: {@code sift reindex}. */
+    public static SearchIndex rebuild(Path dir, PostStore posts, Clock clock) {
+        SearchIndex index = openOrRecreate(dir, posts, clock);
+        index.rebuild();
+        return index;
+    }
+
+    private static SearchIndex openOrRecreate(Path dir, PostStore posts, Clock clock) {
+        try {
+            Files.createDirectories(dir);
+            return openWriter(dir, posts, clock);
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("the search index " + dir + " is in use by another Sift process", e);
+        } catch (IOException | RuntimeException unreadable) {
+            log.warn("Search index {} is unreadable ({}); rebuilding it from the database", dir, unreadable.toString());
+            try {
+                wipe(dir);
+                return openWriter(dir, posts, clock);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a search index in " + dir, e);
+            }
+        }
     }
 
     private static SearchIndex openWriter(Path dir, PostStore posts, Clock clock) throws IOException {

@@ -254,9 +254,18 @@ class SearchIndexTest {
         }
 
         @Test
-        void rebuildsWhenItDisagreesWithTheDatabase() throws Exception {
+        void rebuildsFromScratchOnRequest() {
             index.rebuild();
             assertThat(index.size()).isEqualTo(4);
+            assertThat(titles("reflector")).hasSize(2);
+        }
+
+        @Test
+        void aSecondProcessIsToldTheIndexIsInUseAndDestroysNothing() {
+            assertThatThrownBy(() -> SearchIndex.rebuild(dir.resolve("index"), db.posts(), CLOCK))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another Sift process");
+            assertThat(titles("reflector")).hasSize(2);
         }
     }
 }

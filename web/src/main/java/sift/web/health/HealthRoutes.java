@@ -6,6 +6,7 @@ import java.util.Map;
 import sift.ingest.refresh.IngestStatus;
 import sift.ingest.refresh.RefreshScheduler;
 import sift.store.Database;
+import sift.store.search.SearchIndex;
 
 /**
  * {@code GET /health}: 200 when the database answers, 503 when it does not, with a small JSON of the
@@ -13,11 +14,13 @@ import sift.store.Database;
  */
 public final class HealthRoutes {
     private final Database db;
+    private final SearchIndex search;
     private final RefreshScheduler ingest;
 
     /** @param ingest the scheduler of this process, or null when it does not ingest */
-    public HealthRoutes(Database db, RefreshScheduler ingest) {
+    public HealthRoutes(Database db, SearchIndex search, RefreshScheduler ingest) {
         this.db = db;
+        this.search = search;
         this.ingest = ingest;
     }
 
@@ -33,6 +36,7 @@ public final class HealthRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", reachable ? "ok" : "unavailable");
         body.put("database", database);
+        body.put("search", Map.of("indexed", search.size()));
         body.put("ingest", ingest == null ? Map.of("state", "disabled") : ingest(ingest.status()));
         ctx.status(reachable ? 200 : 503).json(body);
     }

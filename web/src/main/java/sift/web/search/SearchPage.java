@@ -1,0 +1,24 @@
+package sift.web.search;
+
+import java.util.List;
+
+/**
+ * The search page: the query as typed, its results or the reason it could not be read. Pairs with
+ * search/results.jte.
+ */
+public record SearchPage(String query, boolean byDate, String error, long total, List<Item> results, String tookMs,
+        String previousHref, String nextHref) {
+
+    public SearchPage {
+        results = List.copyOf(results);
+    }
+
+    public record Item(long id, String title, String feedTitle, String kind, String isoDate, String fullDate,
+            String relativeDate, List<Piece> snippet) {
+        public Item {
+            snippet = List.copyOf(snippet);
+        }
+    }
+
+    public record Piece(String text, boolean match) {}
+}

@@ -1,0 +1,109 @@
+package sift.web.search;
+
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sift.store.search.SearchIndex;
+import sift.store.search.SearchRequest;
+import sift.store.search.SearchResult;
+import sift.store.search.SearchSyntaxException;
+import sift.web.Dates;
+import sift.web.Pages;
+
+/** {@code GET /search?q=} (the page) and {@code GET /api/search?q=} (JSON). */
+public final class SearchRoutes {
+    private static final int PAGE_SIZE = 20;
+
+    private final SearchIndex index;
+    private final Pages pages;
+    private final Clock clock;
+
+    public SearchRoutes(SearchIndex index, Pages pages, Clock clock) {
+        this.index = index;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    public void page(Context ctx) {
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        boolean byDate = "date".equals(ctx.queryParam("sort"));
+        int page = Math.max(1, intParam(ctx, "page", 1));
+        if (q.isEmpty()) {
+            pages.render(ctx, "search/results.jte", new SearchPage("", byDate, null, 0, List.of(), null, null, null));
+            return;
+        }
+        int offset = (page - 1) * PAGE_SIZE;
+        try {
+            SearchResult result = index.search(new SearchRequest(q, PAGE_SIZE, Math.min(offset, SearchRequest.MAX_DEPTH - PAGE_SIZE),
+                    byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE));
+            Instant now = clock.instant();
+            List<SearchPage.Item> items = result.hits().stream()
+                    .map(h -> new SearchPage.Item(h.id(), h.title(), h.feedTitle(), h.kind(), h.publishedAt().toString(),
+                            Dates.full(h.publishedAt()), Dates.relative(h.publishedAt(), now),
+                            h.snippet().pieces().stream().map(p -> new SearchPage.Piece(p.text(), p.match())).toList()))
+                    .toList();
+            String base = "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (byDate ? "&sort=date" : "");
+            String previous = page > 1 ? base + "&page=" + (page - 1) : null;
+            boolean more = offset + PAGE_SIZE < Math.min(result.total(), SearchRequest.MAX_DEPTH);
+            String next = more ? base + "&page=" + (page + 1) : null;
+            String took = String.format("%.1f", result.tookMicros() / 1000.0);
+            pages.render(ctx, "search/results.jte", new SearchPage(q, byDate, null, result.total(), items, took, previous, next));
+        } catch (SearchSyntaxException e) {
+            ctx.status(400);
+            pages.render(ctx, "search/results.jte", new SearchPage(q, byDate, e.getMessage(), 0, List.of(), null, null, null));
+        }
+    }
+
+    /** JSON: {@code {query, total, tookMs, hits: [{id, title, feed, kind, published, score, snippet, url}]}}. */
+    public void api(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            ctx.status(400).json(Map.of("error", "q is missing: /api/search?q=words"));
+            return;
+        }
+        try {
+            SearchRequest request = new SearchRequest(q, intParam(ctx, "limit", PAGE_SIZE), intParam(ctx, "offset", 0),
+                    "date".equals(ctx.queryParam("sort")) ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE);
+            SearchResult result = index.search(request);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("query", q);
+            body.put("total", result.total());
+            body.put("tookMs", result.tookMicros() / 1000.0);
+            body.put("hits", result.hits().stream().map(SearchRoutes::json).toList());
+            ctx.json(body);
+        } catch (SearchSyntaxException | IllegalArgumentException e) {
+            ctx.status(400).json(Map.of("error", e.getMessage()));
+        }
+    }
+
+    private static Map<String, Object> json(SearchResult.Hit hit) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", hit.id());
+        out.put("title", hit.title());
+        out.put("feed", hit.feedTitle());
+        out.put("kind", hit.kind());
+        out.put("published", hit.publishedAt().toString());
+        out.put("score", hit.score());
+        out.put("snippet", hit.snippet().text());
+        out.put("highlights", hit.snippet().pieces().stream().filter(p -> p.match()).map(p -> p.text()).toList());
+        out.put("url", "/posts/" + hit.id());
+        return out;
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        }
+    }
+}
