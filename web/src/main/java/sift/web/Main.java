@@ -9,9 +9,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +26,9 @@ import sift.store.Database;
 import sift.store.StoreException;
 import sift.store.search.SearchIndex;
 import sift.store.feed.NewFeed;
+import sift.store.post.PostDraft;
+import sift.web.bench.SearchBench;
+import sift.web.bench.SyntheticPosts;
 
 /** The {@code sift} command line. Exit status: 0 success, 1 failure, 2 bad usage. */
 @Command(
@@ -37,6 +42,8 @@ import sift.store.feed.NewFeed;
             Main.ImportOpml.class,
             Main.ExportOpml.class,
             Main.Reindex.class,
+            Main.BenchData.class,
+            Main.BenchSearch.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -244,6 +251,108 @@ public final class Main implements Callable<Integer> {
                 spec.commandLine().getOut().printf("%s: %d posts indexed in %.1f s%n", config.indexDir(), index.size(),
                         (System.nanoTime() - started) / 1e9);
                 spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "bench-data", mixinStandardHelpOptions = true,
+            description = "Load N realistic synthetic posts into the store and the search index, for benchmarks.")
+    static final class BenchData implements Callable<Integer> {
+        private static final int BATCH = 1000;
+
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @Option(names = "--posts", required = true, paramLabel = "N", description = "how many posts to add")
+        int posts;
+
+        @Option(names = "--feeds", paramLabel = "N", defaultValue = "200", description = "spread over this many feeds (default: 200)")
+        int feeds;
+
+        @Option(names = "--seed", defaultValue = "1", description = "the same seed gives the same posts (default: 1)")
+        long seed;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            if (posts < 1 || feeds < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--posts and --feeds must be positive");
+            }
+            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            Files.createDirectories(config.dataDir());
+            PrintWriter out = spec.commandLine().getOut();
+            Instant now = Instant.now();
+            try (Database db = Database.open(config.db());
+                    SearchIndex index = SearchIndex.open(config.indexDir(), db.posts(), Clock.systemUTC())) {
+                for (int f = 0; f < feeds; f++) {
+                    db.feeds().subscribe(new NewFeed("https://bench-" + seed + "-" + f + ".example/feed.xml",
+                            "Bench blog " + f, "Bench"), now);
+                }
+                List<Long> feedIds = db.feeds().all().stream()
+                        .filter(f -> f.url().startsWith("https://bench-" + seed + "-"))
+                        .map(f -> f.id())
+                        .toList();
+                SyntheticPosts generator = new SyntheticPosts(seed * 1_000_003L + db.posts().count(), feeds, now);
+                long started = System.nanoTime();
+                // the index follows the database on a second thread while this one writes
+                AtomicBoolean writing = new AtomicBoolean(true);
+                Thread follower = new Thread(() -> {
+                    while (writing.get()) {
+                        index.catchUp();
+                    }
+                }, "sift-bench-index");
+                follower.start();
+                List<PostDraft> batch = new ArrayList<>(BATCH);
+                try {
+                    for (int i = 0; i < posts; i++) {
+                        batch.add(generator.next(feedIds));
+                        if (batch.size() == BATCH || i == posts - 1) {
+                            db.posts().insertBatch(batch, now);
+                            batch.clear();
+                        }
+                    }
+                } finally {
+                    writing.set(false);
+                    follower.join();
+                }
+                double stored = (System.nanoTime() - started) / 1e9;
+                index.catchUp();
+                double total = (System.nanoTime() - started) / 1e9;
+                out.printf("stored %d posts in %.1f s; indexed too after %.1f s: %.0f posts/s into the store and the index%n",
+                        posts, stored, total, posts / total);
+                out.printf("%d posts in the database, %d in the index%n", db.posts().count(), index.size());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "bench-search", mixinStandardHelpOptions = true,
+            description = "Run a fixed mix of queries against the index and print latency percentiles.")
+    static final class BenchSearch implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @Option(names = "--rounds", defaultValue = "200", description = "times each query runs (default: 200)")
+        int rounds;
+
+        @Option(names = "--warmup", defaultValue = "50", description = "untimed rounds first (default: 50)")
+        int warmup;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            try (Database db = Database.open(config.db());
+                    SearchIndex index = SearchIndex.open(config.indexDir(), db.posts(), Clock.systemUTC())) {
+                spec.commandLine().getOut().printf("%d posts indexed; %d queries x %d rounds after %d warm-up rounds%n",
+                        index.size(), SearchBench.QUERIES.size(), rounds, warmup);
+                SearchBench.run(index, warmup, rounds, spec.commandLine().getOut());
             }
             return 0;
         }

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,6 +31,12 @@ public final class PostStore {
             p.id, p.title, p.content_text, p.kind, p.published_at, p.changed_at,
             p.feed_id, COALESCE(f.title, f.url) AS feed_title""";
 
+    private static final String INSERT = """
+            INSERT INTO posts (feed_id, guid, link, title, author, published_at, updated_at, summary,
+                               content_html, content_text, content_hash, kind, first_seen_at, changed_at)
+            VALUES (:feedId, :guid, :link, :title, :author, :publishedAt, :updatedAt, :summary,
+                    :contentHtml, :contentText, :hash, :kind, :seenAt, CURRENT_TIMESTAMP)""";
+
     private final Jdbi jdbi;
 
     public PostStore(Jdbi jdbi) {
@@ -42,7 +49,7 @@ public final class PostStore {
      */
     public Upsert upsert(PostDraft draft, Instant seenAt) {
         String hash = contentHash(draft);
-        String identity = draft.guid() != null ? draft.guid() : draft.link() != null ? draft.link() : "sha256:" + hash;
+        String identity = identity(draft, hash);
         return jdbi.inTransaction(h -> {
             Optional<Stored> stored = h.createQuery(
                             "SELECT id, content_hash FROM posts WHERE feed_id = :feedId AND guid = :guid")
@@ -63,6 +70,26 @@ public final class PostStore {
             h.createUpdate("DELETE FROM post_enclosures WHERE post_id = :id").bind("id", id).execute();
             insertEnclosures(h, id, draft.enclosures());
             return new Upsert(id, Upsert.Outcome.UPDATED);
+        });
+    }
+
+    /**
+     * Inserts new posts in one transaction, for bulk loads such as {@code sift bench-data}: no lookup of
+     * existing posts, so a post already stored fails the whole batch on the feed+GUID constraint.
+     */
+    public void insertBatch(List<PostDraft> drafts, Instant seenAt) {
+        jdbi.useTransaction(h -> {
+            var batch = h.prepareBatch(INSERT);
+            for (PostDraft d : drafts) {
+                String hash = contentHash(d);
+                batch.bind("feedId", d.feedId())
+                        .bind("guid", fit(identity(d, hash), 2048))
+                        .bindMap(contentValues(d, hash))
+                        .bind("publishedAt", utc(d.publishedAt() != null ? d.publishedAt() : seenAt))
+                        .bind("seenAt", utc(seenAt))
+                        .add();
+            }
+            batch.execute();
         });
     }
 
@@ -112,15 +139,42 @@ public final class PostStore {
      * search index follows the posts table with it.
      */
     public List<IndexablePost> changedAfter(Instant at, long id, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
-                         FROM posts p JOIN feeds f ON f.id = p.feed_id
-                        WHERE p.changed_at > :at OR (p.changed_at = :at AND p.id > :id)
-                        ORDER BY p.changed_at, p.id LIMIT :limit""")
-                .bind("at", utc(at))
-                .bind("id", id)
-                .bind("limit", limit)
-                .map(PostStore::mapIndexable)
-                .list());
+        // two index range scans instead of one OR, which neither database can walk in index order
+        return jdbi.withHandle(h -> {
+            List<IndexablePost> page = new ArrayList<>(h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
+                            FROM posts p JOIN feeds f ON f.id = p.feed_id
+                            WHERE p.changed_at = :at AND p.id > :id
+                            ORDER BY p.id LIMIT :limit""")
+                    .bind("at", utc(at))
+                    .bind("id", id)
+                    .bind("limit", limit)
+                    .map(PostStore::mapIndexable)
+                    .list());
+            if (page.size() < limit) {
+                page.addAll(h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
+                                FROM posts p JOIN feeds f ON f.id = p.feed_id
+                                WHERE p.changed_at > :at
+                                ORDER BY p.changed_at, p.id LIMIT :limit""")
+                        .bind("at", utc(at))
+                        .bind("limit", limit - page.size())
+                        .map(PostStore::mapIndexable)
+                        .list());
+            }
+            return page;
+        });
+    }
+
+    /** The ids and change times of posts changed within [from, to]: cheap, read from the index alone. */
+    public Map<Long, Instant> changesBetween(Instant from, Instant to) {
+        return jdbi.withHandle(h -> {
+            Map<Long, Instant> changes = new HashMap<>();
+            h.createQuery("SELECT id, changed_at FROM posts WHERE changed_at >= :from AND changed_at <= :to")
+                    .bind("from", utc(from))
+                    .bind("to", utc(to))
+                    .map((rs, ctx) -> changes.put(rs.getLong("id"), instant(rs, "changed_at")))
+                    .forEach(ignored -> {});
+            return changes;
+        });
     }
 
     /** The posts of these ids, in no particular order; ids of posts that no longer exist are left out. */
@@ -144,12 +198,7 @@ public final class PostStore {
     }
 
     private static long insert(Handle h, PostDraft d, String identity, String hash, Instant seenAt) {
-        return h.createUpdate("""
-                        INSERT INTO posts (feed_id, guid, link, title, author, published_at, updated_at,
-                                           summary, content_html, content_text, content_hash, kind, first_seen_at,
-                                           changed_at)
-                        VALUES (:feedId, :guid, :link, :title, :author, :publishedAt, :updatedAt,
-                                :summary, :contentHtml, :contentText, :hash, :kind, :seenAt, CURRENT_TIMESTAMP)""")
+        return h.createUpdate(INSERT)
                 .bind("feedId", d.feedId())
                 .bind("guid", identity)
                 .bindMap(contentValues(d, hash))
@@ -213,6 +262,11 @@ public final class PostStore {
                 .map((rs, ctx) -> new Enclosure(
                         rs.getString("url"), rs.getObject("length", Long.class), rs.getString("mime_type")))
                 .list();
+    }
+
+    /** The post's identity within its feed: its GUID, else its link, else its content hash. */
+    private static String identity(PostDraft d, String hash) {
+        return d.guid() != null ? d.guid() : d.link() != null ? d.link() : "sha256:" + hash;
     }
 
     /** SHA-256 over what a reader sees of the post: a changed title, link, summary or content is a change. */

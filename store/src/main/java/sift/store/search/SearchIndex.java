@@ -25,10 +25,13 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -56,11 +59,16 @@ public final class SearchIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final String CURSOR_AT = "changed_at";
     private static final String CURSOR_ID = "changed_id";
-    /** Changes are re-read this far back, so that a transaction that committed late is not missed. */
-    private static final Duration OVERLAP = Duration.ofSeconds(30);
+    /** Changes this far back are checked again, so that a transaction that committed late is not missed. */
+    private static final Duration OVERLAP = Duration.ofSeconds(10);
     private static final Duration RECENCY_HALF_LIFE = Duration.ofDays(30);
+    private static final float RECENCY_WEIGHT = 3f;
+    /** How many of the best matches by BM25 the recency blend reorders. */
+    private static final int RERANK_DEPTH = 100;
     private static final int BATCH = 2000;
     private static final int SNIPPET_FALLBACK_CHARS = 240;
+    /** Snippets come from the first this many characters of a post: long enough for nearly every match. */
+    private static final int SNIPPET_SCAN_CHARS = 2500;
 
     private final Path dir;
     private final PostStore posts;
@@ -85,6 +93,7 @@ public final class SearchIndex implements AutoCloseable {
         this.searchers = new SearcherManager(writer, null);
         this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 .withFormatter(new SnippetFormatter())
+                .withMaxLength(SNIPPET_SCAN_CHARS)
                 .build();
         Map<String, String> commit = new HashMap<>();
         writer.getLiveCommitData().forEach(e -> commit.put(e.getKey(), e.getValue()));
@@ -159,33 +168,29 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Indexes every post changed since the last call (and the few seconds before, see {@link #OVERLAP}),
+     * Indexes every post changed since the last call (and any committed late within {@link #OVERLAP}),
      * commits, and makes the changes searchable. Returns how many posts it (re)indexed.
      */
     public synchronized int catchUp() {
         try {
-            Instant at = cursorAt.minus(OVERLAP).isBefore(Instant.EPOCH) ? Instant.EPOCH : cursorAt.minus(OVERLAP);
-            long id = 0;
-            int indexed = 0;
+            int indexed = reindexLateCommits();
+            Instant at = cursorAt;
+            long id = cursorId;
             List<IndexablePost> page;
             do {
                 page = posts.changedAfter(at, id, BATCH);
                 for (IndexablePost post : page) {
-                    if (!post.changedAt().equals(recentlyIndexed.get(post.id()))) {
-                        writer.updateDocument(new Term(Fields.ID, String.valueOf(post.id())), document(post));
-                        recentlyIndexed.put(post.id(), post.changedAt());
-                        indexed++;
-                    }
+                    index(post);
+                    indexed++;
                     at = post.changedAt();
                     id = post.id();
-                    if (at.isAfter(cursorAt) || (at.equals(cursorAt) && id > cursorId)) {
-                        cursorAt = at;
-                        cursorId = id;
-                    }
                 }
+                cursorAt = at;
+                cursorId = id;
+                // only changes inside the overlap window can turn up again
+                Instant forget = cursorAt.minus(OVERLAP.multipliedBy(2));
+                recentlyIndexed.values().removeIf(changed -> changed.isBefore(forget));
             } while (page.size() == BATCH);
-            Instant forget = cursorAt.minus(OVERLAP.multipliedBy(2));
-            recentlyIndexed.values().removeIf(changed -> changed.isBefore(forget));
             if (indexed > 0) {
                 commit();
             }
@@ -193,6 +198,31 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the search index in " + dir, e);
         }
+    }
+
+    /**
+     * Posts whose change is dated inside the overlap window before the cursor but that the index has not seen:
+     * a transaction that began before the last catch-up and committed after it.
+     */
+    private int reindexLateCommits() throws IOException {
+        if (cursorAt.equals(Instant.EPOCH)) {
+            return 0;
+        }
+        List<Long> missed = new ArrayList<>();
+        posts.changesBetween(cursorAt.minus(OVERLAP), cursorAt).forEach((id, changed) -> {
+            if (!changed.equals(recentlyIndexed.get(id))) {
+                missed.add(id);
+            }
+        });
+        for (IndexablePost post : posts.byIds(missed)) {
+            index(post);
+        }
+        return missed.size();
+    }
+
+    private void index(IndexablePost post) throws IOException {
+        writer.updateDocument(new Term(Fields.ID, String.valueOf(post.id())), document(post));
+        recentlyIndexed.put(post.id(), post.changedAt());
     }
 
     /** Drops the whole index and indexes every post again: {@code sift reindex}. */
@@ -238,28 +268,50 @@ public final class SearchIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 int depth = request.offset() + request.limit();
-                TopDocs top = request.order() == SearchRequest.Order.DATE
-                        ? searcher.search(query, depth, new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true)))
-                        : searcher.search(FunctionScoreQuery.boostByValue(query, new Recency(clock.instant(), RECENCY_HALF_LIFE)), depth);
-                List<ScoreDoc> page = new ArrayList<>();
-                for (int i = request.offset(); i < top.scoreDocs.length; i++) {
-                    page.add(top.scoreDocs[i]);
+                List<ScoreDoc> ranked;
+                TopDocs top;
+                if (request.order() == SearchRequest.Order.DATE) {
+                    top = searcher.search(query, depth, new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true)));
+                    ranked = List.of(top.scoreDocs);
+                } else {
+                    top = searcher.search(query, Math.max(depth, RERANK_DEPTH));
+                    ranked = withRecency(searcher, top.scoreDocs);
                 }
+                List<ScoreDoc> page = ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(depth, ranked.size()));
                 List<Long> ids = new ArrayList<>();
                 for (ScoreDoc hit : page) {
                     ids.add(Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID)));
                 }
                 List<SearchResult.Hit> hits = hits(query, page, ids);
-                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
-                        ? top.totalHits.value
-                        : searcher.count(query);
-                return new SearchResult(total, hits, (System.nanoTime() - started) / 1000);
+                boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+                return new SearchResult(top.totalHits.value, exact, hits, (System.nanoTime() - started) / 1000);
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the index in " + dir, e);
         }
+    }
+
+    /**
+     * Relevance blended with recency, in a second pass over the best {@link #RERANK_DEPTH} by BM25 (so that the
+     * first pass can skip hopeless documents): BM25 plus up to {@link #RECENCY_WEIGHT} for a post published now,
+     * half of that for one a {@link #RECENCY_HALF_LIFE} old.
+     */
+    private List<ScoreDoc> withRecency(IndexSearcher searcher, ScoreDoc[] byRelevance) throws IOException {
+        long now = clock.millis();
+        double halfLife = RECENCY_HALF_LIFE.toMillis();
+        List<ScoreDoc> blended = new ArrayList<>(byRelevance.length);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (ScoreDoc hit : byRelevance) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            NumericDocValues published = DocValues.getNumeric(leaf.reader(), Fields.PUBLISHED);
+            double age = published.advanceExact(hit.doc - leaf.docBase) ? Math.max(0, now - published.longValue()) : Double.MAX_VALUE;
+            float recency = (float) (RECENCY_WEIGHT * halfLife / (halfLife + age));
+            blended.add(new ScoreDoc(hit.doc, hit.score + recency));
+        }
+        blended.sort((a, b) -> Float.compare(b.score, a.score));
+        return blended;
     }
 
     private List<SearchResult.Hit> hits(Query query, List<ScoreDoc> page, List<Long> ids) throws IOException {

@@ -3,8 +3,11 @@ package sift.store.search;
 import java.time.Instant;
 import java.util.List;
 
-/** A page of results and how many posts matched in all. */
-public record SearchResult(long total, List<Hit> hits, long tookMicros) {
+/**
+ * A page of results and how many posts matched: exactly, or at least {@code total} when more than a thousand
+ * match and counting them all would cost more than the search.
+ */
+public record SearchResult(long total, boolean totalExact, List<Hit> hits, long tookMicros) {
     public SearchResult {
         hits = List.copyOf(hits);
     }

@@ -6,7 +6,7 @@ import java.util.List;
  * The search page: the query as typed, its results or the reason it could not be read. Pairs with
  * search/results.jte.
  */
-public record SearchPage(String query, boolean byDate, String error, long total, List<Item> results, String tookMs,
+public record SearchPage(String query, boolean byDate, String error, String total, List<Item> results, String tookMs,
         String previousHref, String nextHref) {
 
     public SearchPage {

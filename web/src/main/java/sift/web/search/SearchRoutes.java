@@ -34,7 +34,7 @@ public final class SearchRoutes {
         boolean byDate = "date".equals(ctx.queryParam("sort"));
         int page = Math.max(1, intParam(ctx, "page", 1));
         if (q.isEmpty()) {
-            pages.render(ctx, "search/results.jte", new SearchPage("", byDate, null, 0, List.of(), null, null, null));
+            pages.render(ctx, "search/results.jte", new SearchPage("", byDate, null, null, List.of(), null, null, null));
             return;
         }
         int offset = (page - 1) * PAGE_SIZE;
@@ -52,14 +52,18 @@ public final class SearchRoutes {
             boolean more = offset + PAGE_SIZE < Math.min(result.total(), SearchRequest.MAX_DEPTH);
             String next = more ? base + "&page=" + (page + 1) : null;
             String took = String.format("%.1f", result.tookMicros() / 1000.0);
-            pages.render(ctx, "search/results.jte", new SearchPage(q, byDate, null, result.total(), items, took, previous, next));
+            String total = result.total() + (result.totalExact() ? "" : "+") + (result.total() == 1 ? " post" : " posts");
+            pages.render(ctx, "search/results.jte", new SearchPage(q, byDate, null, total, items, took, previous, next));
         } catch (SearchSyntaxException e) {
             ctx.status(400);
-            pages.render(ctx, "search/results.jte", new SearchPage(q, byDate, e.getMessage(), 0, List.of(), null, null, null));
+            pages.render(ctx, "search/results.jte", new SearchPage(q, byDate, e.getMessage(), null, List.of(), null, null, null));
         }
     }
 
-    /** JSON: {@code {query, total, tookMs, hits: [{id, title, feed, kind, published, score, snippet, url}]}}. */
+    /**
+     * JSON: {@code {query, total, totalExact, tookMs, hits: [{id, title, feed, kind, published, score, snippet,
+     * highlights, url}]}}; {@code total} is a lower bound when {@code totalExact} is false.
+     */
     public void api(Context ctx) {
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
@@ -73,6 +77,7 @@ public final class SearchRoutes {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", q);
             body.put("total", result.total());
+            body.put("totalExact", result.totalExact());
             body.put("tookMs", result.tookMicros() / 1000.0);
             body.put("hits", result.hits().stream().map(SearchRoutes::json).toList());
             ctx.json(body);
