@@ -106,6 +106,11 @@ public final class Main implements Callable<Integer> {
     static final class DataOption {
         @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: ./data, or SIFT_DATA)")
         Path data;
+
+        /** The configuration of a command that is not {@code serve}: flags and {@code SIFT_*} variables. */
+        SiftConfig config() {
+            return SiftConfig.from(data, null, false, System.getenv());
+        }
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run Sift: the reader, the API and background ingest.")
@@ -159,7 +164,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             List<NewFeed> feeds = opml == null ? List.of() : readOpml(opml);
-            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            SiftConfig config = data.config();
             Files.createDirectories(config.dataDir());
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Database.open(config.db());
@@ -206,7 +211,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             List<NewFeed> feeds = readOpml(file);
-            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            SiftConfig config = data.config();
             Files.createDirectories(config.dataDir());
             try (Database db = Database.open(config.db())) {
                 spec.commandLine().getOut().println(subscribe(db, feeds, file));
@@ -225,7 +230,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            SiftConfig config = data.config();
             try (Database db = Database.open(config.db())) {
                 spec.commandLine().getOut().print(Opml.write(db.feeds().all(), "Sift subscriptions"));
                 spec.commandLine().getOut().flush();
@@ -244,7 +249,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            SiftConfig config = data.config();
             long started = System.nanoTime();
             try (Database db = Database.open(config.db());
                     SearchIndex index = SearchIndex.rebuild(config.indexDir(), db.posts(), Clock.systemUTC())) {
@@ -281,7 +286,7 @@ public final class Main implements Callable<Integer> {
             if (posts < 1 || feeds < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--posts and --feeds must be positive");
             }
-            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            SiftConfig config = data.config();
             Files.createDirectories(config.dataDir());
             PrintWriter out = spec.commandLine().getOut();
             Instant now = Instant.now();
@@ -347,7 +352,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            SiftConfig config = SiftConfig.from(data.data, null, false, System.getenv());
+            SiftConfig config = data.config();
             try (Database db = Database.open(config.db());
                     SearchIndex index = SearchIndex.open(config.indexDir(), db.posts(), Clock.systemUTC())) {
                 spec.commandLine().getOut().printf("%d posts indexed; %d queries x %d rounds after %d warm-up rounds%n",

@@ -40,6 +40,20 @@ class ServeProcessIT {
 
     @Test
     void sigtermDuringARefreshLosesNoStoredPostAndDuplicatesNone() throws Exception {
+        stopDuringARefreshThenRestart(false);
+    }
+
+    @Test
+    void killDashNineDuringARefreshLosesNoStoredPostAndTheIndexCatchesUp() throws Exception {
+        stopDuringARefreshThenRestart(true);
+    }
+
+    /**
+     * Stops Sift while it refreshes big feeds (SIGTERM, or SIGKILL with {@code kill}), restarts it on the same
+     * data, and checks that every post stored before the stop is there once, that the next refresh completes,
+     * and that the search index matches the database.
+     */
+    private void stopDuringARefreshThenRestart(boolean kill) throws Exception {
         try (FixtureServer origin = new FixtureServer()) {
             StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><body>");
             for (int f = 0; f < FEEDS; f++) {
@@ -55,21 +69,28 @@ class ServeProcessIT {
             Map<String, String> env = Map.of("SIFT_INGEST_WORKERS", "2");
             assertThat(SiftProcess.run(log, env, "import-opml", opmlFile.toString(), "--data", data.toString())).isZero();
 
-            Set<String> beforeRestart;
             try (SiftProcess sift = SiftProcess.serve(log, env, "--data", data.toString())) {
                 Duration midway = sift.awaitBody("/health", ServeProcessIT::refreshInProgress, Duration.ofSeconds(30));
                 assertThat(midway).as("a refresh in progress; log:%n%s", sift.logText()).isNotNull();
-                assertThat(sift.terminate(Duration.ofSeconds(40))).isEqualTo(143);
-                assertThat(sift.logText()).contains("Sift is stopping", "Ingest stopped", "Sift stopped");
+                if (kill) {
+                    assertThat(sift.kill(Duration.ofSeconds(10))).isEqualTo(137);
+                } else {
+                    assertThat(sift.terminate(Duration.ofSeconds(40))).isEqualTo(143);
+                    assertThat(sift.logText()).contains("Sift is stopping", "Ingest stopped", "Sift stopped");
+                }
             }
-            beforeRestart = storedPosts(data);
+            Set<String> beforeRestart = storedPosts(data);
             assertThat(beforeRestart).as("stopped midway").isNotEmpty().hasSizeLessThan(FEEDS * ITEMS);
 
             try (SiftProcess again = SiftProcess.serve(log, env, "--data", data.toString())) {
+                String all = String.valueOf(FEEDS * ITEMS);
                 Duration complete = again.awaitBody("/health",
-                        body -> body.matches(".*\"posts\":" + FEEDS * ITEMS + "\\b.*") && body.contains("\"inFlight\":0"),
+                        body -> body.matches(".*\"posts\":" + all + "\\b.*") && body.contains("\"inFlight\":0")
+                                && body.contains("\"indexed\":" + all),
                         Duration.ofSeconds(60));
-                assertThat(complete).as("every post after the restart; log:%n%s", again.logText()).isNotNull();
+                assertThat(complete).as("every post, stored and indexed, after the restart; log:%n%s", again.logText())
+                        .isNotNull();
+                assertThat(again.get("/api/search?q=" + "%22feed+3%22&limit=1")).contains("\"total\":" + ITEMS);
                 assertThat(again.terminate(Duration.ofSeconds(40))).isEqualTo(143);
             }
             Set<String> after = storedPosts(data);

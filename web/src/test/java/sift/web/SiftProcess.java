@@ -113,6 +113,15 @@ final class SiftProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
+    int kill(Duration timeout) throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("sift serve did not die within " + timeout.toSeconds() + " s of SIGKILL");
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -182,7 +182,6 @@ final class QueryParser {
         return new BooleanQuery.Builder()
                 .add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD)
                 .add(body, Occur.SHOULD)
-                .setMinimumNumberShouldMatch(1)
                 .build();
     }
 
