@@ -338,9 +338,18 @@ public final class SearchIndex implements AutoCloseable {
         return new Snippet(List.of(new Snippet.Piece(start, false)));
     }
 
-    /** Posts in the index. */
+    /** Posts that a search can find now. */
     public int size() {
-        return writer.getDocStats().numDocs;
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index in " + dir, e);
+        }
     }
 
     private static Document document(IndexablePost post) {
@@ -360,7 +369,7 @@ public final class SearchIndex implements AutoCloseable {
     private void commit() throws IOException {
         writer.setLiveCommitData(Map.of(CURSOR_AT, cursorAt.toString(), CURSOR_ID, String.valueOf(cursorId)).entrySet());
         writer.commit();
-        searchers.maybeRefresh();
+        searchers.maybeRefreshBlocking();
     }
 
     @Override
