@@ -3,8 +3,8 @@ package sift.store.search;
 /** Field names of the search index. */
 final class Fields {
     static final String ID = "id";
-    static final String TITLE = "title";
-    static final String TEXT = "text";
+    /** Title (twice, so that its words weigh more) and text, as values of one field: a word is one term. */
+    static final String WORDS = "words";
     static final String FEED = "feed";
     static final String FEED_ID = "feed_id";
     static final String KIND = "kind";

@@ -13,7 +13,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -31,12 +30,12 @@ import org.apache.lucene.util.QueryBuilder;
  *
  * Fields: {@code topic:}, {@code feed:}, {@code kind:}, {@code stance:}, {@code hype:>N} (also {@code <}, {@code >=},
  * {@code <=}, {@code =}), {@code after:YYYY-MM-DD}, {@code before:YYYY-MM-DD}. A word with any other colon is
- * just a word. Words match titles (weighted up) and text, stemmed; errors name what is wrong and where.
+ * just a word. Words match titles (weighted up, see {@link Fields#WORDS}) and text, stemmed; errors name what is
+ * wrong and where.
  */
 final class QueryParser {
     private static final Set<String> KINDS = Set.of("article", "podcast", "release", "incident", "announcement");
     private static final Set<String> STANCES = Set.of("hype", "neutral", "skeptical");
-    private static final float TITLE_BOOST = 2.0f;
 
     private final QueryBuilder builder;
     private List<Token> tokens;
@@ -174,15 +173,9 @@ final class QueryParser {
     }
 
     private Query text(String text, boolean phrase) {
-        Query title = phrase ? builder.createPhraseQuery(Fields.TITLE, text) : builder.createBooleanQuery(Fields.TITLE, text, Occur.MUST);
-        Query body = phrase ? builder.createPhraseQuery(Fields.TEXT, text) : builder.createBooleanQuery(Fields.TEXT, text, Occur.MUST);
-        if (title == null || body == null) {
-            return null;
-        }
-        return new BooleanQuery.Builder()
-                .add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD)
-                .add(body, Occur.SHOULD)
-                .build();
+        return phrase
+                ? builder.createPhraseQuery(Fields.WORDS, text)
+                : builder.createBooleanQuery(Fields.WORDS, text, Occur.MUST);
     }
 
     private static Query hype(String value, Token token) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -59,6 +60,9 @@ public final class SearchIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final String CURSOR_AT = "changed_at";
     private static final String CURSOR_ID = "changed_id";
+    /** The layout of the documents; an index of another layout is rebuilt at open. */
+    private static final String LAYOUT = "layout";
+    private static final String CURRENT_LAYOUT = "2";
     /** Changes this far back are checked again, so that a transaction that committed late is not missed. */
     private static final Duration OVERLAP = Duration.ofSeconds(10);
     private static final Duration RECENCY_HALF_LIFE = Duration.ofDays(30);
@@ -73,7 +77,7 @@ public final class SearchIndex implements AutoCloseable {
     private final Path dir;
     private final PostStore posts;
     private final Clock clock;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = analyzer();
     private final UnifiedHighlighter highlighter;
     private final Directory directory;
     private final IndexWriter writer;
@@ -82,6 +86,7 @@ public final class SearchIndex implements AutoCloseable {
     private Instant cursorAt = Instant.EPOCH;
     private long cursorId;
     private ScheduledExecutorService follower;
+    private boolean layoutCurrent;
 
     private SearchIndex(Path dir, PostStore posts, Clock clock, Directory directory, IndexWriter writer)
             throws IOException {
@@ -97,6 +102,7 @@ public final class SearchIndex implements AutoCloseable {
                 .build();
         Map<String, String> commit = new HashMap<>();
         writer.getLiveCommitData().forEach(e -> commit.put(e.getKey(), e.getValue()));
+        layoutCurrent = CURRENT_LAYOUT.equals(commit.get(LAYOUT));
         if (commit.containsKey(CURSOR_AT)) {
             cursorAt = Instant.parse(commit.get(CURSOR_AT));
             cursorId = Long.parseLong(commit.get(CURSOR_ID));
@@ -110,6 +116,10 @@ public final class SearchIndex implements AutoCloseable {
      */
     public static SearchIndex open(Path dir, PostStore posts, Clock clock) {
         SearchIndex index = openOrRecreate(dir, posts, clock);
+        if (!index.layoutCurrent && index.size() > 0) {
+            log.info("Search index {} has an older layout; rebuilding it", dir);
+            index.rebuild();
+        }
         index.catchUp();
         int inDatabase = posts.count();
         if (index.size() != inDatabase) {
@@ -149,7 +159,7 @@ public final class SearchIndex implements AutoCloseable {
             if (DirectoryReader.indexExists(directory)) {
                 DirectoryReader.open(directory).close(); // checks that every segment can be read
             }
-            IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer())
+            IndexWriterConfig config = new IndexWriterConfig(analyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64);
             return new SearchIndex(dir, posts, clock, directory, new IndexWriter(directory, config));
@@ -157,6 +167,26 @@ public final class SearchIndex implements AutoCloseable {
             directory.close();
             throw e;
         }
+    }
+
+    /**
+     * English stemming and stop words, with a gap between the values of a field so that a phrase never
+     * runs from the title into the text.
+     */
+    private static Analyzer analyzer() {
+        return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            private final Analyzer english = new EnglishAnalyzer();
+
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return english;
+            }
+
+            @Override
+            public int getPositionIncrementGap(String fieldName) {
+                return 100;
+            }
+        };
     }
 
     private static void wipe(Path dir) throws IOException {
@@ -330,7 +360,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private Snippet snippet(Query query, String text) throws IOException {
-        Object highlighted = highlighter.highlightWithoutSearcher(Fields.TEXT, query, text, 2);
+        Object highlighted = highlighter.highlightWithoutSearcher(Fields.WORDS, query, text, 2);
         if (highlighted instanceof Snippet snippet && !snippet.pieces().isEmpty()) {
             return snippet;
         }
@@ -355,8 +385,9 @@ public final class SearchIndex implements AutoCloseable {
     private static Document document(IndexablePost post) {
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, String.valueOf(post.id()), Field.Store.YES));
-        doc.add(new TextField(Fields.TITLE, post.title(), Field.Store.NO));
-        doc.add(new TextField(Fields.TEXT, post.text(), Field.Store.NO));
+        doc.add(new TextField(Fields.WORDS, post.title(), Field.Store.NO));
+        doc.add(new TextField(Fields.WORDS, post.title(), Field.Store.NO));
+        doc.add(new TextField(Fields.WORDS, post.text(), Field.Store.NO));
         doc.add(new TextField(Fields.FEED, post.feedTitle() == null ? "" : post.feedTitle(), Field.Store.NO));
         doc.add(new StringField(Fields.FEED_ID, String.valueOf(post.feedId()), Field.Store.NO));
         doc.add(new StringField(Fields.KIND, post.kind(), Field.Store.NO));
@@ -367,7 +398,9 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(CURSOR_AT, cursorAt.toString(), CURSOR_ID, String.valueOf(cursorId)).entrySet());
+        writer.setLiveCommitData(Map.of(CURSOR_AT, cursorAt.toString(), CURSOR_ID, String.valueOf(cursorId),
+                LAYOUT, CURRENT_LAYOUT).entrySet());
+        layoutCurrent = true;
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
