@@ -9,6 +9,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -251,6 +260,26 @@ class SearchIndexTest {
             index = SearchIndex.open(dir.resolve("index"), db.posts(), CLOCK);
             assertThat(index.size()).isEqualTo(4);
             assertThat(titles("reflector")).hasSize(2);
+        }
+
+        @Test
+        void anIndexOfAnOlderLayoutIsRebuiltOnOpen() throws Exception {
+            index.close();
+            Path old = dir.resolve("old-index");
+            try (var directory = FSDirectory.open(old);
+                    var writer = new IndexWriter(directory, new IndexWriterConfig(new EnglishAnalyzer()))) {
+                for (var post : db.posts().river(10, null)) { // as many documents as posts: only the layout differs
+                    Document doc = new Document();
+                    doc.add(new StringField("id", String.valueOf(post.id()), Field.Store.YES));
+                    doc.add(new TextField("title", post.title(), Field.Store.NO));
+                    writer.addDocument(doc);
+                }
+                writer.setLiveCommitData(Map.of("changed_at", Instant.now().toString(), "changed_id", "999").entrySet());
+                writer.commit();
+            }
+            index = SearchIndex.open(old, db.posts(), CLOCK);
+            assertThat(index.size()).isEqualTo(4);
+            assertThat(titles("outage")).containsExactly("Cloudflare outage on November 18");
         }
 
         @Test
