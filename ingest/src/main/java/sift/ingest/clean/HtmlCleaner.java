@@ -2,6 +2,11 @@ package sift.ingest.clean;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -29,19 +34,64 @@ public final class HtmlCleaner {
         String base = baseUri == null ? "" : baseUri;
         Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
         String safe = Jsoup.clean(html, base, safelist, output).strip();
-        String text = Jsoup.parseBodyFragment(safe).text().strip();
-        return new CleanHtml(safe, text);
+        return new CleanHtml(safe, text(Jsoup.parseBodyFragment(safe).body()));
+    }
+
+    /**
+     * Plain text with one line per block (paragraph, heading, list item, table cell row) and whitespace
+     * collapsed within lines, so that a heading or a list item stays a unit for summaries, search and NLP.
+     */
+    static String text(Element root) {
+        StringBuilder out = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    out.append(t.text());
+                } else if (node instanceof Element e && e.tagName().equals("br")) {
+                    out.append('\n');
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && e.isBlock()) {
+                    out.append('\n');
+                }
+            }
+        }, root);
+        StringBuilder text = new StringBuilder();
+        for (String line : out.toString().split("\n")) {
+            String l = line.replaceAll("\\s+", " ").strip();
+            if (!l.isEmpty()) {
+                text.append(text.length() == 0 ? "" : "\n").append(l);
+            }
+        }
+        return text.toString();
     }
 
     /** Plain text of a summary: the feed's own when it has one, else the start of the content, cut at a word. */
     public String summary(CleanHtml feedSummary, CleanHtml content) {
-        String text = !feedSummary.text().isBlank() ? feedSummary.text() : content.text();
+        String text = oneParagraph(!feedSummary.text().isBlank() ? feedSummary.text() : content.text());
         if (text.length() <= SUMMARY_CHARS) {
             return text;
         }
         int cut = text.lastIndexOf(' ', SUMMARY_CHARS);
         String start = text.substring(0, cut > SUMMARY_CHARS / 2 ? cut : SUMMARY_CHARS).stripTrailing();
         return start.replaceAll("[\\p{Punct}&&[^)\\]\"']]+$", "") + "…";
+    }
+
+    /** The lines of a text as one paragraph: a line without closing punctuation (a heading, a list item) gets a full stop. */
+    private static String oneParagraph(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (out.length() > 0) {
+                char last = out.charAt(out.length() - 1);
+                out.append(".!?:;…".indexOf(last) >= 0 ? " " : ". ");
+            }
+            out.append(line);
+        }
+        return out.toString();
     }
 
     /** Plain text of a fragment that may hold markup or entities, such as a feed's title. */

@@ -79,6 +79,15 @@ class HtmlCleanerTest {
     }
 
     @Test
+    void keepsHeadingsAndListItemsAsLinesOfTheText() {
+        CleanHtml release = cleaner.clean("<h2>Breaking changes</h2><ul><li>Renamed <code>routing.policy</code></li>"
+                + "<li>Dropped Python 3.9</li></ul><p>Upgrade   with\n pip.</p>", null);
+        assertThat(release.text()).isEqualTo("Breaking changes\nRenamed routing.policy\nDropped Python 3.9\nUpgrade with pip.");
+        assertThat(cleaner.summary(CleanHtml.EMPTY, release))
+                .isEqualTo("Breaking changes. Renamed routing.policy. Dropped Python 3.9. Upgrade with pip.");
+    }
+
+    @Test
     void decodesEntitiesInPlainText() {
         assertThat(cleaner.plainText("Stretched VLANs &amp; <em>AI</em>")).isEqualTo("Stretched VLANs & AI");
         assertThat(cleaner.plainText("  ")).isNull();
