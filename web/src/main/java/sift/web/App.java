@@ -58,7 +58,7 @@ public final class App {
         app.get("/api/search", search::api);
         app.get("/health", health::show);
         if (deps.demo() != null) {
-            app.get("/demo/feeds/{name}", deps.demo()::serve);
+            app.get(DemoFeeds.FEEDS_PATH + "{name}", deps.demo()::serve);
             app.get("/demo/media/{name}", deps.demo()::serveMedia);
         }
 

@@ -30,7 +30,8 @@ import sift.web.demo.DemoFeeds;
 public final class SiftServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SiftServer.class);
     private static final String DEFAULTS_APPLIED = "default-subscriptions-applied";
-    private static final Pattern DEMO_URL = Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/demo/feeds/.+");
+    private static final Pattern DEMO_URL =
+            Pattern.compile("^http://127\\.0\\.0\\.1:\\d+" + Pattern.quote(DemoFeeds.FEEDS_PATH) + ".+");
 
     private static final Duration INDEX_FOLLOW_INTERVAL = Duration.ofSeconds(2);
 
@@ -139,7 +140,7 @@ public final class SiftServer implements AutoCloseable {
     static void subscribeDemo(Database db, DemoFeeds demo, String base, Instant now) {
         for (Feed feed : db.feeds().all()) {
             if (DEMO_URL.matcher(feed.url()).matches() && !feed.url().startsWith(base + "/")) {
-                String moved = base + feed.url().substring(feed.url().indexOf("/demo/feeds/"));
+                String moved = base + feed.url().substring(feed.url().indexOf(DemoFeeds.FEEDS_PATH));
                 db.feeds().changeUrl(feed.id(), moved);
             }
         }
@@ -149,7 +150,7 @@ public final class SiftServer implements AutoCloseable {
                 added++;
             }
         }
-        log.info("Demo: {} sample feeds served at {}/demo/feeds/ ({} newly subscribed)", demo.size(), base, added);
+        log.info("Demo: {} sample feeds served at {}{} ({} newly subscribed)", demo.size(), base, DemoFeeds.FEEDS_PATH, added);
     }
 
     @Override

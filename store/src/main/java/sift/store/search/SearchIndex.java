@@ -47,6 +47,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sift.store.StoreException;
 import sift.store.post.IndexablePost;
 import sift.store.post.PostStore;
 
@@ -141,7 +142,7 @@ public final class SearchIndex implements AutoCloseable {
             Files.createDirectories(dir);
             return openWriter(dir, posts, clock);
         } catch (LockObtainFailedException e) {
-            throw new IllegalStateException("the search index " + dir + " is in use by another Sift process", e);
+            throw new StoreException("the search index " + dir + " is in use by another Sift process", e);
         } catch (IOException | RuntimeException unreadable) {
             log.warn("Search index {} is unreadable ({}); rebuilding it from the database", dir, unreadable.toString());
             try {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sift.store.Database;
+import sift.store.StoreException;
 import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
@@ -292,7 +293,7 @@ class SearchIndexTest {
         @Test
         void aSecondProcessIsToldTheIndexIsInUseAndDestroysNothing() {
             assertThatThrownBy(() -> SearchIndex.rebuild(dir.resolve("index"), db.posts(), CLOCK))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(StoreException.class)
                     .hasMessageContaining("is in use by another Sift process");
             assertThat(titles("reflector")).hasSize(2);
         }

@@ -44,13 +44,11 @@ public final class SyntheticPosts {
     private static final String[] KINDS = {"article", "article", "article", "podcast", "release", "incident", "announcement"};
 
     private final SplittableRandom random;
-    private final int feeds;
     private final Instant now;
     private long next;
 
-    public SyntheticPosts(long seed, int feeds, Instant now) {
+    public SyntheticPosts(long seed, Instant now) {
         this.random = new SplittableRandom(seed);
-        this.feeds = feeds;
         this.now = now;
     }
 
@@ -78,10 +76,6 @@ public final class SyntheticPosts {
         String summary = body.length() > 280 ? body.substring(0, body.lastIndexOf(' ', 280)) + "…" : body;
         return new PostDraft(feedId, "bench-" + n, "https://bench-" + feedId + ".example/posts/" + n, title,
                 "Author " + random.nextInt(500), published, null, summary, html.toString(), body, kind, List.of());
-    }
-
-    public int feeds() {
-        return feeds;
     }
 
     private String title(String kind, long n) {

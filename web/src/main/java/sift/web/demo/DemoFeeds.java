@@ -29,8 +29,15 @@ import sift.store.feed.NewFeed;
  * {@code /demo/media/*.mp3}: ten seconds of silence, so that the player has something to play offline.
  */
 public final class DemoFeeds {
-    static final String PATH = "/demo/feeds/";
+    /** Where the running server serves the sample feeds. */
+    public static final String FEEDS_PATH = "/demo/feeds/";
     private static final Pattern DATE = Pattern.compile("\\{\\{(rfc822|iso) -(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?}}");
+
+    /**
+     * MPEG-1 Layer III frames, 128 kbit/s, 44.1 kHz, mono, each 417 bytes long and 26 ms of sound. A frame
+     * whose side information is all zero carries no coefficients: it decodes to silence.
+     */
+    private static final byte[] SILENCE = silence(383);
 
     private final Map<String, Body> bodies = new LinkedHashMap<>();
     private final String opml;
@@ -87,12 +94,6 @@ public final class DemoFeeds {
         }
         ctx.header("Cache-Control", "public, max-age=86400").contentType("audio/mpeg").result(SILENCE);
     }
-
-    /**
-     * MPEG-1 Layer III frames, 128 kbit/s, 44.1 kHz, mono, each 417 bytes long and 26 ms of sound. A frame
-     * whose side information is all zero carries no coefficients: it decodes to silence.
-     */
-    private static final byte[] SILENCE = silence(383);
 
     private static byte[] silence(int frames) {
         byte[] frame = new byte[417];
