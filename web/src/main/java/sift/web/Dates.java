@@ -13,11 +13,18 @@ public final class Dates {
 
     private Dates() {}
 
-    public static String full(Instant at) {
+    /** A date as a page shows it: ISO-8601 for {@code <time datetime>}, in full, and relative to now. */
+    public record Shown(String iso, String full, String relative) {}
+
+    public static Shown shown(Instant at, Instant now) {
+        return new Shown(at.toString(), full(at), relative(at, now));
+    }
+
+    private static String full(Instant at) {
         return FULL.format(at);
     }
 
-    public static String relative(Instant at, Instant now) {
+    private static String relative(Instant at, Instant now) {
         Duration ago = Duration.between(at, now);
         if (ago.isNegative()) {
             return "in the future";

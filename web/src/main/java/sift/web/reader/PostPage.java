@@ -1,10 +1,11 @@
 package sift.web.reader;
 
 import java.util.List;
+import sift.web.Dates;
 
 /** One post with its sanitised content and media. Pairs with reader/post.jte. */
 public record PostPage(long id, String title, String feedTitle, String author, String link, String kind,
-        String isoDate, String fullDate, String contentHtml, List<Media> media) {
+        Dates.Shown published, String contentHtml, List<Media> media) {
 
     public PostPage {
         media = List.copyOf(media);

@@ -1,6 +1,7 @@
 package sift.web.reader;
 
 import java.util.List;
+import sift.web.Dates;
 
 /** The river: the newest posts, and the cursor of the next page when there is one. Pairs with reader/list.jte. */
 public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage) {
@@ -8,6 +9,5 @@ public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage)
         posts = List.copyOf(posts);
     }
 
-    public record Item(long id, String title, String feedTitle, String summary, String kind, String isoDate,
-            String fullDate, String relativeDate) {}
+    public record Item(long id, String title, String feedTitle, String summary, String kind, Dates.Shown published) {}
 }

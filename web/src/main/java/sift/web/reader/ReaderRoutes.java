@@ -44,7 +44,7 @@ public final class ReaderRoutes {
         Instant now = clock.instant();
         List<ReaderPage.Item> items = shown.stream()
                 .map(p -> new ReaderPage.Item(p.id(), p.title(), p.feedTitle(), p.summary(), p.kind(),
-                        p.publishedAt().toString(), Dates.full(p.publishedAt()), Dates.relative(p.publishedAt(), now)))
+                        Dates.shown(p.publishedAt(), now)))
                 .toList();
         String next = null;
         if (more) {
@@ -72,7 +72,7 @@ public final class ReaderRoutes {
                 })
                 .toList();
         pages.render(ctx, "reader/post.jte", new PostPage(post.id(), post.title(), post.feedTitle(), post.author(),
-                WebLinks.httpOnly(post.link()), post.kind(), post.publishedAt().toString(), Dates.full(post.publishedAt()),
+                WebLinks.httpOnly(post.link()), post.kind(), Dates.shown(post.publishedAt(), clock.instant()),
                 post.contentHtml(), media));
     }
 }

@@ -1,6 +1,7 @@
 package sift.web.search;
 
 import java.util.List;
+import sift.web.Dates;
 
 /**
  * The search page: the query as typed, its results or the reason it could not be read. Pairs with
@@ -13,8 +14,8 @@ public record SearchPage(String query, boolean byDate, String error, String tota
         results = List.copyOf(results);
     }
 
-    public record Item(long id, String title, String feedTitle, String kind, String isoDate, String fullDate,
-            String relativeDate, List<Piece> snippet) {
+    public record Item(long id, String title, String feedTitle, String kind, Dates.Shown published,
+            List<Piece> snippet) {
         public Item {
             snippet = List.copyOf(snippet);
         }

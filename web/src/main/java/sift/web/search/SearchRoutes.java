@@ -43,8 +43,7 @@ public final class SearchRoutes {
                     byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE));
             Instant now = clock.instant();
             List<SearchPage.Item> items = result.hits().stream()
-                    .map(h -> new SearchPage.Item(h.id(), h.title(), h.feedTitle(), h.kind(), h.publishedAt().toString(),
-                            Dates.full(h.publishedAt()), Dates.relative(h.publishedAt(), now),
+                    .map(h -> new SearchPage.Item(h.id(), h.title(), h.feedTitle(), h.kind(), Dates.shown(h.publishedAt(), now),
                             h.snippet().pieces().stream().map(p -> new SearchPage.Piece(p.text(), p.match())).toList()))
                     .toList();
             String base = "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (byDate ? "&sort=date" : "");
