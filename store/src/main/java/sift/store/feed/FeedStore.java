@@ -68,13 +68,6 @@ public final class FeedStore {
                 h -> h.createQuery("SELECT COUNT(*) FROM feeds").mapTo(Integer.class).one());
     }
 
-    /** Earliest time any feed is due, if there is a feed at all. */
-    public Optional<Instant> nextDue() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT MIN(next_fetch_at) AS next_due FROM feeds")
-                .map((rs, ctx) -> Optional.ofNullable(instant(rs, "next_due")))
-                .one());
-    }
-
     public void recordSuccess(long feedId, FetchSuccess success) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE feeds SET

@@ -127,13 +127,6 @@ public final class PostStore {
                 h -> h.createQuery("SELECT COUNT(*) FROM posts").mapTo(Integer.class).one());
     }
 
-    public int countForFeed(long feedId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM posts WHERE feed_id = :feedId")
-                .bind("feedId", feedId)
-                .mapTo(Integer.class)
-                .one());
-    }
-
     /**
      * Posts changed after the given change, in the order of their changes ({@code changed_at}, then id): the
      * search index follows the posts table with it.
