@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.feed.FeedStore;
 import sift.store.post.PostStore;
+import sift.store.user.PostStateStore;
+import sift.store.user.UserStore;
 
 /** The database: a connection pool, the schema brought up to date at open, and the stores over it. */
 public final class Database implements AutoCloseable {
@@ -63,6 +65,14 @@ public final class Database implements AutoCloseable {
 
     public PostStore posts() {
         return posts;
+    }
+
+    public UserStore users() {
+        return new UserStore(jdbi);
+    }
+
+    public PostStateStore postStates() {
+        return new PostStateStore(jdbi);
     }
 
     public SettingStore settings() {

@@ -25,6 +25,7 @@ import sift.store.feed.FetchStatus;
 import sift.store.feed.FetchSuccess;
 import sift.store.post.Enclosure;
 import sift.store.post.PostDraft;
+import sift.store.post.PostFacts;
 import sift.store.post.PostStore;
 import sift.store.post.Upsert;
 
@@ -77,33 +78,34 @@ public final class Refresher {
             return stopped(feed, 0, 0, 0, 0);
         }
         Instant now = clock.instant();
+        long started = System.nanoTime();
         URI uri;
         try {
             uri = URI.create(feed.url());
         } catch (IllegalArgumentException e) {
-            return fail(feed, now, "not a valid URL: " + e.getMessage(), null);
+            return fail(feed, now, started, "not a valid URL: " + e.getMessage(), null);
         }
         FetchResult result = fetcher.fetch(new FetchRequest(uri, feed.etag(), feed.lastModified()));
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);
         }
         if (result instanceof FetchResult.Modified modified) {
-            return store(feed, modified, now);
+            return store(feed, modified, now, started);
         }
         if (result instanceof FetchResult.Failed failed) {
-            return fail(feed, now, failed.reason(), failed.retryAfter());
+            return fail(feed, now, started, failed.reason(), failed.retryAfter());
         }
         feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.NOT_MODIFIED, feed.etag(), feed.lastModified(),
-                null, null, now, policy.afterSuccess(now)));
+                null, null, now, policy.afterSuccess(now), 0, 0, since(started)));
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.NOT_MODIFIED, 0, 0, 0, 0, null);
     }
 
-    private RefreshReport store(Feed feed, FetchResult.Modified modified, Instant now) {
+    private RefreshReport store(Feed feed, FetchResult.Modified modified, Instant now, long started) {
         ParsedFeed parsed;
         try {
             parsed = parser.parse(modified.body(), modified.finalUri());
         } catch (FeedParseException e) {
-            return fail(feed, now, e.getMessage(), null);
+            return fail(feed, now, started, e.getMessage(), null);
         }
         int created = 0;
         int updated = 0;
@@ -128,7 +130,8 @@ public final class Refresher {
             }
         }
         feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.OK, modified.etag(), modified.lastModified(),
-                cleaner.plainText(parsed.title()), parsed.link(), now, policy.afterSuccess(now)));
+                cleaner.plainText(parsed.title()), parsed.link(), now, policy.afterSuccess(now), created, updated,
+                since(started)));
         log.info("Feed {}: {} entries, {} new, {} updated", feed.url(), parsed.entries().size(), created, updated);
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged,
                 skipped, null);
@@ -162,8 +165,12 @@ public final class Refresher {
                 cleaner.summary(summary, content),
                 content.html(),
                 content.text(),
-                analysis.kind().id(),
+                PostFacts.ofKind(analysis.kind().id()),
                 enclosures);
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private static RefreshReport stopped(Feed feed, int created, int updated, int unchanged, int skipped) {
@@ -172,9 +179,9 @@ public final class Refresher {
                 skipped, null);
     }
 
-    private RefreshReport fail(Feed feed, Instant now, String reason, Duration retryAfter) {
+    private RefreshReport fail(Feed feed, Instant now, long started, String reason, Duration retryAfter) {
         feeds.recordFailure(feed.id(), reason, now,
-                policy.afterFailure(now, feed.consecutiveFailures() + 1, retryAfter));
+                policy.afterFailure(now, feed.consecutiveFailures() + 1, retryAfter), since(started));
         log.warn("Feed {} failed: {}", feed.url(), reason);
         return RefreshReport.failed(feed.id(), feed.url(), reason);
     }

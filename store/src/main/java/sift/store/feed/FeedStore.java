@@ -6,13 +6,15 @@ import static sift.store.Sql.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Subscriptions and the fetch state of each feed. */
+/** Subscriptions, the fetch state of each feed, and the log of its fetches. */
 public final class FeedStore {
     private static final String COLUMNS = """
             id, url, title, site_url, category, etag, last_modified, last_fetched_at,
@@ -68,23 +70,28 @@ public final class FeedStore {
                 h -> h.createQuery("SELECT COUNT(*) FROM feeds").mapTo(Integer.class).one());
     }
 
+    /** Records a fetch that worked, on the feed and in the fetch log, in one transaction. */
     public void recordSuccess(long feedId, FetchSuccess success) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE feeds SET
-                            etag = :etag, last_modified = :lastModified,
-                            title = COALESCE(:title, title), site_url = COALESCE(:siteUrl, site_url),
-                            last_fetched_at = :fetchedAt, last_status = :status, last_error = NULL,
-                            consecutive_failures = 0, next_fetch_at = :nextFetchAt
-                        WHERE id = :id""")
-                .bind("id", feedId)
-                .bind("etag", fit(success.etag(), 500))
-                .bind("lastModified", fit(success.lastModified(), 100))
-                .bind("title", fit(success.title(), 500))
-                .bind("siteUrl", fit(success.siteUrl(), 2048))
-                .bind("fetchedAt", utc(success.fetchedAt()))
-                .bind("status", success.status().column())
-                .bind("nextFetchAt", utc(success.nextFetchAt()))
-                .execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            UPDATE feeds SET
+                                etag = :etag, last_modified = :lastModified,
+                                title = COALESCE(:title, title), site_url = COALESCE(:siteUrl, site_url),
+                                last_fetched_at = :fetchedAt, last_status = :status, last_error = NULL,
+                                consecutive_failures = 0, next_fetch_at = :nextFetchAt
+                            WHERE id = :id""")
+                    .bind("id", feedId)
+                    .bind("etag", fit(success.etag(), 500))
+                    .bind("lastModified", fit(success.lastModified(), 100))
+                    .bind("title", fit(success.title(), 500))
+                    .bind("siteUrl", fit(success.siteUrl(), 2048))
+                    .bind("fetchedAt", utc(success.fetchedAt()))
+                    .bind("status", success.status().column())
+                    .bind("nextFetchAt", utc(success.nextFetchAt()))
+                    .execute();
+            log(h, feedId, success.fetchedAt(), success.status(), success.took(), success.newPosts(),
+                    success.updatedPosts(), null);
+        });
     }
 
     /** Points the feed at a new URL (a moved feed); false when another feed already has that URL. */
@@ -99,17 +106,59 @@ public final class FeedStore {
     }
 
     /** Records a failed fetch: the error in plain words, one more consecutive failure, the next try. */
-    public void recordFailure(long feedId, String error, Instant fetchedAt, Instant nextFetchAt) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE feeds SET
-                            last_fetched_at = :fetchedAt, last_status = 'failed', last_error = :error,
-                            consecutive_failures = consecutive_failures + 1, next_fetch_at = :nextFetchAt
-                        WHERE id = :id""")
-                .bind("id", feedId)
-                .bind("error", fit(error, 2000))
-                .bind("fetchedAt", utc(fetchedAt))
-                .bind("nextFetchAt", utc(nextFetchAt))
+    public void recordFailure(long feedId, String error, Instant fetchedAt, Instant nextFetchAt, Duration took) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            UPDATE feeds SET
+                                last_fetched_at = :fetchedAt, last_status = 'failed', last_error = :error,
+                                consecutive_failures = consecutive_failures + 1, next_fetch_at = :nextFetchAt
+                            WHERE id = :id""")
+                    .bind("id", feedId)
+                    .bind("error", fit(error, 2000))
+                    .bind("fetchedAt", utc(fetchedAt))
+                    .bind("nextFetchAt", utc(nextFetchAt))
+                    .execute();
+            log(h, feedId, fetchedAt, FetchStatus.FAILED, took, 0, 0, error);
+        });
+    }
+
+    /** The feed's latest fetches, newest first. */
+    public List<FetchLogEntry> fetchLog(long feedId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT fetched_at, status, duration_ms, new_posts, updated_posts, error FROM fetch_log
+                        WHERE feed_id = :feedId ORDER BY fetched_at DESC, id DESC LIMIT :limit""")
+                .bind("feedId", feedId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new FetchLogEntry(
+                        instant(rs, "fetched_at"),
+                        FetchStatus.fromColumn(rs.getString("status")),
+                        Duration.ofMillis(rs.getInt("duration_ms")),
+                        rs.getInt("new_posts"),
+                        rs.getInt("updated_posts"),
+                        rs.getString("error")))
+                .list());
+    }
+
+    /** Deletes fetch log entries older than the cutoff; returns how many. */
+    public int pruneFetchLog(Instant before) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM fetch_log WHERE fetched_at < :before")
+                .bind("before", utc(before))
                 .execute());
+    }
+
+    private static void log(Handle h, long feedId, Instant fetchedAt, FetchStatus status, Duration took,
+            int newPosts, int updatedPosts, String error) {
+        h.createUpdate("""
+                        INSERT INTO fetch_log (feed_id, fetched_at, status, duration_ms, new_posts, updated_posts, error)
+                        VALUES (:feedId, :fetchedAt, :status, :millis, :newPosts, :updatedPosts, :error)""")
+                .bind("feedId", feedId)
+                .bind("fetchedAt", utc(fetchedAt))
+                .bind("status", status.column())
+                .bind("millis", (int) Math.min(Integer.MAX_VALUE, took.toMillis()))
+                .bind("newPosts", newPosts)
+                .bind("updatedPosts", updatedPosts)
+                .bind("error", fit(error, 2000))
+                .execute();
     }
 
     private static Feed map(ResultSet rs, StatementContext ctx) throws SQLException {

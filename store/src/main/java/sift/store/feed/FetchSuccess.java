@@ -1,11 +1,13 @@
 package sift.store.feed;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * What a successful fetch leaves on its feed: the validators for the next conditional GET, the feed's own
- * title and site link (null when not modified), and when to fetch it again.
+ * title and site link (null when not modified), when to fetch it again, and for the fetch log how many
+ * posts it brought and how long it took.
  */
 public record FetchSuccess(
         FetchStatus status,
@@ -14,12 +16,16 @@ public record FetchSuccess(
         String title,
         String siteUrl,
         Instant fetchedAt,
-        Instant nextFetchAt) {
+        Instant nextFetchAt,
+        int newPosts,
+        int updatedPosts,
+        Duration took) {
 
     public FetchSuccess {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         Objects.requireNonNull(nextFetchAt, "nextFetchAt");
+        Objects.requireNonNull(took, "took");
         if (status == FetchStatus.FAILED) {
             throw new IllegalArgumentException("a success cannot have status FAILED");
         }

@@ -1,6 +1,7 @@
 package sift.store.post;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** What the search index keeps of a post: its words, its facets, its dates. */
@@ -11,6 +12,9 @@ public record IndexablePost(
         String title,
         String text,
         String kind,
+        List<String> topics,
+        String stance,
+        int hypeScore,
         Instant publishedAt,
         Instant changedAt) {
 
@@ -20,5 +24,11 @@ public record IndexablePost(
         Objects.requireNonNull(publishedAt, "publishedAt");
         Objects.requireNonNull(changedAt, "changedAt");
         text = Objects.requireNonNullElse(text, "");
+        topics = List.copyOf(topics);
+    }
+
+    IndexablePost withTopics(List<String> topics) {
+        return new IndexablePost(id, feedId, feedTitle, title, text, kind, topics, stance, hypeScore, publishedAt,
+                changedAt);
     }
 }

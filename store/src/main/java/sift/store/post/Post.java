@@ -3,7 +3,7 @@ package sift.store.post;
 import java.time.Instant;
 import java.util.List;
 
-/** A stored post with its sanitised content and enclosures. */
+/** A stored post with its sanitised content, enclosures and facts. */
 public record Post(
         long id,
         long feedId,
@@ -16,8 +16,9 @@ public record Post(
         Instant updatedAt,
         String summary,
         String contentHtml,
-        String kind,
-        List<Enclosure> enclosures) {
+        PostFacts facts,
+        List<Enclosure> enclosures,
+        Instant archivedAt) {
 
     public Post {
         enclosures = List.copyOf(enclosures);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A post as ingest hands it to the store: sanitised content, its plain text and its kind. The store picks
+ * A post as ingest hands it to the store: sanitised content, its plain text and its facts. The store picks
  * its identity within the feed (GUID, else link, else content hash) and its content hash.
  */
 public record PostDraft(
@@ -19,12 +19,12 @@ public record PostDraft(
         String summary,
         String contentHtml,
         String contentText,
-        String kind,
+        PostFacts facts,
         List<Enclosure> enclosures) {
 
     public PostDraft {
         Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(facts, "facts");
         enclosures = List.copyOf(enclosures);
         guid = blankToNull(guid);
         link = blankToNull(link);

@@ -21,21 +21,26 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Posts and their enclosures. Each upsert is one transaction; the same post stored twice changes nothing. */
+/**
+ * Posts with their enclosures and facts. Each upsert is one transaction; the same post stored twice changes
+ * nothing.
+ */
 public final class PostStore {
     private static final String SUMMARY_COLUMNS = """
             p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, p.title, p.link, p.author,
             p.published_at, p.summary, p.kind""";
 
+    /** An archived post has no text left; it is found by its title and summary. */
     private static final String INDEXABLE_COLUMNS = """
-            p.id, p.title, p.content_text, p.kind, p.published_at, p.changed_at,
-            p.feed_id, COALESCE(f.title, f.url) AS feed_title""";
+            p.id, p.title, COALESCE(p.content_text, p.summary) AS words, p.kind, p.stance, p.hype_score,
+            p.published_at, p.changed_at, p.feed_id, COALESCE(f.title, f.url) AS feed_title""";
 
     private static final String INSERT = """
             INSERT INTO posts (feed_id, guid, link, title, author, published_at, updated_at, summary,
-                               content_html, content_text, content_hash, kind, first_seen_at, changed_at)
+                               content_html, content_text, content_hash, kind, hype_score, stance, first_seen_at,
+                               changed_at)
             VALUES (:feedId, :guid, :link, :title, :author, :publishedAt, :updatedAt, :summary,
-                    :contentHtml, :contentText, :hash, :kind, :seenAt, CURRENT_TIMESTAMP)""";
+                    :contentHtml, :contentText, :hash, :kind, :hypeScore, :stance, :seenAt, CURRENT_TIMESTAMP)""";
 
     private final Jdbi jdbi;
 
@@ -60,6 +65,7 @@ public final class PostStore {
             if (stored.isEmpty()) {
                 long id = insert(h, draft, fit(identity, 2048), hash, seenAt);
                 insertEnclosures(h, id, draft.enclosures());
+                Facts.insert(h, List.of(id), List.of(draft.facts()));
                 return new Upsert(id, Upsert.Outcome.CREATED);
             }
             long id = stored.get().id();
@@ -69,6 +75,7 @@ public final class PostStore {
             update(h, id, draft, hash);
             h.createUpdate("DELETE FROM post_enclosures WHERE post_id = :id").bind("id", id).execute();
             insertEnclosures(h, id, draft.enclosures());
+            Facts.replace(h, id, draft.facts());
             return new Upsert(id, Upsert.Outcome.UPDATED);
         });
     }
@@ -89,8 +96,54 @@ public final class PostStore {
                         .bind("seenAt", utc(seenAt))
                         .add();
             }
-            batch.execute();
+            List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+            Facts.insert(h, ids, drafts.stream().map(PostDraft::facts).toList());
         });
+    }
+
+    /**
+     * Replaces what the NLP found out about a post, e.g. after a new model, in one transaction; the post
+     * counts as changed, so the search index follows. False when there is no such post.
+     */
+    public boolean replaceFacts(long postId, PostFacts facts) {
+        return jdbi.inTransaction(h -> {
+            int updated = h.createUpdate("""
+                            UPDATE posts SET kind = :kind, hype_score = :hypeScore, stance = :stance,
+                                changed_at = CURRENT_TIMESTAMP
+                            WHERE id = :id""")
+                    .bind("id", postId)
+                    .bindMap(Facts.postValues(facts))
+                    .execute();
+            if (updated == 1) {
+                Facts.replace(h, postId, facts);
+            }
+            return updated == 1;
+        });
+    }
+
+    /**
+     * Archives posts published before the cutoff that no reader starred: their full content goes, their
+     * title, link, summary, facts and identity stay (so that their feed does not bring them back). Works in
+     * batches of a thousand posts, each its own transaction, and returns how many it archived.
+     */
+    public int archiveBefore(Instant cutoff) {
+        int total = 0;
+        int archived;
+        do {
+            archived = jdbi.withHandle(h -> h.createUpdate("""
+                            UPDATE posts SET content_html = NULL, content_text = NULL,
+                                archived_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP
+                            WHERE id IN (
+                                SELECT p.id FROM posts p
+                                WHERE p.archived_at IS NULL AND p.published_at < :cutoff
+                                  AND NOT EXISTS (SELECT 1 FROM user_post_state s
+                                                  WHERE s.post_id = p.id AND s.starred_at IS NOT NULL)
+                                ORDER BY p.published_at LIMIT 1000)""")
+                    .bind("cutoff", utc(cutoff))
+                    .execute());
+            total += archived;
+        } while (archived > 0);
+        return total;
     }
 
     /** The newest posts first, after the cursor when one is given. */
@@ -117,7 +170,8 @@ public final class PostStore {
                             SELECT p.*, COALESCE(f.title, f.url) AS feed_title
                             FROM posts p JOIN feeds f ON f.id = p.feed_id WHERE p.id = :id""")
                     .bind("id", id)
-                    .map((rs, ctx) -> mapPost(rs, enclosures))
+                    .map((rs, ctx) -> mapPost(rs, Facts.read(h, id, rs.getString("kind"), rs.getInt("hype_score"),
+                            rs.getString("stance")), enclosures))
                     .findOne();
         });
     }
@@ -133,28 +187,30 @@ public final class PostStore {
      */
     public List<IndexablePost> changedAfter(Instant at, long id, int limit) {
         // two index range scans instead of one OR, which neither database can walk in index order
-        return jdbi.withHandle(h -> {
-            List<IndexablePost> page = new ArrayList<>(h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
+        return jdbi.withHandle(h -> Facts.withTopics(h, changedAfter(h, at, id, limit)));
+    }
+
+    private static List<IndexablePost> changedAfter(Handle h, Instant at, long id, int limit) {
+        List<IndexablePost> page = new ArrayList<>(h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
+                        FROM posts p JOIN feeds f ON f.id = p.feed_id
+                        WHERE p.changed_at = :at AND p.id > :id
+                        ORDER BY p.id LIMIT :limit""")
+                .bind("at", utc(at))
+                .bind("id", id)
+                .bind("limit", limit)
+                .map(PostStore::mapIndexable)
+                .list());
+        if (page.size() < limit) {
+            page.addAll(h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
                             FROM posts p JOIN feeds f ON f.id = p.feed_id
-                            WHERE p.changed_at = :at AND p.id > :id
-                            ORDER BY p.id LIMIT :limit""")
+                            WHERE p.changed_at > :at
+                            ORDER BY p.changed_at, p.id LIMIT :limit""")
                     .bind("at", utc(at))
-                    .bind("id", id)
-                    .bind("limit", limit)
+                    .bind("limit", limit - page.size())
                     .map(PostStore::mapIndexable)
                     .list());
-            if (page.size() < limit) {
-                page.addAll(h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
-                                FROM posts p JOIN feeds f ON f.id = p.feed_id
-                                WHERE p.changed_at > :at
-                                ORDER BY p.changed_at, p.id LIMIT :limit""")
-                        .bind("at", utc(at))
-                        .bind("limit", limit - page.size())
-                        .map(PostStore::mapIndexable)
-                        .list());
-            }
-            return page;
-        });
+        }
+        return page;
     }
 
     /** The ids and change times of posts changed within [from, to]: cheap, read from the index alone. */
@@ -175,11 +231,11 @@ public final class PostStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
+        return jdbi.withHandle(h -> Facts.withTopics(h, h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
                          FROM posts p JOIN feeds f ON f.id = p.feed_id WHERE p.id IN (<ids>)""")
                 .bindList("ids", ids)
                 .map(PostStore::mapIndexable)
-                .list());
+                .list()));
     }
 
     /** The identities of a feed's posts (GUID, else link, else content hash), for checks and exports. */
@@ -207,7 +263,8 @@ public final class PostStore {
                         UPDATE posts SET link = :link, title = :title, author = :author,
                             published_at = COALESCE(:publishedAt, published_at), updated_at = :updatedAt,
                             summary = :summary, content_html = :contentHtml, content_text = :contentText,
-                            content_hash = :hash, kind = :kind, changed_at = CURRENT_TIMESTAMP
+                            content_hash = :hash, kind = :kind, hype_score = :hypeScore, stance = :stance,
+                            archived_at = NULL, changed_at = CURRENT_TIMESTAMP
                         WHERE id = :id""")
                 .bind("id", id)
                 .bindMap(contentValues(d, hash))
@@ -225,7 +282,7 @@ public final class PostStore {
         values.put("contentHtml", fit(d.contentHtml(), 1_000_000));
         values.put("contentText", fit(d.contentText(), 1_000_000));
         values.put("hash", hash);
-        values.put("kind", d.kind());
+        values.putAll(Facts.postValues(d.facts()));
         return values;
     }
 
@@ -299,13 +356,16 @@ public final class PostStore {
                 rs.getLong("feed_id"),
                 rs.getString("feed_title"),
                 rs.getString("title"),
-                rs.getString("content_text"),
+                rs.getString("words"),
                 rs.getString("kind"),
+                List.of(),
+                rs.getString("stance"),
+                rs.getInt("hype_score"),
                 instant(rs, "published_at"),
                 instant(rs, "changed_at"));
     }
 
-    private static Post mapPost(ResultSet rs, List<Enclosure> enclosures) throws SQLException {
+    private static Post mapPost(ResultSet rs, PostFacts facts, List<Enclosure> enclosures) throws SQLException {
         return new Post(
                 rs.getLong("id"),
                 rs.getLong("feed_id"),
@@ -318,8 +378,9 @@ public final class PostStore {
                 instant(rs, "updated_at"),
                 rs.getString("summary"),
                 rs.getString("content_html"),
-                rs.getString("kind"),
-                enclosures);
+                facts,
+                enclosures,
+                instant(rs, "archived_at"));
     }
 
     private record Stored(long id, String contentHash) {}

@@ -21,6 +21,7 @@ import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -63,7 +64,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final String CURSOR_ID = "changed_id";
     /** The layout of the documents; an index of another layout is rebuilt at open. */
     private static final String LAYOUT = "layout";
-    private static final String CURRENT_LAYOUT = "2";
+    private static final String CURRENT_LAYOUT = "3";
     /** Changes this far back are checked again, so that a transaction that committed late is not missed. */
     private static final Duration OVERLAP = Duration.ofSeconds(10);
     private static final Duration RECENCY_HALF_LIFE = Duration.ofDays(30);
@@ -392,6 +393,11 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new TextField(Fields.FEED, post.feedTitle() == null ? "" : post.feedTitle(), Field.Store.NO));
         doc.add(new StringField(Fields.FEED_ID, String.valueOf(post.feedId()), Field.Store.NO));
         doc.add(new StringField(Fields.KIND, post.kind(), Field.Store.NO));
+        for (String topic : post.topics()) {
+            doc.add(new StringField(Fields.TOPIC, topic, Field.Store.NO));
+        }
+        doc.add(new StringField(Fields.STANCE, post.stance(), Field.Store.NO));
+        doc.add(new IntPoint(Fields.HYPE, post.hypeScore()));
         long published = post.publishedAt().toEpochMilli();
         doc.add(new LongPoint(Fields.PUBLISHED, published));
         doc.add(new NumericDocValuesField(Fields.PUBLISHED, published));

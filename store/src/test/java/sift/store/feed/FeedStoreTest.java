@@ -14,6 +14,7 @@ import sift.store.TestDatabase;
 
 class FeedStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final Duration TOOK = Duration.ofMillis(42);
 
     @TempDir
     Path dir;
@@ -52,7 +53,7 @@ class FeedStoreTest {
         feeds.subscribe(new NewFeed("https://b.example/feed", "B", null), NOW.minusSeconds(60));
         long a = feeds.all().get(0).id();
         feeds.recordSuccess(
-                a, new FetchSuccess(FetchStatus.OK, null, null, null, null, NOW, NOW.plus(Duration.ofHours(1))));
+                a, new FetchSuccess(FetchStatus.OK, null, null, null, null, NOW, NOW.plus(Duration.ofHours(1)), 0, 0, TOOK));
 
         assertThat(feeds.due(NOW, 10)).extracting(Feed::title).containsExactly("B");
         assertThat(feeds.due(NOW.plus(Duration.ofHours(2)), 10)).extracting(Feed::title).containsExactly("B", "A");
@@ -63,8 +64,8 @@ class FeedStoreTest {
         feeds.subscribe(new NewFeed("https://broken.example/feed", null, null), NOW);
         long id = feeds.all().get(0).id();
 
-        feeds.recordFailure(id, "HTTP 404 Not Found from https://broken.example/feed", NOW, NOW.plusSeconds(600));
-        feeds.recordFailure(id, "connection refused", NOW, NOW.plusSeconds(1200));
+        feeds.recordFailure(id, "HTTP 404 Not Found from https://broken.example/feed", NOW, NOW.plusSeconds(600), TOOK);
+        feeds.recordFailure(id, "connection refused", NOW, NOW.plusSeconds(1200), TOOK);
         Feed failing = feeds.find(id).orElseThrow();
         assertThat(failing.lastStatus()).isEqualTo(FetchStatus.FAILED);
         assertThat(failing.lastError()).isEqualTo("connection refused");
@@ -74,7 +75,7 @@ class FeedStoreTest {
                 id,
                 new FetchSuccess(
                         FetchStatus.OK, "\"v1\"", "Wed, 25 Nov 2026 10:00:00 GMT", "Broken no more",
-                        "https://broken.example/", NOW, NOW.plusSeconds(1800)));
+                        "https://broken.example/", NOW, NOW.plusSeconds(1800), 0, 0, TOOK));
         Feed healed = feeds.find(id).orElseThrow();
         assertThat(healed.lastError()).isNull();
         assertThat(healed.consecutiveFailures()).isZero();
@@ -88,8 +89,26 @@ class FeedStoreTest {
         feeds.subscribe(new NewFeed("https://a.example/feed", "Kept", null), NOW);
         long id = feeds.all().get(0).id();
         feeds.recordSuccess(
-                id, new FetchSuccess(FetchStatus.NOT_MODIFIED, "e", null, null, null, NOW, NOW.plusSeconds(60)));
+                id, new FetchSuccess(FetchStatus.NOT_MODIFIED, "e", null, null, null, NOW, NOW.plusSeconds(60), 0, 0, TOOK));
         assertThat(feeds.find(id).orElseThrow().title()).isEqualTo("Kept");
+    }
+
+    @Test
+    void logsEveryFetchNewestFirstAndPrunesOldEntries() {
+        feeds.subscribe(new NewFeed("https://a.example/feed", "A", null), NOW);
+        long id = feeds.all().get(0).id();
+        feeds.recordSuccess(id, new FetchSuccess(FetchStatus.OK, "e1", null, null, null, NOW.minus(Duration.ofDays(100)),
+                NOW, 12, 1, Duration.ofMillis(350)));
+        feeds.recordFailure(id, "HTTP 503 from https://a.example/feed", NOW.minusSeconds(60), NOW, TOOK);
+        feeds.recordSuccess(id, new FetchSuccess(FetchStatus.NOT_MODIFIED, "e1", null, null, null, NOW, NOW, 0, 0, TOOK));
+
+        assertThat(feeds.fetchLog(id, 10)).containsExactly(
+                new FetchLogEntry(NOW, FetchStatus.NOT_MODIFIED, TOOK, 0, 0, null),
+                new FetchLogEntry(NOW.minusSeconds(60), FetchStatus.FAILED, TOOK, 0, 0,
+                        "HTTP 503 from https://a.example/feed"),
+                new FetchLogEntry(NOW.minus(Duration.ofDays(100)), FetchStatus.OK, Duration.ofMillis(350), 12, 1, null));
+        assertThat(feeds.pruneFetchLog(NOW.minus(Duration.ofDays(90)))).isEqualTo(1);
+        assertThat(feeds.fetchLog(id, 10)).hasSize(2);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class PostStoreTest {
 
     PostDraft draft(String guid, String link, String title, Instant published) {
         return new PostDraft(feedId, guid, link, title, "Ivan Pepelnjak", published, null, "A summary",
-                "<p>Body of " + title + "</p>", "Body of " + title, "article", List.of());
+                "<p>Body of " + title + "</p>", "Body of " + title, PostFacts.ofKind("article"), List.of());
     }
 
     @Nested
@@ -93,20 +94,20 @@ class PostStoreTest {
         void storesEnclosuresInOrderAndReplacesThemOnUpdate() {
             var mp3 = new Enclosure("https://cdn.example/ep202.mp3", 52_428_800L, "audio/mpeg");
             PostDraft episode = new PostDraft(feedId, "ep202", null, "Episode 202", null, NOW, null, null,
-                    "<p>Show notes</p>", "Show notes", "podcast", List.of(mp3));
+                    "<p>Show notes</p>", "Show notes", PostFacts.ofKind("podcast"), List.of(mp3));
             long id = posts.upsert(episode, NOW).postId();
             assertThat(posts.find(id).orElseThrow().enclosures()).containsExactly(mp3);
 
             var m4a = new Enclosure("https://cdn.example/ep202.m4a", null, "audio/mp4");
             posts.upsert(new PostDraft(feedId, "ep202", null, "Episode 202", null, NOW, null, null,
-                    "<p>Show notes</p>", "Show notes", "podcast", List.of(m4a, mp3)), NOW);
+                    "<p>Show notes</p>", "Show notes", PostFacts.ofKind("podcast"), List.of(m4a, mp3)), NOW);
             assertThat(posts.find(id).orElseThrow().enclosures()).containsExactly(m4a, mp3);
         }
 
         @Test
         void theSchemaRefusesAnUnknownKind() {
-            PostDraft bad = new PostDraft(feedId, "x", null, "t", null, NOW, null, null, null, null, "rumour",
-                    List.of());
+            PostDraft bad = new PostDraft(feedId, "x", null, "t", null, NOW, null, null, null, null,
+                    PostFacts.ofKind("rumour"), List.of());
             assertThatThrownBy(() -> posts.upsert(bad, NOW))
                     .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("posts_kind_known"));
             assertThat(posts.count()).isZero();
@@ -151,6 +152,113 @@ class PostStoreTest {
         @Test
         void refusesAMalformedCursorNamingIt() {
             assertThatThrownBy(() -> RiverCursor.parse("yesterday")).hasMessageContaining("'yesterday'");
+        }
+    }
+    @Nested
+    class Facts {
+        static final PostFacts RICH = new PostFacts("release",
+                List.of(new PostFacts.TopicScore("automation", 0.91), new PostFacts.TopicScore("ai-ml", 0.4)),
+                78, "hype",
+                List.of(new PostFacts.Claim("Our AI copilot eliminates every outage.", 78, "hype",
+                        List.of("absolute: \"eliminates\"", "unbounded scope: \"every outage\""))),
+                new PostFacts.Release("netlab", "25.11", true, List.of("New EVPN labs", "Dropped Python 3.8")),
+                new PostFacts.Episode("Software Gone Wild", 3, 142, 3_540));
+
+        PostDraft withFacts(String guid, String title, PostFacts facts) {
+            return new PostDraft(feedId, guid, null, title, null, NOW, null, null, "<p>" + title + "</p>", title,
+                    facts, List.of());
+        }
+
+        @Test
+        void storesEveryFactWithThePostAndReadsThemBack() {
+            long id = posts.upsert(withFacts("r1", "netlab 25.11", RICH), NOW).postId();
+            assertThat(posts.find(id).orElseThrow().facts()).isEqualTo(RICH);
+        }
+
+        @Test
+        void storingTheSamePostAgainKeepsItsFacts() {
+            long id = posts.upsert(withFacts("r1", "netlab 25.11", RICH), NOW).postId();
+            Upsert again = posts.upsert(withFacts("r1", "netlab 25.11", PostFacts.ofKind("article")), NOW);
+            assertThat(again.outcome()).isEqualTo(Upsert.Outcome.UNCHANGED);
+            assertThat(posts.find(id).orElseThrow().facts()).isEqualTo(RICH);
+        }
+
+        @Test
+        void aChangedPostGetsItsNewFactsOnly() {
+            long id = posts.upsert(withFacts("r1", "netlab 25.11", RICH), NOW).postId();
+            posts.upsert(withFacts("r1", "netlab 25.11, corrected", PostFacts.ofKind("article")), NOW);
+            assertThat(posts.find(id).orElseThrow().facts()).isEqualTo(PostFacts.ofKind("article"));
+        }
+
+        @Test
+        void newFactsReplaceTheOldOnesAndMarkThePostChanged() {
+            long id = posts.upsert(withFacts("r1", "netlab 25.11", PostFacts.ofKind("article")), NOW).postId();
+            Instant before = posts.changedAfter(Instant.EPOCH, 0, 10).get(0).changedAt();
+            assertThat(posts.replaceFacts(id, RICH)).isTrue();
+            assertThat(posts.find(id).orElseThrow().facts()).isEqualTo(RICH);
+            IndexablePost indexed = posts.changedAfter(Instant.EPOCH, 0, 10).get(0);
+            assertThat(indexed.changedAt()).isAfterOrEqualTo(before);
+            assertThat(indexed.topics()).containsExactly("automation", "ai-ml");
+            assertThat(indexed.stance()).isEqualTo("hype");
+            assertThat(indexed.hypeScore()).isEqualTo(78);
+            assertThat(posts.replaceFacts(id + 1, RICH)).as("no such post").isFalse();
+        }
+
+        @Test
+        void anUnknownTopicFailsThePostAndItsFactsTogether() {
+            PostFacts bad = new PostFacts("article", List.of(new PostFacts.TopicScore("gossip", 0.9)), 0, "neutral",
+                    List.of(), null, null);
+            assertThatThrownBy(() -> posts.upsert(withFacts("g", "Gossip", bad), NOW))
+                    .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("post_topics_known"));
+            assertThat(posts.count()).as("the post went with its facts").isZero();
+        }
+
+        @Test
+        void theSchemaRefusesAHypeScoreOutOfRange() {
+            PostFacts bad = new PostFacts("article", List.of(), 140, "hype", List.of(), null, null);
+            assertThatThrownBy(() -> posts.upsert(withFacts("g", "Too much", bad), NOW))
+                    .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("posts_hype_range"));
+        }
+
+        @Test
+        void aBulkInsertStoresTheFactsOfEachPost() {
+            posts.insertBatch(List.of(withFacts("b1", "one", RICH), withFacts("b2", "two", PostFacts.ofKind("podcast"))),
+                    NOW);
+            List<IndexablePost> stored = posts.changedAfter(Instant.EPOCH, 0, 10);
+            assertThat(stored).extracting(IndexablePost::title).containsExactly("one", "two");
+            assertThat(posts.find(stored.get(0).id()).orElseThrow().facts()).isEqualTo(RICH);
+            assertThat(posts.find(stored.get(1).id()).orElseThrow().facts()).isEqualTo(PostFacts.ofKind("podcast"));
+        }
+    }
+
+    @Nested
+    class Retention {
+        @Test
+        void archivesOldUnstarredPostsAndKeepsTheirIdentity() {
+            long old = posts.upsert(draft("old", null, "Old news", NOW.minus(Duration.ofDays(400))), NOW).postId();
+            long starred = posts.upsert(draft("kept", null, "Old but starred", NOW.minus(Duration.ofDays(500))), NOW)
+                    .postId();
+            long fresh = posts.upsert(draft("new", null, "Fresh", NOW.minus(Duration.ofDays(3))), NOW).postId();
+            long reader = db.users().add("ana", "hash", false, NOW);
+            db.postStates().setStarred(reader, starred, true, NOW);
+
+            assertThat(posts.archiveBefore(NOW.minus(Duration.ofDays(365)))).isEqualTo(1);
+
+            Post archived = posts.find(old).orElseThrow();
+            assertThat(archived.archivedAt()).isNotNull();
+            assertThat(archived.contentHtml()).isNull();
+            assertThat(archived.title()).isEqualTo("Old news");
+            assertThat(archived.summary()).isEqualTo("A summary");
+            assertThat(posts.find(starred).orElseThrow().contentHtml()).isNotNull();
+            assertThat(posts.find(fresh).orElseThrow().archivedAt()).isNull();
+            assertThat(posts.upsert(draft("old", null, "Old news", NOW.minus(Duration.ofDays(400))), NOW).outcome())
+                    .as("the feed still lists it: it does not come back")
+                    .isEqualTo(Upsert.Outcome.UNCHANGED);
+            assertThat(posts.archiveBefore(NOW.minus(Duration.ofDays(365)))).as("nothing twice").isZero();
+            assertThat(posts.changedAfter(Instant.EPOCH, 0, 10))
+                    .filteredOn(p -> p.id() == old)
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.text()).as("found by its summary").isEqualTo("A summary"));
         }
     }
 }

@@ -30,6 +30,7 @@ import sift.store.StoreException;
 import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
+import sift.store.post.PostFacts;
 
 class SearchIndexTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -72,7 +73,7 @@ class SearchIndexTest {
 
     private void post(long feed, String guid, String title, String text, String kind, String published) {
         db.posts().upsert(new PostDraft(feed, guid, null, title, null, Instant.parse(published), null, null,
-                "<p>" + text + "</p>", text, kind, List.of()), NOW);
+                "<p>" + text + "</p>", text, PostFacts.ofKind(kind), List.of()), NOW);
     }
 
     private List<String> titles(String query) {
@@ -125,11 +126,33 @@ class SearchIndexTest {
         }
 
         @Test
-        void acceptsTopicStanceAndHypeFiltersBeforeAnyPostHasThem() {
-            assertThat(titles("topic:routing")).isEmpty();
-            assertThat(titles("bgp stance:skeptical")).isEmpty();
-            assertThat(titles("bgp hype:>40")).isEmpty();
-            assertThat(titles("bgp hype:<=10")).isEmpty();
+        void filtersByTheFactsOfEachPost() {
+            db.posts().upsert(new PostDraft(cloudflare, "ai", null, "AI that runs your BGP", null, NOW, null,
+                    null, "<p>Our AI agent will run BGP for you.</p>", "Our AI agent will run BGP for you.",
+                    new PostFacts("announcement",
+                            List.of(new PostFacts.TopicScore("ai-ml", 0.9), new PostFacts.TopicScore("routing", 0.5)),
+                            82, "hype", List.of(), null, null),
+                    List.of()), NOW);
+            db.posts().replaceFacts(firstPostWithTitle("BGP route reflectors and add-path"),
+                    new PostFacts("article", List.of(new PostFacts.TopicScore("routing", 0.95)), 0, "neutral",
+                            List.of(), null, null));
+            index.catchUp();
+
+            assertThat(titles("topic:routing")).containsExactlyInAnyOrder(
+                    "AI that runs your BGP", "BGP route reflectors and add-path");
+            assertThat(titles("topic:ai-ml bgp")).containsExactly("AI that runs your BGP");
+            assertThat(titles("bgp stance:hype")).containsExactly("AI that runs your BGP");
+            assertThat(titles("bgp hype:>40")).containsExactly("AI that runs your BGP");
+            assertThat(titles("bgp hype:<=10")).containsExactly("BGP route reflectors and add-path");
+            assertThat(titles("topic:career")).isEmpty();
+        }
+
+        private long firstPostWithTitle(String title) {
+            return db.posts().changedAfter(Instant.EPOCH, 0, 100).stream()
+                    .filter(p -> p.title().equals(title))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
         }
 
         @Test

@@ -71,8 +71,10 @@ public final class ReaderRoutes {
                     return new PostPage.Media(e.url(), e.mimeType(), type.startsWith("audio/"), type.startsWith("video/"));
                 })
                 .toList();
+        Instant now = clock.instant();
         pages.render(ctx, "reader/post.jte", new PostPage(post.id(), post.title(), post.feedTitle(), post.author(),
-                WebLinks.httpOnly(post.link()), post.kind(), Dates.shown(post.publishedAt(), clock.instant()),
-                post.contentHtml(), media));
+                WebLinks.httpOnly(post.link()), post.facts().kind(), Dates.shown(post.publishedAt(), now),
+                post.contentHtml(), post.summary(),
+                post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media));
     }
 }

@@ -1,0 +1,136 @@
+package sift.store.post;
+
+import static sift.store.Sql.fit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The SQL of a post's facts: topics, AI claims, release and episode. Always called inside the transaction
+ * that writes the post itself.
+ */
+final class Facts {
+    private Facts() {}
+
+    /** The facts that live on the post's own row. */
+    static Map<String, Object> postValues(PostFacts facts) {
+        return Map.of("kind", facts.kind(), "hypeScore", facts.hypeScore(), "stance", facts.stance());
+    }
+
+    static void replace(Handle h, long postId, PostFacts facts) {
+        for (String table : List.of("post_topics", "post_claims", "post_releases", "post_episodes")) {
+            h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id").bind("id", postId).execute();
+        }
+        insert(h, List.of(postId), List.of(facts));
+    }
+
+    /** Inserts the facts of new posts: the i-th facts belong to the i-th id. */
+    static void insert(Handle h, List<Long> postIds, List<PostFacts> facts) {
+        var topics = h.prepareBatch("INSERT INTO post_topics (post_id, topic, score) VALUES (:id, :topic, :score)");
+        var claims = h.prepareBatch("""
+                INSERT INTO post_claims (post_id, position, sentence, score, stance, reasons)
+                VALUES (:id, :position, :sentence, :score, :stance, :reasons)""");
+        var releases = h.prepareBatch("""
+                INSERT INTO post_releases (post_id, product, version, breaking, highlights)
+                VALUES (:id, :product, :version, :breaking, :highlights)""");
+        var episodes = h.prepareBatch("""
+                INSERT INTO post_episodes (post_id, show_name, season, episode_number, duration_seconds)
+                VALUES (:id, :show, :season, :number, :duration)""");
+        for (int i = 0; i < postIds.size(); i++) {
+            long id = postIds.get(i);
+            PostFacts f = facts.get(i);
+            for (PostFacts.TopicScore t : f.topics()) {
+                topics.bind("id", id).bind("topic", t.topic()).bind("score", t.score()).add();
+            }
+            for (int position = 0; position < f.claims().size(); position++) {
+                PostFacts.Claim c = f.claims().get(position);
+                claims.bind("id", id)
+                        .bind("position", position)
+                        .bind("sentence", fit(c.sentence(), 2000))
+                        .bind("score", c.score())
+                        .bind("stance", c.stance())
+                        .bind("reasons", fit(lines(c.reasons()), 4000))
+                        .add();
+            }
+            if (f.release() != null) {
+                releases.bind("id", id)
+                        .bind("product", fit(f.release().product(), 200))
+                        .bind("version", fit(f.release().version(), 100))
+                        .bind("breaking", f.release().breaking())
+                        .bind("highlights", fit(lines(f.release().highlights()), 8000))
+                        .add();
+            }
+            if (f.episode() != null) {
+                episodes.bind("id", id)
+                        .bind("show", fit(f.episode().show(), 500))
+                        .bind("season", f.episode().season())
+                        .bind("number", f.episode().number())
+                        .bind("duration", f.episode().durationSeconds())
+                        .add();
+            }
+        }
+        for (var batch : List.of(topics, claims, releases, episodes)) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
+    }
+
+    static PostFacts read(Handle h, long postId, String kind, int hypeScore, String stance) {
+        List<PostFacts.TopicScore> topics = h.createQuery(
+                        "SELECT topic, score FROM post_topics WHERE post_id = :id ORDER BY score DESC, topic")
+                .bind("id", postId)
+                .map((rs, ctx) -> new PostFacts.TopicScore(rs.getString("topic"), rs.getDouble("score")))
+                .list();
+        List<PostFacts.Claim> claims = h.createQuery("""
+                        SELECT sentence, score, stance, reasons FROM post_claims
+                        WHERE post_id = :id ORDER BY position""")
+                .bind("id", postId)
+                .map((rs, ctx) -> new PostFacts.Claim(rs.getString("sentence"), rs.getInt("score"),
+                        rs.getString("stance"), items(rs.getString("reasons"))))
+                .list();
+        PostFacts.Release release = h.createQuery(
+                        "SELECT product, version, breaking, highlights FROM post_releases WHERE post_id = :id")
+                .bind("id", postId)
+                .map((rs, ctx) -> new PostFacts.Release(rs.getString("product"), rs.getString("version"),
+                        rs.getBoolean("breaking"), items(rs.getString("highlights"))))
+                .findOne()
+                .orElse(null);
+        PostFacts.Episode episode = h.createQuery("""
+                        SELECT show_name, season, episode_number, duration_seconds FROM post_episodes
+                        WHERE post_id = :id""")
+                .bind("id", postId)
+                .map((rs, ctx) -> new PostFacts.Episode(rs.getString("show_name"),
+                        rs.getObject("season", Integer.class), rs.getObject("episode_number", Integer.class),
+                        rs.getObject("duration_seconds", Integer.class)))
+                .findOne()
+                .orElse(null);
+        return new PostFacts(kind, topics, hypeScore, stance, claims, release, episode);
+    }
+
+    /** The posts with their topic ids, best first, read in one query. */
+    static List<IndexablePost> withTopics(Handle h, List<IndexablePost> posts) {
+        if (posts.isEmpty()) {
+            return posts;
+        }
+        Map<Long, List<String>> topics = new HashMap<>();
+        h.createQuery("SELECT post_id, topic FROM post_topics WHERE post_id IN (<ids>) ORDER BY score DESC")
+                .bindList("ids", posts.stream().map(IndexablePost::id).toList())
+                .map((rs, ctx) -> topics.computeIfAbsent(rs.getLong("post_id"), id -> new ArrayList<>())
+                        .add(rs.getString("topic")))
+                .forEach(added -> {});
+        return posts.stream().map(p -> p.withTopics(topics.getOrDefault(p.id(), List.of()))).toList();
+    }
+
+    /** A list of short items as one column, one item per line (line breaks inside an item become spaces). */
+    private static String lines(List<String> items) {
+        return String.join("\n", items.stream().map(item -> item.replaceAll("[\\r\\n]+", " ")).toList());
+    }
+
+    private static List<String> items(String lines) {
+        return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
+    }
+}

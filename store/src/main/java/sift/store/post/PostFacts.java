@@ -1,0 +1,57 @@
+package sift.store.post;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the NLP found out about a post, stored with it in the same transaction: its kind, its topics with
+ * scores (best first), its hype score and stance with the AI claims behind them, and the release or podcast
+ * episode it is, if any.
+ */
+public record PostFacts(
+        String kind, List<TopicScore> topics, int hypeScore, String stance, List<Claim> claims, Release release,
+        Episode episode) {
+
+    public PostFacts {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(stance, "stance");
+        topics = List.copyOf(topics);
+        claims = List.copyOf(claims);
+    }
+
+    /** Facts of a post that has only its kind: no topics, no claims, neutral. */
+    public static PostFacts ofKind(String kind) {
+        return new PostFacts(kind, List.of(), 0, "neutral", List.of(), null, null);
+    }
+
+    public record TopicScore(String topic, double score) {
+        public TopicScore {
+            Objects.requireNonNull(topic, "topic");
+        }
+    }
+
+    /** An AI claim: its sentence, hype score 0-100, stance, and why, one reason per phrase or rule. */
+    public record Claim(String sentence, int score, String stance, List<String> reasons) {
+        public Claim {
+            Objects.requireNonNull(sentence, "sentence");
+            Objects.requireNonNull(stance, "stance");
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** A software release: product, version, whether it announces breaking changes, its highlights. */
+    public record Release(String product, String version, boolean breaking, List<String> highlights) {
+        public Release {
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(version, "version");
+            highlights = List.copyOf(highlights);
+        }
+    }
+
+    /** A podcast episode: its show, and season, number and duration when known. */
+    public record Episode(String show, Integer season, Integer number, Integer durationSeconds) {
+        public Episode {
+            Objects.requireNonNull(show, "show");
+        }
+    }
+}

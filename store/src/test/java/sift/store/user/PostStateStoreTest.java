@@ -1,0 +1,92 @@
+package sift.store.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sift.store.Database;
+import sift.store.TestDatabase;
+import sift.store.feed.NewFeed;
+import sift.store.post.PostDraft;
+import sift.store.post.PostFacts;
+
+class PostStateStoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    Database db;
+    PostStateStore states;
+    long ana;
+    long ben;
+    long episode;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabase.open(dir);
+        states = db.postStates();
+        ana = db.users().add("ana", "$argon2id$hash-a", true, NOW);
+        ben = db.users().add("ben", "$argon2id$hash-b", false, NOW);
+        db.feeds().subscribe(new NewFeed("https://sgw.example/feed", "Software Gone Wild", null), NOW);
+        long feed = db.feeds().all().get(0).id();
+        episode = db.posts().upsert(new PostDraft(feed, "ep1", null, "Episode 1", null, NOW, null, null, "<p>x</p>",
+                "x", PostFacts.ofKind("podcast"), List.of()), NOW).postId();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void anUntouchedPostIsUnreadUnstarredAndUnplayed() {
+        assertThat(states.state(ana, episode)).isEqualTo(PostState.UNTOUCHED);
+    }
+
+    @Test
+    void keepsEachReadersStateApart() {
+        states.setRead(ana, episode, true, NOW);
+        states.setStarred(ana, episode, true, NOW.plusSeconds(5));
+        states.savePlayPosition(ben, episode, 754, NOW);
+
+        assertThat(states.state(ana, episode)).isEqualTo(new PostState(NOW, NOW.plusSeconds(5), 0, null));
+        assertThat(states.state(ben, episode)).isEqualTo(new PostState(null, null, 754, null));
+    }
+
+    @Test
+    void keepsTheFirstReadTimeAndUndoes() {
+        states.setRead(ana, episode, true, NOW);
+        states.setRead(ana, episode, true, NOW.plusSeconds(60));
+        assertThat(states.state(ana, episode).readAt()).isEqualTo(NOW);
+        states.setRead(ana, episode, false, NOW.plusSeconds(120));
+        assertThat(states.state(ana, episode).read()).isFalse();
+    }
+
+    @Test
+    void playingToTheEndMarksPlayedAndRewinds() {
+        states.savePlayPosition(ana, episode, 3_000, NOW);
+        states.setPlayed(ana, episode, true, NOW.plusSeconds(10));
+        assertThat(states.state(ana, episode)).isEqualTo(new PostState(null, null, 0, NOW.plusSeconds(10)));
+        assertThatThrownBy(() -> states.savePlayPosition(ana, episode, -1, NOW)).hasMessageContaining("-1 s");
+    }
+
+    @Test
+    void aUsersNameIsUniqueAndTheirStateGoesWithThem() {
+        assertThat(db.users().find("ana").orElseThrow().admin()).isTrue();
+        assertThatThrownBy(() -> db.users().add("ana", "other", false, NOW))
+                .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("users_name_unique"));
+        assertThat(db.users().count()).isEqualTo(2);
+    }
+
+    @Test
+    void stateOfAPostThatDoesNotExistIsRefusedByTheSchema() {
+        assertThatThrownBy(() -> states.setRead(ana, episode + 99, true, NOW)).isInstanceOf(RuntimeException.class);
+    }
+}
