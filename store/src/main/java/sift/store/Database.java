@@ -2,6 +2,8 @@ package sift.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -14,6 +16,8 @@ import sift.store.user.UserStore;
 /** The database: a connection pool, the schema brought up to date at open, and the stores over it. */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** H2's error code for a database file that another process holds open. */
+    private static final int H2_DATABASE_IN_USE = 90020;
 
     private final DbSettings settings;
     private final HikariDataSource dataSource;
@@ -41,6 +45,9 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (sqlState(e, H2_DATABASE_IN_USE)) {
+                throw StoreException.inUse("database " + settings.describe() + " is in use by another Sift process", e);
+            }
             throw new StoreException("cannot open database " + settings.describe() + ": " + rootMessage(e), e);
         }
         try {
@@ -98,6 +105,32 @@ public final class Database implements AutoCloseable {
         // H2 closes its file cleanly when the pool closes the last connection
         dataSource.close();
         log.info("Database {} closed", settings.describe());
+    }
+
+    /**
+     * Writes a consistent copy of the embedded database to a zip file while it stays in use (H2's online
+     * {@code BACKUP}); {@link H2Restore} brings it back. PostgreSQL has its own tools, and says so.
+     */
+    public void backupTo(Path zip) {
+        if (!settings.embedded()) {
+            throw new StoreException("sift backup copies the embedded H2 database; back up PostgreSQL "
+                    + settings.describe() + " with pg_dump (see the README)", null);
+        }
+        try {
+            jdbi.useHandle(h -> h.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'"));
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot back up database " + settings.describe() + " to " + zip + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static boolean sqlState(Throwable e, int errorCode) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == errorCode) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable e) {

@@ -27,6 +27,11 @@ public record DbSettings(String url, String user, String password) {
         return new DbSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
     }
 
+    /** True for an H2 file database, such as {@link #embedded(Path)}. */
+    public boolean embedded() {
+        return url.startsWith("jdbc:h2:file:");
+    }
+
     /** The URL without credentials or options, fit for a log line or the health page. */
     public String describe() {
         int options = url.indexOf(';');

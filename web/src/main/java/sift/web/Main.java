@@ -24,11 +24,13 @@ import sift.ingest.opml.Opml;
 import sift.ingest.opml.OpmlException;
 import sift.ingest.refresh.RefreshReport;
 import sift.store.Database;
+import sift.store.H2Restore;
 import sift.store.StoreException;
 import sift.store.search.SearchIndex;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.web.bench.SearchBench;
+import sift.web.control.ControlChannel;
 import sift.web.bench.SyntheticPosts;
 
 /** The {@code sift} command line. Exit status: 0 success, 1 failure, 2 bad usage. */
@@ -43,6 +45,8 @@ import sift.web.bench.SyntheticPosts;
             Main.ImportOpml.class,
             Main.ExportOpml.class,
             Main.Reindex.class,
+            Main.Backup.class,
+            Main.Restore.class,
             Main.BenchData.class,
             Main.BenchSearch.class,
             CommandLine.HelpCommand.class
@@ -131,10 +135,8 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             SiftConfig config = SiftConfig.from(data.data, port, demo, System.getenv());
             if (noIngest) {
-                config = new SiftConfig(config.dataDir(), config.http(), config.db(),
-                        new SiftConfig.Ingest(false, config.ingest().workers(), config.ingest().interval(),
-                                config.ingest().tick()),
-                        config.demo());
+                config = config.withIngest(new SiftConfig.Ingest(
+                        false, config.ingest().workers(), config.ingest().interval(), config.ingest().tick()));
             }
             SiftServer server = SiftServer.start(config, Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
@@ -258,6 +260,92 @@ public final class Main implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
             return 0;
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Write a consistent copy of the embedded database to FILE (a zip), also while Sift runs.")
+    static final class Backup implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @Parameters(paramLabel = "FILE", description = "the zip file to write; it must not exist yet")
+        Path file;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            SiftConfig config = data.config();
+            Path target = file.toAbsolutePath();
+            if (Files.exists(target)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), target + " already exists; choose a new file name");
+            }
+            String from;
+            try (Database db = Database.open(config.db())) {
+                db.backupTo(target);
+                from = db.describe();
+            } catch (StoreException e) {
+                if (!e.inUse()) {
+                    throw e;
+                }
+                ControlChannel.requestBackup(config.dataDir(), target);
+                from = config.db().describe() + " (from the running Sift)";
+            }
+            spec.commandLine().getOut().printf("Backed up %s to %s (%,d bytes)%n", from, target, Files.size(target));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Replace the embedded database with a backup, with Sift stopped; the replaced one is kept.")
+    static final class Restore implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @Parameters(paramLabel = "FILE", description = "a zip written by sift backup")
+        Path file;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            SiftConfig config = data.config();
+            if (!config.db().embedded()) {
+                throw new StoreException("sift restore replaces the embedded H2 database; restore PostgreSQL "
+                        + config.db().describe() + " with pg_restore or psql (see the README)", null);
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no backup file " + file.toAbsolutePath());
+            }
+            Files.createDirectories(config.dataDir());
+            H2Restore.Report report = H2Restore.restore(file, config.dataDir(), Instant.now());
+            deleteIndex(config.indexDir());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Restored %s from %s: %d posts, %d feeds%n", config.db().describe(), file.toAbsolutePath(),
+                    report.posts(), report.feeds());
+            if (report.keptAs() != null) {
+                out.printf("The database it replaced is kept as %s%n", report.keptAs());
+            }
+            out.println("The search index is rebuilt when Sift next starts.");
+            out.flush();
+            return 0;
+        }
+
+        /** The index described the replaced database; Sift rebuilds a missing one at start. */
+        private static void deleteIndex(Path indexDir) throws IOException {
+            if (!Files.isDirectory(indexDir)) {
+                return;
+            }
+            try (var files = Files.list(indexDir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(indexDir);
         }
     }
 

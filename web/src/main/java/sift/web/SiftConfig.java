@@ -10,7 +10,7 @@ import sift.store.DbSettings;
  * Everything Sift is configured with, read once at start from flags and {@code SIFT_*} variables, validated,
  * then passed by constructor. Flags win over variables; variables win over defaults.
  */
-public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, boolean demo) {
+public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, Duration retention, boolean demo) {
 
     public record Http(String host, int port) {
         public Http {
@@ -38,6 +38,20 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    public SiftConfig withHttp(Http other) {
+        return new SiftConfig(dataDir, other, db, ingest, retention, demo);
+    }
+
+    public SiftConfig withIngest(Ingest other) {
+        return new SiftConfig(dataDir, http, db, other, retention, demo);
+    }
+
+    /** Whether retention archives old posts: {@code SIFT_RETENTION_DAYS} above 0 (unset: keep everything). */
+    public boolean archivesOldPosts() {
+        return !retention.isZero();
     }
 
     /**
@@ -61,7 +75,12 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
                 integer(env, "SIFT_INGEST_WORKERS", 4),
                 Duration.ofMinutes(integer(env, "SIFT_REFRESH_MINUTES", 30)),
                 Duration.ofSeconds(5));
-        return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port), db, ingest, demo);
+        int retentionDays = integer(env, "SIFT_RETENTION_DAYS", 0);
+        if (retentionDays < 0) {
+            throw new ConfigException("SIFT_RETENTION_DAYS must be 0 (keep every post) or more, was " + retentionDays);
+        }
+        return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port), db, ingest,
+                Duration.ofDays(retentionDays), demo);
     }
 
     /** The search index: derived from the database, kept per process in the data folder. */

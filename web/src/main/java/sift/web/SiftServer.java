@@ -20,6 +20,7 @@ import sift.store.Database;
 import sift.store.search.SearchIndex;
 import sift.store.feed.Feed;
 import sift.store.feed.NewFeed;
+import sift.web.control.ControlChannel;
 import sift.web.demo.DemoFeeds;
 
 /**
@@ -39,12 +40,17 @@ public final class SiftServer implements AutoCloseable {
     private final SearchIndex search;
     private final Ingestion ingestion;
     private final Javalin app;
+    private final Housekeeping housekeeping;
+    private final ControlChannel control;
 
-    private SiftServer(Database db, SearchIndex search, Ingestion ingestion, Javalin app) {
+    private SiftServer(Database db, SearchIndex search, Ingestion ingestion, Javalin app, Housekeeping housekeeping,
+            ControlChannel control) {
         this.db = db;
         this.search = search;
         this.ingestion = ingestion;
         this.app = app;
+        this.housekeeping = housekeeping;
+        this.control = control;
     }
 
     public static SiftServer start(SiftConfig config, Clock clock) {
@@ -64,7 +70,10 @@ public final class SiftServer implements AutoCloseable {
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
             Javalin app = App.create(new App.Deps(db, search, ingestion.scheduler(), demo, clock))
                     .start(config.http().host(), config.http().port());
-            SiftServer server = new SiftServer(db, search, ingestion, app);
+            // the command line reaches this process through the control channel while it holds H2 open
+            ControlChannel control = config.db().embedded() ? ControlChannel.open(config.dataDir(), db) : null;
+            SiftServer server = new SiftServer(db, search, ingestion, app,
+                    new Housekeeping(db, config.retention(), clock), control);
             if (demo != null) {
                 subscribeDemo(db, demo, "http://127.0.0.1:" + app.port(), clock.instant());
             } else {
@@ -157,6 +166,10 @@ public final class SiftServer implements AutoCloseable {
     public void close() {
         log.info("Sift is stopping");
         ingestion.close();
+        housekeeping.close();
+        if (control != null) {
+            control.close();
+        }
         app.stop();
         search.close();
         db.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sift.ingest.testing.FixtureServer;
 import sift.store.Database;
 import sift.store.DbSettings;
+import sift.store.feed.NewFeed;
 
 /** The runnable jar as a process: the demo starts healthy, and SIGTERM during a refresh loses nothing. */
 class ServeProcessIT {
@@ -35,6 +37,43 @@ class ServeProcessIT {
                     Duration.ofSeconds(20).minus(healthy));
             assertThat(listed).as("10+ posts within 20 s; log:%n%s", sift.logText()).isNotNull();
             assertThat(sift.terminate(Duration.ofSeconds(30))).isEqualTo(143);
+        }
+    }
+
+    @Test
+    void backsUpWhileServingAndRestoresOnlyOnceStopped() throws Exception {
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("backup.log");
+        Path zip = dir.resolve("sift-backup.zip");
+        try (SiftProcess sift = SiftProcess.serve(log, Map.of(), "--demo", "--data", data.toString())) {
+            assertThat(sift.awaitBody("/health", body -> body.contains("\"posts\":63"), Duration.ofSeconds(30)))
+                    .as("demo posts stored; log:%n%s", sift.logText())
+                    .isNotNull();
+            assertThat(SiftProcess.run(log, Map.of(), "backup", zip.toString(), "--data", data.toString()))
+                    .as("backup while serving; log:%n%s", sift.logText())
+                    .isZero();
+            assertThat(sift.logText()).contains("Backed up", "(from the running Sift)");
+            assertThat(SiftProcess.run(log, Map.of(), "backup", zip.toString(), "--data", data.toString()))
+                    .as("an existing file is never overwritten")
+                    .isEqualTo(2);
+            assertThat(SiftProcess.run(log, Map.of(), "restore", zip.toString(), "--data", data.toString()))
+                    .isEqualTo(1);
+            assertThat(sift.logText()).contains("stop Sift before restoring");
+            assertThat(sift.terminate(Duration.ofSeconds(30))).isEqualTo(143);
+        }
+        try (Database db = Database.open(DbSettings.embedded(data))) {
+            db.feeds().subscribe(new NewFeed("https://after.example/feed", "After the backup", null),
+                    Instant.now());
+        }
+
+        assertThat(SiftProcess.run(log, Map.of(), "restore", zip.toString(), "--data", data.toString())).isZero();
+        assertThat(Files.readString(log)).contains("63 posts, 5 feeds", "is kept as");
+        try (SiftProcess again = SiftProcess.serve(log, Map.of(), "--no-ingest", "--data", data.toString())) {
+            assertThat(again.awaitBody("/health", body -> body.contains("\"posts\":63") && body.contains("\"indexed\":63"),
+                    Duration.ofSeconds(30)))
+                    .as("restored and reindexed; log:%n%s", again.logText())
+                    .isNotNull();
+            assertThat(again.terminate(Duration.ofSeconds(30))).isEqualTo(143);
         }
     }
 

@@ -40,8 +40,8 @@ final class TestApp implements AutoCloseable {
 
     private static SiftConfig config(Path dataDir, boolean demo, boolean backgroundIngest) {
         SiftConfig base = SiftConfig.from(dataDir, 0, demo, Map.of());
-        return new SiftConfig(base.dataDir(), new SiftConfig.Http("127.0.0.1", 0), base.db(),
-                new SiftConfig.Ingest(backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500)), demo);
+        return base.withHttp(new SiftConfig.Http("127.0.0.1", 0))
+                .withIngest(new SiftConfig.Ingest(backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500)));
     }
 
     /** Waits up to 20 s for ingest to have stored {@code count} posts. */

@@ -143,7 +143,7 @@ public final class SearchIndex implements AutoCloseable {
             Files.createDirectories(dir);
             return openWriter(dir, posts, clock);
         } catch (LockObtainFailedException e) {
-            throw new StoreException("the search index " + dir + " is in use by another Sift process", e);
+            throw StoreException.inUse("the search index " + dir + " is in use by another Sift process", e);
         } catch (IOException | RuntimeException unreadable) {
             log.warn("Search index {} is unreadable ({}); rebuilding it from the database", dir, unreadable.toString());
             try {

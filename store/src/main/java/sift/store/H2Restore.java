@@ -1,0 +1,103 @@
+package sift.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Brings back an embedded database from a {@link Database#backupTo(Path)} zip, with Sift stopped. The backup
+ * is unpacked beside the data and opened (which also migrates an older schema) before anything is replaced;
+ * the database it replaces is kept, renamed, so a restore loses nothing.
+ */
+public final class H2Restore {
+    private static final String DATABASE_FILE = "sift.mv.db";
+
+    private H2Restore() {}
+
+    /** What a restore did: posts and feeds in the restored database, and where the replaced one went. */
+    public record Report(int posts, int feeds, Path keptAs) {}
+
+    public static Report restore(Path zip, Path dataDir, Instant now) {
+        requireNotInUse(dataDir);
+        Path staging = dataDir.resolve("restore-" + stamp(now));
+        try {
+            Files.createDirectories(staging);
+            unpack(zip, staging.resolve(DATABASE_FILE));
+            int posts;
+            int feeds;
+            try (Database restored = Database.open(DbSettings.embedded(staging))) {
+                posts = restored.posts().count();
+                feeds = restored.feeds().count();
+            } catch (StoreException e) {
+                throw new StoreException(zip + " holds no Sift database that opens: " + e.getMessage(), e);
+            }
+            Path current = dataDir.resolve(DATABASE_FILE);
+            Path keptAs = null;
+            if (Files.exists(current)) {
+                // still an H2 database by its name: jdbc:h2:file:DATA/sift-before-restore-STAMP opens it
+                keptAs = dataDir.resolve("sift-before-restore-" + stamp(now) + ".mv.db");
+                Files.move(current, keptAs, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging.resolve(DATABASE_FILE), current, StandardCopyOption.ATOMIC_MOVE);
+            return new Report(posts, feeds, keptAs);
+        } catch (IOException e) {
+            throw new StoreException("cannot restore " + zip + " into " + dataDir + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** Copies the one database file out of the zip; any other entry (or none) means it is not a backup. */
+    private static void unpack(Path zip, Path target) throws IOException {
+        boolean found = false;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals(DATABASE_FILE)) {
+                    Files.copy(in, target);
+                    found = true;
+                }
+            }
+        } catch (ZipException e) {
+            throw new StoreException(zip + " is not a Sift backup (not a zip file: " + e.getMessage() + ")", e);
+        }
+        if (!found) {
+            throw new StoreException(zip + " is not a Sift backup: it has no " + DATABASE_FILE, null);
+        }
+    }
+
+    private static void requireNotInUse(Path dataDir) {
+        if (!Files.exists(dataDir.resolve(DATABASE_FILE))) {
+            return;
+        }
+        try (Database current = Database.open(DbSettings.embedded(dataDir))) {
+            current.describe();
+        } catch (StoreException e) {
+            if (e.inUse()) {
+                throw StoreException.inUse("stop Sift before restoring: " + e.getMessage(), e);
+            }
+            // a database that does not open is what restores are for: it is kept aside all the same
+        }
+    }
+
+    private static String stamp(Instant now) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // leftovers of a failed restore are harmless; the next restore uses a new folder
+        }
+    }
+}
