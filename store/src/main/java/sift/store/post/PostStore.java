@@ -32,15 +32,21 @@ public final class PostStore {
 
     /** An archived post has no text left; it is found by its title and summary. */
     private static final String INDEXABLE_COLUMNS = """
-            p.id, p.title, COALESCE(p.content_text, p.summary) AS words, p.kind, p.stance, p.hype_score,
+            p.id, p.title, COALESCE(c.text, p.summary) AS words, p.kind, p.stance, p.hype_score,
             p.published_at, p.changed_at, p.feed_id, COALESCE(f.title, f.url) AS feed_title""";
 
     private static final String INSERT = """
             INSERT INTO posts (feed_id, guid, link, title, author, published_at, updated_at, summary,
-                               content_html, content_text, content_hash, kind, hype_score, stance, first_seen_at,
-                               changed_at)
+                               content_hash, kind, hype_score, stance, first_seen_at, changed_at)
             VALUES (:feedId, :guid, :link, :title, :author, :publishedAt, :updatedAt, :summary,
-                    :contentHtml, :contentText, :hash, :kind, :hypeScore, :stance, :seenAt, CURRENT_TIMESTAMP)""";
+                    :hash, :kind, :hypeScore, :stance, :seenAt, CURRENT_TIMESTAMP)""";
+
+    private static final String INSERT_CONTENT =
+            "INSERT INTO post_contents (post_id, html, text) VALUES (:postId, :contentHtml, :contentText)";
+
+    /** The posts joined with their content, which archived posts no longer have. */
+    private static final String POSTS_WITH_CONTENT = """
+            FROM posts p JOIN feeds f ON f.id = p.feed_id LEFT JOIN post_contents c ON c.post_id = p.id""";
 
     private final Jdbi jdbi;
 
@@ -64,6 +70,7 @@ public final class PostStore {
                     .findOne();
             if (stored.isEmpty()) {
                 long id = insert(h, draft, fit(identity, 2048), hash, seenAt);
+                h.createUpdate(INSERT_CONTENT).bind("postId", id).bindMap(contentValues(draft)).execute();
                 insertEnclosures(h, id, draft.enclosures());
                 Facts.insert(h, List.of(id), List.of(draft.facts()));
                 return new Upsert(id, Upsert.Outcome.CREATED);
@@ -73,6 +80,9 @@ public final class PostStore {
                 return new Upsert(id, Upsert.Outcome.UNCHANGED);
             }
             update(h, id, draft, hash);
+            // an archived post that changed has its content again
+            h.createUpdate("DELETE FROM post_contents WHERE post_id = :id").bind("id", id).execute();
+            h.createUpdate(INSERT_CONTENT).bind("postId", id).bindMap(contentValues(draft)).execute();
             h.createUpdate("DELETE FROM post_enclosures WHERE post_id = :id").bind("id", id).execute();
             insertEnclosures(h, id, draft.enclosures());
             Facts.replace(h, id, draft.facts());
@@ -91,12 +101,17 @@ public final class PostStore {
                 String hash = contentHash(d);
                 batch.bind("feedId", d.feedId())
                         .bind("guid", fit(identity(d, hash), 2048))
-                        .bindMap(contentValues(d, hash))
+                        .bindMap(postValues(d, hash))
                         .bind("publishedAt", utc(d.publishedAt() != null ? d.publishedAt() : seenAt))
                         .bind("seenAt", utc(seenAt))
                         .add();
             }
             List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+            var contents = h.prepareBatch(INSERT_CONTENT);
+            for (int i = 0; i < ids.size(); i++) {
+                contents.bind("postId", ids.get(i)).bindMap(contentValues(drafts.get(i))).add();
+            }
+            contents.execute();
             Facts.insert(h, ids, drafts.stream().map(PostDraft::facts).toList());
         });
     }
@@ -130,17 +145,26 @@ public final class PostStore {
         int total = 0;
         int archived;
         do {
-            archived = jdbi.withHandle(h -> h.createUpdate("""
-                            UPDATE posts SET content_html = NULL, content_text = NULL,
-                                archived_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP
-                            WHERE id IN (
+            archived = jdbi.inTransaction(h -> {
+                List<Long> ids = h.createQuery("""
                                 SELECT p.id FROM posts p
                                 WHERE p.archived_at IS NULL AND p.published_at < :cutoff
                                   AND NOT EXISTS (SELECT 1 FROM user_post_state s
                                                   WHERE s.post_id = p.id AND s.starred_at IS NOT NULL)
-                                ORDER BY p.published_at LIMIT 1000)""")
-                    .bind("cutoff", utc(cutoff))
-                    .execute());
+                                ORDER BY p.published_at LIMIT 1000""")
+                        .bind("cutoff", utc(cutoff))
+                        .mapTo(Long.class)
+                        .list();
+                if (!ids.isEmpty()) {
+                    h.createUpdate("""
+                                    UPDATE posts SET archived_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP
+                                    WHERE id IN (<ids>)""")
+                            .bindList("ids", ids)
+                            .execute();
+                    h.createUpdate("DELETE FROM post_contents WHERE post_id IN (<ids>)").bindList("ids", ids).execute();
+                }
+                return ids.size();
+            });
             total += archived;
         } while (archived > 0);
         return total;
@@ -167,8 +191,8 @@ public final class PostStore {
         return jdbi.withHandle(h -> {
             List<Enclosure> enclosures = enclosures(h, id);
             return h.createQuery("""
-                            SELECT p.*, COALESCE(f.title, f.url) AS feed_title
-                            FROM posts p JOIN feeds f ON f.id = p.feed_id WHERE p.id = :id""")
+                            SELECT p.*, c.html, COALESCE(f.title, f.url) AS feed_title
+                            """ + POSTS_WITH_CONTENT + " WHERE p.id = :id")
                     .bind("id", id)
                     .map((rs, ctx) -> mapPost(rs, Facts.read(h, id, rs.getString("kind"), rs.getInt("hype_score"),
                             rs.getString("stance")), enclosures))
@@ -191,8 +215,9 @@ public final class PostStore {
     }
 
     private static List<IndexablePost> changedAfter(Handle h, Instant at, long id, int limit) {
-        List<IndexablePost> page = new ArrayList<>(h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
-                        FROM posts p JOIN feeds f ON f.id = p.feed_id
+        List<IndexablePost> page = new ArrayList<>(h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n"
+                        + POSTS_WITH_CONTENT + """
+
                         WHERE p.changed_at = :at AND p.id > :id
                         ORDER BY p.id LIMIT :limit""")
                 .bind("at", utc(at))
@@ -201,8 +226,9 @@ public final class PostStore {
                 .map(PostStore::mapIndexable)
                 .list());
         if (page.size() < limit) {
-            page.addAll(h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
-                            FROM posts p JOIN feeds f ON f.id = p.feed_id
+            page.addAll(h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n"
+                            + POSTS_WITH_CONTENT + """
+
                             WHERE p.changed_at > :at
                             ORDER BY p.changed_at, p.id LIMIT :limit""")
                     .bind("at", utc(at))
@@ -231,8 +257,8 @@ public final class PostStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> Facts.withTopics(h, h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + """
-                         FROM posts p JOIN feeds f ON f.id = p.feed_id WHERE p.id IN (<ids>)""")
+        return jdbi.withHandle(h -> Facts.withTopics(h, h.createQuery(
+                        "SELECT " + INDEXABLE_COLUMNS + "\n" + POSTS_WITH_CONTENT + " WHERE p.id IN (<ids>)")
                 .bindList("ids", ids)
                 .map(PostStore::mapIndexable)
                 .list()));
@@ -250,7 +276,7 @@ public final class PostStore {
         return h.createUpdate(INSERT)
                 .bind("feedId", d.feedId())
                 .bind("guid", identity)
-                .bindMap(contentValues(d, hash))
+                .bindMap(postValues(d, hash))
                 .bind("publishedAt", utc(d.publishedAt() != null ? d.publishedAt() : seenAt))
                 .bind("seenAt", utc(seenAt))
                 .executeAndReturnGeneratedKeys("id")
@@ -262,25 +288,29 @@ public final class PostStore {
         h.createUpdate("""
                         UPDATE posts SET link = :link, title = :title, author = :author,
                             published_at = COALESCE(:publishedAt, published_at), updated_at = :updatedAt,
-                            summary = :summary, content_html = :contentHtml, content_text = :contentText,
-                            content_hash = :hash, kind = :kind, hype_score = :hypeScore, stance = :stance,
+                            summary = :summary, content_hash = :hash, kind = :kind, hype_score = :hypeScore, stance = :stance,
                             archived_at = NULL, changed_at = CURRENT_TIMESTAMP
                         WHERE id = :id""")
                 .bind("id", id)
-                .bindMap(contentValues(d, hash))
+                .bindMap(postValues(d, hash))
                 .bind("publishedAt", utc(d.publishedAt()))
                 .execute();
     }
 
-    private static Map<String, Object> contentValues(PostDraft d, String hash) {
+    private static Map<String, Object> contentValues(PostDraft d) {
+        var values = new HashMap<String, Object>();
+        values.put("contentHtml", fit(d.contentHtml(), 1_000_000));
+        values.put("contentText", fit(d.contentText(), 1_000_000));
+        return values;
+    }
+
+    private static Map<String, Object> postValues(PostDraft d, String hash) {
         var values = new HashMap<String, Object>();
         values.put("link", fit(d.link(), 2048));
         values.put("title", fit(d.title(), 1000));
         values.put("author", fit(d.author(), 500));
         values.put("updatedAt", utc(d.updatedAt()));
         values.put("summary", fit(d.summary(), 4000));
-        values.put("contentHtml", fit(d.contentHtml(), 1_000_000));
-        values.put("contentText", fit(d.contentText(), 1_000_000));
         values.put("hash", hash);
         values.putAll(Facts.postValues(d.facts()));
         return values;
@@ -377,7 +407,7 @@ public final class PostStore {
                 instant(rs, "published_at"),
                 instant(rs, "updated_at"),
                 rs.getString("summary"),
-                rs.getString("content_html"),
+                rs.getString("html"),
                 facts,
                 enclosures,
                 instant(rs, "archived_at"));
