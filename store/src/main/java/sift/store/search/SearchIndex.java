@@ -1,6 +1,7 @@
 package sift.store.search;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -64,15 +67,23 @@ public final class SearchIndex implements AutoCloseable {
     private static final String CURSOR_ID = "changed_id";
     /** The layout of the documents; an index of another layout is rebuilt at open. */
     private static final String LAYOUT = "layout";
-    private static final String CURRENT_LAYOUT = "3";
+    private static final String CURRENT_LAYOUT = "4";
     /** Changes this far back are checked again, so that a transaction that committed late is not missed. */
     private static final Duration OVERLAP = Duration.ofSeconds(10);
+    private static final Pattern IS_IS = Pattern.compile("(?i)\\bIS-IS\\b");
     private static final Duration RECENCY_HALF_LIFE = Duration.ofDays(30);
     private static final float RECENCY_WEIGHT = 3f;
     /** How many of the best matches by BM25 the recency blend reorders. */
     private static final int RERANK_DEPTH = 100;
     private static final int BATCH = 2000;
+    /** A late-commit window of up to this many posts is checked at every catch-up. */
+    private static final int LATE_CHECK_CHEAP = 1000;
     private static final int SNIPPET_FALLBACK_CHARS = 240;
+    /**
+     * Changes become searchable at once (near-real-time readers); the index is committed to disk at most this
+     * often, and at close. After a crash, the changes since the last commit are indexed again at start.
+     */
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
     /** Snippets come from the first this many characters of a post: long enough for nearly every match. */
     private static final int SNIPPET_SCAN_CHARS = 2500;
 
@@ -89,6 +100,9 @@ public final class SearchIndex implements AutoCloseable {
     private long cursorId;
     private ScheduledExecutorService follower;
     private boolean layoutCurrent;
+    private long lastCommitNanos = System.nanoTime();
+    private long lastLateCheckNanos;
+    private int lastLateCheckRows;
 
     private SearchIndex(Path dir, PostStore posts, Clock clock, Directory directory, IndexWriter writer)
             throws IOException {
@@ -173,7 +187,8 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * English stemming and stop words, with a gap between the values of a field so that a phrase never
-     * runs from the title into the text.
+     * runs from the title into the text. {@code IS-IS} becomes {@code isis} first: split at the hyphen, it
+     * would be two stop words and unsearchable.
      */
     private static Analyzer analyzer() {
         return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
@@ -182,6 +197,11 @@ public final class SearchIndex implements AutoCloseable {
             @Override
             protected Analyzer getWrappedAnalyzer(String fieldName) {
                 return english;
+            }
+
+            @Override
+            protected Reader wrapReader(String fieldName, Reader reader) {
+                return new PatternReplaceCharFilter(IS_IS, "ISIS", reader);
             }
 
             @Override
@@ -201,7 +221,8 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * Indexes every post changed since the last call (and any committed late within {@link #OVERLAP}),
-     * commits, and makes the changes searchable. Returns how many posts it (re)indexed.
+     * and makes the changes searchable (committing them to disk at most every {@link #COMMIT_EVERY}). Returns
+     * how many posts it (re)indexed.
      */
     public synchronized int catchUp() {
         try {
@@ -224,7 +245,11 @@ public final class SearchIndex implements AutoCloseable {
                 recentlyIndexed.values().removeIf(changed -> changed.isBefore(forget));
             } while (page.size() == BATCH);
             if (indexed > 0) {
-                commit();
+                if (System.nanoTime() - lastCommitNanos >= COMMIT_EVERY.toNanos()) {
+                    commit();
+                } else {
+                    searchers.maybeRefreshBlocking();
+                }
             }
             return indexed;
         } catch (IOException e) {
@@ -234,14 +259,19 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * Posts whose change is dated inside the overlap window before the cursor but that the index has not seen:
-     * a transaction that began before the last catch-up and committed after it.
+     * a transaction that began before the last catch-up and committed after it. While posts arrive by the
+     * thousand (a bulk load) the window is large, and it is checked at most once a second.
      */
     private int reindexLateCommits() throws IOException {
-        if (cursorAt.equals(Instant.EPOCH)) {
+        if (cursorAt.equals(Instant.EPOCH)
+                || lastLateCheckRows > LATE_CHECK_CHEAP && System.nanoTime() - lastLateCheckNanos < 1_000_000_000L) {
             return 0;
         }
         List<Long> missed = new ArrayList<>();
-        posts.changesBetween(cursorAt.minus(OVERLAP), cursorAt).forEach((id, changed) -> {
+        Map<Long, Instant> window = posts.changesBetween(cursorAt.minus(OVERLAP), cursorAt);
+        lastLateCheckNanos = System.nanoTime();
+        lastLateCheckRows = window.size();
+        window.forEach((id, changed) -> {
             if (!changed.equals(recentlyIndexed.get(id))) {
                 missed.add(id);
             }
@@ -409,6 +439,7 @@ public final class SearchIndex implements AutoCloseable {
                 LAYOUT, CURRENT_LAYOUT).entrySet());
         layoutCurrent = true;
         writer.commit();
+        lastCommitNanos = System.nanoTime();
         searchers.maybeRefreshBlocking();
     }
 
@@ -418,6 +449,7 @@ public final class SearchIndex implements AutoCloseable {
             follower.shutdownNow();
         }
         try {
+            commit();
             searchers.close();
             writer.close();
             directory.close();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sift.store.Database;
+import sift.store.DbSettings;
 import sift.store.StoreException;
 import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;
@@ -39,6 +42,7 @@ class SearchIndexTest {
     @TempDir
     Path dir;
 
+    DbSettings settings;
     Database db;
     SearchIndex index;
     long cloudflare;
@@ -46,7 +50,8 @@ class SearchIndexTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabase.open(dir);
+        settings = TestDatabase.settings(dir);
+        db = Database.open(settings);
         db.feeds().subscribe(new NewFeed("https://blog.cloudflare.com/rss/", "The Cloudflare Blog", null), NOW);
         db.feeds().subscribe(new NewFeed("https://blog.ipspace.net/atom.xml", "ipSpace.net blog", null), NOW);
         cloudflare = db.feeds().all().stream().filter(f -> f.url().contains("cloudflare")).findFirst().orElseThrow().id();
@@ -156,6 +161,16 @@ class SearchIndexTest {
         }
 
         @Test
+        void findsIsIsThoughBothHalvesAreStopWords() {
+            post(ipspace, "isis", "Flooding in IS-IS", "IS-IS floods LSPs; OSPF floods LSAs.", "article",
+                    "2025-11-22T10:00:00Z");
+            index.catchUp();
+            assertThat(titles("is-is")).containsExactly("Flooding in IS-IS");
+            assertThat(titles("isis flooding")).containsExactly("Flooding in IS-IS");
+            assertThat(titles("\"is-is floods\"")).containsExactly("Flooding in IS-IS");
+        }
+
+        @Test
         void aColonInAnOrdinaryWordIsJustAWord() {
             assertThat(titles("episode 202:")).containsExactly("Software Gone Wild episode 202: IPv6 and CG-NAT");
         }
@@ -243,6 +258,26 @@ class SearchIndexTest {
             index.catchUp();
             assertThat(titles("leading")).isEmpty();
             assertThat(titles("workers")).containsExactly("Replicate joins Cloudflare");
+            assertThat(index.size()).isEqualTo(db.posts().count());
+        }
+
+        @Test
+        void findsAPostWhoseTransactionBeganEarlierButCommittedLater() throws Exception {
+            try (Connection late = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
+                late.setAutoCommit(false);
+                // this transaction's time (and so the post's changed_at) is older than the post stored next
+                late.createStatement().executeUpdate("""
+                        INSERT INTO posts (feed_id, guid, title, published_at, content_hash, kind, first_seen_at,
+                                           changed_at)
+                        VALUES (%d, 'late', 'Committed late', CURRENT_TIMESTAMP, '%s', 'article', CURRENT_TIMESTAMP,
+                                CURRENT_TIMESTAMP)""".formatted(ipspace, "0".repeat(64)));
+                Thread.sleep(20);
+                post(cloudflare, "early", "Committed early", "First in line.", "article", "2025-11-24T10:00:00Z");
+                assertThat(index.catchUp()).isEqualTo(1);
+                late.commit();
+            }
+            assertThat(index.catchUp()).isEqualTo(1);
+            assertThat(titles("committed")).containsExactlyInAnyOrder("Committed late", "Committed early");
             assertThat(index.size()).isEqualTo(db.posts().count());
         }
 

@@ -10,8 +10,9 @@ import sift.store.post.PostFacts;
 
 /**
  * Realistic synthetic posts for benchmarks, the same for the same seed. Each post is about one topic, often
- * touching a second: most of its sentences draw their subject from that topic's vocabulary, as real writing
- * does, and carry the specifics real posts are full of (AS numbers, interfaces, prefixes, versions). Lengths
+ * touching a second: most of its sentences draw their subject and object from that topic's vocabulary, as real
+ * writing does, so that a technical word is in a few percent of all posts, not in most; and they carry the
+ * specifics real posts are full of (AS numbers, interfaces, prefixes, versions). Lengths
  * run from a few sentences to long articles; five kinds; dates over three years; many feeds; facts (topics,
  * hype, release, episode) as the NLP would store them.
  */
@@ -39,21 +40,47 @@ public final class SyntheticPosts {
             "anycast", "the RIPE Atlas probes", "the prefix list", "happy eyeballs", "DHCPv6"},
         {"the CCIE lab", "the study group", "the mentoring program", "the conference talk", "burnout",
             "the job interview", "the home lab", "the certification track", "the team lead"}};
+    /** Objects of each topic, in the order of {@link #TOPICS}: what its posts are concerned with. */
+    private static final String[][] OBJECTS = {
+        {"convergence time", "the routing table", "prefix limits", "route leaks", "flap damping", "path selection",
+            "next-hop tracking", "the label stack", "the RIB", "ECMP hashing", "the control plane", "policy"},
+        {"tail latency", "packet loss", "buffer occupancy", "elephant flows", "incast", "job completion time",
+            "power draw", "the optics budget", "the MTU", "the failure domain", "link utilization", "rack density"},
+        {"the attack surface", "credential theft", "the blast radius", "key rotation", "bot traffic",
+            "certificate expiry", "lateral movement", "the audit trail", "patch windows", "amplification attacks"},
+        {"configuration drift", "lab validation", "the source of truth", "pull requests", "test coverage",
+            "the rollout pipeline", "templating", "inventory data", "idempotency", "pre-change checks"},
+        {"the monthly bill", "cold starts", "egress costs", "service discovery", "pod-to-pod traffic",
+            "the edge cache hit rate", "regional failover", "network policies", "origin load"},
+        {"the token budget", "hallucinations", "GPU utilization", "inference latency", "the context window",
+            "model accuracy", "the evaluation set", "prompt design", "training cost"},
+        {"the on-call load", "troubleshooting time", "alert fatigue", "rollback plans", "mean time to repair",
+            "the error budget", "change windows", "capacity planning", "dashboards"},
+        {"address exhaustion", "reverse DNS", "peering costs", "path MTU discovery", "resolver load",
+            "IPv6 adoption", "the transit bill", "anycast catchments", "measurement accuracy"},
+        {"the learning curve", "career growth", "work-life balance", "imposter syndrome", "hiring",
+            "team culture", "documentation habits", "conference talks", "certifications"}};
     private static final String[] VERBS = {
         "reduces", "increases", "breaks", "replaces", "depends on", "hides", "exposes", "simplifies", "complicates",
         "speeds up", "slows down", "interacts badly with", "protects", "overloads", "isolates", "duplicates",
-        "measures", "monitors", "reroutes around", "converges faster than", "scales better than"};
-    private static final String[] OBJECTS = {
-        "convergence time", "the failure domain", "packet loss", "tail latency", "the blast radius",
-        "the control plane", "the data plane", "the routing table", "prefix limits", "MTU problems",
-        "ECMP hashing", "elephant flows", "incast", "route leaks", "configuration drift", "change windows",
-        "the on-call load", "troubleshooting time", "the monthly bill", "power draw", "buffer occupancy",
-        "job completion time", "flap damping", "lab validation", "rollback plans", "the learning curve"};
+        "measures", "monitors", "reroutes around", "improves", "hurts", "stabilizes", "changes", "affects",
+        "doubles", "halves", "caps", "tracks", "explains", "predicts", "shapes", "limits", "raises", "lowers",
+        "shifts", "masks", "reveals", "determines", "undermines", "drives"};
     private static final String[] QUALIFIERS = {
-        "in our lab", "in production", "during the last outage", "on a 512-GPU cluster", "at the edge",
+        "in our lab", "in production", "during the last incident", "on a 512-GPU cluster", "at the edge",
         "across three data centers", "after the upgrade", "with default settings", "under load",
         "in most enterprise networks", "according to the vendor", "in every test we ran", "at 400G",
-        "once the timers were tuned", "when the link flaps", "without any change on the hosts"};
+        "once the timers were tuned", "when a link flaps", "without any change on the hosts", "on Monday morning",
+        "for the third time this year", "in the smaller sites", "on the new hardware", "in a lab of eight nodes",
+        "before anyone noticed", "at peak hour", "in the branch offices", "since the migration", "in theory",
+        "more than expected", "less than the datasheet claims", "for most customers", "in the long run"};
+    /** Sentences of no particular topic, as every post has between its technical ones. */
+    private static final String[] ASIDES = {
+        "We will come back to this in a later post.", "Your mileage may vary.", "That was not what we expected.",
+        "The details matter here.", "Nobody likes surprises at three in the morning.",
+        "It is easy to get this wrong.", "The documentation says little about it.",
+        "Thanks to everyone who sent feedback on the previous post.", "This is where it gets interesting.",
+        "Read the fine print before you order.", "Ask your vendor for the numbers.", "We learned this the hard way."};
     private static final String[] HYPE = {
         "will revolutionize every network", "eliminates outages entirely", "understands your network like an expert",
         "is the most advanced platform ever built", "cuts operating costs by up to 90%"};
@@ -125,11 +152,11 @@ public final class SyntheticPosts {
 
     private String title(String kind, long n, int topic, int second) {
         return switch (kind) {
-            case "podcast" -> "Episode " + (n % 900 + 1) + ": " + pick(SUBJECTS[topic]) + " and " + pick(OBJECTS);
+            case "podcast" -> "Episode " + (n % 900 + 1) + ": " + pick(SUBJECTS[topic]) + " and " + pick(OBJECTS[topic]);
             case "release" -> pick(PRODUCTS) + " " + (random.nextInt(30) + 1) + "." + random.nextInt(12) + "."
                     + random.nextInt(5) + " released";
             case "incident" -> "Postmortem: " + pick(SUBJECTS[topic]) + " outage " + pick(QUALIFIERS);
-            case "announcement" -> "Introducing " + pick(SUBJECTS[topic]) + " support for " + pick(OBJECTS);
+            case "announcement" -> "Introducing " + pick(SUBJECTS[topic]) + " support for " + pick(OBJECTS[topic]);
             default -> {
                 String pattern = pick(TITLE_PATTERNS);
                 int slots = pattern.split("%s", -1).length - 1;
@@ -139,7 +166,7 @@ public final class SyntheticPosts {
                     args.add(pick(VERBS));
                 }
                 if (slots >= 2) {
-                    args.add(random.nextBoolean() ? pick(OBJECTS) : pick(SUBJECTS[second]));
+                    args.add(random.nextBoolean() ? pick(OBJECTS[topic]) : pick(SUBJECTS[second]));
                 }
                 yield capitalize(String.format(pattern, args.toArray()));
             }
@@ -148,8 +175,12 @@ public final class SyntheticPosts {
 
     private String sentence(int topic, int second) {
         int roll = random.nextInt(10);
-        String[] subjects = SUBJECTS[roll < 6 ? topic : roll < 9 ? second : random.nextInt(SUBJECTS.length)];
-        String s = capitalize(pick(subjects)) + " " + pick(VERBS) + " " + pick(OBJECTS) + " " + pick(QUALIFIERS);
+        if (roll == 9) {
+            return pick(ASIDES);
+        }
+        int about = roll < 6 ? topic : roll < 8 ? second : random.nextInt(TOPICS.length);
+        String s = capitalize(pick(SUBJECTS[about])) + " " + pick(VERBS) + " " + pick(OBJECTS[about]) + " "
+                + pick(QUALIFIERS);
         int figure = random.nextInt(10);
         if (figure < 3) {
             s += ", by " + (random.nextInt(95) + 2) + "% in " + (random.nextInt(40) + 3) + " runs";
