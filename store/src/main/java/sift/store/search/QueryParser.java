@@ -104,11 +104,12 @@ final class QueryParser {
                     throw new SearchSyntaxException("'-' at position " + at.position() + " needs a word after it");
                 }
             }
-            Query clause = primary();
-            if (clause == null) {
+            Clause clause = primary();
+            if (clause.query() == null) {
                 continue; // only stop words: nothing to match
             }
-            all.add(clause, negated ? Occur.MUST_NOT : Occur.MUST);
+            // a field such as kind: narrows the results without weighing in their relevance
+            all.add(clause.query(), negated ? Occur.MUST_NOT : clause.filter() ? Occur.FILTER : Occur.MUST);
             positive |= !negated;
             clauses++;
         }
@@ -124,7 +125,10 @@ final class QueryParser {
         return all.build();
     }
 
-    private Query primary() {
+    /** A query of the words, or of a field ({@code filter}); a null query when only stop words were left. */
+    private record Clause(Query query, boolean filter) {}
+
+    private Clause primary() {
         Token token = tokens.get(next++);
         return switch (token.type()) {
             case OPEN -> {
@@ -136,31 +140,31 @@ final class QueryParser {
                     throw new SearchSyntaxException("the '(' at position " + token.position() + " is never closed");
                 }
                 next++;
-                yield inner;
+                yield new Clause(inner, false);
             }
-            case PHRASE -> text(token.text(), true);
+            case PHRASE -> new Clause(text(token.text(), true), false);
             case WORD -> word(token);
             default -> throw new SearchSyntaxException("unexpected '" + token.text() + "' at position " + token.position());
         };
     }
 
-    private Query word(Token token) {
+    private Clause word(Token token) {
         String word = token.text();
         int colon = word.indexOf(':');
         if (colon <= 0) {
-            return text(word, false);
+            return new Clause(text(word, false), false);
         }
         String field = word.substring(0, colon).toLowerCase(Locale.ROOT);
         String value = word.substring(colon + 1);
         if (!Set.of("topic", "feed", "kind", "stance", "hype", "after", "before").contains(field)) {
-            return text(word, false);
+            return new Clause(text(word, false), false);
         }
         if (value.isEmpty()) {
             throw new SearchSyntaxException(field + ": at position " + token.position() + " needs a value, e.g. "
                     + example(field));
         }
         String v = unquote(value).toLowerCase(Locale.ROOT);
-        return switch (field) {
+        return new Clause(switch (field) {
             case "topic" -> new TermQuery(new Term(Fields.TOPIC, v));
             case "feed" -> v.chars().allMatch(Character::isDigit)
                     ? new TermQuery(new Term(Fields.FEED_ID, v))
@@ -169,7 +173,7 @@ final class QueryParser {
             case "stance" -> new TermQuery(new Term(Fields.STANCE, oneOf(v, STANCES, "stance", token)));
             case "hype" -> hype(v, token);
             default -> date(field, v, token);
-        };
+        }, true);
     }
 
     private Query text(String text, boolean phrase) {

@@ -201,6 +201,14 @@ class SearchIndexTest {
     @Nested
     class Results {
         @Test
+        void aFieldNarrowsTheResultsWithoutChangingTheirScores() {
+            var words = index.search(new SearchRequest("reflector", 10, 0, SearchRequest.Order.RELEVANCE)).hits();
+            var narrowed = index.search(new SearchRequest("reflector kind:article after:2025-01-01", 10, 0,
+                    SearchRequest.Order.RELEVANCE)).hits();
+            assertThat(narrowed).hasSize(2).isEqualTo(words);
+        }
+
+        @Test
         void canBeSortedByDate() {
             var result = index.search(new SearchRequest("reflector OR ipv6 OR bot", 10, 0, SearchRequest.Order.DATE));
             assertThat(result.hits()).extracting(SearchResult.Hit::title).containsExactly(
