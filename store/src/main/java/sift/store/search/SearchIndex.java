@@ -115,6 +115,9 @@ public final class SearchIndex implements AutoCloseable {
         this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 .withFormatter(new SnippetFormatter())
                 .withMaxLength(SNIPPET_SCAN_CHARS)
+                // highlight the query's words in the text; matching the whole query against the text alone
+                // (weight matches) would find nothing whenever the query also names a field such as kind:
+                .withWeightMatches(false)
                 .build();
         Map<String, String> commit = new HashMap<>();
         writer.getLiveCommitData().forEach(e -> commit.put(e.getKey(), e.getValue()));

@@ -104,6 +104,8 @@ class SearchIndexTest {
         void phrasesMatchWordsInOrder() {
             assertThat(titles("\"route reflector carries\"")).containsExactly("EVPN multihoming without MLAG");
             assertThat(titles("\"reflector route\"")).isEmpty();
+            assertThat(titles("\"route carries\"")).as("two words, not adjacent").isEmpty();
+            assertThat(titles("\"route reflector\"")).hasSize(2);
         }
 
         @Test
