@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -284,7 +285,14 @@ public final class Main implements Callable<Integer> {
             }
             String from;
             try (Database db = Database.open(config.db())) {
-                db.backupTo(target);
+                // a failed backup leaves no partial file under the name asked for
+                Path part = target.resolveSibling(target.getFileName() + ".part");
+                try {
+                    db.backupTo(part);
+                    Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(part);
+                }
                 from = db.describe();
             } catch (StoreException e) {
                 if (!e.inUse()) {

@@ -50,7 +50,25 @@ class MainTest {
     @Test
     void helpListsTheCommands() {
         assertThat(Main.run("--help")).isZero();
-        assertThat(out()).contains("serve", "ingest", "import-opml", "export-opml");
+        assertThat(out()).contains("serve", "ingest", "import-opml", "export-opml", "backup", "restore");
+    }
+
+    @Test
+    void backsUpAndRestoresAStoppedDatabaseAndRefusesWhatWouldLoseData() throws Exception {
+        Path data = dir.resolve("data");
+        Path zip = dir.resolve("backup.zip");
+        assertThat(Main.run("backup", zip.toString(), "--data", data.toString())).isZero();
+        assertThat(out()).contains("Backed up", zip.toString());
+        assertThat(Main.run("backup", zip.toString(), "--data", data.toString())).isEqualTo(2);
+        assertThat(err()).contains(zip + " already exists");
+        assertThat(Main.run("restore", dir.resolve("nothing.zip").toString(), "--data", data.toString()))
+                .isEqualTo(2);
+        assertThat(err()).contains("no backup file " + dir.resolve("nothing.zip"));
+        Path notABackup = Files.writeString(dir.resolve("notes.zip"), "plain text");
+        assertThat(Main.run("restore", notABackup.toString(), "--data", data.toString())).isEqualTo(1);
+        assertThat(err()).contains(notABackup + " is not a Sift backup");
+        assertThat(Main.run("restore", zip.toString(), "--data", data.toString())).isZero();
+        assertThat(out()).contains("Restored", "0 posts, 0 feeds", "is kept as");
     }
 
     @Test
