@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -247,12 +247,10 @@ public final class SearchIndex implements AutoCloseable {
                 Instant forget = cursorAt.minus(OVERLAP.multipliedBy(2));
                 recentlyIndexed.values().removeIf(changed -> changed.isBefore(forget));
             } while (page.size() == BATCH);
-            if (indexed > 0) {
-                if (System.nanoTime() - lastCommitNanos >= COMMIT_EVERY.toNanos()) {
-                    commit();
-                } else {
-                    searchers.maybeRefreshBlocking();
-                }
+            if (writer.hasUncommittedChanges() && System.nanoTime() - lastCommitNanos >= COMMIT_EVERY.toNanos()) {
+                commit();
+            } else if (indexed > 0) {
+                searchers.maybeRefreshBlocking();
             }
             return indexed;
         } catch (IOException e) {
