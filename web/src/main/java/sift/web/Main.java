@@ -386,6 +386,7 @@ public final class Main implements Callable<Integer> {
             Files.createDirectories(config.dataDir());
             PrintWriter out = spec.commandLine().getOut();
             Instant now = Instant.now();
+            int indexed;
             try (Database db = Database.open(config.db());
                     SearchIndex index = SearchIndex.open(config.indexDir(), db.posts(), Clock.systemUTC())) {
                 for (int f = 0; f < feeds; f++) {
@@ -396,7 +397,7 @@ public final class Main implements Callable<Integer> {
                         .filter(f -> f.url().startsWith("https://bench-" + seed + "-"))
                         .map(f -> f.id())
                         .toList();
-                SyntheticPosts generator = new SyntheticPosts(seed * 1_000_003L + db.posts().count(), now);
+                SyntheticPosts generator = new SyntheticPosts(seed, now, db.posts().count());
                 long started = System.nanoTime();
                 // the index follows the database on a second thread while this one writes, as in sift serve
                 // (which catches up every 2 s): each pass indexes what the last second brought
@@ -427,10 +428,30 @@ public final class Main implements Callable<Integer> {
                 double total = (System.nanoTime() - started) / 1e9;
                 out.printf("stored %d posts in %.1f s; indexed too after %.1f s: %.0f posts/s into the store and the index%n",
                         posts, stored, total, posts / total);
-                out.printf("%d posts in the database, %d in the index%n", db.posts().count(), index.size());
+                indexed = index.size();
+                out.printf("%d posts in the database, %d in the index%n", db.posts().count(), indexed);
             }
+            // sizes after close, when H2 and Lucene have written everything
+            long indexBytes = folderBytes(config.indexDir());
+            out.printf("index %,d MB (%,.1f MB per 100,000 posts)", indexBytes >> 20,
+                    indexBytes / 1048576.0 / Math.max(1, indexed) * 100_000);
+            Path h2File = config.dataDir().resolve("sift.mv.db");
+            if (config.db().embedded() && Files.exists(h2File)) {
+                out.printf(", database %s %,d MB", h2File.getFileName(), Files.size(h2File) >> 20);
+            }
+            out.println();
             out.flush();
             return 0;
+        }
+    }
+
+    private static long folderBytes(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            long total = 0;
+            for (Path f : files.toList()) {
+                total += Files.size(f);
+            }
+            return total;
         }
     }
 

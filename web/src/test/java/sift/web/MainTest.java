@@ -54,6 +54,16 @@ class MainTest {
     }
 
     @Test
+    void benchDataAddsNewPostsEachTimeAndBenchSearchReportsPercentiles() {
+        Path data = dir.resolve("bench");
+        assertThat(Main.run("bench-data", "--posts", "300", "--feeds", "5", "--data", data.toString())).isZero();
+        assertThat(Main.run("bench-data", "--posts", "300", "--feeds", "5", "--data", data.toString())).isZero();
+        assertThat(out()).contains("600 posts in the database, 600 in the index", "MB per 100,000 posts");
+        assertThat(Main.run("bench-search", "--rounds", "2", "--warmup", "1", "--data", data.toString())).isZero();
+        assertThat(out()).containsPattern("all 24 searches: p50 [0-9.]+ ms, p90 [0-9.]+ ms, p99 [0-9.]+ ms");
+    }
+
+    @Test
     void backsUpAndRestoresAStoppedDatabaseAndRefusesWhatWouldLoseData() throws Exception {
         Path data = dir.resolve("data");
         Path zip = dir.resolve("backup.zip");

@@ -95,9 +95,11 @@ public final class SyntheticPosts {
     private final Instant now;
     private long next;
 
-    public SyntheticPosts(long seed, Instant now) {
-        this.random = new SplittableRandom(seed);
+    /** Posts numbered from {@code first} on, so that a second load into the same data adds new posts. */
+    public SyntheticPosts(long seed, Instant now, long first) {
+        this.random = new SplittableRandom(seed * 1_000_003L + first);
         this.now = now;
+        this.next = first;
     }
 
     /** The next post, for one of the feeds with ids {@code feedIds}. */
