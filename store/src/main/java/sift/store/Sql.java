@@ -19,6 +19,16 @@ public final class Sql {
         return value == null ? null : value.toInstant();
     }
 
+    /** True when the cause is a unique or primary key violation (SQLSTATE 23505 on H2 and PostgreSQL). */
+    public static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Cuts a value to the width of its column, so that one overlong title never fails a whole post. */
     public static String fit(String value, int width) {
         if (value == null || value.length() <= width) {

@@ -5,11 +5,15 @@ import static sift.store.Sql.utc;
 
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import sift.store.Sql;
 
 /**
  * Each reader's state of each post: one row per reader and post that the reader did something with. Every
- * change is a single statement on that row, made after making sure the row exists.
+ * change is a single statement on that row, made after making sure the row exists; when two first changes
+ * race to create the row, the loser finds it on its second try.
  */
 public final class PostStateStore {
     private final Jdbi jdbi;
@@ -44,7 +48,7 @@ public final class PostStateStore {
         if (seconds < 0) {
             throw new IllegalArgumentException("a play position is never negative, got " + seconds + " s");
         }
-        jdbi.useTransaction(h -> {
+        inTransaction(h -> {
             ensureRow(h, userId, postId, now);
             h.createUpdate("""
                             UPDATE user_post_state SET play_position_seconds = :seconds, changed_at = :now
@@ -65,7 +69,7 @@ public final class PostStateStore {
     }
 
     private void change(long userId, long postId, Instant now, String assignment) {
-        jdbi.useTransaction(h -> {
+        inTransaction(h -> {
             ensureRow(h, userId, postId, now);
             h.createUpdate("UPDATE user_post_state SET " + assignment + ", changed_at = :now"
                             + " WHERE user_id = :userId AND post_id = :postId")
@@ -74,6 +78,17 @@ public final class PostStateStore {
                     .bind("postId", postId)
                     .execute();
         });
+    }
+
+    private void inTransaction(HandleConsumer<RuntimeException> work) {
+        try {
+            jdbi.useTransaction(work);
+        } catch (JdbiException e) {
+            if (!Sql.uniqueViolation(e)) {
+                throw e;
+            }
+            jdbi.useTransaction(work);
+        }
     }
 
     private static void ensureRow(Handle h, long userId, long postId, Instant now) {

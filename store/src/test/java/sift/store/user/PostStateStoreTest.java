@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sift.store.Database;
+import sift.store.DbSettings;
 import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
@@ -22,6 +27,7 @@ class PostStateStoreTest {
     @TempDir
     Path dir;
 
+    DbSettings settings;
     Database db;
     PostStateStore states;
     long ana;
@@ -30,7 +36,8 @@ class PostStateStoreTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabase.open(dir);
+        settings = TestDatabase.settings(dir);
+        db = Database.open(settings);
         states = db.postStates();
         ana = db.users().add("ana", "$argon2id$hash-a", true, NOW);
         ben = db.users().add("ben", "$argon2id$hash-b", false, NOW);
@@ -58,6 +65,22 @@ class PostStateStoreTest {
 
         assertThat(states.state(ana, episode)).isEqualTo(new PostState(NOW, NOW.plusSeconds(5), 0, null));
         assertThat(states.state(ben, episode)).isEqualTo(new PostState(null, null, 754, null));
+    }
+
+    @Test
+    void twoFirstChangesAtTheSameTimeBothLand() throws Exception {
+        try (Connection other = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
+            other.setAutoCommit(false);
+            other.createStatement().executeUpdate("INSERT INTO user_post_state (user_id, post_id, read_at, changed_at)"
+                    + " VALUES (" + ana + ", " + episode + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            CompletableFuture<Void> star = CompletableFuture.runAsync(() -> states.setStarred(ana, episode, true, NOW));
+            Thread.sleep(300); // the star is waiting on the row the other transaction has not committed yet
+            other.commit();
+            star.get(20, TimeUnit.SECONDS);
+        }
+        PostState state = states.state(ana, episode);
+        assertThat(state.read()).isTrue();
+        assertThat(state.starred()).isTrue();
     }
 
     @Test
