@@ -49,11 +49,6 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         return new SiftConfig(dataDir, http, db, other, retention, demo);
     }
 
-    /** Whether retention archives old posts: {@code SIFT_RETENTION_DAYS} above 0 (unset: keep everything). */
-    public boolean archivesOldPosts() {
-        return !retention.isZero();
-    }
-
     /**
      * Reads the configuration.
      *
