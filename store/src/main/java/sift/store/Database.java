@@ -3,7 +3,6 @@ package sift.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -45,7 +44,7 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            if (sqlState(e, H2_DATABASE_IN_USE)) {
+            if (Sql.causedBy(e, sql -> sql.getErrorCode() == H2_DATABASE_IN_USE)) {
                 throw StoreException.inUse("database " + settings.describe() + " is in use by another Sift process", e);
             }
             throw new StoreException("cannot open database " + settings.describe() + ": " + rootMessage(e), e);
@@ -122,15 +121,6 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot back up database " + settings.describe() + " to " + zip + ": "
                     + rootMessage(e), e);
         }
-    }
-
-    private static boolean sqlState(Throwable e, int errorCode) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == errorCode) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String rootMessage(Throwable e) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Predicate;
 
 /** Time values to and from JDBC the same way on H2 and PostgreSQL: as {@code OffsetDateTime} in UTC. */
 public final class Sql {
@@ -21,8 +22,13 @@ public final class Sql {
 
     /** True when the cause is a unique or primary key violation (SQLSTATE 23505 on H2 and PostgreSQL). */
     public static boolean uniqueViolation(Throwable e) {
+        return causedBy(e, sql -> "23505".equals(sql.getSQLState()));
+    }
+
+    /** True when an {@link SQLException} in the chain of causes matches. */
+    public static boolean causedBy(Throwable e, Predicate<SQLException> match) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && match.test(sql)) {
                 return true;
             }
         }
