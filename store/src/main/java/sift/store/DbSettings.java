@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /** Where the database is: a JDBC URL and credentials. H2 in the data folder unless configured otherwise. */
 public record DbSettings(String url, String user, String password) {
+    private static final String EMBEDDED_NAME = "sift";
 
     public DbSettings {
         Objects.requireNonNull(url, "url");
@@ -23,8 +24,13 @@ public record DbSettings(String url, String user, String password) {
      * that a killed process loses no committed post.
      */
     public static DbSettings embedded(Path dataDir) {
-        String file = dataDir.toAbsolutePath().resolve("sift").toString();
+        String file = dataDir.toAbsolutePath().resolve(EMBEDDED_NAME).toString();
         return new DbSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
+    }
+
+    /** The file of the {@link #embedded(Path)} database in a data folder. */
+    public static Path embeddedFile(Path dataDir) {
+        return dataDir.resolve(EMBEDDED_NAME + ".mv.db");
     }
 
     /** True for an H2 file database, such as {@link #embedded(Path)}. */

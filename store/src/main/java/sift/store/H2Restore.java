@@ -17,8 +17,6 @@ import java.util.zip.ZipInputStream;
  * the database it replaces is kept, renamed, so a restore loses nothing.
  */
 public final class H2Restore {
-    private static final String DATABASE_FILE = "sift.mv.db";
-
     private H2Restore() {}
 
     /** What a restore did: posts and feeds in the restored database, and where the replaced one went. */
@@ -29,7 +27,8 @@ public final class H2Restore {
         Path staging = dataDir.resolve("restore-" + stamp(now));
         try {
             Files.createDirectories(staging);
-            unpack(zip, staging.resolve(DATABASE_FILE));
+            Path unpacked = DbSettings.embeddedFile(staging);
+            unpack(zip, unpacked);
             int posts;
             int feeds;
             try (Database restored = Database.open(DbSettings.embedded(staging))) {
@@ -38,14 +37,14 @@ public final class H2Restore {
             } catch (StoreException e) {
                 throw new StoreException(zip + " holds no Sift database that opens: " + e.getMessage(), e);
             }
-            Path current = dataDir.resolve(DATABASE_FILE);
+            Path current = DbSettings.embeddedFile(dataDir);
             Path keptAs = null;
             if (Files.exists(current)) {
                 // still an H2 database by its name: jdbc:h2:file:DATA/sift-before-restore-STAMP opens it
                 keptAs = dataDir.resolve("sift-before-restore-" + stamp(now) + ".mv.db");
                 Files.move(current, keptAs, StandardCopyOption.ATOMIC_MOVE);
             }
-            Files.move(staging.resolve(DATABASE_FILE), current, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(unpacked, current, StandardCopyOption.ATOMIC_MOVE);
             return new Report(posts, feeds, keptAs);
         } catch (IOException e) {
             throw new StoreException("cannot restore " + zip + " into " + dataDir + ": " + e.getMessage(), e);
@@ -56,10 +55,11 @@ public final class H2Restore {
 
     /** Copies the one database file out of the zip; any other entry (or none) means it is not a backup. */
     private static void unpack(Path zip, Path target) throws IOException {
+        String name = target.getFileName().toString();
         boolean found = false;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (entry.getName().equals(DATABASE_FILE)) {
+                if (entry.getName().equals(name)) {
                     Files.copy(in, target);
                     found = true;
                 }
@@ -68,12 +68,12 @@ public final class H2Restore {
             throw new StoreException(zip + " is not a Sift backup (not a zip file: " + e.getMessage() + ")", e);
         }
         if (!found) {
-            throw new StoreException(zip + " is not a Sift backup: it has no " + DATABASE_FILE, null);
+            throw new StoreException(zip + " is not a Sift backup: it has no " + name, null);
         }
     }
 
     private static void requireNotInUse(Path dataDir) {
-        if (!Files.exists(dataDir.resolve(DATABASE_FILE))) {
+        if (!Files.exists(DbSettings.embeddedFile(dataDir))) {
             return;
         }
         try (Database current = Database.open(DbSettings.embedded(dataDir))) {

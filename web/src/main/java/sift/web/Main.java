@@ -25,6 +25,7 @@ import sift.ingest.opml.Opml;
 import sift.ingest.opml.OpmlException;
 import sift.ingest.refresh.RefreshReport;
 import sift.store.Database;
+import sift.store.DbSettings;
 import sift.store.H2Restore;
 import sift.store.StoreException;
 import sift.store.search.SearchIndex;
@@ -331,7 +332,8 @@ public final class Main implements Callable<Integer> {
             }
             Files.createDirectories(config.dataDir());
             H2Restore.Report report = H2Restore.restore(file, config.dataDir(), Instant.now());
-            deleteIndex(config.indexDir());
+            // the index described the replaced database
+            SearchIndex.delete(config.indexDir());
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Restored %s from %s: %d posts, %d feeds%n", config.db().describe(), file.toAbsolutePath(),
                     report.posts(), report.feeds());
@@ -341,19 +343,6 @@ public final class Main implements Callable<Integer> {
             out.println("The search index is rebuilt when Sift next starts.");
             out.flush();
             return 0;
-        }
-
-        /** The index described the replaced database; Sift rebuilds a missing one at start. */
-        private static void deleteIndex(Path indexDir) throws IOException {
-            if (!Files.isDirectory(indexDir)) {
-                return;
-            }
-            try (var files = Files.list(indexDir)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(indexDir);
         }
     }
 
@@ -435,7 +424,7 @@ public final class Main implements Callable<Integer> {
             long indexBytes = folderBytes(config.indexDir());
             out.printf("index %,d MB (%,.1f MB per 100,000 posts)", indexBytes >> 20,
                     indexBytes / 1048576.0 / Math.max(1, indexed) * 100_000);
-            Path h2File = config.dataDir().resolve("sift.mv.db");
+            Path h2File = DbSettings.embeddedFile(config.dataDir());
             if (config.db().embedded() && Files.exists(h2File)) {
                 out.printf(", database %s %,d MB", h2File.getFileName(), Files.size(h2File) >> 20);
             }

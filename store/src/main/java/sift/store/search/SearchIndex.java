@@ -214,6 +214,14 @@ public final class SearchIndex implements AutoCloseable {
         };
     }
 
+    /** Deletes the index in {@code dir}, if any: the next {@link #open} builds it anew from the database. */
+    public static void delete(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            wipe(dir);
+            Files.delete(dir);
+        }
+    }
+
     private static void wipe(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
