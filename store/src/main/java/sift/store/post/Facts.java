@@ -21,10 +21,14 @@ final class Facts {
     }
 
     static void replace(Handle h, long postId, PostFacts facts) {
+        delete(h, postId);
+        insert(h, List.of(postId), List.of(facts));
+    }
+
+    static void delete(Handle h, long postId) {
         for (String table : List.of("post_topics", "post_claims", "post_releases", "post_episodes")) {
             h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id").bind("id", postId).execute();
         }
-        insert(h, List.of(postId), List.of(facts));
     }
 
     /** Inserts the facts of new posts: the i-th facts belong to the i-th id. */

@@ -70,9 +70,7 @@ public final class PostStore {
                     .findOne();
             if (stored.isEmpty()) {
                 long id = insert(h, draft, fit(identity, 2048), hash, seenAt);
-                h.createUpdate(INSERT_CONTENT).bind("postId", id).bindMap(contentValues(draft)).execute();
-                insertEnclosures(h, id, draft.enclosures());
-                Facts.insert(h, List.of(id), List.of(draft.facts()));
+                insertDetails(h, List.of(id), List.of(draft));
                 return new Upsert(id, Upsert.Outcome.CREATED);
             }
             long id = stored.get().id();
@@ -80,18 +78,19 @@ public final class PostStore {
                 return new Upsert(id, Upsert.Outcome.UNCHANGED);
             }
             update(h, id, draft, hash);
-            // an archived post that changed has its content again
-            h.createUpdate("DELETE FROM post_contents WHERE post_id = :id").bind("id", id).execute();
-            h.createUpdate(INSERT_CONTENT).bind("postId", id).bindMap(contentValues(draft)).execute();
-            h.createUpdate("DELETE FROM post_enclosures WHERE post_id = :id").bind("id", id).execute();
-            insertEnclosures(h, id, draft.enclosures());
-            Facts.replace(h, id, draft.facts());
+            // replaced whole; an archived post that changed has its content again
+            for (String table : List.of("post_contents", "post_enclosures")) {
+                h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id").bind("id", id).execute();
+            }
+            Facts.delete(h, id);
+            insertDetails(h, List.of(id), List.of(draft));
             return new Upsert(id, Upsert.Outcome.UPDATED);
         });
     }
 
     /**
-     * Inserts new posts in one transaction, for bulk loads such as {@code sift bench-data}: no lookup of
+     * Inserts new posts with their content, enclosures and facts in one transaction, for bulk loads such as
+     * {@code sift bench-data}: no lookup of
      * existing posts, so a post already stored fails the whole batch on the feed+GUID constraint.
      */
     public void insertBatch(List<PostDraft> drafts, Instant seenAt) {
@@ -106,13 +105,7 @@ public final class PostStore {
                         .bind("seenAt", utc(seenAt))
                         .add();
             }
-            List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
-            var contents = h.prepareBatch(INSERT_CONTENT);
-            for (int i = 0; i < ids.size(); i++) {
-                contents.bind("postId", ids.get(i)).bindMap(contentValues(drafts.get(i))).add();
-            }
-            contents.execute();
-            Facts.insert(h, ids, drafts.stream().map(PostDraft::facts).toList());
+            insertDetails(h, batch.executePreparedBatch("id").mapTo(Long.class).list(), drafts);
         });
     }
 
@@ -316,22 +309,30 @@ public final class PostStore {
         return values;
     }
 
-    private static void insertEnclosures(Handle h, long postId, List<Enclosure> enclosures) {
-        var batch = h.prepareBatch("""
+    /** Inserts the content, enclosures and facts of new posts: the i-th draft belongs to the i-th id. */
+    private static void insertDetails(Handle h, List<Long> ids, List<PostDraft> drafts) {
+        var contents = h.prepareBatch(INSERT_CONTENT);
+        var enclosures = h.prepareBatch("""
                 INSERT INTO post_enclosures (post_id, position, url, length, mime_type)
                 VALUES (:postId, :position, :url, :length, :mimeType)""");
-        for (int i = 0; i < enclosures.size(); i++) {
-            Enclosure e = enclosures.get(i);
-            batch.bind("postId", postId)
-                    .bind("position", i)
-                    .bind("url", fit(e.url(), 2048))
-                    .bind("length", e.length())
-                    .bind("mimeType", fit(e.mimeType(), 200))
-                    .add();
+        for (int i = 0; i < ids.size(); i++) {
+            PostDraft d = drafts.get(i);
+            contents.bind("postId", ids.get(i)).bindMap(contentValues(d)).add();
+            for (int position = 0; position < d.enclosures().size(); position++) {
+                Enclosure e = d.enclosures().get(position);
+                enclosures.bind("postId", ids.get(i))
+                        .bind("position", position)
+                        .bind("url", fit(e.url(), 2048))
+                        .bind("length", e.length())
+                        .bind("mimeType", fit(e.mimeType(), 200))
+                        .add();
+            }
         }
-        if (!enclosures.isEmpty()) {
-            batch.execute();
+        contents.execute();
+        if (enclosures.size() > 0) {
+            enclosures.execute();
         }
+        Facts.insert(h, ids, drafts.stream().map(PostDraft::facts).toList());
     }
 
     private static List<Enclosure> enclosures(Handle h, long postId) {

@@ -221,13 +221,17 @@ class PostStoreTest {
         }
 
         @Test
-        void aBulkInsertStoresTheFactsOfEachPost() {
-            posts.insertBatch(List.of(withFacts("b1", "one", RICH), withFacts("b2", "two", PostFacts.ofKind("podcast"))),
-                    NOW);
+        void aBulkInsertStoresTheFactsAndEnclosuresOfEachPost() {
+            var mp3 = new Enclosure("https://cdn.example/ep1.mp3", 1_000L, "audio/mpeg");
+            PostDraft episode = new PostDraft(feedId, "b2", null, "two", null, NOW, null, null, "<p>two</p>", "two",
+                    PostFacts.ofKind("podcast"), List.of(mp3));
+            posts.insertBatch(List.of(withFacts("b1", "one", RICH), episode), NOW);
             List<IndexablePost> stored = posts.changedAfter(Instant.EPOCH, 0, 10);
             assertThat(stored).extracting(IndexablePost::title).containsExactly("one", "two");
             assertThat(posts.find(stored.get(0).id()).orElseThrow().facts()).isEqualTo(RICH);
-            assertThat(posts.find(stored.get(1).id()).orElseThrow().facts()).isEqualTo(PostFacts.ofKind("podcast"));
+            Post second = posts.find(stored.get(1).id()).orElseThrow();
+            assertThat(second.facts()).isEqualTo(PostFacts.ofKind("podcast"));
+            assertThat(second.enclosures()).containsExactly(mp3);
         }
     }
 
