@@ -272,21 +272,14 @@ final class QueryParser {
                 out.add(new Token(Token.Type.NOT, "-", i + 1));
                 i++;
             } else if (c == '"') {
-                int end = input.indexOf('"', i + 1);
-                if (end < 0) {
-                    throw new SearchSyntaxException("the quote at position " + (i + 1) + " is never closed");
-                }
+                int end = closingQuote(input, i);
                 out.add(new Token(Token.Type.PHRASE, input.substring(i + 1, end), i + 1));
                 i = end + 1;
             } else {
                 int start = i;
                 while (i < n && !Character.isWhitespace(input.charAt(i)) && input.charAt(i) != '(' && input.charAt(i) != ')') {
                     if (input.charAt(i) == '"') { // field:"a phrase"
-                        int end = input.indexOf('"', i + 1);
-                        if (end < 0) {
-                            throw new SearchSyntaxException("the quote at position " + (i + 1) + " is never closed");
-                        }
-                        i = end;
+                        i = closingQuote(input, i);
                     }
                     i++;
                 }
@@ -295,5 +288,13 @@ final class QueryParser {
             }
         }
         return out;
+    }
+
+    private static int closingQuote(String input, int opening) {
+        int end = input.indexOf('"', opening + 1);
+        if (end < 0) {
+            throw new SearchSyntaxException("the quote at position " + (opening + 1) + " is never closed");
+        }
+        return end;
     }
 }
