@@ -31,7 +31,7 @@ public final class SearchRoutes {
 
     public void page(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        boolean byDate = "date".equals(ctx.queryParam("sort"));
+        boolean byDate = order(ctx) == SearchRequest.Order.DATE;
         int page = Math.max(1, intParam(ctx, "page", 1));
         if (q.isEmpty()) {
             pages.render(ctx, "search/results.jte", new SearchPage("", byDate, null, null, List.of(), null, null, null));
@@ -40,7 +40,7 @@ public final class SearchRoutes {
         int offset = (page - 1) * PAGE_SIZE;
         try {
             SearchResult result = index.search(new SearchRequest(q, PAGE_SIZE, Math.min(offset, SearchRequest.MAX_DEPTH - PAGE_SIZE),
-                    byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE));
+                    order(ctx)));
             Instant now = clock.instant();
             List<SearchPage.Item> items = result.hits().stream()
                     .map(h -> new SearchPage.Item(h.id(), h.title(), h.feedTitle(), h.kind(), Dates.shown(h.publishedAt(), now),
@@ -71,7 +71,7 @@ public final class SearchRoutes {
         }
         try {
             SearchRequest request = new SearchRequest(q, intParam(ctx, "limit", PAGE_SIZE), intParam(ctx, "offset", 0),
-                    "date".equals(ctx.queryParam("sort")) ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE);
+                    order(ctx));
             SearchResult result = index.search(request);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", q);
@@ -109,5 +109,10 @@ public final class SearchRoutes {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
         }
+    }
+
+    /** {@code sort=date} sorts by date, newest first; anything else by relevance blended with recency. */
+    private static SearchRequest.Order order(Context ctx) {
+        return "date".equals(ctx.queryParam("sort")) ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE;
     }
 }
