@@ -51,6 +51,7 @@ import sift.web.bench.SyntheticPosts;
             Main.Restore.class,
             Main.BenchData.class,
             Main.BenchSearch.class,
+            ParseCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -8,6 +8,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.safety.Safelist;
+import sift.ingest.parse.ParsedEntry;
 
 /**
  * Sanitises feed HTML to an allow-list once, at ingest, before storage: no script, style, frame, form or
@@ -92,6 +93,20 @@ public final class HtmlCleaner {
             out.append(line);
         }
         return out.toString();
+    }
+
+    /**
+     * Cleans a parsed entry as Sift stores it; relative URLs resolve against the entry's link, else the feed's URL.
+     */
+    public CleanEntry entry(ParsedEntry entry, String feedUrl) {
+        String base = entry.link() != null ? entry.link() : feedUrl;
+        CleanHtml summary = clean(entry.summary(), base);
+        CleanHtml content = entry.content() != null ? clean(entry.content(), base) : summary;
+        String title = plainText(entry.title());
+        if (title == null) {
+            title = content.text().isEmpty() ? "(untitled)" : summary(CleanHtml.EMPTY, content);
+        }
+        return new CleanEntry(title, summary, content);
     }
 
     /** Plain text of a fragment that may hold markup or entities, such as a feed's title. */

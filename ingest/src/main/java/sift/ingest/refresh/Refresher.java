@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sift.ingest.clean.CleanHtml;
+import sift.ingest.clean.CleanEntry;
 import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchRequest;
@@ -138,19 +138,13 @@ public final class Refresher {
     }
 
     private PostDraft draft(long feedId, ParsedEntry entry, URI feedUri) {
-        String base = entry.link() != null ? entry.link() : feedUri.toString();
-        CleanHtml summary = cleaner.clean(entry.summary(), base);
-        CleanHtml content = entry.content() != null ? cleaner.clean(entry.content(), base) : summary;
-        String title = cleaner.plainText(entry.title());
-        if (title == null) {
-            title = content.text().isEmpty() ? "(untitled)" : cleaner.summary(CleanHtml.EMPTY, content);
-        }
+        CleanEntry clean = cleaner.entry(entry, feedUri.toString());
         List<Enclosure> enclosures = entry.enclosures().stream()
                 .map(e -> new Enclosure(e.url(), e.length(), e.type()))
                 .toList();
         Analysis analysis = analyzer.analyze(new Document(
-                title,
-                content.text(),
+                clean.title(),
+                clean.content().text(),
                 entry.link(),
                 entry.categories(),
                 enclosures.stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList()));
@@ -158,13 +152,13 @@ public final class Refresher {
                 feedId,
                 entry.id(),
                 entry.link(),
-                title,
+                clean.title(),
                 entry.author(),
                 entry.published() != null ? entry.published() : entry.updated(),
                 entry.updated(),
-                cleaner.summary(summary, content),
-                content.html(),
-                content.text(),
+                cleaner.summary(clean.summary(), clean.content()),
+                clean.content().html(),
+                clean.content().text(),
                 PostFacts.ofKind(analysis.kind().id()),
                 enclosures);
     }
