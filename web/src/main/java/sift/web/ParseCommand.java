@@ -45,7 +45,7 @@ final class ParseCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files) {
             ObjectNode line = line(file);
-            if (!line.get("error").isNull()) {
+            if (line.get("feed").isNull()) {
                 failed++;
             }
             out.println(JSON.writeValueAsString(line));
@@ -66,9 +66,9 @@ final class ParseCommand implements Callable<Integer> {
         try {
             ParsedFeed feed = parser.parse(body, null);
             line.put("format", feed.format());
-            line.putNull("error");
+            line.put("error", feed.problem());
             ObjectNode f = line.putObject("feed");
-            f.put("title", cleaner.plainText(feed.title()));
+            f.put("title", cleaner.titleHtml(feed.title(), feed.link()));
             f.put("link", feed.link());
             f.put("description", cleaner.plainText(feed.description()));
             f.put("language", feed.language());
@@ -87,7 +87,7 @@ final class ParseCommand implements Callable<Integer> {
         CleanEntry clean = cleaner.entry(entry, feedLink);
         ObjectNode e = JSON.createObjectNode();
         e.put("id", entry.id());
-        e.put("title", entry.title() == null ? null : clean.title());
+        e.put("title", cleaner.titleHtml(entry.title(), entry.base() != null ? entry.base() : entry.link()));
         e.put("link", entry.link());
         e.put("published", iso(entry.published()));
         e.put("updated", iso(entry.updated()));

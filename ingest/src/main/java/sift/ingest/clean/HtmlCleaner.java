@@ -24,8 +24,8 @@ public final class HtmlCleaner {
             .addAttributes("time", "datetime")
             .addAttributes("code", "class")
             .addAttributes("pre", "class")
-            .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer")
-            .addEnforcedAttribute("img", "loading", "lazy");
+            .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
+    private final Safelist titleSafelist = Safelist.basicWithImages();
 
     /** Cleans {@code html}; relative URLs resolve against {@code baseUri} (the post's link, else the feed's). */
     public CleanHtml clean(String html, String baseUri) {
@@ -96,10 +96,11 @@ public final class HtmlCleaner {
     }
 
     /**
-     * Cleans a parsed entry as Sift stores it; relative URLs resolve against the entry's link, else the feed's URL.
+     * Cleans a parsed entry as Sift stores it; relative URLs resolve against the entry's {@code xml:base}, else its
+     * link, else the feed's URL.
      */
     public CleanEntry entry(ParsedEntry entry, String feedUrl) {
-        String base = entry.link() != null ? entry.link() : feedUrl;
+        String base = entry.base() != null ? entry.base() : entry.link() != null ? entry.link() : feedUrl;
         CleanHtml summary = clean(entry.summary(), base);
         CleanHtml content = entry.content() != null ? clean(entry.content(), base) : summary;
         String title = plainText(entry.title());
@@ -107,6 +108,19 @@ public final class HtmlCleaner {
             title = content.text().isEmpty() ? "(untitled)" : summary(CleanHtml.EMPTY, content);
         }
         return new CleanEntry(title, summary, content);
+    }
+
+    /**
+     * A title as the feed marked it up, sanitised (Sift stores titles as plain text; {@code sift parse} shows
+     * this): plain text when no markup is left, else safe HTML with absolute links.
+     */
+    public String titleHtml(String fragment, String baseUri) {
+        if (fragment == null || fragment.isBlank()) {
+            return null;
+        }
+        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+        String safe = Jsoup.clean(fragment, baseUri == null ? "" : baseUri, titleSafelist, output).strip();
+        return Jsoup.parseBodyFragment(safe).body().children().isEmpty() ? plainText(fragment) : safe;
     }
 
     /** Plain text of a fragment that may hold markup or entities, such as a feed's title. */

@@ -42,7 +42,8 @@ final class JsonFeedParser {
                 text(root, "description"),
                 text(root, "language"),
                 Links.resolve(base, text(root, "icon")),
-                entries);
+                entries,
+                null);
     }
 
     private static ParsedEntry entry(JsonNode item, URI base, String feedAuthor) {
@@ -64,9 +65,10 @@ final class JsonFeedParser {
             }
         });
         String summary = text(item, "summary");
+        String title = text(item, "title");
         return new ParsedEntry(
                 item.path("id").isValueNode() ? item.path("id").asText() : null,
-                text(item, "title"),
+                title == null ? null : XmlFeedParser.escape(title),
                 Links.resolve(base, text(item, "url")),
                 date(text(item, "date_published")),
                 date(text(item, "date_modified")),
@@ -74,7 +76,8 @@ final class JsonFeedParser {
                 summary == null ? null : XmlFeedParser.escape(summary),
                 html != null ? html : plain == null ? null : XmlFeedParser.escape(plain),
                 attachments,
-                tags);
+                tags,
+                null);
     }
 
     /** The first author's name: {@code authors} in 1.1, {@code author} in 1.0. */

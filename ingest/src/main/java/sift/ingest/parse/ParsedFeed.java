@@ -3,7 +3,11 @@ package sift.ingest.parse;
 import java.util.List;
 import java.util.Objects;
 
-/** A feed as parsed: its own metadata and its entries, in the feed's order. HTML fields are not yet cleaned. */
+/**
+ * A feed as parsed: its own metadata and its entries, in the feed's order. HTML fields are not yet cleaned.
+ * {@code problem} says what was wrong with a document that could still be read (not well-formed XML, an HTML
+ * entity XML does not know, too many entries), else null.
+ */
 public record ParsedFeed(
         String format,
         String title,
@@ -11,7 +15,8 @@ public record ParsedFeed(
         String description,
         String language,
         String image,
-        List<ParsedEntry> entries) {
+        List<ParsedEntry> entries,
+        String problem) {
 
     public ParsedFeed {
         Objects.requireNonNull(format, "format");

@@ -30,8 +30,7 @@ class HtmlCleanerTest {
         assertThat(clean.html())
                 .contains("href=\"https://blog.example/bgp/\"")
                 .contains("rel=\"nofollow noopener noreferrer\"")
-                .contains("src=\"https://blog.example/post/img/fabric.png\"")
-                .contains("loading=\"lazy\"");
+                .contains("src=\"https://blog.example/post/img/fabric.png\"");
     }
 
     @Test

@@ -1,0 +1,480 @@
+package sift.ingest.parse;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Maps a feed document of any XML flavour (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, CDF, with Dublin Core, content,
+ * iTunes, Media RSS and Podcasting 2.0) onto one {@link ParsedFeed}. Elements are recognised by namespace and
+ * name wherever they stand, as the Universal Feed Parser does, because real feeds bend every structure rule:
+ * items outside a channel, upper-case names, Atom under old namespace URIs.
+ */
+final class FeedMapper {
+    static final int MAX_ENTRIES = 10_000;
+
+    private static final Map<String, String> PREFIXES = new HashMap<>();
+
+    static {
+        for (String core : List.of("", "http://backend.userland.com/rss", "http://blogs.law.harvard.edu/tech/rss",
+                "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://example.com/newformat#",
+                "http://example.com/necho", "http://purl.org/echo/", "uri/of/echo/namespace#", "http://purl.org/pie/",
+                "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom", "http://purl.org/rss/1.0/modules/rss091#")) {
+            PREFIXES.put(core, "");
+        }
+        PREFIXES.put("http://purl.org/dc/elements/1.1/", "dc");
+        PREFIXES.put("http://purl.org/dc/terms/", "dcterms");
+        PREFIXES.put("http://purl.org/rss/1.0/modules/content/", "content");
+        PREFIXES.put("http://www.itunes.com/dtds/podcast-1.0.dtd", "itunes");
+        PREFIXES.put("http://example.com/dtds/podcast-1.0.dtd", "itunes");
+        PREFIXES.put("http://search.yahoo.com/mrss/", "media");
+        PREFIXES.put("http://search.yahoo.com/mrss", "media");
+        PREFIXES.put("http://www.w3.org/1999/xhtml", "xhtml");
+        PREFIXES.put("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf");
+        PREFIXES.put("https://podcastindex.org/namespace/1.0", "podcast");
+        PREFIXES.put("https://github.com/podcastindex-org/podcast-namespace/blob/main/docs/1.0.md", "podcast");
+        PREFIXES.put("http://www.w3.org/2005/atom#", "");
+    }
+
+    private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+    private static final Pattern CLOSE_TAG_OR_ENTITY = Pattern.compile("</\\w+>|&#?\\w+;");
+    private static final Pattern TAG = Pattern.compile("</?(\\w+)");
+    private static final Pattern NAMED_ENTITY = Pattern.compile("&(\\w+);");
+
+    private final URI documentBase;
+    private final Entry feed = new Entry();
+    private final List<Entry> entries = new ArrayList<>();
+    private final List<String> problems;
+    private String format = "xml";
+    private boolean atom;
+    private int skippedEntries;
+
+    private FeedMapper(URI documentBase, List<String> problems) {
+        this.documentBase = documentBase;
+        this.problems = problems;
+    }
+
+    static ParsedFeed map(XmlNode root, URI base, List<String> problems) {
+        FeedMapper mapper = new FeedMapper(base, problems);
+        mapper.detect(root);
+        mapper.walk(root, mapper.feed, base, 0, Context.FEED);
+        if (mapper.skippedEntries > 0) {
+            problems.add((MAX_ENTRIES + mapper.skippedEntries) + " entries: only the first " + MAX_ENTRIES + " read");
+        }
+        return mapper.result();
+    }
+
+    /** What an element's text means where it stands. */
+    private enum Context { FEED, ENTRY, AUTHOR, IGNORED }
+
+    /** The fields of a feed or an entry as they are gathered. */
+    private static final class Entry {
+        Text title;
+        int titleRank = Integer.MAX_VALUE;
+        String link;
+        int linkRank = Integer.MAX_VALUE;
+        String id;
+        String author;
+        String authorName;
+        String authorEmail;
+        Text summary;
+        Text content;
+        String description;
+        Instant published;
+        Instant updated;
+        String language;
+        String image;
+        String base;
+        final List<ParsedEntry.ParsedEnclosure> enclosures = new ArrayList<>();
+        final Set<String> categories = new LinkedHashSet<>();
+    }
+
+    /** A text construct: its value and whether that value is HTML (else plain text). */
+    record Text(String value, boolean html) {
+        String asHtml() {
+            return html ? value : XmlFeedParser.escape(value);
+        }
+    }
+
+    private void detect(XmlNode root) {
+        String name = root.local.toLowerCase(Locale.ROOT);
+        String version = root.attr("version");
+        String ns = root.ns.toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "rss" -> format = version == null ? "rss" : "rss_" + version.strip();
+            case "rdf" -> format = ns.isEmpty() ? "rdf" : root.children.stream().anyMatch(c -> c instanceof XmlNode n
+                    && n.ns.equals("http://my.netscape.com/rdf/simple/0.9/")) ? "rss_0.90" : "rss_1.0";
+            case "feed" -> {
+                atom = true;
+                format = ns.equals("http://www.w3.org/2005/atom") ? "atom_1.0"
+                        : version == null ? "atom" : "atom_" + version.strip();
+            }
+            case "channel" -> format = "cdf";
+            default -> format = name;
+        }
+    }
+
+    private String key(XmlNode n) {
+        String local = n.local.toLowerCase(Locale.ROOT);
+        String prefix = PREFIXES.get(n.ns.toLowerCase(Locale.ROOT));
+        if (prefix == null) {
+            prefix = n.prefix.toLowerCase(Locale.ROOT);
+        }
+        return prefix.isEmpty() ? local : prefix + ":" + local;
+    }
+
+    private void walk(XmlNode node, Entry into, URI base, int depth, Context context) {
+        for (Object child : node.children) {
+            if (child instanceof XmlNode n) {
+                element(n, into, base(n, base), depth + 1, context);
+            }
+        }
+    }
+
+    private URI base(XmlNode n, URI base) {
+        String xmlBase = n.attr(XmlNode.XML_NS, "base");
+        if (xmlBase == null) {
+            return base;
+        }
+        String resolved = Links.resolve(base, xmlBase);
+        return Links.uri(resolved, base);
+    }
+
+    private void element(XmlNode n, Entry into, URI base, int depth, Context context) {
+        String key = key(n);
+        if (context == Context.IGNORED) {
+            return;
+        }
+        if (context == Context.AUTHOR) {
+            switch (key) {
+                case "name" -> into.authorName = clean(n.text());
+                case "email" -> into.authorEmail = clean(n.text());
+                default -> { }
+            }
+            return;
+        }
+        switch (key) {
+            case "item", "entry" -> entry(n, base, depth);
+            case "rss", "rdf:rdf", "feed", "channel" -> {
+                cdf(n, into, base);
+                walk(n, into, base, depth, context);
+            }
+            case "image", "textinput", "source", "contributor", "media:group" -> {
+                if (key.equals("image") && context == Context.FEED && into.image == null) {
+                    into.image = firstChildText(n, "url", base);
+                }
+                if (key.equals("media:group")) {
+                    walk(n, into, base, depth, context);
+                }
+            }
+            case "author" -> author(n, into);
+            case "managingeditor", "dc:creator", "dc:author", "itunes:author" -> {
+                if (into.author == null && into.authorName == null) {
+                    into.author = clean(n.text());
+                }
+            }
+            case "title", "dc:title" -> title(n, into, base, depth);
+            case "media:title", "itunes:title" -> title(n, into, base, depth + 1000);
+            case "link" -> link(n, into, base);
+            case "guid", "id" -> guid(n, into, base, key);
+            case "description", "summary", "abstract", "dc:description", "itunes:summary" -> summary(n, into, base, key);
+            case "subtitle", "tagline" -> {
+                if (context == Context.FEED && into.description == null) {
+                    into.description = text(n, "text/plain", base).value();
+                }
+            }
+            case "content:encoded", "content", "xhtml:body", "body", "fullitem" -> content(n, into, base, key);
+            case "pubdate", "published", "issued", "dcterms:issued" -> into.published = dateOr(n, into.published);
+            case "updated", "modified", "lastbuilddate", "dc:date", "dcterms:modified" -> into.updated = dateOr(n, into.updated);
+            case "category", "dc:subject", "media:category" -> category(n, into);
+            case "keywords", "itunes:keywords", "tags" -> {
+                for (String term : n.text().split(",")) {
+                    addCategory(into, term);
+                }
+            }
+            case "itunes:category" -> {
+                addCategory(into, n.attr("text"));
+                walk(n, into, base, depth, context);
+            }
+            case "enclosure" -> enclosure(n.attr("url") != null ? n.attr("url") : n.attr("href"), n.attr("length"), n.attr("type"), into, base);
+            case "language", "dc:language" -> {
+                if (into.language == null) {
+                    into.language = clean(n.text());
+                }
+            }
+            case "itunes:image" -> {
+                if (into.image == null) {
+                    into.image = Links.resolve(base, n.attr("href") != null ? n.attr("href") : n.text());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void entry(XmlNode n, URI base, int depth) {
+        if (entries.size() >= MAX_ENTRIES) {
+            skippedEntries++;
+            return;
+        }
+        Entry entry = new Entry();
+        entries.add(entry);
+        String about = n.attr("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "about");
+        if (about != null) {
+            entry.id = about.strip();
+        }
+        cdf(n, entry, base);
+        entry.base = base == null || base.equals(documentBase) ? null : base.toString();
+        walk(n, entry, base, depth, Context.ENTRY);
+    }
+
+    /** CDF keeps the link and the date of a channel or item in attributes. */
+    private void cdf(XmlNode n, Entry into, URI base) {
+        String href = n.attr("href");
+        if (href != null && into.link == null) {
+            into.link = Links.resolve(base, href);
+        }
+        String lastmod = n.attr("lastmod");
+        if (lastmod != null) {
+            into.updated = FeedDates.parse(lastmod);
+        }
+    }
+
+    private void author(XmlNode n, Entry into) {
+        if (n.hasElements()) {
+            Entry person = new Entry();
+            walk(n, person, null, 0, Context.AUTHOR);
+            if (into.authorName == null && into.authorEmail == null) {
+                into.authorName = person.authorName;
+                into.authorEmail = person.authorEmail;
+            }
+        } else if (into.author == null) {
+            into.author = clean(n.text());
+        }
+    }
+
+    private void title(XmlNode n, Entry into, URI base, int rank) {
+        Text title = text(n, "text/plain", base);
+        if (!title.value().isEmpty() && rank < into.titleRank) {
+            into.title = title;
+            into.titleRank = rank;
+        }
+    }
+
+    /**
+     * Atom's link elements (by rel, an HTML alternate first) and RSS's: the link of the page. An enclosure link is
+     * an enclosure.
+     */
+    private void link(XmlNode n, Entry into, URI base) {
+        String rel = n.attr("rel") == null ? "alternate" : n.attr("rel").strip().toLowerCase(Locale.ROOT);
+        String href = n.attr("href") != null ? n.attr("href") : n.attr("url") != null ? n.attr("url") : n.attr("uri");
+        String type = n.attr("type") == null ? "text/html" : n.attr("type").strip().toLowerCase(Locale.ROOT);
+        String value = href != null ? href : n.text();
+        if (rel.equals("enclosure")) {
+            if (href != null) {
+                enclosure(href, n.attr("length"), n.attr("type"), into, base);
+            }
+            return;
+        }
+        value = clean(value);
+        if (value == null) {
+            return;
+        }
+        int rank = rel.equals("alternate") ? (HTML_TYPES.contains(type) ? 0 : 1) : 2;
+        if (rank < into.linkRank) {
+            into.link = Links.resolve(base, value);
+            into.linkRank = rank;
+        }
+    }
+
+    private void guid(XmlNode n, Entry into, URI base, String key) {
+        String value = clean(n.text());
+        if (value == null) {
+            return;
+        }
+        into.id = value;
+        boolean permalink = key.equals("guid") && !"false".equalsIgnoreCase(strip(n.attr("ispermalink")));
+        if (permalink && into.link == null) {
+            into.link = Links.resolve(base, value);
+            into.linkRank = 3;
+        }
+    }
+
+    /** The first of description/summary is the summary; a second one is the content when there is none yet. */
+    private void summary(XmlNode n, Entry into, URI base, String key) {
+        String type = key.equals("description") && !atom ? "text/html" : "text/plain";
+        Text value = text(n, type, base);
+        if (into.summary == null) {
+            into.summary = value;
+        } else if (into.content == null && !key.startsWith("itunes:")) {
+            into.content = value;
+        }
+    }
+
+    private void content(XmlNode n, Entry into, URI base, String key) {
+        String type = key.equals("content") && atom ? "text/plain" : "text/html";
+        if (key.equals("xhtml:body") || key.equals("body")) {
+            type = "application/xhtml+xml";
+        }
+        Text value = text(n, type, base);
+        if (into.content == null && !value.value().isEmpty()) {
+            into.content = value;
+        }
+    }
+
+    private void category(XmlNode n, Entry into) {
+        String term = n.attr("term");
+        addCategory(into, term != null ? term : n.text());
+    }
+
+    private static void addCategory(Entry into, String term) {
+        String t = clean(term);
+        if (t != null) {
+            into.categories.add(t);
+        }
+    }
+
+    private void enclosure(String url, String length, String type, Entry into, URI base) {
+        String href = Links.resolve(base, url);
+        if (href == null) {
+            return;
+        }
+        Long size = null;
+        if (length != null) {
+            try {
+                size = Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                size = null;
+            }
+        }
+        into.enclosures.add(new ParsedEntry.ParsedEnclosure(href, size, clean(type)));
+    }
+
+    private static Instant dateOr(XmlNode n, Instant previous) {
+        Instant parsed = FeedDates.parse(n.text());
+        return parsed != null ? parsed : previous;
+    }
+
+    private String firstChildText(XmlNode n, String name, URI base) {
+        for (Object child : n.children) {
+            if (child instanceof XmlNode c && key(c).equals(name)) {
+                return Links.resolve(base, c.text());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The value of a text construct. Atom says what it holds ({@code type} text, html or xhtml; 0.3's {@code mode}
+     * escaped, base64 or xml); RSS leaves readers to guess, so plain text that looks like HTML is read as HTML,
+     * and inline child elements are markup in any format.
+     */
+    private Text text(XmlNode n, String defaultType, URI base) {
+        String type = contentType(n.attr("type"), defaultType);
+        String mode = strip(n.attr("mode"));
+        String value;
+        if (n.hasElements() && !"escaped".equals(mode) && !"base64".equals(mode)) {
+            value = Markup.children(n, type.equals("application/xhtml+xml") && atom).strip();
+            return new Text(value, true);
+        }
+        value = n.text().strip();
+        boolean base64 = "base64".equals(mode)
+                || (!type.startsWith("text/") && !type.endsWith("xml") && n.attr("type") != null);
+        if (base64) {
+            try {
+                value = new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                problems.add("content said to be base64 is not: kept as it is");
+            }
+        }
+        boolean html = HTML_TYPES.contains(type) || "escaped".equals(mode)
+                || (!atom && type.equals("text/plain") && looksLikeHtml(value));
+        if (atom && base64 && looksLikeHtml(value)) {
+            html = true;
+        }
+        return new Text(value, html);
+    }
+
+    private static String contentType(String declared, String fallback) {
+        if (declared == null) {
+            return fallback;
+        }
+        String t = declared.strip().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "text", "plain" -> "text/plain";
+            case "html" -> "text/html";
+            case "xhtml" -> "application/xhtml+xml";
+            default -> t;
+        };
+    }
+
+    /**
+     * RSS's nominally plain text routinely holds HTML: a closing tag or an entity, and only common tags and
+     * entities HTML knows.
+     */
+    static boolean looksLikeHtml(String s) {
+        if (!CLOSE_TAG_OR_ENTITY.matcher(s).find()) {
+            return false;
+        }
+        var tags = TAG.matcher(s);
+        while (tags.find()) {
+            if (!Markup.COMMON_TAGS.contains(tags.group(1).toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        var entities = NAMED_ENTITY.matcher(s);
+        while (entities.find()) {
+            if (!Entities.isNamedEntity(entities.group(1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ParsedFeed result() {
+        List<ParsedEntry> parsed = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            parsed.add(new ParsedEntry(
+                    e.id,
+                    e.title == null ? null : e.title.asHtml(),
+                    e.link,
+                    e.published,
+                    e.updated,
+                    author(e),
+                    e.summary == null ? null : e.summary.asHtml(),
+                    e.content == null ? null : e.content.asHtml(),
+                    e.enclosures,
+                    List.copyOf(e.categories),
+                    e.base));
+        }
+        return new ParsedFeed(format, feed.title == null ? null : feed.title.asHtml(), feed.link,
+                feed.description != null ? feed.description : feed.summary == null ? null : feed.summary.value(),
+                feed.language, feed.image, parsed, problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    /** "Name (email)" when an author element gives both, as the Universal Feed Parser writes it. */
+    private static String author(Entry e) {
+        if (e.authorName != null || e.authorEmail != null) {
+            return e.authorName != null && e.authorEmail != null ? e.authorName + " (" + e.authorEmail + ")"
+                    : e.authorName != null ? e.authorName : e.authorEmail;
+        }
+        return e.author;
+    }
+
+    private static String clean(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+    }
+}
