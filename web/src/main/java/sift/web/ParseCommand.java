@@ -87,7 +87,7 @@ final class ParseCommand implements Callable<Integer> {
         CleanEntry clean = cleaner.entry(entry, feedLink);
         ObjectNode e = JSON.createObjectNode();
         e.put("id", entry.id());
-        e.put("title", cleaner.titleHtml(entry.title(), entry.base() != null ? entry.base() : entry.link()));
+        e.put("title", cleaner.titleHtml(entry.title(), entry.link()));
         e.put("link", entry.link());
         e.put("published", iso(entry.published()));
         e.put("updated", iso(entry.updated()));

@@ -9,6 +9,7 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.safety.Safelist;
 import sift.ingest.parse.ParsedEntry;
+import sift.ingest.parse.ParsedText;
 
 /**
  * Sanitises feed HTML to an allow-list once, at ingest, before storage: no script, style, frame, form or
@@ -25,7 +26,7 @@ public final class HtmlCleaner {
             .addAttributes("code", "class")
             .addAttributes("pre", "class")
             .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
-    private final Safelist titleSafelist = Safelist.basicWithImages();
+    private final Safelist titleSafelist = Safelist.relaxed();
 
     /** Cleans {@code html}; relative URLs resolve against {@code baseUri} (the post's link, else the feed's). */
     public CleanHtml clean(String html, String baseUri) {
@@ -100,9 +101,9 @@ public final class HtmlCleaner {
      * link, else the feed's URL.
      */
     public CleanEntry entry(ParsedEntry entry, String feedUrl) {
-        String base = entry.base() != null ? entry.base() : entry.link() != null ? entry.link() : feedUrl;
-        CleanHtml summary = clean(entry.summary(), base);
-        CleanHtml content = entry.content() != null ? clean(entry.content(), base) : summary;
+        String fallback = entry.link() != null ? entry.link() : feedUrl;
+        CleanHtml summary = clean(entry.summary(), fallback);
+        CleanHtml content = entry.content() != null ? clean(entry.content(), fallback) : summary;
         String title = plainText(entry.title());
         if (title == null) {
             title = content.text().isEmpty() ? "(untitled)" : summary(CleanHtml.EMPTY, content);
@@ -114,13 +115,29 @@ public final class HtmlCleaner {
      * A title as the feed marked it up, sanitised (Sift stores titles as plain text; {@code sift parse} shows
      * this): plain text when no markup is left, else safe HTML with absolute links.
      */
-    public String titleHtml(String fragment, String baseUri) {
-        if (fragment == null || fragment.isBlank()) {
+    public String titleHtml(ParsedText title, String fallbackBase) {
+        if (title == null) {
             return null;
         }
-        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
-        String safe = Jsoup.clean(fragment, baseUri == null ? "" : baseUri, titleSafelist, output).strip();
-        return Jsoup.parseBodyFragment(safe).body().children().isEmpty() ? plainText(fragment) : safe;
+        if (!title.html()) {
+            return title.value();
+        }
+        String base = title.base() != null ? title.base() : fallbackBase == null ? "" : fallbackBase;
+        return Jsoup.clean(title.value(), base, titleSafelist, new Document.OutputSettings().prettyPrint(false)).strip();
+    }
+
+    /** Cleans a text of a feed; relative URLs resolve against its own base, else {@code fallbackBase}. */
+    public CleanHtml clean(ParsedText text, String fallbackBase) {
+        return text == null ? CleanHtml.EMPTY : clean(text.asHtml(), text.base() != null ? text.base() : fallbackBase);
+    }
+
+    /** Plain text of a title, whichever way the feed typed it. */
+    public String plainText(ParsedText text) {
+        if (text == null) {
+            return null;
+        }
+        String plain = text.html() ? plainText(text.value()) : text.value().replaceAll("\\s+", " ").strip();
+        return plain == null || plain.isEmpty() ? null : plain;
     }
 
     /** Plain text of a fragment that may hold markup or entities, such as a feed's title. */

@@ -29,7 +29,8 @@ final class FeedMapper {
         for (String core : List.of("", "http://backend.userland.com/rss", "http://blogs.law.harvard.edu/tech/rss",
                 "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://example.com/newformat#",
                 "http://example.com/necho", "http://purl.org/echo/", "uri/of/echo/namespace#", "http://purl.org/pie/",
-                "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom", "http://purl.org/rss/1.0/modules/rss091#")) {
+                "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom", "http://purl.org/rss/1.0/modules/rss091#",
+                "http://backend.userland.com/rss2")) {
             PREFIXES.put(core, "");
         }
         PREFIXES.put("http://purl.org/dc/elements/1.1/", "dc");
@@ -67,7 +68,9 @@ final class FeedMapper {
     static ParsedFeed map(XmlNode root, URI base, List<String> problems) {
         FeedMapper mapper = new FeedMapper(base, problems);
         mapper.detect(root);
-        mapper.walk(root, mapper.feed, base, 0, Context.FEED);
+        URI rootBase = mapper.base(root, base);
+        mapper.cdf(root, mapper.feed, rootBase);
+        mapper.walk(root, mapper.feed, rootBase, 0, Context.FEED);
         if (mapper.skippedEntries > 0) {
             problems.add((MAX_ENTRIES + mapper.skippedEntries) + " entries: only the first " + MAX_ENTRIES + " read");
         }
@@ -79,7 +82,7 @@ final class FeedMapper {
 
     /** The fields of a feed or an entry as they are gathered. */
     private static final class Entry {
-        Text title;
+        ParsedText title;
         int titleRank = Integer.MAX_VALUE;
         String link;
         int linkRank = Integer.MAX_VALUE;
@@ -87,24 +90,17 @@ final class FeedMapper {
         String author;
         String authorName;
         String authorEmail;
-        Text summary;
-        Text content;
+        ParsedText summary;
+        ParsedText content;
         String description;
         Instant published;
         Instant updated;
         String language;
         String image;
-        String base;
         final List<ParsedEntry.ParsedEnclosure> enclosures = new ArrayList<>();
         final Set<String> categories = new LinkedHashSet<>();
     }
 
-    /** A text construct: its value and whether that value is HTML (else plain text). */
-    record Text(String value, boolean html) {
-        String asHtml() {
-            return html ? value : XmlFeedParser.escape(value);
-        }
-    }
 
     private void detect(XmlNode root) {
         String name = root.local.toLowerCase(Locale.ROOT);
@@ -233,7 +229,6 @@ final class FeedMapper {
             entry.id = about.strip();
         }
         cdf(n, entry, base);
-        entry.base = base == null || base.equals(documentBase) ? null : base.toString();
         walk(n, entry, base, depth, Context.ENTRY);
     }
 
@@ -263,7 +258,7 @@ final class FeedMapper {
     }
 
     private void title(XmlNode n, Entry into, URI base, int rank) {
-        Text title = text(n, "text/plain", base);
+        ParsedText title = text(n, "text/plain", base);
         if (!title.value().isEmpty() && rank < into.titleRank) {
             into.title = title;
             into.titleRank = rank;
@@ -312,7 +307,7 @@ final class FeedMapper {
     /** The first of description/summary is the summary; a second one is the content when there is none yet. */
     private void summary(XmlNode n, Entry into, URI base, String key) {
         String type = key.equals("description") && !atom ? "text/html" : "text/plain";
-        Text value = text(n, type, base);
+        ParsedText value = text(n, type, base);
         if (into.summary == null) {
             into.summary = value;
         } else if (into.content == null && !key.startsWith("itunes:")) {
@@ -325,7 +320,7 @@ final class FeedMapper {
         if (key.equals("xhtml:body") || key.equals("body")) {
             type = "application/xhtml+xml";
         }
-        Text value = text(n, type, base);
+        ParsedText value = text(n, type, base);
         if (into.content == null && !value.value().isEmpty()) {
             into.content = value;
         }
@@ -378,34 +373,34 @@ final class FeedMapper {
      * escaped, base64 or xml); RSS leaves readers to guess, so plain text that looks like HTML is read as HTML,
      * and inline child elements are markup in any format.
      */
-    private Text text(XmlNode n, String defaultType, URI base) {
+    private ParsedText text(XmlNode n, String defaultType, URI base) {
         String type = contentType(n.attr("type"), defaultType);
         String mode = strip(n.attr("mode"));
-        String value;
+        String where = base == null || base.equals(documentBase) ? null : base.toString();
         if (n.hasElements() && !"escaped".equals(mode) && !"base64".equals(mode)) {
-            value = Markup.children(n, type.equals("application/xhtml+xml") && atom).strip();
-            return new Text(value, true);
+            boolean xhtml = type.equals("application/xhtml+xml");
+            String value = type.equals("text/html")
+                    ? Markup.children(n, true, false)
+                    : Markup.children(n, xhtml && format.equals("atom_1.0"), true);
+            return new ParsedText(value.strip(), true, where);
         }
-        value = n.text().strip();
-        boolean base64 = "base64".equals(mode)
-                || (!type.startsWith("text/") && !type.endsWith("xml") && n.attr("type") != null);
+        String value = n.text().strip();
+        boolean base64 = "base64".equals(mode) || (!type.startsWith("text/") && !type.endsWith("xml"));
         if (base64) {
             try {
                 value = new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                problems.add("content said to be base64 is not: kept as it is");
+                problems.add("<" + n.local + "> said to be base64 is not: kept as it is");
             }
         }
         boolean html = HTML_TYPES.contains(type) || "escaped".equals(mode)
-                || (!atom && type.equals("text/plain") && looksLikeHtml(value));
-        if (atom && base64 && looksLikeHtml(value)) {
-            html = true;
-        }
-        return new Text(value, html);
+                || (type.equals("text/plain") && !atom && looksLikeHtml(value))
+                || (base64 && looksLikeHtml(value));
+        return new ParsedText(value, html, where);
     }
 
     private static String contentType(String declared, String fallback) {
-        if (declared == null) {
+        if (declared == null || declared.isBlank()) {
             return fallback;
         }
         String t = declared.strip().toLowerCase(Locale.ROOT);
@@ -445,18 +440,17 @@ final class FeedMapper {
         for (Entry e : entries) {
             parsed.add(new ParsedEntry(
                     e.id,
-                    e.title == null ? null : e.title.asHtml(),
+                    e.title,
                     e.link,
                     e.published,
                     e.updated,
                     author(e),
-                    e.summary == null ? null : e.summary.asHtml(),
-                    e.content == null ? null : e.content.asHtml(),
+                    e.summary,
+                    e.content,
                     e.enclosures,
-                    List.copyOf(e.categories),
-                    e.base));
+                    List.copyOf(e.categories)));
         }
-        return new ParsedFeed(format, feed.title == null ? null : feed.title.asHtml(), feed.link,
+        return new ParsedFeed(format, feed.title, feed.link,
                 feed.description != null ? feed.description : feed.summary == null ? null : feed.summary.value(),
                 feed.language, feed.image, parsed, problems.isEmpty() ? null : String.join("; ", problems));
     }

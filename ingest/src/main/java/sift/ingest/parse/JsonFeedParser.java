@@ -37,7 +37,7 @@ final class JsonFeedParser {
         }
         return new ParsedFeed(
                 "json_" + version.substring("https://jsonfeed.org/version/".length()),
-                text(root, "title"),
+                ParsedText.plain(text(root, "title")),
                 home,
                 text(root, "description"),
                 text(root, "language"),
@@ -68,16 +68,15 @@ final class JsonFeedParser {
         String title = text(item, "title");
         return new ParsedEntry(
                 item.path("id").isValueNode() ? item.path("id").asText() : null,
-                title == null ? null : XmlFeedParser.escape(title),
+                ParsedText.plain(title),
                 Links.resolve(base, text(item, "url")),
                 date(text(item, "date_published")),
                 date(text(item, "date_modified")),
                 author != null ? author : feedAuthor,
-                summary == null ? null : XmlFeedParser.escape(summary),
-                html != null ? html : plain == null ? null : XmlFeedParser.escape(plain),
+                ParsedText.plain(summary),
+                html != null ? new ParsedText(html, true, null) : ParsedText.plain(plain),
                 attachments,
-                tags,
-                null);
+                tags);
     }
 
     /** The first author's name: {@code authors} in 1.1, {@code author} in 1.0. */

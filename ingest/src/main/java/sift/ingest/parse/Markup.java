@@ -21,10 +21,11 @@ final class Markup {
     private Markup() {}
 
     /**
-     * The children of {@code node} as HTML. With {@code unwrapDiv} (Atom 1.0's xhtml), a single wrapping
-     * {@code div} is left out, as RFC 4287 asks.
+     * The children of {@code node} as HTML. With {@code unwrapDiv} (Atom 1.0's xhtml; an HTML text wrapped in an
+     * XHTML div), a single wrapping {@code div} is left out, as RFC 4287 asks. Text is escaped when
+     * {@code textIsText}; otherwise it is HTML source already (escaped HTML inside a div of a type="html" text).
      */
-    static String children(XmlNode node, boolean unwrapDiv) {
+    static String children(XmlNode node, boolean unwrapDiv, boolean textIsText) {
         List<Object> children = node.children;
         if (unwrapDiv) {
             XmlNode only = null;
@@ -46,14 +47,18 @@ final class Markup {
         }
         StringBuilder out = new StringBuilder();
         for (Object child : children) {
-            write(child, out, 0);
+            write(child, out, textIsText);
         }
         return out.toString();
     }
 
-    private static void write(Object child, StringBuilder out, int depth) {
+    private static void write(Object child, StringBuilder out, boolean textIsText) {
         if (child instanceof String s) {
-            escape(s, out, false);
+            if (textIsText) {
+                escape(s, out, false);
+            } else {
+                out.append(s);
+            }
             return;
         }
         XmlNode n = (XmlNode) child;
@@ -72,7 +77,7 @@ final class Markup {
             return;
         }
         for (Object c : n.children) {
-            write(c, out, depth + 1);
+            write(c, out, textIsText);
         }
         out.append("</").append(name).append('>');
     }

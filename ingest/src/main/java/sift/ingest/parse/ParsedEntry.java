@@ -5,21 +5,19 @@ import java.util.List;
 
 /**
  * One entry of a feed, links resolved to absolute URLs, dates in UTC (null when absent or impossible). Title,
- * summary and content are HTML (plain text escaped); {@code base} is the entry's {@code xml:base}, if any, which
- * relative URLs in its content resolve against.
+ * summary and content say whether they are HTML or plain text, and what their relative links resolve against.
  */
 public record ParsedEntry(
         String id,
-        String title,
+        ParsedText title,
         String link,
         Instant published,
         Instant updated,
         String author,
-        String summary,
-        String content,
+        ParsedText summary,
+        ParsedText content,
         List<ParsedEnclosure> enclosures,
-        List<String> categories,
-        String base) {
+        List<String> categories) {
 
     public ParsedEntry {
         enclosures = List.copyOf(enclosures);

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record ParsedFeed(
         String format,
-        String title,
+        ParsedText title,
         String link,
         String description,
         String language,

@@ -52,8 +52,4 @@ final class XmlFeedParser {
         }
         return false;
     }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -23,7 +23,7 @@ class FeedParserTest {
         void readsContentEncodedDublinCoreAuthorAndCategories() throws Exception {
             ParsedFeed feed = parse("cloudflare-rss2.xml", "https://blog.cloudflare.com/rss/");
             assertThat(feed.format()).isEqualTo("rss_2.0");
-            assertThat(feed.title()).isEqualTo("The Cloudflare Blog");
+            assertThat(feed.title().value()).isEqualTo("The Cloudflare Blog");
             assertThat(feed.language()).isEqualTo("en-us");
             assertThat(feed.entries()).hasSize(2);
             ParsedEntry outage = feed.entries().get(0);
@@ -31,8 +31,8 @@ class FeedParserTest {
             assertThat(outage.author()).isEqualTo("Matthew Prince");
             assertThat(outage.published()).isEqualTo(Instant.parse("2025-11-18T23:45:00Z"));
             assertThat(outage.categories()).containsExactly("Outage", "Post Mortem");
-            assertThat(outage.content()).contains("<strong>not</strong>");
-            assertThat(outage.summary()).startsWith("On 18 November 2025");
+            assertThat(outage.content().value()).contains("<strong>not</strong>");
+            assertThat(outage.summary().value()).startsWith("On 18 November 2025");
         }
 
         @Test
@@ -57,14 +57,14 @@ class FeedParserTest {
             assertThat(first.published()).isEqualTo(Instant.parse("2025-11-24T06:36:00Z"));
             assertThat(first.updated()).isEqualTo(Instant.parse("2025-11-24T07:00:00Z"));
             assertThat(first.author()).isEqualTo("Ivan Pepelnjak");
-            assertThat(first.content()).contains("<p>Remember the vendor consultants");
+            assertThat(first.content().value()).contains("<p>Remember the vendor consultants");
         }
 
         @Test
         void resolvesRelativeLinksAndEscapesPlainTextSummaries() throws Exception {
             ParsedEntry plain = parse("ipspace-atom.xml", "https://blog.ipspace.net/atom.xml").entries().get(1);
             assertThat(plain.link()).isEqualTo("https://blog.ipspace.net/2025/11/plain/");
-            assertThat(plain.summary()).isEqualTo("Routers &lt;3 BGP &amp; so do we.");
+            assertThat(plain.summary().asHtml()).isEqualTo("Routers &lt;3 BGP &amp; so do we.");
             assertThat(plain.published()).isNull();
             assertThat(plain.updated()).isEqualTo(Instant.parse("2025-11-20T10:00:00Z"));
         }
@@ -76,7 +76,7 @@ class FeedParserTest {
         void readsJsonFeed11() throws Exception {
             ParsedFeed feed = parse("sflow-jsonfeed.json", "https://blog.sflow.com/feed.json");
             assertThat(feed.format()).isEqualTo("json_1.1");
-            assertThat(feed.title()).isEqualTo("sFlow blog");
+            assertThat(feed.title().value()).isEqualTo("sFlow blog");
             ParsedEntry first = feed.entries().get(0);
             assertThat(first.link()).isEqualTo("https://blog.sflow.com/2025/11/expanse-ai-ml-metrics.html");
             assertThat(first.published()).isEqualTo(Instant.parse("2025-11-20T00:10:00Z"));
@@ -88,7 +88,7 @@ class FeedParserTest {
         void escapesPlainTextAndDropsImpossibleDates() throws Exception {
             ParsedEntry note = parse("sflow-jsonfeed.json", "https://blog.sflow.com/feed.json").entries().get(1);
             assertThat(note.id()).isEqualTo("42");
-            assertThat(note.content()).isEqualTo("Counters &lt;do not&gt; lie.");
+            assertThat(note.content().asHtml()).isEqualTo("Counters &lt;do not&gt; lie.");
             assertThat(note.published()).isNull();
             assertThat(note.enclosures()).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo("video/mp4");
@@ -110,14 +110,14 @@ class FeedParserTest {
         void readsWhatATruncatedFeedHoldsAndNamesTheLineWhereItBreaks() throws Exception {
             ParsedFeed feed = parse("broken-truncated.xml", "https://broken.example/feed");
             assertThat(feed.problem()).startsWith("not well-formed XML at line 7");
-            assertThat(feed.title()).isEqualTo("Truncated");
-            assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("Half an item"));
+            assertThat(feed.title().value()).isEqualTo("Truncated");
+            assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.title().asHtml()).isEqualTo("Half an item"));
         }
 
         @Test
         void stripsTheDoctypeSoThatNoEntityIsResolvedOrExpanded() throws Exception {
             ParsedFeed feed = parse("hostile-xxe.xml", "https://evil.example/feed");
-            assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("&amp;xxe;"));
+            assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.title().asHtml()).isEqualTo("&amp;xxe;"));
             assertThat(feed.problem()).contains("undeclared entity &xxe;");
         }
 
