@@ -32,7 +32,71 @@ final class XmlInput {
 
     static XmlInput of(byte[] body) {
         List<String> problems = new ArrayList<>();
-        return new XmlInput(repair(decode(body, problems), problems), problems);
+        return new XmlInput(repair(windows1252Controls(decode(body, problems)), problems), problems);
+    }
+
+    private static final String CP1252_80_9F =
+            "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f"
+            + "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+    /**
+     * C1 control characters (U+0080 to U+009F) in a feed are almost always Windows-1252 punctuation written by a
+     * tool that took it for Latin-1 ("don\u0092t"): they become the characters meant (don’t).
+     */
+    static String windows1252Controls(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 && c <= 0x9f) {
+                if (out == null) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                out.append(CP1252_80_9F.charAt(c - 0x80));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /**
+     * Text that was UTF-8, read as Windows-1252 or Latin-1 somewhere before it reached the feed and encoded
+     * again ("\u00e2\u20ac\u00a6" for "…"): when its characters all are single bytes in Windows-1252 and those bytes are
+     * well-formed UTF-8 with at least one multi-byte sequence, the UTF-8 reading is the one meant.
+     */
+    static String undoDoubleEncoding(String s) {
+        boolean high = false;
+        byte[] bytes = new byte[s.length()];
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int b;
+            if (c < 0x80) {
+                b = c;
+            } else if (c <= 0xff) {
+                b = c;
+                high = true;
+            } else {
+                int at = CP1252_80_9F.indexOf(c);
+                if (at < 0) {
+                    return s;
+                }
+                b = 0x80 + at;
+                high = true;
+            }
+            bytes[i] = (byte) b;
+        }
+        if (!high) {
+            return s;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return s;
+        }
     }
 
     static String decode(byte[] body, List<String> problems) {
@@ -169,7 +233,12 @@ final class XmlInput {
         switch (name) {
             case "lt", "gt", "amp", "quot", "apos" -> out.append('&').append(name).append(';');
             default -> {
-                String value = Entities.isNamedEntity(name) ? Entities.getByName(name) : "";
+                String value = switch (name) {
+                    // HTML 4's angle brackets, which feeds of that era meant; HTML 5 moved the names elsewhere
+                    case "lang" -> "\u2329";
+                    case "rang" -> "\u232a";
+                    default -> Entities.isNamedEntity(name) ? Entities.getByName(name) : "";
+                };
                 if (value.isEmpty()) {
                     note(problems, "undeclared entity &" + name + "; at line " + line + ", kept as text");
                     out.append("&amp;").append(name).append(';');
