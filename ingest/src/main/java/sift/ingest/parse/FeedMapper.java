@@ -384,7 +384,7 @@ final class FeedMapper {
                     : Markup.children(n, xhtml && format.equals("atom_1.0"), true);
             return new ParsedText(value.strip(), true, where);
         }
-        String value = XmlInput.undoDoubleEncoding(n.text().strip());
+        String value = XmlInput.undoDoubleEncoding(XmlInput.windows1252Controls(n.text().strip()));
         boolean base64 = "base64".equals(mode) || (!type.startsWith("text/") && !type.endsWith("xml"));
         if (base64) {
             try {

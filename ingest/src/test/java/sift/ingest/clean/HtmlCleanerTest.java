@@ -56,15 +56,47 @@ class HtmlCleanerTest {
             for (Element e : Jsoup.parseBodyFragment(html).body().getAllElements()) {
                 assertThat(e.tagName())
                         .as("payload %s", payload)
-                        .isNotIn("script", "iframe", "object", "embed", "svg", "style", "form", "input", "base", "meta");
+                        .isNotIn("script", "object", "embed", "style", "form", "input", "base", "meta", "animate", "set",
+                                "use", "foreignobject", "image", "handler", "listener");
+                if (e.tagName().equals("iframe")) {
+                    assertThat(e.attr("src")).as("payload %s", payload).startsWith("https://www.youtube.com/embed/");
+                    assertThat(e.attr("sandbox")).as("payload %s", payload).doesNotContain("allow-top-navigation");
+                }
                 for (Attribute a : e.attributes()) {
                     assertThat(a.getKey()).as("payload %s", payload).doesNotStartWith("on").isNotEqualTo("style");
-                    if (a.getKey().equals("href") || a.getKey().equals("src")) {
+                    if (a.getKey().equals("href") || a.getKey().equals("src") || a.getKey().equals("xlink:href")) {
                         assertThat(a.getValue()).as("payload %s", payload).matches("(?i)(https?://|mailto:|ftp://).*");
                     }
                 }
             }
         }
+    }
+
+    @Test
+    void keepsSandboxedVideoPlayersOnlyAndDropsTrackingPixelsAndParameters() {
+        String html = cleaner.clean("<iframe src=\"https://www.youtube.com/embed/abc123\" width=\"560\"></iframe>"
+                + "<iframe src=\"https://evil.example/frame\"></iframe>"
+                + "<img src=\"https://stats.example/pixel.gif\" width=\"1\" height=\"1\">"
+                + "<img src=\"https://blog.example/fabric.png\" width=\"640\" height=\"1\">"
+                + "<a href=\"https://blog.example/post?id=7&utm_source=rss&utm_medium=feed#part\">post</a>", null).html();
+        Element body = Jsoup.parseBodyFragment(html).body();
+        assertThat(body.select("iframe")).singleElement().satisfies(frame -> {
+            assertThat(frame.attr("src")).isEqualTo("https://www.youtube.com/embed/abc123");
+            assertThat(frame.attr("sandbox")).isEqualTo("allow-scripts allow-same-origin allow-presentation");
+        });
+        assertThat(body.select("img")).extracting(e -> e.attr("src")).containsExactly("https://blog.example/fabric.png");
+        assertThat(body.select("a").attr("href")).isEqualTo("https://blog.example/post?id=7#part");
+    }
+
+    @Test
+    void keepsTheDrawingOfInlineSvgAndMathMlButNothingThatRuns() {
+        String html = cleaner.clean("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" onload=\"alert(1)\">"
+                + "<circle cx=\"150\" cy=\"100\" r=\"50\" fill=\"#f00\"/><script>alert(2)</script>"
+                + "<animate attributeName=\"href\" to=\"javascript:alert(3)\"/><use href=\"data:x\"/>"
+                + "<a xlink:href=\"javascript:alert(4)\"><text>x</text></a></svg>"
+                + "<math><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow></math>", null).html();
+        assertThat(html).contains("<circle", "r=\"50\"", "<mi>a</mi>")
+                .doesNotContain("onload", "script", "animate", "<use", "javascript", "alert");
     }
 
     @Test
