@@ -99,6 +99,23 @@ final class FeedMapper {
         String image;
         final List<ParsedEntry.ParsedEnclosure> enclosures = new ArrayList<>();
         final Set<String> categories = new LinkedHashSet<>();
+        Integer duration;
+        Integer episode;
+        Integer season;
+        String episodeType;
+        Boolean explicit;
+        ParsedPodcast.Chapters chapters;
+        final List<ParsedPodcast.Transcript> transcripts = new ArrayList<>();
+        final List<ParsedPodcast.Person> persons = new ArrayList<>();
+
+        ParsedPodcast podcast() {
+            if (duration == null && episode == null && season == null && episodeType == null && explicit == null
+                    && image == null && chapters == null && transcripts.isEmpty() && persons.isEmpty()) {
+                return null;
+            }
+            return new ParsedPodcast(duration, episode, season, episodeType, explicit, image, transcripts, chapters,
+                    persons);
+        }
     }
 
 
@@ -213,8 +230,54 @@ final class FeedMapper {
                     into.image = Links.resolve(base, n.attr("href") != null ? n.attr("href") : n.text());
                 }
             }
+            case "itunes:duration" -> into.duration = Durations.seconds(n.text());
+            case "itunes:episode", "podcast:episode" -> into.episode = firstNonNull(into.episode, number(n.text()));
+            case "itunes:season", "podcast:season" -> into.season = firstNonNull(into.season, number(n.text()));
+            case "itunes:episodetype" -> into.episodeType = strip(n.text());
+            case "itunes:explicit" -> into.explicit = switch (String.valueOf(strip(n.text()))) {
+                case "true", "yes", "explicit" -> true;
+                case "false", "no", "clean" -> false;
+                default -> null;
+            };
+            case "podcast:transcript" -> {
+                String url = Links.resolve(base, n.attr("url"));
+                if (url != null) {
+                    into.transcripts.add(new ParsedPodcast.Transcript(url, clean(n.attr("type")),
+                            clean(n.attr("language")), clean(n.attr("rel"))));
+                }
+            }
+            case "podcast:chapters" -> {
+                String url = Links.resolve(base, n.attr("url"));
+                if (url != null && into.chapters == null) {
+                    into.chapters = new ParsedPodcast.Chapters(url, clean(n.attr("type")));
+                }
+            }
+            case "podcast:person" -> {
+                String name = clean(n.text());
+                if (name != null) {
+                    String role = clean(n.attr("role"));
+                    String group = clean(n.attr("group"));
+                    into.persons.add(new ParsedPodcast.Person(name, role == null ? "host" : role.toLowerCase(Locale.ROOT),
+                            group == null ? "cast" : group.toLowerCase(Locale.ROOT), Links.resolve(base, n.attr("href")),
+                            Links.resolve(base, n.attr("img"))));
+                }
+            }
             default -> { }
         }
+    }
+
+    private static Integer number(String text) {
+        String t = text.strip();
+        try {
+            double d = Double.parseDouble(t);
+            return d >= 0 && d < Integer.MAX_VALUE && d == Math.floor(d) ? (int) d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static <T> T firstNonNull(T current, T next) {
+        return current != null ? current : next;
     }
 
     private void entry(XmlNode n, URI base, int depth) {
@@ -448,7 +511,8 @@ final class FeedMapper {
                     e.summary,
                     e.content,
                     e.enclosures,
-                    List.copyOf(e.categories)));
+                    List.copyOf(e.categories),
+                    e.podcast()));
         }
         return new ParsedFeed(format, feed.title, feed.link,
                 feed.description != null ? feed.description : feed.summary == null ? null : feed.summary.value(),

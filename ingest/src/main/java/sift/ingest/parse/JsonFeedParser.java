@@ -76,7 +76,8 @@ final class JsonFeedParser {
                 ParsedText.plain(summary),
                 html != null ? new ParsedText(html, true, null) : ParsedText.plain(plain),
                 attachments,
-                tags);
+                tags,
+                null);
     }
 
     /** The first author's name: {@code authors} in 1.1, {@code author} in 1.0. */

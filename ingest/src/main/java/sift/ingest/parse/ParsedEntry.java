@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One entry of a feed, links resolved to absolute URLs, dates in UTC (null when absent or impossible). Title,
- * summary and content say whether they are HTML or plain text, and what their relative links resolve against.
+ * summary and content say whether they are HTML or plain text, and what their relative links resolve against;
+ * {@code podcast} holds the episode's iTunes and Podcasting 2.0 tags, null for an entry without any.
  */
 public record ParsedEntry(
         String id,
@@ -17,7 +18,8 @@ public record ParsedEntry(
         ParsedText summary,
         ParsedText content,
         List<ParsedEnclosure> enclosures,
-        List<String> categories) {
+        List<String> categories,
+        ParsedPodcast podcast) {
 
     public ParsedEntry {
         enclosures = List.copyOf(enclosures);

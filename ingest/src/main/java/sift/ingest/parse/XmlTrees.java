@@ -116,7 +116,9 @@ final class XmlTrees {
                         String ans = c > 0 ? (key.startsWith("xml:") ? XmlNode.XML_NS : scope.getOrDefault(key.substring(0, c), "")) : "";
                         attrs.add(new XmlNode.Attr(ans, key, c > 0 ? key.substring(c + 1) : key, a.getValue()));
                     }
-                    XmlNode x = new XmlNode(scope.getOrDefault(prefix, ""), prefix, local, attrs);
+                    // a prefix the document never declared keeps its name, so that podcast:person stays itself
+                    String ns = scope.getOrDefault(prefix, prefix.isEmpty() ? "" : "undeclared:" + prefix);
+                    XmlNode x = new XmlNode(ns, prefix, local, attrs);
                     if (open.isEmpty()) {
                         root[0] = x;
                     } else {
