@@ -266,6 +266,29 @@ final class FeedMapper {
         }
     }
 
+    /**
+     * {@code url} when it is a web address (http or https, or relative with nothing to resolve it against), else
+     * null with the reason noted: a {@code javascript:} or {@code data:} link must never reach a page.
+     */
+    private String webLink(String url, String what) {
+        if (url == null) {
+            return null;
+        }
+        int colon = url.indexOf(':');
+        int slash = url.indexOf('/');
+        boolean hasScheme = colon > 0 && (slash < 0 || colon < slash) && url.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*");
+        if (!hasScheme) {
+            return url;
+        }
+        String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (scheme.equals("http") || scheme.equals("https")) {
+            return url;
+        }
+        String shown = url.length() > 60 ? url.substring(0, 60) + "…" : url;
+        problems.add(what + " " + shown + " is not an http(s) URL: dropped");
+        return null;
+    }
+
     private static Integer number(String text) {
         String t = text.strip();
         try {
@@ -349,8 +372,11 @@ final class FeedMapper {
         }
         int rank = rel.equals("alternate") ? (HTML_TYPES.contains(type) ? 0 : 1) : 2;
         if (rank < into.linkRank) {
-            into.link = Links.resolve(base, value);
-            into.linkRank = rank;
+            String link = webLink(Links.resolve(base, value), "link");
+            if (link != null) {
+                into.link = link;
+                into.linkRank = rank;
+            }
         }
     }
 
@@ -362,7 +388,7 @@ final class FeedMapper {
         into.id = value;
         boolean permalink = key.equals("guid") && !"false".equalsIgnoreCase(strip(n.attr("ispermalink")));
         if (permalink && into.link == null) {
-            into.link = Links.resolve(base, value);
+            into.link = webLink(Links.resolve(base, value), "permalink");
             into.linkRank = 3;
         }
     }
@@ -402,7 +428,7 @@ final class FeedMapper {
     }
 
     private void enclosure(String url, String length, String type, Entry into, URI base) {
-        String href = Links.resolve(base, url);
+        String href = webLink(Links.resolve(base, url), "enclosure");
         if (href == null) {
             return;
         }

@@ -21,11 +21,11 @@ final class XmlFeedParser {
         XmlNode root;
         try {
             try {
-                root = XmlTrees.strict(input.xml);
+                root = XmlTrees.strict(input.xml, problems);
             } catch (SAXParseException e) {
                 String where = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() + ", column " + e.getColumnNumber() : "";
                 problems.add("not well-formed XML" + where + ": " + e.getMessage());
-                root = XmlTrees.lenient(input.xml);
+                root = XmlTrees.lenient(input.xml, problems);
             }
         } catch (XmlTrees.TooDeep e) {
             throw new FeedParseException("refused: " + e.getMessage(), e);

@@ -64,7 +64,7 @@ final class XmlTrees {
     }
 
     /** The document, or a {@link SAXParseException} saying where it is not well-formed. */
-    static XmlNode strict(String xml) throws SAXParseException {
+    static XmlNode strict(String xml, List<String> problems) throws SAXParseException {
         Builder builder = new Builder();
         try {
             SAXParser parser = FACTORY.newSAXParser();
@@ -76,11 +76,14 @@ final class XmlTrees {
         } catch (IOException e) {
             throw new IllegalStateException("reading a string failed", e);
         }
+        if (builder.cut > 0) {
+            problems.add(builder.cut + " text(s) longer than " + MAX_TEXT + " characters: cut there");
+        }
         return builder.root;
     }
 
     /** Whatever tree Jsoup's forgiving XML parser makes of the document; null when it holds no element. */
-    static XmlNode lenient(String xml) {
+    static XmlNode lenient(String xml, List<String> problems) {
         org.jsoup.nodes.Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
         Element top = doc.children().first();
         if (top == null) {
@@ -127,7 +130,11 @@ final class XmlTrees {
                     open.push(x);
                 } else if (node instanceof TextNode t && !open.isEmpty()) {
                     String text = t.getWholeText();
-                    open.peek().children.add(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+                    if (text.length() > MAX_TEXT) {
+                        problems.add("a text of " + text.length() + " characters: cut at " + MAX_TEXT);
+                        text = text.substring(0, MAX_TEXT);
+                    }
+                    open.peek().children.add(text);
                 }
             }
 
@@ -146,6 +153,8 @@ final class XmlTrees {
         XmlNode root;
         private final Deque<XmlNode> open = new ArrayDeque<>();
         private final StringBuilder text = new StringBuilder();
+        private boolean cutting;
+        int cut;
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
@@ -179,7 +188,14 @@ final class XmlTrees {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (!open.isEmpty() && text.length() < MAX_TEXT) {
+            if (open.isEmpty()) {
+                return;
+            }
+            if (text.length() + length > MAX_TEXT && !cutting) {
+                cutting = true;
+                cut++;
+            }
+            if (text.length() < MAX_TEXT) {
                 text.append(ch, start, Math.min(length, MAX_TEXT - text.length()));
             }
         }
@@ -189,6 +205,7 @@ final class XmlTrees {
                 open.peek().children.add(text.toString());
                 text.setLength(0);
             }
+            cutting = false;
         }
     }
 }

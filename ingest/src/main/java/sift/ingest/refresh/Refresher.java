@@ -107,6 +107,9 @@ public final class Refresher {
         } catch (FeedParseException e) {
             return fail(feed, now, started, e.getMessage(), null);
         }
+        if (parsed.problem() != null) {
+            log.warn("Feed {}: read despite problems: {}", feed.url(), parsed.problem());
+        }
         int created = 0;
         int updated = 0;
         int unchanged = 0;
