@@ -31,6 +31,8 @@ import sift.store.StoreException;
 import sift.store.search.SearchIndex;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
+import sift.ingest.bench.ParseBench;
+import sift.web.bench.BenchFeeds;
 import sift.web.bench.SearchBench;
 import sift.web.control.ControlChannel;
 import sift.web.bench.SyntheticPosts;
@@ -51,6 +53,7 @@ import sift.web.bench.SyntheticPosts;
             Main.Restore.class,
             Main.BenchData.class,
             Main.BenchSearch.class,
+            Main.BenchParse.class,
             ParseCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -469,6 +472,37 @@ public final class Main implements Callable<Integer> {
                         index.size(), SearchBench.QUERIES.size(), rounds, warmup);
                 SearchBench.run(index, warmup, rounds, spec.commandLine().getOut());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "bench-parse", mixinStandardHelpOptions = true,
+            description = "Parse and clean a realistic corpus, next to plain Rome on the same bytes; print MB/s and items/s.")
+    static final class BenchParse implements Callable<Integer> {
+        @Option(names = "--feeds", defaultValue = "200", description = "synthetic blog feeds (default: 200)")
+        int feeds;
+
+        @Option(names = "--items", defaultValue = "25", description = "items a feed (default: 25)")
+        int items;
+
+        @Option(names = "--real", paramLabel = "DIR", defaultValue = "../shared/corpora/podcast",
+                description = "real feeds to add, if the folder exists (default: ../shared/corpora/podcast)")
+        Path real;
+
+        @Option(names = "--rounds", defaultValue = "15", description = "timed rounds (default: 15)")
+        int rounds;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "untimed rounds first (default: 5)")
+        int warmup;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<byte[]> corpus = new ArrayList<>(BenchFeeds.synthetic(feeds, items, 1));
+            corpus.addAll(BenchFeeds.filesIn(real));
+            ParseBench.run(corpus, warmup, rounds, spec.commandLine().getOut());
             return 0;
         }
     }
