@@ -42,9 +42,25 @@ public final class HtmlCleaner {
         "mathsize", "mathcolor", "mathbackground", "open", "close", "separators", "notation", "columnalign",
         "rowalign", "fence", "stretchy", "xlink:href", "xlink:show", "xlink:type"};
 
+    /** Inert presentational attributes, allowed on any element: none of them runs, loads or names anything. */
+    private static final String[] INERT_ATTRIBUTES = {"abbr", "align", "alt", "axis", "bgcolor", "border",
+        "cellpadding", "cellspacing", "char", "charoff", "cite", "clear", "color", "cols", "colspan", "compact",
+        "datetime", "dir", "face", "headers", "height", "hreflang", "hspace", "lang", "noshade", "nowrap", "rows",
+        "rowspan", "rules", "scope", "size", "span", "start", "summary", "title", "type", "valign", "vspace", "width",
+        "xml:lang"};
+
     private final Safelist safelist = withSvgAndMathMl(Safelist.relaxed()
             .addTags("figure", "figcaption", "hr", "abbr", "kbd", "samp", "var", "s", "del", "ins", "mark", "time",
-                    "iframe")
+                    "iframe", "acronym", "address", "article", "aside", "big", "center", "details", "summary", "dfn",
+                    "font", "footer", "header", "nav", "section", "tt", "audio", "video", "source")
+            .addAttributes(":all", INERT_ATTRIBUTES)
+            .addAttributes("audio", "src", "controls", "preload")
+            .addAttributes("video", "src", "controls", "preload", "poster")
+            .addAttributes("source", "src", "type", "media")
+            .addProtocols("audio", "src", "http", "https")
+            .addProtocols("video", "src", "http", "https")
+            .addProtocols("video", "poster", "http", "https")
+            .addProtocols("source", "src", "http", "https")
             .addAttributes("abbr", "title")
             .addAttributes("time", "datetime")
             .addAttributes("code", "class")
