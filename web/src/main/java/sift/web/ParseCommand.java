@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -60,8 +61,10 @@ final class ParseCommand implements Callable<Integer> {
         byte[] body;
         try {
             body = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return failed(line, "cannot read " + file + ": no such file");
         } catch (IOException e) {
-            return failed(line, "cannot read " + file + ": " + e);
+            return failed(line, "cannot read " + file + ": " + e.getMessage());
         }
         try {
             ParsedFeed feed = parser.parse(body, null);

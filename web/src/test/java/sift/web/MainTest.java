@@ -2,12 +2,16 @@ package sift.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,33 @@ class MainTest {
         assertThat(err()).contains(notABackup + " is not a Sift backup");
         assertThat(Main.run("restore", zip.toString(), "--data", data.toString())).isZero();
         assertThat(out()).contains("Restored", "0 posts, 0 feeds", "is kept as");
+    }
+
+    @Test
+    void parsePrintsOneJsonLinePerFileAlsoForOneItCannotRead() throws Exception {
+        Path good = dir.resolve("good.xml");
+        Files.write(good, Fixtures.bytes("parse/cloudflare-rss2.xml"));
+        Path broken = dir.resolve("broken.xml");
+        Files.writeString(broken, "<html><body>not a feed</body></html>");
+        assertThat(Main.run("parse", good.toString(), broken.toString(), dir.resolve("missing.xml").toString())).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out().split("\n")) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).hasSize(3);
+        JsonNode first = lines.get(0);
+        assertThat(first.get("file").asText()).isEqualTo(good.toString());
+        assertThat(first.get("format").asText()).isEqualTo("rss_2.0");
+        assertThat(first.get("error").isNull()).isTrue();
+        assertThat(first.get("feed").get("title").asText()).isEqualTo("The Cloudflare Blog");
+        JsonNode outage = first.get("entries").get(0);
+        assertThat(outage.get("published").asText()).isEqualTo("2025-11-18T23:45:00Z");
+        assertThat(outage.get("content").asText()).contains("rel=\"nofollow noopener noreferrer\"").doesNotContain("<script");
+        assertThat(outage.get("categories")).hasSize(2);
+        assertThat(lines.get(1).get("error").asText()).startsWith("not a feed: the document is <html>");
+        assertThat(lines.get(1).get("entries")).isEmpty();
+        assertThat(lines.get(2).get("error").asText()).startsWith("cannot read " + dir.resolve("missing.xml") + ": no such file");
+        assertThat(Main.run("parse", dir.resolve("missing.xml").toString())).as("every file failed").isEqualTo(1);
     }
 
     @Test
