@@ -21,7 +21,9 @@ public final class Ingestion implements AutoCloseable {
     private final RefreshScheduler scheduler;
 
     Ingestion(Database db, SiftConfig.Ingest config, Clock clock) {
-        this.fetcher = new FeedFetcher(FetchSettings.defaults());
+        this.fetcher = new FeedFetcher(FetchSettings.defaults()
+                .withAllowPrivate(config.allowPrivate())
+                .withHostGap(config.hostGap()));
         Refresher refresher = new Refresher(
                 db.feeds(),
                 db.posts(),

@@ -137,12 +137,17 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--no-ingest", description = "serve only: this process refreshes no feeds")
         boolean noIngest;
 
+        @Option(names = "--allow-private", description = "fetch feeds from loopback and private addresses too (or SIFT_ALLOW_PRIVATE=true)")
+        boolean allowPrivate;
+
         @Override
         public Integer call() throws InterruptedException {
             SiftConfig config = SiftConfig.from(data.data, port, demo, System.getenv());
+            if (allowPrivate) {
+                config = config.withIngest(config.ingest().withAllowPrivate(true));
+            }
             if (noIngest) {
-                config = config.withIngest(new SiftConfig.Ingest(
-                        false, config.ingest().workers(), config.ingest().interval(), config.ingest().tick()));
+                config = config.withIngest(config.ingest().disabled());
             }
             SiftServer server = SiftServer.start(config, Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
@@ -166,6 +171,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--opml", paramLabel = "FILE", description = "first subscribe the feeds of this OPML file")
         Path opml;
 
+        @Option(names = "--allow-private", description = "fetch feeds from loopback and private addresses too (or SIFT_ALLOW_PRIVATE=true)")
+        boolean allowPrivate;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -173,6 +181,9 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             List<NewFeed> feeds = opml == null ? List.of() : readOpml(opml);
             SiftConfig config = data.config();
+            if (allowPrivate) {
+                config = config.withIngest(config.ingest().withAllowPrivate(true));
+            }
             Files.createDirectories(config.dataDir());
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Database.open(config.db());

@@ -21,8 +21,13 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         }
     }
 
-    /** @param enabled whether this process refreshes feeds in the background */
-    public record Ingest(boolean enabled, int workers, Duration interval, Duration tick) {
+    /**
+     * @param enabled whether this process refreshes feeds in the background
+     * @param allowPrivate whether feeds may be fetched from loopback and private addresses
+     * @param hostGap the least time between the starts of two requests to one host
+     */
+    public record Ingest(boolean enabled, int workers, Duration interval, Duration tick, boolean allowPrivate,
+            Duration hostGap) {
         public Ingest {
             if (workers < 1 || workers > 64) {
                 throw new ConfigException("SIFT_INGEST_WORKERS must be between 1 and 64, was " + workers);
@@ -30,6 +35,18 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
             if (interval.compareTo(Duration.ofMinutes(1)) < 0) {
                 throw new ConfigException("SIFT_REFRESH_MINUTES must be at least 1, was " + interval.toMinutes());
             }
+            if (hostGap.isNegative()) {
+                throw new ConfigException("SIFT_HOST_GAP_MS must be 0 or more, was " + hostGap.toMillis());
+            }
+        }
+
+        /** The same settings for a process that refreshes no feeds ({@code serve --no-ingest}). */
+        public Ingest disabled() {
+            return new Ingest(false, workers, interval, tick, allowPrivate, hostGap);
+        }
+
+        public Ingest withAllowPrivate(boolean allow) {
+            return new Ingest(enabled, workers, interval, tick, allow, hostGap);
         }
     }
 
@@ -69,7 +86,9 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
                 true,
                 integer(env, "SIFT_INGEST_WORKERS", 4),
                 Duration.ofMinutes(integer(env, "SIFT_REFRESH_MINUTES", 30)),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                demo || bool(env, "SIFT_ALLOW_PRIVATE"),
+                Duration.ofMillis(integer(env, "SIFT_HOST_GAP_MS", 250)));
         int retentionDays = integer(env, "SIFT_RETENTION_DAYS", 0);
         if (retentionDays < 0) {
             throw new ConfigException("SIFT_RETENTION_DAYS must be 0 (keep every post) or more, was " + retentionDays);
@@ -93,6 +112,15 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         } catch (NumberFormatException e) {
             throw new ConfigException(name + " must be a whole number, was '" + value + "'");
         }
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        String value = env.getOrDefault(name, "").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "", "false", "no", "0" -> false;
+            case "true", "yes", "1" -> true;
+            default -> throw new ConfigException(name + " must be true or false, was '" + env.get(name) + "'");
+        };
     }
 
     /** A setting has a value Sift cannot use; the message names the setting and the value. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -111,11 +112,12 @@ class EndToEndTest {
         assertThat(feeds).filteredOn(f -> f.lastStatus() == FetchStatus.OK).hasSize(4);
         assertThat(error(feeds, origin.url("/garbage.xml"))).startsWith("not a feed");
         assertThat(error(feeds, origin.url("/missing.xml"))).isEqualTo("HTTP 404 Not Found");
-        assertThat(error(feeds, refusedUrl)).isEqualTo("connection refused");
+        String refusedBy = "connection refused by 127.0.0.1:" + URI.create(refusedUrl).getPort();
+        assertThat(error(feeds, refusedUrl)).isEqualTo(refusedBy);
         String logged = log.toString(StandardCharsets.UTF_8);
         assertThat(logged)
                 .contains("Feed " + origin.url("/missing.xml") + " failed: HTTP 404 Not Found")
-                .contains("Feed " + refusedUrl + " failed: connection refused")
+                .contains("Feed " + refusedUrl + " failed: " + refusedBy)
                 .contains("Feed " + origin.url("/garbage.xml") + " failed: not a feed");
         assertThat(app.server.db().posts().count()).isEqualTo(7);
     }

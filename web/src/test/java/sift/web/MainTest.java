@@ -152,9 +152,13 @@ class MainTest {
                     </outline></body></opml>""".formatted(origin.url("/cloudflare.xml"), origin.url("/gone.xml")));
             String data = dir.resolve("data").toString();
 
-            assertThat(Main.run("ingest", "--once", "--opml", opml.toString(), "--data", data)).isZero();
+            assertThat(Main.run("ingest", "--once", "--opml", opml.toString(), "--data", data))
+                    .as("loopback is refused without --allow-private").isEqualTo(1);
+            assertThat(out()).contains("2 feeds, 2 newly subscribed, 0 already subscribed",
+                    "refused: 127.0.0.1 is 127.0.0.1, a loopback address");
+            out.reset();
+            assertThat(Main.run("ingest", "--once", "--allow-private", "--data", data)).isZero();
             assertThat(out())
-                    .contains("2 feeds, 2 newly subscribed, 0 already subscribed")
                     .contains("FAILED", origin.url("/gone.xml") + ": HTTP 404 Not Found")
                     .contains("2 feeds: 1 fetched, 0 not modified, 1 failed; 2 new posts, 0 updated");
 

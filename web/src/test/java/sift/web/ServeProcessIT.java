@@ -105,7 +105,7 @@ class ServeProcessIT {
             Files.writeString(opmlFile, opml.append("</body></opml>").toString());
             Path data = dir.resolve("data");
             Path log = dir.resolve("sift.log");
-            Map<String, String> env = Map.of("SIFT_INGEST_WORKERS", "2");
+            Map<String, String> env = Map.of("SIFT_INGEST_WORKERS", "2", "SIFT_ALLOW_PRIVATE", "true");
             assertThat(SiftProcess.run(log, env, "import-opml", opmlFile.toString(), "--data", data.toString())).isZero();
 
             try (SiftProcess sift = SiftProcess.serve(log, env, "--data", data.toString())) {

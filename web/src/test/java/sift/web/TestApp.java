@@ -41,7 +41,7 @@ final class TestApp implements AutoCloseable {
     private static SiftConfig config(Path dataDir, boolean demo, boolean backgroundIngest) {
         SiftConfig base = SiftConfig.from(dataDir, 0, demo, Map.of());
         return base.withHttp(new SiftConfig.Http("127.0.0.1", 0))
-                .withIngest(new SiftConfig.Ingest(backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500)));
+                .withIngest(new SiftConfig.Ingest(backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500), true, Duration.ZERO));
     }
 
     /** Waits up to 20 s for ingest to have stored {@code count} posts. */

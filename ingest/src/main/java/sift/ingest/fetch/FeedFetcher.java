@@ -3,41 +3,82 @@ package sift.ingest.fetch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * HTTP GET of a feed: conditional (ETag, Last-Modified), compressed (gzip, deflate), with a connect
- * timeout, a deadline for the whole body and a cap on its decoded size enforced while reading.
+ * HTTP GET of a feed, politely and defensively: conditional (ETag, Last-Modified), compressed (gzip, deflate),
+ * with a connect timeout, one deadline for the whole exchange and a cap on the decoded size enforced while
+ * reading; redirects followed by hand (at most {@value #MAX_REDIRECTS}, loops named), public addresses only
+ * ({@link AddressGuard}, on every hop), at most {@code perHost} requests at once to a host and a gap between
+ * two of them. Thread-safe; one instance serves every worker.
  */
 public final class FeedFetcher implements AutoCloseable {
+    static final int MAX_REDIRECTS = 5;
+
     private final FetchSettings settings;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final ScheduledExecutorService deadlines;
+    private final ConcurrentHashMap<String, Long> nextStartByHost = new ConcurrentHashMap<>();
 
     public FeedFetcher(FetchSettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new AddressGuard(settings.allowPrivate()))
+                .setMaxConnPerRoute(settings.perHost())
+                .setMaxConnTotal(Math.max(64, settings.perHost() * 32))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.totalTimeout()))
+                        .setTimeToLive(Timeout.ofMinutes(5))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent(settings.userAgent())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(settings.totalTimeout()))
+                        .setResponseTimeout(Timeout.of(settings.totalTimeout()))
+                        .build())
                 .build();
         this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sift-fetch-deadlines");
@@ -47,65 +88,169 @@ public final class FeedFetcher implements AutoCloseable {
     }
 
     public FetchResult fetch(FetchRequest request) {
-        HttpRequest.Builder http = HttpRequest.newBuilder(request.uri())
-                .timeout(settings.totalTimeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", "application/rss+xml, application/atom+xml, application/feed+json, "
-                        + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
-                .header("Accept-Encoding", "gzip, deflate");
-        if (request.etag() != null) {
-            http.header("If-None-Match", request.etag());
-        }
-        if (request.lastModified() != null) {
-            http.header("If-Modified-Since", request.lastModified());
-        }
-        try {
-            HttpResponse<InputStream> response = client.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                return interpret(response, body);
+        long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
+        List<URI> visited = new ArrayList<>();
+        URI uri = request.uri();
+        boolean permanent = true;
+        while (true) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return new FetchResult.Failed("not an http(s) URL: " + uri, null);
             }
-        } catch (HttpConnectTimeoutException e) {
-            return new FetchResult.Failed("connection timed out after " + seconds(settings.connectTimeout()), null);
-        } catch (HttpTimeoutException e) {
-            return new FetchResult.Failed("no complete answer within " + seconds(settings.totalTimeout()), null);
-        } catch (ConnectException e) {
-            return new FetchResult.Failed("connection refused", null);
-        } catch (UnknownHostException e) {
-            return new FetchResult.Failed("unknown host " + request.uri().getHost(), null);
-        } catch (IOException e) {
-            return new FetchResult.Failed(describe(e), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new FetchResult.Failed("fetch interrupted: Sift is stopping", null);
-        } catch (IllegalArgumentException e) {
-            return new FetchResult.Failed("not a fetchable URL: " + e.getMessage(), null);
+            if (uri.getHost() == null) {
+                return new FetchResult.Failed("no host in the URL " + uri, null);
+            }
+            visited.add(uri);
+            Hop hop = exchange(request, uri, deadline);
+            if (hop.result != null) {
+                URI movedTo = permanent && visited.size() > 1 ? uri : null;
+                return withMove(hop.result, movedTo);
+            }
+            URI next;
+            try {
+                next = uri.resolve(new URI(hop.location.strip().replace(" ", "%20")));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return new FetchResult.Failed("HTTP " + hop.status + " to a Location that is no URL: " + hop.location, null);
+            }
+            permanent &= hop.status == 301 || hop.status == 308;
+            if (visited.contains(next)) {
+                visited.add(next);
+                return new FetchResult.Failed("redirect loop: " + visited.stream().map(URI::toString)
+                        .collect(Collectors.joining(" -> ")), null);
+            }
+            if (visited.size() > MAX_REDIRECTS) {
+                return new FetchResult.Failed("more than " + MAX_REDIRECTS + " redirects (last to " + next + ")", null);
+            }
+            uri = next;
         }
     }
 
-    private FetchResult interpret(HttpResponse<InputStream> response, InputStream body) throws IOException {
-        int status = response.statusCode();
+    /** The outcome of one request: a final result, or a redirect to follow. */
+    private record Hop(FetchResult result, int status, String location) {}
+
+    private Hop exchange(FetchRequest request, URI uri, long deadline) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            return new Hop(timedOut(), 0, null);
+        }
+        HttpGet get = new HttpGet(uri);
+        get.setHeader("Accept", "application/rss+xml, application/atom+xml, application/feed+json, "
+                + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5");
+        get.setHeader("Accept-Encoding", "gzip, deflate");
+        if (request.etag() != null) {
+            get.setHeader("If-None-Match", request.etag());
+        }
+        if (request.lastModified() != null) {
+            get.setHeader("If-Modified-Since", request.lastModified());
+        }
+        AtomicBoolean expired = new AtomicBoolean();
+        var timer = deadlines.schedule(() -> {
+            expired.set(true);
+            get.cancel();
+        }, remaining, TimeUnit.NANOSECONDS);
+        try {
+            awaitTurn(uri);
+            try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
+                int status = response.getCode();
+                Header location = response.getFirstHeader("Location");
+                if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308) && location != null) {
+                    return new Hop(null, status, location.getValue());
+                }
+                return new Hop(interpret(response, uri, get), status, null);
+            }
+        } catch (AddressGuard.Refused e) {
+            return new Hop(new FetchResult.Failed(e.getMessage(), null), 0, null);
+        } catch (ConnectTimeoutException e) {
+            return new Hop(expired.get() ? timedOut()
+                    : new FetchResult.Failed("connection to " + uri.getHost() + " timed out after "
+                            + seconds(settings.connectTimeout()), null), 0, null);
+        } catch (HttpHostConnectException e) {
+            return new Hop(new FetchResult.Failed("connection refused by " + uri.getHost()
+                    + (uri.getPort() > 0 ? ":" + uri.getPort() : ""), null), 0, null);
+        } catch (UnknownHostException e) {
+            return new Hop(new FetchResult.Failed("unknown host " + uri.getHost(), null), 0, null);
+        } catch (SSLException e) {
+            return new Hop(new FetchResult.Failed("TLS with " + uri.getHost() + " failed: " + e.getMessage(), null), 0, null);
+        } catch (SocketTimeoutException e) {
+            return new Hop(timedOut(), 0, null);
+        } catch (InterruptedIOException e) {
+            return new Hop(expired.get() ? timedOut() : new FetchResult.Failed("fetch interrupted: Sift is stopping", null), 0, null);
+        } catch (IOException e) {
+            if (get.isCancelled() && !expired.get()) {
+                return new Hop(tooLarge(), 0, null);
+            }
+            return new Hop(expired.get() ? timedOut() : new FetchResult.Failed(describe(e), null), 0, null);
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    /** Waits until this host may get another request: {@code hostGap} after the previous one started. */
+    private void awaitTurn(URI uri) throws InterruptedIOException {
+        long gap = settings.hostGap().toNanos();
+        if (gap <= 0) {
+            return;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        long now = System.nanoTime();
+        long start = nextStartByHost.merge(host, now + gap, (next, ignored) -> Math.max(next, now) + gap) - gap;
+        while (start - System.nanoTime() > 0) {
+            LockSupport.parkNanos(start - System.nanoTime());
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for " + host);
+            }
+        }
+    }
+
+    private FetchResult interpret(ClassicHttpResponse response, URI uri, HttpGet get) throws IOException {
+        int status = response.getCode();
         if (status == 304) {
-            return new FetchResult.NotModified();
+            return new FetchResult.NotModified(null);
+        }
+        if (status == 410) {
+            return new FetchResult.Gone("HTTP 410 Gone: the publisher removed the feed");
         }
         if (status < 200 || status > 299) {
-            Duration retryAfter = response.headers()
-                    .firstValue("Retry-After")
-                    .map(FeedFetcher::parseRetryAfter)
-                    .orElse(null);
-            return new FetchResult.Failed("HTTP " + status + " " + reasonPhrase(status), retryAfter);
+            Header retry = response.getFirstHeader("Retry-After");
+            return new FetchResult.Failed("HTTP " + status + " " + reasonPhrase(status),
+                    retry == null ? null : parseRetryAfter(retry.getValue()));
         }
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT);
-        byte[] bytes = readCapped(decoded(body, encoding));
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            return new FetchResult.Failed("HTTP " + status + " without a body", null);
+        }
+        String encoding = header(response, "Content-Encoding");
+        byte[] bytes;
+        try (InputStream body = entity.getContent()) {
+            bytes = readCapped(decoded(body, encoding == null ? "" : encoding.toLowerCase(Locale.ROOT)));
+            if (bytes == null) {
+                get.cancel(); // drops the connection: closing the stream would read the rest of an endless body
+            }
+        }
         if (bytes == null) {
-            return new FetchResult.Failed(
-                    "response larger than " + settings.maxBytes() / (1024 * 1024) + " MB, cut off", null);
+            return tooLarge();
         }
-        return new FetchResult.Modified(
-                bytes,
-                response.headers().firstValue("Content-Type").orElse(null),
-                response.headers().firstValue("ETag").orElse(null),
-                response.headers().firstValue("Last-Modified").orElse(null),
-                response.uri());
+        return new FetchResult.Modified(bytes, header(response, "Content-Type"), header(response, "ETag"),
+                header(response, "Last-Modified"), uri, null);
+    }
+
+    private static FetchResult withMove(FetchResult result, URI movedTo) {
+        if (movedTo == null) {
+            return result;
+        }
+        if (result instanceof FetchResult.Modified m) {
+            return new FetchResult.Modified(m.body(), m.contentType(), m.etag(), m.lastModified(), m.finalUri(), movedTo);
+        }
+        if (result instanceof FetchResult.NotModified) {
+            return new FetchResult.NotModified(movedTo);
+        }
+        return result;
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
     }
 
     private static InputStream decoded(InputStream body, String encoding) throws IOException {
@@ -116,39 +261,28 @@ public final class FeedFetcher implements AutoCloseable {
         };
     }
 
-    /** Reads the whole body, or returns null as soon as it grows past the cap; the deadline closes a stalled body. */
+    /** Reads the whole body, or returns null as soon as the decoded bytes grow past the cap (a gzip bomb stops there). */
     private byte[] readCapped(InputStream in) throws IOException {
-        AtomicBoolean expired = new AtomicBoolean();
-        var deadline = deadlines.schedule(
-                () -> {
-                    expired.set(true);
-                    try {
-                        in.close();
-                    } catch (IOException ignored) {
-                        // closing is how the deadline interrupts a blocked read; a failed close changes nothing
-                    }
-                },
-                settings.totalTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
-        try {
-            var out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16 * 1024];
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                if (out.size() + n > settings.maxBytes()) {
-                    return null;
-                }
-                out.write(buffer, 0, n);
+        var out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            if (out.size() + n > settings.maxBytes()) {
+                return null;
             }
-            return out.toByteArray();
-        } catch (IOException e) {
-            if (expired.get()) {
-                throw new HttpTimeoutException("body not complete within " + seconds(settings.totalTimeout()));
-            }
-            throw e;
-        } finally {
-            deadline.cancel(false);
+            out.write(buffer, 0, n);
         }
+        return out.toByteArray();
+    }
+
+    private FetchResult.Failed tooLarge() {
+        long max = settings.maxBytes();
+        String size = max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MB" : max / 1024 + " KB";
+        return new FetchResult.Failed("response larger than " + size + ", cut off", null);
+    }
+
+    private FetchResult.Failed timedOut() {
+        return new FetchResult.Failed("no complete answer within " + seconds(settings.totalTimeout()), null);
     }
 
     static Duration parseRetryAfter(String value) {
@@ -168,14 +302,11 @@ public final class FeedFetcher implements AutoCloseable {
 
     private static String describe(IOException e) {
         String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        return message.toLowerCase(Locale.ROOT).contains("too many redirects") ? "too many redirects" : message;
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private static String seconds(Duration d) {
-        return d.toSeconds() + " s";
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String reasonPhrase(int status) {
@@ -184,7 +315,6 @@ public final class FeedFetcher implements AutoCloseable {
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
-            case 410 -> "Gone";
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";
@@ -197,5 +327,10 @@ public final class FeedFetcher implements AutoCloseable {
     @Override
     public void close() {
         deadlines.shutdownNow();
+        try {
+            client.close();
+        } catch (IOException e) {
+            // closing idle connections on the way out; nothing is lost if one does not close cleanly
+        }
     }
 }

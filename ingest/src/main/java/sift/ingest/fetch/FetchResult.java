@@ -7,8 +7,11 @@ import java.util.Objects;
 /** How a fetch ended. Failures are expected outcomes, not exceptions. */
 public sealed interface FetchResult {
 
-    /** A new body, with the validators to send next time. */
-    record Modified(byte[] body, String contentType, String etag, String lastModified, URI finalUri)
+    /**
+     * A new body, with the validators to send next time. {@code movedTo} is where the feed now lives when every
+     * redirect on the way was permanent (301, 308), else null.
+     */
+    record Modified(byte[] body, String contentType, String etag, String lastModified, URI finalUri, URI movedTo)
             implements FetchResult {
         public Modified {
             Objects.requireNonNull(body, "body");
@@ -17,7 +20,10 @@ public sealed interface FetchResult {
     }
 
     /** 304: the feed is as it was; the validators stay. */
-    record NotModified() implements FetchResult {}
+    record NotModified(URI movedTo) implements FetchResult {}
+
+    /** 410: the publisher removed the feed for good. */
+    record Gone(String reason) implements FetchResult {}
 
     /** The fetch failed; {@code reason} says why in plain words, {@code retryAfter} when the server asked. */
     record Failed(String reason, Duration retryAfter) implements FetchResult {

@@ -90,14 +90,34 @@ public final class Refresher {
             return stopped(feed, 0, 0, 0, 0);
         }
         if (result instanceof FetchResult.Modified modified) {
+            follow(feed, modified.movedTo());
             return store(feed, modified, now, started);
         }
         if (result instanceof FetchResult.Failed failed) {
             return fail(feed, now, started, failed.reason(), failed.retryAfter());
         }
+        if (result instanceof FetchResult.Gone gone) {
+            String reason = gone.reason() + "; polling stopped (enable the feed again to resume)";
+            feeds.disable(feed.id(), reason, now, since(started));
+            log.warn("Feed {} disabled: {}", feed.url(), reason);
+            return RefreshReport.failed(feed.id(), feed.url(), reason);
+        }
+        follow(feed, ((FetchResult.NotModified) result).movedTo());
         feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.NOT_MODIFIED, feed.etag(), feed.lastModified(),
                 null, null, now, policy.afterSuccess(now), 0, 0, since(started)));
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.NOT_MODIFIED, 0, 0, 0, 0, null);
+    }
+
+    /** A feed that moved for good (every redirect permanent) is fetched from its new URL from now on. */
+    private void follow(Feed feed, URI movedTo) {
+        if (movedTo == null) {
+            return;
+        }
+        if (feeds.changeUrl(feed.id(), movedTo.toString())) {
+            log.info("Feed {} moved permanently to {}: URL updated", feed.url(), movedTo);
+        } else {
+            log.warn("Feed {} moved permanently to {}, which is already subscribed: URL kept", feed.url(), movedTo);
+        }
     }
 
     private RefreshReport store(Feed feed, FetchResult.Modified modified, Instant now, long started) {

@@ -36,7 +36,7 @@ class RefreshSchedulerTest {
                 .feed("/ipspace.xml", "application/atom+xml", Fixtures.text("parse/ipspace-atom.xml"))
                 .feed("/garbage.xml", "text/plain", "definitely not XML");
         db = Database.open(DbSettings.embedded(dir));
-        fetcher = new FeedFetcher(FetchSettings.defaults());
+        fetcher = new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(java.time.Duration.ZERO));
         Refresher refresher = TestRefresher.over(db, fetcher, Clock.systemUTC());
         scheduler = new RefreshScheduler(db.feeds(), refresher, 2, Duration.ofMillis(200), Clock.systemUTC());
         for (String path : List.of("/cloudflare.xml", "/garbage.xml", "/missing.xml", "/ipspace.xml")) {

@@ -44,7 +44,7 @@ class RefresherTest {
                 .feed("/podcast.xml", "application/rss+xml", Fixtures.text("parse/packetpushers-podcast.xml"))
                 .feed("/garbage.xml", "text/html", "<html><body>Moved to Substack!</body></html>");
         db = Database.open(DbSettings.embedded(dir));
-        fetcher = new FeedFetcher(FetchSettings.defaults());
+        fetcher = new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(java.time.Duration.ZERO));
         refresher = TestRefresher.over(db, fetcher, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -133,6 +133,34 @@ class RefresherTest {
         Feed feed = subscribe("/gone.xml");
         refresher.refresh(feed);
         assertThat(db.feeds().find(feed.id()).orElseThrow().lastError()).isEqualTo("HTTP 404 Not Found");
+    }
+
+    @Test
+    void aFeedThatIsGoneIsDisabledWithTheReasonAndPolledNoMore() {
+        server.route("/removed.xml", FixtureServer.Route.status(410));
+        Feed feed = subscribe("/removed.xml");
+        RefreshReport report = refresher.refresh(feed);
+        assertThat(report.outcome()).isEqualTo(RefreshReport.Outcome.FAILED);
+        assertThat(db.feeds().find(feed.id()).orElseThrow().lastError())
+                .isEqualTo("HTTP 410 Gone: the publisher removed the feed; polling stopped (enable the feed again to resume)");
+        assertThat(db.feeds().due(NOW.plus(java.time.Duration.ofDays(365)), 10)).extracting(Feed::id).doesNotContain(feed.id());
+    }
+
+    @Test
+    void aFeedThatMovedForGoodIsFetchedFromItsNewUrlFromNowOn() {
+        server.route("/moved.xml", FixtureServer.Route.status(301).withHeader("Location", "/cloudflare.xml"));
+        Feed feed = subscribe("/moved.xml");
+        assertThat(refresher.refresh(feed).created()).isEqualTo(2);
+        assertThat(db.feeds().find(feed.id()).orElseThrow().url()).isEqualTo(server.url("/cloudflare.xml"));
+    }
+
+    @Test
+    void oneBrokenFeedRecordsItsErrorWhileTheOthersAreStored() {
+        Feed broken = subscribe("/garbage.xml");
+        Feed good = subscribe("/ipspace.xml");
+        assertThat(refresher.refresh(broken).outcome()).isEqualTo(RefreshReport.Outcome.FAILED);
+        assertThat(refresher.refresh(good).outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
+        assertThat(db.posts().river(10, null)).isNotEmpty();
     }
 
     @Test

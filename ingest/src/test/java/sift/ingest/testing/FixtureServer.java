@@ -26,6 +26,8 @@ public final class FixtureServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final AtomicInteger inflight = new AtomicInteger();
+    private final AtomicInteger peakInflight = new AtomicInteger();
 
     /** What a path answers. */
     public record Route(int status, String contentType, byte[] body, boolean gzip, Duration delay, Map<String, String> headers) {
@@ -83,10 +85,16 @@ public final class FixtureServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** The most requests this server had in hand at once. */
+    public int peakConcurrency() {
+        return peakInflight.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         Route route = routes.getOrDefault(path, Route.status(404));
+        peakInflight.accumulateAndGet(inflight.incrementAndGet(), Math::max);
         try (exchange) {
             if (!route.delay().isZero()) {
                 Thread.sleep(route.delay().toMillis());
@@ -118,6 +126,8 @@ public final class FixtureServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException clientWentAway) {
             // the client under test may hang up on purpose (size cap, deadline)
+        } finally {
+            inflight.decrementAndGet();
         }
     }
 

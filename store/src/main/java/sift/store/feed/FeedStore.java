@@ -54,10 +54,10 @@ public final class FeedStore {
                 .findOne());
     }
 
-    /** Feeds whose next fetch is due at {@code now}, the longest overdue first. */
+    /** Enabled feeds whose next fetch is due at {@code now}, the longest overdue first. */
     public List<Feed> due(Instant now, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
-                         FROM feeds WHERE next_fetch_at <= :now
+                         FROM feeds WHERE enabled AND next_fetch_at <= :now
                         ORDER BY next_fetch_at, id LIMIT :limit""")
                 .bind("now", utc(now))
                 .bind("limit", limit)
@@ -119,6 +119,25 @@ public final class FeedStore {
                     .bind("nextFetchAt", utc(nextFetchAt))
                     .execute();
             log(h, feedId, fetchedAt, FetchStatus.FAILED, took, 0, 0, error);
+        });
+    }
+
+    /**
+     * Stops polling a feed its publisher removed (HTTP 410): the feed stays, disabled, with the reason as its
+     * error for the admin to see; enabling it again resumes polling.
+     */
+    public void disable(long feedId, String reason, Instant fetchedAt, Duration took) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            UPDATE feeds SET
+                                enabled = FALSE, last_fetched_at = :fetchedAt, last_status = 'failed', last_error = :error,
+                                consecutive_failures = consecutive_failures + 1
+                            WHERE id = :id""")
+                    .bind("id", feedId)
+                    .bind("error", fit(reason, 2000))
+                    .bind("fetchedAt", utc(fetchedAt))
+                    .execute();
+            log(h, feedId, fetchedAt, FetchStatus.FAILED, took, 0, 0, reason);
         });
     }
 

@@ -60,6 +60,18 @@ class FeedStoreTest {
     }
 
     @Test
+    void aDisabledFeedIsNeverDueAndKeepsItsReason() {
+        feeds.subscribe(new NewFeed("https://a.example/feed", "A", null), NOW);
+        long a = feeds.all().get(0).id();
+        feeds.disable(a, "HTTP 410 Gone", NOW, TOOK);
+        assertThat(feeds.due(NOW.plus(Duration.ofDays(30)), 10)).isEmpty();
+        Feed disabled = feeds.find(a).orElseThrow();
+        assertThat(disabled.lastError()).isEqualTo("HTTP 410 Gone");
+        assertThat(disabled.lastStatus()).isEqualTo(FetchStatus.FAILED);
+        assertThat(feeds.fetchLog(a, 5)).singleElement().satisfies(e -> assertThat(e.error()).isEqualTo("HTTP 410 Gone"));
+    }
+
+    @Test
     void countsConsecutiveFailuresAndClearsThemOnSuccess() {
         feeds.subscribe(new NewFeed("https://broken.example/feed", null, null), NOW);
         long id = feeds.all().get(0).id();
