@@ -65,6 +65,47 @@ public final class FeedStore {
                 .list());
     }
 
+    /**
+     * Claims up to {@code limit} enabled feeds that are due and not leased to a live worker, for {@code owner}
+     * until {@code until}: rows another worker is claiming at the same moment are skipped, not waited for, so
+     * that no feed is fetched twice at once. Recording the fetch releases the lease; a worker that dies leaves
+     * its feeds to the others when the lease expires.
+     */
+    public List<Feed> claimDue(String owner, Instant now, Instant until, int limit) {
+        return jdbi.inTransaction(h -> {
+            List<Long> ids = h.createQuery("""
+                            SELECT id FROM feeds
+                            WHERE enabled AND next_fetch_at <= :now AND (lease_until IS NULL OR lease_until < :now)
+                            ORDER BY next_fetch_at LIMIT :limit
+                            FOR UPDATE SKIP LOCKED""")
+                    .bind("now", utc(now))
+                    .bind("limit", limit)
+                    .mapTo(Long.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            h.createUpdate("UPDATE feeds SET lease_owner = :owner, lease_until = :until WHERE id IN (<ids>)")
+                    .bind("owner", fit(owner, 100))
+                    .bind("until", utc(until))
+                    .bindList("ids", ids)
+                    .execute();
+            return h.createQuery("SELECT " + COLUMNS + " FROM feeds WHERE id IN (<ids>) ORDER BY next_fetch_at, id")
+                    .bindList("ids", ids)
+                    .map(FeedStore::map)
+                    .list();
+        });
+    }
+
+    /** Gives a claimed feed back without a fetch (a worker stopping): it is due again at once for the others. */
+    public void release(long feedId, String owner) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner")
+                .bind("id", feedId)
+                .bind("owner", owner)
+                .execute());
+    }
+
     public int count() {
         return jdbi.withHandle(
                 h -> h.createQuery("SELECT COUNT(*) FROM feeds").mapTo(Integer.class).one());
@@ -78,7 +119,8 @@ public final class FeedStore {
                                 etag = :etag, last_modified = :lastModified,
                                 title = COALESCE(:title, title), site_url = COALESCE(:siteUrl, site_url),
                                 last_fetched_at = :fetchedAt, last_status = :status, last_error = NULL,
-                                consecutive_failures = 0, next_fetch_at = :nextFetchAt
+                                consecutive_failures = 0, next_fetch_at = :nextFetchAt,
+                                lease_owner = NULL, lease_until = NULL
                             WHERE id = :id""")
                     .bind("id", feedId)
                     .bind("etag", fit(success.etag(), 500))
@@ -111,7 +153,8 @@ public final class FeedStore {
             h.createUpdate("""
                             UPDATE feeds SET
                                 last_fetched_at = :fetchedAt, last_status = 'failed', last_error = :error,
-                                consecutive_failures = consecutive_failures + 1, next_fetch_at = :nextFetchAt
+                                consecutive_failures = consecutive_failures + 1, next_fetch_at = :nextFetchAt,
+                                lease_owner = NULL, lease_until = NULL
                             WHERE id = :id""")
                     .bind("id", feedId)
                     .bind("error", fit(error, 2000))
@@ -131,7 +174,7 @@ public final class FeedStore {
             h.createUpdate("""
                             UPDATE feeds SET
                                 enabled = FALSE, last_fetched_at = :fetchedAt, last_status = 'failed', last_error = :error,
-                                consecutive_failures = consecutive_failures + 1
+                                consecutive_failures = consecutive_failures + 1, lease_owner = NULL, lease_until = NULL
                             WHERE id = :id""")
                     .bind("id", feedId)
                     .bind("error", fit(reason, 2000))
