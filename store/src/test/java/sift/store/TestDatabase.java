@@ -19,15 +19,25 @@ public final class TestDatabase {
         return "postgresql".equals(System.getProperty("sift.test.db", "h2"));
     }
 
+    /**
+     * A fresh PostgreSQL schema when the environment gives one ({@code SIFT_TEST_PG_URL}, as {@code .ci/run}
+     * does), else an H2 file: for tests outside the store suite that want the scale-out database when there is one.
+     */
+    public static DbSettings scaleOut(Path dir) {
+        String url = System.getenv("SIFT_TEST_PG_URL");
+        return url == null || url.isBlank() ? DbSettings.embedded(dir) : postgresqlSchema();
+    }
+
     public static Database open(Path dir) {
         return Database.open(settings(dir));
     }
 
     /** The settings of a fresh database; call it once per database a test wants. */
     public static DbSettings settings(Path dir) {
-        if (!postgresql()) {
-            return DbSettings.embedded(dir);
-        }
+        return postgresql() ? postgresqlSchema() : DbSettings.embedded(dir);
+    }
+
+    private static DbSettings postgresqlSchema() {
         String url = require("SIFT_TEST_PG_URL");
         String user = require("SIFT_TEST_PG_USER");
         String password = System.getenv().getOrDefault("SIFT_TEST_PG_PASSWORD", "");

@@ -22,12 +22,17 @@ import sift.store.feed.Feed;
 import sift.store.feed.FeedStore;
 
 /**
- * Runs refreshes on a bounded pool of workers: on a tick it hands every due feed that is not already being
- * refreshed to a worker. {@link #close()} lets refreshes in flight finish their current post, then returns.
+ * Runs refreshes on a bounded pool of workers: on a tick it claims due feeds (a lease in the database, so that
+ * other Sift processes on the same database take other feeds) as workers are free, and hands each to one.
+ * {@link #close()} lets refreshes in flight finish their current post, gives back what was claimed but not
+ * started, then returns.
  */
 public final class RefreshScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RefreshScheduler.class);
     private static final Duration GRACE = Duration.ofSeconds(20);
+    /** Longer than any refresh takes (a 30 s fetch, then parsing and storing), short enough to recover from a dead worker. */
+    static final Duration LEASE = Duration.ofMinutes(10);
+    private static final Instant EVERYTHING = Instant.parse("9999-01-01T00:00:00Z");
 
     private final FeedStore feeds;
     private final Refresher refresher;
@@ -36,6 +41,7 @@ public final class RefreshScheduler implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService pool;
     private final ScheduledExecutorService ticker;
+    private final String owner;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong done = new AtomicLong();
     private final AtomicReference<Instant> lastRefreshAt = new AtomicReference<>();
@@ -50,6 +56,7 @@ public final class RefreshScheduler implements AutoCloseable {
         this.workers = workers;
         this.tick = tick;
         this.clock = clock;
+        this.owner = ProcessHandle.current().pid() + "@" + hostName() + "/" + Integer.toHexString(new java.util.Random().nextInt());
         this.pool = Executors.newFixedThreadPool(workers, named("sift-refresh"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(named("sift-refresh-ticker"));
     }
@@ -61,9 +68,13 @@ public final class RefreshScheduler implements AutoCloseable {
         log.info("Ingest started: {} workers, checking for due feeds every {} s", workers, tick.toSeconds());
     }
 
-    /** Refreshes every feed once, due or not, and waits for all of them: {@code sift ingest --once}. */
+    /**
+     * Refreshes every enabled feed once, due or not, and waits for all of them: {@code sift ingest --once}.
+     * Feeds another process holds right now are left to it.
+     */
     public List<RefreshReport> refreshAll() {
-        return await(submit(feeds.all()));
+        Instant now = clock.instant();
+        return await(submit(feeds.claim(owner, EVERYTHING, now, now.plus(LEASE), Integer.MAX_VALUE)));
     }
 
     public IngestStatus status() {
@@ -72,7 +83,11 @@ public final class RefreshScheduler implements AutoCloseable {
 
     private void submitDue() {
         try {
-            submit(feeds.due(clock.instant(), workers * 4));
+            int free = workers * 2 - inFlight.size();
+            if (free > 0) {
+                Instant now = clock.instant();
+                submit(feeds.claimDue(owner, now, now.plus(LEASE), free));
+            }
         } catch (RuntimeException e) {
             // the ticker must survive a database hiccup; the next tick tries again
             log.error("Cannot list due feeds: {}", e.getMessage(), e);
@@ -91,10 +106,15 @@ public final class RefreshScheduler implements AutoCloseable {
 
     private RefreshReport refreshGuarded(Feed feed) {
         try {
-            return refresher.refresh(feed);
+            RefreshReport report = refresher.refresh(feed);
+            if (report.outcome() == RefreshReport.Outcome.STOPPED) {
+                feeds.release(feed.id(), owner);
+            }
+            return report;
         } catch (RuntimeException e) {
-            // a bug or an unreachable database: log it with the feed, keep the worker
+            // a bug or an unreachable database: log it with the feed, keep the worker, give the feed back
             log.error("Feed {}: refresh failed unexpectedly: {}", feed.url(), e.getMessage(), e);
+            releaseQuietly(feed);
             return RefreshReport.failed(feed.id(), feed.url(), "internal error: " + e.getMessage());
         } finally {
             inFlight.remove(feed.id());
@@ -126,6 +146,22 @@ public final class RefreshScheduler implements AutoCloseable {
             pool.shutdownNow();
         }
         log.info("Ingest stopped");
+    }
+
+    private void releaseQuietly(Feed feed) {
+        try {
+            feeds.release(feed.id(), owner);
+        } catch (RuntimeException e) {
+            log.warn("Feed {}: lease not released ({}); it expires in {} min", feed.url(), e.getMessage(), LEASE.toMinutes());
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static ThreadFactory named(String prefix) {

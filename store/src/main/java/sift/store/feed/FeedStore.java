@@ -54,30 +54,25 @@ public final class FeedStore {
                 .findOne());
     }
 
-    /** Enabled feeds whose next fetch is due at {@code now}, the longest overdue first. */
-    public List<Feed> due(Instant now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
-                         FROM feeds WHERE enabled AND next_fetch_at <= :now
-                        ORDER BY next_fetch_at, id LIMIT :limit""")
-                .bind("now", utc(now))
-                .bind("limit", limit)
-                .map(FeedStore::map)
-                .list());
+    /** Claims due feeds: {@link #claim} of the feeds due at {@code now}. */
+    public List<Feed> claimDue(String owner, Instant now, Instant until, int limit) {
+        return claim(owner, now, now, until, limit);
     }
 
     /**
-     * Claims up to {@code limit} enabled feeds that are due and not leased to a live worker, for {@code owner}
-     * until {@code until}: rows another worker is claiming at the same moment are skipped, not waited for, so
+     * Claims up to {@code limit} enabled feeds due by {@code dueBy} and not leased to a live worker at
+     * {@code now}, for {@code owner} until {@code until}: rows another worker is claiming at the same moment are skipped, not waited for, so
      * that no feed is fetched twice at once. Recording the fetch releases the lease; a worker that dies leaves
      * its feeds to the others when the lease expires.
      */
-    public List<Feed> claimDue(String owner, Instant now, Instant until, int limit) {
+    public List<Feed> claim(String owner, Instant dueBy, Instant now, Instant until, int limit) {
         return jdbi.inTransaction(h -> {
             List<Long> ids = h.createQuery("""
                             SELECT id FROM feeds
-                            WHERE enabled AND next_fetch_at <= :now AND (lease_until IS NULL OR lease_until < :now)
+                            WHERE enabled AND next_fetch_at <= :dueBy AND (lease_until IS NULL OR lease_until < :now)
                             ORDER BY next_fetch_at LIMIT :limit
                             FOR UPDATE SKIP LOCKED""")
+                    .bind("dueBy", utc(dueBy))
                     .bind("now", utc(now))
                     .bind("limit", limit)
                     .mapTo(Long.class)

@@ -55,8 +55,9 @@ class FeedStoreTest {
         feeds.recordSuccess(
                 a, new FetchSuccess(FetchStatus.OK, null, null, null, null, NOW, NOW.plus(Duration.ofHours(1)), 0, 0, TOOK));
 
-        assertThat(feeds.due(NOW, 10)).extracting(Feed::title).containsExactly("B");
-        assertThat(feeds.due(NOW.plus(Duration.ofHours(2)), 10)).extracting(Feed::title).containsExactly("B", "A");
+        assertThat(feeds.claimDue("w1", NOW, NOW.plusSeconds(60), 10)).extracting(Feed::title).containsExactly("B");
+        Instant later = NOW.plus(Duration.ofHours(2));
+        assertThat(feeds.claimDue("w2", later, later.plusSeconds(60), 10)).extracting(Feed::title).containsExactly("B", "A");
     }
 
     @Test
@@ -64,7 +65,8 @@ class FeedStoreTest {
         feeds.subscribe(new NewFeed("https://a.example/feed", "A", null), NOW);
         long a = feeds.all().get(0).id();
         feeds.disable(a, "HTTP 410 Gone", NOW, TOOK);
-        assertThat(feeds.due(NOW.plus(Duration.ofDays(30)), 10)).isEmpty();
+        Instant later = NOW.plus(Duration.ofDays(30));
+        assertThat(feeds.claimDue("w", later, later.plusSeconds(60), 10)).isEmpty();
         Feed disabled = feeds.find(a).orElseThrow();
         assertThat(disabled.lastError()).isEqualTo("HTTP 410 Gone");
         assertThat(disabled.lastStatus()).isEqualTo(FetchStatus.FAILED);
