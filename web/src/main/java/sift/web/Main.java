@@ -46,6 +46,7 @@ import sift.web.bench.SyntheticPosts;
         subcommands = {
             Main.Serve.class,
             Main.Ingest.class,
+            Main.Worker.class,
             Main.ImportOpml.class,
             Main.ExportOpml.class,
             Main.Reindex.class,
@@ -213,6 +214,35 @@ public final class Main implements Callable<Integer> {
                 case FAILED -> String.format("FAILED                     %s: %s", r.url(), r.error());
                 case STOPPED -> String.format("stopped                    %s", r.url());
             };
+        }
+    }
+
+    @Command(name = "worker", mixinStandardHelpOptions = true,
+            description = "Refresh feeds in the background and serve nothing: one of several ingest processes on one PostgreSQL.")
+    static final class Worker implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @Option(names = "--allow-private", description = "fetch feeds from loopback and private addresses too (or SIFT_ALLOW_PRIVATE=true)")
+        boolean allowPrivate;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            SiftConfig config = data.config();
+            if (allowPrivate) {
+                config = config.withIngest(config.ingest().withAllowPrivate(true));
+            }
+            Database db = Database.open(config.db());
+            Ingestion ingestion = new Ingestion(db, config.ingest(), Clock.systemUTC());
+            ingestion.scheduler().start();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ingestion.close();
+                db.close();
+                stopped.countDown();
+            }, "sift-shutdown"));
+            stopped.await();
+            return 0;
         }
     }
 

@@ -78,6 +78,33 @@ class ServeProcessIT {
     }
 
     @Test
+    void aWorkerRefreshesFeedsWithoutServingAndStopsCleanlyOnSigterm() throws Exception {
+        try (FixtureServer origin = new FixtureServer()) {
+            Path data = dir.resolve("worker-data");
+            Path log = dir.resolve("worker.log");
+            try (Database db = Database.open(DbSettings.embedded(data))) {
+                for (int f = 0; f < 3; f++) {
+                    origin.route("/w" + f + ".xml", FixtureServer.Route.ok("application/rss+xml", bigFeed(f).getBytes()));
+                    db.feeds().subscribe(new NewFeed(origin.url("/w" + f + ".xml"), null, null), Instant.now());
+                }
+            }
+            try (SiftProcess worker = SiftProcess.start(log, Map.of("SIFT_ALLOW_PRIVATE", "true"), "worker", "--data", data.toString())) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (Pattern.compile("Feed http\\S+/w\\d\\.xml: \\d+ entries").matcher(worker.logText()).results().count() < 3
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(worker.terminate(Duration.ofSeconds(30))).as("log:%n%s", worker.logText()).isIn(0, 143);
+                assertThat(worker.logText()).contains("Ingest started").contains("Ingest stopped").doesNotContain("Javalin");
+            }
+            try (Database db = Database.open(DbSettings.embedded(data))) {
+                assertThat(db.feeds().all()).allSatisfy(f -> assertThat(f.lastFetchedAt()).isNotNull());
+                assertThat(db.posts().count()).isPositive();
+            }
+        }
+    }
+
+    @Test
     void sigtermDuringARefreshLosesNoStoredPostAndDuplicatesNone() throws Exception {
         stopDuringARefreshThenRestart(false);
     }

@@ -47,6 +47,11 @@ final class SiftProcess implements AutoCloseable {
         return p.exitValue();
     }
 
+    /** Starts a command that runs until stopped (no HTTP port), such as {@code worker}. */
+    static SiftProcess start(Path log, Map<String, String> env, String... args) throws IOException {
+        return new SiftProcess(builder(log, env, args).start(), log, 0);
+    }
+
     static SiftProcess serve(Path log, Map<String, String> env, String... extraArgs) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
