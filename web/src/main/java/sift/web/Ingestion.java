@@ -20,7 +20,8 @@ public final class Ingestion implements AutoCloseable {
     private final FeedFetcher fetcher;
     private final RefreshScheduler scheduler;
 
-    Ingestion(Database db, SiftConfig.Ingest config, Clock clock) {
+    /** @param node this process's name in feed leases ({@link SiftConfig#node()}) */
+    Ingestion(Database db, SiftConfig.Ingest config, String node, Clock clock) {
         this.fetcher = new FeedFetcher(FetchSettings.defaults()
                 .withAllowPrivate(config.allowPrivate())
                 .withHostGap(config.hostGap()));
@@ -33,7 +34,7 @@ public final class Ingestion implements AutoCloseable {
                 new Analyzer(),
                 new RefreshPolicy(config.interval(), MAX_BACKOFF, new Random()),
                 clock);
-        this.scheduler = new RefreshScheduler(db.feeds(), refresher, config.workers(), config.tick(), clock);
+        this.scheduler = new RefreshScheduler(db.feeds(), refresher, node, config.workers(), config.tick(), clock);
     }
 
     public RefreshScheduler scheduler() {

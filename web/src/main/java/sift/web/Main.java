@@ -188,7 +188,7 @@ public final class Main implements Callable<Integer> {
             Files.createDirectories(config.dataDir());
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Database.open(config.db());
-                    Ingestion ingestion = new Ingestion(db, config.ingest(), Clock.systemUTC())) {
+                    Ingestion ingestion = new Ingestion(db, config.ingest(), config.node(), Clock.systemUTC())) {
                 if (opml != null) {
                     out.println(subscribe(db, feeds, opml));
                 }
@@ -233,7 +233,7 @@ public final class Main implements Callable<Integer> {
                 config = config.withIngest(config.ingest().withAllowPrivate(true));
             }
             Database db = Database.open(config.db());
-            Ingestion ingestion = new Ingestion(db, config.ingest(), Clock.systemUTC());
+            Ingestion ingestion = new Ingestion(db, config.ingest(), config.node(), Clock.systemUTC());
             ingestion.scheduler().start();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,10 @@
 package sift.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -95,6 +99,29 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         }
         return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port), db, ingest,
                 Duration.ofDays(retentionDays), demo);
+    }
+
+    /**
+     * This node's name in the feed leases it takes: made once and kept in the data folder ({@code node-id}), so
+     * that a restart after a crash voids its own old leases at once. Processes sharing a database each have a
+     * data folder of their own (their search index lives there too).
+     */
+    public String node() {
+        Path file = dataDir.resolve("node-id");
+        try {
+            if (Files.isRegularFile(file)) {
+                String id = Files.readString(file).strip();
+                if (!id.isEmpty()) {
+                    return id;
+                }
+            }
+            Files.createDirectories(dataDir);
+            String id = "node-" + UUID.randomUUID();
+            Files.writeString(file, id + "\n");
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the node name in " + file, e);
+        }
     }
 
     /** The search index: derived from the database, kept per process in the data folder. */

@@ -66,7 +66,7 @@ public final class SiftServer implements AutoCloseable {
         try {
             search = SearchIndex.open(config.indexDir(), db.posts(), clock);
             search.startFollowing(INDEX_FOLLOW_INTERVAL);
-            ingestion = new Ingestion(db, config.ingest(), clock);
+            ingestion = new Ingestion(db, config.ingest(), config.node(), clock);
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
             Javalin app = App.create(new App.Deps(db, search, ingestion.scheduler(), demo, clock))
                     .start(config.http().host(), config.http().port());

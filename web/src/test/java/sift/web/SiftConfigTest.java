@@ -26,6 +26,14 @@ class SiftConfigTest {
     }
 
     @Test
+    void aNodeKeepsItsNameInItsDataFolder(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String first = SiftConfig.from(dir, null, false, Map.of()).node();
+        assertThat(first).startsWith("node-");
+        assertThat(SiftConfig.from(dir, null, false, Map.of()).node()).isEqualTo(first);
+        assertThat(SiftConfig.from(dir.resolve("other"), null, false, Map.of()).node()).isNotEqualTo(first);
+    }
+
+    @Test
     void aBadValueNamesTheSetting() {
         assertThatThrownBy(() -> SiftConfig.from(DATA, null, false, Map.of("SIFT_ALLOW_PRIVATE", "maybe")))
                 .hasMessage("SIFT_ALLOW_PRIVATE must be true or false, was 'maybe'");

@@ -22,6 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -49,6 +51,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class FeedFetcher implements AutoCloseable {
     static final int MAX_REDIRECTS = 5;
+    private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,9})");
 
     private final FetchSettings settings;
     private final CloseableHttpClient client;
@@ -206,7 +209,7 @@ public final class FeedFetcher implements AutoCloseable {
     private FetchResult interpret(ClassicHttpResponse response, URI uri, HttpGet get) throws IOException {
         int status = response.getCode();
         if (status == 304) {
-            return new FetchResult.NotModified(null);
+            return new FetchResult.NotModified(null, freshFor(response));
         }
         if (status == 410) {
             return new FetchResult.Gone("HTTP 410 Gone: the publisher removed the feed");
@@ -232,7 +235,7 @@ public final class FeedFetcher implements AutoCloseable {
             return tooLarge();
         }
         return new FetchResult.Modified(bytes, header(response, "Content-Type"), header(response, "ETag"),
-                header(response, "Last-Modified"), uri, null);
+                header(response, "Last-Modified"), uri, null, freshFor(response));
     }
 
     private static FetchResult withMove(FetchResult result, URI movedTo) {
@@ -240,12 +243,39 @@ public final class FeedFetcher implements AutoCloseable {
             return result;
         }
         if (result instanceof FetchResult.Modified m) {
-            return new FetchResult.Modified(m.body(), m.contentType(), m.etag(), m.lastModified(), m.finalUri(), movedTo);
+            return new FetchResult.Modified(m.body(), m.contentType(), m.etag(), m.lastModified(), m.finalUri(), movedTo,
+                    m.freshFor());
         }
-        if (result instanceof FetchResult.NotModified) {
-            return new FetchResult.NotModified(movedTo);
+        if (result instanceof FetchResult.NotModified n) {
+            return new FetchResult.NotModified(movedTo, n.freshFor());
         }
         return result;
+    }
+
+    /** How long the answer stays fresh by Cache-Control's max-age, else by Expires; null when uncacheable or unsaid. */
+    static Duration freshFor(ClassicHttpResponse response) {
+        String cacheControl = header(response, "Cache-Control");
+        if (cacheControl != null) {
+            String cc = cacheControl.toLowerCase(Locale.ROOT);
+            if (cc.contains("no-store") || cc.contains("no-cache")) {
+                return null;
+            }
+            Matcher maxAge = MAX_AGE.matcher(cc);
+            if (maxAge.find()) {
+                return Duration.ofSeconds(Long.parseLong(maxAge.group(1)));
+            }
+        }
+        String expires = header(response, "Expires");
+        if (expires != null) {
+            try {
+                Instant at = ZonedDateTime.parse(expires.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration left = Duration.between(Instant.now(), at);
+                return left.isNegative() ? null : left;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String header(ClassicHttpResponse response, String name) {

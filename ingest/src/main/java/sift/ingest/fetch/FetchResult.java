@@ -9,9 +9,11 @@ public sealed interface FetchResult {
 
     /**
      * A new body, with the validators to send next time. {@code movedTo} is where the feed now lives when every
-     * redirect on the way was permanent (301, 308), else null.
+     * redirect on the way was permanent (301, 308), else null; {@code freshFor} how long the server says the
+     * answer stays fresh (Cache-Control max-age, Expires), else null.
      */
-    record Modified(byte[] body, String contentType, String etag, String lastModified, URI finalUri, URI movedTo)
+    record Modified(byte[] body, String contentType, String etag, String lastModified, URI finalUri, URI movedTo,
+            Duration freshFor)
             implements FetchResult {
         public Modified {
             Objects.requireNonNull(body, "body");
@@ -20,7 +22,7 @@ public sealed interface FetchResult {
     }
 
     /** 304: the feed is as it was; the validators stay. */
-    record NotModified(URI movedTo) implements FetchResult {}
+    record NotModified(URI movedTo, Duration freshFor) implements FetchResult {}
 
     /** 410: the publisher removed the feed for good. */
     record Gone(String reason) implements FetchResult {}

@@ -2,6 +2,7 @@ package sift.ingest.parse;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,6 +58,7 @@ final class FeedMapper {
     private final List<Entry> entries = new ArrayList<>();
     private final List<String> problems;
     private String format = "xml";
+    private Duration ttl;
     private boolean atom;
     private int skippedEntries;
 
@@ -228,6 +230,12 @@ final class FeedMapper {
             case "itunes:image" -> {
                 if (into.image == null) {
                     into.image = Links.resolve(base, n.attr("href") != null ? n.attr("href") : n.text());
+                }
+            }
+            case "ttl" -> {
+                Integer minutes = context == Context.FEED ? number(n.text()) : null;
+                if (minutes != null && minutes > 0) {
+                    ttl = Duration.ofMinutes(minutes);
                 }
             }
             case "itunes:duration" -> into.duration = Durations.seconds(n.text());
@@ -542,7 +550,7 @@ final class FeedMapper {
         }
         return new ParsedFeed(format, feed.title, feed.link,
                 feed.description != null ? feed.description : feed.summary == null ? null : feed.summary.value(),
-                feed.language, feed.image, parsed, problems.isEmpty() ? null : String.join("; ", problems));
+                feed.language, feed.image, parsed, problems.isEmpty() ? null : String.join("; ", problems), ttl);
     }
 
     /** "Name (email)" when an author element gives both, as the Universal Feed Parser writes it. */

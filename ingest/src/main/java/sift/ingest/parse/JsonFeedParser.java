@@ -43,6 +43,7 @@ final class JsonFeedParser {
                 text(root, "language"),
                 Links.resolve(base, text(root, "icon")),
                 entries,
+                null,
                 null);
     }
 

@@ -47,7 +47,11 @@ public final class RefreshScheduler implements AutoCloseable {
     private final AtomicReference<Instant> lastRefreshAt = new AtomicReference<>();
     private volatile boolean running;
 
-    public RefreshScheduler(FeedStore feeds, Refresher refresher, int workers, Duration tick, Clock clock) {
+    /**
+     * @param owner this node's name in the leases it takes, stable across restarts (so that leases a crashed run
+     *     left behind are void at once, not when they expire), unique among the processes on one database
+     */
+    public RefreshScheduler(FeedStore feeds, Refresher refresher, String owner, int workers, Duration tick, Clock clock) {
         if (workers < 1) {
             throw new IllegalArgumentException("ingest needs at least one worker, was " + workers);
         }
@@ -56,7 +60,11 @@ public final class RefreshScheduler implements AutoCloseable {
         this.workers = workers;
         this.tick = tick;
         this.clock = clock;
-        this.owner = ProcessHandle.current().pid() + "@" + hostName() + "/" + Integer.toHexString(new java.util.Random().nextInt());
+        this.owner = owner;
+        int orphaned = feeds.releaseAll(owner);
+        if (orphaned > 0) {
+            log.info("Ingest: {} feeds leased to this node ({}) before a crash are free again", orphaned, owner);
+        }
         this.pool = Executors.newFixedThreadPool(workers, named("sift-refresh"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(named("sift-refresh-ticker"));
     }
@@ -153,14 +161,6 @@ public final class RefreshScheduler implements AutoCloseable {
             feeds.release(feed.id(), owner);
         } catch (RuntimeException e) {
             log.warn("Feed {}: lease not released ({}); it expires in {} min", feed.url(), e.getMessage(), LEASE.toMinutes());
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
         }
     }
 

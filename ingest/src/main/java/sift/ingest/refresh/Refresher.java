@@ -85,13 +85,16 @@ public final class Refresher {
         } catch (IllegalArgumentException e) {
             return fail(feed, now, started, "not a valid URL: " + e.getMessage(), null);
         }
-        FetchResult result = fetcher.fetch(new FetchRequest(uri, feed.etag(), feed.lastModified()));
+        boolean full = policy.fullFetchDue(now, feed.fullFetchAt());
+        FetchResult result = fetcher.fetch(full
+                ? new FetchRequest(uri, null, null)
+                : new FetchRequest(uri, feed.etag(), feed.lastModified()));
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);
         }
         if (result instanceof FetchResult.Modified modified) {
             follow(feed, modified.movedTo());
-            return store(feed, modified, now, started);
+            return store(feed, modified, now, started, full);
         }
         if (result instanceof FetchResult.Failed failed) {
             return fail(feed, now, started, failed.reason(), failed.retryAfter());
@@ -102,9 +105,11 @@ public final class Refresher {
             log.warn("Feed {} disabled: {}", feed.url(), reason);
             return RefreshReport.failed(feed.id(), feed.url(), reason);
         }
-        follow(feed, ((FetchResult.NotModified) result).movedTo());
+        FetchResult.NotModified notModified = (FetchResult.NotModified) result;
+        follow(feed, notModified.movedTo());
+        Duration poll = policy.pollIntervalUnchanged(feed.pollInterval(), notModified.freshFor());
         feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.NOT_MODIFIED, feed.etag(), feed.lastModified(),
-                null, null, now, policy.afterSuccess(now), 0, 0, since(started)));
+                null, null, now, now.plus(poll), 0, 0, since(started), null, false));
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.NOT_MODIFIED, 0, 0, 0, 0, null);
     }
 
@@ -120,7 +125,7 @@ public final class Refresher {
         }
     }
 
-    private RefreshReport store(Feed feed, FetchResult.Modified modified, Instant now, long started) {
+    private RefreshReport store(Feed feed, FetchResult.Modified modified, Instant now, long started, boolean full) {
         ParsedFeed parsed;
         try {
             parsed = parser.parse(modified.body(), modified.finalUri());
@@ -152,9 +157,12 @@ public final class Refresher {
                         entry.id() != null ? entry.id() : entry.link(), e.getMessage());
             }
         }
+        Duration poll = policy.pollInterval(now,
+                parsed.entries().stream().map(e -> e.published() != null ? e.published() : e.updated()).toList(),
+                parsed.ttl(), modified.freshFor());
         feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.OK, modified.etag(), modified.lastModified(),
-                cleaner.plainText(parsed.title()), parsed.link(), now, policy.afterSuccess(now), created, updated,
-                since(started)));
+                cleaner.plainText(parsed.title()), parsed.link(), now, now.plus(poll), created, updated,
+                since(started), poll, full));
         log.info("Feed {}: {} entries, {} new, {} updated", feed.url(), parsed.entries().size(), created, updated);
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged,
                 skipped, null);

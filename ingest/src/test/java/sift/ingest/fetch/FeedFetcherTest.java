@@ -54,7 +54,7 @@ class FeedFetcherTest {
         server.feed("/feed.xml", "application/rss+xml", RSS);
         String etag = ((FetchResult.Modified) fetch("/feed.xml")).etag();
         FetchResult again = fetcher.fetch(new FetchRequest(URI.create(server.url("/feed.xml")), etag, null));
-        assertThat(again).isEqualTo(new FetchResult.NotModified(null));
+        assertThat(again).isEqualTo(new FetchResult.NotModified(null, null));
     }
 
     @Test
@@ -238,6 +238,16 @@ class FeedFetcherTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two gaps between three requests")
                     .isGreaterThanOrEqualTo(Duration.ofMillis(800));
         }
+    }
+
+    @Test
+    void readsHowLongTheServerSaysTheAnswerStaysFresh() {
+        server.route("/max-age.xml", Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8))
+                .withHeader("Cache-Control", "public, max-age=3600"));
+        server.route("/no-cache.xml", Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8))
+                .withHeader("Cache-Control", "no-cache, max-age=3600"));
+        assertThat(((FetchResult.Modified) fetch("/max-age.xml")).freshFor()).isEqualTo(Duration.ofHours(1));
+        assertThat(((FetchResult.Modified) fetch("/no-cache.xml")).freshFor()).isNull();
     }
 
     @Test

@@ -57,9 +57,9 @@ class MultiWorkerTest {
         FetchSettings local = FetchSettings.defaults().withAllowPrivate(true).withHostGap(Duration.ZERO);
         fetcherA = new FeedFetcher(local);
         fetcherB = new FeedFetcher(local);
-        workerA = new RefreshScheduler(first.feeds(), TestRefresher.over(first, fetcherA, Clock.systemUTC()), 3,
+        workerA = new RefreshScheduler(first.feeds(), TestRefresher.over(first, fetcherA, Clock.systemUTC()), "worker-a", 3,
                 Duration.ofMillis(100), Clock.systemUTC());
-        workerB = new RefreshScheduler(second.feeds(), TestRefresher.over(second, fetcherB, Clock.systemUTC()), 3,
+        workerB = new RefreshScheduler(second.feeds(), TestRefresher.over(second, fetcherB, Clock.systemUTC()), "worker-b", 3,
                 Duration.ofMillis(100), Clock.systemUTC());
     }
 

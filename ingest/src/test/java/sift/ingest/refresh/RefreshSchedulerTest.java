@@ -38,7 +38,7 @@ class RefreshSchedulerTest {
         db = Database.open(DbSettings.embedded(dir));
         fetcher = new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(java.time.Duration.ZERO));
         Refresher refresher = TestRefresher.over(db, fetcher, Clock.systemUTC());
-        scheduler = new RefreshScheduler(db.feeds(), refresher, 2, Duration.ofMillis(200), Clock.systemUTC());
+        scheduler = new RefreshScheduler(db.feeds(), refresher, "test-node", 2, Duration.ofMillis(200), Clock.systemUTC());
         for (String path : List.of("/cloudflare.xml", "/garbage.xml", "/missing.xml", "/ipspace.xml")) {
             db.feeds().subscribe(new NewFeed(server.url(path), null, null), Instant.now());
         }

@@ -82,7 +82,25 @@ class RefresherTest {
         assertThat(after.siteUrl()).isEqualTo("https://blog.cloudflare.com");
         assertThat(after.lastStatus()).isEqualTo(FetchStatus.OK);
         assertThat(after.etag()).isNotBlank();
-        assertThat(after.nextFetchAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(after.nextFetchAt()).as("its newest post is a year old: polled once a day")
+                .isEqualTo(NOW.plus(Duration.ofHours(24)));
+        assertThat(after.pollInterval()).isEqualTo(Duration.ofHours(24));
+        assertThat(after.fullFetchAt()).as("the first fetch goes without validators").isEqualTo(NOW);
+    }
+
+    @Test
+    void onceADayAFetchGoesWithoutValidatorsToCatchServersThatNeverChangeThem() {
+        Feed feed = subscribe("/ipspace.xml");
+        refresher.refresh(feed);
+        Refresher dayLater = TestRefresher.over(db, fetcher, Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC));
+        Refresher hourLater = TestRefresher.over(db, fetcher, Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+        assertThat(hourLater.refresh(db.feeds().find(feed.id()).orElseThrow()).outcome())
+                .isEqualTo(RefreshReport.Outcome.NOT_MODIFIED);
+        RefreshReport full = dayLater.refresh(db.feeds().find(feed.id()).orElseThrow());
+        assertThat(full.outcome()).as("200 for a request without validators").isEqualTo(RefreshReport.Outcome.FETCHED);
+        assertThat(full.created()).isZero();
+        assertThat(full.unchanged()).isPositive();
+        assertThat(db.feeds().find(feed.id()).orElseThrow().fullFetchAt()).isEqualTo(NOW.plus(Duration.ofHours(25)));
     }
 
     @Test

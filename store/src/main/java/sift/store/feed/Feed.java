@@ -1,5 +1,6 @@
 package sift.store.feed;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +17,15 @@ public record Feed(
         FetchStatus lastStatus,
         String lastError,
         int consecutiveFailures,
-        Instant nextFetchAt) {
+        Instant nextFetchAt,
+        Duration pollInterval,
+        Instant fullFetchAt) {
+
+    public Feed(long id, String url, String title, String siteUrl, String category, String etag, String lastModified,
+            Instant lastFetchedAt, FetchStatus lastStatus, String lastError, int consecutiveFailures, Instant nextFetchAt) {
+        this(id, url, title, siteUrl, category, etag, lastModified, lastFetchedAt, lastStatus, lastError,
+                consecutiveFailures, nextFetchAt, null, null);
+    }
 
     public Feed {
         Objects.requireNonNull(url, "url");

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class FeedStore {
     private static final String COLUMNS = """
             id, url, title, site_url, category, etag, last_modified, last_fetched_at,
-            last_status, last_error, consecutive_failures, next_fetch_at""";
+            last_status, last_error, consecutive_failures, next_fetch_at, poll_minutes, full_fetch_at""";
 
     private final Jdbi jdbi;
 
@@ -101,6 +101,14 @@ public final class FeedStore {
                 .execute());
     }
 
+    /** Voids every lease of {@code owner}, a node starting again after a crash; how many there were. */
+    public int releaseAll(String owner) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner")
+                .bind("owner", owner)
+                .execute());
+    }
+
     public int count() {
         return jdbi.withHandle(
                 h -> h.createQuery("SELECT COUNT(*) FROM feeds").mapTo(Integer.class).one());
@@ -115,6 +123,8 @@ public final class FeedStore {
                                 title = COALESCE(:title, title), site_url = COALESCE(:siteUrl, site_url),
                                 last_fetched_at = :fetchedAt, last_status = :status, last_error = NULL,
                                 consecutive_failures = 0, next_fetch_at = :nextFetchAt,
+                                poll_minutes = COALESCE(:pollMinutes, poll_minutes),
+                                full_fetch_at = CASE WHEN :full THEN :fetchedAt ELSE full_fetch_at END,
                                 lease_owner = NULL, lease_until = NULL
                             WHERE id = :id""")
                     .bind("id", feedId)
@@ -125,6 +135,9 @@ public final class FeedStore {
                     .bind("fetchedAt", utc(success.fetchedAt()))
                     .bind("status", success.status().column())
                     .bind("nextFetchAt", utc(success.nextFetchAt()))
+                    .bind("pollMinutes", success.pollInterval() == null ? null
+                            : (Integer) (int) Math.max(1, Math.min(10080, success.pollInterval().toMinutes())))
+                    .bind("full", success.full())
                     .execute();
             log(h, feedId, success.fetchedAt(), success.status(), success.took(), success.newPosts(),
                     success.updatedPosts(), null);
@@ -231,6 +244,8 @@ public final class FeedStore {
                 FetchStatus.fromColumn(rs.getString("last_status")),
                 rs.getString("last_error"),
                 rs.getInt("consecutive_failures"),
-                instant(rs, "next_fetch_at"));
+                instant(rs, "next_fetch_at"),
+                rs.getObject("poll_minutes") == null ? null : Duration.ofMinutes(rs.getInt("poll_minutes")),
+                instant(rs, "full_fetch_at"));
     }
 }

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * What a successful fetch leaves on its feed: the validators for the next conditional GET, the feed's own
- * title and site link (null when not modified), when to fetch it again, and for the fetch log how many
- * posts it brought and how long it took.
+ * title and site link (null when not modified), when to fetch it again and the poll interval that decided it
+ * (null to keep the stored one), whether it was a full fetch (without validators), and for the fetch log how
+ * many posts it brought and how long it took.
  */
 public record FetchSuccess(
         FetchStatus status,
@@ -19,7 +20,14 @@ public record FetchSuccess(
         Instant nextFetchAt,
         int newPosts,
         int updatedPosts,
-        Duration took) {
+        Duration took,
+        Duration pollInterval,
+        boolean full) {
+
+    public FetchSuccess(FetchStatus status, String etag, String lastModified, String title, String siteUrl,
+            Instant fetchedAt, Instant nextFetchAt, int newPosts, int updatedPosts, Duration took) {
+        this(status, etag, lastModified, title, siteUrl, fetchedAt, nextFetchAt, newPosts, updatedPosts, took, null, false);
+    }
 
     public FetchSuccess {
         Objects.requireNonNull(status, "status");

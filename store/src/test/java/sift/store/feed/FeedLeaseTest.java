@@ -80,6 +80,14 @@ class FeedLeaseTest {
     }
 
     @Test
+    void aNodeStartingAgainAfterACrashVoidsItsOwnLeasesAtOnce() {
+        Set<Long> before = ids(feeds.claimDue("node-1", NOW, NOW.plus(LEASE), 4));
+        feeds.claimDue("node-2", NOW, NOW.plus(LEASE), 2);
+        assertThat(feeds.releaseAll("node-1")).isEqualTo(4);
+        assertThat(ids(feeds.claimDue("node-1", NOW, NOW.plus(LEASE), 10))).containsAll(before).hasSize(8);
+    }
+
+    @Test
     void aStoppingWorkerGivesItsFeedsBack() {
         Feed feed = feeds.claimDue("worker-a", NOW, NOW.plus(LEASE), 1).get(0);
         feeds.release(feed.id(), "worker-b");
