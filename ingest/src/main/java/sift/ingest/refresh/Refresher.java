@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,6 @@ import sift.ingest.parse.FeedParseException;
 import sift.ingest.parse.FeedParser;
 import sift.ingest.parse.ParsedEntry;
 import sift.ingest.parse.ParsedFeed;
-import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
 import sift.nlp.Document;
 import sift.store.feed.Feed;
@@ -135,28 +135,37 @@ public final class Refresher {
         if (parsed.problem() != null) {
             log.warn("Feed {}: read despite problems: {}", feed.url(), parsed.problem());
         }
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int skipped = 0;
+        if (stopping) {
+            return stopped(feed, 0, 0, 0, 0);
+        }
+        List<PostDraft> drafts = new ArrayList<>(parsed.entries().size());
+        List<Document> documents = new ArrayList<>(parsed.entries().size());
         for (ParsedEntry entry : parsed.entries()) {
-            if (stopping) {
-                return stopped(feed, created, updated, unchanged, skipped);
-            }
-            try {
-                Upsert upsert = posts.upsert(draft(feed.id(), entry, modified.finalUri()), now);
-                switch (upsert.outcome()) {
-                    case CREATED -> created++;
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> unchanged++;
-                }
-            } catch (RuntimeException e) {
-                // one entry the store refuses must not cost the feed its other entries
-                skipped++;
-                log.warn("Feed {}: entry {} not stored: {}", feed.url(),
-                        entry.id() != null ? entry.id() : entry.link(), e.getMessage());
+            CleanEntry clean = cleaner.entry(entry, modified.finalUri().toString());
+            PostDraft draft = draft(feed.id(), entry, clean);
+            drafts.add(draft);
+            documents.add(new Document(clean.title(), clean.content().text(), entry.link(), entry.categories(),
+                    draft.enclosures().stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList()));
+        }
+        // what is stored already, unchanged, needs no analysis and no write
+        boolean[] stored = posts.alreadyStored(drafts);
+        List<PostDraft> changed = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            if (!stored[i]) {
+                changed.add(drafts.get(i).withFacts(PostFacts.ofKind(analyzer.analyze(documents.get(i)).kind().id())));
             }
         }
+        int[] skipped = {0};
+        List<Upsert> upserts = changed.isEmpty() ? List.of() : posts.upsertAll(changed, now, (draft, e) -> {
+            // one entry the store refuses must not cost the feed its other entries
+            skipped[0]++;
+            log.warn("Feed {}: entry {} not stored: {}", feed.url(), draft.guid() != null ? draft.guid() : draft.link(),
+                    e.getMessage());
+        });
+        int created = (int) upserts.stream().filter(u -> u.outcome() == Upsert.Outcome.CREATED).count();
+        int updated = (int) upserts.stream().filter(u -> u.outcome() == Upsert.Outcome.UPDATED).count();
+        int unchanged = drafts.size() - changed.size()
+                + (int) upserts.stream().filter(u -> u.outcome() == Upsert.Outcome.UNCHANGED).count();
         Duration poll = policy.pollInterval(now,
                 parsed.entries().stream().map(e -> e.published() != null ? e.published() : e.updated()).toList(),
                 parsed.ttl(), modified.freshFor());
@@ -165,20 +174,14 @@ public final class Refresher {
                 since(started), poll, full));
         log.info("Feed {}: {} entries, {} new, {} updated", feed.url(), parsed.entries().size(), created, updated);
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged,
-                skipped, null);
+                skipped[0], null);
     }
 
-    private PostDraft draft(long feedId, ParsedEntry entry, URI feedUri) {
-        CleanEntry clean = cleaner.entry(entry, feedUri.toString());
+    /** The post as it would be stored, before analysis: its facts follow only if it is not stored already. */
+    private PostDraft draft(long feedId, ParsedEntry entry, CleanEntry clean) {
         List<Enclosure> enclosures = entry.enclosures().stream()
                 .map(e -> new Enclosure(e.url(), e.length(), e.type()))
                 .toList();
-        Analysis analysis = analyzer.analyze(new Document(
-                clean.title(),
-                clean.content().text(),
-                entry.link(),
-                entry.categories(),
-                enclosures.stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList()));
         return new PostDraft(
                 feedId,
                 entry.id(),
@@ -190,7 +193,7 @@ public final class Refresher {
                 cleaner.summary(clean.summary(), clean.content()),
                 clean.content().html(),
                 clean.content().text(),
-                PostFacts.ofKind(analysis.kind().id()),
+                PostFacts.ofKind("article"),
                 enclosures);
     }
 

@@ -33,4 +33,10 @@ public record PostDraft(
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
+
+    /** The same post with other facts (the analysis, once it is known to be needed). */
+    public PostDraft withFacts(PostFacts other) {
+        return new PostDraft(feedId, guid, link, title, author, publishedAt, updatedAt, summary, contentHtml, contentText,
+                other, enclosures);
+    }
 }

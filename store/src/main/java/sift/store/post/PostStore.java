@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -59,33 +60,91 @@ public final class PostStore {
      * matches, else its link, else its content; {@code seenAt} dates a post whose feed gives no date.
      */
     public Upsert upsert(PostDraft draft, Instant seenAt) {
+        return jdbi.inTransaction(h -> upsert(h, draft, seenAt));
+    }
+
+    /**
+     * Stores the posts of one fetch as {@link #upsert} does, in one transaction (one commit for a feed, not one a
+     * post): each post behind a savepoint, so that a post the database refuses is rolled back alone, handed to
+     * {@code refused}, and the others are stored. The stored ones, in order.
+     */
+    public List<Upsert> upsertAll(List<PostDraft> drafts, Instant seenAt, BiConsumer<PostDraft, RuntimeException> refused) {
+        return jdbi.inTransaction(h -> {
+            List<Upsert> stored = new ArrayList<>(drafts.size());
+            for (int i = 0; i < drafts.size(); i++) {
+                String savepoint = "post_" + i;
+                h.savepoint(savepoint);
+                try {
+                    stored.add(upsert(h, drafts.get(i), seenAt));
+                    h.releaseSavepoint(savepoint);
+                } catch (RuntimeException e) {
+                    h.rollbackToSavepoint(savepoint);
+                    refused.accept(drafts.get(i), e);
+                }
+            }
+            return stored;
+        });
+    }
+
+    /**
+     * Which of these posts (of one feed) are stored already exactly as they are: those need no analysis and no
+     * write. Same identity and content hash as {@link #upsert} uses.
+     */
+    public boolean[] alreadyStored(List<PostDraft> drafts) {
+        boolean[] same = new boolean[drafts.size()];
+        if (drafts.isEmpty()) {
+            return same;
+        }
+        Map<String, Integer> byIdentity = new HashMap<>();
+        List<String> hashes = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            String hash = contentHash(drafts.get(i));
+            hashes.add(hash);
+            byIdentity.put(fit(identity(drafts.get(i), hash), 2048), i);
+        }
+        long feedId = drafts.get(0).feedId();
+        List<String> identities = new ArrayList<>(byIdentity.keySet());
+        jdbi.useHandle(h -> {
+            for (int from = 0; from < identities.size(); from += 500) {
+                h.createQuery("SELECT guid, content_hash FROM posts WHERE feed_id = :feedId AND guid IN (<guids>)")
+                        .bind("feedId", feedId)
+                        .bindList("guids", identities.subList(from, Math.min(identities.size(), from + 500)))
+                        .map((rs, ctx) -> Map.entry(rs.getString("guid"), rs.getString("content_hash")))
+                        .forEach(row -> {
+                            int i = byIdentity.get(row.getKey());
+                            same[i] = hashes.get(i).equals(row.getValue()) && drafts.get(i).feedId() == feedId;
+                        });
+            }
+        });
+        return same;
+    }
+
+    private Upsert upsert(Handle h, PostDraft draft, Instant seenAt) {
         String hash = contentHash(draft);
         String identity = identity(draft, hash);
-        return jdbi.inTransaction(h -> {
-            Optional<Stored> stored = h.createQuery(
-                            "SELECT id, content_hash FROM posts WHERE feed_id = :feedId AND guid = :guid")
-                    .bind("feedId", draft.feedId())
-                    .bind("guid", fit(identity, 2048))
-                    .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("content_hash")))
-                    .findOne();
-            if (stored.isEmpty()) {
-                long id = insert(h, draft, fit(identity, 2048), hash, seenAt);
-                insertDetails(h, List.of(id), List.of(draft));
-                return new Upsert(id, Upsert.Outcome.CREATED);
-            }
-            long id = stored.get().id();
-            if (stored.get().contentHash().equals(hash)) {
-                return new Upsert(id, Upsert.Outcome.UNCHANGED);
-            }
-            update(h, id, draft, hash);
-            // replaced whole; an archived post that changed has its content again
-            for (String table : List.of("post_contents", "post_enclosures")) {
-                h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id").bind("id", id).execute();
-            }
-            Facts.delete(h, id);
+        Optional<Stored> stored = h.createQuery(
+                        "SELECT id, content_hash FROM posts WHERE feed_id = :feedId AND guid = :guid")
+                .bind("feedId", draft.feedId())
+                .bind("guid", fit(identity, 2048))
+                .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("content_hash")))
+                .findOne();
+        if (stored.isEmpty()) {
+            long id = insert(h, draft, fit(identity, 2048), hash, seenAt);
             insertDetails(h, List.of(id), List.of(draft));
-            return new Upsert(id, Upsert.Outcome.UPDATED);
-        });
+            return new Upsert(id, Upsert.Outcome.CREATED);
+        }
+        long id = stored.get().id();
+        if (stored.get().contentHash().equals(hash)) {
+            return new Upsert(id, Upsert.Outcome.UNCHANGED);
+        }
+        update(h, id, draft, hash);
+        // replaced whole; an archived post that changed has its content again
+        for (String table : List.of("post_contents", "post_enclosures")) {
+            h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id").bind("id", id).execute();
+        }
+        Facts.delete(h, id);
+        insertDetails(h, List.of(id), List.of(draft));
+        return new Upsert(id, Upsert.Outcome.UPDATED);
     }
 
     /**
