@@ -22,6 +22,8 @@ import sift.ingest.parse.ParsedText;
  */
 public final class HtmlCleaner {
     private static final int SUMMARY_CHARS = 280;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}&&[^)\\]\"']]+$");
     private static final String XLINK = "http://www.w3.org/1999/xlink";
     private static final Pattern VIDEO_PLAYER = Pattern.compile(
             "https://(www\\.youtube(-nocookie)?\\.com/embed/|player\\.vimeo\\.com/video/)[^\\s\"'<>]+");
@@ -180,7 +182,7 @@ public final class HtmlCleaner {
         }, root);
         StringBuilder text = new StringBuilder();
         for (String line : out.toString().split("\n")) {
-            String l = line.replaceAll("\\s+", " ").strip();
+            String l = WHITESPACE.matcher(line).replaceAll(" ").strip();
             if (!l.isEmpty()) {
                 text.append(text.length() == 0 ? "" : "\n").append(l);
             }
@@ -196,7 +198,7 @@ public final class HtmlCleaner {
         }
         int cut = text.lastIndexOf(' ', SUMMARY_CHARS);
         String start = text.substring(0, cut > SUMMARY_CHARS / 2 ? cut : SUMMARY_CHARS).stripTrailing();
-        return start.replaceAll("[\\p{Punct}&&[^)\\]\"']]+$", "") + "…";
+        return TRAILING_PUNCTUATION.matcher(start).replaceAll("") + "…";
     }
 
     /** The lines of a text as one paragraph: a line without closing punctuation (a heading, a list item) gets a full stop. */
@@ -252,7 +254,7 @@ public final class HtmlCleaner {
         if (text == null) {
             return null;
         }
-        String plain = text.html() ? plainText(text.value()) : text.value().replaceAll("\\s+", " ").strip();
+        String plain = text.html() ? plainText(text.value()) : WHITESPACE.matcher(text.value()).replaceAll(" ").strip();
         return plain == null || plain.isEmpty() ? null : plain;
     }
 
