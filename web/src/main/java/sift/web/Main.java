@@ -124,6 +124,16 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** {@code --allow-private} of the commands that fetch feeds. */
+    static final class AllowPrivate {
+        @Option(names = "--allow-private", description = "fetch feeds from loopback and private addresses too (or SIFT_ALLOW_PRIVATE=true)")
+        boolean allowPrivate;
+
+        SiftConfig apply(SiftConfig config) {
+            return allowPrivate ? config.withIngest(config.ingest().withAllowPrivate(true)) : config;
+        }
+    }
+
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run Sift: the reader, the API and background ingest.")
     static final class Serve implements Callable<Integer> {
         @CommandLine.Mixin
@@ -138,15 +148,13 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--no-ingest", description = "serve only: this process refreshes no feeds")
         boolean noIngest;
 
-        @Option(names = "--allow-private", description = "fetch feeds from loopback and private addresses too (or SIFT_ALLOW_PRIVATE=true)")
-        boolean allowPrivate;
+        @CommandLine.Mixin
+        AllowPrivate allowPrivate = new AllowPrivate();
 
         @Override
         public Integer call() throws InterruptedException {
             SiftConfig config = SiftConfig.from(data.data, port, demo, System.getenv());
-            if (allowPrivate) {
-                config = config.withIngest(config.ingest().withAllowPrivate(true));
-            }
+            config = allowPrivate.apply(config);
             if (noIngest) {
                 config = config.withIngest(config.ingest().disabled());
             }
@@ -172,8 +180,8 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--opml", paramLabel = "FILE", description = "first subscribe the feeds of this OPML file")
         Path opml;
 
-        @Option(names = "--allow-private", description = "fetch feeds from loopback and private addresses too (or SIFT_ALLOW_PRIVATE=true)")
-        boolean allowPrivate;
+        @CommandLine.Mixin
+        AllowPrivate allowPrivate = new AllowPrivate();
 
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -182,9 +190,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             List<NewFeed> feeds = opml == null ? List.of() : readOpml(opml);
             SiftConfig config = data.config();
-            if (allowPrivate) {
-                config = config.withIngest(config.ingest().withAllowPrivate(true));
-            }
+            config = allowPrivate.apply(config);
             Files.createDirectories(config.dataDir());
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Database.open(config.db());
@@ -223,15 +229,13 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Mixin
         DataOption data = new DataOption();
 
-        @Option(names = "--allow-private", description = "fetch feeds from loopback and private addresses too (or SIFT_ALLOW_PRIVATE=true)")
-        boolean allowPrivate;
+        @CommandLine.Mixin
+        AllowPrivate allowPrivate = new AllowPrivate();
 
         @Override
         public Integer call() throws InterruptedException {
             SiftConfig config = data.config();
-            if (allowPrivate) {
-                config = config.withIngest(config.ingest().withAllowPrivate(true));
-            }
+            config = allowPrivate.apply(config);
             Database db = Database.open(config.db());
             Ingestion ingestion = new Ingestion(db, config.ingest(), config.node(), Clock.systemUTC());
             ingestion.scheduler().start();
