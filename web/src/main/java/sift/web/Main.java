@@ -198,16 +198,30 @@ public final class Main implements Callable<Integer> {
                 if (opml != null) {
                     out.println(subscribe(db, feeds, opml));
                 }
-                List<RefreshReport> reports = ingestion.scheduler().refreshAll();
+                long started = System.nanoTime();
+                boolean terminal = System.console() != null;
+                PrintWriter err = spec.commandLine().getErr();
+                List<RefreshReport> reports = ingestion.scheduler().refreshAll((done, of) -> {
+                    if (terminal) {
+                        synchronized (err) {
+                            err.printf("\rsift ingest: %d of %d feeds", done, of);
+                            err.flush();
+                        }
+                    }
+                });
+                if (terminal) {
+                    err.println();
+                }
                 reports.forEach(r -> out.println(line(r)));
                 long failed = reports.stream().filter(r -> r.outcome() == RefreshReport.Outcome.FAILED).count();
-                out.printf("%d feeds: %d fetched, %d not modified, %d failed; %d new posts, %d updated%n",
+                out.printf("%d feeds: %d fetched, %d not modified, %d failed; %d new posts, %d updated; %.1f s%n",
                         reports.size(),
                         reports.stream().filter(r -> r.outcome() == RefreshReport.Outcome.FETCHED).count(),
                         reports.stream().filter(r -> r.outcome() == RefreshReport.Outcome.NOT_MODIFIED).count(),
                         failed,
                         reports.stream().mapToInt(RefreshReport::created).sum(),
-                        reports.stream().mapToInt(RefreshReport::updated).sum());
+                        reports.stream().mapToInt(RefreshReport::updated).sum(),
+                        (System.nanoTime() - started) / 1e9);
                 out.flush();
                 return !reports.isEmpty() && failed == reports.size() ? 1 : 0;
             }

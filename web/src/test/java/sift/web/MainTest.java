@@ -160,7 +160,7 @@ class MainTest {
             assertThat(Main.run("ingest", "--once", "--allow-private", "--data", data)).isZero();
             assertThat(out())
                     .contains("FAILED", origin.url("/gone.xml") + ": HTTP 404 Not Found")
-                    .contains("2 feeds: 1 fetched, 0 not modified, 1 failed; 2 new posts, 0 updated");
+                    .containsPattern("2 feeds: 1 fetched, 0 not modified, 1 failed; 2 new posts, 0 updated; [0-9]+\\.[0-9] s");
 
             out.reset();
             assertThat(Main.run("export-opml", "--data", data)).isZero();

@@ -81,8 +81,25 @@ public final class RefreshScheduler implements AutoCloseable {
      * Feeds another process holds right now are left to it.
      */
     public List<RefreshReport> refreshAll() {
+        return refreshAll((done, total) -> { });
+    }
+
+    /** {@link #refreshAll()}, telling {@code progress} how many of how many feeds are done after each one. */
+    public List<RefreshReport> refreshAll(Progress progress) {
         Instant now = clock.instant();
-        return await(submit(feeds.claim(owner, EVERYTHING, now, now.plus(LEASE), Integer.MAX_VALUE)));
+        List<CompletableFuture<RefreshReport>> futures =
+                submit(feeds.claim(owner, EVERYTHING, now, now.plus(LEASE), Integer.MAX_VALUE));
+        AtomicInteger finished = new AtomicInteger();
+        return await(futures.stream().map(f -> f.thenApply(report -> {
+            progress.done(finished.incrementAndGet(), futures.size());
+            return report;
+        })).toList());
+    }
+
+    /** Told after each refresh of a pass. */
+    @FunctionalInterface
+    public interface Progress {
+        void done(int feeds, int of);
     }
 
     public IngestStatus status() {

@@ -64,6 +64,16 @@ class RefreshSchedulerTest {
     }
 
     @Test
+    void tellsHowManyFeedsOfAPassAreDone() {
+        List<Integer> done = new java.util.concurrent.CopyOnWriteArrayList<>();
+        scheduler.refreshAll((feeds, of) -> {
+            assertThat(of).isEqualTo(4);
+            done.add(feeds);
+        });
+        assertThat(done).containsExactlyInAnyOrder(1, 2, 3, 4);
+    }
+
+    @Test
     void refreshesDueFeedsInTheBackgroundOnceEach() throws Exception {
         scheduler.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
