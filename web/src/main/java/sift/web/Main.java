@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import sift.ingest.discover.FeedDiscovery;
+import sift.ingest.fetch.FeedFetcher;
+import sift.ingest.fetch.FetchSettings;
 import sift.ingest.opml.Opml;
+import sift.ingest.parse.FeedParser;
 import sift.ingest.opml.OpmlException;
 import sift.ingest.refresh.RefreshReport;
 import sift.store.Database;
@@ -47,6 +53,7 @@ import sift.web.bench.SyntheticPosts;
             Main.Serve.class,
             Main.Ingest.class,
             Main.Worker.class,
+            Main.Subscribe.class,
             Main.ImportOpml.class,
             Main.ExportOpml.class,
             Main.Reindex.class,
@@ -260,6 +267,50 @@ public final class Main implements Callable<Integer> {
                 stopped.countDown();
             }, "sift-shutdown"));
             stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "subscribe", mixinStandardHelpOptions = true,
+            description = "Subscribe a feed by its URL or by the URL of a web page that announces it.")
+    static final class Subscribe implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+
+        @CommandLine.Mixin
+        AllowPrivate allowPrivate = new AllowPrivate();
+
+        @Parameters(paramLabel = "URL", description = "a feed, or a page of the site")
+        URI url;
+
+        @Option(names = "--category", paramLabel = "NAME", description = "the category to file it under")
+        String category;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            SiftConfig config = allowPrivate.apply(data.config());
+            FeedDiscovery.Result result;
+            try (FeedFetcher fetcher = new FeedFetcher(FetchSettings.defaults()
+                    .withAllowPrivate(config.ingest().allowPrivate()).withHostGap(Duration.ZERO))) {
+                result = new FeedDiscovery(fetcher, new FeedParser()).discover(url);
+            }
+            if (result.feeds().isEmpty()) {
+                throw new IllegalArgumentException(result.problem());
+            }
+            FeedDiscovery.Found feed = result.feeds().get(0);
+            Files.createDirectories(config.dataDir());
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = Database.open(config.db())) {
+                boolean added = db.feeds().subscribe(new NewFeed(feed.url(), feed.title(), category), Instant.now());
+                out.println((added ? "subscribed " : "already subscribed ") + feed.url()
+                        + (feed.title() == null ? "" : " (" + feed.title() + ")"));
+            }
+            result.feeds().stream().skip(1).forEach(other -> out.println("also offered: " + other.url()
+                    + (other.title() == null ? "" : " (" + other.title() + ")")));
+            out.flush();
             return 0;
         }
     }

@@ -171,6 +171,24 @@ class MainTest {
     }
 
     @Test
+    void subscribeFindsTheFeedAPageAnnounces() throws Exception {
+        try (FixtureServer origin = new FixtureServer()) {
+            origin.feed("/blog/", "text/html", "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" "
+                    + "href=\"/blog/rss.xml\"></head></html>");
+            origin.feed("/blog/rss.xml", "application/rss+xml", Fixtures.text("parse/cloudflare-rss2.xml"));
+            String data = dir.resolve("data").toString();
+            assertThat(Main.run("subscribe", origin.url("/blog/"), "--category", "Blogs", "--data", data))
+                    .as("loopback is refused without --allow-private").isEqualTo(1);
+            assertThat(err()).contains("refused: 127.0.0.1");
+            assertThat(Main.run("subscribe", origin.url("/blog/"), "--category", "Blogs", "--allow-private", "--data", data)).isZero();
+            assertThat(out()).contains("subscribed " + origin.url("/blog/rss.xml"));
+            out.reset();
+            assertThat(Main.run("export-opml", "--data", data)).isZero();
+            assertThat(out()).contains("<outline text=\"Blogs\">").contains("xmlUrl=\"" + origin.url("/blog/rss.xml") + "\"");
+        }
+    }
+
+    @Test
     void ingestFailsWhenEveryFeedFails() throws Exception {
         Path opml = dir.resolve("feeds.opml");
         Files.writeString(opml, "<opml><body><outline xmlUrl=\"http://127.0.0.1:9/feed\"/></body></opml>");

@@ -22,8 +22,8 @@ import sift.store.feed.NewFeed;
 
 /** The runnable jar as a process: the demo starts healthy, and SIGTERM during a refresh loses nothing. */
 class ServeProcessIT {
-    private static final int FEEDS = 4;
-    private static final int ITEMS = 300;
+    private static final int FEEDS = 8;
+    private static final int ITEMS = 100;
 
     @TempDir
     Path dir;
@@ -136,7 +136,9 @@ class ServeProcessIT {
             assertThat(SiftProcess.run(log, env, "import-opml", opmlFile.toString(), "--data", data.toString())).isZero();
 
             try (SiftProcess sift = SiftProcess.serve(log, env, "--data", data.toString())) {
-                Duration midway = sift.awaitBody("/health", ServeProcessIT::refreshInProgress, Duration.ofSeconds(30));
+                // a feed's posts are one transaction: wait until one feed is recorded (its log line follows the commit)
+                Duration midway = sift.awaitBody("/health", health -> refreshInProgress(health) && aFeedRecorded(sift),
+                        Duration.ofSeconds(30));
                 assertThat(midway).as("a refresh in progress; log:%n%s", sift.logText()).isNotNull();
                 if (kill) {
                     assertThat(sift.kill(Duration.ofSeconds(10))).isEqualTo(137);
@@ -174,6 +176,14 @@ class ServeProcessIT {
                 && Integer.parseInt(posts.group(1)) > 0
                 && Integer.parseInt(posts.group(1)) < FEEDS * ITEMS / 2
                 && !health.contains("\"inFlight\":0");
+    }
+
+    private static boolean aFeedRecorded(SiftProcess sift) {
+        try {
+            return Pattern.compile("Feed http\\S+: \\d+ entries, \\d+ new").matcher(sift.logText()).find();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Every stored post as feed id and GUID, read straight from the database file. */
