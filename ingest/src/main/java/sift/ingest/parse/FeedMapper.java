@@ -80,7 +80,7 @@ final class FeedMapper {
     }
 
     /** What an element's text means where it stands. */
-    private enum Context { FEED, ENTRY, AUTHOR, IGNORED }
+    private enum Context { FEED, ENTRY, AUTHOR }
 
     /** The fields of a feed or an entry as they are gathered. */
     private static final class Entry {
@@ -167,9 +167,6 @@ final class FeedMapper {
 
     private void element(XmlNode n, Entry into, URI base, int depth, Context context) {
         String key = key(n);
-        if (context == Context.IGNORED) {
-            return;
-        }
         if (context == Context.AUTHOR) {
             switch (key) {
                 case "name" -> into.authorName = clean(n.text());
