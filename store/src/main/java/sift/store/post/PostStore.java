@@ -64,26 +64,21 @@ public final class PostStore {
     }
 
     /**
-     * Stores the posts of one fetch as {@link #upsert} does, in one transaction (one commit for a feed, not one a
-     * post): each post behind a savepoint, so that a post the database refuses is rolled back alone, handed to
-     * {@code refused}, and the others are stored. The stored ones, in order.
+     * Stores the posts of one fetch, each as {@link #upsert} does, in its own transaction: a post the database
+     * refuses is handed to {@code refused} and the others are stored. The stored ones, in order. (One transaction
+     * for the whole feed was faster on H2, but a process killed during such a transaction left the database
+     * counting a post that was never committed; see docs/BENCHMARKS.md.)
      */
     public List<Upsert> upsertAll(List<PostDraft> drafts, Instant seenAt, BiConsumer<PostDraft, RuntimeException> refused) {
-        return jdbi.inTransaction(h -> {
-            List<Upsert> stored = new ArrayList<>(drafts.size());
-            for (int i = 0; i < drafts.size(); i++) {
-                String savepoint = "post_" + i;
-                h.savepoint(savepoint);
-                try {
-                    stored.add(upsert(h, drafts.get(i), seenAt));
-                    h.releaseSavepoint(savepoint);
-                } catch (RuntimeException e) {
-                    h.rollbackToSavepoint(savepoint);
-                    refused.accept(drafts.get(i), e);
-                }
+        List<Upsert> stored = new ArrayList<>(drafts.size());
+        for (PostDraft draft : drafts) {
+            try {
+                stored.add(upsert(draft, seenAt));
+            } catch (RuntimeException e) {
+                refused.accept(draft, e);
             }
-            return stored;
-        });
+        }
+        return stored;
     }
 
     /**
