@@ -90,12 +90,13 @@ public final class PostStore {
         if (drafts.isEmpty()) {
             return same;
         }
-        Map<String, Integer> byIdentity = new HashMap<>();
+        // a feed may list the same GUID twice: each of them is compared
+        Map<String, List<Integer>> byIdentity = new HashMap<>();
         List<String> hashes = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             String hash = contentHash(drafts.get(i));
             hashes.add(hash);
-            byIdentity.put(fit(identity(drafts.get(i), hash), 2048), i);
+            byIdentity.computeIfAbsent(fit(identity(drafts.get(i), hash), 2048), k -> new ArrayList<>()).add(i);
         }
         long feedId = drafts.get(0).feedId();
         List<String> identities = new ArrayList<>(byIdentity.keySet());
@@ -106,8 +107,9 @@ public final class PostStore {
                         .bindList("guids", identities.subList(from, Math.min(identities.size(), from + 500)))
                         .map((rs, ctx) -> Map.entry(rs.getString("guid"), rs.getString("content_hash")))
                         .forEach(row -> {
-                            int i = byIdentity.get(row.getKey());
-                            same[i] = hashes.get(i).equals(row.getValue()) && drafts.get(i).feedId() == feedId;
+                            for (int i : byIdentity.get(row.getKey())) {
+                                same[i] = hashes.get(i).equals(row.getValue()) && drafts.get(i).feedId() == feedId;
+                            }
                         });
             }
         });

@@ -214,6 +214,20 @@ class PostStoreTest {
         }
 
         @Test
+        void aPostTheStoreRefusesCostsTheOthersOfItsFeedNothing() {
+            PostFacts bad = new PostFacts("article", List.of(new PostFacts.TopicScore("gossip", 0.9)), 0, "neutral",
+                    List.of(), null, null);
+            List<String> refused = new java.util.ArrayList<>();
+            List<Upsert> stored = posts.upsertAll(List.of(withFacts("a", "First", RICH), withFacts("b", "Gossip", bad),
+                    withFacts("c", "Third", RICH)), NOW, (draft, e) -> refused.add(draft.guid()));
+            assertThat(stored).extracting(Upsert::outcome).containsExactly(Upsert.Outcome.CREATED, Upsert.Outcome.CREATED);
+            assertThat(refused).containsExactly("b");
+            assertThat(posts.count()).isEqualTo(2);
+            assertThat(posts.alreadyStored(List.of(withFacts("a", "First", RICH), withFacts("a", "First, edited", RICH),
+                    withFacts("b", "Gossip", RICH)))).containsExactly(true, false, false);
+        }
+
+        @Test
         void theSchemaRefusesAHypeScoreOutOfRange() {
             PostFacts bad = new PostFacts("article", List.of(), 140, "hype", List.of(), null, null);
             assertThatThrownBy(() -> posts.upsert(withFacts("g", "Too much", bad), NOW))
