@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchRequest;
 import sift.ingest.fetch.FetchResult;
@@ -31,6 +32,7 @@ public final class FeedDiscovery {
 
     private final FeedFetcher fetcher;
     private final FeedParser parser;
+    private final HtmlCleaner cleaner = new HtmlCleaner();
 
     public FeedDiscovery(FeedFetcher fetcher, FeedParser parser) {
         this.fetcher = fetcher;
@@ -50,7 +52,7 @@ public final class FeedDiscovery {
         }
         ParsedFeed feed = asFeed(modified);
         if (feed != null) {
-            return new Result(List.of(new Found(modified.finalUri().toString(), title(feed))), null);
+            return new Result(List.of(new Found(modified.finalUri().toString(), cleaner.plainText(feed.title()))), null);
         }
         Document html = Jsoup.parse(new String(modified.body(), StandardCharsets.UTF_8), modified.finalUri().toString());
         Map<String, Found> announced = new LinkedHashMap<>();
@@ -69,7 +71,7 @@ public final class FeedDiscovery {
             if (fetcher.fetch(new FetchRequest(candidate, null, null)) instanceof FetchResult.Modified m) {
                 ParsedFeed found = asFeed(m);
                 if (found != null) {
-                    return new Result(List.of(new Found(m.finalUri().toString(), title(found))), null);
+                    return new Result(List.of(new Found(m.finalUri().toString(), cleaner.plainText(found.title()))), null);
                 }
             }
         }
@@ -83,10 +85,6 @@ public final class FeedDiscovery {
         } catch (FeedParseException e) {
             return null;
         }
-    }
-
-    private static String title(ParsedFeed feed) {
-        return feed.title() == null ? null : Jsoup.parse(feed.title().asHtml()).text();
     }
 
     private static String reason(FetchResult result) {

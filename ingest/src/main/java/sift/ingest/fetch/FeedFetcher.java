@@ -266,16 +266,8 @@ public final class FeedFetcher implements AutoCloseable {
             }
         }
         String expires = header(response, "Expires");
-        if (expires != null) {
-            try {
-                Instant at = ZonedDateTime.parse(expires.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration left = Duration.between(Instant.now(), at);
-                return left.isNegative() ? null : left;
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
+        Duration left = expires == null ? null : untilHttpDate(expires);
+        return left == null || left.isNegative() ? null : left;
     }
 
     private static String header(ClassicHttpResponse response, String name) {
@@ -320,13 +312,18 @@ public final class FeedFetcher implements AutoCloseable {
         try {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
         } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(Instant.now(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
+            Duration wait = untilHttpDate(v);
+            return wait == null || !wait.isNegative() ? wait : Duration.ZERO;
+        }
+    }
+
+    /** The time from now until an HTTP date (negative when it is past), or null when the value is no such date. */
+    private static Duration untilHttpDate(String value) {
+        try {
+            Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return Duration.between(Instant.now(), at);
+        } catch (DateTimeParseException notADate) {
+            return null;
         }
     }
 

@@ -82,6 +82,13 @@ final class Markup {
         out.append("</").append(name).append('>');
     }
 
+    /** Text as HTML: {@code &}, {@code <} and {@code >} escaped. */
+    static String escapeText(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        escape(s, out, false);
+        return out.toString();
+    }
+
     private static void escape(String s, StringBuilder out, boolean attribute) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

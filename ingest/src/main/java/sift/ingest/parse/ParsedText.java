@@ -13,7 +13,7 @@ public record ParsedText(String value, boolean html, String base) {
 
     /** The text as HTML: plain text escaped. */
     public String asHtml() {
-        return html ? value : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return html ? value : Markup.escapeText(value);
     }
 
     static ParsedText plain(String value) {

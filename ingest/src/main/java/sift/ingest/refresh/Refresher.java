@@ -166,9 +166,8 @@ public final class Refresher {
         int updated = (int) upserts.stream().filter(u -> u.outcome() == Upsert.Outcome.UPDATED).count();
         int unchanged = drafts.size() - changed.size()
                 + (int) upserts.stream().filter(u -> u.outcome() == Upsert.Outcome.UNCHANGED).count();
-        Duration poll = policy.pollInterval(now,
-                parsed.entries().stream().map(e -> e.published() != null ? e.published() : e.updated()).toList(),
-                parsed.ttl(), modified.freshFor());
+        Duration poll = policy.pollInterval(now, drafts.stream().map(PostDraft::publishedAt).toList(), parsed.ttl(),
+                modified.freshFor());
         feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.OK, modified.etag(), modified.lastModified(),
                 cleaner.plainText(parsed.title()), parsed.link(), now, now.plus(poll), created, updated,
                 since(started), poll, full));
