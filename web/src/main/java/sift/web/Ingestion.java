@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Random;
 import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
-import sift.ingest.fetch.FetchSettings;
 import sift.ingest.parse.FeedParser;
 import sift.ingest.refresh.RefreshPolicy;
 import sift.ingest.refresh.RefreshScheduler;
@@ -22,9 +21,7 @@ public final class Ingestion implements AutoCloseable {
 
     /** @param node this process's name in feed leases ({@link SiftConfig#node()}) */
     Ingestion(Database db, SiftConfig.Ingest config, String node, Clock clock) {
-        this.fetcher = new FeedFetcher(FetchSettings.defaults()
-                .withAllowPrivate(config.allowPrivate())
-                .withHostGap(config.hostGap()));
+        this.fetcher = new FeedFetcher(config.fetchSettings());
         Refresher refresher = new Refresher(
                 db.feeds(),
                 db.posts(),

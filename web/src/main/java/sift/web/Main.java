@@ -25,7 +25,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import sift.ingest.discover.FeedDiscovery;
 import sift.ingest.fetch.FeedFetcher;
-import sift.ingest.fetch.FetchSettings;
 import sift.ingest.opml.Opml;
 import sift.ingest.parse.FeedParser;
 import sift.ingest.opml.OpmlException;
@@ -131,6 +130,16 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then runs {@code stop} before it exits. */
+    private static void runUntilStopped(Runnable stop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            stopped.countDown();
+        }, "sift-shutdown"));
+        stopped.await();
+    }
+
     /** {@code --allow-private} of the commands that fetch feeds. */
     static final class AllowPrivate {
         @Option(names = "--allow-private", description = "fetch feeds from loopback and private addresses too (or SIFT_ALLOW_PRIVATE=true)")
@@ -166,12 +175,7 @@ public final class Main implements Callable<Integer> {
                 config = config.withIngest(config.ingest().disabled());
             }
             SiftServer server = SiftServer.start(config, Clock.systemUTC());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "sift-shutdown"));
-            stopped.await();
+            runUntilStopped(server::close);
             return 0;
         }
     }
@@ -260,13 +264,10 @@ public final class Main implements Callable<Integer> {
             Database db = Database.open(config.db());
             Ingestion ingestion = new Ingestion(db, config.ingest(), config.node(), Clock.systemUTC());
             ingestion.scheduler().start();
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runUntilStopped(() -> {
                 ingestion.close();
                 db.close();
-                stopped.countDown();
-            }, "sift-shutdown"));
-            stopped.await();
+            });
             return 0;
         }
     }
@@ -293,8 +294,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws IOException {
             SiftConfig config = allowPrivate.apply(data.config());
             FeedDiscovery.Result result;
-            try (FeedFetcher fetcher = new FeedFetcher(FetchSettings.defaults()
-                    .withAllowPrivate(config.ingest().allowPrivate()).withHostGap(Duration.ZERO))) {
+            try (FeedFetcher fetcher = new FeedFetcher(config.ingest().fetchSettings().withHostGap(Duration.ZERO))) {
                 result = new FeedDiscovery(fetcher, new FeedParser()).discover(url);
             }
             if (result.feeds().isEmpty()) {

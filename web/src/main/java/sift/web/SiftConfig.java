@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import sift.ingest.fetch.FetchSettings;
 import sift.store.DbSettings;
 
 /**
@@ -47,6 +48,11 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         /** The same settings for a process that refreshes no feeds ({@code serve --no-ingest}). */
         public Ingest disabled() {
             return new Ingest(false, workers, interval, tick, allowPrivate, hostGap);
+        }
+
+        /** How this process fetches: the defaults, with its private-address setting and its gap between requests to a host. */
+        public FetchSettings fetchSettings() {
+            return FetchSettings.defaults().withAllowPrivate(allowPrivate).withHostGap(hostGap);
         }
 
         public Ingest withAllowPrivate(boolean allow) {
