@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import sift.ingest.discover.FeedDiscovery;
 import sift.ingest.fetch.FeedFetcher;
+import sift.ingest.fulltext.FullText;
 import sift.ingest.opml.Opml;
 import sift.ingest.parse.FeedParser;
 import sift.ingest.opml.OpmlException;
@@ -34,6 +35,7 @@ import sift.store.DbSettings;
 import sift.store.H2Restore;
 import sift.store.StoreException;
 import sift.store.search.SearchIndex;
+import sift.store.feed.Feed;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.ingest.bench.ParseBench;
@@ -287,11 +289,23 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--category", paramLabel = "NAME", description = "the category to file it under")
         String category;
 
+        @Option(names = "--full-text", negatable = true, description = "fetch the full text of teasers from their "
+                + "pages (on for a new feed; --no-full-text keeps the feed's text as it is)")
+        Boolean fullText;
+
+        @Option(names = "--full-text-selector", paramLabel = "CSS",
+                description = "the CSS selector of the article on the feed's pages, when Sift does not find it by itself")
+        String selector;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
+            String badSelector = FullText.selectorProblem(selector);
+            if (badSelector != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--full-text-selector: " + badSelector);
+            }
             SiftConfig config = allowPrivate.apply(data.config());
             FeedDiscovery.Result result;
             try (FeedFetcher fetcher = new FeedFetcher(config.ingest().fetchSettings().withHostGap(Duration.ZERO))) {
@@ -307,6 +321,14 @@ public final class Main implements Callable<Integer> {
                 boolean added = db.feeds().subscribe(new NewFeed(feed.url(), feed.title(), category), Instant.now());
                 out.println((added ? "subscribed " : "already subscribed ") + feed.url()
                         + (feed.title() == null ? "" : " (" + feed.title() + ")"));
+                if (fullText != null || selector != null) {
+                    Feed stored = db.feeds().findByUrl(feed.url()).orElseThrow();
+                    boolean on = fullText != null ? fullText : stored.fullText();
+                    String css = selector != null ? selector : stored.fullTextSelector();
+                    db.feeds().setFullText(stored.id(), on, css);
+                    out.println("full text of teasers: " + (on ? "on" : "off")
+                            + (css == null || css.isBlank() ? "" : ", article at '" + css.strip() + "'"));
+                }
             }
             result.feeds().stream().skip(1).forEach(other -> out.println("also offered: " + other.url()
                     + (other.title() == null ? "" : " (" + other.title() + ")")));

@@ -185,6 +185,15 @@ class MainTest {
             out.reset();
             assertThat(Main.run("export-opml", "--data", data)).isZero();
             assertThat(out()).contains("<outline text=\"Blogs\">").contains("xmlUrl=\"" + origin.url("/blog/rss.xml") + "\"");
+
+            out.reset();
+            assertThat(Main.run("subscribe", origin.url("/blog/rss.xml"), "--no-full-text", "--full-text-selector",
+                    "article .content", "--allow-private", "--data", data)).isZero();
+            assertThat(out()).contains("already subscribed " + origin.url("/blog/rss.xml"))
+                    .contains("full text of teasers: off, article at 'article .content'");
+            assertThat(Main.run("subscribe", origin.url("/blog/rss.xml"), "--full-text-selector", "div[",
+                    "--allow-private", "--data", data)).isEqualTo(2);
+            assertThat(err()).contains("--full-text-selector: 'div[' is not a valid CSS selector");
         }
     }
 

@@ -1,20 +1,19 @@
 package sift.ingest.discover;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchRequest;
 import sift.ingest.fetch.FetchResult;
+import sift.ingest.fetch.HtmlPage;
 import sift.ingest.parse.FeedParseException;
 import sift.ingest.parse.FeedParser;
 import sift.ingest.parse.ParsedFeed;
@@ -54,7 +53,7 @@ public final class FeedDiscovery {
         if (feed != null) {
             return new Result(List.of(new Found(modified.finalUri().toString(), cleaner.plainText(feed.title()))), null);
         }
-        Document html = Jsoup.parse(new String(modified.body(), StandardCharsets.UTF_8), modified.finalUri().toString());
+        Document html = HtmlPage.parse(modified);
         Map<String, Found> announced = new LinkedHashMap<>();
         for (Element link : html.select("link[rel~=(?i)alternate][href]")) {
             String type = link.attr("type").toLowerCase(Locale.ROOT).strip();

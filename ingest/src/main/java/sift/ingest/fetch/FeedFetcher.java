@@ -137,8 +137,7 @@ public final class FeedFetcher implements AutoCloseable {
             return new Hop(timedOut(), 0, null);
         }
         HttpGet get = new HttpGet(uri);
-        get.setHeader("Accept", "application/rss+xml, application/atom+xml, application/feed+json, "
-                + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5");
+        get.setHeader("Accept", request.accept());
         get.setHeader("Accept-Encoding", "gzip, deflate");
         if (request.etag() != null) {
             get.setHeader("If-None-Match", request.etag());

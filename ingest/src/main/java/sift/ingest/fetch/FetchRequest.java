@@ -3,9 +3,27 @@ package sift.ingest.fetch;
 import java.net.URI;
 import java.util.Objects;
 
-/** One conditional GET: the feed's URL and the validators from its last successful fetch, if any. */
-public record FetchRequest(URI uri, String etag, String lastModified) {
+/**
+ * One GET: the URL, the validators from the last successful fetch (if any) for a conditional request, and what
+ * the answer should be ({@code Accept}).
+ */
+public record FetchRequest(URI uri, String etag, String lastModified, String accept) {
+    static final String FEEDS = "application/rss+xml, application/atom+xml, application/feed+json, "
+            + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+    static final String PAGES = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+
     public FetchRequest {
         Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(accept, "accept");
+    }
+
+    /** A feed, conditionally when validators are given. */
+    public FetchRequest(URI uri, String etag, String lastModified) {
+        this(uri, etag, lastModified, FEEDS);
+    }
+
+    /** A web page: an article, or a site whose feeds are to be discovered. */
+    public static FetchRequest page(URI uri) {
+        return new FetchRequest(uri, null, null, PAGES);
     }
 }

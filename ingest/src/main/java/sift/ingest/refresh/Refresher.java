@@ -13,6 +13,8 @@ import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchRequest;
 import sift.ingest.fetch.FetchResult;
+import sift.ingest.fulltext.FullText;
+import sift.ingest.fulltext.Teasers;
 import sift.ingest.parse.FeedParseException;
 import sift.ingest.parse.FeedParser;
 import sift.ingest.parse.ParsedEntry;
@@ -30,8 +32,8 @@ import sift.store.post.PostStore;
 import sift.store.post.Upsert;
 
 /**
- * The one path of a feed into the store: fetch, parse, clean, analyze, upsert each post in its own
- * transaction, then record how it went on the feed. A failure is recorded on that feed and never thrown.
+ * The one path of a feed into the store: fetch, parse, clean, fetch the full text of new teasers (when the
+ * feed's switch allows), analyze, upsert each post in its own transaction, then record how it went on the feed. A failure is recorded on that feed and never thrown.
  */
 public final class Refresher {
     private static final Logger log = LoggerFactory.getLogger(Refresher.class);
@@ -44,6 +46,7 @@ public final class Refresher {
     private final Analyzer analyzer;
     private final RefreshPolicy policy;
     private final Clock clock;
+    private final FullText fullText;
     private volatile boolean stopping;
 
     public Refresher(
@@ -63,6 +66,7 @@ public final class Refresher {
         this.analyzer = analyzer;
         this.policy = policy;
         this.clock = clock;
+        this.fullText = new FullText(fetcher, cleaner);
     }
 
     /**
@@ -139,21 +143,32 @@ public final class Refresher {
             return stopped(feed, 0, 0, 0, 0);
         }
         List<PostDraft> drafts = new ArrayList<>(parsed.entries().size());
-        List<Document> documents = new ArrayList<>(parsed.entries().size());
+        List<CleanEntry> cleaned = new ArrayList<>(parsed.entries().size());
         for (ParsedEntry entry : parsed.entries()) {
             CleanEntry clean = cleaner.entry(entry, modified.finalUri().toString());
-            PostDraft draft = draft(feed.id(), entry, clean);
-            drafts.add(draft);
-            documents.add(new Document(clean.title(), clean.content().text(), entry.link(), entry.categories(),
-                    draft.enclosures().stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList()));
+            cleaned.add(clean);
+            drafts.add(draft(feed.id(), entry, clean));
         }
-        // what is stored already, unchanged, needs no analysis and no write
+        // what is stored already, unchanged, needs no page, no analysis and no write
         boolean[] stored = posts.alreadyStored(drafts);
         List<PostDraft> changed = new ArrayList<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            if (!stored[i]) {
-                changed.add(drafts.get(i).withFacts(PostFacts.ofKind(analyzer.analyze(documents.get(i)).kind().id())));
+        int pages = 0;
+        for (int i = 0; i < drafts.size() && !stopping; i++) {
+            if (stored[i]) {
+                continue;
             }
+            ParsedEntry entry = parsed.entries().get(i);
+            PostDraft draft = drafts.get(i);
+            if (feed.fullText() && pages < FullText.MAX_PAGES_PER_REFRESH && Teasers.isTeaser(entry, cleaned.get(i))) {
+                pages++;
+                draft = withFullText(feed, draft);
+            }
+            Document document = new Document(draft.title(), draft.shownText(), entry.link(), entry.categories(),
+                    draft.enclosures().stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList());
+            changed.add(draft.withFacts(PostFacts.ofKind(analyzer.analyze(document).kind().id())));
+        }
+        if (stopping) {
+            return stopped(feed, 0, 0, 0, 0);
         }
         int[] skipped = {0};
         List<Upsert> upserts = changed.isEmpty() ? List.of() : posts.upsertAll(changed, now, (draft, e) -> {
@@ -174,6 +189,20 @@ public final class Refresher {
         log.info("Feed {}: {} entries, {} new, {} updated", feed.url(), parsed.entries().size(), created, updated);
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged,
                 skipped[0], null);
+    }
+
+    /** The draft with its page's article in place of the teaser, when the page has one longer than the teaser. */
+    private PostDraft withFullText(Feed feed, PostDraft draft) {
+        FullText.Result found = fullText.fetch(draft.link(), feed.fullTextSelector());
+        if (found.article() == null) {
+            log.info("Feed {}: teaser kept, no full text: {}", feed.url(), found.problem());
+            return draft;
+        }
+        if (found.article().text().length() <= draft.contentText().length()) {
+            log.info("Feed {}: teaser kept, the page {} holds no more text than the feed", feed.url(), draft.link());
+            return draft;
+        }
+        return draft.withArticle(found.article().html(), found.article().text());
     }
 
     /** The post as it would be stored, before analysis: its facts follow only if it is not stored already. */

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A subscribed feed and the state of its fetching. */
+/**
+ * A subscribed feed and the state of its fetching. {@code fullText}: whether teasers get the full text of their
+ * page; {@code fullTextSelector}: a CSS selector for the article on those pages, null to find it by itself.
+ */
 public record Feed(
         long id,
         String url,
@@ -19,12 +22,14 @@ public record Feed(
         int consecutiveFailures,
         Instant nextFetchAt,
         Duration pollInterval,
-        Instant fullFetchAt) {
+        Instant fullFetchAt,
+        boolean fullText,
+        String fullTextSelector) {
 
     public Feed(long id, String url, String title, String siteUrl, String category, String etag, String lastModified,
             Instant lastFetchedAt, FetchStatus lastStatus, String lastError, int consecutiveFailures, Instant nextFetchAt) {
         this(id, url, title, siteUrl, category, etag, lastModified, lastFetchedAt, lastStatus, lastError,
-                consecutiveFailures, nextFetchAt, null, null);
+                consecutiveFailures, nextFetchAt, null, null, true, null);
     }
 
     public Feed {

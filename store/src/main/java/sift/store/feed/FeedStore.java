@@ -18,7 +18,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class FeedStore {
     private static final String COLUMNS = """
             id, url, title, site_url, category, etag, last_modified, last_fetched_at,
-            last_status, last_error, consecutive_failures, next_fetch_at, poll_minutes, full_fetch_at""";
+            last_status, last_error, consecutive_failures, next_fetch_at, poll_minutes, full_fetch_at,
+            full_text, full_text_selector""";
 
     private final Jdbi jdbi;
 
@@ -50,6 +51,13 @@ public final class FeedStore {
     public Optional<Feed> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM feeds WHERE id = :id")
                 .bind("id", id)
+                .map(FeedStore::map)
+                .findOne());
+    }
+
+    public Optional<Feed> findByUrl(String url) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM feeds WHERE url = :url")
+                .bind("url", url)
                 .map(FeedStore::map)
                 .findOne());
     }
@@ -107,6 +115,24 @@ public final class FeedStore {
                         "UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner")
                 .bind("owner", owner)
                 .execute());
+    }
+
+    /**
+     * Whether the feed's teasers get the full text of their page, and the CSS selector that finds the article on
+     * those pages (null or blank: found by itself); false when there is no such feed.
+     */
+    public boolean setFullText(long feedId, boolean fullText, String selector) {
+        if (selector != null && selector.strip().length() > 500) {
+            throw new IllegalArgumentException("a full-text selector has at most 500 characters, this one has "
+                    + selector.strip().length());
+        }
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "UPDATE feeds SET full_text = :fullText, full_text_selector = :selector WHERE id = :id")
+                .bind("id", feedId)
+                .bind("fullText", fullText)
+                .bind("selector", selector == null || selector.isBlank() ? null : selector.strip())
+                .execute())
+                == 1;
     }
 
     public int count() {
@@ -246,6 +272,8 @@ public final class FeedStore {
                 rs.getInt("consecutive_failures"),
                 instant(rs, "next_fetch_at"),
                 rs.getObject("poll_minutes") == null ? null : Duration.ofMinutes(rs.getInt("poll_minutes")),
-                instant(rs, "full_fetch_at"));
+                instant(rs, "full_fetch_at"),
+                rs.getBoolean("full_text"),
+                rs.getString("full_text_selector"));
     }
 }

@@ -348,8 +348,8 @@ public final class PostStore {
 
     private static Map<String, Object> contentValues(PostDraft d) {
         var values = new HashMap<String, Object>();
-        values.put("contentHtml", fit(d.contentHtml(), 1_000_000));
-        values.put("contentText", fit(d.contentText(), 1_000_000));
+        values.put("contentHtml", fit(d.shownHtml(), 1_000_000));
+        values.put("contentText", fit(d.shownText(), 1_000_000));
         return values;
     }
 
@@ -406,7 +406,10 @@ public final class PostStore {
         return d.guid() != null ? d.guid() : d.link() != null ? d.link() : "sha256:" + hash;
     }
 
-    /** SHA-256 over what a reader sees of the post: a changed title, link, summary or content is a change. */
+    /**
+     * SHA-256 over what the feed says of the post: a changed title, link, summary or content is a change. The
+     * article fetched in place of a teaser is left out, so the same teaser seen again is the same post.
+     */
     static String contentHash(PostDraft d) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -1,6 +1,7 @@
 package sift.store.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,25 @@ class FeedStoreTest {
             assertThat(f.nextFetchAt()).isEqualTo(NOW);
             assertThat(f.lastStatus()).isNull();
         });
+    }
+
+    @Test
+    void teasersGetTheirFullTextUnlessTheFeedsSwitchIsOff() {
+        feeds.subscribe(new NewFeed("https://blog.example/feed", null, null), NOW);
+        Feed feed = feeds.all().get(0);
+        assertThat(feed.fullText()).isTrue();
+        assertThat(feed.fullTextSelector()).isNull();
+
+        assertThat(feeds.setFullText(feed.id(), false, " article .entry-content ")).isTrue();
+        assertThat(feeds.find(feed.id()).orElseThrow()).satisfies(f -> {
+            assertThat(f.fullText()).isFalse();
+            assertThat(f.fullTextSelector()).isEqualTo("article .entry-content");
+        });
+        assertThat(feeds.setFullText(feed.id(), true, " ")).isTrue();
+        assertThat(feeds.find(feed.id()).orElseThrow().fullTextSelector()).isNull();
+        assertThat(feeds.setFullText(feed.id() + 1, true, null)).isFalse();
+        assertThatThrownBy(() -> feeds.setFullText(feed.id(), true, "p".repeat(501)))
+                .hasMessage("a full-text selector has at most 500 characters, this one has 501");
     }
 
     @Test

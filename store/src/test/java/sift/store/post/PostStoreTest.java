@@ -67,6 +67,17 @@ class PostStoreTest {
         }
 
         @Test
+        void aTeaserIsStoredWithItsArticleAndSeenAgainIsTheSamePost() {
+            PostDraft teaser = draft("g1", "https://blog.ipspace.net/1", "EVPN myths", NOW);
+            Upsert first = posts.upsert(teaser.withArticle("<p>The whole article</p>", "The whole article"), NOW);
+            assertThat(posts.find(first.postId()).orElseThrow().contentHtml()).isEqualTo("<p>The whole article</p>");
+
+            assertThat(posts.alreadyStored(List.of(teaser))).containsExactly(true);
+            assertThat(posts.upsert(teaser, NOW.plusSeconds(60)).outcome()).isEqualTo(Upsert.Outcome.UNCHANGED);
+            assertThat(posts.find(first.postId()).orElseThrow().contentHtml()).isEqualTo("<p>The whole article</p>");
+        }
+
+        @Test
         void fallsBackToTheLinkWhenThereIsNoGuid() {
             posts.upsert(draft(null, "https://blog.ipspace.net/2", "No GUID", NOW), NOW);
             Upsert again = posts.upsert(draft("  ", "https://blog.ipspace.net/2", "No GUID, edited", NOW), NOW);
