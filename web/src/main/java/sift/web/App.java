@@ -25,11 +25,14 @@ public final class App {
      * @param search the search index this process keeps
      * @param ingest this process's scheduler, or null when it does not ingest
      * @param demo the bundled sample feeds, or null unless {@code --demo}
+     * @param metrics what {@code /metrics} serves
      */
-    public record Deps(Database db, SearchIndex search, RefreshScheduler ingest, DemoFeeds demo, Clock clock) {
+    public record Deps(Database db, SearchIndex search, RefreshScheduler ingest, DemoFeeds demo, Metrics metrics,
+            Clock clock) {
         public Deps {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(search, "search");
+            Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -57,6 +60,7 @@ public final class App {
         app.get("/search", search::page);
         app.get("/api/search", search::api);
         app.get("/health", health::show);
+        app.get("/metrics", deps.metrics()::show);
         if (deps.demo() != null) {
             app.get(DemoFeeds.FEEDS_PATH + "{name}", deps.demo()::serve);
             app.get("/demo/media/{name}", deps.demo()::serveMedia);

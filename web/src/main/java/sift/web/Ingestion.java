@@ -1,11 +1,13 @@
 package sift.web;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.parse.FeedParser;
+import sift.ingest.refresh.IngestMetrics;
 import sift.ingest.refresh.RefreshPolicy;
 import sift.ingest.refresh.RefreshScheduler;
 import sift.ingest.refresh.Refresher;
@@ -19,8 +21,11 @@ public final class Ingestion implements AutoCloseable {
     private final FeedFetcher fetcher;
     private final RefreshScheduler scheduler;
 
-    /** @param node this process's name in feed leases ({@link SiftConfig#node()}) */
-    Ingestion(Database db, SiftConfig.Ingest config, String node, Clock clock) {
+    /**
+     * @param node this process's name in feed leases ({@link SiftConfig#node()})
+     * @param metrics where the ingest counters and timings go
+     */
+    Ingestion(Database db, SiftConfig.Ingest config, String node, PrometheusRegistry metrics, Clock clock) {
         this.fetcher = new FeedFetcher(config.fetchSettings());
         Refresher refresher = new Refresher(
                 db.feeds(),
@@ -30,7 +35,8 @@ public final class Ingestion implements AutoCloseable {
                 new HtmlCleaner(),
                 new Analyzer(),
                 new RefreshPolicy(config.interval(), MAX_BACKOFF, new Random()),
-                clock);
+                clock,
+                new IngestMetrics(metrics));
         this.scheduler = new RefreshScheduler(db.feeds(), refresher, node, config.workers(), config.tick(), clock);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,7 +208,7 @@ public final class Main implements Callable<Integer> {
             Files.createDirectories(config.dataDir());
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Database.open(config.db());
-                    Ingestion ingestion = new Ingestion(db, config.ingest(), config.node(), Clock.systemUTC())) {
+                    Ingestion ingestion = new Ingestion(db, config.ingest(), config.node(), new PrometheusRegistry(), Clock.systemUTC())) {
                 if (opml != null) {
                     out.println(subscribe(db, feeds, opml));
                 }
@@ -264,7 +265,7 @@ public final class Main implements Callable<Integer> {
             SiftConfig config = data.config();
             config = allowPrivate.apply(config);
             Database db = Database.open(config.db());
-            Ingestion ingestion = new Ingestion(db, config.ingest(), config.node(), Clock.systemUTC());
+            Ingestion ingestion = new Ingestion(db, config.ingest(), config.node(), new PrometheusRegistry(), Clock.systemUTC());
             ingestion.scheduler().start();
             runUntilStopped(() -> {
                 ingestion.close();

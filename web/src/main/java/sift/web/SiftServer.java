@@ -66,9 +66,10 @@ public final class SiftServer implements AutoCloseable {
         try {
             search = SearchIndex.open(config.indexDir(), db.posts(), clock);
             search.startFollowing(INDEX_FOLLOW_INTERVAL);
-            ingestion = new Ingestion(db, config.ingest(), config.node(), clock);
+            Metrics metrics = new Metrics();
+            ingestion = new Ingestion(db, config.ingest(), config.node(), metrics.registry(), clock);
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
-            Javalin app = App.create(new App.Deps(db, search, ingestion.scheduler(), demo, clock))
+            Javalin app = App.create(new App.Deps(db, search, ingestion.scheduler(), demo, metrics, clock))
                     .start(config.http().host(), config.http().port());
             // the command line reaches this process through the control channel while it holds H2 open
             ControlChannel control = config.db().embedded() ? ControlChannel.open(config.dataDir(), db) : null;

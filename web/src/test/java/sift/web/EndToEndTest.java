@@ -196,6 +196,24 @@ class EndToEndTest {
     }
 
     @Test
+    void metricsCountRefreshesAndPostsInPrometheusFormat() {
+        refresh();
+        HttpResponse<String> metrics = app.get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(metrics.body())
+                .contains("sift_ingest_refreshes_total{outcome=\"fetched\"} 4.0\n")
+                .contains("sift_ingest_refreshes_total{outcome=\"failed\"} 3.0\n")
+                .contains("sift_ingest_refreshes_total{outcome=\"not_modified\"} 0.0\n")
+                .contains("sift_ingest_posts_total{change=\"new\"} " + app.server.db().posts().count() + ".0\n")
+                .contains("sift_ingest_refresh_duration_seconds_count 7\n")
+                .contains("jvm_memory_used_bytes{area=\"heap\"}");
+
+        refresh();
+        assertThat(app.get("/metrics").body()).contains("sift_ingest_refreshes_total{outcome=\"not_modified\"} 4.0\n");
+    }
+
+    @Test
     void healthReportsTheDatabaseAndIngest() {
         refresh();
         HttpResponse<String> health = app.get("/health");

@@ -47,6 +47,7 @@ public final class Refresher {
     private final RefreshPolicy policy;
     private final Clock clock;
     private final FullText fullText;
+    private final IngestMetrics metrics;
     private volatile boolean stopping;
 
     public Refresher(
@@ -57,7 +58,8 @@ public final class Refresher {
             HtmlCleaner cleaner,
             Analyzer analyzer,
             RefreshPolicy policy,
-            Clock clock) {
+            Clock clock,
+            IngestMetrics metrics) {
         this.feeds = feeds;
         this.posts = posts;
         this.fetcher = fetcher;
@@ -67,6 +69,7 @@ public final class Refresher {
         this.policy = policy;
         this.clock = clock;
         this.fullText = new FullText(fetcher, cleaner);
+        this.metrics = metrics;
     }
 
     /**
@@ -78,11 +81,17 @@ public final class Refresher {
     }
 
     public RefreshReport refresh(Feed feed) {
+        long started = System.nanoTime();
+        RefreshReport report = refreshOnce(feed, started);
+        metrics.refreshed(report, since(started));
+        return report;
+    }
+
+    private RefreshReport refreshOnce(Feed feed, long started) {
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);
         }
         Instant now = clock.instant();
-        long started = System.nanoTime();
         URI uri;
         try {
             uri = URI.create(feed.url());
@@ -194,11 +203,13 @@ public final class Refresher {
     /** The draft with its page's article in place of the teaser, when the page has one longer than the teaser. */
     private PostDraft withFullText(Feed feed, PostDraft draft) {
         FullText.Result found = fullText.fetch(draft.link(), feed.fullTextSelector());
+        boolean longer = found.article() != null && found.article().text().length() > draft.contentText().length();
+        metrics.fullText(longer);
         if (found.article() == null) {
             log.info("Feed {}: teaser kept, no full text: {}", feed.url(), found.problem());
             return draft;
         }
-        if (found.article().text().length() <= draft.contentText().length()) {
+        if (!longer) {
             log.info("Feed {}: teaser kept, the page {} holds no more text than the feed", feed.url(), draft.link());
             return draft;
         }
