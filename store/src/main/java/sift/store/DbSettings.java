@@ -21,11 +21,13 @@ public record DbSettings(String url, String user, String password) {
      * The embedded default: an H2 file database {@code sift.mv.db} in the data folder. H2's own shutdown
      * hook is off, so that Sift closes the database itself after in-flight writes have finished; and a
      * commit reaches the file at once ({@code WRITE_DELAY=0}, where H2 waits half a second by default), so
-     * that a killed process loses no committed post.
+     * that a killed process loses no committed post. Closing does not compact the file
+     * ({@code MAX_COMPACT_TIME=0}): that took over a second at every end of {@code ingest --once} on 10,000
+     * posts, while H2's background writer keeps compacting as the database runs (docs/BENCHMARKS.md).
      */
     public static DbSettings embedded(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve(EMBEDDED_NAME).toString();
-        return new DbSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
+        return new DbSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0", "sa", "");
     }
 
     /** The file of the {@link #embedded(Path)} database in a data folder. */
