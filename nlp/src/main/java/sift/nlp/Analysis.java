@@ -1,10 +1,19 @@
 package sift.nlp;
 
+import java.util.List;
 import java.util.Objects;
+import sift.nlp.episode.EpisodeExtractor;
+import sift.nlp.release.ReleaseExtractor;
+import sift.nlp.topic.TopicModel;
 
-/** What the pipeline found out about one document. */
-public record Analysis(Kind kind) {
+/**
+ * What the pipeline found out about one document: its kind, its topics (best first, possibly none), the release
+ * it announces (releases only) and the episode it is (podcasts only).
+ */
+public record Analysis(Kind kind, List<TopicModel.Scored> topics, ReleaseExtractor.Release release,
+        EpisodeExtractor.Episode episode) {
     public Analysis {
         Objects.requireNonNull(kind, "kind");
+        topics = List.copyOf(topics);
     }
 }

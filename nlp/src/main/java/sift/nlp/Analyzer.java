@@ -1,12 +1,66 @@
 package sift.nlp;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+import sift.nlp.episode.EpisodeExtractor;
 import sift.nlp.kind.KindClassifier;
+import sift.nlp.release.ReleaseExtractor;
+import sift.nlp.text.English;
+import sift.nlp.text.Features;
+import sift.nlp.topic.TopicModel;
 
-/** Text in, facts out. Pure and thread-safe: one instance serves every ingest worker. */
+/**
+ * Text in, facts out, with the models trained at build time from the bundled corpus ({@code sift.nlp.train}).
+ * Pure and thread-safe: one instance serves every ingest worker.
+ */
 public final class Analyzer {
-    private final KindClassifier kinds = new KindClassifier();
+    public static final String MODELS = "/sift/nlp/models";
+
+    private final TopicModel topics;
+    private final KindClassifier kinds;
+    private final ReleaseExtractor releases = new ReleaseExtractor();
+    private final EpisodeExtractor episodes = new EpisodeExtractor();
+    private final String version;
+
+    public Analyzer(TopicModel topics, KindClassifier kinds, String version) {
+        this.topics = topics;
+        this.kinds = kinds;
+        this.version = version;
+    }
+
+    /** The bundled models. */
+    public Analyzer() {
+        Properties properties = new Properties();
+        try (InputStream in = Analyzer.class.getResourceAsStream(MODELS + "/models.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the models are not on the classpath (" + MODELS
+                        + "/models.properties): the nlp module trains them when it is built");
+            }
+            properties.load(in);
+            this.topics = TopicModel.read(MODELS, properties);
+            this.kinds = KindClassifier.read(MODELS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the bundled models from " + MODELS, e);
+        }
+        this.version = properties.getProperty("version", "unknown");
+    }
+
+    /** The version of the models: a digest of the corpus and the training settings they were made from. */
+    public String version() {
+        return version;
+    }
 
     public Analysis analyze(Document document) {
-        return new Analysis(kinds.classify(document));
+        String[] features = Features.of(document);
+        Kind kind = kinds.classify(document, features);
+        if (kind == Kind.ANNOUNCEMENT && releases.announcesVersion(document.title())) {
+            kind = Kind.RELEASE; // "Announcing Kea 3.0": the announcement of a release is a release
+        }
+        return new Analysis(kind, English.is(document.title(), document.text()) ? topics.topics(features) : List.of(),
+                kind == Kind.RELEASE ? releases.extract(document) : null,
+                kind == Kind.PODCAST ? episodes.extract(document) : null);
     }
 }

@@ -4,14 +4,40 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A post as the NLP pipeline sees it: its title and plain text, plus the little metadata that helps to
- * understand it (its link, the feed's categories, the media types of its enclosures).
+ * A post as the NLP pipeline sees it: its title and plain text (one line per block: paragraphs, headings and
+ * list items stay units), plus the little metadata that helps to understand it: its link, the feed's
+ * categories, the media types of its enclosures, the feed's title, and the episode number and duration a
+ * podcast feed tagged it with (null when untagged).
  */
-public record Document(String title, String text, String link, List<String> categories, List<String> enclosureTypes) {
+public record Document(
+        String title,
+        String text,
+        String link,
+        List<String> categories,
+        List<String> enclosureTypes,
+        String feedTitle,
+        Integer episodeTag,
+        Integer durationSeconds) {
+
     public Document {
         title = Objects.requireNonNullElse(title, "");
         text = Objects.requireNonNullElse(text, "");
         categories = List.copyOf(categories);
         enclosureTypes = List.copyOf(enclosureTypes);
+    }
+
+    public Document(String title, String text, String link, List<String> categories, List<String> enclosureTypes) {
+        this(title, text, link, categories, enclosureTypes, null, null, null);
+    }
+
+    /** Title and text alone, as {@code sift score} reads them. */
+    public static Document of(String title, String text) {
+        return new Document(title, text, null, List.of(), List.of());
+    }
+
+    /** Whether an enclosure is audio or video: the mark of a podcast episode. */
+    public boolean hasMedia() {
+        return enclosureTypes.stream().anyMatch(t -> t != null
+                && (t.regionMatches(true, 0, "audio/", 0, 6) || t.regionMatches(true, 0, "video/", 0, 6)));
     }
 }

@@ -1,47 +1,97 @@
 package sift.nlp.kind;
 
-import java.util.Locale;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.MaxentModel;
 import sift.nlp.Document;
 import sift.nlp.Kind;
+import sift.nlp.corpus.Example;
+import sift.nlp.model.Maxent;
+import sift.nlp.text.Features;
 
 /**
- * Tells the kind of a post from its metadata and title, in this order: media enclosures make a podcast;
- * a release-tag link or a versioned release title makes a release; outage words make an incident; launch
- * words make an announcement; everything else is an article.
+ * The kind of a post. Metadata decides when it can: audio or video enclosures (or an episode tag) make a
+ * podcast, a link to a release tag makes a release. Otherwise a maximum-entropy model over the post's words and
+ * a few title signals (a version number, outage words, launch words) chooses among article, release, incident
+ * and announcement. Thread-safe.
  */
 public final class KindClassifier {
+    private static final String FILE = "kind.bin";
     private static final Pattern RELEASE_LINK = Pattern.compile("/releases/tag/[^/]+/?$");
-    private static final Pattern RELEASE_TITLE = Pattern.compile(
-            "(?i)(^v?\\d+(\\.\\d+)+\\b)"
-                    + "|(\\brelease\\s+v?\\d+(\\.\\d+)+)"
-                    + "|(\\bv?\\d+(\\.\\d+)+\\s+(is\\s+out|released|release\\s+notes)\\b)"
-                    + "|(\\breleased?\\b.*\\bv\\d+(\\.\\d+)+)");
-    private static final Pattern INCIDENT_TITLE = Pattern.compile(
-            "(?i)\\b(outage|incident|post-?mortem|root cause|service disruption|degraded performance)s?\\b");
-    private static final Pattern ANNOUNCEMENT_TITLE = Pattern.compile(
-            "(?i)\\b(announc\\w*|introducing|launch(es|ed|ing)?|now available|generally available"
-                    + "|is joining|joins|acquires|welcomes?)\\b");
+    private static final Pattern VERSION = Pattern.compile("(?i)(^|\\s)v?\\d+(\\.\\d+)+([-.]?(rc|beta|alpha)\\.?\\d*)?\\b");
+    private static final Pattern RELEASE_WORDS = Pattern.compile(
+            "(?i)\\b(release[sd]?|is out|changelog|release notes|what's new in|now available|ships?)\\b");
+    private static final Pattern INCIDENT_WORDS = Pattern.compile(
+            "(?i)\\b(outages?|incidents?|post-?mortems?|root cause|disruptions?|degraded|downtime|went down|failed|failure)\\b");
+    private static final Pattern ANNOUNCE_WORDS = Pattern.compile(
+            "(?i)\\b(announc\\w*|introducing|launch(es|ed|ing)?|generally available|welcomes?|joins|acquires|"
+                    + "partner(s|ship)?|today we)\\b");
 
-    public Kind classify(Document doc) {
-        if (doc.enclosureTypes().stream().anyMatch(KindClassifier::isMedia)) {
-            return Kind.PODCAST;
-        }
-        String title = doc.title().strip();
-        if ((doc.link() != null && RELEASE_LINK.matcher(doc.link()).find()) || RELEASE_TITLE.matcher(title).find()) {
-            return Kind.RELEASE;
-        }
-        if (INCIDENT_TITLE.matcher(title).find()) {
-            return Kind.INCIDENT;
-        }
-        if (ANNOUNCEMENT_TITLE.matcher(title).find()) {
-            return Kind.ANNOUNCEMENT;
-        }
-        return Kind.ARTICLE;
+    private final MaxentModel model;
+
+    KindClassifier(MaxentModel model) {
+        this.model = model;
     }
 
-    private static boolean isMedia(String type) {
-        String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
-        return t.startsWith("audio/") || t.startsWith("video/");
+    public Kind classify(Document doc, String[] features) {
+        if (doc.hasMedia() || doc.episodeTag() != null) {
+            return Kind.PODCAST;
+        }
+        if (doc.link() != null && RELEASE_LINK.matcher(doc.link()).find()) {
+            return Kind.RELEASE;
+        }
+        String best = model.getBestOutcome(model.eval(withSignals(doc, features)));
+        return Kind.byId(best).orElse(Kind.ARTICLE);
+    }
+
+    /** The post's features and the title signals that tell kinds apart. */
+    static String[] withSignals(Document doc, String[] features) {
+        String title = doc.title();
+        List<String> signals = new ArrayList<>(4);
+        if (VERSION.matcher(title).find()) {
+            signals.add("k=title-version");
+        }
+        if (RELEASE_WORDS.matcher(title).find()) {
+            signals.add("k=title-release");
+        }
+        if (INCIDENT_WORDS.matcher(title).find()) {
+            signals.add("k=title-incident");
+        }
+        if (ANNOUNCE_WORDS.matcher(title).find()) {
+            signals.add("k=title-announce");
+        }
+        return Stream.concat(Arrays.stream(features), signals.stream()).toArray(String[]::new);
+    }
+
+    public static KindClassifier train(List<Example> examples) {
+        List<Event> events = new ArrayList<>(examples.size());
+        for (Example e : examples) {
+            events.add(new Event(e.kind().id(), withSignals(e.doc(), Features.of(e.doc()))));
+        }
+        return new KindClassifier(Maxent.train(events));
+    }
+
+    public void write(Path dir) throws IOException {
+        try (OutputStream out = Files.newOutputStream(dir.resolve(FILE))) {
+            Maxent.write(model, out);
+        }
+    }
+
+    public static KindClassifier read(String dir) throws IOException {
+        try (InputStream in = KindClassifier.class.getResourceAsStream(dir + "/" + FILE)) {
+            if (in == null) {
+                throw new IOException("the model " + dir + "/" + FILE + " is not on the classpath");
+            }
+            return new KindClassifier(Maxent.read(in));
+        }
     }
 }

@@ -1,0 +1,187 @@
+package sift.nlp.topic;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.MaxentModel;
+import sift.nlp.Topic;
+import sift.nlp.corpus.Example;
+import sift.nlp.model.Maxent;
+import sift.nlp.text.Features;
+
+/**
+ * Topics, multi-label: one maximum-entropy model a topic (this topic or not), each with its own threshold,
+ * calibrated on out-of-fold scores of the training corpus to the best F1. A post gets the topics whose score
+ * reaches their threshold, best first, at most {@value #MAX_TOPICS}; a text about none of them (or in another
+ * language) gets none. Thread-safe.
+ */
+public final class TopicModel {
+    public static final int MAX_TOPICS = 3;
+    static final int FOLDS = 5;
+    static final double FLOOR = 0.5;
+    private static final String YES = "yes";
+    private static final String NO = "no";
+
+    private final Map<Topic, MaxentModel> models;
+    private final Map<Topic, Double> thresholds;
+
+    TopicModel(Map<Topic, MaxentModel> models, Map<Topic, Double> thresholds) {
+        this.models = new EnumMap<>(models);
+        this.thresholds = new EnumMap<>(thresholds);
+    }
+
+    /** A topic and how sure the model is of it (0-1). */
+    public record Scored(Topic topic, double score) {}
+
+    /** The topics that fit, best first. */
+    public List<Scored> topics(String[] features) {
+        if (Arrays.stream(features).noneMatch(f -> f.startsWith("w="))) {
+            return List.of(); // no words, no subject
+        }
+        List<Scored> fit = new ArrayList<>();
+        for (Map.Entry<Topic, MaxentModel> m : models.entrySet()) {
+            double p = Maxent.probability(m.getValue(), YES, features);
+            if (p >= thresholds.get(m.getKey())) {
+                fit.add(new Scored(m.getKey(), p));
+            }
+        }
+        if (fit.isEmpty()) {
+            // a post of the field has a topic: the one closest to its threshold, if close enough and if the post
+            // uses its vocabulary at all (an empty or foreign text gets none)
+            Scored closest = null;
+            for (Map.Entry<Topic, MaxentModel> m : models.entrySet()) {
+                double p = Maxent.probability(m.getValue(), YES, features);
+                if (closest == null || p / thresholds.get(m.getKey()) > closest.score() / thresholds.get(closest.topic())) {
+                    closest = new Scored(m.getKey(), p);
+                }
+            }
+            if (closest != null && closest.score() >= FLOOR * thresholds.get(closest.topic())
+                    && Arrays.asList(features).contains("x=" + closest.topic().id())) {
+                fit.add(closest);
+            }
+        }
+        fit.sort(Comparator.comparingDouble(Scored::score).reversed());
+        return fit.size() > MAX_TOPICS ? List.copyOf(fit.subList(0, MAX_TOPICS)) : List.copyOf(fit);
+    }
+
+    /** Every topic's score, thresholds aside: for calibration and reports. */
+    public Map<Topic, Double> scores(String[] features) {
+        Map<Topic, Double> all = new EnumMap<>(Topic.class);
+        models.forEach((topic, model) -> all.put(topic, Maxent.probability(model, YES, features)));
+        return all;
+    }
+
+    public double threshold(Topic topic) {
+        return thresholds.get(topic);
+    }
+
+    /** Trains one model a topic on {@code examples}, thresholds from {@value #FOLDS}-fold out-of-fold scores. */
+    public static TopicModel train(List<Example> examples) {
+        List<String[]> features = examples.stream().map(e -> Features.of(e.doc())).toList();
+        Map<Topic, Double> thresholds = calibrate(examples, features);
+        return new TopicModel(fit(examples, features), thresholds);
+    }
+
+    /** The models alone, all thresholds 0.5: what cross-validation folds need. */
+    public static TopicModel trainUncalibrated(List<Example> examples, List<String[]> features) {
+        Map<Topic, Double> half = new EnumMap<>(Topic.class);
+        for (Topic t : Topic.values()) {
+            half.put(t, 0.5);
+        }
+        return new TopicModel(fit(examples, features), half);
+    }
+
+    private static Map<Topic, MaxentModel> fit(List<Example> examples, List<String[]> features) {
+        Map<Topic, MaxentModel> models = new EnumMap<>(Topic.class);
+        for (Topic topic : Topic.values()) {
+            List<Event> events = new ArrayList<>(examples.size());
+            for (int i = 0; i < examples.size(); i++) {
+                events.add(new Event(examples.get(i).topics().contains(topic) ? YES : NO, features.get(i)));
+            }
+            models.put(topic, Maxent.train(events));
+        }
+        return models;
+    }
+
+    /** Per topic, the threshold with the best F1 over the out-of-fold scores (ties: the higher one). */
+    private static Map<Topic, Double> calibrate(List<Example> examples, List<String[]> features) {
+        double[][] outOfFold = new double[examples.size()][];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Example> train = new ArrayList<>();
+            List<String[]> trainFeatures = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (i % FOLDS != fold) {
+                    train.add(examples.get(i));
+                    trainFeatures.add(features.get(i));
+                }
+            }
+            TopicModel model = trainUncalibrated(train, trainFeatures);
+            for (int i = fold; i < examples.size(); i += FOLDS) {
+                Map<Topic, Double> scores = model.scores(features.get(i));
+                outOfFold[i] = Topic.stream().mapToDouble(scores::get).toArray();
+            }
+        }
+        Map<Topic, Double> thresholds = new EnumMap<>(Topic.class);
+        for (Topic topic : Topic.values()) {
+            double best = 0.5;
+            double bestF1 = -1;
+            for (int step = 5; step <= 90; step++) {
+                double threshold = step / 100.0;
+                int tp = 0;
+                int fp = 0;
+                int fn = 0;
+                for (int i = 0; i < examples.size(); i++) {
+                    boolean predicted = outOfFold[i][topic.ordinal()] >= threshold;
+                    boolean actual = examples.get(i).topics().contains(topic);
+                    tp += predicted && actual ? 1 : 0;
+                    fp += predicted && !actual ? 1 : 0;
+                    fn += !predicted && actual ? 1 : 0;
+                }
+                double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+                if (f1 >= bestF1) {
+                    bestF1 = f1;
+                    best = threshold;
+                }
+            }
+            thresholds.put(topic, best);
+        }
+        return thresholds;
+    }
+
+    /** Writes {@code topic-ID.bin} for each topic and the thresholds into {@code properties}. */
+    public void write(Path dir, Properties properties) throws IOException {
+        for (Map.Entry<Topic, MaxentModel> m : models.entrySet()) {
+            try (OutputStream out = Files.newOutputStream(dir.resolve("topic-" + m.getKey().id() + ".bin"))) {
+                Maxent.write(m.getValue(), out);
+            }
+            properties.setProperty("threshold." + m.getKey().id(), Double.toString(thresholds.get(m.getKey())));
+        }
+    }
+
+    /** Reads what {@link #write} wrote, from the classpath folder {@code dir}. */
+    public static TopicModel read(String dir, Properties properties) throws IOException {
+        Map<Topic, MaxentModel> models = new EnumMap<>(Topic.class);
+        Map<Topic, Double> thresholds = new EnumMap<>(Topic.class);
+        for (Topic topic : Topic.values()) {
+            String name = dir + "/topic-" + topic.id() + ".bin";
+            try (InputStream in = TopicModel.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IOException("the model " + name + " is not on the classpath");
+                }
+                models.put(topic, Maxent.read(in));
+            }
+            thresholds.put(topic, Double.parseDouble(properties.getProperty("threshold." + topic.id(), "0.5")));
+        }
+        return new TopicModel(models, thresholds);
+    }
+}

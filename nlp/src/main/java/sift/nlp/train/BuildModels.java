@@ -1,0 +1,94 @@
+package sift.nlp.train;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import sift.nlp.corpus.Corpus;
+import sift.nlp.corpus.Example;
+import sift.nlp.kind.KindClassifier;
+import sift.nlp.topic.TopicModel;
+
+/**
+ * Trains the bundled models at build time: {@code BuildModels CORPUS_DIR OUT_DIR} reads every
+ * {@code CORPUS_DIR/train/*.jsonl} and {@code heldout/*.jsonl} in name order, writes them as one file each
+ * under {@code OUT_DIR/sift/nlp/corpus/}, and the models under {@code OUT_DIR/sift/nlp/models/} with their
+ * version (a digest of the training corpus and of the code that trains). Deterministic: the same corpus gives
+ * the same bytes. When the version is already built, nothing is trained again.
+ */
+public final class BuildModels {
+    /** Changes whenever training changes in a way the corpus digest cannot see (features, parameters). */
+    static final String TRAINING = "topics-ovr-qn-l2-2-floor-vocabulary;kind-qn;features-2-vocabulary";
+
+    private BuildModels() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: BuildModels CORPUS_DIR OUT_DIR");
+        }
+        Path corpus = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        byte[] train = concatenate(corpus.resolve("train"));
+        byte[] heldOut = concatenate(corpus.resolve("heldout"));
+        Path corpusOut = out.resolve(Corpus.TRAIN.substring(1)).getParent();
+        Files.createDirectories(corpusOut);
+        Files.write(out.resolve(Corpus.TRAIN.substring(1)), train);
+        Files.write(out.resolve(Corpus.HELD_OUT.substring(1)), heldOut);
+
+        String version = digest(train);
+        Path models = out.resolve("sift/nlp/models");
+        Path propertiesFile = models.resolve("models.properties");
+        if (Files.exists(propertiesFile) && Files.readString(propertiesFile).contains("version=" + version)) {
+            System.out.println("sift-nlp: models " + version + " are up to date");
+            return;
+        }
+        long started = System.nanoTime();
+        List<Example> examples = Corpus.bundledFrom(train, "train");
+        Files.createDirectories(models);
+        Properties properties = new Properties();
+        TopicModel.train(examples).write(models, properties);
+        KindClassifier.train(examples).write(models);
+        properties.setProperty("version", version);
+        properties.setProperty("examples", Integer.toString(examples.size()));
+        try (OutputStream o = Files.newOutputStream(propertiesFile)) {
+            // sorted and without the date line Properties.store writes, so that the same corpus gives the same bytes
+            StringBuilder text = new StringBuilder();
+            properties.stringPropertyNames().stream().sorted()
+                    .forEach(k -> text.append(k).append('=').append(properties.getProperty(k)).append('\n'));
+            o.write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+        }
+        System.out.printf("sift-nlp: trained models %s on %d examples in %.1f s%n", version, examples.size(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static byte[] concatenate(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
+        }
+        var all = new java.io.ByteArrayOutputStream();
+        for (Path f : files) {
+            byte[] bytes = Files.readAllBytes(f);
+            all.write(bytes);
+            if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+                all.write('\n');
+            }
+        }
+        return all.toByteArray();
+    }
+
+    private static String digest(byte[] train) throws NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(TRAINING.getBytes(StandardCharsets.UTF_8));
+        sha.update(train);
+        return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    }
+}

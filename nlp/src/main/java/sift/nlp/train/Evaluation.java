@@ -1,0 +1,227 @@
+package sift.nlp.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import sift.nlp.Analysis;
+import sift.nlp.Analyzer;
+import sift.nlp.Kind;
+import sift.nlp.Topic;
+import sift.nlp.corpus.Example;
+import sift.nlp.kind.KindClassifier;
+import sift.nlp.release.ReleaseExtractor;
+import sift.nlp.topic.TopicModel;
+
+/**
+ * How well the models do: per-label precision, recall and F1 for topics and kinds, release product and version,
+ * episode numbers, the confusion between labels, and the examples they got wrong. {@link #crossValidate}
+ * measures models trained on k-1 folds of the training corpus on the fold left out; {@link #of} measures given
+ * models on given examples (the held-out set, which no model ever trains or tunes on).
+ */
+public final class Evaluation {
+    private final int[][] topicCounts = new int[Topic.values().length][3]; // tp, fp, fn
+    private final int[][] topicConfusion = new int[Topic.values().length][Topic.values().length];
+    private final int[][] kindConfusion = new int[Kind.values().length][Kind.values().length];
+    private int releases;
+    private int releasesRight;
+    private int nonReleases;
+    private int falseReleases;
+    private int episodes;
+    private int episodesRight;
+    private final List<String> mistakes = new ArrayList<>();
+
+    private Evaluation() {}
+
+    /** Measures {@code analyzer} on {@code examples}. */
+    public static Evaluation of(Analyzer analyzer, List<Example> examples) {
+        Evaluation e = new Evaluation();
+        for (Example example : examples) {
+            e.add(example, analyzer.analyze(example.doc()));
+        }
+        return e;
+    }
+
+    /** {@code folds}-fold cross-validation on the training corpus: every example judged by models that never saw it. */
+    public static Evaluation crossValidate(List<Example> examples, int folds) {
+        Evaluation e = new Evaluation();
+        for (int fold = 0; fold < folds; fold++) {
+            List<Example> train = new ArrayList<>();
+            List<Example> test = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                (i % folds == fold ? test : train).add(examples.get(i));
+            }
+            Analyzer analyzer = new Analyzer(TopicModel.train(train), KindClassifier.train(train), "fold-" + fold);
+            for (Example example : test) {
+                e.add(example, analyzer.analyze(example.doc()));
+            }
+        }
+        return e;
+    }
+
+    private void add(Example example, Analysis analysis) {
+        Set<Topic> predicted = analysis.topics().stream().map(TopicModel.Scored::topic).collect(Collectors.toSet());
+        for (Topic t : Topic.values()) {
+            boolean p = predicted.contains(t);
+            boolean a = example.topics().contains(t);
+            if (p || a) {
+                topicCounts[t.ordinal()][p && a ? 0 : p ? 1 : 2]++;
+            }
+        }
+        for (Topic actual : example.topics()) {
+            for (Topic p : predicted) {
+                if (!example.topics().contains(p)) {
+                    topicConfusion[actual.ordinal()][p.ordinal()]++;
+                }
+            }
+        }
+        kindConfusion[example.kind().ordinal()][analysis.kind().ordinal()]++;
+        ReleaseExtractor.Release release = analysis.release();
+        if (example.isRelease()) {
+            releases++;
+            if (release != null && same(release.product(), example.product()) && same(release.version(), example.version())) {
+                releasesRight++;
+            } else {
+                mistakes.add(example.id() + ": release " + example.product() + " " + example.version() + ", found "
+                        + (release == null ? "none" : release.product() + " " + release.version()));
+            }
+        } else {
+            nonReleases++;
+            if (release != null) {
+                falseReleases++;
+                mistakes.add(example.id() + ": no release, found " + release.product() + " " + release.version());
+            }
+        }
+        if (example.episode() != null) {
+            episodes++;
+            Integer number = analysis.episode() == null ? null : analysis.episode().number();
+            if (example.episode().equals(number)) {
+                episodesRight++;
+            } else {
+                mistakes.add(example.id() + ": episode " + example.episode() + ", found " + number);
+            }
+        }
+        if (!predicted.equals(example.topics())) {
+            mistakes.add(example.id() + ": topics " + ids(example.topics()) + ", found " + ids(predicted)
+                    + " (" + example.doc().title() + ")");
+        }
+        if (analysis.kind() != example.kind()) {
+            mistakes.add(example.id() + ": kind " + example.kind().id() + ", found " + analysis.kind().id()
+                    + " (" + example.doc().title() + ")");
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return normal(a).equals(normal(b));
+    }
+
+    private static String normal(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("^v(?=\\d)", "").replaceAll("[^a-z0-9.]", "");
+    }
+
+    private static String ids(Set<Topic> topics) {
+        return topics.stream().sorted().map(Topic::id).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    public double topicMacroF1() {
+        double sum = 0;
+        for (Topic t : Topic.values()) {
+            sum += f1(topicCounts[t.ordinal()]);
+        }
+        return sum / Topic.values().length;
+    }
+
+    public double kindAccuracy() {
+        int right = 0;
+        int all = 0;
+        for (int a = 0; a < kindConfusion.length; a++) {
+            for (int p = 0; p < kindConfusion.length; p++) {
+                all += kindConfusion[a][p];
+                right += a == p ? kindConfusion[a][p] : 0;
+            }
+        }
+        return all == 0 ? 0 : (double) right / all;
+    }
+
+    public double releaseAccuracy() {
+        return releases == 0 ? 0 : (double) releasesRight / releases;
+    }
+
+    public double falseReleaseRate() {
+        return nonReleases == 0 ? 0 : (double) falseReleases / nonReleases;
+    }
+
+    public double episodeAccuracy() {
+        return episodes == 0 ? 0 : (double) episodesRight / episodes;
+    }
+
+    public List<String> mistakes() {
+        return List.copyOf(mistakes);
+    }
+
+    private static double f1(int[] c) {
+        return c[0] == 0 ? 0 : 2.0 * c[0] / (2.0 * c[0] + c[1] + c[2]);
+    }
+
+    /** The report {@code sift eval} prints for this measurement. */
+    public String report(String heading) {
+        StringBuilder out = new StringBuilder(heading).append('\n');
+        out.append(String.format(Locale.ROOT, "  %-14s %9s %9s %9s %7s%n", "topic", "precision", "recall", "F1", "support"));
+        for (Topic t : Topic.values()) {
+            int[] c = topicCounts[t.ordinal()];
+            out.append(String.format(Locale.ROOT, "  %-14s %9.3f %9.3f %9.3f %7d%n", t.id(), ratio(c[0], c[0] + c[1]),
+                    ratio(c[0], c[0] + c[2]), f1(c), c[0] + c[2]));
+        }
+        out.append(String.format(Locale.ROOT, "  %-14s %29.3f%n", "macro-F1", topicMacroF1()));
+        out.append(String.format(Locale.ROOT, "  %-14s %9s %9s %9s %7s%n", "kind", "precision", "recall", "F1", "support"));
+        for (Kind k : Kind.values()) {
+            int tp = kindConfusion[k.ordinal()][k.ordinal()];
+            int actual = 0;
+            int predicted = 0;
+            for (int i = 0; i < Kind.values().length; i++) {
+                actual += kindConfusion[k.ordinal()][i];
+                predicted += kindConfusion[i][k.ordinal()];
+            }
+            double p = ratio(tp, predicted);
+            double r = ratio(tp, actual);
+            out.append(String.format(Locale.ROOT, "  %-14s %9.3f %9.3f %9.3f %7d%n", k.id(), p, r,
+                    p + r == 0 ? 0 : 2 * p * r / (p + r), actual));
+        }
+        out.append(String.format(Locale.ROOT, "  %-14s %29.3f%n", "kind accuracy", kindAccuracy()));
+        out.append(String.format(Locale.ROOT, "  release product+version %.3f (%d of %d), false releases %.3f (%d of %d)%n",
+                releaseAccuracy(), releasesRight, releases, falseReleaseRate(), falseReleases, nonReleases));
+        out.append(String.format(Locale.ROOT, "  episode number %.3f (%d of %d)%n", episodeAccuracy(), episodesRight, episodes));
+        out.append("  topics predicted but not labelled (row: a labelled topic of the post, column: the extra topic)\n");
+        out.append(String.format(Locale.ROOT, "  %-12s", ""));
+        for (Topic t : Topic.values()) {
+            out.append(String.format(Locale.ROOT, "%6.6s", t.id()));
+        }
+        out.append('\n');
+        for (Topic a : Topic.values()) {
+            out.append(String.format(Locale.ROOT, "  %-12s", a.id()));
+            for (Topic p : Topic.values()) {
+                out.append(String.format(Locale.ROOT, "%6d", topicConfusion[a.ordinal()][p.ordinal()]));
+            }
+            out.append('\n');
+        }
+        out.append("  kind confusion (row: labelled, column: found)\n");
+        out.append(String.format(Locale.ROOT, "  %-12s", ""));
+        for (Kind k : Kind.values()) {
+            out.append(String.format(Locale.ROOT, "%7.7s", k.id()));
+        }
+        out.append('\n');
+        for (Kind a : Kind.values()) {
+            out.append(String.format(Locale.ROOT, "  %-12s", a.id()));
+            for (Kind p : Kind.values()) {
+                out.append(String.format(Locale.ROOT, "%7d", kindConfusion[a.ordinal()][p.ordinal()]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static double ratio(int a, int b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+}
