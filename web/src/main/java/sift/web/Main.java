@@ -65,6 +65,9 @@ import sift.web.bench.SyntheticPosts;
             Main.BenchSearch.class,
             Main.BenchParse.class,
             ParseCommand.class,
+            ScoreCommand.class,
+            EvalCommand.class,
+            BenchNlpCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -141,6 +141,8 @@ class EndToEndTest {
         assertThat(post.select(".content script, .content [onerror]")).isEmpty();
         assertThat(post.select("a.original").attr("href")).isEqualTo("https://blog.cloudflare.com/18-november-2025-outage/");
         assertThat(post.select(".meta").text()).contains("Matthew Prince", "incident");
+        assertThat(post.select(".topics a.chip").eachText()).contains("operations");
+        assertThat(post.select(".topics a.chip").first().attr("href")).startsWith("/search?q=topic:");
     }
 
     @Test
@@ -149,6 +151,7 @@ class EndToEndTest {
         String href = home().select("article h2 a:contains(HN812)").attr("href");
         Document episode = Jsoup.parse(app.get(href).body());
         assertThat(episode.select("audio").attr("src")).isEqualTo("https://cdn.packetpushers.net/hn812.mp3");
+        assertThat(episode.select(".episode").text()).isEqualTo("Packet Pushers - Heavy Networking · episode 812 · 48 min");
     }
 
     @Test

@@ -198,6 +198,37 @@ class MainTest {
     }
 
     @Test
+    void scoreWritesOneLineOfFactsPerInputLineAndAnErrorLineForABadOne() throws Exception {
+        Path input = dir.resolve("posts.jsonl");
+        Files.writeString(input, String.join("\n",
+                "{\"id\":1,\"title\":\"FRRouting 10.2.1 is out\",\"text\":\"bgpd: fix a crash when a BGP peer sends add-path routes\"}",
+                "this is not JSON",
+                "{\"id\":\"no-text\"}",
+                "{\"id\":3,\"html\":\"<h1>Outage report</h1><p>Our DNS resolvers failed for an hour after a configuration push.</p>\"}"));
+        assertThat(Main.run("score", input.toString())).as("a line failed").isEqualTo(1);
+        String[] lines = out().strip().split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).startsWith("{\"id\":1,\"topics\":[{\"id\":\"routing\",\"score\":")
+                .contains("\"kind\":\"release\"", "\"release\":{\"product\":\"FRRouting\",\"version\":\"10.2.1\"}",
+                        "\"hype\":{\"score\":0,\"stance\":\"neutral\",\"claims\":[]}", "\"episode\":null");
+        assertThat(lines[1]).isEqualTo("{\"id\":null,\"error\":\"" + input + " line 2: not JSON: Unrecognized token 'this': "
+                + "was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\"}");
+        assertThat(lines[2]).isEqualTo("{\"id\":\"no-text\",\"error\":\"" + input + " line 3: no \\\"text\\\" or \\\"html\\\"\"}");
+        assertThat(lines[3]).startsWith("{\"id\":3,").contains("\"id\":\"internet\"");
+        assertThat(Main.run("score", dir.resolve("missing.jsonl").toString())).isEqualTo(1);
+        assertThat(err()).contains("no such file: " + dir.resolve("missing.jsonl"));
+    }
+
+    @Test
+    void evalReportsCrossValidationAndTheHeldOutSet() throws Exception {
+        assertThat(Main.run("eval", "--folds", "2")).isZero();
+        assertThat(out()).contains("2-fold cross-validation on the training corpus", "held-out set (bundled models)",
+                "macro-F1", "kind accuracy", "release product+version", "episode number");
+        assertThat(Main.run("eval", "--folds", "1")).isEqualTo(2);
+        assertThat(err()).contains("--folds must be 2 to 20, was 1");
+    }
+
+    @Test
     void ingestFailsWhenEveryFeedFails() throws Exception {
         Path opml = dir.resolve("feeds.opml");
         Files.writeString(opml, "<opml><body><outline xmlUrl=\"http://127.0.0.1:9/feed\"/></body></opml>");

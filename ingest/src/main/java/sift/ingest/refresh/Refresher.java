@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.ingest.clean.CleanEntry;
@@ -19,6 +20,8 @@ import sift.ingest.parse.FeedParseException;
 import sift.ingest.parse.FeedParser;
 import sift.ingest.parse.ParsedEntry;
 import sift.ingest.parse.ParsedFeed;
+import sift.ingest.parse.ParsedPodcast;
+import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
 import sift.nlp.Document;
 import sift.store.feed.Feed;
@@ -158,6 +161,7 @@ public final class Refresher {
             cleaned.add(clean);
             drafts.add(draft(feed.id(), entry, clean));
         }
+        String feedTitle = Objects.requireNonNullElse(cleaner.plainText(parsed.title()), feed.displayTitle());
         // what is stored already, unchanged, needs no page, no analysis and no write
         boolean[] stored = posts.alreadyStored(drafts);
         List<PostDraft> changed = new ArrayList<>();
@@ -172,9 +176,12 @@ public final class Refresher {
                 pages++;
                 draft = withFullText(feed, draft);
             }
+            ParsedPodcast podcast = entry.podcast();
             Document document = new Document(draft.title(), draft.shownText(), entry.link(), entry.categories(),
-                    draft.enclosures().stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList());
-            changed.add(draft.withFacts(PostFacts.ofKind(analyzer.analyze(document).kind().id())));
+                    draft.enclosures().stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList(),
+                    feedTitle, podcast == null ? null : podcast.episode(),
+                    podcast == null ? null : podcast.durationSeconds());
+            changed.add(draft.withFacts(facts(analyzer.analyze(document), podcast)));
         }
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);
@@ -198,6 +205,18 @@ public final class Refresher {
         log.info("Feed {}: {} entries, {} new, {} updated", feed.url(), parsed.entries().size(), created, updated);
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged,
                 skipped[0], null);
+    }
+
+    /** The facts to store with a post: what the analysis found, and the season its feed tagged an episode with. */
+    private static PostFacts facts(Analysis a, ParsedPodcast podcast) {
+        List<PostFacts.TopicScore> topics = a.topics().stream()
+                .map(t -> new PostFacts.TopicScore(t.topic().id(), t.score()))
+                .toList();
+        PostFacts.Release release = a.release() == null ? null : new PostFacts.Release(a.release().product(),
+                a.release().version(), a.release().breaking(), a.release().highlights());
+        PostFacts.Episode episode = a.episode() == null ? null : new PostFacts.Episode(a.episode().show(),
+                podcast == null ? null : podcast.season(), a.episode().number(), a.episode().durationSeconds());
+        return new PostFacts(a.kind().id(), topics, 0, "neutral", List.of(), release, episode);
     }
 
     /** The draft with its page's article in place of the teaser, when the page has one longer than the teaser. */

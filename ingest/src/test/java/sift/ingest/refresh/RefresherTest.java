@@ -23,6 +23,7 @@ import sift.store.feed.Feed;
 import sift.store.feed.FetchStatus;
 import sift.store.feed.NewFeed;
 import sift.store.post.Post;
+import sift.store.post.PostFacts;
 import sift.store.post.PostSummary;
 
 class RefresherTest {
@@ -125,13 +126,24 @@ class RefresherTest {
     }
 
     @Test
-    void podcastEpisodesKeepTheirEnclosures() {
+    void podcastEpisodesKeepTheirEnclosuresAndAreStoredAsEpisodesOfTheirShow() {
         refresher.refresh(subscribe("/podcast.xml"));
         PostSummary episode = db.posts().river(1, null).get(0);
         assertThat(episode.kind()).isEqualTo("podcast");
-        assertThat(db.posts().find(episode.id()).orElseThrow().enclosures())
+        Post stored = db.posts().find(episode.id()).orElseThrow();
+        assertThat(stored.enclosures())
                 .singleElement()
                 .satisfies(e -> assertThat(e.mimeType()).isEqualTo("audio/mpeg"));
+        assertThat(stored.facts().episode()).isEqualTo(
+                new PostFacts.Episode("Packet Pushers - Heavy Networking", null, 812, 48 * 60 + 12));
+    }
+
+    @Test
+    void postsAreStoredWithTheirTopics() {
+        refresher.refresh(subscribe("/cloudflare.xml"));
+        Post outage = db.posts().find(db.posts().river(1, null).get(0).id()).orElseThrow();
+        assertThat(outage.facts().topics()).isNotEmpty()
+                .extracting(PostFacts.TopicScore::topic).contains("operations");
     }
 
     @Test

@@ -75,6 +75,7 @@ public final class ReaderRoutes {
         pages.render(ctx, "reader/post.jte", new PostPage(post.id(), post.title(), post.feedTitle(), post.author(),
                 WebLinks.httpOnly(post.link()), post.facts().kind(), Dates.shown(post.publishedAt(), now),
                 post.contentHtml(), post.summary(),
-                post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media));
+                post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, post.facts().topics(),
+                post.facts().release(), post.facts().episode()));
     }
 }

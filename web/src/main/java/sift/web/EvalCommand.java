@@ -1,0 +1,58 @@
+package sift.web;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sift.nlp.Analyzer;
+import sift.nlp.corpus.Corpus;
+import sift.nlp.corpus.Example;
+import sift.nlp.train.Evaluation;
+
+/**
+ * {@code sift eval}: how well the bundled models do, by k-fold cross-validation on the bundled training corpus
+ * and on the held-out set written in other voices, which no model trains or tunes on.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Cross-validated precision, recall and F1 of the bundled models on the bundled corpus, "
+                + "and the same on the held-out set.")
+final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--folds", defaultValue = "5", description = "folds of the cross-validation (2-20, default 5)")
+    int folds;
+
+    @Option(names = "--mistakes", description = "also list every example the models got wrong")
+    boolean mistakes;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (folds < 2 || folds > 20) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be 2 to 20, was " + folds);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<Example> train = Corpus.bundled(Corpus.TRAIN);
+        List<Example> heldOut = Corpus.bundled(Corpus.HELD_OUT);
+        Analyzer bundled = new Analyzer();
+        out.printf("models %s; training corpus %d examples, held-out set %d%n%n", bundled.version(), train.size(),
+                heldOut.size());
+        out.flush();
+        Evaluation cv = Evaluation.crossValidate(train, folds);
+        print(out, cv, folds + "-fold cross-validation on the training corpus");
+        print(out, Evaluation.of(bundled, heldOut), "held-out set (bundled models)");
+        return 0;
+    }
+
+    private void print(PrintWriter out, Evaluation e, String heading) {
+        out.println(e.report(heading));
+        if (mistakes) {
+            e.mistakes().forEach(m -> out.println("  mistake: " + m));
+            out.println();
+        }
+        out.flush();
+    }
+}

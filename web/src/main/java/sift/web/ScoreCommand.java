@@ -1,0 +1,140 @@
+package sift.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import sift.ingest.clean.HtmlCleaner;
+import sift.nlp.Analysis;
+import sift.nlp.Analyzer;
+import sift.nlp.Document;
+import sift.nlp.topic.TopicModel;
+
+/**
+ * {@code sift score [FILE]}: reads JSON lines {@code {"id", "title"?, "text" | "html"}} (standard input without a
+ * file) and writes one JSON line of facts for each, in the design's contract. A line that cannot be scored gets
+ * an {@code error} line naming its id or line number; the others are still scored.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score JSON lines {\"id\", \"title\"?, \"text\" | \"html\"} (standard input without FILE): "
+                + "one JSON line of topics, kind, hype, release and episode each.")
+final class ScoreCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "a file of JSON lines; standard input when absent")
+    Path file;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Analyzer analyzer = new Analyzer();
+        HtmlCleaner cleaner = new HtmlCleaner();
+        PrintWriter out = spec.commandLine().getOut();
+        String source = file == null ? "standard input" : file.toString();
+        int failed = 0;
+        try (BufferedReader in = file == null
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                ObjectNode result;
+                try {
+                    result = score(JSON.readTree(line), analyzer, cleaner);
+                } catch (JsonProcessingException e) {
+                    result = error(null, source + " line " + number + ": not JSON: " + e.getOriginalMessage());
+                } catch (IllegalArgumentException e) {
+                    result = error(idOf(line), source + " line " + number + ": " + e.getMessage());
+                }
+                if (result.has("error")) {
+                    failed++;
+                }
+                out.println(JSON.writeValueAsString(result));
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static ObjectNode score(JsonNode in, Analyzer analyzer, HtmlCleaner cleaner) {
+        if (!in.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object {\"id\", \"title\"?, \"text\" | \"html\"}");
+        }
+        JsonNode id = in.get("id");
+        String text;
+        if (in.hasNonNull("text")) {
+            text = in.get("text").asText();
+        } else if (in.hasNonNull("html")) {
+            text = cleaner.clean(in.get("html").asText(), null).text();
+        } else {
+            throw new IllegalArgumentException("no \"text\" or \"html\"");
+        }
+        String title = in.hasNonNull("title") ? in.get("title").asText() : "";
+        Analysis a = analyzer.analyze(Document.of(title, text));
+
+        ObjectNode out = JSON.createObjectNode();
+        out.set("id", id);
+        ArrayNode topics = out.putArray("topics");
+        for (TopicModel.Scored t : a.topics()) {
+            topics.addObject().put("id", t.topic().id()).put("score", Math.round(t.score() * 1000) / 1000.0);
+        }
+        out.put("kind", a.kind().id());
+        // the AI-claim scorer is issue 7's; until it exists no claim is found and every text reads neutral
+        ObjectNode hype = out.putObject("hype");
+        hype.put("score", 0).put("stance", "neutral").putArray("claims");
+        if (a.release() == null) {
+            out.putNull("release");
+        } else {
+            out.putObject("release").put("product", a.release().product()).put("version", a.release().version());
+        }
+        if (a.episode() == null) {
+            out.putNull("episode");
+        } else {
+            ObjectNode episode = out.putObject("episode").put("show", a.episode().show());
+            if (a.episode().number() == null) {
+                episode.putNull("number");
+            } else {
+                episode.put("number", a.episode().number());
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode error(JsonNode id, String message) {
+        ObjectNode out = JSON.createObjectNode();
+        out.set("id", id);
+        out.put("error", message);
+        return out;
+    }
+
+    private static JsonNode idOf(String line) {
+        try {
+            JsonNode id = JSON.readTree(line).get("id");
+            return id == null ? null : id;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}
