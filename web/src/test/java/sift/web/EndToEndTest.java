@@ -142,6 +142,8 @@ class EndToEndTest {
         assertThat(post.select("a.original").attr("href")).isEqualTo("https://blog.cloudflare.com/18-november-2025-outage/");
         assertThat(post.select(".meta").text()).contains("Matthew Prince", "incident");
         assertThat(post.select(".topics a.chip").eachText()).contains("operations");
+        assertThat(home().select("article:has(h2 a:contains(Cloudflare outage)) .topics a.chip").eachText())
+                .as("the river shows topics too").contains("operations");
         assertThat(post.select(".topics a.chip").first().attr("href")).startsWith("/search?q=topic:");
     }
 

@@ -232,8 +232,21 @@ public final class PostStore {
                             ORDER BY p.published_at DESC, p.id DESC LIMIT :limit""")
                             .bind("at", utc(after.publishedAt()))
                             .bind("id", after.id());
-            return query.bind("limit", limit).map(PostStore::mapSummary).list();
+            return withTopics(h, query.bind("limit", limit).map(PostStore::mapSummary).list());
         });
+    }
+
+    /** The summaries with their topics, best first, read in one query. */
+    private static List<PostSummary> withTopics(Handle h, List<PostSummary> summaries) {
+        if (summaries.isEmpty()) {
+            return summaries;
+        }
+        Map<Long, List<String>> topics = new HashMap<>();
+        h.createQuery("SELECT post_id, topic FROM post_topics WHERE post_id IN (<ids>) ORDER BY post_id, score DESC, topic")
+                .bindList("ids", summaries.stream().map(PostSummary::id).toList())
+                .map((rs, ctx) -> Map.entry(rs.getLong("post_id"), rs.getString("topic")))
+                .forEach(e -> topics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return summaries.stream().map(s -> s.withTopics(topics.getOrDefault(s.id(), List.of()))).toList();
     }
 
     public Optional<Post> find(long id) {
@@ -437,7 +450,8 @@ public final class PostStore {
                 rs.getString("author"),
                 instant(rs, "published_at"),
                 rs.getString("summary"),
-                rs.getString("kind"));
+                rs.getString("kind"),
+                List.of());
     }
 
     private static IndexablePost mapIndexable(ResultSet rs, StatementContext ctx) throws SQLException {

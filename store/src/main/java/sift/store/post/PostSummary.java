@@ -1,8 +1,9 @@
 package sift.store.post;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A post as the river lists it: no content, just what a reader scans. */
+/** A post as the river lists it: no content, just what a reader scans; its topic ids best first. */
 public record PostSummary(
         long id,
         long feedId,
@@ -12,4 +13,14 @@ public record PostSummary(
         String author,
         Instant publishedAt,
         String summary,
-        String kind) {}
+        String kind,
+        List<String> topics) {
+
+    public PostSummary {
+        topics = List.copyOf(topics);
+    }
+
+    PostSummary withTopics(List<String> ids) {
+        return new PostSummary(id, feedId, feedTitle, title, link, author, publishedAt, summary, kind, ids);
+    }
+}

@@ -134,6 +134,16 @@ class PostStoreTest {
     @Nested
     class River {
         @Test
+        void showsEachPostsTopicsBestFirst() {
+            PostFacts facts = new PostFacts("article", List.of(new PostFacts.TopicScore("internet", 0.4),
+                    new PostFacts.TopicScore("routing", 0.9)), 0, "neutral", List.of(), null, null);
+            posts.upsert(draft("g1", null, "With topics", NOW).withFacts(facts), NOW);
+            posts.upsert(draft("g2", null, "Without", NOW.minusSeconds(60)), NOW);
+            assertThat(posts.river(10, null)).extracting(PostSummary::topics)
+                    .containsExactly(List.of("routing", "internet"), List.of());
+        }
+
+        @Test
         void listsNewestFirstAndPagesWithACursor() {
             for (int i = 0; i < 5; i++) {
                 posts.upsert(draft("g" + i, null, "Post " + i, NOW.minusSeconds(i * 60L)), NOW);

@@ -9,5 +9,6 @@ public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage)
         posts = List.copyOf(posts);
     }
 
-    public record Item(long id, String title, String feedTitle, String summary, String kind, Dates.Shown published) {}
+    public record Item(long id, String title, String feedTitle, String summary, String kind, Dates.Shown published,
+            List<String> topics) {}
 }

@@ -44,7 +44,7 @@ public final class ReaderRoutes {
         Instant now = clock.instant();
         List<ReaderPage.Item> items = shown.stream()
                 .map(p -> new ReaderPage.Item(p.id(), p.title(), p.feedTitle(), p.summary(), p.kind(),
-                        Dates.shown(p.publishedAt(), now)))
+                        Dates.shown(p.publishedAt(), now), p.topics()))
                 .toList();
         String next = null;
         if (more) {
