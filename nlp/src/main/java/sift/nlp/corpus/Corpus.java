@@ -3,6 +3,7 @@ package sift.nlp.corpus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -42,9 +43,9 @@ public final class Corpus {
     }
 
     /** Examples from bytes in the corpus format; {@code source} names them in errors. */
-    public static List<Example> bundledFrom(byte[] jsonl, String source) {
+    public static List<Example> parse(byte[] jsonl, String source) {
         try {
-            return read(new java.io.ByteArrayInputStream(jsonl), source);
+            return read(new ByteArrayInputStream(jsonl), source);
         } catch (IOException e) {
             throw new UncheckedIOException("reading bytes held in memory cannot fail on I/O", e);
         }

@@ -3,7 +3,6 @@ package sift.nlp.release;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import sift.nlp.Document;
@@ -114,9 +113,5 @@ public final class ReleaseExtractor {
             }
         }
         return highlights.size() > MAX_HIGHLIGHTS ? List.copyOf(highlights.subList(0, MAX_HIGHLIGHTS)) : highlights;
-    }
-
-    static String normalise(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]", "");
     }
 }

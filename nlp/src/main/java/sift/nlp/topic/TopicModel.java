@@ -81,9 +81,6 @@ public final class TopicModel {
         return all;
     }
 
-    public double threshold(Topic topic) {
-        return thresholds.get(topic);
-    }
 
     /** Trains one model a topic on {@code examples}, thresholds from {@value #FOLDS}-fold out-of-fold scores. */
     public static TopicModel train(List<Example> examples) {
@@ -92,8 +89,8 @@ public final class TopicModel {
         return new TopicModel(fit(examples, features), thresholds);
     }
 
-    /** The models alone, all thresholds 0.5: what cross-validation folds need. */
-    public static TopicModel trainUncalibrated(List<Example> examples, List<String[]> features) {
+    /** The models alone, all thresholds 0.5: what the calibration's folds need. */
+    private static TopicModel trainUncalibrated(List<Example> examples, List<String[]> features) {
         Map<Topic, Double> half = new EnumMap<>(Topic.class);
         for (Topic t : Topic.values()) {
             half.put(t, 0.5);

@@ -1,5 +1,6 @@
 package sift.nlp.train;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class BuildModels {
             return;
         }
         long started = System.nanoTime();
-        List<Example> examples = Corpus.bundledFrom(train, "train");
+        List<Example> examples = Corpus.parse(train, "train");
         Files.createDirectories(models);
         Properties properties = new Properties();
         TopicModel.train(examples).write(models, properties);
@@ -74,7 +75,7 @@ public final class BuildModels {
         try (Stream<Path> list = Files.list(dir)) {
             list.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
         }
-        var all = new java.io.ByteArrayOutputStream();
+        var all = new ByteArrayOutputStream();
         for (Path f : files) {
             byte[] bytes = Files.readAllBytes(f);
             all.write(bytes);

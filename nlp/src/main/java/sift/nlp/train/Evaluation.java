@@ -1,6 +1,7 @@
 package sift.nlp.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -193,32 +194,24 @@ public final class Evaluation {
                 releaseAccuracy(), releasesRight, releases, falseReleaseRate(), falseReleases, nonReleases));
         out.append(String.format(Locale.ROOT, "  episode number %.3f (%d of %d)%n", episodeAccuracy(), episodesRight, episodes));
         out.append("  topics predicted but not labelled (row: a labelled topic of the post, column: the extra topic)\n");
-        out.append(String.format(Locale.ROOT, "  %-12s", ""));
-        for (Topic t : Topic.values()) {
-            out.append(String.format(Locale.ROOT, "%6.6s", t.id()));
-        }
-        out.append('\n');
-        for (Topic a : Topic.values()) {
-            out.append(String.format(Locale.ROOT, "  %-12s", a.id()));
-            for (Topic p : Topic.values()) {
-                out.append(String.format(Locale.ROOT, "%6d", topicConfusion[a.ordinal()][p.ordinal()]));
-            }
-            out.append('\n');
-        }
+        matrix(out, Topic.stream().map(Topic::id).toList(), topicConfusion);
         out.append("  kind confusion (row: labelled, column: found)\n");
+        matrix(out, Arrays.stream(Kind.values()).map(Kind::id).toList(), kindConfusion);
+        return out.toString();
+    }
+
+    /** A table of counts, one row and one column a label; column heads cut to the column's width. */
+    private static void matrix(StringBuilder out, List<String> labels, int[][] counts) {
         out.append(String.format(Locale.ROOT, "  %-12s", ""));
-        for (Kind k : Kind.values()) {
-            out.append(String.format(Locale.ROOT, "%7.7s", k.id()));
-        }
+        labels.forEach(l -> out.append(String.format(Locale.ROOT, "%7.6s", l)));
         out.append('\n');
-        for (Kind a : Kind.values()) {
-            out.append(String.format(Locale.ROOT, "  %-12s", a.id()));
-            for (Kind p : Kind.values()) {
-                out.append(String.format(Locale.ROOT, "%7d", kindConfusion[a.ordinal()][p.ordinal()]));
+        for (int row = 0; row < labels.size(); row++) {
+            out.append(String.format(Locale.ROOT, "  %-12s", labels.get(row)));
+            for (int column = 0; column < labels.size(); column++) {
+                out.append(String.format(Locale.ROOT, "%7d", counts[row][column]));
             }
             out.append('\n');
         }
-        return out.toString();
     }
 
     private static double ratio(int a, int b) {
