@@ -131,8 +131,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     private static JsonNode idOf(String line) {
         try {
-            JsonNode id = JSON.readTree(line).get("id");
-            return id == null ? null : id;
+            return JSON.readTree(line).get("id");
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -3,7 +3,9 @@ package sift.nlp.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import opennlp.tools.stemmer.PorterStemmer;
 
 /**
@@ -55,6 +57,10 @@ public final class Words {
         return words;
     }
 
+    /** Stems already computed: the field's vocabulary is small, and stemming is most of the cost of a word. */
+    private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+    private static final int MAX_STEMS = 200_000;
+
     /** A word as a feature: lower case, stemmed when it is a plain word; null for a stop word. */
     public static String normal(String word, PorterStemmer stemmer) {
         String lower = word.toLowerCase(Locale.ROOT);
@@ -64,7 +70,14 @@ public final class Words {
         if (lower.length() <= 3 || !isLetters(lower)) {
             return lower;
         }
-        return stemmer.stem(lower);
+        String stem = STEMS.get(lower);
+        if (stem == null) {
+            stem = stemmer.stem(lower);
+            if (STEMS.size() < MAX_STEMS) {
+                STEMS.put(lower, stem);
+            }
+        }
+        return stem;
     }
 
     /** Product and protocol names: words written with capitals or digits inside ({@code EVPN}, {@code FRRouting}, {@code RoCEv2}). */

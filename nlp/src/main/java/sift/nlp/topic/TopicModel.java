@@ -49,26 +49,21 @@ public final class TopicModel {
             return List.of(); // no words, no subject
         }
         List<Scored> fit = new ArrayList<>();
+        Scored closest = null;
         for (Map.Entry<Topic, MaxentModel> m : models.entrySet()) {
-            double p = Maxent.probability(m.getValue(), YES, features);
-            if (p >= thresholds.get(m.getKey())) {
-                fit.add(new Scored(m.getKey(), p));
+            Scored scored = new Scored(m.getKey(), Maxent.probability(m.getValue(), YES, features));
+            if (scored.score() >= thresholds.get(scored.topic())) {
+                fit.add(scored);
+            } else if (closest == null || scored.score() / thresholds.get(scored.topic())
+                    > closest.score() / thresholds.get(closest.topic())) {
+                closest = scored;
             }
         }
-        if (fit.isEmpty()) {
-            // a post of the field has a topic: the one closest to its threshold, if close enough and if the post
-            // uses its vocabulary at all (an empty or foreign text gets none)
-            Scored closest = null;
-            for (Map.Entry<Topic, MaxentModel> m : models.entrySet()) {
-                double p = Maxent.probability(m.getValue(), YES, features);
-                if (closest == null || p / thresholds.get(m.getKey()) > closest.score() / thresholds.get(closest.topic())) {
-                    closest = new Scored(m.getKey(), p);
-                }
-            }
-            if (closest != null && closest.score() >= FLOOR * thresholds.get(closest.topic())
-                    && Arrays.asList(features).contains("x=" + closest.topic().id())) {
-                fit.add(closest);
-            }
+        // a post of the field has a topic: when none reaches its threshold, the one closest to it, if it reaches
+        // half of it and the post uses that topic's vocabulary at all (an empty or foreign text gets none)
+        if (fit.isEmpty() && closest != null && closest.score() >= FLOOR * thresholds.get(closest.topic())
+                && Arrays.asList(features).contains("x=" + closest.topic().id())) {
+            fit.add(closest);
         }
         fit.sort(Comparator.comparingDouble(Scored::score).reversed());
         return fit.size() > MAX_TOPICS ? List.copyOf(fit.subList(0, MAX_TOPICS)) : List.copyOf(fit);
@@ -80,7 +75,6 @@ public final class TopicModel {
         models.forEach((topic, model) -> all.put(topic, Maxent.probability(model, YES, features)));
         return all;
     }
-
 
     /** Trains one model a topic on {@code examples}, thresholds from {@value #FOLDS}-fold out-of-fold scores. */
     public static TopicModel train(List<Example> examples) {
