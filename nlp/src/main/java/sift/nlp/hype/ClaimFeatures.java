@@ -1,0 +1,95 @@
+package sift.nlp.hype;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import opennlp.tools.stemmer.PorterStemmer;
+import sift.nlp.text.Words;
+
+/**
+ * What the stance model sees in a sentence: the explainable features ({@code f=NAME}, one per feature of
+ * {@link HypeWords}, superlatives from part-of-speech tags, scare quotes, a question, a vague number, a
+ * number with its method), each with the phrases that fired it, and the sentence's word stems ({@code w=}).
+ */
+record ClaimFeatures(Map<String, List<HypeWords.Match>> explained, Set<String> words) {
+    private static final Pattern SCARE_QUOTES = Pattern.compile("['\"\u2018\u201c]([^'\"\u2019\u201d]{2,60})['\"\u2019\u201d]");
+    private static final Pattern VAGUE_NUMBER = Pattern.compile(
+            "(?i)\\b(up to|as much as|as many as)\\s+\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times)");
+    private static final Pattern NUMBER = Pattern.compile("\\d");
+    private static final List<String> QUOTABLE = List.of("promo", "superlative", "absolute", "scope", "future",
+            "anthro", "vague-number");
+
+    static ClaimFeatures of(String sentence) {
+        Map<String, List<HypeWords.Match>> explained = new LinkedHashMap<>();
+        for (HypeWords.Match m : HypeWords.find(sentence)) {
+            if (!m.feature().equals("ai")) {
+                explained.computeIfAbsent(m.feature(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        for (HypeWords.Match m : Superlatives.find(sentence)) {
+            explained.computeIfAbsent("superlative", k -> new ArrayList<>()).add(m);
+        }
+        add(explained, "vague-number", VAGUE_NUMBER.matcher(sentence));
+        add(explained, "quote", SCARE_QUOTES.matcher(sentence));
+        // hype wording inside quotation marks is hype being quoted, most often to be questioned
+        for (HypeWords.Match q : explained.getOrDefault("quote", List.of())) {
+            for (String claim : QUOTABLE) {
+                List<HypeWords.Match> matches = explained.get(claim);
+                if (matches == null) {
+                    continue;
+                }
+                List<HypeWords.Match> inside = matches.stream()
+                        .filter(m -> m.start() >= q.start() && m.end() <= q.end()).toList();
+                if (!inside.isEmpty()) {
+                    explained.computeIfAbsent("quoted-claim", k -> new ArrayList<>()).addAll(inside);
+                    List<HypeWords.Match> outside = new ArrayList<>(matches);
+                    outside.removeAll(inside);
+                    if (outside.isEmpty()) {
+                        explained.remove(claim);
+                    } else {
+                        explained.put(claim, outside);
+                    }
+                }
+            }
+        }
+        String trimmed = sentence.strip();
+        if (trimmed.endsWith("?")) {
+            explained.put("question", List.of(new HypeWords.Match("question", "?", trimmed.length() - 1, trimmed.length())));
+        }
+        if (NUMBER.matcher(sentence).find() && explained.containsKey("evidence")) {
+            explained.put("measured-number", explained.get("evidence"));
+        }
+        Set<String> words = new LinkedHashSet<>();
+        PorterStemmer stemmer = new PorterStemmer();
+        for (String w : Words.of(sentence, 200)) {
+            String stem = Words.normal(w, stemmer);
+            if (stem != null) {
+                words.add("w=" + stem);
+            }
+        }
+        return new ClaimFeatures(explained, words);
+    }
+
+    private static void add(Map<String, List<HypeWords.Match>> explained, String feature, Matcher m) {
+        while (m.find()) {
+            explained.computeIfAbsent(feature, k -> new ArrayList<>())
+                    .add(new HypeWords.Match(feature, m.group(), m.start(), m.end()));
+        }
+    }
+
+    /** Every feature as the model takes it; {@code without} names an explainable feature left out. */
+    String[] context(String without) {
+        List<String> all = new ArrayList<>(words);
+        for (String f : explained.keySet()) {
+            if (!f.equals(without)) {
+                all.add("f=" + f);
+            }
+        }
+        return all.toArray(String[]::new);
+    }
+}

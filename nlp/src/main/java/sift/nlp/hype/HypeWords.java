@@ -1,0 +1,95 @@
+package sift.nlp.hype;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The explainable word features of the AI-claim scorer ({@code /sift/nlp/hype-words.txt}): each a name and its
+ * phrases, found in a sentence with their character spans.
+ */
+final class HypeWords {
+    static final String FILE = "/sift/nlp/hype-words.txt";
+    private static final Map<String, Pattern> FEATURES = load();
+
+    private HypeWords() {}
+
+    /** A phrase of a feature found in a sentence, with its span. */
+    record Match(String feature, String phrase, int start, int end) {}
+
+    static List<Match> find(String sentence) {
+        List<Match> found = new ArrayList<>();
+        for (Map.Entry<String, Pattern> f : FEATURES.entrySet()) {
+            Matcher m = f.getValue().matcher(sentence);
+            while (m.find()) {
+                found.add(new Match(f.getKey(), m.group(), m.start(), m.end()));
+            }
+        }
+        return found;
+    }
+
+    static boolean mentionsAi(String sentence) {
+        return FEATURES.get("ai").matcher(sentence).find();
+    }
+
+    private static Map<String, Pattern> load() {
+        Map<String, Pattern> features = new LinkedHashMap<>();
+        try (InputStream in = HypeWords.class.getResourceAsStream(FILE)) {
+            if (in == null) {
+                throw new IllegalStateException(FILE + " is not on the classpath");
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                if (colon < 1) {
+                    throw new IllegalStateException(FILE + ":" + number + ": expected 'feature: phrase | phrase'");
+                }
+                List<String> alternatives = new ArrayList<>();
+                for (String phrase : line.substring(colon + 1).split("\\|")) {
+                    String p = phrase.strip().toLowerCase(Locale.ROOT);
+                    if (!p.isEmpty()) {
+                        alternatives.add(regex(p));
+                    }
+                }
+                features.put(line.substring(0, colon).strip(),
+                        Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])",
+                                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FILE, e);
+        }
+        return features;
+    }
+
+    /** A phrase as a regular expression: words separated by any space, {@code *} for any word ending. */
+    private static String regex(String phrase) {
+        StringBuilder out = new StringBuilder();
+        for (String word : phrase.split("\\s+")) {
+            if (out.length() > 0) {
+                out.append("\\s+");
+            }
+            boolean open = word.endsWith("*");
+            out.append(Pattern.quote(open ? word.substring(0, word.length() - 1) : word));
+            if (open) {
+                out.append("[\\p{L}-]*");
+            }
+        }
+        return out.toString();
+    }
+}

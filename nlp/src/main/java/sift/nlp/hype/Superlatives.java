@@ -1,0 +1,65 @@
+package sift.nlp.hype;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.ThreadSafePOSTaggerME;
+import opennlp.tools.tokenize.SimpleTokenizer;
+import opennlp.tools.util.Span;
+
+/**
+ * Superlatives from part-of-speech tags (OpenNLP's English UD model, from Maven): an adjective or adverb in the
+ * superlative form ({@code fastest}, {@code best}), or {@code most}/{@code least} before an adjective
+ * ({@code most powerful}). The tagger loads on first use and runs only on sentences that make an AI claim.
+ */
+final class Superlatives {
+    static final String MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+    private static final Set<String> IRREGULAR = Set.of("best", "worst", "least", "most");
+    private static final Set<String> NOT_SUPERLATIVE = Set.of("interest", "honest", "modest", "earnest", "west",
+            "east", "rest", "test", "latest", "manifest", "forest", "request", "guest", "quest", "chest", "protest",
+            "contest", "suggest", "harvest", "invest", "digest", "nest", "pest", "vest", "zest", "lest", "arrest");
+
+    private Superlatives() {}
+
+    /** Holds the tagger: loaded by the first sentence that needs it. */
+    private static final class Tagger {
+        static final ThreadSafePOSTaggerME INSTANCE = load();
+
+        private static ThreadSafePOSTaggerME load() {
+            try (InputStream in = Superlatives.class.getResourceAsStream(MODEL)) {
+                if (in == null) {
+                    throw new IllegalStateException("the part-of-speech model " + MODEL + " is not on the classpath");
+                }
+                return new ThreadSafePOSTaggerME(new POSModel(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the part-of-speech model " + MODEL, e);
+            }
+        }
+    }
+
+    /** The superlatives of the sentence, as matches of the feature {@code superlative}. */
+    static List<HypeWords.Match> find(String sentence) {
+        Span[] spans = SimpleTokenizer.INSTANCE.tokenizePos(sentence);
+        String[] tokens = Span.spansToStrings(spans, sentence);
+        String[] tags = Tagger.INSTANCE.tag(tokens);
+        List<HypeWords.Match> found = new ArrayList<>();
+        for (int i = 0; i < tokens.length; i++) {
+            String word = tokens[i].toLowerCase(Locale.ROOT);
+            boolean adjective = tags[i].equals("ADJ") || tags[i].equals("ADV");
+            if ((word.equals("most") || word.equals("least")) && i + 1 < tokens.length && tags[i + 1].equals("ADJ")) {
+                found.add(new HypeWords.Match("superlative", sentence.substring(spans[i].getStart(), spans[i + 1].getEnd()),
+                        spans[i].getStart(), spans[i + 1].getEnd()));
+                i++;
+            } else if (adjective && (IRREGULAR.contains(word) && !word.equals("most") && !word.equals("least")
+                    || word.length() > 5 && word.endsWith("est") && !NOT_SUPERLATIVE.contains(word))) {
+                found.add(new HypeWords.Match("superlative", tokens[i], spans[i].getStart(), spans[i].getEnd()));
+            }
+        }
+        return found;
+    }
+}
