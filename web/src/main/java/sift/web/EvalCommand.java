@@ -1,6 +1,8 @@
 package sift.web;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -10,7 +12,10 @@ import picocli.CommandLine.Spec;
 import sift.nlp.Analyzer;
 import sift.nlp.corpus.Corpus;
 import sift.nlp.corpus.Example;
+import sift.nlp.corpus.StanceCorpus;
+import sift.nlp.hype.StanceModel;
 import sift.nlp.train.Evaluation;
+import sift.nlp.train.StanceEvaluation;
 
 /**
  * {@code sift eval}: how well the bundled models do, by k-fold cross-validation on the bundled training corpus
@@ -41,10 +46,33 @@ final class EvalCommand implements Callable<Integer> {
         out.printf("models %s; training corpus %d examples, held-out set %d%n%n", bundled.version(), train.size(),
                 heldOut.size());
         out.flush();
+        StanceModel stances;
+        try {
+            stances = StanceModel.read(Analyzer.MODELS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the bundled stance model", e);
+        }
         Evaluation cv = Evaluation.crossValidate(train, folds);
         print(out, cv, folds + "-fold cross-validation on the training corpus");
         print(out, Evaluation.of(bundled, heldOut), "held-out set (bundled models)");
+
+        List<StanceModel.Labelled> sentences = StanceCorpus.bundled(StanceCorpus.TRAIN);
+        List<StanceModel.Labelled> heldOutSentences = StanceCorpus.bundled(StanceCorpus.HELD_OUT);
+        out.printf("AI-claim stance: training corpus %d sentences, held-out set %d%n%n", sentences.size(),
+                heldOutSentences.size());
+        printStance(out, StanceEvaluation.crossValidate(sentences, folds),
+                folds + "-fold cross-validation on the stance corpus");
+        printStance(out, StanceEvaluation.of(stances, heldOutSentences), "stance held-out set (bundled model)");
         return 0;
+    }
+
+    private void printStance(PrintWriter out, StanceEvaluation e, String heading) {
+        out.println(e.report(heading));
+        if (mistakes) {
+            e.mistakes().forEach(m -> out.println("  mistake: " + m));
+            out.println();
+        }
+        out.flush();
     }
 
     private void print(PrintWriter out, Evaluation e, String heading) {

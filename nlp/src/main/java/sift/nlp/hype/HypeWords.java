@@ -77,12 +77,12 @@ final class HypeWords {
         return features;
     }
 
-    /** A phrase as a regular expression: words separated by any space, {@code *} for any word ending. */
+    /** A phrase as a regular expression: words separated by spaces or hyphens, {@code *} for any word ending. */
     private static String regex(String phrase) {
         StringBuilder out = new StringBuilder();
         for (String word : phrase.split("\\s+")) {
             if (out.length() > 0) {
-                out.append("\\s+");
+                out.append("[\\s-]+");
             }
             boolean open = word.endsWith("*");
             out.append(Pattern.quote(open ? word.substring(0, word.length() - 1) : word));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
@@ -32,10 +33,26 @@ public final class StanceModel {
         this.model = model;
     }
 
-    /** What the model says of one sentence: its stance, hype score (the probability of hype, 0-1, and in points) and why. */
-    public record Verdict(String stance, double hype, List<String> reasons) {
+    /** The explainable features that mark hype; a hype verdict needs at least one of them. */
+    static final Set<String> HYPE_MARKERS = Set.of("promo", "superlative", "absolute", "scope", "future", "vague",
+            "vague-number", "anthro");
+
+    /** The stances, in the order of {@link Verdict#probabilities()}. */
+    public static final List<String> STANCES = List.of("hype", "neutral", "skeptical");
+
+    /**
+     * What the model says of one sentence: its stance, the probability of each stance (in the order of
+     * {@link #STANCES}), and the reasons for its hype score.
+     */
+    public record Verdict(String stance, double[] probabilities, List<String> reasons) {
+        /** The probability of hype, 0-1. */
+        public double hype() {
+            return probabilities[0];
+        }
+
+        /** The hype score, 0-100. */
         public int score() {
-            return (int) Math.round(100 * hype);
+            return (int) Math.round(100 * hype());
         }
     }
 
@@ -54,7 +71,17 @@ public final class StanceModel {
                         .distinct().collect(Collectors.joining(", ")));
             }
         }
-        return new Verdict(model.getBestOutcome(p), hype, reasons);
+        String stance = model.getBestOutcome(p);
+        if (stance.equals("hype") && features.explained().keySet().stream().noneMatch(HYPE_MARKERS::contains)) {
+            // hype is promotional wording: a sentence with none of its markers is not called hype on its words alone
+            stance = p[model.getIndex("neutral")] >= p[model.getIndex("skeptical")] ? "neutral" : "skeptical";
+        }
+        double[] ordered = new double[STANCES.size()];
+        for (int i = 0; i < ordered.length; i++) {
+            int index = model.getIndex(STANCES.get(i));
+            ordered[i] = index < 0 ? 0 : p[index];
+        }
+        return new Verdict(stance, ordered, reasons);
     }
 
     private double hype(double[] p) {

@@ -15,6 +15,8 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import sift.nlp.corpus.Corpus;
 import sift.nlp.corpus.Example;
+import sift.nlp.corpus.StanceCorpus;
+import sift.nlp.hype.StanceModel;
 import sift.nlp.kind.KindClassifier;
 import sift.nlp.topic.TopicModel;
 
@@ -27,7 +29,7 @@ import sift.nlp.topic.TopicModel;
  */
 public final class BuildModels {
     /** Changes whenever training changes in a way the corpus digest cannot see (features, parameters). */
-    static final String TRAINING = "topics-ovr-qn-l2-2-floor-vocabulary;kind-qn;features-2-vocabulary";
+    static final String TRAINING = "topics-ovr-qn-l2-2-floor-vocabulary;kind-qn;features-2-vocabulary;stance-1";
 
     private BuildModels() {}
 
@@ -38,13 +40,16 @@ public final class BuildModels {
         Path corpus = Path.of(args[0]);
         Path out = Path.of(args[1]);
         byte[] train = concatenate(corpus.resolve("train"));
+        byte[] stance = concatenate(corpus.resolve("stance"));
         byte[] heldOut = concatenate(corpus.resolve("heldout"));
         Path corpusOut = out.resolve(Corpus.TRAIN.substring(1)).getParent();
         Files.createDirectories(corpusOut);
         Files.write(out.resolve(Corpus.TRAIN.substring(1)), train);
         Files.write(out.resolve(Corpus.HELD_OUT.substring(1)), heldOut);
+        Files.write(out.resolve(StanceCorpus.TRAIN.substring(1)), stance);
+        Files.write(out.resolve(StanceCorpus.HELD_OUT.substring(1)), concatenate(corpus.resolve("stance-heldout")));
 
-        String version = digest(train);
+        String version = digest(train, stance);
         Path models = out.resolve("sift/nlp/models");
         Path propertiesFile = models.resolve("models.properties");
         if (Files.exists(propertiesFile) && Files.readString(propertiesFile).contains("version=" + version)) {
@@ -57,6 +62,9 @@ public final class BuildModels {
         Properties properties = new Properties();
         TopicModel.train(examples).write(models, properties);
         KindClassifier.train(examples).write(models);
+        List<StanceModel.Labelled> stances = StanceCorpus.parse(stance, "stance");
+        StanceModel.train(stances).write(models);
+        properties.setProperty("stance.examples", Integer.toString(stances.size()));
         properties.setProperty("version", version);
         properties.setProperty("examples", Integer.toString(examples.size()));
         try (OutputStream o = Files.newOutputStream(propertiesFile)) {
@@ -86,10 +94,11 @@ public final class BuildModels {
         return all.toByteArray();
     }
 
-    private static String digest(byte[] train) throws NoSuchAlgorithmException {
+    private static String digest(byte[] train, byte[] stance) throws NoSuchAlgorithmException {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         sha.update(TRAINING.getBytes(StandardCharsets.UTF_8));
         sha.update(train);
+        sha.update(stance);
         return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     }
 }

@@ -201,7 +201,7 @@ public final class Evaluation {
     }
 
     /** A table of counts, one row and one column a label; column heads cut to the column's width. */
-    private static void matrix(StringBuilder out, List<String> labels, int[][] counts) {
+    static void matrix(StringBuilder out, List<String> labels, int[][] counts) {
         out.append(String.format(Locale.ROOT, "  %-12s", ""));
         labels.forEach(l -> out.append(String.format(Locale.ROOT, "%7.6s", l)));
         out.append('\n');
