@@ -1,11 +1,5 @@
 package sift.nlp.hype;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import sift.nlp.text.NamedLists;
 
 /**
  * The explainable word features of the AI-claim scorer ({@code /sift/nlp/hype-words.txt}): each a name and its
@@ -44,36 +39,17 @@ final class HypeWords {
 
     private static Map<String, Pattern> load() {
         Map<String, Pattern> features = new LinkedHashMap<>();
-        try (InputStream in = HypeWords.class.getResourceAsStream(FILE)) {
-            if (in == null) {
-                throw new IllegalStateException(FILE + " is not on the classpath");
+        NamedLists.read(FILE).forEach((feature, phrases) -> {
+            List<String> alternatives = new ArrayList<>();
+            for (String phrase : phrases.split("\\|")) {
+                String p = phrase.strip().toLowerCase(Locale.ROOT);
+                if (!p.isEmpty()) {
+                    alternatives.add(regex(p));
+                }
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                if (colon < 1) {
-                    throw new IllegalStateException(FILE + ":" + number + ": expected 'feature: phrase | phrase'");
-                }
-                List<String> alternatives = new ArrayList<>();
-                for (String phrase : line.substring(colon + 1).split("\\|")) {
-                    String p = phrase.strip().toLowerCase(Locale.ROOT);
-                    if (!p.isEmpty()) {
-                        alternatives.add(regex(p));
-                    }
-                }
-                features.put(line.substring(0, colon).strip(),
-                        Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])",
-                                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FILE, e);
-        }
+            features.put(feature, Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives)
+                    + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        });
         return features;
     }
 

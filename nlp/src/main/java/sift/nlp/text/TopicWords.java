@@ -1,11 +1,5 @@
 package sift.nlp.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -44,30 +38,11 @@ final class TopicWords {
     private static Map<String, Set<String>> load() {
         Map<String, Set<String>> topicsOf = new HashMap<>();
         PorterStemmer stemmer = new PorterStemmer();
-        try (InputStream in = TopicWords.class.getResourceAsStream(FILE)) {
-            if (in == null) {
-                throw new IllegalStateException(FILE + " is not on the classpath");
+        NamedLists.read(FILE).forEach((topic, words) -> {
+            for (String entry : words.split("\\s+")) {
+                topicsOf.computeIfAbsent(key(entry, stemmer), k -> new HashSet<>()).add(topic);
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                if (colon < 1) {
-                    throw new IllegalStateException(FILE + ":" + number + ": expected 'topic: words'");
-                }
-                String topic = line.substring(0, colon).strip();
-                for (String entry : line.substring(colon + 1).strip().split("\\s+")) {
-                    topicsOf.computeIfAbsent(key(entry, stemmer), k -> new HashSet<>()).add(topic);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FILE, e);
-        }
+        });
         return Map.copyOf(topicsOf);
     }
 
