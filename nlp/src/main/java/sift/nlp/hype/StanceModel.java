@@ -16,8 +16,9 @@ import sift.nlp.model.Maxent;
 
 /**
  * The stance of a sentence about AI ({@code hype}, {@code neutral}, {@code skeptical}), from a maximum-entropy
- * model over {@link ClaimFeatures}; its hype score is the probability of hype, 0-100. Reasons are faithful: an
- * explainable feature is listed only when leaving it out lowers the score. Thread-safe.
+ * model over {@link ClaimFeatures}; its hype score is the probability of hype, 0-100. A sentence is called hype
+ * only when it carries a hype marker. Reasons are faithful: an explainable feature is listed only when leaving it
+ * out lowers the log-odds of hype. Thread-safe.
  */
 public final class StanceModel {
     static final String FILE = "stance.bin";
@@ -27,18 +28,18 @@ public final class StanceModel {
      */
     static final double REASON_LOG_ODDS = 0.1;
 
-    private final MaxentModel model;
-
-    StanceModel(MaxentModel model) {
-        this.model = model;
-    }
-
     /** The explainable features that mark hype; a hype verdict needs at least one of them. */
     static final Set<String> HYPE_MARKERS = Set.of("promo", "superlative", "absolute", "scope", "future", "vague",
             "vague-number", "anthro");
 
     /** The stances, in the order of {@link Verdict#probabilities()}. */
     public static final List<String> STANCES = List.of("hype", "neutral", "skeptical");
+
+    private final MaxentModel model;
+
+    StanceModel(MaxentModel model) {
+        this.model = model;
+    }
 
     /**
      * What the model says of one sentence: its stance, the probability of each stance (in the order of
