@@ -24,8 +24,9 @@ import sift.nlp.topic.TopicModel;
  * Trains the bundled models at build time: {@code BuildModels CORPUS_DIR OUT_DIR} reads every
  * {@code CORPUS_DIR/train/*.jsonl} and {@code heldout/*.jsonl} in name order, writes them as one file each
  * under {@code OUT_DIR/sift/nlp/corpus/}, and the models under {@code OUT_DIR/sift/nlp/models/} with their
- * version (a digest of the training corpus and of the code that trains). Deterministic: the same corpus gives
- * the same bytes. When the version is already built, nothing is trained again.
+ * version (a digest of the training corpus, the vocabulary files and a name for the code that trains).
+ * Deterministic: the same corpus gives the same bytes. When the version is already built, nothing is trained
+ * again.
  */
 public final class BuildModels {
     /** Changes whenever training changes in a way the corpus digest cannot see (features, parameters). */
@@ -49,7 +50,9 @@ public final class BuildModels {
         Files.write(out.resolve(StanceCorpus.TRAIN.substring(1)), stance);
         Files.write(out.resolve(StanceCorpus.HELD_OUT.substring(1)), concatenate(corpus.resolve("stance-heldout")));
 
-        String version = digest(train, stance);
+        // the vocabulary files shape the features as much as the corpus does: a change to them is a new version
+        String version = digest(train, stance, Files.readAllBytes(out.resolve("sift/nlp/topic-words.txt")),
+                Files.readAllBytes(out.resolve("sift/nlp/hype-words.txt")));
         Path models = out.resolve("sift/nlp/models");
         Path propertiesFile = models.resolve("models.properties");
         if (Files.exists(propertiesFile) && Files.readString(propertiesFile).contains("version=" + version)) {
@@ -94,11 +97,12 @@ public final class BuildModels {
         return all.toByteArray();
     }
 
-    private static String digest(byte[] train, byte[] stance) throws NoSuchAlgorithmException {
+    private static String digest(byte[]... inputs) throws NoSuchAlgorithmException {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         sha.update(TRAINING.getBytes(StandardCharsets.UTF_8));
-        sha.update(train);
-        sha.update(stance);
+        for (byte[] input : inputs) {
+            sha.update(input);
+        }
         return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     }
 }
