@@ -2,6 +2,7 @@ package sift.nlp;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A post as the NLP pipeline sees it: its title and plain text (one line per block: paragraphs, headings and
@@ -19,6 +20,8 @@ public record Document(
         Integer episodeTag,
         Integer durationSeconds) {
 
+    private static final Pattern RELEASE_LINK = Pattern.compile("/releases/tag/[^/]+/?$");
+
     public Document {
         title = Objects.requireNonNullElse(title, "");
         text = Objects.requireNonNullElse(text, "");
@@ -33,6 +36,11 @@ public record Document(
     /** Title and text alone, as {@code sift score} reads them. */
     public static Document of(String title, String text) {
         return new Document(title, text, null, List.of(), List.of());
+    }
+
+    /** Whether the link points at a release tag, as GitHub-style release feeds link their entries. */
+    public boolean hasReleaseLink() {
+        return link != null && RELEASE_LINK.matcher(link).find();
     }
 
     /** Whether an enclosure is audio or video: the mark of a podcast episode. */

@@ -26,7 +26,6 @@ import sift.nlp.text.Features;
  */
 public final class KindClassifier {
     private static final String FILE = "kind.bin";
-    private static final Pattern RELEASE_LINK = Pattern.compile("/releases/tag/[^/]+/?$");
     private static final Pattern VERSION = Pattern.compile("(?i)(^|\\s)v?\\d+(\\.\\d+)+([-.]?(rc|beta|alpha)\\.?\\d*)?\\b");
     private static final Pattern RELEASE_WORDS = Pattern.compile(
             "(?i)\\b(release[sd]?|is out|changelog|release notes|what's new in|now available|ships?)\\b");
@@ -46,7 +45,7 @@ public final class KindClassifier {
         if (doc.hasMedia() || doc.episodeTag() != null) {
             return Kind.PODCAST;
         }
-        if (doc.link() != null && RELEASE_LINK.matcher(doc.link()).find()) {
+        if (doc.hasReleaseLink()) {
             return Kind.RELEASE;
         }
         String best = model.getBestOutcome(model.eval(withSignals(doc, features)));

@@ -28,15 +28,19 @@ public final class Features {
     public static String[] of(Document doc) {
         PorterStemmer stemmer = new PorterStemmer();
         Set<String> features = new LinkedHashSet<>();
+        Map<String, Set<String>> inTitle = new HashMap<>();
+        String previousTitle = null;
         for (String word : Words.of(doc.title(), 40)) {
             String stem = Words.normal(word, stemmer);
             if (stem != null) {
                 features.add("t=" + stem);
                 features.add("w=" + stem);
+                TopicWords.match(stem, previousTitle, inTitle);
             }
             if (Words.looksLikeName(word)) {
                 features.add("n=" + word.toLowerCase(Locale.ROOT));
             }
+            previousTitle = stem;
         }
         List<String> words = Words.of(doc.text(), MAX_WORDS);
         Map<String, Set<String>> vocabulary = new HashMap<>();
@@ -61,15 +65,6 @@ public final class Features {
                 features.add("x4=" + topic);
             }
         });
-        Map<String, Set<String>> inTitle = new HashMap<>();
-        String previousTitle = null;
-        for (String word : Words.of(doc.title(), 40)) {
-            String stem = Words.normal(word, stemmer);
-            if (stem != null) {
-                TopicWords.match(stem, previousTitle, inTitle);
-            }
-            previousTitle = stem;
-        }
         inTitle.keySet().forEach(topic -> features.add("xt=" + topic));
         String domain = domain(doc.link());
         if (domain != null) {
@@ -81,7 +76,7 @@ public final class Features {
         if (doc.episodeTag() != null) {
             features.add("m=episode-tag");
         }
-        if (doc.link() != null && doc.link().contains("/releases/tag/")) {
+        if (doc.hasReleaseLink()) {
             features.add("m=release-link");
         }
         if (words.size() < 60) {
