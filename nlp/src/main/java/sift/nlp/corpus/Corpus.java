@@ -32,11 +32,16 @@ public final class Corpus {
     private Corpus() {}
 
     public static List<Example> bundled(String resource) {
+        return parse(resource(resource), resource);
+    }
+
+    /** The bytes of a corpus file the build bundled into the jar. */
+    static byte[] resource(String resource) {
         try (InputStream in = Corpus.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the corpus " + resource + " is not on the classpath (was nlp built?)");
             }
-            return read(in, resource);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the corpus " + resource, e);
         }

@@ -3,8 +3,6 @@ package sift.nlp.corpus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +22,7 @@ public final class StanceCorpus {
     private StanceCorpus() {}
 
     public static List<StanceModel.Labelled> bundled(String resource) {
-        try (InputStream in = StanceCorpus.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the corpus " + resource + " is not on the classpath (was nlp built?)");
-            }
-            return parse(in.readAllBytes(), resource);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the corpus " + resource, e);
-        }
+        return parse(Corpus.resource(resource), resource);
     }
 
     /** Labelled sentences from JSON lines; a line that is not one fails with its source and line number. */

@@ -175,20 +175,7 @@ public final class Evaluation {
                     ratio(c[0], c[0] + c[2]), f1(c), c[0] + c[2]));
         }
         out.append(String.format(Locale.ROOT, "  %-14s %29.3f%n", "macro-F1", topicMacroF1()));
-        out.append(String.format(Locale.ROOT, "  %-14s %9s %9s %9s %7s%n", "kind", "precision", "recall", "F1", "support"));
-        for (Kind k : Kind.values()) {
-            int tp = kindConfusion[k.ordinal()][k.ordinal()];
-            int actual = 0;
-            int predicted = 0;
-            for (int i = 0; i < Kind.values().length; i++) {
-                actual += kindConfusion[k.ordinal()][i];
-                predicted += kindConfusion[i][k.ordinal()];
-            }
-            double p = ratio(tp, predicted);
-            double r = ratio(tp, actual);
-            out.append(String.format(Locale.ROOT, "  %-14s %9.3f %9.3f %9.3f %7d%n", k.id(), p, r,
-                    p + r == 0 ? 0 : 2 * p * r / (p + r), actual));
-        }
+        labelRows(out, "kind", Arrays.stream(Kind.values()).map(Kind::id).toList(), kindConfusion);
         out.append(String.format(Locale.ROOT, "  %-14s %29.3f%n", "kind accuracy", kindAccuracy()));
         out.append(String.format(Locale.ROOT, "  release product+version %.3f (%d of %d), false releases %.3f (%d of %d)%n",
                 releaseAccuracy(), releasesRight, releases, falseReleaseRate(), falseReleases, nonReleases));
@@ -198,6 +185,33 @@ public final class Evaluation {
         out.append("  kind confusion (row: labelled, column: found)\n");
         matrix(out, Arrays.stream(Kind.values()).map(Kind::id).toList(), kindConfusion);
         return out.toString();
+    }
+
+    /** Precision, recall, F1 and support of each label of a confusion table (row: labelled, column: found). */
+    static void labelRows(StringBuilder out, String heading, List<String> labels, int[][] confusion) {
+        out.append(String.format(Locale.ROOT, "  %-14s %9s %9s %9s %7s%n", heading, "precision", "recall", "F1", "support"));
+        for (int k = 0; k < labels.size(); k++) {
+            int predicted = 0;
+            int actual = 0;
+            for (int j = 0; j < labels.size(); j++) {
+                predicted += confusion[j][k];
+                actual += confusion[k][j];
+            }
+            out.append(String.format(Locale.ROOT, "  %-14s %9.3f %9.3f %9.3f %7d%n", labels.get(k),
+                    ratio(confusion[k][k], predicted), ratio(confusion[k][k], actual), f1(confusion, k), actual));
+        }
+    }
+
+    /** The F1 of label {@code k} in a confusion table. */
+    static double f1(int[][] confusion, int k) {
+        int tp = confusion[k][k];
+        int wrong = 0;
+        for (int j = 0; j < confusion.length; j++) {
+            if (j != k) {
+                wrong += confusion[j][k] + confusion[k][j];
+            }
+        }
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + wrong);
     }
 
     /** A table of counts, one row and one column a label; column heads cut to the column's width. */

@@ -51,17 +51,7 @@ public final class StanceEvaluation {
     }
 
     public double f1(String stance) {
-        int k = StanceModel.STANCES.indexOf(stance);
-        int tp = confusion[k][k];
-        int fp = 0;
-        int fn = 0;
-        for (int j = 0; j < 3; j++) {
-            if (j != k) {
-                fp += confusion[j][k];
-                fn += confusion[k][j];
-            }
-        }
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        return Evaluation.f1(confusion, StanceModel.STANCES.indexOf(stance));
     }
 
     public double macroF1() {
@@ -74,19 +64,7 @@ public final class StanceEvaluation {
 
     public String report(String heading) {
         StringBuilder out = new StringBuilder(heading).append('\n');
-        out.append(String.format(Locale.ROOT, "  %-14s %9s %9s %9s %7s%n", "stance", "precision", "recall", "F1", "support"));
-        for (String stance : StanceModel.STANCES) {
-            int k = StanceModel.STANCES.indexOf(stance);
-            int predicted = 0;
-            int actual = 0;
-            for (int j = 0; j < 3; j++) {
-                predicted += confusion[j][k];
-                actual += confusion[k][j];
-            }
-            out.append(String.format(Locale.ROOT, "  %-14s %9.3f %9.3f %9.3f %7d%n", stance,
-                    predicted == 0 ? 0 : (double) confusion[k][k] / predicted,
-                    actual == 0 ? 0 : (double) confusion[k][k] / actual, f1(stance), actual));
-        }
+        Evaluation.labelRows(out, "stance", StanceModel.STANCES, confusion);
         out.append(String.format(Locale.ROOT, "  %-14s %29.3f%n", "macro-F1", macroF1()));
         out.append("  stance confusion (row: labelled, column: found)\n");
         Evaluation.matrix(out, StanceModel.STANCES, confusion);
