@@ -36,7 +36,8 @@ import sift.store.post.Upsert;
 
 /**
  * The one path of a feed into the store: fetch, parse, clean, fetch the full text of new teasers (when the
- * feed's switch allows), analyze, upsert each post in its own transaction, then record how it went on the feed. A failure is recorded on that feed and never thrown.
+ * feed's switch allows), analyze, upsert each post in its own transaction, then record how it went on the feed.
+ * A failure is recorded on that feed and never thrown.
  */
 public final class Refresher {
     private static final Logger log = LoggerFactory.getLogger(Refresher.class);
@@ -161,7 +162,8 @@ public final class Refresher {
             cleaned.add(clean);
             drafts.add(draft(feed.id(), entry, clean));
         }
-        String feedTitle = Objects.requireNonNullElse(cleaner.plainText(parsed.title()), feed.displayTitle());
+        String title = cleaner.plainText(parsed.title());
+        String feedTitle = Objects.requireNonNullElse(title, feed.displayTitle());
         // what is stored already, unchanged, needs no page, no analysis and no write
         boolean[] stored = posts.alreadyStored(drafts);
         List<PostDraft> changed = new ArrayList<>();
@@ -200,7 +202,7 @@ public final class Refresher {
         Duration poll = policy.pollInterval(now, drafts.stream().map(PostDraft::publishedAt).toList(), parsed.ttl(),
                 modified.freshFor());
         feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.OK, modified.etag(), modified.lastModified(),
-                cleaner.plainText(parsed.title()), parsed.link(), now, now.plus(poll), created, updated,
+                title, parsed.link(), now, now.plus(poll), created, updated,
                 since(started), poll, full));
         log.info("Feed {}: {} entries, {} new, {} updated", feed.url(), parsed.entries().size(), created, updated);
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged,
