@@ -3,17 +3,20 @@ package sift.nlp;
 import java.util.List;
 import java.util.Objects;
 import sift.nlp.episode.EpisodeExtractor;
+import sift.nlp.hype.Hype;
 import sift.nlp.release.ReleaseExtractor;
 import sift.nlp.topic.TopicModel;
 
 /**
- * What the pipeline found out about one document: its kind, its topics (best first, possibly none), the release
- * it announces (releases only) and the episode it is (podcasts only).
+ * What the pipeline found out about one document: its kind, its topics (best first, possibly none), its AI claims
+ * with their hype score and stance, the release it announces (releases only) and the episode it is (podcasts
+ * only).
  */
-public record Analysis(Kind kind, List<TopicModel.Scored> topics, ReleaseExtractor.Release release,
+public record Analysis(Kind kind, List<TopicModel.Scored> topics, Hype hype, ReleaseExtractor.Release release,
         EpisodeExtractor.Episode episode) {
     public Analysis {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(hype, "hype");
         topics = List.copyOf(topics);
     }
 }

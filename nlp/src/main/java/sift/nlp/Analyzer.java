@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
 import sift.nlp.episode.EpisodeExtractor;
+import sift.nlp.hype.Hype;
+import sift.nlp.hype.HypeScorer;
+import sift.nlp.hype.StanceModel;
 import sift.nlp.kind.KindClassifier;
 import sift.nlp.release.ReleaseExtractor;
 import sift.nlp.text.English;
@@ -21,13 +24,17 @@ public final class Analyzer {
 
     private final TopicModel topics;
     private final KindClassifier kinds;
+    private final StanceModel stances;
+    private final HypeScorer hype;
     private final ReleaseExtractor releases = new ReleaseExtractor();
     private final EpisodeExtractor episodes = new EpisodeExtractor();
     private final String version;
 
-    public Analyzer(TopicModel topics, KindClassifier kinds, String version) {
+    public Analyzer(TopicModel topics, KindClassifier kinds, StanceModel stances, String version) {
         this.topics = topics;
         this.kinds = kinds;
+        this.stances = stances;
+        this.hype = new HypeScorer(stances);
         this.version = version;
     }
 
@@ -42,10 +49,23 @@ public final class Analyzer {
             properties.load(in);
             this.topics = TopicModel.read(MODELS, properties);
             this.kinds = KindClassifier.read(MODELS);
+            this.stances = StanceModel.read(MODELS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the bundled models from " + MODELS, e);
         }
+        this.hype = new HypeScorer(stances);
         this.version = properties.getProperty("version", "unknown");
+    }
+
+    /**
+     * The same models, calling an AI claim hype from another hype score (1-99; configuration, {@code
+     * SIFT_HYPE_THRESHOLD}).
+     */
+    public Analyzer withHypeThreshold(int score) {
+        if (score < 1 || score > 99) {
+            throw new IllegalArgumentException("the hype threshold is a score from 1 to 99, not " + score);
+        }
+        return new Analyzer(topics, kinds, stances.withThreshold(score / 100.0), version);
     }
 
     /** The version of the models: a digest of the corpus and the training settings they were made from. */
@@ -59,7 +79,9 @@ public final class Analyzer {
         if (kind == Kind.ANNOUNCEMENT && releases.announcesVersion(document.title())) {
             kind = Kind.RELEASE; // "Announcing Kea 3.0": the announcement of a release is a release
         }
-        return new Analysis(kind, English.is(document.title(), document.text()) ? topics.topics(features) : List.of(),
+        boolean english = English.is(document.title(), document.text());
+        return new Analysis(kind, english ? topics.topics(features) : List.of(),
+                english ? hype.score(document.title(), document.text()) : Hype.NONE,
                 kind == Kind.RELEASE ? releases.extract(document) : null,
                 kind == Kind.PODCAST ? episodes.extract(document) : null);
     }

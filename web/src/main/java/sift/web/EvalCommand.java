@@ -13,6 +13,7 @@ import sift.nlp.Analyzer;
 import sift.nlp.corpus.Corpus;
 import sift.nlp.corpus.Example;
 import sift.nlp.corpus.StanceCorpus;
+import sift.nlp.hype.HypeScorer;
 import sift.nlp.hype.StanceModel;
 import sift.nlp.train.Evaluation;
 import sift.nlp.train.StanceEvaluation;
@@ -52,7 +53,7 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the bundled stance model", e);
         }
-        Evaluation cv = Evaluation.crossValidate(train, folds);
+        Evaluation cv = Evaluation.crossValidate(train, folds, stances);
         print(out, cv, folds + "-fold cross-validation on the training corpus");
         print(out, Evaluation.of(bundled, heldOut), "held-out set (bundled models)");
 
@@ -63,6 +64,9 @@ final class EvalCommand implements Callable<Integer> {
         printStance(out, StanceEvaluation.crossValidate(sentences, folds),
                 folds + "-fold cross-validation on the stance corpus");
         printStance(out, StanceEvaluation.of(stances, heldOutSentences), "stance held-out set (bundled model)");
+        List<StanceCorpus.LabelledPost> posts = StanceCorpus.bundledPosts(StanceCorpus.POSTS_HELD_OUT);
+        printStance(out, StanceEvaluation.ofPosts(new HypeScorer(stances), posts),
+                "post stance held-out set, " + posts.size() + " whole posts (bundled model)");
         return 0;
     }
 

@@ -25,7 +25,8 @@ public final class Ingestion implements AutoCloseable {
      * @param node this process's name in feed leases ({@link SiftConfig#node()})
      * @param metrics where the ingest counters and timings go
      */
-    Ingestion(Database db, SiftConfig.Ingest config, String node, PrometheusRegistry metrics, Clock clock) {
+    Ingestion(Database db, SiftConfig.Ingest config, Analyzer analyzer, String node, PrometheusRegistry metrics,
+            Clock clock) {
         this.fetcher = new FeedFetcher(config.fetchSettings());
         Refresher refresher = new Refresher(
                 db.feeds(),
@@ -33,7 +34,7 @@ public final class Ingestion implements AutoCloseable {
                 fetcher,
                 new FeedParser(),
                 new HtmlCleaner(),
-                new Analyzer(),
+                analyzer,
                 new RefreshPolicy(config.interval(), MAX_BACKOFF, new Random()),
                 clock,
                 new IngestMetrics(metrics));

@@ -211,7 +211,8 @@ public final class Main implements Callable<Integer> {
             Files.createDirectories(config.dataDir());
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Database.open(config.db());
-                    Ingestion ingestion = new Ingestion(db, config.ingest(), config.node(), new PrometheusRegistry(), Clock.systemUTC())) {
+                    Ingestion ingestion = new Ingestion(db, config.ingest(), config.analyzer(), config.node(),
+                            new PrometheusRegistry(), Clock.systemUTC())) {
                 if (opml != null) {
                     out.println(subscribe(db, feeds, opml));
                 }
@@ -268,7 +269,8 @@ public final class Main implements Callable<Integer> {
             SiftConfig config = data.config();
             config = allowPrivate.apply(config);
             Database db = Database.open(config.db());
-            Ingestion ingestion = new Ingestion(db, config.ingest(), config.node(), new PrometheusRegistry(), Clock.systemUTC());
+            Ingestion ingestion = new Ingestion(db, config.ingest(), config.analyzer(), config.node(),
+                    new PrometheusRegistry(), Clock.systemUTC());
             ingestion.scheduler().start();
             runUntilStopped(() -> {
                 ingestion.close();

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import sift.ingest.clean.HtmlCleaner;
 import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
 import sift.nlp.Document;
+import sift.nlp.hype.Hype;
 import sift.nlp.topic.TopicModel;
 
 /**
@@ -43,7 +45,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Analyzer analyzer = new Analyzer();
+        Analyzer analyzer = new Analyzer().withHypeThreshold(SiftConfig.hypeThreshold(System.getenv()));
         HtmlCleaner cleaner = new HtmlCleaner();
         PrintWriter out = spec.commandLine().getOut();
         String source = file == null ? "standard input" : file.toString();
@@ -101,9 +103,14 @@ final class ScoreCommand implements Callable<Integer> {
             topics.addObject().put("id", t.topic().id()).put("score", Math.round(t.score() * 1000) / 1000.0);
         }
         out.put("kind", a.kind().id());
-        // the AI-claim scorer is issue 7's; until it exists no claim is found and every text reads neutral
-        ObjectNode hype = out.putObject("hype");
-        hype.put("score", 0).put("stance", "neutral").putArray("claims");
+        ObjectNode hype = out.putObject("hype").put("score", a.hype().score()).put("stance", a.hype().stance());
+        ArrayNode claims = hype.putArray("claims");
+        for (Hype.Claim c : a.hype().claims()) {
+            ObjectNode claim = claims.addObject().put("text", c.text()).put("score", c.score()).put("stance", c.stance());
+            c.reasons().forEach(claim.putArray("reasons")::add);
+            claim.put("in", c.part().name().toLowerCase(Locale.ROOT));
+            claim.putArray("span").add(c.start()).add(c.end());
+        }
         if (a.release() == null) {
             out.putNull("release");
         } else {

@@ -9,13 +9,18 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import sift.ingest.fetch.FetchSettings;
+import sift.nlp.Analyzer;
+import sift.nlp.hype.StanceModel;
 import sift.store.DbSettings;
 
 /**
  * Everything Sift is configured with, read once at start from flags and {@code SIFT_*} variables, validated,
  * then passed by constructor. Flags win over variables; variables win over defaults.
  */
-public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, Duration retention, boolean demo) {
+public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, Duration retention, boolean demo,
+        int hypeThreshold) {
+    /** The hype score from which an AI claim is called hype, unless {@code SIFT_HYPE_THRESHOLD} says otherwise. */
+    public static final int HYPE_THRESHOLD = (int) Math.round(StanceModel.DEFAULT_THRESHOLD * 100);
 
     public record Http(String host, int port) {
         public Http {
@@ -66,14 +71,27 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(retention, "retention");
+        if (hypeThreshold < 1 || hypeThreshold > 99) {
+            throw new ConfigException("SIFT_HYPE_THRESHOLD must be a hype score from 1 to 99, was " + hypeThreshold);
+        }
+    }
+
+    /** The models, calling a claim hype from this configuration's threshold. */
+    public Analyzer analyzer() {
+        return new Analyzer().withHypeThreshold(hypeThreshold);
+    }
+
+    /** The hype threshold alone, for commands that read no other setting ({@code sift score}). */
+    public static int hypeThreshold(Map<String, String> env) {
+        return integer(env, "SIFT_HYPE_THRESHOLD", HYPE_THRESHOLD);
     }
 
     public SiftConfig withHttp(Http other) {
-        return new SiftConfig(dataDir, other, db, ingest, retention, demo);
+        return new SiftConfig(dataDir, other, db, ingest, retention, demo, hypeThreshold);
     }
 
     public SiftConfig withIngest(Ingest other) {
-        return new SiftConfig(dataDir, http, db, other, retention, demo);
+        return new SiftConfig(dataDir, http, db, other, retention, demo, hypeThreshold);
     }
 
     /**
@@ -104,7 +122,7 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
             throw new ConfigException("SIFT_RETENTION_DAYS must be 0 (keep every post) or more, was " + retentionDays);
         }
         return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port), db, ingest,
-                Duration.ofDays(retentionDays), demo);
+                Duration.ofDays(retentionDays), demo, hypeThreshold(env));
     }
 
     /**

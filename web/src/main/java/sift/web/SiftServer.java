@@ -67,7 +67,7 @@ public final class SiftServer implements AutoCloseable {
             search = SearchIndex.open(config.indexDir(), db.posts(), clock);
             search.startFollowing(INDEX_FOLLOW_INTERVAL);
             Metrics metrics = new Metrics();
-            ingestion = new Ingestion(db, config.ingest(), config.node(), metrics.registry(), clock);
+            ingestion = new Ingestion(db, config.ingest(), config.analyzer(), config.node(), metrics.registry(), clock);
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
             Javalin app = App.create(new App.Deps(db, search, ingestion.scheduler(), demo, metrics, clock))
                     .start(config.http().host(), config.http().port());

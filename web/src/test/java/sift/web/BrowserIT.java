@@ -23,7 +23,7 @@ class BrowserIT {
     @Test
     void theRiverAndAnEpisodeRenderInARealBrowser() throws Exception {
         try (TestApp app = TestApp.startDemo(dir.resolve("data"))) {
-            app.awaitPosts(63);
+            app.awaitPosts(65);
             Chromium chromium = new Chromium(dir.resolve("profile"));
 
             Document river = Jsoup.parse(chromium.dumpDom(app.url("/")), app.url("/"));
@@ -39,6 +39,15 @@ class BrowserIT {
             Path png = dir.resolve("river.png");
             chromium.screenshot(app.url("/"), png);
             assertThat(Files.size(png)).isGreaterThan(20_000);
+
+            String hypeUrl = river.select("article:has(.stance-hype) h2 a:contains(NetPilot)").first().absUrl("href");
+            Document hype = Jsoup.parse(chromium.dumpDom(hypeUrl), hypeUrl);
+            assertThat(hype.select("p.stance").text()).startsWith("Hype-laden AI claims");
+            assertThat(hype.select(".content mark.claim[tabindex=0][data-why]")).hasSizeGreaterThanOrEqualTo(2);
+            Path claims = Path.of("target", "screenshots", "post-with-flagged-claims.png");
+            Files.createDirectories(claims.getParent());
+            chromium.screenshot(hypeUrl, claims);
+            assertThat(Files.size(claims)).isGreaterThan(20_000);
         }
     }
 }

@@ -18,7 +18,7 @@ class DemoModeTest {
     @Test
     void aNewUserSeesAFullReaderWithoutInternetAccess() throws Exception {
         try (TestApp app = TestApp.startDemo(dir)) {
-            waitForPosts(app, 63);
+            waitForPosts(app, 65);
 
             Document home = Jsoup.parse(app.get("/").body());
             assertThat(home.select("article")).hasSize(50);
@@ -28,8 +28,45 @@ class DemoModeTest {
             assertThat(river).extracting(PostSummary::kind).contains("article", "podcast", "release", "incident");
             assertThat(river).extracting(PostSummary::feedTitle).containsOnly(
                     "Packet Notes", "Fabric Field Notes", "Flow Counters", "Control Plane Hours",
-                    "Release notes from labforge");
+                    "Release notes from labforge", "Netvendor Newsroom");
         }
+    }
+
+    @Test
+    void hypeIsFlaggedInPlaceWithItsReasonsAndSoberPostsAreNot() throws Exception {
+        try (TestApp app = TestApp.startDemo(dir)) {
+            waitForPosts(app, 65);
+            List<PostSummary> river = app.server.db().posts().river(100, null);
+            PostSummary release = byTitle(river, "Introducing NetPilot AI: The Network That Runs Itself");
+            assertThat(release.stance()).isEqualTo("hype");
+            assertThat(release.hypeScore()).isGreaterThanOrEqualTo(60);
+            assertThat(byTitle(river, "AI Will Not Fix Your Change Management").stance()).isEqualTo("skeptical");
+            for (String sober : List.of("Ultra Ethernet Transport, Part 5: How a Gradient Crosses the Fabric",
+                    "RoCEv2 Congestion Control: DCQCN Tuning Notes From a 512-GPU Cluster",
+                    "Switch Buffers and AI Traffic: Deep or Shallow?", "Live AI/ML Metrics From a University GPU Cluster",
+                    "CPH106: Ethernet for AI Back-End Networks")) {
+                assertThat(byTitle(river, sober).stance()).as(sober).isNotEqualTo("hype");
+            }
+            assertThat(byTitle(river, "Netvendor Opens a Support Centre in Lisbon").stance())
+                    .as("marketing without AI").isEqualTo("neutral");
+
+            Document page = Jsoup.parse(app.get("/posts/" + release.id()).body());
+            assertThat(page.select("p.stance").text()).startsWith("Hype-laden AI claims");
+            assertThat(page.select(".content mark.claim")).isNotEmpty().allSatisfy(mark -> {
+                assertThat(mark.attr("data-why")).matches("Hype \\d+/100: .+");
+                assertThat(page.getElementById(mark.attr("aria-describedby"))).isNotNull();
+            });
+            assertThat(page.select(".content mark.claim").text()).contains("It predicts every outage");
+            assertThat(page.select(".flagged li .why").text()).contains("absolute: 'zero human'");
+
+            Document home = Jsoup.parse(app.get("/").body());
+            assertThat(home.select(".entry .stance-hype").text()).contains("hype");
+        }
+    }
+
+    private static PostSummary byTitle(List<PostSummary> posts, String title) {
+        return posts.stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow(() ->
+                new AssertionError("no demo post titled " + title));
     }
 
     @Test
@@ -46,11 +83,11 @@ class DemoModeTest {
     void aRestartOnAnotherPortKeepsTheSamePostsWithoutDuplicates() throws Exception {
         int first;
         try (TestApp app = TestApp.startDemo(dir)) {
-            waitForPosts(app, 63);
+            waitForPosts(app, 65);
             first = app.server.db().posts().count();
         }
         try (TestApp again = TestApp.startDemo(dir)) {
-            assertThat(again.server.db().feeds().count()).isEqualTo(5);
+            assertThat(again.server.db().feeds().count()).isEqualTo(6);
             Thread.sleep(1500); // the feeds are not due again, so nothing is refetched
             assertThat(again.server.db().posts().count()).isEqualTo(first);
             assertThat(again.server.db().feeds().all())

@@ -224,8 +224,9 @@ class MainTest {
         assertThat(Main.run("eval", "--folds", "2")).isZero();
         assertThat(out()).contains("2-fold cross-validation on the training corpus", "held-out set (bundled models)",
                 "macro-F1", "kind accuracy", "release product+version", "episode number",
-                "AI-claim stance: training corpus 900 sentences", "2-fold cross-validation on the stance corpus",
-                "stance held-out set (bundled model)");
+                "AI-claim stance: training corpus 1285 sentences", "2-fold cross-validation on the stance corpus",
+                "stance held-out set (bundled model)", "post stance held-out set, 41 whole posts",
+                "sober technical posts called hype: 0 of 13");
         assertThat(Main.run("eval", "--folds", "1")).isEqualTo(2);
         assertThat(err()).contains("--folds must be 2 to 20, was 1");
     }

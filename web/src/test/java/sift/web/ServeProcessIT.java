@@ -46,7 +46,7 @@ class ServeProcessIT {
         Path log = dir.resolve("backup.log");
         Path zip = dir.resolve("sift-backup.zip");
         try (SiftProcess sift = SiftProcess.serve(log, Map.of(), "--demo", "--data", data.toString())) {
-            assertThat(sift.awaitBody("/health", body -> body.contains("\"posts\":63"), Duration.ofSeconds(30)))
+            assertThat(sift.awaitBody("/health", body -> body.contains("\"posts\":65"), Duration.ofSeconds(30)))
                     .as("demo posts stored; log:%n%s", sift.logText())
                     .isNotNull();
             assertThat(SiftProcess.run(log, Map.of(), "backup", zip.toString(), "--data", data.toString()))
@@ -67,9 +67,9 @@ class ServeProcessIT {
         }
 
         assertThat(SiftProcess.run(log, Map.of(), "restore", zip.toString(), "--data", data.toString())).isZero();
-        assertThat(Files.readString(log)).contains("63 posts, 5 feeds", "is kept as");
+        assertThat(Files.readString(log)).contains("65 posts, 6 feeds", "is kept as");
         try (SiftProcess again = SiftProcess.serve(log, Map.of(), "--no-ingest", "--data", data.toString())) {
-            assertThat(again.awaitBody("/health", body -> body.contains("\"posts\":63") && body.contains("\"indexed\":63"),
+            assertThat(again.awaitBody("/health", body -> body.contains("\"posts\":65") && body.contains("\"indexed\":65"),
                     Duration.ofSeconds(30)))
                     .as("restored and reindexed; log:%n%s", again.logText())
                     .isNotNull();

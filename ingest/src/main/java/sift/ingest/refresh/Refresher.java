@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,7 +210,10 @@ public final class Refresher {
                 skipped[0], null);
     }
 
-    /** The facts to store with a post: what the analysis found, and the season its feed tagged an episode with. */
+    /**
+     * The facts to store with a post: what the analysis found (kind, topics, AI claims, release, episode), and the
+     * season its feed tagged an episode with.
+     */
     private static PostFacts facts(Analysis a, ParsedPodcast podcast) {
         List<PostFacts.TopicScore> topics = a.topics().stream()
                 .map(t -> new PostFacts.TopicScore(t.topic().id(), t.score()))
@@ -218,7 +222,11 @@ public final class Refresher {
                 a.release().version(), a.release().breaking(), a.release().highlights());
         PostFacts.Episode episode = a.episode() == null ? null : new PostFacts.Episode(a.episode().show(),
                 podcast == null ? null : podcast.season(), a.episode().number(), a.episode().durationSeconds());
-        return new PostFacts(a.kind().id(), topics, 0, "neutral", List.of(), release, episode);
+        List<PostFacts.Claim> claims = a.hype().claims().stream()
+                .map(c -> new PostFacts.Claim(c.part().name().toLowerCase(Locale.ROOT), c.start(), c.end(), c.text(),
+                        c.score(), c.stance(), c.reasons()))
+                .toList();
+        return new PostFacts(a.kind().id(), topics, a.hype().score(), a.hype().stance(), claims, release, episode);
     }
 
     /** The draft with its page's article in place of the teaser, when the page has one longer than the teaser. */

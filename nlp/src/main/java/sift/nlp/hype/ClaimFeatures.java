@@ -20,18 +20,34 @@ record ClaimFeatures(Map<String, List<HypeWords.Match>> explained, Set<String> w
     private static final Pattern SCARE_QUOTES = Pattern.compile("['\"\u2018\u201c]([^'\"\u2019\u201d]{2,60})['\"\u2019\u201d]");
     private static final Pattern VAGUE_NUMBER = Pattern.compile(
             "(?i)\\b(up to|as much as|as many as)\\s+\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times)");
+    private static final Set<String> ABOUT_CLAIMS = Set.of("critique", "irony");
+    private static final List<String> FRAMES = List.of("reported", "critique", "irony", "question", "quote",
+            "quoted-claim", "hedge", "evidence", "negation");
     private static final Pattern NUMBER = Pattern.compile("\\d");
     private static final List<String> QUOTABLE = List.of("promo", "superlative", "absolute", "scope", "future",
-            "anthro", "vague-number");
+            "prediction", "anthro", "vague-number");
+
+    /**
+     * Whether a sentence, whose {@link HypeWords} were found, speaks about claims: criticises or mocks them, or
+     * quotes words; found without part-of-speech tags, so that a post's other sentences cost little.
+     */
+    static boolean aboutClaims(String sentence, List<HypeWords.Match> found) {
+        return found.stream().anyMatch(m -> ABOUT_CLAIMS.contains(m.feature())) || SCARE_QUOTES.matcher(sentence).find();
+    }
 
     static ClaimFeatures of(String sentence) {
+        return of(sentence, HypeWords.find(sentence), Superlatives.find(sentence));
+    }
+
+    /** The features of a sentence whose {@link HypeWords} and {@link Superlatives} were already found. */
+    static ClaimFeatures of(String sentence, List<HypeWords.Match> found, List<HypeWords.Match> superlatives) {
         Map<String, List<HypeWords.Match>> explained = new LinkedHashMap<>();
-        for (HypeWords.Match m : HypeWords.find(sentence)) {
+        for (HypeWords.Match m : found) {
             if (!m.feature().equals("ai")) {
                 explained.computeIfAbsent(m.feature(), k -> new ArrayList<>()).add(m);
             }
         }
-        for (HypeWords.Match m : Superlatives.find(sentence)) {
+        for (HypeWords.Match m : superlatives) {
             explained.computeIfAbsent("superlative", k -> new ArrayList<>()).add(m);
         }
         add(explained, "vague-number", VAGUE_NUMBER.matcher(sentence));
@@ -82,12 +98,18 @@ record ClaimFeatures(Map<String, List<HypeWords.Match>> explained, Set<String> w
         }
     }
 
-    /** Every feature as the model takes it; {@code without} names an explainable feature left out. */
-    String[] context(String without) {
+    /** Every feature as the model takes it. */
+    String[] context() {
         List<String> all = new ArrayList<>(words);
-        for (String f : explained.keySet()) {
-            if (!f.equals(without)) {
-                all.add("f=" + f);
+        Set<String> present = explained.keySet();
+        for (String f : present) {
+            all.add("f=" + f);
+        }
+        // hype wording reported, questioned or mocked reads differently from hype wording said outright
+        boolean marked = present.stream().anyMatch(StanceModel.HYPE_MARKERS::contains);
+        for (String frame : FRAMES) {
+            if (present.contains(frame)) {
+                all.add((marked ? "f=marker&" : "f=plain&") + frame);
             }
         }
         return all.toArray(String[]::new);

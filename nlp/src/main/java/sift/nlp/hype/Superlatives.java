@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,10 +43,16 @@ final class Superlatives {
         }
     }
 
-    /** The superlatives of the sentence, as matches of the feature {@code superlative}. */
+    /**
+     * The superlatives of the sentence, as matches of the feature {@code superlative}. The tagger runs only
+     * when a word could be one (it ends in -est, or is best, worst, most or least).
+     */
     static List<HypeWords.Match> find(String sentence) {
         Span[] spans = SimpleTokenizer.INSTANCE.tokenizePos(sentence);
         String[] tokens = Span.spansToStrings(spans, sentence);
+        if (Arrays.stream(tokens).noneMatch(Superlatives::candidate)) {
+            return List.of();
+        }
         String[] tags = Tagger.INSTANCE.tag(tokens);
         List<HypeWords.Match> found = new ArrayList<>();
         for (int i = 0; i < tokens.length; i++) {
@@ -55,11 +62,16 @@ final class Superlatives {
                 found.add(new HypeWords.Match("superlative", sentence.substring(spans[i].getStart(), spans[i + 1].getEnd()),
                         spans[i].getStart(), spans[i + 1].getEnd()));
                 i++;
-            } else if (adjective && (IRREGULAR.contains(word) && !word.equals("most") && !word.equals("least")
-                    || word.length() > 5 && word.endsWith("est") && !NOT_SUPERLATIVE.contains(word))) {
+            } else if (adjective && candidate(word) && !word.equals("most") && !word.equals("least")) {
                 found.add(new HypeWords.Match("superlative", tokens[i], spans[i].getStart(), spans[i].getEnd()));
             }
         }
         return found;
+    }
+
+    /** Whether a word has the form of a superlative. */
+    private static boolean candidate(String token) {
+        String word = token.toLowerCase(Locale.ROOT);
+        return IRREGULAR.contains(word) || word.length() > 5 && word.endsWith("est") && !NOT_SUPERLATIVE.contains(word);
     }
 }

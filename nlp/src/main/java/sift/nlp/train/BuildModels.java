@@ -22,7 +22,7 @@ import sift.nlp.topic.TopicModel;
 
 /**
  * Trains the bundled models at build time: {@code BuildModels CORPUS_DIR OUT_DIR} reads every
- * {@code CORPUS_DIR/train/*.jsonl} and {@code heldout/*.jsonl} in name order, writes them as one file each
+ * {@code CORPUS_DIR/train/*.jsonl}, {@code heldout/*.jsonl} and the stance corpus's parts in name order, writes them as one file each
  * under {@code OUT_DIR/sift/nlp/corpus/}, and the models under {@code OUT_DIR/sift/nlp/models/} with their
  * version (a digest of the training corpus, the vocabulary files and a name for the code that trains).
  * Deterministic: the same corpus gives the same bytes. When the version is already built, nothing is trained
@@ -30,7 +30,7 @@ import sift.nlp.topic.TopicModel;
  */
 public final class BuildModels {
     /** Changes whenever training changes in a way the corpus digest cannot see (features, parameters). */
-    static final String TRAINING = "topics-ovr-qn-l2-2-floor-vocabulary;kind-qn;features-2-vocabulary;stance-1";
+    static final String TRAINING = "topics-ovr-qn-l2-2-floor-vocabulary;kind-qn;features-2-vocabulary;stance-4-reported-prediction-negation-tokens";
 
     private BuildModels() {}
 
@@ -49,6 +49,8 @@ public final class BuildModels {
         Files.write(out.resolve(Corpus.HELD_OUT.substring(1)), heldOut);
         Files.write(out.resolve(StanceCorpus.TRAIN.substring(1)), stance);
         Files.write(out.resolve(StanceCorpus.HELD_OUT.substring(1)), concatenate(corpus.resolve("stance-heldout")));
+        Files.write(out.resolve(StanceCorpus.POSTS_HELD_OUT.substring(1)),
+                concatenate(corpus.resolve("stance-posts-heldout")));
 
         // the vocabulary files shape the features as much as the corpus does: a change to them is a new version
         String version = digest(train, stance, Files.readAllBytes(out.resolve("sift/nlp/topic-words.txt")),

@@ -11,6 +11,7 @@ import sift.nlp.Analyzer;
 import sift.nlp.Kind;
 import sift.nlp.Topic;
 import sift.nlp.corpus.Example;
+import sift.nlp.hype.StanceModel;
 import sift.nlp.kind.KindClassifier;
 import sift.nlp.release.ReleaseExtractor;
 import sift.nlp.topic.TopicModel;
@@ -44,8 +45,11 @@ public final class Evaluation {
         return e;
     }
 
-    /** {@code folds}-fold cross-validation on the training corpus: every example judged by models that never saw it. */
-    public static Evaluation crossValidate(List<Example> examples, int folds) {
+    /**
+     * {@code folds}-fold cross-validation on the training corpus: every example judged by topic and kind models that
+     * never saw it ({@code stances} only completes the analyzer; this evaluation does not look at hype).
+     */
+    public static Evaluation crossValidate(List<Example> examples, int folds, StanceModel stances) {
         Evaluation e = new Evaluation();
         for (int fold = 0; fold < folds; fold++) {
             List<Example> train = new ArrayList<>();
@@ -53,7 +57,8 @@ public final class Evaluation {
             for (int i = 0; i < examples.size(); i++) {
                 (i % folds == fold ? test : train).add(examples.get(i));
             }
-            Analyzer analyzer = new Analyzer(TopicModel.train(train), KindClassifier.train(train), "fold-" + fold);
+            Analyzer analyzer = new Analyzer(TopicModel.train(train), KindClassifier.train(train), stances,
+                    "fold-" + fold);
             for (Example example : test) {
                 e.add(example, analyzer.analyze(example.doc()));
             }

@@ -5,22 +5,41 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import sift.nlp.corpus.StanceCorpus;
+import sift.nlp.hype.Hype;
+import sift.nlp.hype.HypeScorer;
 import sift.nlp.hype.StanceModel;
 
 /**
  * How well the AI-claim stance model does on sentences: per-stance precision, recall and F1, macro-F1, the
  * confusion between stances and the sentences it got wrong; by k-fold cross-validation on the training part
- * of the stance corpus, or for a given model on the held-out part.
+ * of the stance corpus, or for a given model on the held-out part; and the same for whole posts.
  */
 public final class StanceEvaluation {
     private final int[][] confusion = new int[3][3];
     private final List<String> mistakes = new ArrayList<>();
+    private int technical;
+    private int technicalHype;
 
     private StanceEvaluation() {}
 
     public static StanceEvaluation of(StanceModel model, List<StanceModel.Labelled> sentences) {
         StanceEvaluation e = new StanceEvaluation();
         sentences.forEach(s -> e.add(s, model.judge(s.text())));
+        return e;
+    }
+
+    /** Whole posts scored by {@code scorer}; also counts the sober technical posts it calls hype. */
+    public static StanceEvaluation ofPosts(HypeScorer scorer, List<StanceCorpus.LabelledPost> posts) {
+        StanceEvaluation e = new StanceEvaluation();
+        for (StanceCorpus.LabelledPost post : posts) {
+            Hype hype = scorer.score(post.title(), post.text());
+            e.count(post.stance(), hype.stance(), hype.score(), post.id() + " " + post.title());
+            if (post.technical()) {
+                e.technical++;
+                e.technicalHype += hype.stance().equals("hype") ? 1 : 0;
+            }
+        }
         return e;
     }
 
@@ -42,12 +61,19 @@ public final class StanceEvaluation {
     }
 
     private void add(StanceModel.Labelled s, StanceModel.Verdict v) {
-        int actual = StanceModel.STANCES.indexOf(s.stance());
-        int found = StanceModel.STANCES.indexOf(v.stance());
-        confusion[actual][found]++;
-        if (actual != found) {
-            mistakes.add(s.stance() + ", found " + v.stance() + " (hype " + v.score() + "): " + s.text());
+        count(s.stance(), v.stance(), v.score(), s.text());
+    }
+
+    private void count(String labelled, String found, int score, String what) {
+        confusion[StanceModel.STANCES.indexOf(labelled)][StanceModel.STANCES.indexOf(found)]++;
+        if (!labelled.equals(found)) {
+            mistakes.add(labelled + ", found " + found + " (hype " + score + "): " + what);
         }
+    }
+
+    /** How many sober technical posts were called hype. */
+    public int technicalHype() {
+        return technicalHype;
     }
 
     public double f1(String stance) {
@@ -68,6 +94,10 @@ public final class StanceEvaluation {
         out.append(String.format(Locale.ROOT, "  %-14s %29.3f%n", "macro-F1", macroF1()));
         out.append("  stance confusion (row: labelled, column: found)\n");
         Evaluation.matrix(out, StanceModel.STANCES, confusion);
+        if (technical > 0) {
+            out.append(String.format(Locale.ROOT, "  sober technical posts called hype: %d of %d%n", technicalHype,
+                    technical));
+        }
         return out.toString();
     }
 }

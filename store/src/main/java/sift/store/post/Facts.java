@@ -35,8 +35,8 @@ final class Facts {
     static void insert(Handle h, List<Long> postIds, List<PostFacts> facts) {
         var topics = h.prepareBatch("INSERT INTO post_topics (post_id, topic, score) VALUES (:id, :topic, :score)");
         var claims = h.prepareBatch("""
-                INSERT INTO post_claims (post_id, position, sentence, score, stance, reasons)
-                VALUES (:id, :position, :sentence, :score, :stance, :reasons)""");
+                INSERT INTO post_claims (post_id, position, part, span_start, span_end, sentence, score, stance, reasons)
+                VALUES (:id, :position, :part, :start, :end, :sentence, :score, :stance, :reasons)""");
         var releases = h.prepareBatch("""
                 INSERT INTO post_releases (post_id, product, version, breaking, highlights)
                 VALUES (:id, :product, :version, :breaking, :highlights)""");
@@ -53,6 +53,9 @@ final class Facts {
                 PostFacts.Claim c = f.claims().get(position);
                 claims.bind("id", id)
                         .bind("position", position)
+                        .bind("part", c.part())
+                        .bind("start", c.start())
+                        .bind("end", c.end())
                         .bind("sentence", fit(c.sentence(), 2000))
                         .bind("score", c.score())
                         .bind("stance", c.stance())
@@ -90,11 +93,12 @@ final class Facts {
                 .map((rs, ctx) -> new PostFacts.TopicScore(rs.getString("topic"), rs.getDouble("score")))
                 .list();
         List<PostFacts.Claim> claims = h.createQuery("""
-                        SELECT sentence, score, stance, reasons FROM post_claims
+                        SELECT part, span_start, span_end, sentence, score, stance, reasons FROM post_claims
                         WHERE post_id = :id ORDER BY position""")
                 .bind("id", postId)
-                .map((rs, ctx) -> new PostFacts.Claim(rs.getString("sentence"), rs.getInt("score"),
-                        rs.getString("stance"), items(rs.getString("reasons"))))
+                .map((rs, ctx) -> new PostFacts.Claim(rs.getString("part"), rs.getInt("span_start"),
+                        rs.getInt("span_end"), rs.getString("sentence"), rs.getInt("score"), rs.getString("stance"),
+                        items(rs.getString("reasons"))))
                 .list();
         PostFacts.Release release = h.createQuery(
                         "SELECT product, version, breaking, highlights FROM post_releases WHERE post_id = :id")

@@ -30,11 +30,19 @@ public record PostFacts(
         }
     }
 
-    /** An AI claim: its sentence, hype score 0-100, stance, and why, one reason per phrase or rule. */
-    public record Claim(String sentence, int score, String stance, List<String> reasons) {
+    /**
+     * An AI claim: the part of the post it is in ({@code title} or {@code text}) and its character span there
+     * (start inclusive, end exclusive), its sentence, hype score 0-100, stance, and why, one reason per feature.
+     */
+    public record Claim(String part, int start, int end, String sentence, int score, String stance,
+            List<String> reasons) {
         public Claim {
+            Objects.requireNonNull(part, "part");
             Objects.requireNonNull(sentence, "sentence");
             Objects.requireNonNull(stance, "stance");
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("a claim's span runs forward from 0, not " + start + "-" + end);
+            }
             reasons = List.copyOf(reasons);
         }
     }

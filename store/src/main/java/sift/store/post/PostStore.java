@@ -29,7 +29,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class PostStore {
     private static final String SUMMARY_COLUMNS = """
             p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, p.title, p.link, p.author,
-            p.published_at, p.summary, p.kind""";
+            p.published_at, p.summary, p.kind, p.hype_score, p.stance""";
 
     /** An archived post has no text left; it is found by its title and summary. */
     private static final String INDEXABLE_COLUMNS = """
@@ -451,6 +451,8 @@ public final class PostStore {
                 instant(rs, "published_at"),
                 rs.getString("summary"),
                 rs.getString("kind"),
+                rs.getInt("hype_score"),
+                rs.getString("stance"),
                 List.of());
     }
 

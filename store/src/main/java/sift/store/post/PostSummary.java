@@ -3,7 +3,10 @@ package sift.store.post;
 import java.time.Instant;
 import java.util.List;
 
-/** A post as the river lists it: no content, just what a reader scans; its topic ids best first. */
+/**
+ * A post as the river lists it: no content, just what a reader scans; its topic ids best first, its hype score
+ * and stance.
+ */
 public record PostSummary(
         long id,
         long feedId,
@@ -14,6 +17,8 @@ public record PostSummary(
         Instant publishedAt,
         String summary,
         String kind,
+        int hypeScore,
+        String stance,
         List<String> topics) {
 
     public PostSummary {
@@ -21,6 +26,7 @@ public record PostSummary(
     }
 
     PostSummary withTopics(List<String> ids) {
-        return new PostSummary(id, feedId, feedTitle, title, link, author, publishedAt, summary, kind, ids);
+        return new PostSummary(id, feedId, feedTitle, title, link, author, publishedAt, summary, kind, hypeScore,
+                stance, ids);
     }
 }

@@ -180,8 +180,8 @@ class PostStoreTest {
         static final PostFacts RICH = new PostFacts("release",
                 List.of(new PostFacts.TopicScore("automation", 0.91), new PostFacts.TopicScore("ai-ml", 0.4)),
                 78, "hype",
-                List.of(new PostFacts.Claim("Our AI copilot eliminates every outage.", 78, "hype",
-                        List.of("absolute: \"eliminates\"", "unbounded scope: \"every outage\""))),
+                List.of(new PostFacts.Claim("text", 0, 39, "Our AI copilot eliminates every outage.", 78, "hype",
+                        List.of("absolute: 'eliminates'", "scope: 'every outage'"))),
                 new PostFacts.Release("netlab", "25.11", true, List.of("New EVPN labs", "Dropped Python 3.8")),
                 new PostFacts.Episode("Software Gone Wild", 3, 142, 3_540));
 

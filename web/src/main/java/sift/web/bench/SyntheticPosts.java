@@ -119,7 +119,7 @@ public final class SyntheticPosts {
             StringBuilder paragraph = new StringBuilder();
             int sentences = 2 + random.nextInt(5);
             for (int s = 0; s < sentences; s++) {
-                String sentence = hype && s == 0 && p < 2 ? claim(topic, claims) : sentence(topic, second);
+                String sentence = hype && s == 0 && p < 2 ? claim(topic, claims, text.length()) : sentence(topic, second);
                 paragraph.append(sentence).append(' ');
             }
             String para = paragraph.toString().strip();
@@ -203,9 +203,11 @@ public final class SyntheticPosts {
         };
     }
 
-    private String claim(int topic, List<PostFacts.Claim> claims) {
+    /** A hype claim opening a paragraph that starts at {@code start} of the text. */
+    private String claim(int topic, List<PostFacts.Claim> claims, int start) {
         String sentence = capitalize(pick(SUBJECTS[topic])) + " " + pick(HYPE) + ".";
-        claims.add(new PostFacts.Claim(sentence, 55 + random.nextInt(45), "hype", List.of("unbounded promise")));
+        claims.add(new PostFacts.Claim("text", start, start + sentence.length(), sentence, 55 + random.nextInt(45),
+                "hype", List.of("scope: 'every network'")));
         return sentence;
     }
 

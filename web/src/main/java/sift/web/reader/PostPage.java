@@ -5,16 +5,34 @@ import sift.store.post.PostFacts;
 import sift.web.Dates;
 
 /**
- * One post with its sanitised content and media, its topics, and the release or episode it is; an archived post
- * (retention) has only its summary. Pairs with reader/post.jte.
+ * One post with its sanitised content (its flagged AI claims marked) and media, its topics, its stance on AI
+ * with the flagged claims and their reasons, and the release or episode it is; an archived post (retention) has
+ * only its summary. Pairs with reader/post.jte.
  */
 public record PostPage(long id, String title, String feedTitle, String author, String link, String kind,
         Dates.Shown published, String contentHtml, String summary, Dates.Shown archived, List<Media> media,
-        List<PostFacts.TopicScore> topics, PostFacts.Release release, PostFacts.Episode episode) {
+        List<PostFacts.TopicScore> topics, int hypeScore, String stance, List<PostFacts.Claim> flagged,
+        boolean aboutAi, PostFacts.Release release, PostFacts.Episode episode) {
 
     public PostPage {
         media = List.copyOf(media);
         topics = List.copyOf(topics);
+        flagged = List.copyOf(flagged);
+    }
+
+    /** The post's stance on AI in words, with its hype score. */
+    public String stanceLine() {
+        return switch (stance) {
+            case "hype" -> "Hype-laden AI claims";
+            case "skeptical" -> "Skeptical of AI claims";
+            default -> "Sober about AI";
+        } + " · hype " + hypeScore + "/100";
+    }
+
+    /** What a flagged claim's mark says: its score and every reason. */
+    public static String explanation(PostFacts.Claim claim) {
+        return "Hype " + claim.score() + "/100" + (claim.reasons().isEmpty() ? "" : ": "
+                + String.join("; ", claim.reasons()));
     }
 
     /** A topic's score as a whole percentage, for the chip's tooltip. */

@@ -10,5 +10,5 @@ public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage)
     }
 
     public record Item(long id, String title, String feedTitle, String summary, String kind, Dates.Shown published,
-            List<String> topics) {}
+            List<String> topics, int hypeScore, String stance) {}
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import sift.store.post.Post;
+import sift.store.post.PostFacts;
 import sift.store.post.PostStore;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverCursor;
@@ -44,7 +45,7 @@ public final class ReaderRoutes {
         Instant now = clock.instant();
         List<ReaderPage.Item> items = shown.stream()
                 .map(p -> new ReaderPage.Item(p.id(), p.title(), p.feedTitle(), p.summary(), p.kind(),
-                        Dates.shown(p.publishedAt(), now), p.topics()))
+                        Dates.shown(p.publishedAt(), now), p.topics(), p.hypeScore(), p.stance()))
                 .toList();
         String next = null;
         if (more) {
@@ -72,10 +73,12 @@ public final class ReaderRoutes {
                 })
                 .toList();
         Instant now = clock.instant();
+        PostFacts facts = post.facts();
         pages.render(ctx, "reader/post.jte", new PostPage(post.id(), post.title(), post.feedTitle(), post.author(),
-                WebLinks.httpOnly(post.link()), post.facts().kind(), Dates.shown(post.publishedAt(), now),
-                post.contentHtml(), post.summary(),
-                post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, post.facts().topics(),
-                post.facts().release(), post.facts().episode()));
+                WebLinks.httpOnly(post.link()), facts.kind(), Dates.shown(post.publishedAt(), now),
+                ClaimMarks.mark(post.contentHtml(), facts.claims()), post.summary(),
+                post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, facts.topics(),
+                facts.hypeScore(), facts.stance(), ClaimMarks.flagged(facts.claims()),
+                !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode()));
     }
 }

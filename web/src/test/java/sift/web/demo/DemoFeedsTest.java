@@ -16,7 +16,7 @@ class DemoFeedsTest {
     @Test
     void namesEveryBundledSampleFeed() {
         DemoFeeds demo = DemoFeeds.load(Instant.now());
-        assertThat(demo.size()).isEqualTo(5);
+        assertThat(demo.size()).isEqualTo(6);
         assertThat(demo.subscriptions("http://127.0.0.1:7070"))
                 .allSatisfy(f -> assertThat(f.url()).startsWith("http://127.0.0.1:7070/demo/feeds/"));
     }

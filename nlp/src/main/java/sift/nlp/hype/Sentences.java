@@ -1,0 +1,49 @@
+package sift.nlp.hype;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
+import opennlp.tools.util.Span;
+
+/** Sentences with their character spans, by OpenNLP's English sentence model (UD English-EWT, from Maven). */
+final class Sentences {
+    static final String MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+    private static final ThreadSafeSentenceDetectorME DETECTOR = load();
+
+    private Sentences() {}
+
+    private static ThreadSafeSentenceDetectorME load() {
+        try (InputStream in = Sentences.class.getResourceAsStream(MODEL)) {
+            if (in == null) {
+                throw new IllegalStateException("the sentence model " + MODEL + " is not on the classpath");
+            }
+            return new ThreadSafeSentenceDetectorME(new SentenceModel(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the sentence model " + MODEL, e);
+        }
+    }
+
+    /** The sentences of a text, each line break ending one (feeds' plain text keeps paragraphs as lines). */
+    static Span[] of(String text) {
+        List<Span> all = new ArrayList<>();
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            String line = text.substring(lineStart, lineEnd);
+            if (!line.isBlank()) {
+                for (Span s : DETECTOR.sentPosDetect(line)) {
+                    all.add(new Span(lineStart + s.getStart(), lineStart + s.getEnd()));
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        return all.toArray(Span[]::new);
+    }
+}

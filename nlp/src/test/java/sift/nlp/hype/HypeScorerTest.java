@@ -1,0 +1,125 @@
+package sift.nlp.hype;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import sift.nlp.Analyzer;
+import sift.nlp.corpus.StanceCorpus;
+
+/** Post-level hype with the bundled stance model: claims, spans, stance, score and faithful reasons. */
+class HypeScorerTest {
+    private static StanceModel model;
+    private static HypeScorer scorer;
+
+    @BeforeAll
+    static void load() throws IOException {
+        model = StanceModel.read(Analyzer.MODELS);
+        scorer = new HypeScorer(model);
+    }
+
+    @Test
+    void aPressReleaseIsHypeWithItsClaimsInPlace() {
+        String text = "NetMind is the revolutionary AI that understands your network better than anyone.\n"
+                + "It predicts every outage before it happens and fixes it automatically, with zero human effort.\n"
+                + "Pricing starts at 10 dollars per device.";
+        Hype hype = scorer.score("NetMind 3.0: the network that runs itself", text);
+
+        assertThat(hype.stance()).isEqualTo("hype");
+        assertThat(hype.score()).isGreaterThanOrEqualTo(60);
+        List<Hype.Claim> inText = hype.claims().stream().filter(c -> c.part() == Hype.Part.TEXT).toList();
+        assertThat(inText).extracting(Hype.Claim::stance).containsExactly("hype", "hype");
+        assertThat(inText.get(1).text()).as("'It' in a post about an AI product is the product")
+                .startsWith("It predicts every outage");
+        for (Hype.Claim c : inText) {
+            assertThat(text.substring(c.start(), c.end())).isEqualTo(c.text());
+            assertThat(c.reasons()).isNotEmpty();
+        }
+        assertThat(hype.claims()).noneMatch(c -> c.text().startsWith("Pricing"));
+    }
+
+    @Test
+    void aClaimInTheTitleHasItsSpanInTheTitle() {
+        String title = "Our AI will make every network engineer obsolete";
+        Hype hype = scorer.score(title, "Read the announcement on our site.");
+        Hype.Claim claim = hype.claims().get(0);
+        assertThat(claim.part()).isEqualTo(Hype.Part.TITLE);
+        assertThat(title.substring(claim.start(), claim.end())).isEqualTo(claim.text());
+        assertThat(claim.stance()).isEqualTo("hype");
+    }
+
+    @Test
+    void aDebunkingPostIsSkepticalAndATextWithoutAiHasNoClaims() {
+        Hype skeptical = scorer.score("That 90% claim", "The vendor claims its AI cuts incidents by up to 90%.\n"
+                + "There is no baseline, no sample size and no published method behind the number.\n"
+                + "Until the vendor shows its evidence, the 90% is marketing, not a measurement.");
+        assertThat(skeptical.stance()).isEqualTo("skeptical");
+        assertThat(skeptical.score()).isLessThan(50);
+
+        assertThat(scorer.score("BGP route reflectors", "The fastest, most reliable route reflector design ever: "
+                + "always use two per cluster.")).isEqualTo(Hype.NONE);
+    }
+
+    @Test
+    void noSoberTechnicalPostOfTheDevelopmentSetIsHype() throws IOException {
+        List<StanceCorpus.LabelledPost> posts = StanceCorpus.parsePosts(
+                Files.readAllBytes(Path.of("src/corpus/stance-posts-dev/posts.jsonl")), "stance-posts-dev");
+        assertThat(posts).filteredOn(StanceCorpus.LabelledPost::technical).hasSizeGreaterThanOrEqualTo(7)
+                .allSatisfy(p -> assertThat(scorer.score(p.title(), p.text()).stance()).as(p.id()).isNotEqualTo("hype"));
+        assertThat(posts).filteredOn(p -> p.stance().equals("hype"))
+                .allSatisfy(p -> assertThat(scorer.score(p.title(), p.text()).stance()).as(p.id()).isEqualTo("hype"));
+    }
+
+    @Test
+    void everyHypeVerdictHasAReasonAndDeletingAReasonsPhrasesLowersTheScore() {
+        List<String> sentences = new ArrayList<>();
+        StanceCorpus.bundled(StanceCorpus.TRAIN).forEach(s -> sentences.add(s.text()));
+        StanceCorpus.bundled(StanceCorpus.HELD_OUT).forEach(s -> sentences.add(s.text()));
+        int hype = 0;
+        int checked = 0;
+        for (String sentence : sentences) {
+            StanceModel.Verdict v = model.judge(sentence);
+            if (v.stance().equals("hype")) {
+                hype++;
+                assertThat(v.reasons()).as(sentence).isNotEmpty();
+            }
+            reasons:
+            for (String reason : v.reasons()) {
+                String edited = sentence;
+                String quoted = reason.substring(reason.indexOf(": ") + 2);
+                for (String phrase : quoted.substring(1, quoted.length() - 1).split("', '")) {
+                    if (edited.indexOf(phrase) != edited.lastIndexOf(phrase)) {
+                        continue reasons; // the phrase twice, once quoted: which one the reason means is not in the text
+                    }
+                    edited = edited.replace(phrase, " ");
+                }
+                checked++;
+                assertThat(model.judge(edited).hype()).as(reason + " in: " + sentence).isLessThan(v.hype());
+            }
+        }
+        assertThat(hype).as("hype verdicts seen").isGreaterThan(300);
+        assertThat(checked).as("reasons checked").isGreaterThan(hype);
+    }
+
+    @Test
+    void theThresholdIsConfiguration() {
+        String sentence = "Our AI copilot makes every engineer more productive.";
+        StanceModel.Verdict usual = model.judge(sentence);
+        assertThat(usual.stance()).isEqualTo("hype");
+        assertThat(usual.hype()).isLessThan(0.99);
+        assertThat(model.withThreshold(0.99).judge(sentence).stance()).isNotEqualTo("hype");
+    }
+
+    @Test
+    void aHugeTextIsJudgedOnItsFirstSentencesOnly() {
+        String text = "Our revolutionary AI fixes every outage forever.\n".repeat(20_000);
+        Hype hype = scorer.score("AI", text);
+        assertThat(hype.claims()).hasSizeLessThanOrEqualTo(HypeScorer.MAX_SENTENCES);
+        assertThat(hype.stance()).isEqualTo("hype");
+    }
+}
