@@ -14,7 +14,9 @@ import sift.nlp.text.Words;
 /**
  * What the stance model sees in a sentence: the explainable features ({@code f=NAME}, one per feature of
  * {@link HypeWords}, superlatives from part-of-speech tags, scare quotes, a question, a vague number, a
- * number with its method), each with the phrases that fired it, and the sentence's word stems ({@code w=}).
+ * number with its method), each with the phrases that fired it; for the frames a claim can be in (reported,
+ * criticised, mocked, asked, quoted, hedged, measured, negated), whether a hype marker comes with it
+ * ({@code f=marker&FRAME} or {@code f=plain&FRAME}); and the sentence's word stems ({@code w=}).
  */
 record ClaimFeatures(Map<String, List<HypeWords.Match>> explained, Set<String> words) {
     private static final Pattern SCARE_QUOTES = Pattern.compile("['\"\u2018\u201c]([^'\"\u2019\u201d]{2,60})['\"\u2019\u201d]");

@@ -42,7 +42,8 @@ public final class HypeScorer {
         Span[] spans = Sentences.of(text);
         int judged = Math.min(spans.length, MAX_SENTENCES);
         List<Sentence> sentences = new ArrayList<>(judged + 1);
-        sentences.add(Sentence.of(Hype.Part.TITLE, title, 0, title.strip().length()));
+        sentences.add(Sentence.of(Hype.Part.TITLE, title, title.length() - title.stripLeading().length(),
+                title.stripTrailing().length()));
         for (int i = 0; i < judged; i++) {
             sentences.add(Sentence.of(Hype.Part.TEXT, text, spans[i].getStart(), spans[i].getEnd()));
         }

@@ -1,8 +1,5 @@
 package sift.nlp.hype;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -12,20 +9,10 @@ import opennlp.tools.util.Span;
 /** Sentences with their character spans, by OpenNLP's English sentence model (UD English-EWT, from Maven). */
 final class Sentences {
     static final String MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
-    private static final ThreadSafeSentenceDetectorME DETECTOR = load();
+    private static final ThreadSafeSentenceDetectorME DETECTOR = new ThreadSafeSentenceDetectorME(
+            PretrainedModel.<SentenceModel>read(MODEL, "sentence model", SentenceModel::new));
 
     private Sentences() {}
-
-    private static ThreadSafeSentenceDetectorME load() {
-        try (InputStream in = Sentences.class.getResourceAsStream(MODEL)) {
-            if (in == null) {
-                throw new IllegalStateException("the sentence model " + MODEL + " is not on the classpath");
-            }
-            return new ThreadSafeSentenceDetectorME(new SentenceModel(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the sentence model " + MODEL, e);
-        }
-    }
 
     /** The sentences of a text, each line break ending one (feeds' plain text keeps paragraphs as lines). */
     static Span[] of(String text) {

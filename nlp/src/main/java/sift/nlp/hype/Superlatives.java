@@ -1,8 +1,5 @@
 package sift.nlp.hype;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,18 +26,8 @@ final class Superlatives {
 
     /** Holds the tagger: loaded by the first sentence that needs it. */
     private static final class Tagger {
-        static final ThreadSafePOSTaggerME INSTANCE = load();
-
-        private static ThreadSafePOSTaggerME load() {
-            try (InputStream in = Superlatives.class.getResourceAsStream(MODEL)) {
-                if (in == null) {
-                    throw new IllegalStateException("the part-of-speech model " + MODEL + " is not on the classpath");
-                }
-                return new ThreadSafePOSTaggerME(new POSModel(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the part-of-speech model " + MODEL, e);
-            }
-        }
+        static final ThreadSafePOSTaggerME INSTANCE = new ThreadSafePOSTaggerME(
+                PretrainedModel.<POSModel>read(MODEL, "part-of-speech model", POSModel::new));
     }
 
     /**

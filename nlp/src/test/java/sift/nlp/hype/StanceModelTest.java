@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The stance model trained on the stance corpus as it stands (issue 7, in progress): verdicts and faithful reasons. */
+/** The stance model trained on the stance corpus: verdicts, faithful reasons, quoted hype, superlatives. */
 class StanceModelTest {
     private static StanceModel model;
 
