@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import sift.store.feed.FeedStore;
 import sift.store.post.PostStore;
 import sift.store.user.PostStateStore;
+import sift.store.user.SessionStore;
 import sift.store.user.UserStore;
 
 /** The database: a connection pool, the schema brought up to date at open, and the stores over it. */
@@ -75,6 +76,10 @@ public final class Database implements AutoCloseable {
 
     public UserStore users() {
         return new UserStore(jdbi);
+    }
+
+    public SessionStore sessions() {
+        return new SessionStore(jdbi);
     }
 
     public PostStateStore postStates() {

@@ -39,11 +39,29 @@ public final class UserStore {
                 .findOne());
     }
 
+    /** Counts a failed login; from the {@code lockAfter}-th in a row the account is locked until {@code lockedUntil}. */
+    public void failedLogin(long id, int lockAfter, Instant lockedUntil) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE users SET failed_logins = failed_logins + 1,
+                               locked_until = CASE WHEN failed_logins + 1 >= :after THEN :until ELSE locked_until END
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("after", lockAfter)
+                .bind("until", utc(lockedUntil))
+                .execute());
+    }
+
+    /** A login succeeded: the count of failures starts again and any lock is lifted. */
+    public void succeededLogin(long id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = :id")
+                .bind("id", id).execute());
+    }
+
     public int count() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Integer.class).one());
     }
 
-    private static User map(ResultSet rs, StatementContext ctx) throws SQLException {
+    static User map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(
                 rs.getLong("id"),
                 rs.getString("name"),
