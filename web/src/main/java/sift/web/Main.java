@@ -68,6 +68,7 @@ import sift.web.bench.SyntheticPosts;
             ScoreCommand.class,
             EvalCommand.class,
             BenchNlpCommand.class,
+            UserCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -115,7 +116,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private static String label(CommandLine cmd) {
-        return cmd.getParent() == null ? "sift" : "sift " + cmd.getCommandName();
+        return cmd.getCommandSpec().qualifiedName();
     }
 
     /** {@code sift} alone: the usage, as a usage error. */

@@ -4,22 +4,31 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.Map;
+import sift.web.auth.Viewer;
 
 /** Renders the precompiled JTE templates; one instance serves every request. */
 public final class Pages {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
+    /** Renders a page whose template takes {@code page} (the model) and {@code viewer}. */
     public void render(Context ctx, String template, Object model) {
+        render(ctx, template, Map.of("page", model));
+    }
+
+    /** Renders a template with these parameters and {@code viewer}, who is looking. */
+    public void render(Context ctx, String template, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("viewer", Viewer.of(ctx));
         StringOutput out = new StringOutput();
-        engine.render(template, model, out);
+        engine.render(template, all, out);
         ctx.contentType("text/html; charset=utf-8").result(out.toString());
     }
 
     /** A friendly error page; the details stay in the log. */
     public void renderError(Context ctx, int status, String message) {
-        StringOutput out = new StringOutput();
-        engine.render("error.jte", Map.of("status", status, "message", message), out);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
+        ctx.status(status);
+        render(ctx, "error.jte", Map.of("status", status, "message", message));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import sift.ingest.fetch.FetchSettings;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.StanceModel;
+import sift.web.auth.Passwords;
 import sift.store.DbSettings;
 
 /**
@@ -18,7 +19,7 @@ import sift.store.DbSettings;
  * then passed by constructor. Flags win over variables; variables win over defaults.
  */
 public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, Duration retention, boolean demo,
-        int hypeThreshold) {
+        int hypeThreshold, Accounts accounts) {
     /** The hype score from which an AI claim is called hype, unless {@code SIFT_HYPE_THRESHOLD} says otherwise. */
     public static final int HYPE_THRESHOLD = (int) Math.round(StanceModel.DEFAULT_THRESHOLD * 100);
 
@@ -65,7 +66,29 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         }
     }
 
+    /**
+     * @param publicReader whether reading needs no login ({@code SIFT_PUBLIC_READER}, always with {@code --demo});
+     *     changing anything always does
+     * @param adminPassword the first admin's password when Sift starts without any account
+     *     ({@code SIFT_ADMIN_PASSWORD}); null: a random one, printed once to the log
+     */
+    public record Accounts(boolean publicReader, String adminPassword) {
+        public Accounts {
+            if (adminPassword != null && adminPassword.length() < Passwords.MIN_LENGTH) {
+                throw new ConfigException("SIFT_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH
+                        + " characters");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Accounts[publicReader=" + publicReader + ", adminPassword=" + (adminPassword == null ? "random" : "set")
+                    + "]";
+        }
+    }
+
     public SiftConfig {
+        Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(db, "db");
@@ -87,11 +110,11 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
     }
 
     public SiftConfig withHttp(Http other) {
-        return new SiftConfig(dataDir, other, db, ingest, retention, demo, hypeThreshold);
+        return new SiftConfig(dataDir, other, db, ingest, retention, demo, hypeThreshold, accounts);
     }
 
     public SiftConfig withIngest(Ingest other) {
-        return new SiftConfig(dataDir, http, db, other, retention, demo, hypeThreshold);
+        return new SiftConfig(dataDir, http, db, other, retention, demo, hypeThreshold, accounts);
     }
 
     /**
@@ -122,7 +145,8 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
             throw new ConfigException("SIFT_RETENTION_DAYS must be 0 (keep every post) or more, was " + retentionDays);
         }
         return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port), db, ingest,
-                Duration.ofDays(retentionDays), demo, hypeThreshold(env));
+                Duration.ofDays(retentionDays), demo, hypeThreshold(env), new Accounts(demo || bool(env,
+                "SIFT_PUBLIC_READER"), blankToNull(env.get("SIFT_ADMIN_PASSWORD"))));
     }
 
     /**
@@ -163,6 +187,10 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         } catch (NumberFormatException e) {
             throw new ConfigException(name + " must be a whole number, was '" + value + "'");
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static boolean bool(Map<String, String> env, String name) {

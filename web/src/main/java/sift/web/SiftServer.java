@@ -21,6 +21,7 @@ import sift.store.search.SearchIndex;
 import sift.store.feed.Feed;
 import sift.store.feed.NewFeed;
 import sift.web.control.ControlChannel;
+import sift.web.auth.Accounts;
 import sift.web.demo.DemoFeeds;
 
 /**
@@ -69,7 +70,9 @@ public final class SiftServer implements AutoCloseable {
             Metrics metrics = new Metrics();
             ingestion = new Ingestion(db, config.ingest(), config.analyzer(), config.node(), metrics.registry(), clock);
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
-            Javalin app = App.create(new App.Deps(db, search, ingestion.scheduler(), demo, metrics, clock))
+            Accounts.ensureAdmin(db.users(), config.accounts().adminPassword(), clock.instant());
+            Javalin app = App.create(new App.Deps(db, search, ingestion.scheduler(), demo, metrics,
+                    config.accounts().publicReader(), clock))
                     .start(config.http().host(), config.http().port());
             // the command line reaches this process through the control channel while it holds H2 open
             ControlChannel control = config.db().embedded() ? ControlChannel.open(config.dataDir(), db) : null;

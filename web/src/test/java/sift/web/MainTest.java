@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sift.ingest.testing.FixtureServer;
 import sift.ingest.testing.Fixtures;
+import sift.store.Database;
+import sift.store.DbSettings;
+import sift.store.user.User;
+import sift.web.auth.Passwords;
 
 /** The command line: exit codes, messages, and the commands that prepare a data folder. */
 class MainTest {
@@ -217,6 +223,39 @@ class MainTest {
         assertThat(lines[3]).startsWith("{\"id\":3,").contains("\"id\":\"internet\"");
         assertThat(Main.run("score", dir.resolve("missing.jsonl").toString())).isEqualTo(1);
         assertThat(err()).contains("no such file: " + dir.resolve("missing.jsonl"));
+    }
+
+    @Test
+    void userAddReadsThePasswordFromStandardInputAndRefusesBadInput() throws Exception {
+        Path data = dir.resolve("data");
+        InputStream originalIn = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("a long enough password\nignored\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(Main.run("user", "add", "ana", "--admin", "--password-stdin", "--data", data.toString())).isZero();
+            assertThat(out()).contains("Added the admin 'ana'");
+            System.setIn(new ByteArrayInputStream("another long password\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(Main.run("user", "add", "ana", "--password-stdin", "--data", data.toString())).isEqualTo(1);
+            assertThat(err()).contains("sift user add: there is already a user named 'ana'");
+            System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(Main.run("user", "add", "ben", "--password-stdin", "--data", data.toString())).isEqualTo(1);
+            assertThat(err()).contains("a password needs at least 10 characters");
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+            assertThat(Main.run("user", "add", "ben", "--data", data.toString())).isEqualTo(2);
+            assertThat(err()).contains("no terminal to ask for the password on: pipe it in with --password-stdin");
+            System.setIn(new ByteArrayInputStream("a long enough password\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(Main.run("user", "add", "not a name", "--password-stdin", "--data", data.toString()))
+                    .isEqualTo(1);
+            assertThat(err()).contains("a user name is 1-100 letters");
+        } finally {
+            System.setIn(originalIn);
+        }
+        try (Database db = Database.open(DbSettings.embedded(data))) {
+            User ana = db.users().find("ana").orElseThrow();
+            assertThat(ana.admin()).isTrue();
+            assertThat(ana.passwordHash()).startsWith("$argon2id$");
+            assertThat(Passwords.matches("a long enough password", ana.passwordHash())).isTrue();
+            assertThat(db.users().find("ben")).isEmpty();
+        }
     }
 
     @Test

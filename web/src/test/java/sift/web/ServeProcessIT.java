@@ -132,7 +132,8 @@ class ServeProcessIT {
             Files.writeString(opmlFile, opml.append("</body></opml>").toString());
             Path data = dir.resolve("data");
             Path log = dir.resolve("sift.log");
-            Map<String, String> env = Map.of("SIFT_INGEST_WORKERS", "2", "SIFT_ALLOW_PRIVATE", "true");
+            Map<String, String> env = Map.of("SIFT_INGEST_WORKERS", "2", "SIFT_ALLOW_PRIVATE", "true",
+                    "SIFT_PUBLIC_READER", "true"); // the search API answers without a login
             assertThat(SiftProcess.run(log, env, "import-opml", opmlFile.toString(), "--data", data.toString())).isZero();
 
             try (SiftProcess sift = SiftProcess.serve(log, env, "--data", data.toString())) {

@@ -31,15 +31,22 @@ final class TestApp implements AutoCloseable {
         try (Database db = Database.open(DbSettings.embedded(dataDir))) {
             feedUrls.forEach(url -> db.feeds().subscribe(new NewFeed(url, null, "Test"), Instant.now()));
         }
-        return new TestApp(SiftServer.start(config(dataDir, false, backgroundIngest), Clock.systemUTC()));
+        return new TestApp(SiftServer.start(config(dataDir, false, backgroundIngest,
+                Map.of("SIFT_PUBLIC_READER", "true")), Clock.systemUTC()));
+    }
+
+    /** A private reader (every page needs a login) whose first admin has {@code adminPassword}. */
+    static TestApp startPrivate(Path dataDir, String adminPassword) {
+        return new TestApp(SiftServer.start(config(dataDir, false, false,
+                Map.of("SIFT_ADMIN_PASSWORD", adminPassword)), Clock.systemUTC()));
     }
 
     static TestApp startDemo(Path dataDir) {
-        return new TestApp(SiftServer.start(config(dataDir, true, true), Clock.systemUTC()));
+        return new TestApp(SiftServer.start(config(dataDir, true, true, Map.of()), Clock.systemUTC()));
     }
 
-    private static SiftConfig config(Path dataDir, boolean demo, boolean backgroundIngest) {
-        SiftConfig base = SiftConfig.from(dataDir, 0, demo, Map.of());
+    private static SiftConfig config(Path dataDir, boolean demo, boolean backgroundIngest, Map<String, String> env) {
+        SiftConfig base = SiftConfig.from(dataDir, 0, demo, env);
         return base.withHttp(new SiftConfig.Http("127.0.0.1", 0))
                 .withIngest(new SiftConfig.Ingest(backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500), true, Duration.ZERO));
     }

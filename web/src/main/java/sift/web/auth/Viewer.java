@@ -1,0 +1,26 @@
+package sift.web.auth;
+
+import io.javalin.http.Context;
+
+/**
+ * Who is looking at a page: a signed-in reader (name, whether admin, the session's token against request
+ * forgery for the page's forms), or nobody on a public reader.
+ */
+public record Viewer(String name, boolean admin, String csrfToken) {
+    public static final Viewer NOBODY = new Viewer(null, false, null);
+    private static final String ATTRIBUTE = "sift.viewer";
+
+    /** Who is looking at this request: set by {@link Auth#check}, {@link #NOBODY} before or without a session. */
+    public static Viewer of(Context ctx) {
+        Viewer v = ctx.attribute(ATTRIBUTE);
+        return v == null ? NOBODY : v;
+    }
+
+    void attach(Context ctx) {
+        ctx.attribute(ATTRIBUTE, this);
+    }
+
+    public boolean signedIn() {
+        return name != null;
+    }
+}

@@ -1,0 +1,187 @@
+package sift.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sift.web.auth.Accounts;
+
+/** Logins, sessions, request tokens, lock-out and security headers, over real HTTP against a private reader. */
+class AuthTest {
+    private static final String ADMIN_PASSWORD = "a long admin password";
+
+    @TempDir
+    Path dir;
+
+    /** A browser of sorts: keeps cookies, follows no redirect. */
+    static final class Browser {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        final TestApp app;
+
+        Browser(TestApp app) {
+            this.app = app;
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+            String body = form.entrySet().stream().map(e -> e.getKey() + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Opens the login form, then sends it. */
+        HttpResponse<String> login(String name, String password, String next) throws Exception {
+            String form = get("/login" + (next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
+                    .body();
+            var doc = Jsoup.parse(form);
+            return post("/login", Map.of("_csrf", doc.select("input[name=_csrf]").val(), "name", name,
+                    "password", password, "next", doc.select("input[name=next]").val()));
+        }
+
+        String csrf() throws Exception {
+            return Jsoup.parse(get("/search").body()).select("form[action=/logout] input[name=_csrf]").val();
+        }
+    }
+
+    @Test
+    void everyPageAndApiCallNeedsALoginButLoginStyleAndHealthDoNot() throws Exception {
+        try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
+            Browser anon = new Browser(app);
+            HttpResponse<String> river = anon.get("/?after=x");
+            assertThat(river.statusCode()).isEqualTo(303);
+            assertThat(river.headers().firstValue("Location")).hasValue("/login?next=%2F%3Fafter%3Dx");
+            assertThat(anon.get("/posts/1").statusCode()).isEqualTo(303);
+            assertThat(anon.get("/search?q=bgp").statusCode()).isEqualTo(303);
+            HttpResponse<String> api = anon.get("/api/search?q=bgp");
+            assertThat(api.statusCode()).isEqualTo(401);
+            assertThat(anon.get("/login").statusCode()).isEqualTo(200);
+            assertThat(anon.get("/static/sift.css").statusCode()).isEqualTo(200);
+            assertThat(anon.get("/health").statusCode()).isEqualTo(200);
+            assertThat(anon.post("/logout", Map.of()).statusCode()).as("changing needs a session").isEqualTo(303);
+        }
+    }
+
+    @Test
+    void everyResponseCarriesAStrictContentSecurityPolicyAndTheUsualHeaders() throws Exception {
+        try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
+            Browser anon = new Browser(app);
+            for (String path : List.of("/", "/login", "/static/sift.css", "/health", "/no-such-page")) {
+                HttpResponse<String> r = anon.get(path);
+                assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> {
+                    assertThat(csp).contains("script-src 'self'", "object-src 'none'", "frame-ancestors 'none'",
+                            "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+                });
+                assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+                assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+                assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+            }
+        }
+    }
+
+    @Test
+    void theFirstAdminLogsInGetsAnHttpOnlySameSiteSessionAndLogsOutWithTheRequestToken() throws Exception {
+        try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
+            assertThat(app.server.db().users().find(Accounts.FIRST_ADMIN).orElseThrow().admin()).isTrue();
+            Browser ana = new Browser(app);
+
+            HttpResponse<String> in = ana.login(Accounts.FIRST_ADMIN, ADMIN_PASSWORD, "/search?q=bgp");
+            assertThat(in.statusCode()).isEqualTo(303);
+            assertThat(in.headers().firstValue("Location")).hasValue("/search?q=bgp");
+            assertThat(in.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                    .startsWith("sift_session=").contains("HttpOnly", "SameSite=Lax", "Path=/")
+                    .doesNotContain("Secure")); // plain HTTP on loopback; Secure comes with HTTPS
+            HttpResponse<String> page = ana.get("/");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(page.body()).select(".account .who").text()).isEqualTo("admin");
+
+            assertThat(ana.post("/logout", Map.of()).statusCode()).as("no request token").isEqualTo(403);
+            assertThat(ana.post("/logout", Map.of("_csrf", "forged")).statusCode()).isEqualTo(403);
+            assertThat(ana.get("/").statusCode()).as("still signed in").isEqualTo(200);
+            assertThat(ana.post("/logout", Map.of("_csrf", ana.csrf())).statusCode()).isEqualTo(303);
+            assertThat(ana.get("/").statusCode()).as("signed out").isEqualTo(303);
+        }
+    }
+
+    @Test
+    void aLoginFormFromElsewhereIsRefusedAndNextNeverLeavesTheSite() throws Exception {
+        try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
+            Browser eve = new Browser(app);
+            HttpResponse<String> forged = eve.post("/login", Map.of("_csrf", "guess", "name", "admin",
+                    "password", ADMIN_PASSWORD));
+            assertThat(forged.statusCode()).isEqualTo(403);
+
+            for (String next : List.of("//evil.example/", "https://evil.example/", "/\\evil.example")) {
+                Browser b = new Browser(app);
+                HttpResponse<String> in = b.login("admin", ADMIN_PASSWORD, next);
+                assertThat(in.headers().firstValue("Location")).as(next).hasValue("/");
+            }
+        }
+    }
+
+    @Test
+    void anotherLoadOfTheLoginPageKeepsTheFormOnScreenValid() throws Exception {
+        try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
+            Browser ana = new Browser(app);
+            String token = Jsoup.parse(ana.get("/login").body()).select("input[name=_csrf]").val();
+            assertThat(ana.get("/favicon.ico").statusCode()).as("the icon is no page behind the login").isEqualTo(404);
+            ana.get("/login"); // a second tab
+            HttpResponse<String> in = ana.post("/login", Map.of("_csrf", token, "name", "admin",
+                    "password", ADMIN_PASSWORD));
+            assertThat(in.statusCode()).isEqualTo(303);
+        }
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+        try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
+            Accounts.add(app.server.db().users(), "ben", "ben's long password", false, Instant.now());
+            Browser mallory = new Browser(app);
+            HttpResponse<String> unknown = mallory.login("nobody", "whatever it is", null);
+            assertThat(unknown.statusCode()).isEqualTo(401);
+            assertThat(unknown.body()).contains("Wrong name or password.");
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> wrong = mallory.login("ben", "not ben's password", null);
+                assertThat(wrong.statusCode()).isEqualTo(401);
+                assertThat(wrong.body()).contains("Wrong name or password.");
+            }
+            HttpResponse<String> locked = new Browser(app).login("ben", "ben's long password", null);
+            assertThat(locked.statusCode()).isEqualTo(429);
+            assertThat(Jsoup.parse(locked.body()).select("[role=alert]").text())
+                    .startsWith("Too many failed logins: this account is locked until");
+            assertThat(new Browser(app).login("admin", ADMIN_PASSWORD, null).statusCode())
+                    .as("other accounts are not locked").isEqualTo(303);
+        }
+    }
+
+    @Test
+    void aPublicReaderOpensReadingButNotChanging() throws Exception {
+        try (TestApp app = TestApp.start(dir, List.of(), false)) {
+            Browser anon = new Browser(app);
+            assertThat(anon.get("/").statusCode()).isEqualTo(200);
+            assertThat(anon.get("/api/search?q=bgp").statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(anon.get("/").body()).select("a.account").text()).isEqualTo("Log in");
+            assertThat(anon.post("/logout", Map.of()).statusCode()).isEqualTo(303);
+            assertThat(anon.post("/logout", Map.of()).headers().firstValue("Location")).hasValue("/login");
+        }
+    }
+}
