@@ -94,7 +94,7 @@ public final class App {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
     }
 }
