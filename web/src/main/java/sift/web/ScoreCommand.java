@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,7 +107,7 @@ final class ScoreCommand implements Callable<Integer> {
         for (Hype.Claim c : a.hype().claims()) {
             ObjectNode claim = claims.addObject().put("text", c.text()).put("score", c.score()).put("stance", c.stance());
             c.reasons().forEach(claim.putArray("reasons")::add);
-            claim.put("in", c.part().name().toLowerCase(Locale.ROOT));
+            claim.put("in", c.part().id());
             claim.putArray("span").add(c.start()).add(c.end());
         }
         if (a.release() == null) {

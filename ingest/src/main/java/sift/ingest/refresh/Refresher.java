@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -223,7 +222,7 @@ public final class Refresher {
         PostFacts.Episode episode = a.episode() == null ? null : new PostFacts.Episode(a.episode().show(),
                 podcast == null ? null : podcast.season(), a.episode().number(), a.episode().durationSeconds());
         List<PostFacts.Claim> claims = a.hype().claims().stream()
-                .map(c -> new PostFacts.Claim(c.part().name().toLowerCase(Locale.ROOT), c.start(), c.end(), c.text(),
+                .map(c -> new PostFacts.Claim(c.part().id(), c.start(), c.end(), c.text(),
                         c.score(), c.stance(), c.reasons()))
                 .toList();
         return new PostFacts(a.kind().id(), topics, a.hype().score(), a.hype().stance(), claims, release, episode);

@@ -1,6 +1,7 @@
 package sift.nlp.hype;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,14 @@ public record Hype(int score, String stance, List<Claim> claims) {
     }
 
     /** Where a claim was found. */
-    public enum Part { TITLE, TEXT }
+    public enum Part {
+        TITLE, TEXT;
+
+        /** The part as the contract and the store name it: {@code title} or {@code text}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /**
      * An AI claim: the part it is in and its character span there ({@code start} inclusive, {@code end}
