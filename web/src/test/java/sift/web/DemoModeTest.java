@@ -64,6 +64,39 @@ class DemoModeTest {
         }
     }
 
+    @Test
+    void theRiverFiltersByTopicKindFeedStanceAndHypeAndSaysSo() throws Exception {
+        try (TestApp app = TestApp.startDemo(dir)) {
+            waitForPosts(app, 65);
+            Document podcasts = Jsoup.parse(app.get("/?kind=podcast").body());
+            assertThat(podcasts.select("article")).hasSize(12)
+                    .allSatisfy(a -> assertThat(a.select(".kind").text()).isEqualTo("podcast"));
+            assertThat(podcasts.select("p.filter").text()).contains("kind podcast", "show everything");
+
+            Document hype = Jsoup.parse(app.get("/?stance=hype").body());
+            assertThat(hype.select("article h2").eachText()).containsExactlyInAnyOrder(
+                    "Introducing NetPilot AI: The Network That Runs Itself",
+                    "Announcing the AI Fabric Assistant: Autonomous Networking Is Here");
+            assertThat(Jsoup.parse(app.get("/?stance=hype&maxHype=40").body()).select("article")).isEmpty();
+            assertThat(Jsoup.parse(app.get("/?topic=routing&kind=release").body()).select("article"))
+                    .isNotEmpty().allSatisfy(a -> assertThat(a.select(".chip").eachText()).contains("routing"));
+
+            Document river = Jsoup.parse(app.get("/").body());
+            String feedLink = river.select("article .feed").first().attr("href");
+            assertThat(feedLink).matches("/\\?feed=\\d+");
+            String feedTitle = river.select("article .feed").first().text();
+            assertThat(Jsoup.parse(app.get(feedLink).body()).select("article .feed").eachText())
+                    .isNotEmpty().containsOnly(feedTitle);
+
+            var bad = app.get("/?topic=bgp");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(Jsoup.parse(bad.body()).text()).contains("topic must be one of", "not 'bgp'");
+            var lots = app.get("/?maxHype=lots");
+            assertThat(lots.statusCode()).isEqualTo(400);
+            assertThat(Jsoup.parse(lots.body()).text()).contains("maxHype must be a whole number, not 'lots'");
+        }
+    }
+
     private static PostSummary byTitle(List<PostSummary> posts, String title) {
         return posts.stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow(() ->
                 new AssertionError("no demo post titled " + title));

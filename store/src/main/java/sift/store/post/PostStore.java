@@ -221,17 +221,54 @@ public final class PostStore {
 
     /** The newest posts first, after the cursor when one is given. */
     public List<PostSummary> river(int limit, RiverCursor after) {
+        return river(limit, after, RiverFilter.ALL);
+    }
+
+    /**
+     * The newest posts that pass the filter, after the cursor when one is given: keyset paging on
+     * (published_at, id), so a page deep in the archive costs what the first one does.
+     */
+    public List<PostSummary> river(int limit, RiverCursor after, RiverFilter filter) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (after != null) {
+            where.append(" AND (p.published_at < :at OR (p.published_at = :at AND p.id < :id))");
+        }
+        if (filter.topic() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM post_topics t WHERE t.post_id = p.id AND t.topic = :topic)");
+        }
+        if (filter.kind() != null) {
+            where.append(" AND p.kind = :kind");
+        }
+        if (filter.feedId() != null) {
+            where.append(" AND p.feed_id = :feed");
+        }
+        if (filter.stance() != null) {
+            where.append(" AND p.stance = :stance");
+        }
+        if (filter.maxHype() != null) {
+            where.append(" AND p.hype_score <= :maxHype");
+        }
         return jdbi.withHandle(h -> {
-            var query = after == null
-                    ? h.createQuery("SELECT " + SUMMARY_COLUMNS + """
-                             FROM posts p JOIN feeds f ON f.id = p.feed_id
-                            ORDER BY p.published_at DESC, p.id DESC LIMIT :limit""")
-                    : h.createQuery("SELECT " + SUMMARY_COLUMNS + """
-                             FROM posts p JOIN feeds f ON f.id = p.feed_id
-                            WHERE p.published_at < :at OR (p.published_at = :at AND p.id < :id)
-                            ORDER BY p.published_at DESC, p.id DESC LIMIT :limit""")
-                            .bind("at", utc(after.publishedAt()))
-                            .bind("id", after.id());
+            var query = h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM posts p JOIN feeds f ON f.id = p.feed_id"
+                    + where + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit");
+            if (after != null) {
+                query.bind("at", utc(after.publishedAt())).bind("id", after.id());
+            }
+            if (filter.topic() != null) {
+                query.bind("topic", filter.topic());
+            }
+            if (filter.kind() != null) {
+                query.bind("kind", filter.kind());
+            }
+            if (filter.feedId() != null) {
+                query.bind("feed", filter.feedId());
+            }
+            if (filter.stance() != null) {
+                query.bind("stance", filter.stance());
+            }
+            if (filter.maxHype() != null) {
+                query.bind("maxHype", filter.maxHype());
+            }
             return withTopics(h, query.bind("limit", limit).map(PostStore::mapSummary).list());
         });
     }

@@ -159,6 +159,44 @@ class PostStoreTest {
         }
 
         @Test
+        void filtersByTopicKindFeedStanceAndHypeAndPagesWithinTheFilter() {
+            PostFacts hypeRouting = new PostFacts("article", List.of(new PostFacts.TopicScore("routing", 0.9)), 80,
+                    "hype", List.of(), null, null);
+            PostFacts soberRouting = new PostFacts("article", List.of(new PostFacts.TopicScore("routing", 0.8)), 5,
+                    "neutral", List.of(), null, null);
+            PostFacts podcast = new PostFacts("podcast", List.of(new PostFacts.TopicScore("career", 0.7)), 0,
+                    "neutral", List.of(), null, null);
+            for (int i = 0; i < 3; i++) {
+                posts.upsert(draft("h" + i, null, "Hype " + i, NOW.minusSeconds(i * 60L)).withFacts(hypeRouting), NOW);
+                posts.upsert(draft("s" + i, null, "Sober " + i, NOW.minusSeconds(i * 60L + 10)).withFacts(soberRouting), NOW);
+            }
+            posts.upsert(draft("p", null, "Episode", NOW.minusSeconds(5)).withFacts(podcast), NOW);
+
+            assertThat(posts.river(10, null, new RiverFilter("routing", null, null, null, null))).hasSize(6);
+            assertThat(posts.river(10, null, new RiverFilter(null, "podcast", null, null, null)))
+                    .extracting(PostSummary::title).containsExactly("Episode");
+            assertThat(posts.river(10, null, new RiverFilter(null, null, null, "hype", null)))
+                    .extracting(PostSummary::title).containsExactly("Hype 0", "Hype 1", "Hype 2");
+            assertThat(posts.river(10, null, new RiverFilter("routing", null, null, null, 40)))
+                    .extracting(PostSummary::title).containsExactly("Sober 0", "Sober 1", "Sober 2");
+            assertThat(posts.river(10, null, new RiverFilter(null, null, feedId + 1000, null, null))).isEmpty();
+            assertThat(posts.river(10, null, new RiverFilter(null, null, feedId, null, null))).hasSize(7);
+
+            RiverFilter hype = new RiverFilter("routing", "article", feedId, "hype", 100);
+            PostSummary first = posts.river(1, null, hype).get(0);
+            assertThat(posts.river(10, new RiverCursor(first.publishedAt(), first.id()), hype))
+                    .extracting(PostSummary::title).containsExactly("Hype 1", "Hype 2");
+        }
+
+        @Test
+        void aFilterWithAnUnknownValueIsRefusedNamingIt() {
+            assertThatThrownBy(() -> new RiverFilter("bgp", null, null, null, null)).hasMessageContaining("'bgp'");
+            assertThatThrownBy(() -> new RiverFilter(null, "video", null, null, null)).hasMessageContaining("'video'");
+            assertThatThrownBy(() -> new RiverFilter(null, null, null, "angry", null)).hasMessageContaining("'angry'");
+            assertThatThrownBy(() -> new RiverFilter(null, null, null, null, 101)).hasMessageContaining("101");
+        }
+
+        @Test
         void breaksTiesOnTheSameDateById() {
             for (int i = 0; i < 3; i++) {
                 posts.upsert(draft("same" + i, null, "Same " + i, NOW), NOW);

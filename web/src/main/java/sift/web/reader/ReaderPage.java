@@ -1,14 +1,46 @@
 package sift.web.reader;
 
 import java.util.List;
+import java.util.StringJoiner;
+import sift.store.post.RiverFilter;
 import sift.web.Dates;
 
-/** The river: the newest posts, and the cursor of the next page when there is one. Pairs with reader/list.jte. */
-public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage) {
+/**
+ * The river: the newest posts that pass its filter, and the cursor of the next page when there is one. Pairs with
+ * reader/list.jte.
+ */
+public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage, RiverFilter filter) {
     public ReaderPage {
         posts = List.copyOf(posts);
     }
 
-    public record Item(long id, String title, String feedTitle, String summary, String kind, Dates.Shown published,
-            List<String> topics, int hypeScore, String stance) {}
+    public record Item(long id, String title, long feedId, String feedTitle, String summary, String kind,
+            Dates.Shown published, List<String> topics, int hypeScore, String stance) {}
+
+    /** The filter's query string ({@code topic=routing&kind=podcast}), empty when it shows everything. */
+    public String filterQuery() {
+        StringJoiner q = new StringJoiner("&");
+        if (filter.topic() != null) {
+            q.add("topic=" + filter.topic());
+        }
+        if (filter.kind() != null) {
+            q.add("kind=" + filter.kind());
+        }
+        if (filter.feedId() != null) {
+            q.add("feed=" + filter.feedId());
+        }
+        if (filter.stance() != null) {
+            q.add("stance=" + filter.stance());
+        }
+        if (filter.maxHype() != null) {
+            q.add("maxHype=" + filter.maxHype());
+        }
+        return q.toString();
+    }
+
+    /** The filter in words, for the heading: "topic routing, stance hype". */
+    public String filterWords() {
+        return filterQuery().replace("=", " ").replace("&", ", ").replace("maxHype", "hype at most")
+                .replace("feed ", "feed #");
+    }
 }

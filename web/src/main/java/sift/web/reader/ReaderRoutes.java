@@ -11,6 +11,7 @@ import sift.store.post.Post;
 import sift.store.post.PostFacts;
 import sift.store.post.PostStore;
 import sift.store.post.PostSummary;
+import sift.store.post.RiverFilter;
 import sift.store.post.RiverCursor;
 import sift.web.Dates;
 import sift.web.Pages;
@@ -30,21 +31,27 @@ public final class ReaderRoutes {
         this.clock = clock;
     }
 
-    /** {@code GET /?after=CURSOR}: newest first, fifty a page. */
+    /**
+     * {@code GET /?topic=&kind=&feed=&stance=&maxHype=&after=CURSOR}: newest first, fifty a page, filtered; a bad
+     * filter or cursor is a 400 that names it.
+     */
     public void river(Context ctx) {
         String after = ctx.queryParam("after");
         RiverCursor cursor;
+        RiverFilter filter;
         try {
             cursor = after == null || after.isBlank() ? null : RiverCursor.parse(after);
-        } catch (IllegalArgumentException e) {
+            filter = new RiverFilter(param(ctx, "topic"), param(ctx, "kind"), number(ctx, "feed"), param(ctx, "stance"),
+                    number(ctx, "maxHype") == null ? null : Math.toIntExact(number(ctx, "maxHype")));
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw new BadRequestResponse(e.getMessage());
         }
-        List<PostSummary> page = posts.river(PAGE_SIZE + 1, cursor);
+        List<PostSummary> page = posts.river(PAGE_SIZE + 1, cursor, filter);
         boolean more = page.size() > PAGE_SIZE;
         List<PostSummary> shown = more ? page.subList(0, PAGE_SIZE) : page;
         Instant now = clock.instant();
         List<ReaderPage.Item> items = shown.stream()
-                .map(p -> new ReaderPage.Item(p.id(), p.title(), p.feedTitle(), p.summary(), p.kind(),
+                .map(p -> new ReaderPage.Item(p.id(), p.title(), p.feedId(), p.feedTitle(), p.summary(), p.kind(),
                         Dates.shown(p.publishedAt(), now), p.topics(), p.hypeScore(), p.stance()))
                 .toList();
         String next = null;
@@ -52,7 +59,24 @@ public final class ReaderRoutes {
             PostSummary last = shown.get(shown.size() - 1);
             next = new RiverCursor(last.publishedAt(), last.id()).token();
         }
-        pages.render(ctx, "reader/list.jte", new ReaderPage(items, next, cursor == null));
+        pages.render(ctx, "reader/list.jte", new ReaderPage(items, next, cursor == null, filter));
+    }
+
+    private static String param(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Long number(Context ctx, String name) {
+        String value = param(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
     }
 
     /** {@code GET /posts/{id}}. */
