@@ -71,18 +71,18 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void printStance(PrintWriter out, StanceEvaluation e, String heading) {
-        out.println(e.report(heading));
-        if (mistakes) {
-            e.mistakes().forEach(m -> out.println("  mistake: " + m));
-            out.println();
-        }
-        out.flush();
+        print(out, e.report(heading), e.mistakes());
     }
 
     private void print(PrintWriter out, Evaluation e, String heading) {
-        out.println(e.report(heading));
+        print(out, e.report(heading), e.mistakes());
+    }
+
+    /** A report, and with {@code --mistakes} every example it got wrong. */
+    private void print(PrintWriter out, String report, List<String> wrong) {
+        out.println(report);
         if (mistakes) {
-            e.mistakes().forEach(m -> out.println("  mistake: " + m));
+            wrong.forEach(m -> out.println("  mistake: " + m));
             out.println();
         }
         out.flush();

@@ -39,7 +39,7 @@ public final class HypeScorer {
     public Hype score(String title, String text) {
         title = title == null ? "" : title;
         text = text == null ? "" : text;
-        Span[] spans = Sentences.of(text);
+        Span[] spans = Sentences.of(text, MAX_SENTENCES);
         int judged = Math.min(spans.length, MAX_SENTENCES);
         List<Sentence> sentences = new ArrayList<>(judged + 1);
         sentences.add(Sentence.of(Hype.Part.TITLE, title, title.length() - title.stripLeading().length(),

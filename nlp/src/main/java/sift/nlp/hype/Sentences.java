@@ -14,11 +14,14 @@ final class Sentences {
 
     private Sentences() {}
 
-    /** The sentences of a text, each line break ending one (feeds' plain text keeps paragraphs as lines). */
-    static Span[] of(String text) {
+    /**
+     * The first {@code max} sentences of a text, each line break ending one (feeds' plain text keeps paragraphs as
+     * lines); the rest of a long text is not read.
+     */
+    static Span[] of(String text, int max) {
         List<Span> all = new ArrayList<>();
         int lineStart = 0;
-        while (lineStart < text.length()) {
+        while (lineStart < text.length() && all.size() < max) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();

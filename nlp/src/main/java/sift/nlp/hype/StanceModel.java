@@ -1,7 +1,6 @@
 package sift.nlp.hype;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +79,8 @@ public final class StanceModel {
     public record Labelled(String text, String stance) {}
 
     public Verdict judge(String sentence) {
-        return judge(sentence, aboutAi(sentence));
+        List<HypeWords.Match> words = HypeWords.find(sentence);
+        return judge(sentence, HypeWords.mentionsAi(words), words);
     }
 
     /**
@@ -185,12 +185,7 @@ public final class StanceModel {
     }
 
     public static StanceModel read(String dir) throws IOException {
-        try (InputStream in = StanceModel.class.getResourceAsStream(dir + "/" + FILE)) {
-            if (in == null) {
-                throw new IOException("the model " + dir + "/" + FILE + " is not on the classpath");
-            }
-            return new StanceModel(Maxent.read(in), DEFAULT_THRESHOLD);
-        }
+        return new StanceModel(Maxent.readResource(dir + "/" + FILE), DEFAULT_THRESHOLD);
     }
 
     /** Whether a sentence makes a claim about AI at all (names AI, models, agents, GPUs, "intelligent" products). */

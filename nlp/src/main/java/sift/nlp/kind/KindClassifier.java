@@ -1,7 +1,6 @@
 package sift.nlp.kind;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,11 +85,6 @@ public final class KindClassifier {
     }
 
     public static KindClassifier read(String dir) throws IOException {
-        try (InputStream in = KindClassifier.class.getResourceAsStream(dir + "/" + FILE)) {
-            if (in == null) {
-                throw new IOException("the model " + dir + "/" + FILE + " is not on the classpath");
-            }
-            return new KindClassifier(Maxent.read(in));
-        }
+        return new KindClassifier(Maxent.readResource(dir + "/" + FILE));
     }
 }

@@ -55,6 +55,16 @@ public final class Maxent {
         data.flush();
     }
 
+    /** A model bundled on the classpath at {@code resource}, failing with its name when it is not there. */
+    public static MaxentModel readResource(String resource) throws IOException {
+        try (InputStream in = Maxent.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("the model " + resource + " is not on the classpath");
+            }
+            return read(in);
+        }
+    }
+
     public static MaxentModel read(InputStream in) throws IOException {
         return new GenericModelReader(new BinaryFileDataReader(in)).getModel();
     }

@@ -230,47 +230,33 @@ public final class PostStore {
      */
     public List<PostSummary> river(int limit, RiverCursor after, RiverFilter filter) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> binds = new HashMap<>();
         if (after != null) {
             where.append(" AND (p.published_at < :at OR (p.published_at = :at AND p.id < :id))");
+            binds.put("at", utc(after.publishedAt()));
+            binds.put("id", after.id());
         }
-        if (filter.topic() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM post_topics t WHERE t.post_id = p.id AND t.topic = :topic)");
+        condition(where, binds, " AND EXISTS (SELECT 1 FROM post_topics t WHERE t.post_id = p.id AND t.topic = :topic)",
+                "topic", filter.topic());
+        condition(where, binds, " AND p.kind = :kind", "kind", filter.kind());
+        condition(where, binds, " AND p.feed_id = :feed", "feed", filter.feedId());
+        condition(where, binds, " AND p.stance = :stance", "stance", filter.stance());
+        condition(where, binds, " AND p.hype_score <= :maxHype", "maxHype", filter.maxHype());
+        return jdbi.withHandle(h -> withTopics(h, h.createQuery("SELECT " + SUMMARY_COLUMNS
+                        + " FROM posts p JOIN feeds f ON f.id = p.feed_id" + where
+                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
+                .bindMap(binds)
+                .bind("limit", limit)
+                .map(PostStore::mapSummary)
+                .list()));
+    }
+
+    /** Adds a condition of the river's filter and its value, when the filter sets one. */
+    private static void condition(StringBuilder where, Map<String, Object> binds, String sql, String name, Object value) {
+        if (value != null) {
+            where.append(sql);
+            binds.put(name, value);
         }
-        if (filter.kind() != null) {
-            where.append(" AND p.kind = :kind");
-        }
-        if (filter.feedId() != null) {
-            where.append(" AND p.feed_id = :feed");
-        }
-        if (filter.stance() != null) {
-            where.append(" AND p.stance = :stance");
-        }
-        if (filter.maxHype() != null) {
-            where.append(" AND p.hype_score <= :maxHype");
-        }
-        return jdbi.withHandle(h -> {
-            var query = h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM posts p JOIN feeds f ON f.id = p.feed_id"
-                    + where + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit");
-            if (after != null) {
-                query.bind("at", utc(after.publishedAt())).bind("id", after.id());
-            }
-            if (filter.topic() != null) {
-                query.bind("topic", filter.topic());
-            }
-            if (filter.kind() != null) {
-                query.bind("kind", filter.kind());
-            }
-            if (filter.feedId() != null) {
-                query.bind("feed", filter.feedId());
-            }
-            if (filter.stance() != null) {
-                query.bind("stance", filter.stance());
-            }
-            if (filter.maxHype() != null) {
-                query.bind("maxHype", filter.maxHype());
-            }
-            return withTopics(h, query.bind("limit", limit).map(PostStore::mapSummary).list());
-        });
     }
 
     /** The summaries with their topics, best first, read in one query. */
