@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import sift.web.auth.Auth;
 import sift.web.demo.DemoFeeds;
 import sift.web.health.HealthRoutes;
 import sift.web.reader.ReaderRoutes;
+import sift.web.reader.StateRoutes;
 import sift.web.search.SearchRoutes;
 
 /** The web application: every route in one place. The same factory serves {@code sift serve} and the tests. */
@@ -44,7 +46,8 @@ public final class App {
 
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
-        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), pages, deps.clock());
+        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), pages, deps.clock());
+        StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), deps.clock());
         HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingest());
         SearchRoutes search = new SearchRoutes(deps.search(), pages, deps.clock());
         Auth auth = new Auth(deps.db().users(), deps.db().sessions(), pages, deps.publicReader(), deps.clock());
@@ -66,6 +69,10 @@ public final class App {
         app.post("/logout", auth::logout);
         app.get("/", reader::river);
         app.get("/posts/{id}", reader::post);
+        app.post("/posts/{id}/state", state::change);
+        app.post("/api/posts/{id}/state", state::change);
+        app.post("/read", state::changeMany);
+        app.post("/api/read", state::changeMany);
         app.get("/search", search::page);
         app.get("/api/search", search::api);
         app.get("/health", health::show);
@@ -75,12 +82,21 @@ public final class App {
             app.get("/demo/media/{name}", deps.demo()::serveMedia);
         }
 
-        app.exception(HttpResponseException.class, (e, ctx) -> pages.renderError(ctx, e.getStatus(), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(pages, ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
-            pages.renderError(ctx, 500, "Sift could not answer this request. The details are in the server log.");
+            error(pages, ctx, 500, "Sift could not answer this request. The details are in the server log.");
         });
         return app;
+    }
+
+    /** An error as a page, or as JSON ({@code {"error": "..."}}) for the API. */
+    private static void error(Pages pages, Context ctx, int status, String message) {
+        if (ctx.path().startsWith("/api/")) {
+            ctx.status(status).json(Map.of("error", message));
+        } else {
+            pages.renderError(ctx, status, message);
+        }
     }
 
     /**

@@ -2,18 +2,11 @@ package sift.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,47 +19,10 @@ class AuthTest {
     @TempDir
     Path dir;
 
-    /** A browser of sorts: keeps cookies, follows no redirect. */
-    static final class Browser {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        final TestApp app;
-
-        Browser(TestApp app) {
-            this.app = app;
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Opens the login form, then sends it. */
-        HttpResponse<String> login(String name, String password, String next) throws Exception {
-            String form = get("/login" + (next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
-                    .body();
-            var doc = Jsoup.parse(form);
-            return post("/login", Map.of("_csrf", doc.select("input[name=_csrf]").val(), "name", name,
-                    "password", password, "next", doc.select("input[name=next]").val()));
-        }
-
-        String csrf() throws Exception {
-            return Jsoup.parse(get("/search").body()).select("form[action=/logout] input[name=_csrf]").val();
-        }
-    }
-
     @Test
     void everyPageAndApiCallNeedsALoginButLoginStyleAndHealthDoNot() throws Exception {
         try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
-            Browser anon = new Browser(app);
+            Visitor anon = new Visitor(app);
             HttpResponse<String> river = anon.get("/?after=x");
             assertThat(river.statusCode()).isEqualTo(303);
             assertThat(river.headers().firstValue("Location")).hasValue("/login?next=%2F%3Fafter%3Dx");
@@ -84,7 +40,7 @@ class AuthTest {
     @Test
     void everyResponseCarriesAStrictContentSecurityPolicyAndTheUsualHeaders() throws Exception {
         try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
-            Browser anon = new Browser(app);
+            Visitor anon = new Visitor(app);
             for (String path : List.of("/", "/login", "/static/sift.css", "/health", "/no-such-page")) {
                 HttpResponse<String> r = anon.get(path);
                 assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> {
@@ -102,7 +58,7 @@ class AuthTest {
     void theFirstAdminLogsInGetsAnHttpOnlySameSiteSessionAndLogsOutWithTheRequestToken() throws Exception {
         try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
             assertThat(app.server.db().users().find(Accounts.FIRST_ADMIN).orElseThrow().admin()).isTrue();
-            Browser ana = new Browser(app);
+            Visitor ana = new Visitor(app);
 
             HttpResponse<String> in = ana.login(Accounts.FIRST_ADMIN, ADMIN_PASSWORD, "/search?q=bgp");
             assertThat(in.statusCode()).isEqualTo(303);
@@ -125,13 +81,13 @@ class AuthTest {
     @Test
     void aLoginFormFromElsewhereIsRefusedAndNextNeverLeavesTheSite() throws Exception {
         try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
-            Browser eve = new Browser(app);
+            Visitor eve = new Visitor(app);
             HttpResponse<String> forged = eve.post("/login", Map.of("_csrf", "guess", "name", "admin",
                     "password", ADMIN_PASSWORD));
             assertThat(forged.statusCode()).isEqualTo(403);
 
             for (String next : List.of("//evil.example/", "https://evil.example/", "/\\evil.example")) {
-                Browser b = new Browser(app);
+                Visitor b = new Visitor(app);
                 HttpResponse<String> in = b.login("admin", ADMIN_PASSWORD, next);
                 assertThat(in.headers().firstValue("Location")).as(next).hasValue("/");
             }
@@ -141,7 +97,7 @@ class AuthTest {
     @Test
     void anotherLoadOfTheLoginPageKeepsTheFormOnScreenValid() throws Exception {
         try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
-            Browser ana = new Browser(app);
+            Visitor ana = new Visitor(app);
             String token = Jsoup.parse(ana.get("/login").body()).select("input[name=_csrf]").val();
             assertThat(ana.get("/favicon.ico").statusCode()).as("the icon is no page behind the login").isEqualTo(404);
             ana.get("/login"); // a second tab
@@ -155,7 +111,7 @@ class AuthTest {
     void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
         try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
             Accounts.add(app.server.db().users(), "ben", "ben's long password", false, Instant.now());
-            Browser mallory = new Browser(app);
+            Visitor mallory = new Visitor(app);
             HttpResponse<String> unknown = mallory.login("nobody", "whatever it is", null);
             assertThat(unknown.statusCode()).isEqualTo(401);
             assertThat(unknown.body()).contains("Wrong name or password.");
@@ -164,11 +120,11 @@ class AuthTest {
                 assertThat(wrong.statusCode()).isEqualTo(401);
                 assertThat(wrong.body()).contains("Wrong name or password.");
             }
-            HttpResponse<String> locked = new Browser(app).login("ben", "ben's long password", null);
+            HttpResponse<String> locked = new Visitor(app).login("ben", "ben's long password", null);
             assertThat(locked.statusCode()).isEqualTo(429);
             assertThat(Jsoup.parse(locked.body()).select("[role=alert]").text())
                     .startsWith("Too many failed logins: this account is locked until");
-            assertThat(new Browser(app).login("admin", ADMIN_PASSWORD, null).statusCode())
+            assertThat(new Visitor(app).login("admin", ADMIN_PASSWORD, null).statusCode())
                     .as("other accounts are not locked").isEqualTo(303);
         }
     }
@@ -176,7 +132,7 @@ class AuthTest {
     @Test
     void aPublicReaderOpensReadingButNotChanging() throws Exception {
         try (TestApp app = TestApp.start(dir, List.of(), false)) {
-            Browser anon = new Browser(app);
+            Visitor anon = new Visitor(app);
             assertThat(anon.get("/").statusCode()).isEqualTo(200);
             assertThat(anon.get("/api/search?q=bgp").statusCode()).isEqualTo(200);
             assertThat(Jsoup.parse(anon.get("/").body()).select("a.account").text()).isEqualTo("Log in");

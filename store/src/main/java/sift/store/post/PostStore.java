@@ -29,7 +29,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class PostStore {
     private static final String SUMMARY_COLUMNS = """
             p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, p.title, p.link, p.author,
-            p.published_at, p.summary, p.kind, p.hype_score, p.stance""";
+            p.published_at, p.summary, p.kind, p.hype_score, p.stance,
+            s.read_at IS NOT NULL AS is_read, s.starred_at IS NOT NULL AS is_starred""";
 
     /** An archived post has no text left; it is found by its title and summary. */
     private static final String INDEXABLE_COLUMNS = """
@@ -221,16 +222,21 @@ public final class PostStore {
 
     /** The newest posts first, after the cursor when one is given. */
     public List<PostSummary> river(int limit, RiverCursor after) {
-        return river(limit, after, RiverFilter.ALL);
+        return river(limit, after, RiverFilter.ALL, null);
     }
 
     /**
-     * The newest posts that pass the filter, after the cursor when one is given: keyset paging on
+     * The newest posts that pass the filter, after the cursor when one is given, with what this reader did with
+     * them (null: nobody is signed in, and then the filter must show all posts): keyset paging on
      * (published_at, id), so a page deep in the archive costs what the first one does.
      */
-    public List<PostSummary> river(int limit, RiverCursor after, RiverFilter filter) {
+    public List<PostSummary> river(int limit, RiverCursor after, RiverFilter filter, Long readerId) {
+        if (readerId == null && filter.show() != RiverFilter.Show.ALL) {
+            throw new IllegalArgumentException("only a signed-in reader has " + filter.show().id() + " posts");
+        }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> binds = new HashMap<>();
+        binds.put("reader", readerId == null ? -1L : readerId);
         if (after != null) {
             where.append(" AND (p.published_at < :at OR (p.published_at = :at AND p.id < :id))");
             binds.put("at", utc(after.publishedAt()));
@@ -242,8 +248,15 @@ public final class PostStore {
         condition(where, binds, " AND p.feed_id = :feed", "feed", filter.feedId());
         condition(where, binds, " AND p.stance = :stance", "stance", filter.stance());
         condition(where, binds, " AND p.hype_score <= :maxHype", "maxHype", filter.maxHype());
-        return jdbi.withHandle(h -> withTopics(h, h.createQuery("SELECT " + SUMMARY_COLUMNS
-                        + " FROM posts p JOIN feeds f ON f.id = p.feed_id" + where
+        where.append(switch (filter.show()) {
+            case ALL -> "";
+            case UNREAD -> " AND s.read_at IS NULL";
+            case STARRED -> " AND s.starred_at IS NOT NULL";
+        });
+        return jdbi.withHandle(h -> withTopics(h, h.createQuery("SELECT " + SUMMARY_COLUMNS + """
+
+                        FROM posts p JOIN feeds f ON f.id = p.feed_id
+                        LEFT JOIN user_post_state s ON s.post_id = p.id AND s.user_id = :reader""" + where
                         + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
                 .bindMap(binds)
                 .bind("limit", limit)
@@ -283,6 +296,12 @@ public final class PostStore {
                             rs.getString("stance")), enclosures))
                     .findOne();
         });
+    }
+
+    /** Whether a post of this id is stored: cheap, for requests that change a reader's state of it. */
+    public boolean exists(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM posts WHERE id = :id")
+                .bind("id", id).mapTo(Integer.class).one() > 0);
     }
 
     public int count() {
@@ -476,7 +495,9 @@ public final class PostStore {
                 rs.getString("kind"),
                 rs.getInt("hype_score"),
                 rs.getString("stance"),
-                List.of());
+                List.of(),
+                rs.getBoolean("is_read"),
+                rs.getBoolean("is_starred"));
     }
 
     private static IndexablePost mapIndexable(ResultSet rs, StatementContext ctx) throws SQLException {

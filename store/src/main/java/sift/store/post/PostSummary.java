@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A post as the river lists it: no content, just what a reader scans; its topic ids best first, its hype score
- * and stance.
+ * and stance, and whether the reader read or starred it (both false when nobody is signed in).
  */
 public record PostSummary(
         long id,
@@ -19,7 +19,9 @@ public record PostSummary(
         String kind,
         int hypeScore,
         String stance,
-        List<String> topics) {
+        List<String> topics,
+        boolean read,
+        boolean starred) {
 
     public PostSummary {
         topics = List.copyOf(topics);
@@ -27,6 +29,6 @@ public record PostSummary(
 
     PostSummary withTopics(List<String> ids) {
         return new PostSummary(id, feedId, feedTitle, title, link, author, publishedAt, summary, kind, hypeScore,
-                stance, ids);
+                stance, ids, read, starred);
     }
 }

@@ -4,6 +4,7 @@ import static sift.store.Sql.instant;
 import static sift.store.Sql.utc;
 
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -39,6 +40,20 @@ public final class PostStateStore {
         change(userId, postId, now, read ? "read_at = COALESCE(read_at, :now)" : "read_at = NULL");
     }
 
+    /** Marks these posts read (or unread) in one transaction; ids of posts that do not exist are skipped. */
+    public void setRead(long userId, List<Long> postIds, boolean read, Instant now) {
+        inTransaction(h -> {
+            for (long postId : postIds) {
+                boolean exists = h.createQuery("SELECT COUNT(*) FROM posts WHERE id = :id").bind("id", postId)
+                        .mapTo(Integer.class).one() > 0;
+                if (exists) {
+                    ensureRow(h, userId, postId, now);
+                    update(h, userId, postId, now, read ? "read_at = COALESCE(read_at, :now)" : "read_at = NULL");
+                }
+            }
+        });
+    }
+
     public void setStarred(long userId, long postId, boolean starred, Instant now) {
         change(userId, postId, now, starred ? "starred_at = COALESCE(starred_at, :now)" : "starred_at = NULL");
     }
@@ -71,13 +86,17 @@ public final class PostStateStore {
     private void change(long userId, long postId, Instant now, String assignment) {
         inTransaction(h -> {
             ensureRow(h, userId, postId, now);
-            h.createUpdate("UPDATE user_post_state SET " + assignment + ", changed_at = :now"
-                            + " WHERE user_id = :userId AND post_id = :postId")
-                    .bind("now", utc(now))
-                    .bind("userId", userId)
-                    .bind("postId", postId)
-                    .execute();
+            update(h, userId, postId, now, assignment);
         });
+    }
+
+    private static void update(Handle h, long userId, long postId, Instant now, String assignment) {
+        h.createUpdate("UPDATE user_post_state SET " + assignment + ", changed_at = :now"
+                        + " WHERE user_id = :userId AND post_id = :postId")
+                .bind("now", utc(now))
+                .bind("userId", userId)
+                .bind("postId", postId)
+                .execute();
     }
 
     private void inTransaction(HandleConsumer<RuntimeException> work) {

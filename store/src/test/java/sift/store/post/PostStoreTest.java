@@ -172,28 +172,28 @@ class PostStoreTest {
             }
             posts.upsert(draft("p", null, "Episode", NOW.minusSeconds(5)).withFacts(podcast), NOW);
 
-            assertThat(posts.river(10, null, new RiverFilter("routing", null, null, null, null))).hasSize(6);
-            assertThat(posts.river(10, null, new RiverFilter(null, "podcast", null, null, null)))
+            assertThat(posts.river(10, null, new RiverFilter("routing", null, null, null, null, RiverFilter.Show.ALL), null)).hasSize(6);
+            assertThat(posts.river(10, null, new RiverFilter(null, "podcast", null, null, null, RiverFilter.Show.ALL), null))
                     .extracting(PostSummary::title).containsExactly("Episode");
-            assertThat(posts.river(10, null, new RiverFilter(null, null, null, "hype", null)))
+            assertThat(posts.river(10, null, new RiverFilter(null, null, null, "hype", null, RiverFilter.Show.ALL), null))
                     .extracting(PostSummary::title).containsExactly("Hype 0", "Hype 1", "Hype 2");
-            assertThat(posts.river(10, null, new RiverFilter("routing", null, null, null, 40)))
+            assertThat(posts.river(10, null, new RiverFilter("routing", null, null, null, 40, RiverFilter.Show.ALL), null))
                     .extracting(PostSummary::title).containsExactly("Sober 0", "Sober 1", "Sober 2");
-            assertThat(posts.river(10, null, new RiverFilter(null, null, feedId + 1000, null, null))).isEmpty();
-            assertThat(posts.river(10, null, new RiverFilter(null, null, feedId, null, null))).hasSize(7);
+            assertThat(posts.river(10, null, new RiverFilter(null, null, feedId + 1000, null, null, RiverFilter.Show.ALL), null)).isEmpty();
+            assertThat(posts.river(10, null, new RiverFilter(null, null, feedId, null, null, RiverFilter.Show.ALL), null)).hasSize(7);
 
-            RiverFilter hype = new RiverFilter("routing", "article", feedId, "hype", 100);
-            PostSummary first = posts.river(1, null, hype).get(0);
-            assertThat(posts.river(10, new RiverCursor(first.publishedAt(), first.id()), hype))
+            RiverFilter hype = new RiverFilter("routing", "article", feedId, "hype", 100, RiverFilter.Show.ALL);
+            PostSummary first = posts.river(1, null, hype, null).get(0);
+            assertThat(posts.river(10, new RiverCursor(first.publishedAt(), first.id()), hype, null))
                     .extracting(PostSummary::title).containsExactly("Hype 1", "Hype 2");
         }
 
         @Test
         void aFilterWithAnUnknownValueIsRefusedNamingIt() {
-            assertThatThrownBy(() -> new RiverFilter("bgp", null, null, null, null)).hasMessageContaining("'bgp'");
-            assertThatThrownBy(() -> new RiverFilter(null, "video", null, null, null)).hasMessageContaining("'video'");
-            assertThatThrownBy(() -> new RiverFilter(null, null, null, "angry", null)).hasMessageContaining("'angry'");
-            assertThatThrownBy(() -> new RiverFilter(null, null, null, null, 101)).hasMessageContaining("101");
+            assertThatThrownBy(() -> new RiverFilter("bgp", null, null, null, null, RiverFilter.Show.ALL)).hasMessageContaining("'bgp'");
+            assertThatThrownBy(() -> new RiverFilter(null, "video", null, null, null, RiverFilter.Show.ALL)).hasMessageContaining("'video'");
+            assertThatThrownBy(() -> new RiverFilter(null, null, null, "angry", null, RiverFilter.Show.ALL)).hasMessageContaining("'angry'");
+            assertThatThrownBy(() -> new RiverFilter(null, null, null, null, 101, RiverFilter.Show.ALL)).hasMessageContaining("101");
         }
 
         @Test

@@ -2,6 +2,7 @@ package sift.store.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +21,8 @@ import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
+import sift.store.post.PostSummary;
+import sift.store.post.RiverFilter;
 
 class PostStateStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -50,6 +53,31 @@ class PostStateStoreTest {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    @Test
+    void theRiverShowsEachReadersOwnReadAndStarredPostsAndFiltersByThem() {
+        long feed = db.feeds().all().get(0).id();
+        long second = db.posts().upsert(new PostDraft(feed, "ep2", null, "Episode 2", null, NOW.plusSeconds(60), null,
+                null, "<p>y</p>", "y", PostFacts.ofKind("podcast"), List.of()), NOW).postId();
+        states.setRead(ana, List.of(episode, second, 999_999L), true, NOW); // a missing post is skipped
+        states.setRead(ana, second, false, NOW);
+        states.setStarred(ana, episode, true, NOW);
+
+        var all = db.posts().river(10, null, RiverFilter.ALL, ana);
+        assertThat(all).extracting(PostSummary::title, PostSummary::read, PostSummary::starred)
+                .containsExactly(tuple("Episode 2", false, false), tuple("Episode 1", true, true));
+        assertThat(db.posts().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), ana))
+                .extracting(PostSummary::title).containsExactly("Episode 2");
+        assertThat(db.posts().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.STARRED), ana))
+                .extracting(PostSummary::title).containsExactly("Episode 1");
+        // ben did nothing: everything is unread for him, nothing starred
+        assertThat(db.posts().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), ben)).hasSize(2);
+        assertThat(db.posts().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.STARRED), ben)).isEmpty();
+        assertThat(db.posts().river(10, null, RiverFilter.ALL, null)).extracting(PostSummary::read)
+                .containsExactly(false, false);
+        assertThatThrownBy(() -> db.posts().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), null))
+                .hasMessageContaining("signed-in reader");
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class Auth {
             return;
         }
         Optional<SessionStore.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE), clock.instant());
-        session.ifPresent(s -> new Viewer(s.user().name(), s.user().admin(), s.csrfToken()).attach(ctx));
+        session.ifPresent(s -> new Viewer(s.user().id(), s.user().name(), s.user().admin(), s.csrfToken()).attach(ctx));
         if (path.equals("/login")) {
             return; // its form carries a token of its own
         }
@@ -157,7 +157,7 @@ public final class Auth {
     }
 
     /** Where to go after signing in: a path on this site, never another site ("//evil.example"). */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
                 || next.startsWith("/login") || next.chars().anyMatch(c -> c < 0x20)) {
             return "/";

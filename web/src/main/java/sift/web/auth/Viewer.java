@@ -3,11 +3,11 @@ package sift.web.auth;
 import io.javalin.http.Context;
 
 /**
- * Who is looking at a page: a signed-in reader (name, whether admin, the session's token against request
+ * Who is looking at a page: a signed-in reader (id, name, whether admin, the session's token against request
  * forgery for the page's forms), or nobody on a public reader.
  */
-public record Viewer(String name, boolean admin, String csrfToken) {
-    public static final Viewer NOBODY = new Viewer(null, false, null);
+public record Viewer(Long userId, String name, boolean admin, String csrfToken) {
+    public static final Viewer NOBODY = new Viewer(null, null, false, null);
     private static final String ATTRIBUTE = "sift.viewer";
 
     /** Who is looking at this request: set by {@link Auth#check}, {@link #NOBODY} before or without a session. */
@@ -21,6 +21,6 @@ public record Viewer(String name, boolean admin, String csrfToken) {
     }
 
     public boolean signedIn() {
-        return name != null;
+        return userId != null;
     }
 }

@@ -2,6 +2,7 @@ package sift.web.reader;
 
 import java.util.List;
 import sift.store.post.PostFacts;
+import sift.store.user.PostState;
 import sift.web.Dates;
 
 /**
@@ -12,7 +13,7 @@ import sift.web.Dates;
 public record PostPage(long id, String title, String feedTitle, String author, String link, String kind,
         Dates.Shown published, String contentHtml, String summary, Dates.Shown archived, List<Media> media,
         List<PostFacts.TopicScore> topics, int hypeScore, String stance, List<PostFacts.Claim> flagged,
-        boolean aboutAi, PostFacts.Release release, PostFacts.Episode episode) {
+        boolean aboutAi, PostFacts.Release release, PostFacts.Episode episode, PostState state) {
 
     public PostPage {
         media = List.copyOf(media);
@@ -41,4 +42,12 @@ public record PostPage(long id, String title, String feedTitle, String author, S
     }
 
     public record Media(String url, String mimeType, boolean audio, boolean video) {}
+
+    /** Seconds as a player shows them: 4:05 or 1:02:03. */
+    public static String clock(int seconds) {
+        int h = seconds / 3600;
+        int m = seconds / 60 % 60;
+        int s = seconds % 60;
+        return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%d:%02d", m, s);
+    }
 }

@@ -15,11 +15,14 @@ public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage,
     }
 
     public record Item(long id, String title, long feedId, String feedTitle, String summary, String kind,
-            Dates.Shown published, List<String> topics, int hypeScore, String stance) {}
+            Dates.Shown published, List<String> topics, int hypeScore, String stance, boolean read, boolean starred) {}
 
-    /** The filter's query string ({@code topic=routing&kind=podcast}), empty when it shows everything. */
+    /** The filter's query string ({@code show=unread&topic=routing}), empty when it shows everything. */
     public String filterQuery() {
         StringJoiner q = new StringJoiner("&");
+        if (filter.show() != RiverFilter.Show.ALL) {
+            q.add("show=" + filter.show().id());
+        }
         if (filter.topic() != null) {
             q.add("topic=" + filter.topic());
         }
@@ -38,9 +41,25 @@ public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage,
         return q.toString();
     }
 
-    /** The filter in words, for the heading: "topic routing, stance hype". */
+    /** The filter but for unread and starred, in words for the heading: "topic routing, stance hype". */
     public String filterWords() {
-        return filterQuery().replace("=", " ").replace("&", ", ").replace("maxHype", "hype at most")
-                .replace("feed ", "feed #");
+        return new ReaderPage(posts, nextCursor, firstPage, filter.with(RiverFilter.Show.ALL)).filterQuery()
+                .replace("=", " ").replace("&", ", ").replace("maxHype", "hype at most").replace("feed ", "feed #");
+    }
+
+    /** The link to the same filter showing all, unread or starred posts. */
+    public String showLink(String show) {
+        String rest = new ReaderPage(posts, nextCursor, firstPage, filter.with(RiverFilter.Show.parse(show))).filterQuery();
+        return rest.isEmpty() ? "/" : "/?" + rest;
+    }
+
+    /** The link that drops the filter but keeps all, unread or starred. */
+    public String clearLink() {
+        return filter.show() == RiverFilter.Show.ALL ? "/" : "/?show=" + filter.show().id();
+    }
+
+    /** The ids of the posts on this page, comma-separated, for "mark page read". */
+    public String ids() {
+        return String.join(",", posts.stream().map(p -> Long.toString(p.id())).toList());
     }
 }

@@ -13,46 +13,55 @@ import sift.store.post.PostStore;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverFilter;
 import sift.store.post.RiverCursor;
+import sift.store.user.PostState;
+import sift.store.user.PostStateStore;
 import sift.web.Dates;
 import sift.web.Pages;
 import sift.web.WebLinks;
+import sift.web.auth.Viewer;
 
 /** The river of posts and the page of one post. */
 public final class ReaderRoutes {
     static final int PAGE_SIZE = 50;
 
     private final PostStore posts;
+    private final PostStateStore states;
     private final Pages pages;
     private final Clock clock;
 
-    public ReaderRoutes(PostStore posts, Pages pages, Clock clock) {
+    public ReaderRoutes(PostStore posts, PostStateStore states, Pages pages, Clock clock) {
         this.posts = posts;
+        this.states = states;
         this.pages = pages;
         this.clock = clock;
     }
 
     /**
-     * {@code GET /?topic=&kind=&feed=&stance=&maxHype=&after=CURSOR}: newest first, fifty a page, filtered; a bad
-     * filter or cursor is a 400 that names it.
+     * {@code GET /?show=all|unread|starred&topic=&kind=&feed=&stance=&maxHype=&after=CURSOR}: newest first, fifty a
+     * page, filtered; a bad filter or cursor is a 400 that names it, and so is unread or starred without a reader.
      */
     public void river(Context ctx) {
+        Viewer viewer = Viewer.of(ctx);
         String after = ctx.queryParam("after");
         RiverCursor cursor;
         RiverFilter filter;
+        List<PostSummary> page;
         try {
             cursor = after == null || after.isBlank() ? null : RiverCursor.parse(after);
+            String show = param(ctx, "show");
             filter = new RiverFilter(param(ctx, "topic"), param(ctx, "kind"), number(ctx, "feed"), param(ctx, "stance"),
-                    number(ctx, "maxHype") == null ? null : Math.toIntExact(number(ctx, "maxHype")));
+                    number(ctx, "maxHype") == null ? null : Math.toIntExact(number(ctx, "maxHype")),
+                    show == null ? RiverFilter.Show.ALL : RiverFilter.Show.parse(show));
+            page = posts.river(PAGE_SIZE + 1, cursor, filter, viewer.userId());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new BadRequestResponse(e.getMessage());
         }
-        List<PostSummary> page = posts.river(PAGE_SIZE + 1, cursor, filter);
         boolean more = page.size() > PAGE_SIZE;
         List<PostSummary> shown = more ? page.subList(0, PAGE_SIZE) : page;
         Instant now = clock.instant();
         List<ReaderPage.Item> items = shown.stream()
                 .map(p -> new ReaderPage.Item(p.id(), p.title(), p.feedId(), p.feedTitle(), p.summary(), p.kind(),
-                        Dates.shown(p.publishedAt(), now), p.topics(), p.hypeScore(), p.stance()))
+                        Dates.shown(p.publishedAt(), now), p.topics(), p.hypeScore(), p.stance(), p.read(), p.starred()))
                 .toList();
         String next = null;
         if (more) {
@@ -79,16 +88,16 @@ public final class ReaderRoutes {
         }
     }
 
-    /** {@code GET /posts/{id}}. */
+    /** {@code GET /posts/{id}}: the post, which is then read for the signed-in reader. */
     public void post(Context ctx) {
-        String raw = ctx.pathParam("id");
-        long id;
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no post '" + raw + "'.");
-        }
+        long id = StateRoutes.postId(ctx);
         Post post = posts.find(id).orElseThrow(() -> new NotFoundResponse("There is no post " + id + "."));
+        Long reader = Viewer.of(ctx).userId();
+        PostState state = reader == null ? PostState.UNTOUCHED : states.state(reader, id);
+        if (reader != null && !state.read()) {
+            states.setRead(reader, id, true, clock.instant());
+            state = new PostState(clock.instant(), state.starredAt(), state.playPositionSeconds(), state.playedAt());
+        }
         List<PostPage.Media> media = post.enclosures().stream()
                 .filter(e -> WebLinks.httpOnly(e.url()) != null)
                 .map(e -> {
@@ -103,6 +112,7 @@ public final class ReaderRoutes {
                 ClaimMarks.mark(post.contentHtml(), facts.claims()), post.summary(),
                 post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, facts.topics(),
                 facts.hypeScore(), facts.stance(), ClaimMarks.flagged(facts.claims()),
-                !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode()));
+                !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode(),
+                state));
     }
 }
