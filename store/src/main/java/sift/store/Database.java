@@ -8,7 +8,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.feed.FeedStore;
+import sift.store.podcast.PodcastStore;
 import sift.store.post.PostStore;
+import sift.store.release.ReleaseStore;
 import sift.store.user.PostStateStore;
 import sift.store.user.SessionStore;
 import sift.store.user.UserStore;
@@ -84,6 +86,14 @@ public final class Database implements AutoCloseable {
 
     public PostStateStore postStates() {
         return new PostStateStore(jdbi);
+    }
+
+    public PodcastStore podcasts() {
+        return new PodcastStore(jdbi);
+    }
+
+    public ReleaseStore releases() {
+        return new ReleaseStore(jdbi);
     }
 
     public SettingStore settings() {

@@ -15,7 +15,9 @@ import sift.store.search.SearchIndex;
 import sift.web.auth.Auth;
 import sift.web.demo.DemoFeeds;
 import sift.web.health.HealthRoutes;
+import sift.web.podcast.PodcastRoutes;
 import sift.web.reader.ReaderRoutes;
+import sift.web.release.ReleaseRoutes;
 import sift.web.reader.StateRoutes;
 import sift.web.search.SearchRoutes;
 
@@ -47,6 +49,8 @@ public final class App {
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
         ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), pages, deps.clock());
+        PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, deps.clock());
+        ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
         StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), deps.clock());
         HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingest());
         SearchRoutes search = new SearchRoutes(deps.search(), pages, deps.clock());
@@ -73,6 +77,12 @@ public final class App {
         app.post("/api/posts/{id}/state", state::change);
         app.post("/read", state::changeMany);
         app.post("/api/read", state::changeMany);
+        app.get("/podcasts", podcasts::shows);
+        app.get("/podcasts/show", podcasts::show);
+        app.get("/releases", releases::products);
+        app.get("/releases/product", releases::timeline);
+        app.post("/releases/watch", releases::watch);
+        app.post("/api/releases/watch", releases::watch);
         app.get("/search", search::page);
         app.get("/api/search", search::api);
         app.get("/health", health::show);

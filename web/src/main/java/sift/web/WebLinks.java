@@ -1,8 +1,13 @@
 package sift.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Links that came from feeds, let into a page only when they are plain http(s): no javascript: or data: URL. */
+/**
+ * Links in pages: those that came from feeds are let in only when they are plain http(s) (no javascript: or data:
+ * URL); names from feeds travel in a query string encoded.
+ */
 public final class WebLinks {
     private WebLinks() {}
 
@@ -12,5 +17,10 @@ public final class WebLinks {
         }
         String lower = url.strip().toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
+    /** A path with one query parameter, its value encoded: {@code /podcasts/show?name=Packets%20%26%20Bits}. */
+    public static String with(String path, String name, String value) {
+        return path + "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

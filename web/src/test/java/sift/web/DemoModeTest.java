@@ -29,6 +29,15 @@ class DemoModeTest {
             assertThat(river).extracting(PostSummary::feedTitle).containsOnly(
                     "Packet Notes", "Fabric Field Notes", "Flow Counters", "Control Plane Hours",
                     "Release notes from labforge", "Netvendor Newsroom");
+
+            // the feed links a WebVTT and an HTML transcript: the one for reading is kept, with the chapters
+            var episode = app.server.db().posts().find(byTitle(river, "CPH112: Peering Policies That Scale").id())
+                    .orElseThrow().facts().episode();
+            assertThat(episode.transcriptUrl()).isEqualTo("https://control-plane-hours.example/episodes/112/transcript.html");
+            assertThat(episode.transcriptType()).isEqualTo("text/html");
+            assertThat(episode.chaptersUrl()).isEqualTo("https://control-plane-hours.example/episodes/112/chapters.json");
+            assertThat(Jsoup.parse(app.get("/podcasts").body()).select(".shows a").text()).isEqualTo("Control Plane Hours");
+            assertThat(Jsoup.parse(app.get("/releases").body()).select(".products tbody th").text()).contains("labforge");
         }
     }
 

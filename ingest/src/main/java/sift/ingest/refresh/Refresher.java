@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -219,13 +221,32 @@ public final class Refresher {
                 .toList();
         PostFacts.Release release = a.release() == null ? null : new PostFacts.Release(a.release().product(),
                 a.release().version(), a.release().breaking(), a.release().highlights());
+        ParsedPodcast.Transcript transcript = podcast == null ? null : transcript(podcast.transcripts());
         PostFacts.Episode episode = a.episode() == null ? null : new PostFacts.Episode(a.episode().show(),
-                podcast == null ? null : podcast.season(), a.episode().number(), a.episode().durationSeconds());
+                podcast == null ? null : podcast.season(), a.episode().number(), a.episode().durationSeconds(),
+                transcript == null ? null : transcript.url(), transcript == null ? null : transcript.type(),
+                podcast == null || podcast.chapters() == null ? null : podcast.chapters().url());
         List<PostFacts.Claim> claims = a.hype().claims().stream()
                 .map(c -> new PostFacts.Claim(c.part().id(), c.start(), c.end(), c.text(),
                         c.score(), c.stance(), c.reasons()))
                 .toList();
         return new PostFacts(a.kind().id(), topics, a.hype().score(), a.hype().stance(), claims, release, episode);
+    }
+
+    /**
+     * The transcript a reader would open: one for reading (HTML, then plain text) before captions (WebVTT, SRT,
+     * JSON), in the feed's order among equals.
+     */
+    private static ParsedPodcast.Transcript transcript(List<ParsedPodcast.Transcript> transcripts) {
+        List<String> preferred = List.of("text/html", "text/plain", "text/vtt", "application/x-subrip",
+                "application/srt", "application/json");
+        return transcripts.stream()
+                .filter(t -> t.url() != null)
+                .min(Comparator.comparingInt(t -> {
+                    int at = preferred.indexOf(t.type() == null ? "" : t.type().toLowerCase(Locale.ROOT));
+                    return at < 0 ? preferred.size() : at;
+                }))
+                .orElse(null);
     }
 
     /** The draft with its page's article in place of the teaser, when the page has one longer than the teaser. */

@@ -41,8 +41,9 @@ final class Facts {
                 INSERT INTO post_releases (post_id, product, version, breaking, highlights)
                 VALUES (:id, :product, :version, :breaking, :highlights)""");
         var episodes = h.prepareBatch("""
-                INSERT INTO post_episodes (post_id, show_name, season, episode_number, duration_seconds)
-                VALUES (:id, :show, :season, :number, :duration)""");
+                INSERT INTO post_episodes (post_id, show_name, season, episode_number, duration_seconds,
+                                           transcript_url, transcript_type, chapters_url)
+                VALUES (:id, :show, :season, :number, :duration, :transcript, :transcriptType, :chapters)""");
         for (int i = 0; i < postIds.size(); i++) {
             long id = postIds.get(i);
             PostFacts f = facts.get(i);
@@ -76,6 +77,9 @@ final class Facts {
                         .bind("season", f.episode().season())
                         .bind("number", f.episode().number())
                         .bind("duration", f.episode().durationSeconds())
+                        .bind("transcript", fit(f.episode().transcriptUrl(), 2048))
+                        .bind("transcriptType", fit(f.episode().transcriptType(), 100))
+                        .bind("chapters", fit(f.episode().chaptersUrl(), 2048))
                         .add();
             }
         }
@@ -108,12 +112,14 @@ final class Facts {
                 .findOne()
                 .orElse(null);
         PostFacts.Episode episode = h.createQuery("""
-                        SELECT show_name, season, episode_number, duration_seconds FROM post_episodes
-                        WHERE post_id = :id""")
+                        SELECT show_name, season, episode_number, duration_seconds, transcript_url, transcript_type,
+                               chapters_url
+                        FROM post_episodes WHERE post_id = :id""")
                 .bind("id", postId)
                 .map((rs, ctx) -> new PostFacts.Episode(rs.getString("show_name"),
                         rs.getObject("season", Integer.class), rs.getObject("episode_number", Integer.class),
-                        rs.getObject("duration_seconds", Integer.class)))
+                        rs.getObject("duration_seconds", Integer.class), rs.getString("transcript_url"),
+                        rs.getString("transcript_type"), rs.getString("chapters_url")))
                 .findOne()
                 .orElse(null);
         return new PostFacts(kind, topics, hypeScore, stance, claims, release, episode);

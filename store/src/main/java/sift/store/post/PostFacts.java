@@ -56,10 +56,18 @@ public record PostFacts(
         }
     }
 
-    /** A podcast episode: its show, and season, number and duration when known. */
-    public record Episode(String show, Integer season, Integer number, Integer durationSeconds) {
+    /**
+     * A podcast episode: its show, and season, number and duration when known; where its feed links a transcript
+     * (and its media type) and chapters, when it does.
+     */
+    public record Episode(String show, Integer season, Integer number, Integer durationSeconds, String transcriptUrl,
+            String transcriptType, String chaptersUrl) {
         public Episode {
             Objects.requireNonNull(show, "show");
+        }
+
+        public Episode(String show, Integer season, Integer number, Integer durationSeconds) {
+            this(show, season, number, durationSeconds, null, null, null);
         }
     }
 }

@@ -264,6 +264,27 @@ public final class PostStore {
                 .list()));
     }
 
+    /**
+     * The reader's unread releases of the products the reader watches, published since {@code since}, newest
+     * first: they lead the reader's river.
+     */
+    public List<PostSummary> watchedReleases(long readerId, Instant since, int limit) {
+        return jdbi.withHandle(h -> withTopics(h, h.createQuery("SELECT " + SUMMARY_COLUMNS + """
+
+                        FROM release_watches w
+                        JOIN post_releases r ON r.product = w.product
+                        JOIN posts p ON p.id = r.post_id
+                        JOIN feeds f ON f.id = p.feed_id
+                        LEFT JOIN user_post_state s ON s.post_id = p.id AND s.user_id = :reader
+                        WHERE w.user_id = :reader AND p.published_at >= :since AND s.read_at IS NULL
+                        ORDER BY p.published_at DESC, p.id DESC LIMIT :limit""")
+                .bind("reader", readerId)
+                .bind("since", utc(since))
+                .bind("limit", limit)
+                .map(PostStore::mapSummary)
+                .list()));
+    }
+
     /** Adds a condition of the river's filter and its value, when the filter sets one. */
     private static void condition(StringBuilder where, Map<String, Object> binds, String sql, String name, Object value) {
         if (value != null) {

@@ -6,12 +6,14 @@ import sift.store.post.RiverFilter;
 import sift.web.Dates;
 
 /**
- * The river: the newest posts that pass its filter, and the cursor of the next page when there is one. Pairs with
- * reader/list.jte.
+ * The river: the newest posts that pass its filter, the cursor of the next page when there is one, and the new
+ * releases of products the reader watches, which lead the first page. Pairs with reader/list.jte.
  */
-public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage, RiverFilter filter) {
+public record ReaderPage(List<Item> posts, List<Item> watchedReleases, String nextCursor, boolean firstPage,
+        RiverFilter filter) {
     public ReaderPage {
         posts = List.copyOf(posts);
+        watchedReleases = List.copyOf(watchedReleases);
     }
 
     public record Item(long id, String title, long feedId, String feedTitle, String summary, String kind,
@@ -43,13 +45,13 @@ public record ReaderPage(List<Item> posts, String nextCursor, boolean firstPage,
 
     /** The filter but for unread and starred, in words for the heading: "topic routing, stance hype". */
     public String filterWords() {
-        return new ReaderPage(posts, nextCursor, firstPage, filter.with(RiverFilter.Show.ALL)).filterQuery()
+        return new ReaderPage(posts, watchedReleases, nextCursor, firstPage, filter.with(RiverFilter.Show.ALL)).filterQuery()
                 .replace("=", " ").replace("&", ", ").replace("maxHype", "hype at most").replace("feed ", "feed #");
     }
 
     /** The link to the same filter showing all, unread or starred posts. */
     public String showLink(String show) {
-        String rest = new ReaderPage(posts, nextCursor, firstPage, filter.with(RiverFilter.Show.parse(show))).filterQuery();
+        String rest = new ReaderPage(posts, watchedReleases, nextCursor, firstPage, filter.with(RiverFilter.Show.parse(show))).filterQuery();
         return rest.isEmpty() ? "/" : "/?" + rest;
     }
 

@@ -4,6 +4,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ import sift.web.auth.Viewer;
 /** The river of posts and the page of one post. */
 public final class ReaderRoutes {
     static final int PAGE_SIZE = 50;
+    /** How long a new release of a watched product leads the river while it is unread. */
+    static final Duration WATCHED_RELEASES_FOR = Duration.ofDays(14);
 
     private final PostStore posts;
     private final PostStateStore states;
@@ -59,16 +62,25 @@ public final class ReaderRoutes {
         boolean more = page.size() > PAGE_SIZE;
         List<PostSummary> shown = more ? page.subList(0, PAGE_SIZE) : page;
         Instant now = clock.instant();
-        List<ReaderPage.Item> items = shown.stream()
-                .map(p -> new ReaderPage.Item(p.id(), p.title(), p.feedId(), p.feedTitle(), p.summary(), p.kind(),
-                        Dates.shown(p.publishedAt(), now), p.topics(), p.hypeScore(), p.stance(), p.read(), p.starred()))
-                .toList();
+        List<ReaderPage.Item> items = items(shown, now);
+        // new releases of the products the reader watches lead the first page of the river
+        List<ReaderPage.Item> watched = viewer.signedIn() && cursor == null && filter.isAll()
+                        && filter.show() != RiverFilter.Show.STARRED
+                ? items(posts.watchedReleases(viewer.userId(), now.minus(WATCHED_RELEASES_FOR), 5), now)
+                : List.of();
         String next = null;
         if (more) {
             PostSummary last = shown.get(shown.size() - 1);
             next = new RiverCursor(last.publishedAt(), last.id()).token();
         }
-        pages.render(ctx, "reader/list.jte", new ReaderPage(items, next, cursor == null, filter));
+        pages.render(ctx, "reader/list.jte", new ReaderPage(items, watched, next, cursor == null, filter));
+    }
+
+    private static List<ReaderPage.Item> items(List<PostSummary> posts, Instant now) {
+        return posts.stream()
+                .map(p -> new ReaderPage.Item(p.id(), p.title(), p.feedId(), p.feedTitle(), p.summary(), p.kind(),
+                        Dates.shown(p.publishedAt(), now), p.topics(), p.hypeScore(), p.stance(), p.read(), p.starred()))
+                .toList();
     }
 
     private static String param(Context ctx, String name) {

@@ -1,7 +1,5 @@
 package sift.web.reader;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -9,13 +7,13 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sift.store.post.PostStore;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
+import sift.web.Fields;
 import sift.web.auth.Auth;
 import sift.web.auth.Viewer;
 
@@ -26,7 +24,6 @@ import sift.web.auth.Viewer;
  */
 public final class StateRoutes {
     static final int MAX_BATCH = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PostStore posts;
     private final PostStateStore states;
@@ -45,7 +42,7 @@ public final class StateRoutes {
     public void change(Context ctx) {
         long userId = reader(ctx);
         long postId = postId(ctx);
-        Map<String, String> fields = fields(ctx);
+        Map<String, String> fields = Fields.of(ctx);
         Boolean read = flag(fields, "read");
         Boolean starred = flag(fields, "starred");
         Boolean played = flag(fields, "played");
@@ -82,7 +79,7 @@ public final class StateRoutes {
      */
     public void changeMany(Context ctx) {
         long userId = reader(ctx);
-        Map<String, String> fields = fields(ctx);
+        Map<String, String> fields = Fields.of(ctx);
         List<Long> ids = new ArrayList<>();
         for (String id : fields.getOrDefault("ids", "").split(",")) {
             if (!id.isBlank()) {
@@ -132,29 +129,6 @@ public final class StateRoutes {
     private static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");
         return ctx.path().startsWith("/api/") || (accept != null && accept.contains("application/json"));
-    }
-
-    /** The request's fields from a JSON object or a form; repeated form fields are joined with commas. */
-    private static Map<String, String> fields(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType();
-        Map<String, String> fields = new HashMap<>();
-        if (type.startsWith("application/json")) {
-            try {
-                JSON.readTree(ctx.body()).fields().forEachRemaining(e -> fields.put(e.getKey(),
-                        e.getValue().isArray() ? joined(e.getValue()) : e.getValue().asText()));
-            } catch (JsonProcessingException | RuntimeException e) {
-                throw new BadRequestResponse("The body is not a JSON object: " + e.getMessage());
-            }
-        } else {
-            ctx.formParamMap().forEach((name, values) -> fields.put(name, String.join(",", values)));
-        }
-        return fields;
-    }
-
-    private static String joined(com.fasterxml.jackson.databind.JsonNode array) {
-        List<String> items = new ArrayList<>();
-        array.forEach(item -> items.add(item.asText()));
-        return String.join(",", items);
     }
 
     private static Boolean flag(Map<String, String> fields, String name) {

@@ -1,0 +1,88 @@
+package sift.store.podcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sift.store.Database;
+import sift.store.TestDatabase;
+import sift.store.feed.NewFeed;
+import sift.store.post.PostDraft;
+import sift.store.post.PostFacts;
+import sift.store.post.RiverCursor;
+
+class PodcastStoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    Database db;
+    PodcastStore podcasts;
+    long ana;
+    long feed;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(TestDatabase.settings(dir));
+        podcasts = db.podcasts();
+        ana = db.users().add("ana", "$argon2id$hash", false, NOW);
+        db.feeds().subscribe(new NewFeed("https://pods.example/feed", "Pods", null), NOW);
+        feed = db.feeds().all().get(0).id();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private long episode(String show, int number, long hoursAgo) {
+        PostFacts facts = new PostFacts("podcast", List.of(), 0, "neutral", List.of(), null,
+                new PostFacts.Episode(show, 2, number, 3_000, "https://pods.example/t.vtt", "text/vtt", null));
+        return db.posts().upsert(new PostDraft(feed, show + number, null, show + " " + number, null,
+                NOW.minusSeconds(hoursAgo * 3600), null, "Notes of " + number, "<p>n</p>", "n", facts, List.of()),
+                NOW).postId();
+    }
+
+    @Test
+    void showsCountTheirEpisodesAndWhatTheReaderHasNotPlayedNewestShowFirst() {
+        long first = episode("Software Gone Wild", 1, 48);
+        episode("Software Gone Wild", 2, 24);
+        episode("Heavy Networking", 800, 2);
+        db.postStates().setPlayed(ana, first, true, NOW);
+
+        assertThat(podcasts.shows(ana)).extracting(PodcastStore.Show::name, PodcastStore.Show::episodes,
+                        PodcastStore.Show::unplayed)
+                .containsExactly(tuple("Heavy Networking", 1, 1), tuple("Software Gone Wild", 2, 1));
+        assertThat(podcasts.shows(null)).extracting(PodcastStore.Show::unplayed).containsExactly(1, 2);
+    }
+
+    @Test
+    void aShowsEpisodesComeNewestFirstInPagesWithTheReadersPlaceAndTheFeedsTranscript() {
+        for (int n = 1; n <= 5; n++) {
+            episode("Software Gone Wild", n, 100 - n);
+        }
+        List<PodcastStore.Episode> page = podcasts.episodes("Software Gone Wild", ana, 2, null);
+        assertThat(page).extracting(PodcastStore.Episode::number).containsExactly(5, 4);
+        PodcastStore.Episode last = page.get(1);
+        assertThat(podcasts.episodes("Software Gone Wild", ana, 10, new RiverCursor(last.publishedAt(), last.postId())))
+                .extracting(PodcastStore.Episode::number).containsExactly(3, 2, 1);
+        assertThat(db.posts().find(last.postId()).orElseThrow().facts().episode().transcriptUrl())
+                .isEqualTo("https://pods.example/t.vtt");
+
+        db.postStates().savePlayPosition(ana, last.postId(), 754, NOW);
+        assertThat(podcasts.episodes("Software Gone Wild", ana, 2, null).get(1))
+                .extracting(PodcastStore.Episode::positionSeconds, PodcastStore.Episode::inProgress)
+                .containsExactly(754, true);
+        assertThat(podcasts.inProgress(ana, 5)).extracting(PodcastStore.Episode::postId).containsExactly(last.postId());
+        db.postStates().setPlayed(ana, last.postId(), true, NOW);
+        assertThat(podcasts.inProgress(ana, 5)).isEmpty();
+        assertThat(podcasts.episodes("No such show", ana, 10, null)).isEmpty();
+    }
+}

@@ -1,0 +1,48 @@
+package sift.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fields of a request that changes something, sent by a page's form or as a JSON object by a script or an API
+ * client: one map either way. Repeated form fields and JSON arrays are joined with commas.
+ */
+public final class Fields {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fields() {}
+
+    public static Map<String, String> of(Context ctx) {
+        Map<String, String> fields = new HashMap<>();
+        if (ctx.isJson()) {
+            try {
+                JsonNode body = JSON.readTree(ctx.body());
+                if (body == null || !body.isObject()) {
+                    throw new BadRequestResponse("The body must be a JSON object, such as {\"read\": true}.");
+                }
+                body.fields().forEachRemaining(e -> fields.put(e.getKey(), text(e.getValue())));
+            } catch (JsonProcessingException e) {
+                throw new BadRequestResponse("The body is not JSON: " + e.getOriginalMessage());
+            }
+        } else {
+            ctx.formParamMap().forEach((name, values) -> fields.put(name, String.join(",", values)));
+        }
+        return fields;
+    }
+
+    private static String text(JsonNode value) {
+        if (!value.isArray()) {
+            return value.asText();
+        }
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> items.add(item.asText()));
+        return String.join(",", items);
+    }
+}

@@ -1,0 +1,81 @@
+package sift.web.release;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import sift.store.release.ReleaseStore;
+import sift.web.Fields;
+import sift.web.Pages;
+import sift.web.WebLinks;
+import sift.web.auth.Auth;
+import sift.web.auth.Viewer;
+
+/**
+ * {@code GET /releases} (the products), {@code GET /releases/product?name=} (a product's versions over time) and
+ * {@code POST /releases/watch} (watch a product or stop).
+ */
+public final class ReleaseRoutes {
+    static final int TIMELINE_SIZE = 200;
+
+    private final ReleaseStore releases;
+    private final Pages pages;
+    private final Clock clock;
+
+    public ReleaseRoutes(ReleaseStore releases, Pages pages, Clock clock) {
+        this.releases = releases;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    public void products(Context ctx) {
+        pages.render(ctx, "release/products.jte", new ReleasePage(null, false,
+                releases.products(Viewer.of(ctx).userId()), List.of(), clock.instant()));
+    }
+
+    public void timeline(Context ctx) {
+        String name = name(ctx.queryParam("name"));
+        Long reader = Viewer.of(ctx).userId();
+        List<ReleaseStore.Release> timeline = releases.timeline(name, reader, TIMELINE_SIZE);
+        if (timeline.isEmpty()) {
+            throw new NotFoundResponse("There are no releases of '" + name + "'.");
+        }
+        boolean watched = reader != null && releases.watched(reader).contains(name);
+        pages.render(ctx, "release/timeline.jte", new ReleasePage(name, watched, List.of(), timeline, clock.instant()));
+    }
+
+    /** {@code POST /releases/watch} and {@code /api/releases/watch}: fields {@code name} and {@code watch}. */
+    public void watch(Context ctx) {
+        Long reader = Viewer.of(ctx).userId();
+        if (reader == null) {
+            throw new IllegalStateException("Auth lets no change through without a signed-in reader");
+        }
+        Map<String, String> fields = Fields.of(ctx);
+        String name = name(fields.get("name"));
+        String watch = fields.get("watch");
+        if (!"true".equals(watch) && !"false".equals(watch)) {
+            throw new BadRequestResponse("watch must be true or false, not '" + watch + "'");
+        }
+        if (!releases.exists(name)) {
+            throw new NotFoundResponse("There are no releases of '" + name + "' to watch.");
+        }
+        releases.watch(reader, name, Boolean.parseBoolean(watch), clock.instant());
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(Map.of("name", name, "watched", Boolean.parseBoolean(watch)));
+        } else {
+            String back = fields.get("back");
+            ctx.redirect(back == null ? WebLinks.with("/releases/product", "name", name) : Auth.safeNext(back),
+                    HttpStatus.SEE_OTHER);
+        }
+    }
+
+    private static String name(String name) {
+        if (name == null || name.isBlank()) {
+            throw new BadRequestResponse("name is missing: the product's name, as /releases lists it");
+        }
+        return name.strip();
+    }
+}
