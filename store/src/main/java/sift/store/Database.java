@@ -11,6 +11,7 @@ import sift.store.feed.FeedStore;
 import sift.store.podcast.PodcastStore;
 import sift.store.post.PostStore;
 import sift.store.release.ReleaseStore;
+import sift.store.user.ApiTokenStore;
 import sift.store.user.PostStateStore;
 import sift.store.user.SessionStore;
 import sift.store.user.UserStore;
@@ -82,6 +83,10 @@ public final class Database implements AutoCloseable {
 
     public SessionStore sessions() {
         return new SessionStore(jdbi);
+    }
+
+    public ApiTokenStore apiTokens() {
+        return new ApiTokenStore(jdbi);
     }
 
     public PostStateStore postStates() {

@@ -13,6 +13,7 @@ import sift.ingest.refresh.RefreshScheduler;
 import sift.store.Database;
 import sift.store.search.SearchIndex;
 import sift.web.auth.Auth;
+import sift.web.auth.TokenRoutes;
 import sift.web.demo.DemoFeeds;
 import sift.web.health.HealthRoutes;
 import sift.web.podcast.PodcastRoutes;
@@ -54,7 +55,9 @@ public final class App {
         StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), deps.clock());
         HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingest());
         SearchRoutes search = new SearchRoutes(deps.search(), pages, deps.clock());
-        Auth auth = new Auth(deps.db().users(), deps.db().sessions(), pages, deps.publicReader(), deps.clock());
+        Auth auth = new Auth(deps.db().users(), deps.db().sessions(), deps.db().apiTokens(), pages, deps.publicReader(),
+                deps.clock());
+        TokenRoutes tokens = new TokenRoutes(deps.db().apiTokens(), pages, deps.clock());
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -71,20 +74,32 @@ public final class App {
         app.get("/login", auth::loginPage);
         app.post("/login", auth::login);
         app.post("/logout", auth::logout);
+        app.get("/account", tokens::page);
+        app.post("/account/tokens", tokens::create);
+        app.post("/account/tokens/revoke", tokens::revoke);
+        // pages
         app.get("/", reader::river);
         app.get("/posts/{id}", reader::post);
         app.post("/posts/{id}/state", state::change);
-        app.post("/api/posts/{id}/state", state::change);
         app.post("/read", state::changeMany);
-        app.post("/api/read", state::changeMany);
         app.get("/podcasts", podcasts::shows);
         app.get("/podcasts/show", podcasts::show);
         app.get("/releases", releases::products);
         app.get("/releases/product", releases::timeline);
         app.post("/releases/watch", releases::watch);
-        app.post("/api/releases/watch", releases::watch);
         app.get("/search", search::page);
+        // the JSON API (docs/API.md)
+        app.get("/api/posts", reader::riverApi);
+        app.get("/api/posts/{id}", reader::postApi);
+        app.post("/api/posts/{id}/state", state::change);
+        app.post("/api/read", state::changeMany);
         app.get("/api/search", search::api);
+        app.get("/api/podcasts", podcasts::showsApi);
+        app.get("/api/podcasts/episodes", podcasts::episodesApi);
+        app.get("/api/releases", releases::productsApi);
+        app.get("/api/releases/timeline", releases::timelineApi);
+        app.post("/api/releases/watch", releases::watch);
+        // operations
         app.get("/health", health::show);
         app.get("/metrics", deps.metrics()::show);
         if (deps.demo() != null) {

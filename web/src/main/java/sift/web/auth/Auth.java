@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sift.store.user.ApiTokenStore;
 import sift.store.user.SessionStore;
 import sift.store.user.User;
 import sift.store.user.UserStore;
@@ -31,7 +32,8 @@ import sift.web.Pages;
  * the database behind an HttpOnly, SameSite=Lax cookie (Secure when the request came over HTTPS); every request
  * that changes something carries the session's token against cross-site request forgery (form field
  * {@value #CSRF_FIELD} or header {@value #CSRF_HEADER}), else it is refused with 403. The login form has its own
- * token, in a cookie of its own. Five failed logins in a row lock an account for 15 minutes.
+ * token, in a cookie of its own. Five failed logins in a row lock an account for 15 minutes. API calls may instead
+ * carry a reader's API token ({@code Authorization: Bearer sift_...}); a bad token is refused with 401.
  */
 public final class Auth {
     private static final Logger log = LoggerFactory.getLogger(Auth.class);
@@ -50,22 +52,38 @@ public final class Auth {
 
     private final UserStore users;
     private final SessionStore sessions;
+    private final ApiTokenStore tokens;
     private final Pages pages;
     private final boolean publicReader;
     private final Clock clock;
 
-    public Auth(UserStore users, SessionStore sessions, Pages pages, boolean publicReader, Clock clock) {
+    public Auth(UserStore users, SessionStore sessions, ApiTokenStore tokens, Pages pages, boolean publicReader,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
+        this.tokens = tokens;
         this.pages = pages;
         this.publicReader = publicReader;
         this.clock = clock;
     }
 
-    /** Runs before every handler: finds the session, then lets the request through or refuses it. */
+    /** Runs before every handler: finds the session or API token, then lets the request through or refuses it. */
     public void check(Context ctx) {
         String path = ctx.path();
         if (OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
+            return;
+        }
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && path.startsWith("/api/")) {
+            // a browser never sends this header by itself, so a request with a token needs no request token
+            User user = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? tokens.find(authorization.substring(7).strip(), clock.instant()).orElse(null)
+                    : null;
+            if (user == null) {
+                throw new UnauthorizedResponse("This API token is not valid (revoked, or not a Sift token): send "
+                        + "'Authorization: Bearer sift_...' with a token from your account page.");
+            }
+            new Viewer(user.id(), user.name(), user.admin(), null).attach(ctx);
             return;
         }
         Optional<SessionStore.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE), clock.instant());
@@ -76,7 +94,8 @@ public final class Auth {
         boolean reading = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
         if (session.isEmpty() && !(reading && publicReader)) {
             if (path.startsWith("/api/")) {
-                throw new UnauthorizedResponse("Sign in first: this API needs a session (or, later, an API token).");
+                throw new UnauthorizedResponse("Sign in first: this API needs a session or an API token "
+                        + "('Authorization: Bearer sift_...').");
             }
             String here = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             ctx.redirect(reading ? "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8) : "/login",

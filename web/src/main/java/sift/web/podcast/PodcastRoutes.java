@@ -4,11 +4,14 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import sift.store.podcast.PodcastStore;
 import sift.store.post.RiverCursor;
 import sift.web.Pages;
 import sift.web.auth.Viewer;
+import sift.web.reader.ReaderRoutes;
 
 /** {@code GET /podcasts} (the shows) and {@code GET /podcasts/show?name=} (a show's episodes). */
 public final class PodcastRoutes {
@@ -32,27 +35,61 @@ public final class PodcastRoutes {
     }
 
     public void show(Context ctx) {
+        Episodes e = episodes(ctx);
+        pages.render(ctx, "podcast/show.jte", new PodcastPage(e.show(), List.of(), e.page(), List.of(), e.next(),
+                clock.instant()));
+    }
+
+    /** {@code GET /api/podcasts}: {@code {shows: [{name, episodes, unplayed, latest}]}}. */
+    public void showsApi(Context ctx) {
+        ctx.json(Map.of("shows", podcasts.shows(Viewer.of(ctx).userId()).stream()
+                .map(s -> Map.of("name", s.name(), "episodes", s.episodes(), "unplayed", s.unplayed(),
+                        "latest", s.latest().toString()))
+                .toList()));
+    }
+
+    /** {@code GET /api/podcasts/episodes?name=SHOW&after=}: {@code {show, episodes: [...], next}}. */
+    public void episodesApi(Context ctx) {
+        Episodes e = episodes(ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("show", e.show());
+        body.put("episodes", e.page().stream().map(PodcastRoutes::json).toList());
+        body.put("next", e.next());
+        ctx.json(body);
+    }
+
+    private static Map<String, Object> json(PodcastStore.Episode e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", e.postId());
+        out.put("title", e.title());
+        out.put("published", e.publishedAt().toString());
+        out.put("season", e.season());
+        out.put("number", e.number());
+        out.put("durationSeconds", e.durationSeconds());
+        out.put("notes", e.summary());
+        out.put("played", e.played());
+        out.put("position", e.positionSeconds());
+        out.put("url", "/posts/" + e.postId());
+        return out;
+    }
+
+    /** A page of a show's episodes and the cursor of the next page (or null). */
+    private record Episodes(String show, List<PodcastStore.Episode> page, String next) {}
+
+    private Episodes episodes(Context ctx) {
         String name = ctx.queryParam("name");
         if (name == null || name.isBlank()) {
-            throw new BadRequestResponse("name is missing: /podcasts/show?name=SHOW");
+            throw new BadRequestResponse("name is missing: the show's name, as /podcasts lists it");
         }
-        String after = ctx.queryParam("after");
-        RiverCursor cursor;
-        try {
-            cursor = after == null || after.isBlank() ? null : RiverCursor.parse(after);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse(e.getMessage());
-        }
+        RiverCursor cursor = ReaderRoutes.cursor(ctx);
         List<PodcastStore.Episode> page = podcasts.episodes(name, Viewer.of(ctx).userId(), PAGE_SIZE + 1, cursor);
         if (page.isEmpty() && cursor == null) {
             throw new NotFoundResponse("There is no podcast '" + name + "'.");
         }
-        String next = null;
-        if (page.size() > PAGE_SIZE) {
-            page = page.subList(0, PAGE_SIZE);
-            PodcastStore.Episode last = page.get(PAGE_SIZE - 1);
-            next = new RiverCursor(last.publishedAt(), last.postId()).token();
+        if (page.size() <= PAGE_SIZE) {
+            return new Episodes(name, page, null);
         }
-        pages.render(ctx, "podcast/show.jte", new PodcastPage(name, List.of(), page, List.of(), next, clock.instant()));
+        PodcastStore.Episode last = page.get(PAGE_SIZE - 1);
+        return new Episodes(name, page.subList(0, PAGE_SIZE), new RiverCursor(last.publishedAt(), last.postId()).token());
     }
 }

@@ -6,7 +6,9 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import sift.store.post.Post;
 import sift.store.post.PostFacts;
@@ -45,20 +47,9 @@ public final class ReaderRoutes {
      */
     public void river(Context ctx) {
         Viewer viewer = Viewer.of(ctx);
-        String after = ctx.queryParam("after");
-        RiverCursor cursor;
-        RiverFilter filter;
-        List<PostSummary> page;
-        try {
-            cursor = after == null || after.isBlank() ? null : RiverCursor.parse(after);
-            String show = param(ctx, "show");
-            filter = new RiverFilter(param(ctx, "topic"), param(ctx, "kind"), number(ctx, "feed"), param(ctx, "stance"),
-                    number(ctx, "maxHype") == null ? null : Math.toIntExact(number(ctx, "maxHype")),
-                    show == null ? RiverFilter.Show.ALL : RiverFilter.Show.parse(show));
-            page = posts.river(PAGE_SIZE + 1, cursor, filter, viewer.userId());
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new BadRequestResponse(e.getMessage());
-        }
+        RiverCursor cursor = cursor(ctx);
+        RiverFilter filter = filter(ctx);
+        List<PostSummary> page = page(filter, cursor, viewer.userId());
         boolean more = page.size() > PAGE_SIZE;
         List<PostSummary> shown = more ? page.subList(0, PAGE_SIZE) : page;
         Instant now = clock.instant();
@@ -74,6 +65,102 @@ public final class ReaderRoutes {
             next = new RiverCursor(last.publishedAt(), last.id()).token();
         }
         pages.render(ctx, "reader/list.jte", new ReaderPage(items, watched, next, cursor == null, filter));
+    }
+
+    /**
+     * {@code GET /api/posts} with the river's parameters: {@code {posts: [...], next}}, {@code next} the cursor of
+     * the next page ({@code ?after=}) or null.
+     */
+    public void riverApi(Context ctx) {
+        List<PostSummary> page = page(filter(ctx), cursor(ctx), Viewer.of(ctx).userId());
+        boolean more = page.size() > PAGE_SIZE;
+        List<PostSummary> shown = more ? page.subList(0, PAGE_SIZE) : page;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("posts", shown.stream().map(ReaderRoutes::json).toList());
+        PostSummary last = more ? shown.get(shown.size() - 1) : null;
+        body.put("next", last == null ? null : new RiverCursor(last.publishedAt(), last.id()).token());
+        ctx.json(body);
+    }
+
+    /** {@code GET /api/posts/{id}}: the post with its content, facts and the reader's state (reading it by API marks nothing). */
+    public void postApi(Context ctx) {
+        long id = StateRoutes.postId(ctx);
+        Post post = posts.find(id).orElseThrow(() -> new NotFoundResponse("There is no post " + id + "."));
+        Long reader = Viewer.of(ctx).userId();
+        PostState state = reader == null ? PostState.UNTOUCHED : states.state(reader, id);
+        PostFacts f = post.facts();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", post.id());
+        body.put("title", post.title());
+        body.put("feed", Map.of("id", post.feedId(), "title", post.feedTitle()));
+        body.put("link", WebLinks.httpOnly(post.link()));
+        body.put("author", post.author());
+        body.put("published", post.publishedAt().toString());
+        body.put("summary", post.summary());
+        body.put("contentHtml", post.contentHtml());
+        body.put("archived", post.archivedAt() != null);
+        body.put("kind", f.kind());
+        body.put("topics", f.topics().stream().map(t -> Map.of("topic", t.topic(), "score", t.score())).toList());
+        body.put("hypeScore", f.hypeScore());
+        body.put("stance", f.stance());
+        body.put("claims", f.claims().stream().map(c -> Map.of("part", c.part(), "start", c.start(), "end", c.end(),
+                "sentence", c.sentence(), "score", c.score(), "stance", c.stance(), "reasons", c.reasons())).toList());
+        body.put("release", f.release());
+        body.put("episode", f.episode());
+        body.put("enclosures", post.enclosures());
+        body.put("state", reader == null ? null : StateRoutes.json(id, state));
+        ctx.json(body);
+    }
+
+    private static Map<String, Object> json(PostSummary p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", p.id());
+        out.put("title", p.title());
+        out.put("feed", Map.of("id", p.feedId(), "title", p.feedTitle()));
+        out.put("link", WebLinks.httpOnly(p.link()));
+        out.put("author", p.author());
+        out.put("published", p.publishedAt().toString());
+        out.put("summary", p.summary());
+        out.put("kind", p.kind());
+        out.put("topics", p.topics());
+        out.put("hypeScore", p.hypeScore());
+        out.put("stance", p.stance());
+        out.put("read", p.read());
+        out.put("starred", p.starred());
+        out.put("url", "/posts/" + p.id());
+        return out;
+    }
+
+    /** A page of the river and one post more, which tells whether there is a next page. */
+    public List<PostSummary> page(RiverFilter filter, RiverCursor cursor, Long readerId) {
+        try {
+            return posts.river(PAGE_SIZE + 1, cursor, filter, readerId);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+    }
+
+    /** The page cursor of {@code ?after=}, or null for the first page; a bad one is a 400 naming it. */
+    public static RiverCursor cursor(Context ctx) {
+        String after = ctx.queryParam("after");
+        try {
+            return after == null || after.isBlank() ? null : RiverCursor.parse(after);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+    }
+
+    /** The river's filter of {@code ?show=&topic=&kind=&feed=&stance=&maxHype=}; a bad value is a 400 naming it. */
+    public static RiverFilter filter(Context ctx) {
+        try {
+            String show = param(ctx, "show");
+            Long maxHype = number(ctx, "maxHype");
+            return new RiverFilter(param(ctx, "topic"), param(ctx, "kind"), number(ctx, "feed"), param(ctx, "stance"),
+                    maxHype == null ? null : Math.toIntExact(maxHype),
+                    show == null ? RiverFilter.Show.ALL : RiverFilter.Show.parse(show));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
     }
 
     private static List<ReaderPage.Item> items(List<PostSummary> posts, Instant now) {

@@ -39,12 +39,35 @@ public final class ReleaseRoutes {
     public void timeline(Context ctx) {
         String name = name(ctx.queryParam("name"));
         Long reader = Viewer.of(ctx).userId();
+        boolean watched = reader != null && releases.watched(reader).contains(name);
+        pages.render(ctx, "release/timeline.jte", new ReleasePage(name, watched, List.of(), timeline(name, reader),
+                clock.instant()));
+    }
+
+    /** {@code GET /api/releases}: {@code {products: [{name, releases, latestVersion, latest, latestBreaking, watched}]}}. */
+    public void productsApi(Context ctx) {
+        ctx.json(Map.of("products", releases.products(Viewer.of(ctx).userId()).stream()
+                .map(p -> Map.of("name", p.name(), "releases", p.releases(), "latestVersion", p.latestVersion(),
+                        "latest", p.latest().toString(), "latestBreaking", p.latestBreaking(), "watched", p.watched()))
+                .toList()));
+    }
+
+    /** {@code GET /api/releases/timeline?name=}: {@code {product, releases: [{id, version, published, ...}]}}. */
+    public void timelineApi(Context ctx) {
+        String name = name(ctx.queryParam("name"));
+        ctx.json(Map.of("product", name, "releases", timeline(name, Viewer.of(ctx).userId()).stream()
+                .map(r -> Map.of("id", r.postId(), "title", r.title(), "version", r.version(),
+                        "published", r.publishedAt().toString(), "breaking", r.breaking(), "highlights", r.highlights(),
+                        "read", r.read(), "url", "/posts/" + r.postId()))
+                .toList()));
+    }
+
+    private List<ReleaseStore.Release> timeline(String name, Long reader) {
         List<ReleaseStore.Release> timeline = releases.timeline(name, reader, TIMELINE_SIZE);
         if (timeline.isEmpty()) {
             throw new NotFoundResponse("There are no releases of '" + name + "'.");
         }
-        boolean watched = reader != null && releases.watched(reader).contains(name);
-        pages.render(ctx, "release/timeline.jte", new ReleasePage(name, watched, List.of(), timeline, clock.instant()));
+        return timeline;
     }
 
     /** {@code POST /releases/watch} and {@code /api/releases/watch}: fields {@code name} and {@code watch}. */
