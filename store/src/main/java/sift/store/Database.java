@@ -13,6 +13,7 @@ import sift.store.post.PostStore;
 import sift.store.release.ReleaseStore;
 import sift.store.user.ApiTokenStore;
 import sift.store.user.PostStateStore;
+import sift.store.user.SavedSearchStore;
 import sift.store.user.SessionStore;
 import sift.store.user.UserStore;
 
@@ -87,6 +88,10 @@ public final class Database implements AutoCloseable {
 
     public ApiTokenStore apiTokens() {
         return new ApiTokenStore(jdbi);
+    }
+
+    public SavedSearchStore savedSearches() {
+        return new SavedSearchStore(jdbi);
     }
 
     public PostStateStore postStates() {

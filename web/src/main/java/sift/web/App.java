@@ -54,7 +54,7 @@ public final class App {
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
         StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), deps.clock());
         HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingest());
-        SearchRoutes search = new SearchRoutes(deps.search(), pages, deps.clock());
+        SearchRoutes search = new SearchRoutes(deps.search(), deps.db().savedSearches(), pages, deps.clock());
         Auth auth = new Auth(deps.db().users(), deps.db().sessions(), deps.db().apiTokens(), pages, deps.publicReader(),
                 deps.clock());
         TokenRoutes tokens = new TokenRoutes(deps.db().apiTokens(), pages, deps.clock());
@@ -88,12 +88,16 @@ public final class App {
         app.get("/releases/product", releases::timeline);
         app.post("/releases/watch", releases::watch);
         app.get("/search", search::page);
+        app.post("/searches", search::save);
+        app.get("/searches/{id}", search::saved);
+        app.post("/searches/{id}/delete", search::delete);
         // the JSON API (docs/API.md)
         app.get("/api/posts", reader::riverApi);
         app.get("/api/posts/{id}", reader::postApi);
         app.post("/api/posts/{id}/state", state::change);
         app.post("/api/read", state::changeMany);
         app.get("/api/search", search::api);
+        app.get("/api/searches", search::savedApi);
         app.get("/api/podcasts", podcasts::showsApi);
         app.get("/api/podcasts/episodes", podcasts::episodesApi);
         app.get("/api/releases", releases::productsApi);

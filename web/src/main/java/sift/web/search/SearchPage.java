@@ -1,17 +1,25 @@
 package sift.web.search;
 
 import java.util.List;
+import sift.store.user.SavedSearchStore;
 import sift.web.Dates;
 
 /**
- * The search page: the query as typed, its results or the reason it could not be read. Pairs with
- * search/results.jte.
+ * The search page: the query as typed, its results or the reason it could not be read; the reader's saved searches,
+ * and the one shown when this is a saved search's view (else null). Pairs with search/results.jte.
  */
 public record SearchPage(String query, boolean byDate, String error, String total, List<Item> results, String tookMs,
-        String previousHref, String nextHref) {
+        String previousHref, String nextHref, List<SavedSearchStore.SavedSearch> saved,
+        SavedSearchStore.SavedSearch current) {
 
     public SearchPage {
         results = List.copyOf(results);
+        saved = List.copyOf(saved);
+    }
+
+    /** Whether the query shown is one of the reader's saved searches already. */
+    public boolean isSaved() {
+        return saved.stream().anyMatch(s -> s.query().equals(query));
     }
 
     public record Item(long id, String title, String feedTitle, String kind, Dates.Shown published,

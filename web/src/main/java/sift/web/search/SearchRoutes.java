@@ -1,6 +1,10 @@
 package sift.web.search;
 
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,54 +12,135 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sift.store.Sql;
 import sift.store.search.SearchIndex;
 import sift.store.search.SearchRequest;
 import sift.store.search.SearchResult;
 import sift.store.search.SearchSyntaxException;
 import sift.web.Dates;
+import sift.store.user.SavedSearchStore;
 import sift.web.Pages;
+import sift.web.auth.Viewer;
 
-/** {@code GET /search?q=} (the page) and {@code GET /api/search?q=} (JSON). */
+/**
+ * {@code GET /search?q=} (the page) and {@code GET /api/search?q=} (JSON); a reader's saved searches, each a view
+ * at {@code /searches/{id}}.
+ */
 public final class SearchRoutes {
     private static final int PAGE_SIZE = 20;
 
     private final SearchIndex index;
+    private final SavedSearchStore searches;
     private final Pages pages;
     private final Clock clock;
 
-    public SearchRoutes(SearchIndex index, Pages pages, Clock clock) {
+    public SearchRoutes(SearchIndex index, SavedSearchStore searches, Pages pages, Clock clock) {
         this.index = index;
+        this.searches = searches;
         this.pages = pages;
         this.clock = clock;
     }
 
     public void page(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        boolean byDate = order(ctx) == SearchRequest.Order.DATE;
+        render(ctx, q, order(ctx) == SearchRequest.Order.DATE, "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
+                + (order(ctx) == SearchRequest.Order.DATE ? "&sort=date" : ""), null);
+    }
+
+    /** {@code GET /searches/{id}}: a saved search as a view: its results newest first, like the river. */
+    public void saved(Context ctx) {
+        SavedSearchStore.SavedSearch search = savedSearch(ctx);
+        render(ctx, search.query(), true, "/searches/" + search.id() + "?", search);
+    }
+
+    /** {@code POST /searches}: saves the query {@code q} under {@code name} (the query itself when empty). */
+    public void save(Context ctx) {
+        long reader = Viewer.of(ctx).userId();
+        String q = ctx.formParam("q") == null ? "" : ctx.formParam("q").strip();
+        String name = ctx.formParam("name") == null || ctx.formParam("name").isBlank() ? q : ctx.formParam("name").strip();
+        if (q.isEmpty() || q.length() > 1000 || name.length() > 100) {
+            throw new BadRequestResponse("A saved search needs a query of up to 1,000 characters and a name of up to 100.");
+        }
+        try {
+            index.search(new SearchRequest(q, 1, 0, SearchRequest.Order.DATE));
+        } catch (SearchSyntaxException e) {
+            throw new BadRequestResponse("This query cannot be saved: " + e.getMessage());
+        }
+        try {
+            long id = searches.save(reader, name, q, clock.instant());
+            ctx.redirect("/searches/" + id, HttpStatus.SEE_OTHER);
+        } catch (RuntimeException e) {
+            if (!Sql.uniqueViolation(e)) {
+                throw e;
+            }
+            throw new ConflictResponse("You already have a saved search named '" + name + "'.");
+        }
+    }
+
+    /** {@code POST /searches/{id}/delete}. */
+    public void delete(Context ctx) {
+        SavedSearchStore.SavedSearch search = savedSearch(ctx);
+        searches.delete(Viewer.of(ctx).userId(), search.id());
+        ctx.redirect("/search", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /api/searches}: {@code {searches: [{id, name, query, url}]}}. */
+    public void savedApi(Context ctx) {
+        Long reader = Viewer.of(ctx).userId();
+        ctx.json(Map.of("searches", (reader == null ? List.<SavedSearchStore.SavedSearch>of() : searches.list(reader))
+                .stream()
+                .map(s -> Map.of("id", s.id(), "name", s.name(), "query", s.query(), "url", "/searches/" + s.id()))
+                .toList()));
+    }
+
+    private SavedSearchStore.SavedSearch savedSearch(Context ctx) {
+        Long reader = Viewer.of(ctx).userId();
+        String raw = ctx.pathParam("id");
+        try {
+            long id = Long.parseLong(raw);
+            if (reader != null) {
+                var found = searches.find(reader, id);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        } catch (NumberFormatException e) {
+            // not an id: not found either
+        }
+        throw new NotFoundResponse("You have no saved search '" + raw + "'.");
+    }
+
+    private void render(Context ctx, String q, boolean byDate, String base, SavedSearchStore.SavedSearch current) {
+        Long reader = Viewer.of(ctx).userId();
+        List<SavedSearchStore.SavedSearch> saved = reader == null ? List.of() : searches.list(reader);
         int page = Math.max(1, intParam(ctx, "page", 1));
         if (q.isEmpty()) {
-            pages.render(ctx, "search/results.jte", new SearchPage("", byDate, null, null, List.of(), null, null, null));
+            pages.render(ctx, "search/results.jte",
+                    new SearchPage("", byDate, null, null, List.of(), null, null, null, saved, null));
             return;
         }
         int offset = (page - 1) * PAGE_SIZE;
         try {
-            SearchResult result = index.search(new SearchRequest(q, PAGE_SIZE, Math.min(offset, SearchRequest.MAX_DEPTH - PAGE_SIZE),
-                    order(ctx)));
+            SearchResult result = index.search(new SearchRequest(q, PAGE_SIZE,
+                    Math.min(offset, SearchRequest.MAX_DEPTH - PAGE_SIZE),
+                    byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE));
             Instant now = clock.instant();
             List<SearchPage.Item> items = result.hits().stream()
                     .map(h -> new SearchPage.Item(h.id(), h.title(), h.feedTitle(), h.kind(), Dates.shown(h.publishedAt(), now),
                             h.snippet().pieces().stream().map(p -> new SearchPage.Piece(p.text(), p.match())).toList()))
                     .toList();
-            String base = "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (byDate ? "&sort=date" : "");
-            String previous = page > 1 ? base + "&page=" + (page - 1) : null;
+            String pageParam = base.endsWith("?") ? "page=" : "&page=";
+            String previous = page > 1 ? base + pageParam + (page - 1) : null;
             boolean more = offset + PAGE_SIZE < Math.min(result.total(), SearchRequest.MAX_DEPTH);
-            String next = more ? base + "&page=" + (page + 1) : null;
+            String next = more ? base + pageParam + (page + 1) : null;
             String took = String.format("%.1f", result.tookMicros() / 1000.0);
             String total = result.total() + (result.totalExact() ? "" : "+") + (result.total() == 1 ? " post" : " posts");
-            pages.render(ctx, "search/results.jte", new SearchPage(q, byDate, null, total, items, took, previous, next));
+            pages.render(ctx, "search/results.jte",
+                    new SearchPage(q, byDate, null, total, items, took, previous, next, saved, current));
         } catch (SearchSyntaxException e) {
             ctx.status(400);
-            pages.render(ctx, "search/results.jte", new SearchPage(q, byDate, e.getMessage(), null, List.of(), null, null, null));
+            pages.render(ctx, "search/results.jte",
+                    new SearchPage(q, byDate, e.getMessage(), null, List.of(), null, null, null, saved, current));
         }
     }
 
