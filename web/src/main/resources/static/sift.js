@@ -12,6 +12,7 @@
     return fetch(url, {
       method: "POST",
       credentials: "same-origin",
+      keepalive: true,
       headers: { "Accept": "application/json", "X-CSRF-Token": token },
       body: new URLSearchParams(fields),
     }).then((response) => {
@@ -137,7 +138,7 @@
 
   // the river marks posts read once they have scrolled up past the top, when the reader wants that
   const scrollRead = document.getElementById("scroll-read");
-  if (token && scrollRead && "IntersectionObserver" in window) {
+  if (token && scrollRead) {
     scrollRead.closest("label").hidden = false;
     scrollRead.checked = localStorage.getItem("sift.scrollRead") !== "off";
     scrollRead.addEventListener("change", () =>
@@ -152,22 +153,33 @@
         send("/api/read", { ids: ids.join(",") }).catch(() => ids.forEach((id) => pending.add(id)));
       }
     };
-    const observer = new IntersectionObserver((seen) => {
-      for (const s of seen) {
-        const entry = s.target;
-        if (scrollRead.checked && !s.isIntersecting && s.boundingClientRect.bottom <= 0
-            && !entry.classList.contains("read")) {
-          entry.classList.add("read");
-          const form = entry.querySelector("form.state");
-          if (form) {
-            show(form, { read: true, starred: form.querySelector("button.star").getAttribute("aria-pressed") === "true" });
-          }
-          pending.add(entry.dataset.id);
-          timer = timer || setTimeout(flush, 1500);
-        }
+    // checked on scroll (once a frame) rather than by an IntersectionObserver, which misses posts that a long
+    // jump (End, Page Down) carries from below the window to above it without ever showing them
+    let queued = false;
+    const check = () => {
+      queued = false;
+      if (!scrollRead.checked) {
+        return;
       }
-    });
-    entries().forEach((e) => observer.observe(e));
+      for (const entry of entries()) {
+        if (entry.classList.contains("read") || entry.getBoundingClientRect().bottom > 0) {
+          continue;
+        }
+        entry.classList.add("read");
+        const form = entry.querySelector("form.state");
+        if (form) {
+          show(form, { read: true, starred: form.querySelector("button.star").getAttribute("aria-pressed") === "true" });
+        }
+        pending.add(entry.dataset.id);
+        timer = timer || setTimeout(flush, 1500);
+      }
+    };
+    window.addEventListener("scroll", () => {
+      if (!queued) {
+        queued = true;
+        requestAnimationFrame(check);
+      }
+    }, { passive: true });
     window.addEventListener("pagehide", flush);
   }
 
@@ -176,11 +188,17 @@
     const url = "/posts/" + player.dataset.post + "/state";
     const start = Number(player.dataset.position || 0);
     let saved = start;
-    player.addEventListener("loadedmetadata", () => {
-      if (start > 0 && (!player.duration || start < player.duration - 5)) {
+    const resume = () => {
+      if (start > 0 && (!player.duration || start < player.duration - 2)) {
         player.currentTime = start;
       }
-    }, { once: true });
+    };
+    // the metadata may be in before this deferred script runs (a cached episode)
+    if (player.readyState >= HTMLMediaElement.HAVE_METADATA) {
+      resume();
+    } else {
+      player.addEventListener("loadedmetadata", resume, { once: true });
+    }
     if (start > 0 && player.preload === "none") {
       player.preload = "metadata";
     }

@@ -57,7 +57,8 @@ class LoginBrowserIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("SIFT_CHROMIUM", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,900", "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=1200,900", "--autoplay-policy=no-user-gesture-required",
+                "--user-data-dir=" + profile.toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -103,6 +104,11 @@ class LoginBrowserIT {
     }
 
     private void screenshot(String name) throws Exception {
+        screenshot(browser, name);
+    }
+
+    /** Saves what the browser shows under target/screenshots/. */
+    static void screenshot(WebDriver browser, String name) throws Exception {
         Path target = Path.of("target", "screenshots", name);
         Files.createDirectories(target.getParent());
         File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

@@ -45,6 +45,12 @@ final class TestApp implements AutoCloseable {
         return new TestApp(SiftServer.start(config(dataDir, true, true, Map.of()), Clock.systemUTC()));
     }
 
+    /** The demo, whose first admin has {@code adminPassword}. */
+    static TestApp startDemo(Path dataDir, String adminPassword) {
+        return new TestApp(SiftServer.start(config(dataDir, true, true, Map.of("SIFT_ADMIN_PASSWORD", adminPassword)),
+                Clock.systemUTC()));
+    }
+
     private static SiftConfig config(Path dataDir, boolean demo, boolean backgroundIngest, Map<String, String> env) {
         SiftConfig base = SiftConfig.from(dataDir, 0, demo, env);
         return base.withHttp(new SiftConfig.Http("127.0.0.1", 0))
