@@ -49,7 +49,7 @@ public final class App {
 
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
-        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), pages, deps.clock());
+        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), deps.search(), pages, deps.clock());
         PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, deps.clock());
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
         StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), deps.clock());

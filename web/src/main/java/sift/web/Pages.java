@@ -2,7 +2,7 @@ package sift.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,9 +21,10 @@ public final class Pages {
     public void render(Context ctx, String template, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("viewer", Viewer.of(ctx));
-        StringOutput out = new StringOutput();
+        // UTF-8 bytes from the start: the templates' static parts are stored encoded (binaryStaticContent)
+        Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(template, all, out);
-        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+        ctx.contentType("text/html; charset=utf-8").result(out.toByteArray());
     }
 
     /** A friendly error page; the details stay in the log. */

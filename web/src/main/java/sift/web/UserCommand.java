@@ -56,7 +56,7 @@ final class UserCommand implements Callable<Integer> {
                 Accounts.add(db.users(), name, password, admin, Instant.now());
             }
             spec.commandLine().getOut().printf("Added %s '%s' to %s%n", admin ? "the admin" : "the reader", name,
-                    config.db().url());
+                    config.db().describe());
             spec.commandLine().getOut().flush();
             return 0;
         }

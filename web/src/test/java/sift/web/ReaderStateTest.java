@@ -67,6 +67,8 @@ class ReaderStateTest {
         assertThat(titles("/?show=starred")).containsExactly("BGP notes");
         Document river = Jsoup.parse(ana.get("/").body());
         assertThat(river.select("article[data-id=" + article + "] button.star").attr("aria-pressed")).isEqualTo("true");
+        assertThat(river.select("article[data-id=" + article + "] button.star").attr("value")).as("unstars").isEqualTo("false");
+        assertThat(river.select("article[data-id=" + episode + "] button.star").attr("aria-pressed")).isEqualTo("false");
         assertThat(river.select("article[data-id=" + episode + "] button.star").attr("value")).isEqualTo("true");
     }
 

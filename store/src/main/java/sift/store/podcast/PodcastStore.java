@@ -57,7 +57,7 @@ public final class PodcastStore {
 
     /** A show's episodes, newest first, after the cursor when one is given (keyset paging, as the river). */
     public List<Episode> episodes(String show, Long readerId, int limit, RiverCursor after) {
-        String page = after == null ? "" : " AND (p.published_at < :at OR (p.published_at = :at AND p.id < :id))";
+        String page = after == null ? "" : " AND p.published_at <= :at AND (p.published_at < :at OR p.id < :id)";
         return jdbi.withHandle(h -> h.createQuery("SELECT " + EPISODE_COLUMNS + "\n" + EPISODES
                         + "\nWHERE e.show_name = :show" + page + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
                 .bind("reader", reader(readerId))

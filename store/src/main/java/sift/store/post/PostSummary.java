@@ -26,9 +26,4 @@ public record PostSummary(
     public PostSummary {
         topics = List.copyOf(topics);
     }
-
-    PostSummary withTopics(List<String> ids) {
-        return new PostSummary(id, feedId, feedTitle, title, link, author, publishedAt, summary, kind, hypeScore,
-                stance, ids, read, starred);
-    }
 }

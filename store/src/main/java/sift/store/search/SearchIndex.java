@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -37,6 +40,9 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -86,6 +92,11 @@ public final class SearchIndex implements AutoCloseable {
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
     /** Snippets come from the first this many characters of a post: long enough for nearly every match. */
     private static final int SNIPPET_SCAN_CHARS = 2500;
+
+    /** How far apart in time two posts of the same story may be. */
+    static final Duration SAME_STORY_WITHIN = Duration.ofDays(3);
+    /** The share of a post's own score against its MoreLikeThis query that another post must reach. */
+    static final float SAME_STORY_SHARE = 0.6f;
 
     private final Path dir;
     private final PostStore posts;
@@ -361,6 +372,65 @@ public final class SearchIndex implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the index in " + dir, e);
+        }
+    }
+
+    /**
+     * Posts of other feeds that tell the same story as this one, published within {@link #SAME_STORY_WITHIN} of
+     * it, best first (at most {@code limit}). Candidates come from Lucene's MoreLikeThis over the post's own
+     * words; a candidate is the same story when it scores at least {@link #SAME_STORY_SHARE} of what the post
+     * itself scores against that query: a share, so that long and short posts are judged alike.
+     */
+    public List<IndexablePost> sameStory(long postId, int limit) {
+        List<IndexablePost> found = posts.byIds(List.of(postId));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        IndexablePost post = found.get(0);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+                mlt.setAnalyzer(analyzer);
+                mlt.setFieldNames(new String[] {Fields.WORDS});
+                mlt.setMinTermFreq(1);
+                mlt.setMinDocFreq(2);
+                // words in more than one post in twenty say little about a story
+                mlt.setMaxDocFreq(Math.max(10, searcher.getIndexReader().numDocs() / 20));
+                mlt.setMaxQueryTerms(40);
+                String text = post.text() == null ? "" : post.text();
+                Query like = mlt.like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title() + "\n"
+                        + text.substring(0, Math.min(text.length(), 20_000))));
+                TopDocs self = searcher.search(new BooleanQuery.Builder()
+                        .add(like, BooleanClause.Occur.MUST)
+                        .add(new TermQuery(new Term(Fields.ID, String.valueOf(post.id()))), BooleanClause.Occur.FILTER)
+                        .build(), 1);
+                if (self.scoreDocs.length == 0) {
+                    return List.of(); // not indexed yet
+                }
+                float bar = self.scoreDocs[0].score * SAME_STORY_SHARE;
+                long at = post.publishedAt().toEpochMilli();
+                TopDocs others = searcher.search(new BooleanQuery.Builder()
+                        .add(like, BooleanClause.Occur.MUST)
+                        .add(LongPoint.newRangeQuery(Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(),
+                                at + SAME_STORY_WITHIN.toMillis()), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(Fields.FEED_ID, String.valueOf(post.feedId()))),
+                                BooleanClause.Occur.MUST_NOT)
+                        .build(), limit);
+                List<Long> ids = new ArrayList<>();
+                for (ScoreDoc hit : others.scoreDocs) {
+                    if (hit.score >= bar) {
+                        ids.add(Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID)));
+                    }
+                }
+                Map<Long, IndexablePost> byId = posts.byIds(ids).stream()
+                        .collect(Collectors.toMap(IndexablePost::id, Function.identity()));
+                return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for the same story in the index in " + dir, e);
         }
     }
 

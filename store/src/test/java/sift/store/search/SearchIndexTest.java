@@ -32,6 +32,7 @@ import sift.store.DbSettings;
 import sift.store.StoreException;
 import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;
+import sift.store.post.IndexablePost;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
 
@@ -85,6 +86,31 @@ class SearchIndexTest {
         return index.search(new SearchRequest(query, 20, 0, SearchRequest.Order.RELEVANCE)).hits().stream()
                 .map(SearchResult.Hit::title)
                 .toList();
+    }
+
+    @Nested
+    class SameStory {
+        @Test
+        void findsTheSameStoryInOtherFeedsOfThoseDaysOnly() {
+            post(ipspace, "cf-retold", "What the Cloudflare outage of November 18 teaches",
+                    "Cloudflare's Bot Management feature file doubled in size; its routers failed on the oversized file.",
+                    "article", "2025-11-19T08:00:00Z");
+            post(cloudflare, "cf-own-followup", "Cloudflare outage follow-up: the Bot Management feature file",
+                    "The feature file that doubled in size is now checked before routers load it.", "article",
+                    "2025-11-20T08:00:00Z");
+            post(ipspace, "cf-much-later", "A year after the Cloudflare outage of November 18",
+                    "The Bot Management feature file doubled in size and routers failed, a year ago.", "article",
+                    "2026-11-18T08:00:00Z");
+            index.catchUp();
+            long outage = db.posts().river(10, null).stream().filter(p -> p.title().equals("Cloudflare outage on November 18"))
+                    .findFirst().orElseThrow().id();
+            assertThat(index.sameStory(outage, 5)).extracting(IndexablePost::title)
+                    .containsExactly("What the Cloudflare outage of November 18 teaches");
+            long bgp = db.posts().river(10, null).stream().filter(p -> p.title().startsWith("BGP route"))
+                    .findFirst().orElseThrow().id();
+            assertThat(index.sameStory(bgp, 5)).as("an unrelated post").isEmpty();
+            assertThat(index.sameStory(424_242, 5)).as("no such post").isEmpty();
+        }
     }
 
     @Nested

@@ -52,6 +52,7 @@ public final class Auth {
 
     private final UserStore users;
     private final SessionStore sessions;
+    private final SessionCache recentSessions;
     private final ApiTokenStore tokens;
     private final Pages pages;
     private final boolean publicReader;
@@ -61,6 +62,7 @@ public final class Auth {
             Clock clock) {
         this.users = users;
         this.sessions = sessions;
+        this.recentSessions = new SessionCache(sessions);
         this.tokens = tokens;
         this.pages = pages;
         this.publicReader = publicReader;
@@ -86,7 +88,7 @@ public final class Auth {
             new Viewer(user.id(), user.name(), user.admin(), null).attach(ctx);
             return;
         }
-        Optional<SessionStore.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE), clock.instant());
+        Optional<SessionStore.Session> session = recentSessions.find(ctx.cookie(SESSION_COOKIE), clock.instant());
         session.ifPresent(s -> new Viewer(s.user().id(), s.user().name(), s.user().admin(), s.csrfToken()).attach(ctx));
         if (path.equals("/login")) {
             return; // its form carries a token of its own
@@ -150,7 +152,7 @@ public final class Auth {
     public void logout(Context ctx) {
         String token = ctx.cookie(SESSION_COOKIE);
         if (token != null) {
-            sessions.close(token);
+            recentSessions.close(token);
         }
         ctx.cookie(cookie(ctx, SESSION_COOKIE, "/", "", 0, SameSite.LAX));
         ctx.redirect("/login", HttpStatus.SEE_OTHER);

@@ -13,12 +13,17 @@ import sift.web.Dates;
 public record PostPage(long id, String title, String feedTitle, String author, String link, String kind,
         Dates.Shown published, String contentHtml, String summary, Dates.Shown archived, List<Media> media,
         List<PostFacts.TopicScore> topics, int hypeScore, String stance, List<PostFacts.Claim> flagged,
-        boolean aboutAi, PostFacts.Release release, PostFacts.Episode episode, PostState state) {
+        boolean aboutAi, PostFacts.Release release, PostFacts.Episode episode, PostState state,
+        List<Elsewhere> elsewhere) {
+
+    /** The same story told by another feed. */
+    public record Elsewhere(long id, String title, String feedTitle, Dates.Shown published) {}
 
     public PostPage {
         media = List.copyOf(media);
         topics = List.copyOf(topics);
         flagged = List.copyOf(flagged);
+        elsewhere = List.copyOf(elsewhere);
     }
 
     /** The post's stance on AI in words, with its hype score. */

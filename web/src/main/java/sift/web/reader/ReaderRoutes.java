@@ -16,6 +16,7 @@ import sift.store.post.PostStore;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverFilter;
 import sift.store.post.RiverCursor;
+import sift.store.search.SearchIndex;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
 import sift.web.Dates;
@@ -26,17 +27,21 @@ import sift.web.auth.Viewer;
 /** The river of posts and the page of one post. */
 public final class ReaderRoutes {
     static final int PAGE_SIZE = 50;
+    /** At most so many links to the same story in other feeds. */
+    static final int SAME_STORY_LINKS = 5;
     /** How long a new release of a watched product leads the river while it is unread. */
     static final Duration WATCHED_RELEASES_FOR = Duration.ofDays(14);
 
     private final PostStore posts;
     private final PostStateStore states;
+    private final SearchIndex index;
     private final Pages pages;
     private final Clock clock;
 
-    public ReaderRoutes(PostStore posts, PostStateStore states, Pages pages, Clock clock) {
+    public ReaderRoutes(PostStore posts, PostStateStore states, SearchIndex index, Pages pages, Clock clock) {
         this.posts = posts;
         this.states = states;
+        this.index = index;
         this.pages = pages;
         this.clock = clock;
     }
@@ -212,6 +217,8 @@ public final class ReaderRoutes {
                 post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, facts.topics(),
                 facts.hypeScore(), facts.stance(), ClaimMarks.flagged(facts.claims()),
                 !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode(),
-                state));
+                state, index.sameStory(id, SAME_STORY_LINKS).stream()
+                        .map(p -> new PostPage.Elsewhere(p.id(), p.title(), p.feedTitle(), Dates.shown(p.publishedAt(), now)))
+                        .toList()));
     }
 }
