@@ -17,6 +17,7 @@ import sift.web.auth.TokenRoutes;
 import sift.web.demo.DemoFeeds;
 import sift.web.health.HealthRoutes;
 import sift.web.podcast.PodcastRoutes;
+import sift.web.reader.ReadMarks;
 import sift.web.reader.ReaderRoutes;
 import sift.web.release.ReleaseRoutes;
 import sift.web.reader.StateRoutes;
@@ -49,10 +50,12 @@ public final class App {
 
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
-        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), deps.search(), pages, deps.clock());
+        ReadMarks readMarks = new ReadMarks(deps.db().postStates(), deps.clock());
+        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), readMarks, deps.search(), pages,
+                deps.clock());
         PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, deps.clock());
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
-        StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), deps.clock());
+        StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), readMarks, deps.clock());
         HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingest());
         SearchRoutes search = new SearchRoutes(deps.search(), deps.db().savedSearches(), pages, deps.clock());
         Auth auth = new Auth(deps.db().users(), deps.db().sessions(), deps.db().apiTokens(), pages, deps.publicReader(),
@@ -67,6 +70,7 @@ public final class App {
                 files.location = Location.CLASSPATH;
             });
             config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            config.events.serverStopped(readMarks::close);
         });
 
         app.before(App::securityHeaders);

@@ -95,6 +95,8 @@ public final class SearchIndex implements AutoCloseable {
 
     /** How far apart in time two posts of the same story may be. */
     static final Duration SAME_STORY_WITHIN = Duration.ofDays(3);
+    /** How much of a post's text tells its story with the title: its beginning, the lede (all of a long post costs too much). */
+    static final int SAME_STORY_TEXT = 600;
     /** The share of a post's own score against its MoreLikeThis query that another post must reach. */
     static final float SAME_STORY_SHARE = 0.6f;
 
@@ -397,35 +399,42 @@ public final class SearchIndex implements AutoCloseable {
                 mlt.setMinDocFreq(2);
                 // words in more than one post in twenty say little about a story
                 mlt.setMaxDocFreq(Math.max(10, searcher.getIndexReader().numDocs() / 20));
-                mlt.setMaxQueryTerms(40);
+                mlt.setMaxQueryTerms(25);
                 String text = post.text() == null ? "" : post.text();
                 Query like = mlt.like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title() + "\n"
-                        + text.substring(0, Math.min(text.length(), 20_000))));
-                TopDocs self = searcher.search(new BooleanQuery.Builder()
-                        .add(like, BooleanClause.Occur.MUST)
-                        .add(new TermQuery(new Term(Fields.ID, String.valueOf(post.id()))), BooleanClause.Occur.FILTER)
-                        .build(), 1);
-                if (self.scoreDocs.length == 0) {
-                    return List.of(); // not indexed yet
-                }
-                float bar = self.scoreDocs[0].score * SAME_STORY_SHARE;
+                        + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
+                // one search of the post's days: the post itself scores the most, and sets the bar
                 long at = post.publishedAt().toEpochMilli();
-                TopDocs others = searcher.search(new BooleanQuery.Builder()
+                TopDocs days = searcher.search(new BooleanQuery.Builder()
                         .add(like, BooleanClause.Occur.MUST)
                         .add(LongPoint.newRangeQuery(Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(),
                                 at + SAME_STORY_WITHIN.toMillis()), BooleanClause.Occur.FILTER)
-                        .add(new TermQuery(new Term(Fields.FEED_ID, String.valueOf(post.feedId()))),
-                                BooleanClause.Occur.MUST_NOT)
-                        .build(), limit);
+                        .build(), limit + 10);
+                float own = Float.NaN;
                 List<Long> ids = new ArrayList<>();
-                for (ScoreDoc hit : others.scoreDocs) {
-                    if (hit.score >= bar) {
-                        ids.add(Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID)));
+                List<Float> scores = new ArrayList<>();
+                for (ScoreDoc hit : days.scoreDocs) {
+                    long id = Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID));
+                    if (id == post.id()) {
+                        own = hit.score;
+                    } else {
+                        ids.add(id);
+                        scores.add(hit.score);
                     }
                 }
-                Map<Long, IndexablePost> byId = posts.byIds(ids).stream()
+                if (Float.isNaN(own)) {
+                    return List.of(); // not indexed yet
+                }
+                List<Long> same = new ArrayList<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    if (scores.get(i) >= own * SAME_STORY_SHARE) {
+                        same.add(ids.get(i));
+                    }
+                }
+                Map<Long, IndexablePost> byId = posts.byIds(same).stream()
+                        .filter(p -> p.feedId() != post.feedId())
                         .collect(Collectors.toMap(IndexablePost::id, Function.identity()));
-                return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+                return same.stream().map(byId::get).filter(Objects::nonNull).limit(limit).toList();
             } finally {
                 searchers.release(searcher);
             }

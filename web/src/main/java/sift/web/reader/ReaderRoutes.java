@@ -35,12 +35,15 @@ public final class ReaderRoutes {
     private final PostStore posts;
     private final PostStateStore states;
     private final SearchIndex index;
+    private final ReadMarks readMarks;
     private final Pages pages;
     private final Clock clock;
 
-    public ReaderRoutes(PostStore posts, PostStateStore states, SearchIndex index, Pages pages, Clock clock) {
+    public ReaderRoutes(PostStore posts, PostStateStore states, ReadMarks readMarks, SearchIndex index, Pages pages,
+            Clock clock) {
         this.posts = posts;
         this.states = states;
+        this.readMarks = readMarks;
         this.index = index;
         this.pages = pages;
         this.clock = clock;
@@ -92,6 +95,9 @@ public final class ReaderRoutes {
         long id = StateRoutes.postId(ctx);
         Post post = posts.find(id).orElseThrow(() -> new NotFoundResponse("There is no post " + id + "."));
         Long reader = Viewer.of(ctx).userId();
+        if (reader != null) {
+            readMarks.flush(reader);
+        }
         PostState state = reader == null ? PostState.UNTOUCHED : states.state(reader, id);
         PostFacts f = post.facts();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -138,6 +144,9 @@ public final class ReaderRoutes {
 
     /** A page of the river and one post more, which tells whether there is a next page. */
     public List<PostSummary> page(RiverFilter filter, RiverCursor cursor, Long readerId) {
+        if (readerId != null) {
+            readMarks.flush(readerId);
+        }
         try {
             return posts.river(PAGE_SIZE + 1, cursor, filter, readerId);
         } catch (IllegalArgumentException e) {
@@ -199,7 +208,7 @@ public final class ReaderRoutes {
         Long reader = Viewer.of(ctx).userId();
         PostState state = reader == null ? PostState.UNTOUCHED : states.state(reader, id);
         if (reader != null && !state.read()) {
-            states.setRead(reader, id, true, clock.instant());
+            readMarks.mark(reader, id);
             state = new PostState(clock.instant(), state.starredAt(), state.playPositionSeconds(), state.playedAt());
         }
         List<PostPage.Media> media = post.enclosures().stream()

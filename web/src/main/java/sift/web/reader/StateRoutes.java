@@ -27,11 +27,13 @@ public final class StateRoutes {
 
     private final PostStore posts;
     private final PostStateStore states;
+    private final ReadMarks readMarks;
     private final Clock clock;
 
-    public StateRoutes(PostStore posts, PostStateStore states, Clock clock) {
+    public StateRoutes(PostStore posts, PostStateStore states, ReadMarks readMarks, Clock clock) {
         this.posts = posts;
         this.states = states;
+        this.readMarks = readMarks;
         this.clock = clock;
     }
 
@@ -109,11 +111,13 @@ public final class StateRoutes {
         return out;
     }
 
-    private static long reader(Context ctx) {
+    /** The reader, whose opened posts are stored first: a change must not be undone by a mark still queued. */
+    private long reader(Context ctx) {
         Long userId = Viewer.of(ctx).userId();
         if (userId == null) {
             throw new IllegalStateException("Auth lets no change through without a signed-in reader");
         }
+        readMarks.flush(userId);
         return userId;
     }
 
