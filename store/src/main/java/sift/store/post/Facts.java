@@ -3,6 +3,7 @@ package sift.store.post;
 import static sift.store.Sql.fit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,14 @@ import org.jdbi.v3.core.Handle;
 final class Facts {
     private Facts() {}
 
-    /** The facts that live on the post's own row. */
+    /** The facts that live on the post's own row, its topic ids (best first) among them. */
     static Map<String, Object> postValues(PostFacts facts) {
-        return Map.of("kind", facts.kind(), "hypeScore", facts.hypeScore(), "stance", facts.stance());
+        return Map.of("kind", facts.kind(), "hypeScore", facts.hypeScore(), "stance", facts.stance(),
+                "topicIds", String.join(",", facts.topics().stream()
+                        .sorted(Comparator.comparingDouble(PostFacts.TopicScore::score).reversed()
+                                .thenComparing(PostFacts.TopicScore::topic))
+                        .map(PostFacts.TopicScore::topic)
+                        .toList()));
     }
 
     static void replace(Handle h, long postId, PostFacts facts) {

@@ -30,9 +30,7 @@ public final class PostStore {
     private static final String SUMMARY_COLUMNS = """
             p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, p.title, p.link, p.author,
             p.published_at, p.summary, p.kind, p.hype_score, p.stance,
-            s.read_at IS NOT NULL AS is_read, s.starred_at IS NOT NULL AS is_starred,
-            (SELECT STRING_AGG(t.topic, ',' ORDER BY t.score DESC, t.topic) FROM post_topics t WHERE t.post_id = p.id)
-                AS topic_ids""";
+            p.topic_ids, s.read_at IS NOT NULL AS is_read, s.starred_at IS NOT NULL AS is_starred""";
 
     /** An archived post has no text left; it is found by its title and summary. */
     private static final String INDEXABLE_COLUMNS = """
@@ -41,9 +39,9 @@ public final class PostStore {
 
     private static final String INSERT = """
             INSERT INTO posts (feed_id, guid, link, title, author, published_at, updated_at, summary,
-                               content_hash, kind, hype_score, stance, first_seen_at, changed_at)
+                               content_hash, kind, hype_score, stance, topic_ids, first_seen_at, changed_at)
             VALUES (:feedId, :guid, :link, :title, :author, :publishedAt, :updatedAt, :summary,
-                    :hash, :kind, :hypeScore, :stance, :seenAt, CURRENT_TIMESTAMP)""";
+                    :hash, :kind, :hypeScore, :stance, :topicIds, :seenAt, CURRENT_TIMESTAMP)""";
 
     private static final String INSERT_CONTENT =
             "INSERT INTO post_contents (post_id, html, text) VALUES (:postId, :contentHtml, :contentText)";
@@ -175,7 +173,7 @@ public final class PostStore {
     public boolean replaceFacts(long postId, PostFacts facts) {
         return jdbi.inTransaction(h -> {
             int updated = h.createUpdate("""
-                            UPDATE posts SET kind = :kind, hype_score = :hypeScore, stance = :stance,
+                            UPDATE posts SET kind = :kind, hype_score = :hypeScore, stance = :stance, topic_ids = :topicIds,
                                 changed_at = CURRENT_TIMESTAMP
                             WHERE id = :id""")
                     .bind("id", postId)
@@ -405,6 +403,7 @@ public final class PostStore {
                         UPDATE posts SET link = :link, title = :title, author = :author,
                             published_at = COALESCE(:publishedAt, published_at), updated_at = :updatedAt,
                             summary = :summary, content_hash = :hash, kind = :kind, hype_score = :hypeScore, stance = :stance,
+                            topic_ids = :topicIds,
                             archived_at = NULL, changed_at = CURRENT_TIMESTAMP
                         WHERE id = :id""")
                 .bind("id", id)
@@ -507,7 +506,7 @@ public final class PostStore {
                 rs.getString("kind"),
                 rs.getInt("hype_score"),
                 rs.getString("stance"),
-                rs.getString("topic_ids") == null ? List.of() : List.of(rs.getString("topic_ids").split(",")),
+                rs.getString("topic_ids").isEmpty() ? List.of() : List.of(rs.getString("topic_ids").split(",")),
                 rs.getBoolean("is_read"),
                 rs.getBoolean("is_starred"));
     }
