@@ -46,14 +46,18 @@
   // the read and star buttons change the state in place; without this script they post the form
   document.addEventListener("submit", (event) => {
     const form = event.target;
-    if (!token || !form.matches("form.state") || !event.submitter) {
+    if (!token || !form.matches("form.state") || !event.submitter || form.dataset.plain) {
       return;
     }
     event.preventDefault();
-    const fields = { [event.submitter.name]: event.submitter.value };
-    send(form.action, fields)
+    const button = event.submitter;
+    send(form.action, { [button.name]: button.value })
       .then((state) => show(form, state))
-      .catch(() => form.submit());
+      .catch(() => {
+        // the server will say what went wrong on a page of its own: post the form as it is
+        form.dataset.plain = "yes";
+        form.requestSubmit(button);
+      });
   });
 
   function press(selector) {
