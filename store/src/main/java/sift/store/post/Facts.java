@@ -2,9 +2,7 @@ package sift.store.post;
 
 import static sift.store.Sql.fit;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -129,20 +127,6 @@ final class Facts {
                 .findOne()
                 .orElse(null);
         return new PostFacts(kind, topics, hypeScore, stance, claims, release, episode);
-    }
-
-    /** The posts with their topic ids, best first, read in one query. */
-    static List<IndexablePost> withTopics(Handle h, List<IndexablePost> posts) {
-        if (posts.isEmpty()) {
-            return posts;
-        }
-        Map<Long, List<String>> topics = new HashMap<>();
-        h.createQuery("SELECT post_id, topic FROM post_topics WHERE post_id IN (<ids>) ORDER BY score DESC")
-                .bindList("ids", posts.stream().map(IndexablePost::id).toList())
-                .map((rs, ctx) -> topics.computeIfAbsent(rs.getLong("post_id"), id -> new ArrayList<>())
-                        .add(rs.getString("topic")))
-                .forEach(added -> {});
-        return posts.stream().map(p -> p.withTopics(topics.getOrDefault(p.id(), List.of()))).toList();
     }
 
     /** A list of short items as one column, one item per line (line breaks inside an item become spaces). */

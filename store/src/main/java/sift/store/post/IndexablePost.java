@@ -26,9 +26,4 @@ public record IndexablePost(
         text = Objects.requireNonNullElse(text, "");
         topics = List.copyOf(topics);
     }
-
-    IndexablePost withTopics(List<String> topics) {
-        return new IndexablePost(id, feedId, feedTitle, title, text, kind, topics, stance, hypeScore, publishedAt,
-                changedAt);
-    }
 }

@@ -34,7 +34,7 @@ public final class PostStore {
 
     /** An archived post has no text left; it is found by its title and summary. */
     private static final String INDEXABLE_COLUMNS = """
-            p.id, p.title, COALESCE(c.text, p.summary) AS words, p.kind, p.stance, p.hype_score,
+            p.id, p.title, COALESCE(c.text, p.summary) AS words, p.kind, p.topic_ids, p.stance, p.hype_score,
             p.published_at, p.changed_at, p.feed_id, COALESCE(f.title, f.url) AS feed_title""";
 
     private static final String INSERT = """
@@ -325,7 +325,7 @@ public final class PostStore {
      */
     public List<IndexablePost> changedAfter(Instant at, long id, int limit) {
         // two index range scans instead of one OR, which neither database can walk in index order
-        return jdbi.withHandle(h -> Facts.withTopics(h, changedAfter(h, at, id, limit)));
+        return jdbi.withHandle(h -> changedAfter(h, at, id, limit));
     }
 
     private static List<IndexablePost> changedAfter(Handle h, Instant at, long id, int limit) {
@@ -371,11 +371,11 @@ public final class PostStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> Facts.withTopics(h, h.createQuery(
+        return jdbi.withHandle(h -> h.createQuery(
                         "SELECT " + INDEXABLE_COLUMNS + "\n" + POSTS_WITH_CONTENT + " WHERE p.id IN (<ids>)")
                 .bindList("ids", ids)
                 .map(PostStore::mapIndexable)
-                .list()));
+                .list());
     }
 
     /** The identities of a feed's posts (GUID, else link, else content hash), for checks and exports. */
@@ -506,9 +506,15 @@ public final class PostStore {
                 rs.getString("kind"),
                 rs.getInt("hype_score"),
                 rs.getString("stance"),
-                rs.getString("topic_ids").isEmpty() ? List.of() : List.of(rs.getString("topic_ids").split(",")),
+                topicIds(rs),
                 rs.getBoolean("is_read"),
                 rs.getBoolean("is_starred"));
+    }
+
+    /** The post row's topic ids, best first (written with its facts). */
+    private static List<String> topicIds(ResultSet rs) throws SQLException {
+        String ids = rs.getString("topic_ids");
+        return ids.isEmpty() ? List.of() : List.of(ids.split(","));
     }
 
     private static IndexablePost mapIndexable(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -519,7 +525,7 @@ public final class PostStore {
                 rs.getString("title"),
                 rs.getString("words"),
                 rs.getString("kind"),
-                List.of(),
+                topicIds(rs),
                 rs.getString("stance"),
                 rs.getInt("hype_score"),
                 instant(rs, "published_at"),
