@@ -45,4 +45,17 @@ public final class Fields {
         value.forEach(item -> items.add(item.asText()));
         return String.join(",", items);
     }
+
+    /** A true/false field: null when it is not sent, a 400 naming it when it is anything else. */
+    public static Boolean flag(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadRequestResponse(name + " must be true or false, not '" + value + "'");
+        };
+    }
 }

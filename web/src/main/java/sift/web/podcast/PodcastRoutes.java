@@ -11,6 +11,7 @@ import sift.store.podcast.PodcastStore;
 import sift.store.post.RiverCursor;
 import sift.web.Pages;
 import sift.web.auth.Viewer;
+import sift.web.reader.KeysetPage;
 import sift.web.reader.ReaderRoutes;
 
 /** {@code GET /podcasts} (the shows) and {@code GET /podcasts/show?name=} (a show's episodes). */
@@ -36,8 +37,8 @@ public final class PodcastRoutes {
 
     public void show(Context ctx) {
         Episodes e = episodes(ctx);
-        pages.render(ctx, "podcast/show.jte", new PodcastPage(e.show(), List.of(), e.page(), List.of(), e.next(),
-                clock.instant()));
+        pages.render(ctx, "podcast/show.jte", new PodcastPage(e.show(), List.of(), e.page().items(), List.of(),
+                e.page().next(), clock.instant()));
     }
 
     /** {@code GET /api/podcasts}: {@code {shows: [{name, episodes, unplayed, latest}]}}. */
@@ -53,8 +54,8 @@ public final class PodcastRoutes {
         Episodes e = episodes(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("show", e.show());
-        body.put("episodes", e.page().stream().map(PodcastRoutes::json).toList());
-        body.put("next", e.next());
+        body.put("episodes", e.page().items().stream().map(PodcastRoutes::json).toList());
+        body.put("next", e.page().next());
         ctx.json(body);
     }
 
@@ -73,8 +74,8 @@ public final class PodcastRoutes {
         return out;
     }
 
-    /** A page of a show's episodes and the cursor of the next page (or null). */
-    private record Episodes(String show, List<PodcastStore.Episode> page, String next) {}
+    /** A show and a page of its episodes. */
+    private record Episodes(String show, KeysetPage<PodcastStore.Episode> page) {}
 
     private Episodes episodes(Context ctx) {
         String name = ctx.queryParam("name");
@@ -86,10 +87,6 @@ public final class PodcastRoutes {
         if (page.isEmpty() && cursor == null) {
             throw new NotFoundResponse("There is no podcast '" + name + "'.");
         }
-        if (page.size() <= PAGE_SIZE) {
-            return new Episodes(name, page, null);
-        }
-        PodcastStore.Episode last = page.get(PAGE_SIZE - 1);
-        return new Episodes(name, page.subList(0, PAGE_SIZE), new RiverCursor(last.publishedAt(), last.postId()).token());
+        return new Episodes(name, KeysetPage.of(page, PAGE_SIZE, e -> new RiverCursor(e.publishedAt(), e.postId())));
     }
 }

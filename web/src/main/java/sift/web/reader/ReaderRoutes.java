@@ -57,22 +57,15 @@ public final class ReaderRoutes {
         Viewer viewer = Viewer.of(ctx);
         RiverCursor cursor = cursor(ctx);
         RiverFilter filter = filter(ctx);
-        List<PostSummary> page = page(filter, cursor, viewer.userId());
-        boolean more = page.size() > PAGE_SIZE;
-        List<PostSummary> shown = more ? page.subList(0, PAGE_SIZE) : page;
+        KeysetPage<PostSummary> page = page(filter, cursor, viewer.userId());
         Instant now = clock.instant();
-        List<ReaderPage.Item> items = items(shown, now);
+        List<ReaderPage.Item> items = items(page.items(), now);
         // new releases of the products the reader watches lead the first page of the river
         List<ReaderPage.Item> watched = viewer.signedIn() && cursor == null && filter.isAll()
                         && filter.show() != RiverFilter.Show.STARRED
                 ? items(posts.watchedReleases(viewer.userId(), now.minus(WATCHED_RELEASES_FOR), 5), now)
                 : List.of();
-        String next = null;
-        if (more) {
-            PostSummary last = shown.get(shown.size() - 1);
-            next = new RiverCursor(last.publishedAt(), last.id()).token();
-        }
-        pages.render(ctx, "reader/list.jte", new ReaderPage(items, watched, next, cursor == null, filter));
+        pages.render(ctx, "reader/list.jte", new ReaderPage(items, watched, page.next(), cursor == null, filter));
     }
 
     /**
@@ -80,13 +73,10 @@ public final class ReaderRoutes {
      * the next page ({@code ?after=}) or null.
      */
     public void riverApi(Context ctx) {
-        List<PostSummary> page = page(filter(ctx), cursor(ctx), Viewer.of(ctx).userId());
-        boolean more = page.size() > PAGE_SIZE;
-        List<PostSummary> shown = more ? page.subList(0, PAGE_SIZE) : page;
+        KeysetPage<PostSummary> page = page(filter(ctx), cursor(ctx), Viewer.of(ctx).userId());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("posts", shown.stream().map(ReaderRoutes::json).toList());
-        PostSummary last = more ? shown.get(shown.size() - 1) : null;
-        body.put("next", last == null ? null : new RiverCursor(last.publishedAt(), last.id()).token());
+        body.put("posts", page.items().stream().map(ReaderRoutes::json).toList());
+        body.put("next", page.next());
         ctx.json(body);
     }
 
@@ -142,13 +132,14 @@ public final class ReaderRoutes {
         return out;
     }
 
-    /** A page of the river and one post more, which tells whether there is a next page. */
-    public List<PostSummary> page(RiverFilter filter, RiverCursor cursor, Long readerId) {
+    /** A page of the river, with the reader's opened posts stored first. */
+    private KeysetPage<PostSummary> page(RiverFilter filter, RiverCursor cursor, Long readerId) {
         if (readerId != null) {
             readMarks.flush(readerId);
         }
         try {
-            return posts.river(PAGE_SIZE + 1, cursor, filter, readerId);
+            return KeysetPage.of(posts.river(PAGE_SIZE + 1, cursor, filter, readerId), PAGE_SIZE,
+                    p -> new RiverCursor(p.publishedAt(), p.id()));
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
         }

@@ -45,9 +45,9 @@ public final class StateRoutes {
         long userId = reader(ctx);
         long postId = postId(ctx);
         Map<String, String> fields = Fields.of(ctx);
-        Boolean read = flag(fields, "read");
-        Boolean starred = flag(fields, "starred");
-        Boolean played = flag(fields, "played");
+        Boolean read = Fields.flag(fields, "read");
+        Boolean starred = Fields.flag(fields, "starred");
+        Boolean played = Fields.flag(fields, "played");
         Integer position = seconds(fields);
         if (read == null && starred == null && played == null && position == null) {
             throw new BadRequestResponse("Nothing to change: send read, starred, played or position.");
@@ -91,7 +91,7 @@ public final class StateRoutes {
         if (ids.isEmpty() || ids.size() > MAX_BATCH) {
             throw new BadRequestResponse("ids must list 1 to " + MAX_BATCH + " post ids, got " + ids.size() + ".");
         }
-        Boolean read = flag(fields, "read");
+        Boolean read = Fields.flag(fields, "read");
         states.setRead(userId, ids, read == null || read, clock.instant());
         if (wantsJson(ctx)) {
             ctx.json(Map.of("ids", ids, "read", read == null || read));
@@ -133,18 +133,6 @@ public final class StateRoutes {
     private static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");
         return ctx.path().startsWith("/api/") || (accept != null && accept.contains("application/json"));
-    }
-
-    private static Boolean flag(Map<String, String> fields, String name) {
-        String value = fields.get(name);
-        if (value == null) {
-            return null;
-        }
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new BadRequestResponse(name + " must be true or false, not '" + value + "'");
-        };
     }
 
     private static Integer seconds(Map<String, String> fields) {

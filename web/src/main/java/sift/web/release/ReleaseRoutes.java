@@ -78,16 +78,16 @@ public final class ReleaseRoutes {
         }
         Map<String, String> fields = Fields.of(ctx);
         String name = name(fields.get("name"));
-        String watch = fields.get("watch");
-        if (!"true".equals(watch) && !"false".equals(watch)) {
-            throw new BadRequestResponse("watch must be true or false, not '" + watch + "'");
+        Boolean watch = Fields.flag(fields, "watch");
+        if (watch == null) {
+            throw new BadRequestResponse("watch must be true or false, and is missing");
         }
         if (!releases.exists(name)) {
             throw new NotFoundResponse("There are no releases of '" + name + "' to watch.");
         }
-        releases.watch(reader, name, Boolean.parseBoolean(watch), clock.instant());
+        releases.watch(reader, name, watch, clock.instant());
         if (ctx.path().startsWith("/api/")) {
-            ctx.json(Map.of("name", name, "watched", Boolean.parseBoolean(watch)));
+            ctx.json(Map.of("name", name, "watched", watch));
         } else {
             String back = fields.get("back");
             ctx.redirect(back == null ? WebLinks.with("/releases/product", "name", name) : Auth.safeNext(back),

@@ -43,8 +43,9 @@ public final class SearchRoutes {
 
     public void page(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        render(ctx, q, order(ctx) == SearchRequest.Order.DATE, "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                + (order(ctx) == SearchRequest.Order.DATE ? "&sort=date" : ""), null);
+        boolean byDate = order(ctx) == SearchRequest.Order.DATE;
+        render(ctx, q, byDate, "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (byDate ? "&sort=date" : ""),
+                null);
     }
 
     /** {@code GET /searches/{id}}: a saved search as a view: its results newest first, like the river. */
