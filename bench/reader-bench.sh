@@ -2,6 +2,7 @@
 # The reader under load (issue 8): a signed-in reader's river (first page, pages deep in the archive, a filtered
 # unread view) and post pages, with wrk, over N synthetic posts.
 # Usage: bench/reader-bench.sh [POSTS] [DATA_DIR] [PORT]   (defaults: 100000 /tmp/sift-reader-bench 7400)
+# SIFT_BENCH_VIEWS picks views (default: "first deep unread-routing posts").
 # Needs wrk (apt-get install wrk). Loads the posts once (sift bench-data); later runs reuse the folder.
 # 90 s of warm-up for the JIT on the first view (C2 keeps a core busy for minutes on 2 cores), 30 s on the
 # others, then three runs of 20 s each, 2 wrk threads and 16 connections; prints requests a second and p99.
@@ -37,14 +38,15 @@ run() { # name, seconds, wrk arguments...
     /99%/ {p99=$2} /Requests\/sec/ {rps=$2} /Non-2xx/ {bad=$NF}
     END {printf "%-24s %10s req/s  p99 %-9s %s\n", n, rps, p99, (bad ? "NON-2XX: " bad : "")}'
 }
-for view in first deep unread-routing posts; do
+views=${SIFT_BENCH_VIEWS:-first deep unread-routing posts}
+for view in $views; do
   case $view in
     first) args=("$base/") ;;
     deep) args=(-s "$here/bench/wrk-river-deep.lua" "$base") ;;
     unread-routing) args=(-s "$here/bench/wrk-river-deep.lua" "$base") ; export SIFT_BENCH_FILTER="topic=routing&show=unread" ;;
     posts) args=(-s "$here/bench/wrk-posts.lua" "$base") ;;
   esac
-  run "$view (warm-up)" "$([ $view = first ] && echo 90 || echo 30)" "${args[@]}" > /dev/null
+  run "$view (warm-up)" "$([ $view = "${views%% *}" ] && echo 90 || echo 30)" "${args[@]}" > /dev/null
   for i in 1 2 3; do run "$view" 20 "${args[@]}"; done
   unset SIFT_BENCH_FILTER
 done

@@ -51,7 +51,7 @@ public final class App {
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
         ReadMarks readMarks = new ReadMarks(deps.db().postStates(), deps.clock());
-        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), readMarks, deps.search(), pages,
+        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), readMarks, pages,
                 deps.clock());
         PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, deps.clock());
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());

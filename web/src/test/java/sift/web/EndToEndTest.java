@@ -148,6 +148,27 @@ class EndToEndTest {
     }
 
     @Test
+    void thePostPageLinksTheSameStoryToldByAnotherFeed() {
+        origin.feed("/retold.xml", "application/rss+xml", """
+                <rss version="2.0"><channel><title>Outage Watch</title><link>https://outages.example/</link>
+                <item><title>Cloudflare outage on November 18: a feature file broke the network</title>
+                <link>https://outages.example/cloudflare-18-november</link><pubDate>Wed, 19 Nov 2025 09:00:00 GMT</pubDate>
+                <description>Cloudflare's network began experiencing significant failures to deliver core network
+                traffic on 18 November 2025 at 11:20 UTC; not a cyber attack, says Cloudflare.</description></item>
+                </channel></rss>""");
+        app.server.db().feeds().subscribe(new NewFeed(origin.url("/retold.xml"), null, "Test"), Instant.now());
+        refresh();
+        app.server.search().catchUp();
+        app.server.search().linkStories();
+        Document outage = Jsoup.parse(app.get(home().select("article h2 a:contains(Cloudflare outage on November 18, 2025)")
+                .attr("href")).body());
+        assertThat(outage.select(".elsewhere li").eachText()).singleElement().asString()
+                .contains("a feature file broke the network", "Outage Watch");
+        Document salt = Jsoup.parse(app.get(home().select("article h2 a:contains(Salt failures)").attr("href")).body());
+        assertThat(salt.select(".elsewhere")).as("a story of its own").isEmpty();
+    }
+
+    @Test
     void anEpisodePageHasAnAudioPlayer() {
         refresh();
         String href = home().select("article h2 a:contains(HN812)").attr("href");

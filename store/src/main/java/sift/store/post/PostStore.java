@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -375,6 +376,60 @@ public final class PostStore {
                         "SELECT " + INDEXABLE_COLUMNS + "\n" + POSTS_WITH_CONTENT + " WHERE p.id IN (<ids>)")
                 .bindList("ids", ids)
                 .map(PostStore::mapIndexable)
+                .list());
+    }
+
+    /**
+     * Posts not linked to a story yet, after {@code afterId} in the order they were stored: the search index
+     * links them ({@code SearchIndex.linkStories}).
+     */
+    public List<IndexablePost> withoutStory(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + POSTS_WITH_CONTENT + """
+
+                        WHERE p.story_id IS NULL AND p.id > :after ORDER BY p.id LIMIT :limit""")
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map(PostStore::mapIndexable)
+                .list());
+    }
+
+    /** The stories of these posts, by post id; posts not linked to a story yet are left out. */
+    public Map<Long, Long> stories(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> {
+            Map<Long, Long> stories = new HashMap<>();
+            h.createQuery("SELECT id, story_id FROM posts WHERE story_id IS NOT NULL AND id IN (<ids>)")
+                    .bindList("ids", List.copyOf(ids))
+                    .map((rs, ctx) -> stories.put(rs.getLong("id"), rs.getLong("story_id")))
+                    .forEach(ignored -> {});
+            return stories;
+        });
+    }
+
+    /** Links posts to their stories (post id to story id); a post's change time stays, as nothing shown changed. */
+    public void linkStories(Map<Long, Long> storyByPost) {
+        jdbi.useTransaction(h -> {
+            var batch = h.prepareBatch("UPDATE posts SET story_id = :story WHERE id = :id");
+            storyByPost.forEach((id, story) -> batch.bind("id", id).bind("story", story).add());
+            batch.execute();
+        });
+    }
+
+    /** Posts of other feeds that tell the story this post tells, oldest first. */
+    public List<PostSummary> sameStory(long postId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SUMMARY_COLUMNS + """
+
+                        FROM posts o
+                        JOIN posts p ON p.story_id = o.story_id AND p.feed_id <> o.feed_id
+                        JOIN feeds f ON f.id = p.feed_id
+                        LEFT JOIN user_post_state s ON s.post_id = p.id AND s.user_id = -1
+                        WHERE o.id = :id
+                        ORDER BY p.published_at, p.id LIMIT :limit""")
+                .bind("id", postId)
+                .bind("limit", limit)
+                .map(PostStore::mapSummary)
                 .list());
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -98,6 +100,8 @@ public final class SearchIndex implements AutoCloseable {
     static final int SAME_STORY_TEXT = 600;
     /** The share of a post's own score against its MoreLikeThis query that another post must reach. */
     static final float SAME_STORY_SHARE = 0.6f;
+    private static final int SAME_STORY_CANDIDATES = 15;
+    private static final int STORY_BATCH = 500;
 
     private final Path dir;
     private final PostStore posts;
@@ -337,6 +341,7 @@ public final class SearchIndex implements AutoCloseable {
         follower.scheduleWithFixedDelay(() -> {
             try {
                 catchUp();
+                linkStories();
             } catch (RuntimeException e) {
                 log.error("Search index {} could not follow the database: {}", dir, e.getMessage(), e);
             }
@@ -377,17 +382,48 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Posts of other feeds that tell the same story as this one, published within {@link #SAME_STORY_WITHIN} of
-     * it, best first (at most {@code limit}). Candidates come from Lucene's MoreLikeThis over the post's own
-     * words; a candidate is the same story when it scores at least {@link #SAME_STORY_SHARE} of what the post
+     * Links every post not linked yet to its story, in the order posts were stored, and returns how many it
+     * linked. A post joins the oldest story among the posts that tell the same story ({@link #sameStory}); with
+     * none, it starts a story of its own. A post the index has not seen yet waits for the next call.
+     */
+    public synchronized int linkStories() {
+        long started = System.nanoTime();
+        int linked = 0;
+        long after = 0;
+        List<IndexablePost> batch;
+        do {
+            batch = posts.withoutStory(after, STORY_BATCH);
+            Map<Long, List<Long>> same = new LinkedHashMap<>();
+            for (IndexablePost post : batch) {
+                List<Long> found = sameStory(post);
+                if (found != null) {
+                    same.put(post.id(), found);
+                }
+                after = post.id();
+            }
+            Map<Long, Long> stories = new HashMap<>(posts.stories(same.values().stream().flatMap(List::stream).toList()));
+            Map<Long, Long> linking = new LinkedHashMap<>();
+            same.forEach((id, others) -> {
+                long story = others.stream().map(stories::get).filter(Objects::nonNull).min(Long::compare).orElse(id);
+                stories.put(id, story); // a later post of this batch joins it too
+                linking.put(id, story);
+            });
+            posts.linkStories(linking);
+            linked += linking.size();
+        } while (batch.size() == STORY_BATCH);
+        if (linked >= STORY_BATCH) {
+            log.info("Search index {} linked {} posts to their stories in {} ms", dir, linked, (System.nanoTime() - started) / 1_000_000);
+        }
+        return linked;
+    }
+
+    /**
+     * Posts that tell the same story as this one, published within {@link #SAME_STORY_WITHIN} of it, or null
+     * when the index does not hold the post yet. Candidates come from Lucene's MoreLikeThis over the post's title
+     * and lede; a candidate is the same story when it scores at least {@link #SAME_STORY_SHARE} of what the post
      * itself scores against that query: a share, so that long and short posts are judged alike.
      */
-    public List<IndexablePost> sameStory(long postId, int limit) {
-        List<IndexablePost> found = posts.byIds(List.of(postId));
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        IndexablePost post = found.get(0);
+    private List<Long> sameStory(IndexablePost post) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -399,7 +435,7 @@ public final class SearchIndex implements AutoCloseable {
                 // words in more than one post in twenty say little about a story
                 mlt.setMaxDocFreq(Math.max(10, searcher.getIndexReader().numDocs() / 20));
                 mlt.setMaxQueryTerms(25);
-                String text = post.text() == null ? "" : post.text();
+                String text = post.text();
                 Query like = mlt.like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title() + "\n"
                         + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
                 // one search of the post's days: the post itself scores the most, and sets the bar
@@ -408,37 +444,28 @@ public final class SearchIndex implements AutoCloseable {
                         .add(like, BooleanClause.Occur.MUST)
                         .add(LongPoint.newRangeQuery(Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(),
                                 at + SAME_STORY_WITHIN.toMillis()), BooleanClause.Occur.FILTER)
-                        .build(), limit + 10);
+                        .build(), SAME_STORY_CANDIDATES);
                 float own = Float.NaN;
-                List<Long> ids = new ArrayList<>();
-                List<Float> scores = new ArrayList<>();
+                Map<Long, Float> scores = new LinkedHashMap<>();
                 for (ScoreDoc hit : days.scoreDocs) {
                     long id = Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID));
                     if (id == post.id()) {
                         own = hit.score;
                     } else {
-                        ids.add(id);
-                        scores.add(hit.score);
+                        scores.put(id, hit.score);
                     }
                 }
                 if (Float.isNaN(own)) {
-                    return List.of(); // not indexed yet
+                    // none of its words is in another post (or it is not indexed yet)
+                    return searcher.count(new TermQuery(new Term(Fields.ID, String.valueOf(post.id())))) > 0 ? List.of() : null;
                 }
-                List<Long> same = new ArrayList<>();
-                for (int i = 0; i < ids.size(); i++) {
-                    if (scores.get(i) >= own * SAME_STORY_SHARE) {
-                        same.add(ids.get(i));
-                    }
-                }
-                Map<Long, IndexablePost> byId = posts.byIds(same).stream()
-                        .filter(p -> p.feedId() != post.feedId())
-                        .collect(Collectors.toMap(IndexablePost::id, Function.identity()));
-                return same.stream().map(byId::get).filter(Objects::nonNull).limit(limit).toList();
+                float bar = own * SAME_STORY_SHARE;
+                return scores.entrySet().stream().filter(e -> e.getValue() >= bar).map(Map.Entry::getKey).toList();
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot look for the same story in the index in " + dir, e);
+            throw new UncheckedIOException("cannot look for the story of post " + post.id() + " in the index in " + dir, e);
         }
     }
 

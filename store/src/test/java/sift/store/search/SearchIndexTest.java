@@ -32,9 +32,9 @@ import sift.store.DbSettings;
 import sift.store.StoreException;
 import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;
-import sift.store.post.IndexablePost;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
+import sift.store.post.PostSummary;
 
 class SearchIndexTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -102,14 +102,22 @@ class SearchIndexTest {
                     "The Bot Management feature file doubled in size and routers failed, a year ago.", "article",
                     "2026-11-18T08:00:00Z");
             index.catchUp();
-            long outage = db.posts().river(10, null).stream().filter(p -> p.title().equals("Cloudflare outage on November 18"))
-                    .findFirst().orElseThrow().id();
-            assertThat(index.sameStory(outage, 5)).extracting(IndexablePost::title)
+            assertThat(index.linkStories()).as("every post linked").isEqualTo(db.posts().count());
+            assertThat(index.linkStories()).as("nothing left to link").isZero();
+            long outage = id("Cloudflare outage on November 18");
+            assertThat(db.posts().sameStory(outage, 5)).extracting(PostSummary::title)
                     .containsExactly("What the Cloudflare outage of November 18 teaches");
-            long bgp = db.posts().river(10, null).stream().filter(p -> p.title().startsWith("BGP route"))
-                    .findFirst().orElseThrow().id();
-            assertThat(index.sameStory(bgp, 5)).as("an unrelated post").isEmpty();
-            assertThat(index.sameStory(424_242, 5)).as("no such post").isEmpty();
+            assertThat(db.posts().sameStory(id("What the Cloudflare outage of November 18 teaches"), 5))
+                    .extracting(PostSummary::title)
+                    .as("both ways, and the same feed's follow-up is of the story too")
+                    .containsExactly("Cloudflare outage on November 18", "Cloudflare outage follow-up: the Bot Management feature file");
+            assertThat(db.posts().sameStory(id("A year after the Cloudflare outage of November 18"), 5)).as("a year later").isEmpty();
+            assertThat(db.posts().sameStory(id("BGP route reflectors and add-path"), 5)).as("an unrelated post").isEmpty();
+            assertThat(db.posts().sameStory(424_242, 5)).as("no such post").isEmpty();
+        }
+
+        private long id(String title) {
+            return db.posts().river(10, null).stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow().id();
         }
     }
 

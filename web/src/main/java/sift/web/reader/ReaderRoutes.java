@@ -16,7 +16,6 @@ import sift.store.post.PostStore;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverFilter;
 import sift.store.post.RiverCursor;
-import sift.store.search.SearchIndex;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
 import sift.web.Dates;
@@ -34,17 +33,15 @@ public final class ReaderRoutes {
 
     private final PostStore posts;
     private final PostStateStore states;
-    private final SearchIndex index;
     private final ReadMarks readMarks;
     private final Pages pages;
     private final Clock clock;
 
-    public ReaderRoutes(PostStore posts, PostStateStore states, ReadMarks readMarks, SearchIndex index, Pages pages,
+    public ReaderRoutes(PostStore posts, PostStateStore states, ReadMarks readMarks, Pages pages,
             Clock clock) {
         this.posts = posts;
         this.states = states;
         this.readMarks = readMarks;
-        this.index = index;
         this.pages = pages;
         this.clock = clock;
     }
@@ -217,7 +214,7 @@ public final class ReaderRoutes {
                 post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, facts.topics(),
                 facts.hypeScore(), facts.stance(), ClaimMarks.flagged(facts.claims()),
                 !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode(),
-                state, index.sameStory(id, SAME_STORY_LINKS).stream()
+                state, posts.sameStory(id, SAME_STORY_LINKS).stream()
                         .map(p -> new PostPage.Elsewhere(p.id(), p.title(), p.feedTitle(), Dates.shown(p.publishedAt(), now)))
                         .toList()));
     }
