@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.feed.FeedStore;
 import sift.store.podcast.PodcastStore;
+import sift.store.post.DigestSource;
 import sift.store.post.PostStore;
 import sift.store.release.ReleaseStore;
 import sift.store.user.ApiTokenStore;
@@ -104,6 +105,10 @@ public final class Database implements AutoCloseable {
 
     public ReleaseStore releases() {
         return new ReleaseStore(jdbi);
+    }
+
+    public DigestSource digests() {
+        return new DigestSource(jdbi);
     }
 
     public SettingStore settings() {

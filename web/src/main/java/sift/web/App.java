@@ -15,6 +15,7 @@ import sift.store.search.SearchIndex;
 import sift.web.auth.Auth;
 import sift.web.auth.TokenRoutes;
 import sift.web.demo.DemoFeeds;
+import sift.web.feeds.FeedRoutes;
 import sift.web.health.HealthRoutes;
 import sift.web.podcast.PodcastRoutes;
 import sift.web.reader.ReadMarks;
@@ -35,9 +36,10 @@ public final class App {
      * @param demo the bundled sample feeds, or null unless {@code --demo}
      * @param metrics what {@code /metrics} serves
      * @param publicReader whether reading needs no login
+     * @param baseUrl where Sift is reached from outside, or null: where a request came to
      */
     public record Deps(Database db, SearchIndex search, RefreshScheduler ingest, DemoFeeds demo, Metrics metrics,
-            boolean publicReader, Clock clock) {
+            boolean publicReader, String baseUrl, Clock clock) {
         public Deps {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(search, "search");
@@ -61,6 +63,7 @@ public final class App {
         Auth auth = new Auth(deps.db().users(), deps.db().sessions(), deps.db().apiTokens(), pages, deps.publicReader(),
                 deps.clock());
         TokenRoutes tokens = new TokenRoutes(deps.db().apiTokens(), pages, deps.clock());
+        FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), deps.baseUrl());
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -95,6 +98,9 @@ public final class App {
         app.post("/searches", search::save);
         app.get("/searches/{id}", search::saved);
         app.post("/searches/{id}/delete", search::delete);
+        // re-exported feeds (docs/FEEDS.md)
+        app.get("/feeds/searches/{name}", feeds::savedSearch);
+        app.get("/feeds/{name}", feeds::feed);
         // the JSON API (docs/API.md)
         app.get("/api/posts", reader::riverApi);
         app.get("/api/posts/{id}", reader::postApi);

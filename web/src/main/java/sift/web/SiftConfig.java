@@ -19,7 +19,7 @@ import sift.store.DbSettings;
  * then passed by constructor. Flags win over variables; variables win over defaults.
  */
 public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, Duration retention, boolean demo,
-        int hypeThreshold, Accounts accounts) {
+        int hypeThreshold, Accounts accounts, Outbound outbound) {
     /** The hype score from which an AI claim is called hype, unless {@code SIFT_HYPE_THRESHOLD} says otherwise. */
     public static final int HYPE_THRESHOLD = (int) Math.round(StanceModel.DEFAULT_THRESHOLD * 100);
 
@@ -87,8 +87,47 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         }
     }
 
+    /**
+     * What Sift says to the world outside a request: the address it is reached at ({@code SIFT_BASE_URL}, for links
+     * in e-mails, in {@code sift digest} and in re-exported feeds; null: the address a request came to, or
+     * {@code http://localhost:PORT}), and the SMTP server digests are sent through (null: no e-mail).
+     */
+    public record Outbound(String baseUrl, Smtp smtp) {
+        public Outbound {
+            if (baseUrl != null) {
+                if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+                    throw new ConfigException("SIFT_BASE_URL must be an http(s) address such as https://sift.example.net, was '"
+                            + baseUrl + "'");
+                }
+                baseUrl = baseUrl.replaceAll("/+$", "");
+            }
+        }
+    }
+
+    /**
+     * An SMTP server: {@code SIFT_SMTP_HOST}, {@code SIFT_SMTP_PORT} (587), {@code SIFT_SMTP_USER},
+     * {@code SIFT_SMTP_PASSWORD}, {@code SIFT_SMTP_FROM} (required with a host), {@code SIFT_SMTP_STARTTLS} (true).
+     */
+    public record Smtp(String host, int port, String user, String password, String from, boolean startTls) {
+        public Smtp {
+            Objects.requireNonNull(host, "host");
+            if (from == null || !from.contains("@")) {
+                throw new ConfigException("SIFT_SMTP_FROM must be the address digests are sent from, was '" + from + "'");
+            }
+            if (port < 1 || port > 65535) {
+                throw new ConfigException("SIFT_SMTP_PORT must be between 1 and 65535, was " + port);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Smtp[" + host + ":" + port + ", user=" + user + ", from=" + from + ", startTls=" + startTls + "]";
+        }
+    }
+
     public SiftConfig {
         Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(db, "db");
@@ -110,11 +149,20 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
     }
 
     public SiftConfig withHttp(Http other) {
-        return new SiftConfig(dataDir, other, db, ingest, retention, demo, hypeThreshold, accounts);
+        return new SiftConfig(dataDir, other, db, ingest, retention, demo, hypeThreshold, accounts, outbound);
     }
 
     public SiftConfig withIngest(Ingest other) {
-        return new SiftConfig(dataDir, http, db, other, retention, demo, hypeThreshold, accounts);
+        return new SiftConfig(dataDir, http, db, other, retention, demo, hypeThreshold, accounts, outbound);
+    }
+
+    public SiftConfig withOutbound(Outbound other) {
+        return new SiftConfig(dataDir, http, db, ingest, retention, demo, hypeThreshold, accounts, other);
+    }
+
+    /** Where links in e-mails and printed digests point: {@code SIFT_BASE_URL}, else this machine's port. */
+    public String baseUrl() {
+        return outbound.baseUrl() != null ? outbound.baseUrl() : "http://localhost:" + http.port();
     }
 
     /**
@@ -146,7 +194,15 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         }
         return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port), db, ingest,
                 Duration.ofDays(retentionDays), demo, hypeThreshold(env), new Accounts(demo || bool(env,
-                "SIFT_PUBLIC_READER"), blankToNull(env.get("SIFT_ADMIN_PASSWORD"))));
+                "SIFT_PUBLIC_READER"), blankToNull(env.get("SIFT_ADMIN_PASSWORD"))), outbound(env));
+    }
+
+    private static Outbound outbound(Map<String, String> env) {
+        String host = blankToNull(env.get("SIFT_SMTP_HOST"));
+        Smtp smtp = host == null ? null : new Smtp(host, integer(env, "SIFT_SMTP_PORT", 587),
+                blankToNull(env.get("SIFT_SMTP_USER")), blankToNull(env.get("SIFT_SMTP_PASSWORD")),
+                blankToNull(env.get("SIFT_SMTP_FROM")), !env.containsKey("SIFT_SMTP_STARTTLS") || bool(env, "SIFT_SMTP_STARTTLS"));
+        return new Outbound(blankToNull(env.get("SIFT_BASE_URL")), smtp);
     }
 
     /**

@@ -134,7 +134,7 @@ final class Facts {
         return String.join("\n", items.stream().map(item -> item.replaceAll("[\\r\\n]+", " ")).toList());
     }
 
-    private static List<String> items(String lines) {
+    static List<String> items(String lines) {
         return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
     }
 }

@@ -433,6 +433,77 @@ public final class PostStore {
                 .list());
     }
 
+    /** These posts as the river lists them, in the order of the ids given; ids of no post are left out. */
+    public List<PostSummary> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PostSummary> byId = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT " + SUMMARY_COLUMNS + """
+
+                        FROM posts p JOIN feeds f ON f.id = p.feed_id
+                        LEFT JOIN user_post_state s ON s.post_id = p.id AND s.user_id = -1
+                        WHERE p.id IN (<ids>)""")
+                .bindList("ids", ids)
+                .map(PostStore::mapSummary)
+                .forEach(post -> byId.put(post.id(), post)));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The shown (sanitised) HTML of these posts by id; archived posts have none. */
+    public Map<Long, String> contents(List<Long> ids) {
+        Map<Long, String> html = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbi.useHandle(h -> h.createQuery("SELECT post_id, html FROM post_contents WHERE post_id IN (<ids>)")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> html.put(rs.getLong("post_id"), rs.getString("html")))
+                    .forEach(ignored -> {}));
+        }
+        return html;
+    }
+
+    /** The enclosures of these posts by id, each post's in the feed's order. */
+    public Map<Long, List<Enclosure>> enclosures(List<Long> ids) {
+        Map<Long, List<Enclosure>> enclosures = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbi.useHandle(h -> h.createQuery("""
+                            SELECT post_id, url, length, mime_type FROM post_enclosures
+                            WHERE post_id IN (<ids>) ORDER BY post_id, position""")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> enclosures.computeIfAbsent(rs.getLong("post_id"), id -> new ArrayList<>()).add(
+                            new Enclosure(rs.getString("url"), rs.getObject("length", Long.class), rs.getString("mime_type"))))
+                    .forEach(ignored -> {}));
+        }
+        return enclosures;
+    }
+
+    /** The length of these episodes in seconds by post id, where their feeds say it. */
+    public Map<Long, Integer> durations(List<Long> ids) {
+        Map<Long, Integer> durations = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbi.useHandle(h -> h.createQuery("""
+                            SELECT post_id, duration_seconds FROM post_episodes
+                            WHERE post_id IN (<ids>) AND duration_seconds IS NOT NULL""")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> durations.put(rs.getLong("post_id"), rs.getInt("duration_seconds")))
+                    .forEach(ignored -> {}));
+        }
+        return durations;
+    }
+
+    /**
+     * When a post last changed and how many there are, as one word: any view of the posts can only change when
+     * this does (re-exported feeds are cached and validated by it).
+     */
+    public String changeMark() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(changed_at) AS changed, COUNT(*) AS posts FROM posts")
+                .map((rs, ctx) -> {
+                    Instant changed = instant(rs, "changed");
+                    return rs.getInt("posts") + "-" + (changed == null ? 0 : changed.toEpochMilli());
+                })
+                .one());
+    }
+
     /** The identities of a feed's posts (GUID, else link, else content hash), for checks and exports. */
     public List<String> guids(long feedId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT guid FROM posts WHERE feed_id = :feedId ORDER BY id")
@@ -567,7 +638,7 @@ public final class PostStore {
     }
 
     /** The post row's topic ids, best first (written with its facts). */
-    private static List<String> topicIds(ResultSet rs) throws SQLException {
+    static List<String> topicIds(ResultSet rs) throws SQLException {
         String ids = rs.getString("topic_ids");
         return ids.isEmpty() ? List.of() : List.of(ids.split(","));
     }

@@ -6,6 +6,7 @@ import static sift.store.Sql.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -57,6 +58,86 @@ public final class UserStore {
                 .bind("id", id).execute());
     }
 
+    public Optional<User> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE id = :id")
+                .bind("id", id)
+                .map(UserStore::map)
+                .findOne());
+    }
+
+    public DigestSettings digestSettings(long userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE id = :id")
+                .bind("id", userId)
+                .map((rs, ctx) -> digestSettings(rs))
+                .findOne()
+                .orElse(DigestSettings.DEFAULT));
+    }
+
+    public void saveDigestSettings(long userId, DigestSettings settings) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE users SET time_zone = :zone, digest_hour = :hour, digest_topics = :topics, email = :email,
+                               digest_by_email = :byEmail
+                        WHERE id = :id""")
+                .bind("id", userId)
+                .bind("zone", settings.timeZone())
+                .bind("hour", settings.hour())
+                .bind("topics", String.join(",", settings.topics()))
+                .bind("email", settings.email())
+                .bind("byEmail", settings.byEmail())
+                .execute());
+    }
+
+    /** A reader who asked for the digest by e-mail, with the reader's settings. */
+    public record Subscriber(long userId, String name, DigestSettings settings) {}
+
+    public List<Subscriber> digestSubscribers() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE digest_by_email ORDER BY id")
+                .map((rs, ctx) -> new Subscriber(rs.getLong("id"), rs.getString("name"), digestSettings(rs)))
+                .list());
+    }
+
+    private static DigestSettings digestSettings(ResultSet rs) throws SQLException {
+        String topics = rs.getString("digest_topics");
+        return new DigestSettings(rs.getString("time_zone"), rs.getInt("digest_hour"),
+                topics.isEmpty() ? List.of() : List.of(topics.split(",")), rs.getString("email"),
+                rs.getBoolean("digest_by_email"));
+    }
+
+    /**
+     * The secret of the reader's re-exported feed addresses, made at the first call; a feed reader sends no cookie,
+     * so the address itself says whose feeds these are.
+     */
+    public String feedToken(long userId) {
+        return jdbi.inTransaction(h -> {
+            String token = h.createQuery("SELECT feed_token FROM users WHERE id = :id")
+                    .bind("id", userId).mapTo(String.class).findOne().orElse(null);
+            if (token == null) {
+                token = SessionStore.randomToken();
+                h.createUpdate("UPDATE users SET feed_token = :token WHERE id = :id")
+                        .bind("id", userId).bind("token", token).execute();
+            }
+            return token;
+        });
+    }
+
+    /** A new feed secret: the reader's old feed addresses stop working. */
+    public String resetFeedToken(long userId) {
+        String token = SessionStore.randomToken();
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET feed_token = :token WHERE id = :id")
+                .bind("id", userId).bind("token", token).execute());
+        return token;
+    }
+
+    public Optional<User> findByFeedToken(String token) {
+        if (token == null || token.length() > 64) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE feed_token = :token")
+                .bind("token", token)
+                .map(UserStore::map)
+                .findOne());
+    }
+
     public int count() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Integer.class).one());
     }
@@ -69,6 +150,7 @@ public final class UserStore {
                 rs.getBoolean("is_admin"),
                 rs.getInt("failed_logins"),
                 instant(rs, "locked_until"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                rs.getString("feed_token"));
     }
 }

@@ -85,11 +85,22 @@ public final class Auth {
                 throw new UnauthorizedResponse("This API token is not valid (revoked, or not a Sift token): send "
                         + "'Authorization: Bearer sift_...' with a token from your account page.");
             }
-            new Viewer(user.id(), user.name(), user.admin(), null).attach(ctx);
+            new Viewer(user.id(), user.name(), user.admin(), null, user.feedToken()).attach(ctx);
             return;
         }
         Optional<SessionStore.Session> session = recentSessions.find(ctx.cookie(SESSION_COOKIE), clock.instant());
-        session.ifPresent(s -> new Viewer(s.user().id(), s.user().name(), s.user().admin(), s.csrfToken()).attach(ctx));
+        if (path.startsWith("/feeds/") && ctx.queryParam("token") != null) {
+            // a feed reader sends no cookie: the feed's address names the reader
+            User user = users.findByFeedToken(ctx.queryParam("token")).orElseThrow(() -> new UnauthorizedResponse(
+                    "This feed address is not valid (its secret was reset?): copy it again from your account page."));
+            new Viewer(user.id(), user.name(), user.admin(), null, user.feedToken()).attach(ctx);
+            if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+                throw new ForbiddenResponse("A feed address only reads.");
+            }
+            return;
+        }
+        session.ifPresent(s -> new Viewer(s.user().id(), s.user().name(), s.user().admin(), s.csrfToken(),
+                s.user().feedToken()).attach(ctx));
         if (path.equals("/login")) {
             return; // its form carries a token of its own
         }
@@ -98,6 +109,10 @@ public final class Auth {
             if (path.startsWith("/api/")) {
                 throw new UnauthorizedResponse("Sign in first: this API needs a session or an API token "
                         + "('Authorization: Bearer sift_...').");
+            }
+            if (path.startsWith("/feeds/")) {
+                throw new UnauthorizedResponse("This reader is private: subscribe with the feed address from your "
+                        + "account page (it carries your secret, ?token=...).");
             }
             String here = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             ctx.redirect(reading ? "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8) : "/login",
@@ -141,6 +156,7 @@ public final class Auth {
             return;
         }
         users.succeededLogin(user.get().id());
+        users.feedToken(user.get().id()); // made at the first login, for the feed links of every page
         SessionStore.Opened opened = sessions.open(user.get(), SESSION_LIFETIME, now);
         ctx.cookie(cookie(ctx, SESSION_COOKIE, "/", opened.token(), (int) SESSION_LIFETIME.toSeconds(), SameSite.LAX));
         ctx.cookie(cookie(ctx, LOGIN_COOKIE, "/login", "", 0, SameSite.STRICT));

@@ -4,10 +4,10 @@ import io.javalin.http.Context;
 
 /**
  * Who is looking at a page: a signed-in reader (id, name, whether admin, the session's token against request
- * forgery for the page's forms), or nobody on a public reader.
+ * forgery for the page's forms, the secret of the reader's feed addresses), or nobody on a public reader.
  */
-public record Viewer(Long userId, String name, boolean admin, String csrfToken) {
-    public static final Viewer NOBODY = new Viewer(null, null, false, null);
+public record Viewer(Long userId, String name, boolean admin, String csrfToken, String feedToken) {
+    public static final Viewer NOBODY = new Viewer(null, null, false, null, null);
     private static final String ATTRIBUTE = "sift.viewer";
 
     /** Who is looking at this request: set by {@link Auth#check}, {@link #NOBODY} before or without a session. */
@@ -22,5 +22,10 @@ public record Viewer(Long userId, String name, boolean admin, String csrfToken) 
 
     public boolean signedIn() {
         return userId != null;
+    }
+
+    /** A re-exported feed's address for this viewer: with the reader's secret, which feed readers need (no cookie). */
+    public String feed(String path) {
+        return feedToken == null ? path : path + (path.contains("?") ? "&" : "?") + "token=" + feedToken;
     }
 }

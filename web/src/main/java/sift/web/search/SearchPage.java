@@ -3,6 +3,7 @@ package sift.web.search;
 import java.util.List;
 import sift.store.user.SavedSearchStore;
 import sift.web.Dates;
+import sift.web.WebLinks;
 
 /**
  * The search page: the query as typed, its results or the reason it could not be read; the reader's saved searches,
@@ -20,6 +21,14 @@ public record SearchPage(String query, boolean byDate, String error, String tota
     /** Whether the query shown is one of the reader's saved searches already. */
     public boolean isSaved() {
         return saved.stream().anyMatch(s -> s.query().equals(query));
+    }
+
+    /** The feed of this view: the saved search's, else the search's newest first, else all posts. */
+    public String feed() {
+        if (current != null) {
+            return "/feeds/searches/" + current.id() + ".atom";
+        }
+        return query.isBlank() ? "/feeds/posts.atom" : WebLinks.with("/feeds/posts.atom", "q", query);
     }
 
     public record Item(long id, String title, String feedTitle, String kind, Dates.Shown published,

@@ -1,0 +1,66 @@
+package sift.web.digest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import sift.store.post.DigestSource.Candidate;
+
+/**
+ * One reader's digest of a day: the posts published in [from, to), told once per story, in sections. Pairs with
+ * digest/sections.jte and {@link DigestText}.
+ *
+ * @param considered how many posts the day had
+ */
+public record Digest(LocalDate day, ZoneId zone, Instant from, Instant to, int considered, List<Story> top,
+        List<TopicSection> topics, List<Story> episodes, List<Story> releases, List<Hype> hypeWatch,
+        List<Story> skeptical) {
+
+    public Digest {
+        top = List.copyOf(top);
+        topics = List.copyOf(topics);
+        episodes = List.copyOf(episodes);
+        releases = List.copyOf(releases);
+        hypeWatch = List.copyOf(hypeWatch);
+        skeptical = List.copyOf(skeptical);
+    }
+
+    /**
+     * A story: its best post, and the other posts that tell it (other feeds first), so it is one entry with its
+     * sources listed.
+     */
+    public record Story(Candidate lead, List<Candidate> others, double score) {
+        public Story {
+            others = List.copyOf(others);
+        }
+
+        /** The feeds that tell the story, the lead's first, each once. */
+        public List<String> sources() {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(lead), others.stream())
+                    .map(Candidate::feedTitle).distinct().toList();
+        }
+    }
+
+    public record TopicSection(String topic, List<Story> stories) {
+        public TopicSection {
+            stories = List.copyOf(stories);
+        }
+    }
+
+    /** A hype-laden AI claim of the day, the post it is in, and why it is called hype. */
+    public record Hype(Candidate post, String sentence, int score, List<String> reasons) {
+        public Hype {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    public boolean isEmpty() {
+        return considered == 0;
+    }
+
+    /** The title of the digest, as pages, e-mails and feeds show it: "Sift digest for Wednesday 19 November 2025". */
+    public String title() {
+        return "Sift digest for " + day.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM uuuu",
+                java.util.Locale.ENGLISH));
+    }
+}

@@ -1,0 +1,299 @@
+package sift.web.feeds;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import sift.store.post.Enclosure;
+import sift.store.post.PostStore;
+import sift.store.post.PostSummary;
+import sift.store.post.RiverFilter;
+import sift.store.search.SearchIndex;
+import sift.store.search.SearchRequest;
+import sift.store.search.SearchSyntaxException;
+import sift.store.user.SavedSearchStore;
+import sift.web.WebLinks;
+import sift.web.auth.Viewer;
+import sift.web.reader.ReaderRoutes;
+
+/**
+ * Re-exported feeds: any view of Sift as RSS 2.0, Atom 1.0 or JSON Feed 1.1, for the feed readers and podcast apps
+ * people already use. {@code /feeds/posts.atom} takes the river's filters ({@code ?topic=&kind=&feed=&stance=
+ * &maxHype=&show=}) or a search ({@code ?q=}); {@code /feeds/releases}, {@code /feeds/podcasts} (with iTunes tags)
+ * and {@code /feeds/searches/{id}} (a saved search) are views of their own. A feed is rebuilt only when a post
+ * changed since it was built (else it comes from memory), and answers conditional requests with 304.
+ */
+public final class FeedRoutes {
+    static final int DEFAULT_ENTRIES = 50;
+    static final int MAX_ENTRIES = 100;
+    private static final int CACHED_FEEDS = 500;
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final PostStore posts;
+    private final SearchIndex index;
+    private final SavedSearchStore savedSearches;
+    private final String baseUrl;
+    private final Map<String, Built> cache = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Built> eldest) {
+                    return size() > CACHED_FEEDS;
+                }
+            });
+
+    /** A feed as sent: its bytes, their ETag, and the change of the posts it was built at. */
+    private record Built(String mark, String etag, Instant lastModified, byte[] body) {}
+
+    /**
+     * @param baseUrl where Sift is reached from outside ({@code SIFT_BASE_URL}), for the feeds' absolute links; null:
+     *     the address the request came to
+     */
+    public FeedRoutes(PostStore posts, SearchIndex index, SavedSearchStore savedSearches, String baseUrl) {
+        this.posts = posts;
+        this.index = index;
+        this.savedSearches = savedSearches;
+        this.baseUrl = baseUrl;
+    }
+
+    /** {@code GET /feeds/{view}.{rss|atom|json}}. */
+    public void feed(Context ctx) {
+        String[] name = split(ctx.pathParam("name"));
+        FeedWriter.Format format = format(name[1]);
+        String base = base(ctx);
+        Viewer viewer = Viewer.of(ctx);
+        int limit = limit(ctx);
+        Supplier<FeedDoc> doc = switch (name[0]) {
+            case "posts" -> () -> postsFeed(ctx, base, viewer, limit);
+            case "releases" -> () -> riverFeed(base, viewer, "Releases", "New versions of the tools network engineers use.",
+                    "/releases", new RiverFilter(null, "release", null, null, null, RiverFilter.Show.ALL), limit, false);
+            case "podcasts" -> () -> riverFeed(base, viewer, "Podcast episodes", "The episodes Sift follows, for your podcast app.",
+                    "/podcasts", new RiverFilter(null, "podcast", null, null, maxHype(ctx), RiverFilter.Show.ALL), limit, true);
+            default -> throw new NotFoundResponse("There is no feed '" + name[0] + "': Sift has posts, releases, podcasts, "
+                    + "digest and searches/{id}.");
+        };
+        send(ctx, format, posts.changeMark(), doc);
+    }
+
+    /** {@code GET /feeds/searches/{id}.{rss|atom|json}}: a saved search of the reader, newest first. */
+    public void savedSearch(Context ctx) {
+        String[] name = split(ctx.pathParam("name"));
+        FeedWriter.Format format = format(name[1]);
+        Viewer viewer = Viewer.of(ctx);
+        if (!viewer.signedIn()) {
+            throw new NotFoundResponse("Saved searches are a reader's own: subscribe with the address from your account page.");
+        }
+        long id;
+        try {
+            id = Long.parseLong(name[0]);
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("There is no saved search '" + name[0] + "'.");
+        }
+        SavedSearchStore.SavedSearch search = savedSearches.find(viewer.userId(), id)
+                .orElseThrow(() -> new NotFoundResponse("You have no saved search " + id + "."));
+        String base = base(ctx);
+        int limit = limit(ctx);
+        send(ctx, format, posts.changeMark() + "/" + search.query(), () -> searchFeed(base, viewer, search.name(),
+                search.query(), "/searches/" + id, limit));
+    }
+
+    private FeedDoc postsFeed(Context ctx, String base, Viewer viewer, int limit) {
+        String q = ctx.queryParam("q");
+        if (q != null && !q.isBlank()) {
+            return searchFeed(base, viewer, "Search: " + q.strip(), q.strip(), WebLinks.with("/search", "q", q.strip()), limit);
+        }
+        RiverFilter filter = ReaderRoutes.filter(ctx);
+        if (!viewer.signedIn() && filter.show() != RiverFilter.Show.ALL) {
+            throw new BadRequestResponse("Only a reader has " + filter.show().id() + " posts: subscribe with the address "
+                    + "from your account page.");
+        }
+        String home = "/" + (ctx.queryString() == null ? "" : "?" + withoutToken(ctx));
+        return riverFeed(base, viewer, title(filter), "Posts of the feeds Sift follows, newest first.", home, filter,
+                limit, false);
+    }
+
+    private FeedDoc riverFeed(String base, Viewer viewer, String title, String description, String home,
+            RiverFilter filter, int limit, boolean podcast) {
+        return doc(base, title, description, home, posts.river(limit, null, filter, viewer.userId()), podcast);
+    }
+
+    private FeedDoc searchFeed(String base, Viewer viewer, String title, String query, String home, int limit) {
+        List<Long> ids;
+        try {
+            ids = index.search(new SearchRequest(query, limit, 0, SearchRequest.Order.DATE)).hits().stream()
+                    .map(hit -> hit.id()).toList();
+        } catch (SearchSyntaxException e) {
+            throw new BadRequestResponse("The search '" + query + "' cannot be read: " + e.getMessage());
+        }
+        return doc(base, title, "Posts that match " + query + ", newest first.", home, posts.summaries(ids), false);
+    }
+
+    private FeedDoc doc(String base, String title, String description, String home, List<PostSummary> found,
+            boolean podcast) {
+        List<Long> ids = found.stream().map(PostSummary::id).toList();
+        Map<Long, String> contents = posts.contents(ids);
+        Map<Long, List<Enclosure>> enclosures = posts.enclosures(ids);
+        Map<Long, Integer> durations = podcast ? posts.durations(ids) : Map.of();
+        List<FeedDoc.Item> items = found.stream().map(p -> new FeedDoc.Item(base + "/posts/" + p.id(), p.title(),
+                        WebLinks.httpOnly(p.link()) != null ? p.link() : base + "/posts/" + p.id(), p.publishedAt(), null,
+                        p.author(), p.summary(), contents.get(p.id()), p.topics(), p.hypeScore(), p.stance(), p.kind(),
+                        enclosures.getOrDefault(p.id(), List.of()), durations.get(p.id())))
+                .toList();
+        Instant updated = found.isEmpty() ? Instant.EPOCH : found.get(0).publishedAt();
+        return new FeedDoc("Sift: " + title, description, base + home, null, updated, items, podcast);
+    }
+
+    /** Serves the feed from memory while the posts have not changed since it was built; 304 when the reader has it. */
+    private void send(Context ctx, FeedWriter.Format format, String mark, Supplier<FeedDoc> doc) {
+        String key = format + " " + base(ctx) + ctx.path() + "?" + withoutToken(ctx) + " " + Viewer.of(ctx).userId();
+        Built built = cache.get(key);
+        if (built == null || !built.mark().equals(mark)) {
+            FeedDoc made = doc.get();
+            FeedDoc withSelf = new FeedDoc(made.title(), made.description(), made.homeUrl(), self(ctx),
+                    made.updated(), made.items(), made.podcast());
+            byte[] body = FeedWriter.write(withSelf, format);
+            built = new Built(mark, etag(body), Instant.now(), body);
+            cache.put(key, built);
+        }
+        ctx.header("ETag", built.etag());
+        ctx.header("Last-Modified", HTTP_DATE.format(built.lastModified()));
+        ctx.header("Cache-Control", (Viewer.of(ctx).signedIn() ? "private" : "public") + ", max-age=300");
+        ctx.header("Vary", "Cookie");
+        if (notModified(ctx, built)) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.contentType(format.mediaType);
+        ctx.result(built.body());
+    }
+
+    private static boolean notModified(Context ctx, Built built) {
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.strip();
+                if (t.equals("*") || t.equals(built.etag()) || t.equals("W/" + built.etag())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String ifModifiedSince = ctx.header("If-Modified-Since");
+        if (ifModifiedSince != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince, HTTP_DATE).toInstant();
+                return built.lastModified().getEpochSecond() <= since.getEpochSecond();
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String base(Context ctx) {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
+    /** This feed's own address: the path and query asked for, without the reader's secret (which a feed must not spread). */
+    private String self(Context ctx) {
+        String query = withoutToken(ctx);
+        return base(ctx) + ctx.path() + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** The query string without {@code token}, its parameters in a stable order. */
+    private static String withoutToken(Context ctx) {
+        Map<String, List<String>> params = new TreeMap<>(ctx.queryParamMap());
+        params.remove("token");
+        StringBuilder query = new StringBuilder();
+        params.forEach((name, values) -> values.forEach(value -> {
+            query.append(query.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }));
+        return query.toString();
+    }
+
+    private static String title(RiverFilter filter) {
+        StringBuilder title = new StringBuilder(switch (filter.show()) {
+            case ALL -> "All posts";
+            case UNREAD -> "Unread posts";
+            case STARRED -> "Starred posts";
+        });
+        if (filter.topic() != null) {
+            title.append(", topic ").append(filter.topic());
+        }
+        if (filter.kind() != null) {
+            title.append(", kind ").append(filter.kind());
+        }
+        if (filter.feedId() != null) {
+            title.append(", feed #").append(filter.feedId());
+        }
+        if (filter.stance() != null) {
+            title.append(", stance ").append(filter.stance());
+        }
+        if (filter.maxHype() != null) {
+            title.append(", hype at most ").append(filter.maxHype());
+        }
+        return title.toString();
+    }
+
+    private static String[] split(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot < 1) {
+            throw new NotFoundResponse("A feed's address ends in .rss, .atom or .json, not '" + name + "'.");
+        }
+        return new String[] {name.substring(0, dot), name.substring(dot + 1)};
+    }
+
+    private static FeedWriter.Format format(String suffix) {
+        FeedWriter.Format format = FeedWriter.Format.ofSuffix(suffix);
+        if (format == null) {
+            throw new NotFoundResponse("Sift writes feeds as .rss, .atom or .json, not ." + suffix + ".");
+        }
+        return format;
+    }
+
+    private static int limit(Context ctx) {
+        String value = ctx.queryParam("limit");
+        if (value == null) {
+            return DEFAULT_ENTRIES;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_ENTRIES) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new BadRequestResponse("limit must be a whole number from 1 to " + MAX_ENTRIES + ", not '" + value + "'");
+    }
+
+    private static Integer maxHype(Context ctx) {
+        return ReaderRoutes.filter(ctx).maxHype();
+    }
+}
