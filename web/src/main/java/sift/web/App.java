@@ -13,8 +13,10 @@ import sift.ingest.refresh.RefreshScheduler;
 import sift.store.Database;
 import sift.store.search.SearchIndex;
 import sift.web.auth.Auth;
-import sift.web.auth.TokenRoutes;
+import sift.web.auth.AccountRoutes;
 import sift.web.demo.DemoFeeds;
+import sift.web.digest.DigestRoutes;
+import sift.web.digest.DigestService;
 import sift.web.feeds.FeedRoutes;
 import sift.web.health.HealthRoutes;
 import sift.web.podcast.PodcastRoutes;
@@ -37,9 +39,10 @@ public final class App {
      * @param metrics what {@code /metrics} serves
      * @param publicReader whether reading needs no login
      * @param baseUrl where Sift is reached from outside, or null: where a request came to
+     * @param mailConfigured whether digests can be sent by e-mail
      */
     public record Deps(Database db, SearchIndex search, RefreshScheduler ingest, DemoFeeds demo, Metrics metrics,
-            boolean publicReader, String baseUrl, Clock clock) {
+            boolean publicReader, String baseUrl, boolean mailConfigured, Clock clock) {
         public Deps {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(search, "search");
@@ -62,8 +65,12 @@ public final class App {
         SearchRoutes search = new SearchRoutes(deps.search(), deps.db().savedSearches(), pages, deps.clock());
         Auth auth = new Auth(deps.db().users(), deps.db().sessions(), deps.db().apiTokens(), pages, deps.publicReader(),
                 deps.clock());
-        TokenRoutes tokens = new TokenRoutes(deps.db().apiTokens(), pages, deps.clock());
-        FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), deps.baseUrl());
+        AccountRoutes account = new AccountRoutes(deps.db().apiTokens(), deps.db().users(), deps.mailConfigured(), pages,
+                deps.clock());
+        DigestService digests = new DigestService(deps.db().digests(), deps.db().users(), deps.clock());
+        DigestRoutes digest = new DigestRoutes(digests, pages);
+        FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), digests, pages,
+                deps.baseUrl());
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -81,9 +88,11 @@ public final class App {
         app.get("/login", auth::loginPage);
         app.post("/login", auth::login);
         app.post("/logout", auth::logout);
-        app.get("/account", tokens::page);
-        app.post("/account/tokens", tokens::create);
-        app.post("/account/tokens/revoke", tokens::revoke);
+        app.get("/account", account::page);
+        app.post("/account/digest", account::digest);
+        app.post("/account/feeds/reset", account::resetFeeds);
+        app.post("/account/tokens", account::create);
+        app.post("/account/tokens/revoke", account::revoke);
         // pages
         app.get("/", reader::river);
         app.get("/posts/{id}", reader::post);
@@ -95,6 +104,8 @@ public final class App {
         app.get("/releases/product", releases::timeline);
         app.post("/releases/watch", releases::watch);
         app.get("/search", search::page);
+        app.get("/digest", digest::latest);
+        app.get("/digest/{day}", digest::day);
         app.post("/searches", search::save);
         app.get("/searches/{id}", search::saved);
         app.post("/searches/{id}/delete", search::delete);

@@ -69,6 +69,7 @@ import sift.web.bench.SyntheticPosts;
             EvalCommand.class,
             BenchNlpCommand.class,
             UserCommand.class,
+            DigestCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

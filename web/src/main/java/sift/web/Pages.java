@@ -27,6 +27,13 @@ public final class Pages {
         ctx.contentType("text/html; charset=utf-8").result(out.toByteArray());
     }
 
+    /** A template rendered to a string, for what is not a page of a request (e-mails, printed digests, feed entries). */
+    public String html(String template, Map<String, Object> params) {
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        engine.render(template, params, out);
+        return out.toString();
+    }
+
     /** A friendly error page; the details stay in the log. */
     public void renderError(Context ctx, int status, String message) {
         ctx.status(status);

@@ -23,6 +23,8 @@ import sift.store.feed.NewFeed;
 import sift.web.control.ControlChannel;
 import sift.web.auth.Accounts;
 import sift.web.demo.DemoFeeds;
+import sift.web.digest.DigestMailer;
+import sift.web.digest.DigestService;
 
 /**
  * The whole system in one process, as {@code sift serve} runs it: database, search index, web app and
@@ -36,6 +38,8 @@ public final class SiftServer implements AutoCloseable {
             Pattern.compile("^http://127\\.0\\.0\\.1:\\d+" + Pattern.quote(DemoFeeds.FEEDS_PATH) + ".+");
 
     private static final Duration INDEX_FOLLOW_INTERVAL = Duration.ofSeconds(2);
+    /** How often due digests are looked for and sent by e-mail. */
+    private static final Duration MAIL_ROUND = Duration.ofMinutes(1);
 
     private final Database db;
     private final SearchIndex search;
@@ -43,15 +47,17 @@ public final class SiftServer implements AutoCloseable {
     private final Javalin app;
     private final Housekeeping housekeeping;
     private final ControlChannel control;
+    private final DigestMailer mailer;
 
     private SiftServer(Database db, SearchIndex search, Ingestion ingestion, Javalin app, Housekeeping housekeeping,
-            ControlChannel control) {
+            ControlChannel control, DigestMailer mailer) {
         this.db = db;
         this.search = search;
         this.ingestion = ingestion;
         this.app = app;
         this.housekeeping = housekeeping;
         this.control = control;
+        this.mailer = mailer;
     }
 
     public static SiftServer start(SiftConfig config, Clock clock) {
@@ -72,12 +78,20 @@ public final class SiftServer implements AutoCloseable {
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
             Accounts.ensureAdmin(db.users(), config.accounts().adminPassword(), clock.instant());
             Javalin app = App.create(new App.Deps(db, search, ingestion.scheduler(), demo, metrics,
-                    config.accounts().publicReader(), config.outbound().baseUrl(), clock))
+                    config.accounts().publicReader(), config.outbound().baseUrl(), config.outbound().smtp() != null, clock))
                     .start(config.http().host(), config.http().port());
             // the command line reaches this process through the control channel while it holds H2 open
             ControlChannel control = config.db().embedded() ? ControlChannel.open(config.dataDir(), db) : null;
+            // digests by e-mail, when the admin configured an SMTP server
+            SiftConfig.Smtp smtp = config.outbound().smtp();
+            DigestMailer mailer = smtp == null ? null : new DigestMailer(smtp, config.outbound().baseUrl() != null
+                    ? config.outbound().baseUrl() : "http://localhost:" + app.port(),
+                    new DigestService(db.digests(), db.users(), clock), db.digests(), db.users(), new Pages(), clock);
             SiftServer server = new SiftServer(db, search, ingestion, app,
-                    new Housekeeping(db, config.retention(), clock), control);
+                    new Housekeeping(db, config.retention(), clock), control, mailer);
+            if (mailer != null) {
+                mailer.start(MAIL_ROUND.toSeconds());
+            }
             if (demo != null) {
                 subscribeDemo(db, demo, "http://127.0.0.1:" + app.port(), clock.instant());
             } else {
@@ -127,6 +141,11 @@ public final class SiftServer implements AutoCloseable {
         return ingestion;
     }
 
+    /** What sends digests by e-mail, or null when no SMTP server is configured. */
+    public DigestMailer mailer() {
+        return mailer;
+    }
+
     public SearchIndex search() {
         return search;
     }
@@ -171,6 +190,9 @@ public final class SiftServer implements AutoCloseable {
         log.info("Sift is stopping");
         ingestion.close();
         housekeeping.close();
+        if (mailer != null) {
+            mailer.close();
+        }
         if (control != null) {
             control.close();
         }

@@ -41,6 +41,13 @@ final class TestApp implements AutoCloseable {
                 Map.of("SIFT_ADMIN_PASSWORD", adminPassword)), Clock.systemUTC()));
     }
 
+    /** A private reader with these extra settings ({@code SIFT_*} variables), whose first admin has {@code adminPassword}. */
+    static TestApp startPrivate(Path dataDir, String adminPassword, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("SIFT_ADMIN_PASSWORD", adminPassword);
+        return new TestApp(SiftServer.start(config(dataDir, false, false, all), Clock.systemUTC()));
+    }
+
     static TestApp startDemo(Path dataDir) {
         return new TestApp(SiftServer.start(config(dataDir, true, true, Map.of()), Clock.systemUTC()));
     }

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,10 @@ import sift.store.search.SearchIndex;
 import sift.store.search.SearchRequest;
 import sift.store.search.SearchSyntaxException;
 import sift.store.user.SavedSearchStore;
+import sift.web.Pages;
 import sift.web.WebLinks;
+import sift.web.digest.Digest;
+import sift.web.digest.DigestService;
 import sift.web.auth.Viewer;
 import sift.web.reader.ReaderRoutes;
 
@@ -34,18 +39,21 @@ import sift.web.reader.ReaderRoutes;
  * Re-exported feeds: any view of Sift as RSS 2.0, Atom 1.0 or JSON Feed 1.1, for the feed readers and podcast apps
  * people already use. {@code /feeds/posts.atom} takes the river's filters ({@code ?topic=&kind=&feed=&stance=
  * &maxHype=&show=}) or a search ({@code ?q=}); {@code /feeds/releases}, {@code /feeds/podcasts} (with iTunes tags)
- * and {@code /feeds/searches/{id}} (a saved search) are views of their own. A feed is rebuilt only when a post
+ * {@code /feeds/digest} (one entry a day) and {@code /feeds/searches/{id}} (a saved search) are views of their own. A feed is rebuilt only when a post
  * changed since it was built (else it comes from memory), and answers conditional requests with 304.
  */
 public final class FeedRoutes {
     static final int DEFAULT_ENTRIES = 50;
     static final int MAX_ENTRIES = 100;
+    static final int DIGEST_DAYS = 14;
     private static final int CACHED_FEEDS = 500;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final PostStore posts;
     private final SearchIndex index;
     private final SavedSearchStore savedSearches;
+    private final DigestService digests;
+    private final Pages pages;
     private final String baseUrl;
     private final Map<String, Built> cache = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
@@ -62,10 +70,13 @@ public final class FeedRoutes {
      * @param baseUrl where Sift is reached from outside ({@code SIFT_BASE_URL}), for the feeds' absolute links; null:
      *     the address the request came to
      */
-    public FeedRoutes(PostStore posts, SearchIndex index, SavedSearchStore savedSearches, String baseUrl) {
+    public FeedRoutes(PostStore posts, SearchIndex index, SavedSearchStore savedSearches, DigestService digests,
+            Pages pages, String baseUrl) {
         this.posts = posts;
         this.index = index;
         this.savedSearches = savedSearches;
+        this.digests = digests;
+        this.pages = pages;
         this.baseUrl = baseUrl;
     }
 
@@ -82,10 +93,12 @@ public final class FeedRoutes {
                     "/releases", new RiverFilter(null, "release", null, null, null, RiverFilter.Show.ALL), limit, false);
             case "podcasts" -> () -> riverFeed(base, viewer, "Podcast episodes", "The episodes Sift follows, for your podcast app.",
                     "/podcasts", new RiverFilter(null, "podcast", null, null, maxHype(ctx), RiverFilter.Show.ALL), limit, true);
+            case "digest" -> () -> digestFeed(base, viewer);
             default -> throw new NotFoundResponse("There is no feed '" + name[0] + "': Sift has posts, releases, podcasts, "
                     + "digest and searches/{id}.");
         };
-        send(ctx, format, posts.changeMark(), doc);
+        String mark = posts.changeMark();
+        send(ctx, format, name[0].equals("digest") ? mark + "/" + digests.latestDay(digests.settings(viewer.userId())) : mark, doc);
     }
 
     /** {@code GET /feeds/searches/{id}.{rss|atom|json}}: a saved search of the reader, newest first. */
@@ -139,6 +152,21 @@ public final class FeedRoutes {
             throw new BadRequestResponse("The search '" + query + "' cannot be read: " + e.getMessage());
         }
         return doc(base, title, "Posts that match " + query + ", newest first.", home, posts.summaries(ids), false);
+    }
+
+    /** The reader's digests of the last {@value #DIGEST_DAYS} days, one entry a day. */
+    private FeedDoc digestFeed(String base, Viewer viewer) {
+        LocalDate latest = digests.latestDay(digests.settings(viewer.userId()));
+        List<FeedDoc.Item> items = new ArrayList<>();
+        for (int i = 0; i < DIGEST_DAYS; i++) {
+            Digest digest = digests.build(viewer.userId(), latest.minusDays(i));
+            String url = base + "/digest/" + digest.day();
+            items.add(new FeedDoc.Item(url, digest.title(), url, digest.to(), null, "Sift",
+                    digest.considered() + " posts, curated.", pages.html("digest/sections.jte",
+                            Map.of("digest", digest, "base", base)), List.of(), null, null, "digest", List.of(), null));
+        }
+        return new FeedDoc("Sift: daily digest", "One entry a day: the day's stories, curated, with the hype held down.",
+                base + "/digest", null, items.get(0).published(), items, false);
     }
 
     private FeedDoc doc(String base, String title, String description, String home, List<PostSummary> found,

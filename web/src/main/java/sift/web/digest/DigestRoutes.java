@@ -1,0 +1,64 @@
+package sift.web.digest;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import sift.store.user.DigestSettings;
+import sift.web.Pages;
+import sift.web.auth.Viewer;
+
+/** {@code GET /digest}: the newest digest; {@code GET /digest/YYYY-MM-DD}: the digest of a day; both with the days before. */
+public final class DigestRoutes {
+    static final int ARCHIVE_DAYS = 14;
+
+    private final DigestService digests;
+    private final Pages pages;
+
+    public DigestRoutes(DigestService digests, Pages pages) {
+        this.digests = digests;
+        this.pages = pages;
+    }
+
+    public void latest(Context ctx) {
+        Long reader = Viewer.of(ctx).userId();
+        show(ctx, reader, digests.latestDay(digests.settings(reader)));
+    }
+
+    public void day(Context ctx) {
+        Long reader = Viewer.of(ctx).userId();
+        String value = ctx.pathParam("day");
+        LocalDate day;
+        try {
+            day = LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse("A digest's day is written YYYY-MM-DD (2025-11-19), not '" + value + "'.");
+        }
+        DigestSettings settings = digests.settings(reader);
+        if (!digests.isMade(day, settings)) {
+            throw new NotFoundResponse("The digest of " + day + " is made at " + madeAt(settings) + " that day.");
+        }
+        show(ctx, reader, day);
+    }
+
+    private void show(Context ctx, Long reader, LocalDate day) {
+        DigestSettings settings = digests.settings(reader);
+        LocalDate latest = digests.latestDay(settings);
+        List<LocalDate> archive = new ArrayList<>();
+        for (int i = 0; i < ARCHIVE_DAYS; i++) {
+            LocalDate earlier = latest.minusDays(i);
+            if (!earlier.equals(day)) {
+                archive.add(earlier);
+            }
+        }
+        pages.render(ctx, "digest/page.jte", new DigestPage(digests.build(reader, day), madeAt(settings),
+                day.isBefore(latest) ? day.plusDays(1) : null, archive));
+    }
+
+    private static String madeAt(DigestSettings settings) {
+        return String.format("%02d:00 %s", settings.hour(), settings.timeZone());
+    }
+}

@@ -1,0 +1,74 @@
+package sift.web.digest;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import sift.store.post.DigestSource;
+import sift.store.user.DigestSettings;
+import sift.store.user.UserStore;
+
+/**
+ * Makes readers' digests. The digest of a day D is made at the reader's hour on D, in the reader's time zone, of the
+ * posts published in the 24 hours before; a reader without an account (a public reader) has the digest of 07:00 UTC.
+ */
+public final class DigestService {
+    /** How far back what a reader read and starred tells the reader's interests. */
+    static final Duration INTERESTS_FROM = Duration.ofDays(60);
+    static final int HYPE_CLAIMS = 20;
+
+    private final DigestSource source;
+    private final UserStore users;
+    private final Clock clock;
+
+    public DigestService(DigestSource source, UserStore users, Clock clock) {
+        this.source = source;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The settings a reader's digest is made with (the defaults for nobody). */
+    public DigestSettings settings(Long userId) {
+        return userId == null ? DigestSettings.DEFAULT : users.digestSettings(userId);
+    }
+
+    /** The newest day whose digest is made: today, once the reader's hour has come, else yesterday. */
+    public LocalDate latestDay(DigestSettings settings) {
+        ZonedDateTime now = clock.instant().atZone(zone(settings));
+        LocalDate today = now.toLocalDate();
+        return now.getHour() >= settings.hour() ? today : today.minusDays(1);
+    }
+
+    /** Whether the digest of this day is made yet for these settings. */
+    public boolean isMade(LocalDate day, DigestSettings settings) {
+        return !day.isAfter(latestDay(settings));
+    }
+
+    /** The reader's digest of a day (the reader may be null: nobody signed in). */
+    public Digest build(Long userId, LocalDate day) {
+        DigestSettings settings = settings(userId);
+        ZoneId zone = zone(settings);
+        Instant to = day.atTime(settings.hour(), 0).atZone(zone).toInstant();
+        Instant from = day.minusDays(1).atTime(settings.hour(), 0).atZone(zone).toInstant();
+        DigestBuilder.Interests interests = userId == null ? new DigestBuilder.Interests(Set.copyOf(settings.topics()), Map.of())
+                : new DigestBuilder.Interests(new HashSet<>(settings.topics()), source.interests(userId, to.minus(INTERESTS_FROM)));
+        Set<String> watched = userId == null ? Set.of() : source.watchedProducts(userId);
+        return DigestBuilder.build(day, zone, from, to, source.posts(from, to), source.hypeClaims(from, to, HYPE_CLAIMS),
+                interests, watched);
+    }
+
+    /** The zone of the settings; one no longer known to this Java (a zone renamed) falls back to UTC. */
+    static ZoneId zone(DigestSettings settings) {
+        try {
+            return ZoneId.of(settings.timeZone());
+        } catch (DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}
