@@ -2,7 +2,8 @@
 # The reader under load (issue 8): a signed-in reader's river (first page, pages deep in the archive, a filtered
 # unread view) and post pages, with wrk, over N synthetic posts.
 # Usage: bench/reader-bench.sh [POSTS] [DATA_DIR] [PORT]   (defaults: 100000 /tmp/sift-reader-bench 7400)
-# SIFT_BENCH_VIEWS picks views (default: "first deep unread-routing posts").
+# SIFT_BENCH_VIEWS picks views (default: "first deep unread-routing posts feed feed-built"); feed is the
+# re-exported Atom feed of the 100 newest posts (issue 9), feed-built the same feed built anew on every request.
 # Needs wrk (apt-get install wrk). Loads the posts once (sift bench-data); later runs reuse the folder.
 # 90 s of warm-up for the JIT on the first view (C2 keeps a core busy for minutes on 2 cores), 30 s on the
 # others, then three runs of 20 s each, 2 wrk threads and 16 connections; prints requests a second and p99.
@@ -38,13 +39,15 @@ run() { # name, seconds, wrk arguments...
     /99%/ {p99=$2} /Requests\/sec/ {rps=$2} /Non-2xx/ {bad=$NF}
     END {printf "%-24s %10s req/s  p99 %-9s %s\n", n, rps, p99, (bad ? "NON-2XX: " bad : "")}'
 }
-views=${SIFT_BENCH_VIEWS:-first deep unread-routing posts}
+views=${SIFT_BENCH_VIEWS:-first deep unread-routing posts feed feed-built}
 for view in $views; do
   case $view in
     first) args=("$base/") ;;
     deep) args=(-s "$here/bench/wrk-river-deep.lua" "$base") ;;
     unread-routing) args=(-s "$here/bench/wrk-river-deep.lua" "$base") ; export SIFT_BENCH_FILTER="topic=routing&show=unread" ;;
     posts) args=(-s "$here/bench/wrk-posts.lua" "$base") ;;
+    feed) args=("$base/feeds/posts.atom?limit=100") ;;
+    feed-built) args=(-s "$here/bench/wrk-feed-built.lua" "$base") ;;
   esac
   run "$view (warm-up)" "$([ $view = "${views%% *}" ] && echo 90 || echo 30)" "${args[@]}" > /dev/null
   for i in 1 2 3; do run "$view" 20 "${args[@]}"; done

@@ -18,6 +18,3 @@ CREATE TABLE digest_deliveries (
     sent_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (user_id, digest_day)
 );
-
--- how much a feed's posts weigh in the digest; 1 is neutral (admins tune it)
-ALTER TABLE feeds ADD COLUMN weight DOUBLE PRECISION DEFAULT 1.0 NOT NULL;

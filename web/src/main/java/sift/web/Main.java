@@ -70,6 +70,7 @@ import sift.web.bench.SyntheticPosts;
             BenchNlpCommand.class,
             UserCommand.class,
             DigestCommand.class,
+            BenchDigestCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -52,7 +52,7 @@ public final class DigestSource {
     /** The posts published in [from, to). */
     public List<Candidate> posts(Instant from, Instant to) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, f.weight, p.title, p.link,
+                        SELECT p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, f.source_weight, p.title, p.link,
                                p.summary, p.kind, p.hype_score, p.stance, p.topic_ids, COALESCE(p.story_id, p.id) AS story,
                                p.published_at,
                                (SELECT COUNT(*) FROM user_post_state s WHERE s.post_id = p.id AND s.read_at IS NOT NULL) AS readers,
@@ -66,7 +66,7 @@ public final class DigestSource {
                 .bind("from", utc(from))
                 .bind("to", utc(to))
                 .map((rs, ctx) -> new Candidate(rs.getLong("id"), rs.getLong("feed_id"), rs.getString("feed_title"),
-                        rs.getDouble("weight"), rs.getString("title"), rs.getString("link"), rs.getString("summary"),
+                        rs.getDouble("source_weight"), rs.getString("title"), rs.getString("link"), rs.getString("summary"),
                         rs.getString("kind"), rs.getInt("hype_score"), rs.getString("stance"),
                         PostStore.topicIds(rs), rs.getLong("story"), instant(rs, "published_at"),
                         rs.getInt("readers"), rs.getInt("stars"), rs.getString("product"), rs.getString("version"),

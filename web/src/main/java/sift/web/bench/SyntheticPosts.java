@@ -93,12 +93,19 @@ public final class SyntheticPosts {
 
     private final SplittableRandom random;
     private final Instant now;
+    private final Duration span;
     private long next;
 
     /** Posts numbered from {@code first} on, so that a second load into the same data adds new posts. */
     public SyntheticPosts(long seed, Instant now, long first) {
+        this(seed, now, first, Duration.ofDays(3 * 365));
+    }
+
+    /** Posts published within {@code span} before {@code now}. */
+    public SyntheticPosts(long seed, Instant now, long first, Duration span) {
         this.random = new SplittableRandom(seed * 1_000_003L + first);
         this.now = now;
+        this.span = span;
         this.next = first;
     }
 
@@ -126,7 +133,7 @@ public final class SyntheticPosts {
             html.append("<p>").append(para).append("</p>");
             text.append(para).append('\n');
         }
-        Instant published = now.minus(Duration.ofMinutes(random.nextLong(3L * 365 * 24 * 60)));
+        Instant published = now.minus(Duration.ofMinutes(1 + random.nextLong(span.toMinutes() - 1)));
         String body = text.toString().strip();
         String summary = body.length() > 280 ? body.substring(0, body.lastIndexOf(' ', 280)) + "…" : body;
         return new PostDraft(feedId, "bench-" + n, "https://bench-" + feedId + ".example/posts/" + n, title,
