@@ -67,7 +67,8 @@ public final class App {
                 deps.clock());
         AccountRoutes account = new AccountRoutes(deps.db().apiTokens(), deps.db().users(), deps.mailConfigured(), pages,
                 deps.clock());
-        DigestService digests = new DigestService(deps.db().digests(), deps.db().users(), deps.clock());
+        DigestService digests = new DigestService(deps.db().digests(), deps.db().users(), deps.db().savedSearches(),
+                deps.search(), deps.clock());
         DigestRoutes digest = new DigestRoutes(digests, pages);
         FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), digests, pages,
                 deps.baseUrl());

@@ -50,7 +50,7 @@ final class BenchDigestCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(DbSettings.embedded(dir));
                 SearchIndex index = SearchIndex.open(dir.resolve("index"), db.posts(), clock)) {
-            DigestService digests = new DigestService(db.digests(), db.users(), clock);
+            DigestService digests = new DigestService(db.digests(), db.users(), db.savedSearches(), index, clock);
             LocalDate day = digests.latestDay(DigestSettings.DEFAULT);
             Instant end = day.atTime(DigestSettings.DEFAULT.hour(), 0).toInstant(ZoneOffset.UTC);
             for (int f = 0; f < 50; f++) {

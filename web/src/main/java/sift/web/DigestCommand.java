@@ -51,7 +51,8 @@ final class DigestCommand implements Callable<Integer> {
                 reader = db.users().find(user).map(User::id).orElseThrow(() -> new CommandLine.ParameterException(
                         spec.commandLine(), "There is no reader '" + user + "' in " + config.db().describe()));
             }
-            DigestService digests = new DigestService(db.digests(), db.users(), Clock.systemUTC());
+            DigestService digests = new DigestService(db.digests(), db.users(), db.savedSearches(), index,
+                    Clock.systemUTC());
             LocalDate day = date == null ? digests.latestDay(digests.settings(reader)) : day(date);
             Digest digest = digests.build(reader, day);
             String base = config.baseUrl();

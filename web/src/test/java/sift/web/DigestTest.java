@@ -63,6 +63,8 @@ class DigestTest {
             long admin = db.users().find("admin").orElseThrow().id();
             db.users().saveDigestSettings(admin, new DigestSettings("UTC", to.atZone(ZoneOffset.UTC).getHour(),
                     List.of("operations"), "ana@team.example", true));
+            db.savedSearches().save(admin, "Feature files", "\"feature file\"", Instant.now());
+            db.savedSearches().save(admin, "Nothing today", "kubernetes", Instant.now());
 
             Visitor ana = new Visitor(app);
             ana.login("admin", PASSWORD, null);
@@ -76,6 +78,10 @@ class DigestTest {
             assertThat(outage.select("a.title").text()).containsIgnoringCase("outage");
             assertThat(outage.select(".meta").text()).contains("The Cloudflare Blog", "ipSpace.net", "Outage Watch");
             assertThat(outage.select("ul.also li")).hasSize(2);
+            assertThat(page.select("section.digest-section h2").eachText()).as("a saved search with stories of the day")
+                    .contains("Your search: Feature files").doesNotContain("Your search: Nothing today");
+            assertThat(page.select("section:has(h2:contains(Feature files)) li.story")).singleElement().asString()
+                    .contains("Outage Watch");
             assertThat(page.select("section:has(#d-episodes) li.story").text()).contains("CPH113");
             assertThat(page.select("section:has(#d-releases) li.story").text()).contains("netlab", "2.1.0");
             Element hype = page.selectFirst("section:has(#d-hype) li.claim");

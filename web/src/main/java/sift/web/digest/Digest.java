@@ -13,11 +13,12 @@ import sift.store.post.DigestSource.Candidate;
  * @param considered how many posts the day had
  */
 public record Digest(LocalDate day, ZoneId zone, Instant from, Instant to, int considered, List<Story> top,
-        List<TopicSection> topics, List<Story> episodes, List<Story> releases, List<Hype> hypeWatch,
-        List<Story> skeptical) {
+        List<TopicSection> topics, List<SearchSection> searches, List<Story> episodes, List<Story> releases,
+        List<Hype> hypeWatch, List<Story> skeptical) {
 
     public Digest {
         top = List.copyOf(top);
+        searches = List.copyOf(searches);
         topics = List.copyOf(topics);
         episodes = List.copyOf(episodes);
         releases = List.copyOf(releases);
@@ -45,6 +46,18 @@ public record Digest(LocalDate day, ZoneId zone, Instant from, Instant to, int c
         public TopicSection {
             stories = List.copyOf(stories);
         }
+    }
+
+    /** The day's posts that one of the reader's saved searches finds, as a section of its own. */
+    public record SearchSection(long id, String name, List<Story> stories) {
+        public SearchSection {
+            stories = List.copyOf(stories);
+        }
+    }
+
+    /** This digest with the sections of the reader's saved searches. */
+    public Digest withSearches(List<SearchSection> sections) {
+        return new Digest(day, zone, from, to, considered, top, topics, sections, episodes, releases, hypeWatch, skeptical);
     }
 
     /** A hype-laden AI claim of the day, the post it is in, and why it is called hype. */

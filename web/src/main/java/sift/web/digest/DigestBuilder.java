@@ -56,10 +56,7 @@ public final class DigestBuilder {
 
     public static Digest build(LocalDate day, ZoneId zone, Instant from, Instant to, List<Candidate> posts,
             List<HypeClaim> claims, Interests interests, Set<String> watched) {
-        Map<Long, Double> scores = new HashMap<>();
-        for (Candidate post : posts) {
-            scores.put(post.id(), score(post, to, interests));
-        }
+        Map<Long, Double> scores = scores(posts, to, interests);
         List<Digest.Story> stories = stories(posts, scores);
         Set<Long> shown = new HashSet<>();
 
@@ -97,7 +94,20 @@ public final class DigestBuilder {
                 .limit(SKEPTICAL)
                 .map(p -> new Digest.Story(p, List.of(), scores.get(p.id())))
                 .toList();
-        return new Digest(day, zone, from, to, posts.size(), top, topics, episodes, releases, hype, skeptical);
+        return new Digest(day, zone, from, to, posts.size(), top, topics, List.of(), episodes, releases, hype, skeptical);
+    }
+
+    /** Every story of the day, best first. */
+    static List<Digest.Story> rank(List<Candidate> posts, Instant end, Interests interests) {
+        return stories(posts, scores(posts, end, interests));
+    }
+
+    private static Map<Long, Double> scores(List<Candidate> posts, Instant end, Interests interests) {
+        Map<Long, Double> scores = new HashMap<>();
+        for (Candidate post : posts) {
+            scores.put(post.id(), score(post, end, interests));
+        }
+        return scores;
     }
 
     /** One entry per story, best first; a story's lead is its best post, its score the lead's lifted by coverage. */

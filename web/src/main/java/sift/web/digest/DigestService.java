@@ -7,11 +7,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import sift.store.post.DigestSource;
+import sift.store.search.SearchIndex;
+import sift.store.search.SearchRequest;
+import sift.store.search.SearchSyntaxException;
 import sift.store.user.DigestSettings;
+import sift.store.user.SavedSearchStore;
 import sift.store.user.UserStore;
 
 /**
@@ -22,14 +30,22 @@ public final class DigestService {
     /** How far back what a reader read and starred tells the reader's interests. */
     static final Duration INTERESTS_FROM = Duration.ofDays(60);
     static final int HYPE_CLAIMS = 20;
+    /** A saved search's section holds at most this many stories; the first this many saved searches have one. */
+    static final int PER_SEARCH = 5;
+    static final int SEARCHES = 5;
 
     private final DigestSource source;
     private final UserStore users;
+    private final SavedSearchStore savedSearches;
+    private final SearchIndex index;
     private final Clock clock;
 
-    public DigestService(DigestSource source, UserStore users, Clock clock) {
+    public DigestService(DigestSource source, UserStore users, SavedSearchStore savedSearches, SearchIndex index,
+            Clock clock) {
         this.source = source;
         this.users = users;
+        this.savedSearches = savedSearches;
+        this.index = index;
         this.clock = clock;
     }
 
@@ -59,8 +75,45 @@ public final class DigestService {
         DigestBuilder.Interests interests = userId == null ? new DigestBuilder.Interests(Set.copyOf(settings.topics()), Map.of())
                 : new DigestBuilder.Interests(new HashSet<>(settings.topics()), source.interests(userId, to.minus(INTERESTS_FROM)));
         Set<String> watched = userId == null ? Set.of() : source.watchedProducts(userId);
-        return DigestBuilder.build(day, zone, from, to, source.posts(from, to), source.hypeClaims(from, to, HYPE_CLAIMS),
+        List<DigestSource.Candidate> posts = source.posts(from, to);
+        Digest digest = DigestBuilder.build(day, zone, from, to, posts, source.hypeClaims(from, to, HYPE_CLAIMS),
                 interests, watched);
+        return userId == null ? digest
+                : digest.withSearches(searches(userId, digest, DigestBuilder.rank(posts, to, interests), posts));
+    }
+
+    /**
+     * A section per saved search of the reader: the day's stories it finds, best first. A search the index
+     * cannot read any more (its syntax changed) is left out.
+     */
+    private List<Digest.SearchSection> searches(long userId, Digest digest, List<Digest.Story> ranked,
+            List<DigestSource.Candidate> posts) {
+        Map<Long, Long> storyOf = new HashMap<>();
+        posts.forEach(p -> storyOf.put(p.id(), p.storyId()));
+        // the day in UTC days around it; the hits outside the day's posts are dropped below
+        String days = " after:" + digest.from().atZone(ZoneOffset.UTC).toLocalDate() + " before:"
+                + digest.to().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        List<Digest.SearchSection> sections = new ArrayList<>();
+        for (SavedSearchStore.SavedSearch saved : savedSearches.list(userId).stream().limit(SEARCHES).toList()) {
+            Set<Long> stories = new HashSet<>();
+            try {
+                index.search(new SearchRequest("(" + saved.query() + ")" + days, SearchRequest.MAX_LIMIT, 0,
+                                SearchRequest.Order.RELEVANCE)).hits()
+                        .forEach(hit -> {
+                            if (storyOf.containsKey(hit.id())) {
+                                stories.add(storyOf.get(hit.id()));
+                            }
+                        });
+            } catch (SearchSyntaxException e) {
+                continue;
+            }
+            List<Digest.Story> found = ranked.stream().filter(s -> stories.contains(s.lead().storyId()))
+                    .limit(PER_SEARCH).toList();
+            if (!found.isEmpty()) {
+                sections.add(new Digest.SearchSection(saved.id(), saved.name(), found));
+            }
+        }
+        return sections;
     }
 
     /** The zone of the settings; one no longer known to this Java (a zone renamed) falls back to UTC. */

@@ -18,6 +18,9 @@ public final class DigestText {
         for (Digest.TopicSection topic : digest.topics()) {
             stories(md, "More on " + topic.topic(), topic.stories(), base);
         }
+        for (Digest.SearchSection search : digest.searches()) {
+            stories(md, "Your search: " + search.name(), search.stories(), base);
+        }
         stories(md, "New podcast episodes", digest.episodes(), base);
         stories(md, "Releases", digest.releases(), base);
         if (!digest.hypeWatch().isEmpty()) {
