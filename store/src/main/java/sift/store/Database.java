@@ -107,6 +107,10 @@ public final class Database implements AutoCloseable {
         return new ReleaseStore(jdbi);
     }
 
+    public AuditStore audit() {
+        return new AuditStore(jdbi);
+    }
+
     public DigestSource digests() {
         return new DigestSource(jdbi);
     }

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sift.ingest.fetch.FetchSettings;
 import sift.ingest.refresh.RefreshScheduler;
 import sift.store.Database;
 import sift.store.search.SearchIndex;
 import sift.web.auth.Auth;
+import sift.web.admin.AdminRoutes;
 import sift.web.auth.AccountRoutes;
 import sift.web.demo.DemoFeeds;
 import sift.web.digest.DigestRoutes;
@@ -40,9 +42,10 @@ public final class App {
      * @param publicReader whether reading needs no login
      * @param baseUrl where Sift is reached from outside, or null: where a request came to
      * @param mailConfigured whether digests can be sent by e-mail
+     * @param fetchSettings how this process fetches (an admin adding a feed by its site's address)
      */
     public record Deps(Database db, SearchIndex search, RefreshScheduler ingest, DemoFeeds demo, Metrics metrics,
-            boolean publicReader, String baseUrl, boolean mailConfigured, Clock clock) {
+            boolean publicReader, String baseUrl, boolean mailConfigured, FetchSettings fetchSettings, Clock clock) {
         public Deps {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(search, "search");
@@ -70,6 +73,8 @@ public final class App {
         DigestService digests = new DigestService(deps.db().digests(), deps.db().users(), deps.db().savedSearches(),
                 deps.search(), deps.clock());
         DigestRoutes digest = new DigestRoutes(digests, pages);
+        AdminRoutes admin = new AdminRoutes(deps.db().feeds(), deps.db().audit(), deps.search(), deps.fetchSettings(),
+                pages, deps.clock());
         FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), digests, pages,
                 deps.baseUrl());
 
@@ -86,6 +91,7 @@ public final class App {
 
         app.before(App::securityHeaders);
         app.before(auth::check);
+        app.before(auth::requireAdmin);
         app.get("/login", auth::loginPage);
         app.post("/login", auth::login);
         app.post("/logout", auth::logout);
@@ -110,6 +116,18 @@ public final class App {
         app.post("/searches", search::save);
         app.get("/searches/{id}", search::saved);
         app.post("/searches/{id}/delete", search::delete);
+        // admin (admins only: Auth.requireAdmin)
+        app.get("/admin", ctx -> ctx.redirect("/admin/feeds"));
+        app.get("/admin/feeds", admin::feeds);
+        app.post("/admin/feeds", admin::add);
+        app.get("/admin/feeds.opml", admin::exportOpml);
+        app.get("/admin/feeds/{id}", admin::feed);
+        app.post("/admin/feeds/{id}", admin::save);
+        app.post("/admin/feeds/{id}/delete", admin::delete);
+        app.post("/admin/feeds/{id}/refresh", admin::refresh);
+        app.post("/admin/opml", admin::importOpml);
+        app.get("/admin/audit", admin::audit);
+        app.get("/api/admin/feeds", admin::feedsApi);
         // re-exported feeds (docs/FEEDS.md)
         app.get("/feeds/searches/{name}", feeds::savedSearch);
         app.get("/feeds/{name}", feeds::feed);

@@ -35,6 +35,15 @@ final class TestApp implements AutoCloseable {
                 Map.of("SIFT_PUBLIC_READER", "true")), Clock.systemUTC()));
     }
 
+    /** Subscribes {@code feedUrls} first (no default subscriptions), a private reader whose first admin has {@code adminPassword}. */
+    static TestApp startPrivate(Path dataDir, List<String> feedUrls, String adminPassword) {
+        try (Database db = Database.open(DbSettings.embedded(dataDir))) {
+            feedUrls.forEach(url -> db.feeds().subscribe(new NewFeed(url, null, "Test"), Instant.now()));
+        }
+        return new TestApp(SiftServer.start(config(dataDir, false, false, Map.of("SIFT_ADMIN_PASSWORD", adminPassword)),
+                Clock.systemUTC()));
+    }
+
     /** A private reader (every page needs a login) whose first admin has {@code adminPassword}. */
     static TestApp startPrivate(Path dataDir, String adminPassword) {
         return new TestApp(SiftServer.start(config(dataDir, false, false,

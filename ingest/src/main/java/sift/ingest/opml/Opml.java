@@ -47,7 +47,8 @@ public final class Opml {
                     String title = attribute(xml, "title");
                     String text = title != null ? title : attribute(xml, "text");
                     if (url != null) {
-                        feeds.add(new NewFeed(url, text, category(categories)));
+                        String folder = category(categories);
+                        feeds.add(new NewFeed(url, text, folder != null ? folder : categoryAttribute(xml)));
                     }
                     categories.push(url == null && text != null ? text : "");
                 } else if (event == XMLStreamReader.END_ELEMENT && xml.getLocalName().equals("outline")) {
@@ -115,6 +116,20 @@ public final class Opml {
     }
 
     /** The names of the enclosing outlines, outermost first, as one category such as "Blogs / Vendors". */
+    /**
+     * OPML 2.0's {@code category} attribute ("comma-separated slash-delimited category strings", e.g.
+     * {@code /Networking/Routing}): its first category, without the leading slash; used when no folder encloses
+     * the outline.
+     */
+    private static String categoryAttribute(XMLStreamReader xml) {
+        String value = attribute(xml, "category");
+        if (value == null) {
+            return null;
+        }
+        String first = value.split(",")[0].strip().replaceAll("^/+", "").strip();
+        return first.isEmpty() ? null : first;
+    }
+
     private static String category(Deque<String> enclosing) {
         List<String> names = new ArrayList<>();
         enclosing.descendingIterator().forEachRemaining(name -> {

@@ -126,7 +126,8 @@ public final class Refresher {
         }
         FetchResult.NotModified notModified = (FetchResult.NotModified) result;
         follow(feed, notModified.movedTo());
-        Duration poll = policy.pollIntervalUnchanged(feed.pollInterval(), notModified.freshFor());
+        Duration poll = feed.refreshMinutes() != null ? Duration.ofMinutes(feed.refreshMinutes())
+                : policy.pollIntervalUnchanged(feed.pollInterval(), notModified.freshFor());
         feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.NOT_MODIFIED, feed.etag(), feed.lastModified(),
                 null, null, now, now.plus(poll), 0, 0, since(started), null, false));
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.NOT_MODIFIED, 0, 0, 0, 0, null);
@@ -201,8 +202,9 @@ public final class Refresher {
         int updated = (int) upserts.stream().filter(u -> u.outcome() == Upsert.Outcome.UPDATED).count();
         int unchanged = drafts.size() - changed.size()
                 + (int) upserts.stream().filter(u -> u.outcome() == Upsert.Outcome.UNCHANGED).count();
-        Duration poll = policy.pollInterval(now, drafts.stream().map(PostDraft::publishedAt).toList(), parsed.ttl(),
-                modified.freshFor());
+        Duration poll = feed.refreshMinutes() != null ? Duration.ofMinutes(feed.refreshMinutes())
+                : policy.pollInterval(now, drafts.stream().map(PostDraft::publishedAt).toList(), parsed.ttl(),
+                        modified.freshFor());
         feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.OK, modified.etag(), modified.lastModified(),
                 title, parsed.link(), now, now.plus(poll), created, updated,
                 since(started), poll, full));

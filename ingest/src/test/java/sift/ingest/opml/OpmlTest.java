@@ -37,6 +37,17 @@ class OpmlTest {
     }
 
     @Test
+    void readsTheCategoryAttributeWhenNoFolderEnclosesTheFeed() throws Exception {
+        List<NewFeed> feeds = read("""
+                <opml version="2.0"><body>
+                  <outline type="rss" text="A" xmlUrl="https://a.example/feed" category="/Networking/Routing,/Other"/>
+                  <outline text="Folder"><outline type="rss" text="B" xmlUrl="https://b.example/feed" category="Ignored"/></outline>
+                  <outline type="rss" text="C" xmlUrl="https://c.example/feed" category=" "/>
+                </body></opml>""");
+        assertThat(feeds).extracting(NewFeed::category).containsExactly("Networking/Routing", "Folder", null);
+    }
+
+    @Test
     void refusesADoctypeNamingTheFileAndLine() {
         assertThatThrownBy(() -> read("""
                 <?xml version="1.0"?>

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A subscribed feed and the state of its fetching. {@code fullText}: whether teasers get the full text of their
- * page; {@code fullTextSelector}: a CSS selector for the article on those pages, null to find it by itself.
+ * page; {@code fullTextSelector}: a CSS selector for the article on those pages, null to find it by itself;
+ * {@code refreshMinutes}: the interval an admin chose, null to let Sift adapt it to the feed.
  */
 public record Feed(
         long id,
@@ -24,12 +25,13 @@ public record Feed(
         Duration pollInterval,
         Instant fullFetchAt,
         boolean fullText,
-        String fullTextSelector) {
+        String fullTextSelector,
+        Integer refreshMinutes) {
 
     public Feed(long id, String url, String title, String siteUrl, String category, String etag, String lastModified,
             Instant lastFetchedAt, FetchStatus lastStatus, String lastError, int consecutiveFailures, Instant nextFetchAt) {
         this(id, url, title, siteUrl, category, etag, lastModified, lastFetchedAt, lastStatus, lastError,
-                consecutiveFailures, nextFetchAt, null, null, true, null);
+                consecutiveFailures, nextFetchAt, null, null, true, null, null);
     }
 
     public Feed {

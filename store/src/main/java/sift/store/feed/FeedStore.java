@@ -8,7 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -19,7 +23,7 @@ public final class FeedStore {
     private static final String COLUMNS = """
             id, url, title, site_url, category, etag, last_modified, last_fetched_at,
             last_status, last_error, consecutive_failures, next_fetch_at, poll_minutes, full_fetch_at,
-            full_text, full_text_selector""";
+            full_text, full_text_selector, refresh_minutes""";
 
     private final Jdbi jdbi;
 
@@ -146,7 +150,8 @@ public final class FeedStore {
             h.createUpdate("""
                             UPDATE feeds SET
                                 etag = :etag, last_modified = :lastModified,
-                                title = COALESCE(:title, title), site_url = COALESCE(:siteUrl, site_url),
+                                title = CASE WHEN title_locked THEN title ELSE COALESCE(:title, title) END,
+                                site_url = COALESCE(:siteUrl, site_url),
                                 last_fetched_at = :fetchedAt, last_status = :status, last_error = NULL,
                                 consecutive_failures = 0, next_fetch_at = :nextFetchAt,
                                 poll_minutes = COALESCE(:pollMinutes, poll_minutes),
@@ -167,6 +172,88 @@ public final class FeedStore {
                     .execute();
             log(h, feedId, success.fetchedAt(), success.status(), success.took(), success.newPosts(),
                     success.updatedPosts(), null);
+        });
+    }
+
+    /** What an admin tuned on the feed, if there is such a feed. */
+    public Optional<FeedSettings> settings(long feedId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM feeds WHERE id = :id")
+                .bind("id", feedId)
+                .map((rs, ctx) -> settings(rs))
+                .findOne());
+    }
+
+    private static FeedSettings settings(ResultSet rs) throws SQLException {
+        return new FeedSettings(rs.getBoolean("title_locked") ? rs.getString("title") : null, rs.getString("category"),
+                rs.getObject("refresh_minutes", Integer.class), rs.getBoolean("full_text"),
+                rs.getString("full_text_selector"), rs.getDouble("source_weight"), rs.getBoolean("enabled"));
+    }
+
+    /**
+     * Saves what an admin tuned; false when there is no such feed. A title set stays; none gives the feed its own
+     * back at the next fetch. Enabling a stopped feed makes it due now.
+     */
+    public boolean update(long feedId, FeedSettings s, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE feeds SET title = COALESCE(:title, title), title_locked = :locked, category = :category,
+                            refresh_minutes = :refresh, full_text = :fullText, full_text_selector = :selector,
+                            source_weight = :weight,
+                            next_fetch_at = CASE WHEN :enabled AND NOT enabled THEN :now ELSE next_fetch_at END,
+                            enabled = :enabled
+                        WHERE id = :id""")
+                .bind("id", feedId)
+                .bind("title", s.title())
+                .bind("locked", s.title() != null)
+                .bind("category", s.category())
+                .bind("refresh", s.refreshMinutes())
+                .bind("fullText", s.fullText())
+                .bind("selector", s.fullTextSelector())
+                .bind("weight", s.sourceWeight())
+                .bind("enabled", s.enabled())
+                .bind("now", utc(now))
+                .execute()) > 0;
+    }
+
+    /** Unsubscribes the feed: its posts, their facts and readers' state of them go with it. False: no such feed. */
+    public boolean remove(long feedId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM feeds WHERE id = :id").bind("id", feedId).execute()) > 0;
+    }
+
+    /** Makes the feed due now, so that the next scheduler tick (of any node) fetches it. False: no such feed. */
+    public boolean dueNow(long feedId, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE feeds SET next_fetch_at = :now WHERE id = :id")
+                .bind("id", feedId).bind("now", utc(now)).execute()) > 0;
+    }
+
+    /**
+     * Every feed with its health, broken feeds first (then by consecutive failures, then by title): the share of
+     * 304s among its fetches of the last 30 days and its new posts a week over the last 28 days.
+     */
+    public List<FeedHealth> health(Instant now) {
+        return jdbi.withHandle(h -> {
+            Map<Long, Double> notModified = new HashMap<>();
+            h.createQuery("""
+                            SELECT feed_id, SUM(CASE WHEN status = 'not_modified' THEN 1 ELSE 0 END) AS nm, COUNT(*) AS n
+                            FROM fetch_log WHERE fetched_at >= :since GROUP BY feed_id""")
+                    .bind("since", utc(now.minus(Duration.ofDays(30))))
+                    .map((rs, ctx) -> notModified.put(rs.getLong("feed_id"), rs.getDouble("nm") / rs.getLong("n")))
+                    .forEach(ignored -> {});
+            Map<Long, Double> perWeek = new HashMap<>();
+            h.createQuery("SELECT feed_id, COUNT(*) AS n FROM posts WHERE first_seen_at >= :since GROUP BY feed_id")
+                    .bind("since", utc(now.minus(Duration.ofDays(28))))
+                    .map((rs, ctx) -> perWeek.put(rs.getLong("feed_id"), rs.getLong("n") / 4.0))
+                    .forEach(ignored -> {});
+            return h.createQuery("SELECT * FROM feeds")
+                    .map((rs, ctx) -> {
+                        Feed feed = map(rs, ctx);
+                        return new FeedHealth(feed, settings(rs), notModified.get(feed.id()),
+                                perWeek.getOrDefault(feed.id(), 0.0));
+                    })
+                    .list().stream()
+                    .sorted(Comparator.comparing((FeedHealth f) -> !f.broken())
+                            .thenComparing(f -> -f.feed().consecutiveFailures())
+                            .thenComparing(f -> f.feed().displayTitle().toLowerCase(Locale.ROOT)))
+                    .toList();
         });
     }
 
@@ -274,6 +361,7 @@ public final class FeedStore {
                 rs.getObject("poll_minutes") == null ? null : Duration.ofMinutes(rs.getInt("poll_minutes")),
                 instant(rs, "full_fetch_at"),
                 rs.getBoolean("full_text"),
-                rs.getString("full_text_selector"));
+                rs.getString("full_text_selector"),
+                rs.getObject("refresh_minutes", Integer.class));
     }
 }

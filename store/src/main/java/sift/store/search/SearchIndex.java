@@ -312,6 +312,16 @@ public final class SearchIndex implements AutoCloseable {
         recentlyIndexed.put(post.id(), post.changedAt());
     }
 
+    /** Drops the posts of a feed that was unsubscribed (the database deleted them with it). */
+    public synchronized void forgetFeed(long feedId) {
+        try {
+            writer.deleteDocuments(new Term(Fields.FEED_ID, String.valueOf(feedId)));
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot drop the posts of feed " + feedId + " from the index in " + dir, e);
+        }
+    }
+
     /** Drops the whole index and indexes every post again: {@code sift reindex}. */
     public synchronized void rebuild() {
         try {

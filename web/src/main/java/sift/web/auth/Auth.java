@@ -126,6 +126,31 @@ public final class Auth {
         }
     }
 
+    /**
+     * Runs after {@link #check}: the admin pages ({@code /admin}) and the admin API ({@code /api/admin}) are for
+     * admins only, also on a public reader. Nobody signed in is sent to log in (401 for the API); a reader who is
+     * not an admin gets 403.
+     */
+    public void requireAdmin(Context ctx) {
+        String path = ctx.path();
+        if (!path.equals("/admin") && !path.startsWith("/admin/") && !path.startsWith("/api/admin/")) {
+            return;
+        }
+        Viewer viewer = Viewer.of(ctx);
+        if (!viewer.signedIn()) {
+            if (path.startsWith("/api/")) {
+                throw new UnauthorizedResponse("Sign in as an admin first: this is the admin API.");
+            }
+            ctx.redirect("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (!viewer.admin()) {
+            log.warn("'{}' (not an admin) was refused {} {}", viewer.name(), ctx.method(), path);
+            throw new ForbiddenResponse("Only admins may tune feeds and classifiers; '" + viewer.name() + "' is a reader.");
+        }
+    }
+
     /** {@code GET /login}. */
     public void loginPage(Context ctx) {
         renderLogin(ctx, HttpStatus.OK, null);

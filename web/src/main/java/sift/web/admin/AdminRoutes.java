@@ -1,0 +1,298 @@
+package sift.web.admin;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sift.ingest.discover.FeedDiscovery;
+import sift.ingest.fetch.FeedFetcher;
+import sift.ingest.fetch.FetchSettings;
+import sift.ingest.fulltext.FullText;
+import sift.ingest.opml.Opml;
+import sift.ingest.opml.OpmlException;
+import sift.ingest.parse.FeedParser;
+import sift.store.AuditStore;
+import sift.store.feed.Feed;
+import sift.store.feed.FeedSettings;
+import sift.store.feed.FeedStore;
+import sift.store.feed.NewFeed;
+import sift.store.search.SearchIndex;
+import sift.web.Pages;
+import sift.web.WebLinks;
+import sift.web.auth.Viewer;
+
+/**
+ * The admin's feed pages (only admins reach them: {@code Auth.requireAdmin}): the feeds by health, broken first;
+ * add one by its URL or its site's; edit, remove, refresh now; OPML import with a report, and export. Every
+ * change is checked first and recorded in the audit log ({@code /admin/audit}).
+ */
+public final class AdminRoutes {
+    private static final Logger log = LoggerFactory.getLogger(AdminRoutes.class);
+    static final int AUDIT_SHOWN = 200;
+
+    private final FeedStore feeds;
+    private final AuditStore audit;
+    private final SearchIndex index;
+    private final FetchSettings fetchSettings;
+    private final Pages pages;
+    private final Clock clock;
+
+    public AdminRoutes(FeedStore feeds, AuditStore audit, SearchIndex index, FetchSettings fetchSettings, Pages pages,
+            Clock clock) {
+        this.feeds = feeds;
+        this.audit = audit;
+        this.index = index;
+        this.fetchSettings = fetchSettings;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    /** {@code GET /admin/feeds}. */
+    public void feeds(Context ctx) {
+        renderFeeds(ctx, HttpStatus.OK, ctx.queryParam("notice"), null);
+    }
+
+    private void renderFeeds(Context ctx, HttpStatus status, String notice, String problem) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("feeds", feeds.health(clock.instant()));
+        params.put("now", clock.instant());
+        params.put("notice", notice == null ? "" : notice);
+        params.put("problem", problem == null ? "" : problem);
+        ctx.status(status);
+        pages.render(ctx, "admin/feeds.jte", params);
+    }
+
+    /** {@code POST /admin/feeds}: subscribes the feed at a URL, or the first feed a site's page announces. */
+    public void add(Context ctx) {
+        String given = ctx.formParam("url") == null ? "" : ctx.formParam("url").strip();
+        URI url = WebLinks.httpOnly(given) == null ? null : parse(given);
+        if (url == null || url.getHost() == null) {
+            renderFeeds(ctx, HttpStatus.BAD_REQUEST, null, "'" + given + "' is not an http(s) address of a feed or a site.");
+            return;
+        }
+        FeedDiscovery.Result found;
+        try (FeedFetcher fetcher = new FeedFetcher(fetchSettings)) {
+            found = new FeedDiscovery(fetcher, new FeedParser()).discover(url);
+        }
+        if (found.feeds().isEmpty()) {
+            renderFeeds(ctx, HttpStatus.BAD_REQUEST, null, "No feed found at " + url + ": " + found.problem());
+            return;
+        }
+        FeedDiscovery.Found feed = found.feeds().get(0);
+        String category = ctx.formParam("category");
+        boolean added = feeds.subscribe(new NewFeed(feed.url(), feed.title(),
+                category == null || category.isBlank() ? null : category.strip()), clock.instant());
+        Viewer viewer = Viewer.of(ctx);
+        if (added) {
+            record(viewer, "feed.add", feed.url(), given.equals(feed.url()) ? null : "found from " + given);
+        }
+        StringBuilder notice = new StringBuilder(added ? "Subscribed " : "Already subscribed: ").append(feed.url());
+        if (feed.title() != null) {
+            notice.append(" (").append(feed.title()).append(')');
+        }
+        found.feeds().stream().skip(1).forEach(other -> notice.append("; also offered: ").append(other.url()));
+        renderFeeds(ctx, HttpStatus.OK, notice.toString(), null);
+    }
+
+    /** {@code GET /admin/feeds/{id}}: a feed's settings and its last fetches. */
+    public void feed(Context ctx) {
+        renderFeed(ctx, HttpStatus.OK, feed(ctx, "id"), null);
+    }
+
+    private void renderFeed(Context ctx, HttpStatus status, Feed feed, String problem) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("feed", feed);
+        params.put("settings", feeds.settings(feed.id()).orElseThrow());
+        params.put("log", feeds.fetchLog(feed.id(), 20));
+        params.put("now", clock.instant());
+        params.put("problem", problem == null ? "" : problem);
+        ctx.status(status);
+        pages.render(ctx, "admin/feed.jte", params);
+    }
+
+    /** {@code POST /admin/feeds/{id}}: saves the settings, each checked first (a bad one: 400, nothing saved). */
+    public void save(Context ctx) {
+        Feed feed = feed(ctx, "id");
+        FeedSettings settings;
+        try {
+            settings = settings(ctx);
+        } catch (IllegalArgumentException e) {
+            renderFeed(ctx, HttpStatus.BAD_REQUEST, feed, e.getMessage());
+            return;
+        }
+        FeedSettings before = feeds.settings(feed.id()).orElseThrow();
+        feeds.update(feed.id(), settings, clock.instant());
+        record(Viewer.of(ctx), "feed.edit", feed.url(), changes(before, settings));
+        ctx.redirect("/admin/feeds?notice=" + java.net.URLEncoder.encode("Saved " + feed.displayTitle(),
+                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    private static FeedSettings settings(Context ctx) {
+        String refresh = ctx.formParam("refreshMinutes");
+        String weight = ctx.formParam("sourceWeight");
+        String selector = ctx.formParam("fullTextSelector");
+        String selectorProblem = FullText.selectorProblem(selector);
+        if (selectorProblem != null) {
+            throw new IllegalArgumentException("The full-text selector: " + selectorProblem);
+        }
+        Integer minutes;
+        double sourceWeight;
+        try {
+            minutes = refresh == null || refresh.isBlank() ? null : Integer.valueOf(refresh.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The refresh interval is a whole number of minutes (or empty), not '" + refresh + "'.");
+        }
+        try {
+            sourceWeight = weight == null || weight.isBlank() ? 1.0 : Double.parseDouble(weight.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The source weight is a number from 0 to 10, not '" + weight + "'.");
+        }
+        return new FeedSettings(ctx.formParam("title"), ctx.formParam("category"), minutes,
+                "true".equals(ctx.formParam("fullText")), selector, sourceWeight, "true".equals(ctx.formParam("enabled")));
+    }
+
+    /** What changed between two settings, in words, for the audit log. */
+    static String changes(FeedSettings before, FeedSettings after) {
+        Map<String, Object[]> fields = new LinkedHashMap<>();
+        fields.put("title", new Object[] {before.title(), after.title()});
+        fields.put("category", new Object[] {before.category(), after.category()});
+        fields.put("refresh minutes", new Object[] {before.refreshMinutes(), after.refreshMinutes()});
+        fields.put("full text", new Object[] {before.fullText(), after.fullText()});
+        fields.put("selector", new Object[] {before.fullTextSelector(), after.fullTextSelector()});
+        fields.put("source weight", new Object[] {before.sourceWeight(), after.sourceWeight()});
+        fields.put("enabled", new Object[] {before.enabled(), after.enabled()});
+        List<String> changed = new ArrayList<>();
+        fields.forEach((name, pair) -> {
+            if (!java.util.Objects.equals(pair[0], pair[1])) {
+                changed.add(name + ": " + pair[0] + " -> " + pair[1]);
+            }
+        });
+        return changed.isEmpty() ? "nothing changed" : String.join("; ", changed);
+    }
+
+    /** {@code POST /admin/feeds/{id}/delete}: unsubscribes the feed; its posts go with it. */
+    public void delete(Context ctx) {
+        Feed feed = feed(ctx, "id");
+        feeds.remove(feed.id());
+        index.forgetFeed(feed.id());
+        record(Viewer.of(ctx), "feed.remove", feed.url(), feed.displayTitle());
+        ctx.redirect("/admin/feeds?notice=" + java.net.URLEncoder.encode("Removed " + feed.displayTitle()
+                + " and its posts", java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /admin/feeds/{id}/refresh}: the feed is fetched at the next scheduler tick, of any node. */
+    public void refresh(Context ctx) {
+        Feed feed = feed(ctx, "id");
+        feeds.dueNow(feed.id(), clock.instant());
+        record(Viewer.of(ctx), "feed.refresh", feed.url(), null);
+        ctx.redirect("/admin/feeds?notice=" + java.net.URLEncoder.encode(feed.displayTitle()
+                + " is fetched within seconds; this page shows how it went", java.nio.charset.StandardCharsets.UTF_8),
+                HttpStatus.SEE_OTHER);
+    }
+
+    /** An imported feed's fate: added, or skipped and why. */
+    public record Imported(String url, String title, String category, boolean added, String reason) {}
+
+    /** {@code POST /admin/opml}: subscribes the feeds of an uploaded OPML file; the report says what was added and skipped. */
+    public void importOpml(Context ctx) {
+        UploadedFile file = ctx.uploadedFile("opml");
+        if (file == null || file.size() == 0) {
+            renderFeeds(ctx, HttpStatus.BAD_REQUEST, null, "Choose an OPML file to import.");
+            return;
+        }
+        List<NewFeed> listed;
+        try (InputStream in = file.content()) {
+            listed = Opml.read(in, file.filename());
+        } catch (OpmlException e) {
+            renderFeeds(ctx, HttpStatus.BAD_REQUEST, null, "Nothing was imported: " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded OPML file " + file.filename(), e);
+        }
+        List<Imported> report = new ArrayList<>();
+        for (NewFeed feed : listed) {
+            URI url = WebLinks.httpOnly(feed.url()) == null ? null : parse(feed.url());
+            if (url == null || url.getHost() == null) {
+                report.add(new Imported(feed.url(), feed.title(), feed.category(), false, "not an http(s) address"));
+            } else if (feeds.subscribe(feed, clock.instant())) {
+                report.add(new Imported(feed.url(), feed.title(), feed.category(), true, null));
+            } else {
+                report.add(new Imported(feed.url(), feed.title(), feed.category(), false, "already subscribed"));
+            }
+        }
+        long added = report.stream().filter(Imported::added).count();
+        record(Viewer.of(ctx), "opml.import", file.filename(), added + " added, " + (report.size() - added) + " skipped");
+        log.info("OPML import of {}: {} feeds added, {} skipped", file.filename(), added, report.size() - added);
+        pages.render(ctx, "admin/import.jte", Map.of("file", file.filename(), "report", report, "added", added));
+    }
+
+    /** {@code GET /admin/feeds.opml}: every subscription as OPML 2.0, grouped by category. */
+    public void exportOpml(Context ctx) {
+        ctx.header("Content-Disposition", "attachment; filename=\"sift-feeds.opml\"");
+        ctx.contentType("text/x-opml; charset=utf-8");
+        ctx.result(Opml.write(feeds.all(), "Sift subscriptions"));
+    }
+
+    /** {@code GET /admin/audit}: what admins did, newest first. */
+    public void audit(Context ctx) {
+        pages.render(ctx, "admin/audit.jte", Map.of("entries", audit.recent(AUDIT_SHOWN), "now", clock.instant()));
+    }
+
+    /** {@code GET /api/admin/feeds}: the health page as JSON. */
+    public void feedsApi(Context ctx) {
+        ctx.json(feeds.health(clock.instant()).stream().map(h -> {
+            Map<String, Object> feed = new LinkedHashMap<>();
+            feed.put("id", h.feed().id());
+            feed.put("url", h.feed().url());
+            feed.put("title", h.feed().displayTitle());
+            feed.put("category", h.feed().category());
+            feed.put("enabled", h.settings().enabled());
+            feed.put("status", h.feed().lastStatus() == null ? null : h.feed().lastStatus().name().toLowerCase(Locale.ROOT));
+            feed.put("lastFetched", h.feed().lastFetchedAt() == null ? null : h.feed().lastFetchedAt().toString());
+            feed.put("error", h.feed().lastError());
+            feed.put("consecutiveFailures", h.feed().consecutiveFailures());
+            feed.put("nextFetch", h.feed().nextFetchAt().toString());
+            feed.put("notModifiedShare", h.notModifiedShare());
+            feed.put("postsPerWeek", h.postsPerWeek());
+            feed.put("broken", h.broken());
+            return feed;
+        }).toList());
+    }
+
+    private void record(Viewer viewer, String action, String target, String detail) {
+        audit.record(viewer.userId(), viewer.name(), action, target, detail, clock.instant());
+        log.info("Admin '{}': {} {}{}", viewer.name(), action, target, detail == null ? "" : " (" + detail + ")");
+    }
+
+    private Feed feed(Context ctx, String param) {
+        String value = ctx.pathParam(param);
+        try {
+            long id = Long.parseLong(value);
+            return feeds.find(id).orElseThrow(() -> new NotFoundResponse("There is no feed " + id + "."));
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("A feed's id is a whole number, not '" + value + "'.");
+        }
+    }
+
+    private static URI parse(String url) {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

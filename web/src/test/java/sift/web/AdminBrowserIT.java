@@ -1,0 +1,133 @@
+package sift.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import sift.ingest.opml.Opml;
+import sift.ingest.testing.FixtureServer;
+import sift.store.feed.NewFeed;
+
+/**
+ * An admin in real headless Chromium tunes the feeds: adds one by its site's address, finds a broken feed at the top
+ * of the health page, imports an OPML file of 300 feeds and reads the report, exports them again (round trip), and
+ * finds it all in the audit log. Screenshots go to target/screenshots/.
+ */
+class AdminBrowserIT {
+    private static final String PASSWORD = "a long admin password";
+    private static final String RSS = """
+            <rss version="2.0"><channel><title>%s</title><link>https://blog.example/</link><description>d</description>
+            <item><title>A post of %s</title><link>https://blog.example/%s/1</link><guid>%s-1</guid>
+            <pubDate>Wed, 19 Nov 2025 10:00:00 GMT</pubDate><description>Text.</description></item></channel></rss>""";
+
+    @TempDir
+    Path dir;
+
+    FixtureServer origin;
+    TestApp app;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void needsChromiumAndItsDriver() {
+        LoginBrowserIT.needsChromiumAndItsDriver();
+    }
+
+    @BeforeEach
+    void start() {
+        origin = new FixtureServer()
+                .feed("/good.xml", "application/rss+xml", RSS.formatted("Good Feed", "good", "good", "good"))
+                .feed("/site/feed.xml", "application/rss+xml", RSS.formatted("Packet Site", "site", "site", "site"))
+                .feed("/site/", "text/html", """
+                        <!DOCTYPE html><html><head><title>Packet Site</title>
+                        <link rel="alternate" type="application/rss+xml" title="Packet Site" href="/site/feed.xml">
+                        </head><body><p>A blog.</p></body></html>""");
+        app = TestApp.startPrivate(dir.resolve("data"), List.of(origin.url("/good.xml"), origin.url("/broken.xml")), PASSWORD);
+        browser = LoginBrowserIT.chromium(dir.resolve("profile"));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(app.url("/login?next=/admin/feeds"));
+        browser.findElement(By.id("login-name")).sendKeys("admin");
+        browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form.login button")).click();
+        wait.until(ExpectedConditions.titleIs("Feeds · Admin · Sift"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        app.close();
+        origin.close();
+    }
+
+    @Test
+    void addsBySiteFindsTheBrokenFeedFirstImportsThreeHundredFeedsAndExportsThem() throws Exception {
+        browser.findElement(By.id("feed-url")).sendKeys(origin.url("/site/"));
+        browser.findElement(By.cssSelector("form.add-feed button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.created"), "Subscribed"));
+        assertThat(browser.findElement(By.cssSelector("p.created")).getText())
+                .contains("Subscribed " + origin.url("/site/feed.xml"), "(Packet Site)");
+
+        app.server.ingestion().scheduler().refreshAll();
+        browser.get(app.url("/admin/feeds"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.feed-health tbody tr"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).getAttribute("class")).isEqualTo("broken");
+        assertThat(rows.get(0).getText()).contains(origin.url("/broken.xml"), "HTTP 404", "failed");
+        assertThat(rows.get(1).getText()).contains("ok");
+        LoginBrowserIT.screenshot(browser, "admin-feed-health.png");
+
+        Path opml = dir.resolve("team.opml");
+        StringBuilder outlines = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            outlines.append("<outline type=\"rss\" text=\"Team blog ").append(i).append("\" xmlUrl=\"https://blog-")
+                    .append(i).append(".example/feed.xml\" category=\"").append(i % 3 == 0 ? "Routing" : i % 3 == 1
+                            ? "Security" : "Automation").append("\"/>\n");
+        }
+        Files.writeString(opml, "<?xml version=\"1.0\"?>\n<opml version=\"2.0\"><head><title>Team</title></head><body>\n"
+                + outlines + "<outline type=\"rss\" text=\"Good again\" xmlUrl=\"" + origin.url("/good.xml") + "\"/>\n"
+                + "<outline type=\"rss\" text=\"Not a web feed\" xmlUrl=\"ftp://files.example/feed.xml\"/>\n</body></opml>");
+        browser.findElement(By.id("opml-file")).sendKeys(opml.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form.import-opml button")).click();
+        wait.until(ExpectedConditions.titleIs("OPML import · Admin · Sift"));
+        assertThat(browser.findElement(By.cssSelector("p.created")).getText())
+                .isEqualTo("302 feeds in the file: 300 added, 2 skipped.");
+        assertThat(browser.findElements(By.cssSelector("table.import-report tr.skipped")).stream().map(WebElement::getText)
+                .collect(Collectors.joining("\n"))).contains("skipped: already subscribed", "skipped: not an http(s) address");
+        LoginBrowserIT.screenshot(browser, "admin-opml-import.png");
+        assertThat(app.server.db().feeds().count()).isEqualTo(303);
+
+        // the export, read back: every feed, with its category
+        Visitor admin = new Visitor(app);
+        admin.login("admin", PASSWORD, null);
+        var export = admin.get("/admin/feeds.opml");
+        assertThat(export.headers().firstValue("Content-Disposition").orElseThrow()).contains("sift-feeds.opml");
+        List<NewFeed> exported = Opml.read(new ByteArrayInputStream(export.body().getBytes(StandardCharsets.UTF_8)), "export");
+        assertThat(exported).hasSize(303);
+        Map<String, String> categories = exported.stream().filter(f -> f.url().startsWith("https://blog-"))
+                .collect(Collectors.toMap(NewFeed::url, NewFeed::category));
+        assertThat(categories).hasSize(300).containsEntry("https://blog-0.example/feed.xml", "Routing")
+                .containsEntry("https://blog-1.example/feed.xml", "Security").containsEntry("https://blog-299.example/feed.xml", "Automation");
+
+        browser.get(app.url("/admin/audit"));
+        String audit = browser.findElement(By.cssSelector("table.audit")).getText();
+        assertThat(audit).contains("feed.add", origin.url("/site/feed.xml"), "opml.import", "team.opml", "300 added, 2 skipped");
+    }
+}
