@@ -15,6 +15,7 @@ import sift.store.Database;
 import sift.store.search.SearchIndex;
 import sift.web.auth.Auth;
 import sift.web.admin.AdminRoutes;
+import sift.web.admin.OpmlImports;
 import sift.web.auth.AccountRoutes;
 import sift.web.demo.DemoFeeds;
 import sift.web.digest.DigestRoutes;
@@ -73,8 +74,9 @@ public final class App {
         DigestService digests = new DigestService(deps.db().digests(), deps.db().users(), deps.db().savedSearches(),
                 deps.search(), deps.clock());
         DigestRoutes digest = new DigestRoutes(digests, pages);
-        AdminRoutes admin = new AdminRoutes(deps.db().feeds(), deps.db().audit(), deps.search(), deps.fetchSettings(),
-                pages, deps.clock());
+        OpmlImports imports = new OpmlImports(deps.db().feeds(), deps.db().audit(), deps.clock());
+        AdminRoutes admin = new AdminRoutes(deps.db().feeds(), deps.db().audit(), imports, deps.search(),
+                deps.fetchSettings(), pages, deps.clock());
         FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), digests, pages,
                 deps.baseUrl());
 
@@ -87,6 +89,7 @@ public final class App {
             });
             config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             config.events.serverStopped(readMarks::close);
+            config.events.serverStopped(imports::close);
         });
 
         app.before(App::securityHeaders);
@@ -126,6 +129,7 @@ public final class App {
         app.post("/admin/feeds/{id}/delete", admin::delete);
         app.post("/admin/feeds/{id}/refresh", admin::refresh);
         app.post("/admin/opml", admin::importOpml);
+        app.get("/admin/imports/{id}", admin::importPage);
         app.get("/admin/audit", admin::audit);
         app.get("/api/admin/feeds", admin::feedsApi);
         // re-exported feeds (docs/FEEDS.md)

@@ -94,6 +94,14 @@ class AdminBrowserIT {
         assertThat(rows.get(1).getText()).contains("ok");
         LoginBrowserIT.screenshot(browser, "admin-feed-health.png");
 
+        Path bad = dir.resolve("bad.opml");
+        Files.writeString(bad, "<rss version=\"2.0\"><channel/></rss>");
+        browser.findElement(By.id("opml-file")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form.import-opml button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.problem")));
+        assertThat(browser.findElement(By.cssSelector("p.problem")).getText())
+                .isEqualTo("Nothing was imported: bad.opml: not OPML (no <opml> element)");
+
         Path opml = dir.resolve("team.opml");
         StringBuilder outlines = new StringBuilder();
         for (int i = 0; i < 300; i++) {
@@ -106,7 +114,9 @@ class AdminBrowserIT {
                 + "<outline type=\"rss\" text=\"Not a web feed\" xmlUrl=\"ftp://files.example/feed.xml\"/>\n</body></opml>");
         browser.findElement(By.id("opml-file")).sendKeys(opml.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("form.import-opml button")).click();
-        wait.until(ExpectedConditions.titleIs("OPML import · Admin · Sift"));
+        // the import's page shows its progress, reloading itself, until the report
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.created")));
+        assertThat(browser.getTitle()).isEqualTo("OPML import · Admin · Sift");
         assertThat(browser.findElement(By.cssSelector("p.created")).getText())
                 .isEqualTo("302 feeds in the file: 300 added, 2 skipped.");
         assertThat(browser.findElements(By.cssSelector("table.import-report tr.skipped")).stream().map(WebElement::getText)

@@ -46,15 +46,17 @@ public final class AdminRoutes {
 
     private final FeedStore feeds;
     private final AuditStore audit;
+    private final OpmlImports imports;
     private final SearchIndex index;
     private final FetchSettings fetchSettings;
     private final Pages pages;
     private final Clock clock;
 
-    public AdminRoutes(FeedStore feeds, AuditStore audit, SearchIndex index, FetchSettings fetchSettings, Pages pages,
-            Clock clock) {
+    public AdminRoutes(FeedStore feeds, AuditStore audit, OpmlImports imports, SearchIndex index,
+            FetchSettings fetchSettings, Pages pages, Clock clock) {
         this.feeds = feeds;
         this.audit = audit;
+        this.imports = imports;
         this.index = index;
         this.fetchSettings = fetchSettings;
         this.pages = pages;
@@ -204,10 +206,10 @@ public final class AdminRoutes {
                 HttpStatus.SEE_OTHER);
     }
 
-    /** An imported feed's fate: added, or skipped and why. */
-    public record Imported(String url, String title, String category, boolean added, String reason) {}
-
-    /** {@code POST /admin/opml}: subscribes the feeds of an uploaded OPML file; the report says what was added and skipped. */
+    /**
+     * {@code POST /admin/opml}: reads an uploaded OPML file (a bad one is refused whole, in words) and imports its
+     * feeds in the background; the answer is the import's page, which shows its progress, then its report.
+     */
     public void importOpml(Context ctx) {
         UploadedFile file = ctx.uploadedFile("opml");
         if (file == null || file.size() == 0) {
@@ -223,21 +225,16 @@ public final class AdminRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded OPML file " + file.filename(), e);
         }
-        List<Imported> report = new ArrayList<>();
-        for (NewFeed feed : listed) {
-            URI url = WebLinks.httpOnly(feed.url()) == null ? null : parse(feed.url());
-            if (url == null || url.getHost() == null) {
-                report.add(new Imported(feed.url(), feed.title(), feed.category(), false, "not an http(s) address"));
-            } else if (feeds.subscribe(feed, clock.instant())) {
-                report.add(new Imported(feed.url(), feed.title(), feed.category(), true, null));
-            } else {
-                report.add(new Imported(feed.url(), feed.title(), feed.category(), false, "already subscribed"));
-            }
-        }
-        long added = report.stream().filter(Imported::added).count();
-        record(Viewer.of(ctx), "opml.import", file.filename(), added + " added, " + (report.size() - added) + " skipped");
-        log.info("OPML import of {}: {} feeds added, {} skipped", file.filename(), added, report.size() - added);
-        pages.render(ctx, "admin/import.jte", Map.of("file", file.filename(), "report", report, "added", added));
+        Viewer viewer = Viewer.of(ctx);
+        OpmlImports.Job job = imports.start(file.filename(), listed, viewer.userId(), viewer.name());
+        ctx.redirect("/admin/imports/" + job.id(), HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /admin/imports/{id}}: an import's progress (the page reloads itself each second), then its report. */
+    public void importPage(Context ctx) {
+        OpmlImports.Job job = imports.find(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse(
+                "There is no such import (Sift keeps the last " + OpmlImports.KEPT + " until it restarts)."));
+        pages.render(ctx, "admin/import.jte", Map.of("job", job));
     }
 
     /** {@code GET /admin/feeds.opml}: every subscription as OPML 2.0, grouped by category. */
