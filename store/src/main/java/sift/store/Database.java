@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import sift.store.feed.FeedStore;
 import sift.store.podcast.PodcastStore;
 import sift.store.post.DigestSource;
+import sift.store.post.LabelStore;
 import sift.store.post.PostStore;
 import sift.store.release.ReleaseStore;
 import sift.store.user.ApiTokenStore;
@@ -105,6 +106,10 @@ public final class Database implements AutoCloseable {
 
     public ReleaseStore releases() {
         return new ReleaseStore(jdbi);
+    }
+
+    public LabelStore labels() {
+        return new LabelStore(jdbi);
     }
 
     public AuditStore audit() {

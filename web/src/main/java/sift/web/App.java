@@ -15,6 +15,7 @@ import sift.store.Database;
 import sift.store.search.SearchIndex;
 import sift.web.auth.Auth;
 import sift.web.admin.AdminRoutes;
+import sift.web.admin.LabelRoutes;
 import sift.web.admin.OpmlImports;
 import sift.web.auth.AccountRoutes;
 import sift.web.demo.DemoFeeds;
@@ -60,7 +61,7 @@ public final class App {
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
         ReadMarks readMarks = new ReadMarks(deps.db().postStates(), deps.clock());
-        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), readMarks, pages,
+        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), deps.db().labels(), readMarks, pages,
                 deps.clock());
         PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, deps.clock());
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
@@ -77,6 +78,7 @@ public final class App {
         OpmlImports imports = new OpmlImports(deps.db().feeds(), deps.db().audit(), deps.clock());
         AdminRoutes admin = new AdminRoutes(deps.db().feeds(), deps.db().audit(), imports, deps.search(),
                 deps.fetchSettings(), pages, deps.clock());
+        LabelRoutes labels = new LabelRoutes(deps.db().posts(), deps.db().labels(), deps.db().audit(), deps.clock());
         FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), digests, pages,
                 deps.baseUrl());
 
@@ -131,6 +133,7 @@ public final class App {
         app.post("/admin/opml", admin::importOpml);
         app.get("/admin/imports/{id}", admin::importPage);
         app.get("/admin/audit", admin::audit);
+        app.post("/admin/labels", labels::label);
         app.get("/api/admin/feeds", admin::feedsApi);
         // re-exported feeds (docs/FEEDS.md)
         app.get("/feeds/searches/{name}", feeds::savedSearch);

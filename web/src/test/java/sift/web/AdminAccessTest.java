@@ -17,7 +17,7 @@ class AdminAccessTest {
     private static final List<String> PAGES = List.of("/admin", "/admin/feeds", "/admin/feeds/1", "/admin/feeds.opml",
             "/admin/audit");
     private static final List<String> CHANGES = List.of("/admin/feeds", "/admin/feeds/1", "/admin/feeds/1/delete",
-            "/admin/feeds/1/refresh", "/admin/opml");
+            "/admin/feeds/1/refresh", "/admin/opml", "/admin/labels");
 
     @TempDir
     Path dir;

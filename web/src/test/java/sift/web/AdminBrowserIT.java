@@ -78,6 +78,38 @@ class AdminBrowserIT {
     }
 
     @Test
+    void labelsAPostsStanceKindAndTopicsFromThePostPage() throws Exception {
+        app.server.ingestion().scheduler().refreshAll();
+        long post = app.server.db().posts().river(10, null).stream().filter(p -> p.title().equals("A post of good"))
+                .findFirst().orElseThrow().id();
+        browser.get(app.url("/posts/" + post));
+        browser.findElement(By.cssSelector("details.labels summary")).click();
+        browser.findElement(By.cssSelector("form.label-stance button[value=hype]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.labels-given")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("label-kind"))).selectByValue("incident");
+        browser.findElement(By.cssSelector("form.label-kind button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ul.labels-given"), "incident"));
+        for (WebElement box : browser.findElements(By.cssSelector("form.label-topics input[type=checkbox]:checked"))) {
+            box.click();
+        }
+        browser.findElement(By.cssSelector("form.label-topics input[value=routing]")).click();
+        browser.findElement(By.cssSelector("form.label-topics input[value=operations]")).click();
+        browser.findElement(By.cssSelector("form.label-topics button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ul.labels-given"), "routing"));
+        LoginBrowserIT.screenshot(browser, "admin-labels.png");
+        var labels = app.server.db().labels().forPost(post);
+        assertThat(labels).extracting(l -> l.target() + "=" + l.label())
+                .containsExactlyInAnyOrder("stance=hype", "kind=incident", "topic=routing", "topic=operations");
+        assertThat(labels).allSatisfy(l -> {
+            assertThat(l.userName()).isEqualTo("admin");
+            assertThat(l.text()).startsWith("A post of good");
+        });
+        browser.get(app.url("/admin/audit"));
+        assertThat(browser.findElement(By.cssSelector("table.audit")).getText())
+                .contains("label.add", "post " + post, "topics: routing, operations", "post stance: hype");
+    }
+
+    @Test
     void addsBySiteFindsTheBrokenFeedFirstImportsThreeHundredFeedsAndExportsThem() throws Exception {
         browser.findElement(By.id("feed-url")).sendKeys(origin.url("/site/"));
         browser.findElement(By.cssSelector("form.add-feed button")).click();

@@ -1,6 +1,7 @@
 package sift.web.reader;
 
 import java.util.List;
+import sift.store.post.LabelStore;
 import sift.store.post.PostFacts;
 import sift.store.user.PostState;
 import sift.web.Dates;
@@ -14,7 +15,7 @@ public record PostPage(long id, String title, String feedTitle, String author, S
         Dates.Shown published, String contentHtml, String summary, Dates.Shown archived, List<Media> media,
         List<PostFacts.TopicScore> topics, int hypeScore, String stance, List<PostFacts.Claim> flagged,
         boolean aboutAi, PostFacts.Release release, PostFacts.Episode episode, PostState state,
-        List<Elsewhere> elsewhere) {
+        List<Elsewhere> elsewhere, List<LabelStore.Label> labels) {
 
     /** The same story told by another feed. */
     public record Elsewhere(long id, String title, String feedTitle, Dates.Shown published) {}
@@ -23,6 +24,7 @@ public record PostPage(long id, String title, String feedTitle, String author, S
         media = List.copyOf(media);
         topics = List.copyOf(topics);
         flagged = List.copyOf(flagged);
+        labels = List.copyOf(labels);
         elsewhere = List.copyOf(elsewhere);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Locale;
 import sift.store.post.Post;
 import sift.store.post.PostFacts;
+import sift.store.post.LabelStore;
 import sift.store.post.PostStore;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverFilter;
@@ -33,14 +34,16 @@ public final class ReaderRoutes {
 
     private final PostStore posts;
     private final PostStateStore states;
+    private final LabelStore labels;
     private final ReadMarks readMarks;
     private final Pages pages;
     private final Clock clock;
 
-    public ReaderRoutes(PostStore posts, PostStateStore states, ReadMarks readMarks, Pages pages,
+    public ReaderRoutes(PostStore posts, PostStateStore states, LabelStore labels, ReadMarks readMarks, Pages pages,
             Clock clock) {
         this.posts = posts;
         this.states = states;
+        this.labels = labels;
         this.readMarks = readMarks;
         this.pages = pages;
         this.clock = clock;
@@ -216,6 +219,7 @@ public final class ReaderRoutes {
                 !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode(),
                 state, posts.sameStory(id, SAME_STORY_LINKS).stream()
                         .map(p -> new PostPage.Elsewhere(p.id(), p.title(), p.feedTitle(), Dates.shown(p.publishedAt(), now)))
-                        .toList()));
+                        .toList(),
+                Viewer.of(ctx).admin() ? labels.forPost(id) : List.of()));
     }
 }
