@@ -87,7 +87,8 @@ public final class SiftServer implements AutoCloseable {
             SiftConfig.Smtp smtp = config.outbound().smtp();
             DigestMailer mailer = smtp == null ? null : new DigestMailer(smtp, config.outbound().baseUrl() != null
                     ? config.outbound().baseUrl() : "http://localhost:" + app.port(),
-                    new DigestService(db.digests(), db.users(), db.savedSearches(), search, clock), db.digests(), db.users(), new Pages(), clock);
+                    new DigestService(db.digests(), db.users(), db.savedSearches(), search, clock), db.digests(),
+                    db.users(), new Pages(), clock);
             SiftServer server = new SiftServer(db, search, ingestion, app,
                     new Housekeeping(db, config.retention(), clock), control, mailer);
             if (mailer != null) {

@@ -61,11 +61,7 @@ class AdminBrowserIT {
         app = TestApp.startPrivate(dir.resolve("data"), List.of(origin.url("/good.xml"), origin.url("/broken.xml")), PASSWORD);
         browser = LoginBrowserIT.chromium(dir.resolve("profile"));
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(app.url("/login?next=/admin/feeds"));
-        browser.findElement(By.id("login-name")).sendKeys("admin");
-        browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form.login button")).click();
-        wait.until(ExpectedConditions.titleIs("Feeds · Admin · Sift"));
+        LoginBrowserIT.signInAsAdmin(browser, app, PASSWORD, "/admin/feeds", "Feeds · Admin · Sift");
     }
 
     @AfterEach

@@ -107,6 +107,15 @@ class LoginBrowserIT {
         screenshot(browser, name);
     }
 
+    /** Signs the admin in from the login page that leads to {@code next}, and waits for the page titled {@code title}. */
+    static void signInAsAdmin(WebDriver browser, TestApp app, String password, String next, String title) {
+        browser.get(app.url("/login?next=" + next));
+        browser.findElement(By.id("login-name")).sendKeys("admin");
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.login button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs(title));
+    }
+
     /** Saves what the browser shows under target/screenshots/. */
     static void screenshot(WebDriver browser, String name) throws Exception {
         Path target = Path.of("target", "screenshots", name);

@@ -47,11 +47,7 @@ class ReaderBrowserIT {
         app.awaitPosts(65);
         browser = LoginBrowserIT.chromium(dir.resolve("profile"));
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(app.url("/login"));
-        browser.findElement(By.id("login-name")).sendKeys("admin");
-        browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form.login button")).click();
-        wait.until(ExpectedConditions.titleIs("River · Sift"));
+        LoginBrowserIT.signInAsAdmin(browser, app, PASSWORD, "/", "River · Sift");
     }
 
     @AfterEach

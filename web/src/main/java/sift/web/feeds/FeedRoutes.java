@@ -27,6 +27,7 @@ import sift.store.post.RiverFilter;
 import sift.store.search.SearchIndex;
 import sift.store.search.SearchRequest;
 import sift.store.search.SearchSyntaxException;
+import sift.store.user.DigestSettings;
 import sift.store.user.SavedSearchStore;
 import sift.web.Pages;
 import sift.web.WebLinks;
@@ -97,8 +98,22 @@ public final class FeedRoutes {
             default -> throw new NotFoundResponse("There is no feed '" + name[0] + "': Sift has posts, releases, podcasts, "
                     + "digest and searches/{id}.");
         };
+        send(ctx, format, mark(ctx, name[0], viewer), doc);
+    }
+
+    /**
+     * What a view's feed depends on, beyond its address: the posts (their newest change and count); the digest also
+     * on its newest day and the reader's settings. A reader's unread or starred posts change with the reader's
+     * state as well: those feeds are built on every request (their ETag still saves sending them again).
+     */
+    private String mark(Context ctx, String view, Viewer viewer) {
         String mark = posts.changeMark();
-        send(ctx, format, name[0].equals("digest") ? mark + "/" + digests.latestDay(digests.settings(viewer.userId())) : mark, doc);
+        if (view.equals("digest")) {
+            DigestSettings settings = digests.settings(viewer.userId());
+            return mark + "/" + digests.latestDay(settings) + "/" + settings;
+        }
+        String show = ctx.queryParam("show");
+        return show == null || show.isBlank() || show.equals("all") ? mark : "state-" + System.nanoTime();
     }
 
     /** {@code GET /feeds/searches/{id}.{rss|atom|json}}: a saved search of the reader, newest first. */
