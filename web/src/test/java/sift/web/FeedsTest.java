@@ -215,6 +215,20 @@ class FeedsTest {
             assertThat(feed.body()).contains("<feed").doesNotContain("token=");
             assertThat(feed.headers().firstValue("Cache-Control").orElseThrow()).startsWith("private");
             assertThat(closed.get(secret.replaceAll("token=.*", "token=forged")).statusCode()).isEqualTo(401);
+
+            // a reader's starred feed follows the reader's state, not only the posts
+            String starred = secret.replace("topic=routing", "show=starred");
+            assertThat(closed.get(starred).body()).doesNotContain("<entry>");
+            var db = closed.server.db();
+            db.feeds().subscribe(new sift.store.feed.NewFeed("https://s.example/feed", "S", null), java.time.Instant.now());
+            long feedId = db.feeds().findByUrl("https://s.example/feed").orElseThrow().id();
+            db.posts().upsert(new sift.store.post.PostDraft(feedId, "s1", null, "A post worth a star", null,
+                    java.time.Instant.now(), null, null, "<p>x</p>", "x", sift.store.post.PostFacts.ofKind("article"),
+                    List.of()), java.time.Instant.now());
+            assertThat(closed.get(starred).body()).doesNotContain("A post worth a star");
+            long post = db.posts().river(1, null).get(0).id();
+            db.postStates().setStarred(db.users().find("admin").orElseThrow().id(), post, true, java.time.Instant.now());
+            assertThat(closed.get(starred).body()).contains("A post worth a star");
         }
     }
 
