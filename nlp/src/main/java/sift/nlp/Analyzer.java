@@ -68,9 +68,19 @@ public final class Analyzer {
         return new Analyzer(topics, kinds, stances.withThreshold(score / 100.0), version);
     }
 
+    /** The hype score (1-99) from which an AI claim is called hype. */
+    public int hypeThreshold() {
+        return (int) Math.round(stances.threshold() * 100);
+    }
+
     /** The version of the models: a digest of the corpus and the training settings they were made from. */
     public String version() {
         return version;
+    }
+
+    /** The hype verdict alone, as {@link #analyze} finds it: cheap enough to compare two thresholds on many posts. */
+    public Hype hype(String title, String text) {
+        return English.is(title, text) ? hype.score(title, text) : Hype.NONE;
     }
 
     public Analysis analyze(Document document) {

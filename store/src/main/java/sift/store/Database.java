@@ -112,6 +112,10 @@ public final class Database implements AutoCloseable {
         return new LabelStore(jdbi);
     }
 
+    public ClassifierSettingStore classifierSettings() {
+        return new ClassifierSettingStore(jdbi);
+    }
+
     public AuditStore audit() {
         return new AuditStore(jdbi);
     }

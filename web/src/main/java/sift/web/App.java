@@ -10,11 +10,11 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.ingest.fetch.FetchSettings;
-import sift.ingest.refresh.RefreshScheduler;
 import sift.store.Database;
 import sift.store.search.SearchIndex;
 import sift.web.auth.Auth;
 import sift.web.admin.AdminRoutes;
+import sift.web.admin.ClassifierRoutes;
 import sift.web.admin.LabelRoutes;
 import sift.web.admin.OpmlImports;
 import sift.web.auth.AccountRoutes;
@@ -38,7 +38,7 @@ public final class App {
      * What the routes need.
      *
      * @param search the search index this process keeps
-     * @param ingest this process's scheduler, or null when it does not ingest
+     * @param ingestion this process's ingest: its scheduler (started or not) and the analyzer posts are read with
      * @param demo the bundled sample feeds, or null unless {@code --demo}
      * @param metrics what {@code /metrics} serves
      * @param publicReader whether reading needs no login
@@ -46,7 +46,7 @@ public final class App {
      * @param mailConfigured whether digests can be sent by e-mail
      * @param fetchSettings how this process fetches (an admin adding a feed by its site's address)
      */
-    public record Deps(Database db, SearchIndex search, RefreshScheduler ingest, DemoFeeds demo, Metrics metrics,
+    public record Deps(Database db, SearchIndex search, Ingestion ingestion, DemoFeeds demo, Metrics metrics,
             boolean publicReader, String baseUrl, boolean mailConfigured, FetchSettings fetchSettings, Clock clock) {
         public Deps {
             Objects.requireNonNull(db, "db");
@@ -66,7 +66,7 @@ public final class App {
         PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, deps.clock());
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
         StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), readMarks, deps.clock());
-        HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingest());
+        HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingestion().scheduler());
         SearchRoutes search = new SearchRoutes(deps.search(), deps.db().savedSearches(), pages, deps.clock());
         Auth auth = new Auth(deps.db().users(), deps.db().sessions(), deps.db().apiTokens(), pages, deps.publicReader(),
                 deps.clock());
@@ -78,6 +78,8 @@ public final class App {
         OpmlImports imports = new OpmlImports(deps.db().feeds(), deps.db().audit(), deps.clock());
         AdminRoutes admin = new AdminRoutes(deps.db().feeds(), deps.db().audit(), imports, deps.search(),
                 deps.fetchSettings(), pages, deps.clock());
+        ClassifierRoutes classifiers = new ClassifierRoutes(deps.db().classifierSettings(), deps.db().posts(),
+                deps.ingestion(), deps.db().audit(), pages, deps.clock());
         LabelRoutes labels = new LabelRoutes(deps.db().posts(), deps.db().labels(), deps.db().audit(), deps.clock());
         FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), digests, pages,
                 deps.baseUrl());
@@ -134,6 +136,9 @@ public final class App {
         app.get("/admin/imports/{id}", admin::importPage);
         app.get("/admin/audit", admin::audit);
         app.post("/admin/labels", labels::label);
+        app.get("/admin/classifiers", classifiers::page);
+        app.post("/admin/classifiers", classifiers::change);
+        app.post("/admin/classifiers/{id}/activate", classifiers::activate);
         app.get("/api/admin/feeds", admin::feedsApi);
         // re-exported feeds (docs/FEEDS.md)
         app.get("/feeds/searches/{name}", feeds::savedSearch);

@@ -4,7 +4,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import sift.ingest.clean.HtmlCleaner;
+import sift.store.ClassifierSettingStore;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.parse.FeedParser;
 import sift.ingest.refresh.IngestMetrics;
@@ -20,6 +22,7 @@ public final class Ingestion implements AutoCloseable {
 
     private final FeedFetcher fetcher;
     private final RefreshScheduler scheduler;
+    private final AtomicReference<Analyzer> analyzer;
 
     /**
      * @param node this process's name in feed leases ({@link SiftConfig#node()})
@@ -28,17 +31,31 @@ public final class Ingestion implements AutoCloseable {
     Ingestion(Database db, SiftConfig.Ingest config, Analyzer analyzer, String node, PrometheusRegistry metrics,
             Clock clock) {
         this.fetcher = new FeedFetcher(config.fetchSettings());
+        // the hype threshold an admin chose (admin pages) wins over the configuration's
+        this.analyzer = new AtomicReference<>(db.classifierSettings().active(ClassifierSettingStore.HYPE_THRESHOLD)
+                .map(chosen -> analyzer.withHypeThreshold(Integer.parseInt(chosen.value())))
+                .orElse(analyzer));
         Refresher refresher = new Refresher(
                 db.feeds(),
                 db.posts(),
                 fetcher,
                 new FeedParser(),
                 new HtmlCleaner(),
-                analyzer,
+                this.analyzer::get,
                 new RefreshPolicy(config.interval(), MAX_BACKOFF, new Random()),
                 clock,
                 new IngestMetrics(metrics));
         this.scheduler = new RefreshScheduler(db.feeds(), refresher, node, config.workers(), config.tick(), clock);
+    }
+
+    /** The analyzer new and changed posts are read with. */
+    public Analyzer analyzer() {
+        return analyzer.get();
+    }
+
+    /** From now on, posts are read with this analyzer (an admin chose another hype threshold). */
+    public void useAnalyzer(Analyzer next) {
+        analyzer.set(next);
     }
 
     public RefreshScheduler scheduler() {

@@ -77,7 +77,7 @@ public final class SiftServer implements AutoCloseable {
             ingestion = new Ingestion(db, config.ingest(), config.analyzer(), config.node(), metrics.registry(), clock);
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
             Accounts.ensureAdmin(db.users(), config.accounts().adminPassword(), clock.instant());
-            Javalin app = App.create(new App.Deps(db, search, ingestion.scheduler(), demo, metrics,
+            Javalin app = App.create(new App.Deps(db, search, ingestion, demo, metrics,
                     config.accounts().publicReader(), config.outbound().baseUrl(), config.outbound().smtp() != null,
                     config.ingest().fetchSettings(), clock))
                     .start(config.http().host(), config.http().port());

@@ -15,9 +15,10 @@ import sift.web.auth.Accounts;
 class AdminAccessTest {
     private static final String PASSWORD = "a long admin password";
     private static final List<String> PAGES = List.of("/admin", "/admin/feeds", "/admin/feeds/1", "/admin/feeds.opml",
-            "/admin/audit");
+            "/admin/audit", "/admin/classifiers");
     private static final List<String> CHANGES = List.of("/admin/feeds", "/admin/feeds/1", "/admin/feeds/1/delete",
-            "/admin/feeds/1/refresh", "/admin/opml", "/admin/labels");
+            "/admin/feeds/1/refresh", "/admin/opml", "/admin/labels", "/admin/classifiers",
+            "/admin/classifiers/1/activate");
 
     @TempDir
     Path dir;

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.ingest.clean.CleanEntry;
@@ -49,7 +50,7 @@ public final class Refresher {
     private final FeedFetcher fetcher;
     private final FeedParser parser;
     private final HtmlCleaner cleaner;
-    private final Analyzer analyzer;
+    private final Supplier<Analyzer> analyzer;
     private final RefreshPolicy policy;
     private final Clock clock;
     private final FullText fullText;
@@ -63,6 +64,20 @@ public final class Refresher {
             FeedParser parser,
             HtmlCleaner cleaner,
             Analyzer analyzer,
+            RefreshPolicy policy,
+            Clock clock,
+            IngestMetrics metrics) {
+        this(feeds, posts, fetcher, parser, cleaner, () -> analyzer, policy, clock, metrics);
+    }
+
+    /** With the analyzer of the moment: an admin may change it (a new hype threshold) while feeds are read. */
+    public Refresher(
+            FeedStore feeds,
+            PostStore posts,
+            FeedFetcher fetcher,
+            FeedParser parser,
+            HtmlCleaner cleaner,
+            Supplier<Analyzer> analyzer,
             RefreshPolicy policy,
             Clock clock,
             IngestMetrics metrics) {
@@ -186,7 +201,7 @@ public final class Refresher {
                     draft.enclosures().stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList(),
                     feedTitle, podcast == null ? null : podcast.episode(),
                     podcast == null ? null : podcast.durationSeconds());
-            changed.add(draft.withFacts(facts(analyzer.analyze(document), podcast)));
+            changed.add(draft.withFacts(facts(analyzer.get().analyze(document), podcast)));
         }
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);

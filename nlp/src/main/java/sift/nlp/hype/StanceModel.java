@@ -50,6 +50,11 @@ public final class StanceModel {
     }
 
     /** The same model calling a sentence hype from another probability of hype (configuration). */
+    /** The probability of hype from which a claim is called hype. */
+    public double threshold() {
+        return threshold;
+    }
+
     public StanceModel withThreshold(double threshold) {
         return new StanceModel(model, threshold);
     }
