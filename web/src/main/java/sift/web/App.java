@@ -17,6 +17,7 @@ import sift.web.admin.AdminRoutes;
 import sift.web.admin.ClassifierRoutes;
 import sift.web.admin.LabelRoutes;
 import sift.web.admin.OpmlImports;
+import sift.web.admin.Rescore;
 import sift.web.auth.AccountRoutes;
 import sift.web.demo.DemoFeeds;
 import sift.web.digest.DigestRoutes;
@@ -78,8 +79,10 @@ public final class App {
         OpmlImports imports = new OpmlImports(deps.db().feeds(), deps.db().audit(), deps.clock());
         AdminRoutes admin = new AdminRoutes(deps.db().feeds(), deps.db().audit(), imports, deps.search(),
                 deps.fetchSettings(), pages, deps.clock());
+        Rescore rescore = new Rescore(deps.db().posts(), deps.db().settings(), deps.ingestion()::analyzer);
+        rescore.resumeIfPending();
         ClassifierRoutes classifiers = new ClassifierRoutes(deps.db().classifierSettings(), deps.db().posts(),
-                deps.ingestion(), deps.db().audit(), pages, deps.clock());
+                deps.ingestion(), deps.db().audit(), rescore, pages, deps.clock());
         LabelRoutes labels = new LabelRoutes(deps.db().posts(), deps.db().labels(), deps.db().audit(), deps.clock());
         FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), digests, pages,
                 deps.baseUrl());
@@ -94,6 +97,7 @@ public final class App {
             config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             config.events.serverStopped(readMarks::close);
             config.events.serverStopped(imports::close);
+            config.events.serverStopped(rescore::close);
         });
 
         app.before(App::securityHeaders);
@@ -139,6 +143,7 @@ public final class App {
         app.get("/admin/classifiers", classifiers::page);
         app.post("/admin/classifiers", classifiers::change);
         app.post("/admin/classifiers/{id}/activate", classifiers::activate);
+        app.post("/admin/classifiers/rescore", classifiers::rescore);
         app.get("/api/admin/feeds", admin::feedsApi);
         // re-exported feeds (docs/FEEDS.md)
         app.get("/feeds/searches/{name}", feeds::savedSearch);

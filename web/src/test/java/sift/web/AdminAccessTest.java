@@ -18,7 +18,7 @@ class AdminAccessTest {
             "/admin/audit", "/admin/classifiers");
     private static final List<String> CHANGES = List.of("/admin/feeds", "/admin/feeds/1", "/admin/feeds/1/delete",
             "/admin/feeds/1/refresh", "/admin/opml", "/admin/labels", "/admin/classifiers",
-            "/admin/classifiers/1/activate");
+            "/admin/classifiers/1/activate", "/admin/classifiers/rescore");
 
     @TempDir
     Path dir;

@@ -58,10 +58,42 @@ class AdminClassifierTest {
                     .first().text()).isEqualTo("90");
             assertThat(admin.get("/admin/audit").body()).contains("classifier.hype-threshold", "45 -&gt; 90",
                     "classifier.rollback", "60 -&gt; 90");
+
+            // the archive keeps its verdicts until it is re-scored
+            long fabric = app.server.db().posts().river(100, null).stream()
+                    .filter(p -> p.title().startsWith("Announcing the AI Fabric Assistant")).findFirst().orElseThrow().id();
+            int before = app.server.db().posts().find(fabric).orElseThrow().facts().hypeScore();
+            assertThat(admin.post("/admin/classifiers/rescore", Map.of("_csrf", csrf)).statusCode()).isEqualTo(303);
+            awaitRescored(admin);
+            assertThat(app.server.db().posts().find(fabric).orElseThrow().facts().hypeScore())
+                    .as("re-scored with threshold 90").isLessThan(before);
+            assertThat(Jsoup.parse(admin.get("/admin/classifiers").body()).select("p.rescore").text())
+                    .isEqualTo("The last re-scoring looked at " + app.server.db().posts().count() + " posts and changed "
+                            + app.server.db().settings().get("rescore.changed").orElseThrow() + ".")
+                    .doesNotEndWith(" 0.");
+        }
+        // a re-scoring that a stop interrupted goes on at the next start
+        try (var db = sift.store.Database.open(sift.store.DbSettings.embedded(dir))) {
+            db.settings().put("rescore.after", "20");
+            db.settings().put("rescore.done", "20");
+            db.settings().put("rescore.changed", "0");
         }
         try (TestApp again = TestApp.startDemo(dir, PASSWORD)) {
             assertThat(threshold(again)).as("the active version survives a restart").isEqualTo(90);
+            Visitor admin = new Visitor(again);
+            admin.login("admin", PASSWORD, null);
+            awaitRescored(admin);
+            assertThat(again.server.db().settings().get("rescore.done")).contains(String.valueOf(
+                    20 + again.server.db().posts().afterId(20, 1000).size()));
         }
+    }
+
+    private static void awaitRescored(Visitor admin) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (admin.get("/admin/classifiers").body().contains("Re-scoring:") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(admin.get("/admin/classifiers").body()).contains("The last re-scoring looked at");
     }
 
     private static int threshold(TestApp app) {

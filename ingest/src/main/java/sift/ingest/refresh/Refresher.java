@@ -27,6 +27,7 @@ import sift.ingest.parse.ParsedPodcast;
 import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
 import sift.nlp.Document;
+import sift.nlp.hype.Hype;
 import sift.store.feed.Feed;
 import sift.store.feed.FeedStore;
 import sift.store.feed.FetchStatus;
@@ -243,11 +244,14 @@ public final class Refresher {
                 podcast == null ? null : podcast.season(), a.episode().number(), a.episode().durationSeconds(),
                 transcript == null ? null : transcript.url(), transcript == null ? null : transcript.type(),
                 podcast == null || podcast.chapters() == null ? null : podcast.chapters().url());
-        List<PostFacts.Claim> claims = a.hype().claims().stream()
-                .map(c -> new PostFacts.Claim(c.part().id(), c.start(), c.end(), c.text(),
-                        c.score(), c.stance(), c.reasons()))
+        return new PostFacts(a.kind().id(), topics, a.hype().score(), a.hype().stance(), claims(a.hype()), release, episode);
+    }
+
+    /** The AI claims of a hype verdict as the store keeps them. */
+    public static List<PostFacts.Claim> claims(Hype hype) {
+        return hype.claims().stream()
+                .map(c -> new PostFacts.Claim(c.part().id(), c.start(), c.end(), c.text(), c.score(), c.stance(), c.reasons()))
                 .toList();
-        return new PostFacts(a.kind().id(), topics, a.hype().score(), a.hype().stance(), claims, release, episode);
     }
 
     /**

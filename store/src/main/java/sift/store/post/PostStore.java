@@ -393,6 +393,16 @@ public final class PostStore {
                 .list());
     }
 
+    /** Posts after {@code afterId} in the order they were stored, with their words: a walk over the archive. */
+    public List<IndexablePost> afterId(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + POSTS_WITH_CONTENT
+                        + " WHERE p.id > :after ORDER BY p.id LIMIT :limit")
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map(PostStore::mapIndexable)
+                .list());
+    }
+
     /** The stories of these posts, by post id; posts not linked to a story yet are left out. */
     public Map<Long, Long> stories(Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -32,11 +32,13 @@ public final class ClassifierRoutes {
     private final PostStore posts;
     private final Ingestion ingestion;
     private final AuditStore audit;
+    private final Rescore rescore;
     private final Pages pages;
     private final Clock clock;
 
     public ClassifierRoutes(ClassifierSettingStore settings, PostStore posts, Ingestion ingestion, AuditStore audit,
-            Pages pages, Clock clock) {
+            Rescore rescore, Pages pages, Clock clock) {
+        this.rescore = rescore;
         this.settings = settings;
         this.posts = posts;
         this.ingestion = ingestion;
@@ -102,6 +104,16 @@ public final class ClassifierRoutes {
         ctx.redirect("/admin/classifiers", HttpStatus.SEE_OTHER);
     }
 
+    /** {@code POST /admin/classifiers/rescore}: re-scores the archive with the active threshold, in the background. */
+    public void rescore(Context ctx) {
+        Viewer viewer = Viewer.of(ctx);
+        if (rescore.start()) {
+            audit.record(viewer.userId(), viewer.name(), "classifier.rescore", "the archive",
+                    "hype threshold " + ingestion.analyzer().hypeThreshold(), clock.instant());
+        }
+        ctx.redirect("/admin/classifiers", HttpStatus.SEE_OTHER);
+    }
+
     /** The newest posts whose stance or hype score the candidate changes. */
     private List<Change> preview(Analyzer candidate) {
         Analyzer active = ingestion.analyzer();
@@ -128,6 +140,7 @@ public final class ClassifierRoutes {
         params.put("history", settings.history(ClassifierSettingStore.HYPE_THRESHOLD));
         params.put("problem", problem);
         params.put("now", clock.instant());
+        params.put("rescore", rescore.progress().orElse(null));
         ctx.status(status);
         pages.render(ctx, "admin/classifiers.jte", params);
     }
