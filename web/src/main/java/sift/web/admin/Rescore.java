@@ -54,9 +54,10 @@ public final class Rescore implements AutoCloseable {
                 Integer.parseInt(settings.get(CHANGED).orElse("0")), posts.count()));
     }
 
-    /** Starts re-scoring from the first post; false when one is running already. */
+    /** Starts re-scoring from the first post; false when one is under way already (which then goes on, if it had stopped). */
     public boolean start() {
         if (settings.get(AFTER).isPresent()) {
+            run();
             return false;
         }
         settings.put(DONE, "0");
