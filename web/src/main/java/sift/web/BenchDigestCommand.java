@@ -70,12 +70,12 @@ final class BenchDigestCommand implements Callable<Integer> {
                     (System.nanoTime() - linking) / 1e9);
             Digest digest = null;
             for (int i = 0; i < 10; i++) {
-                digest = digests.build(null, day);
+                digest = digests.build(null, DigestSettings.DEFAULT, day);
             }
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 long started = System.nanoTime();
-                digest = digests.build(null, day);
+                digest = digests.build(null, DigestSettings.DEFAULT, day);
                 millis.add((System.nanoTime() - started) / 1e6);
             }
             millis.sort(Double::compare);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sift.store.Database;
 import sift.store.search.SearchIndex;
+import sift.store.user.DigestSettings;
 import sift.store.user.User;
 import sift.web.digest.Digest;
 import sift.web.digest.DigestService;
@@ -53,9 +54,10 @@ final class DigestCommand implements Callable<Integer> {
             }
             DigestService digests = new DigestService(db.digests(), db.users(), db.savedSearches(), index,
                     Clock.systemUTC());
-            LocalDate day = date == null ? digests.latestDay(digests.settings(reader)) : day(date);
-            Digest digest = digests.build(reader, day);
-            String base = config.baseUrl();
+            DigestSettings settings = digests.settings(reader);
+            LocalDate day = date == null ? digests.latestDay(settings) : day(date);
+            Digest digest = digests.build(reader, settings, day);
+            String base = config.baseUrl(config.http().port());
             spec.commandLine().getOut().print(format.equals("md") ? DigestText.markdown(digest, base)
                     : new Pages().html("digest/document.jte", Map.of("digest", digest, "base", base)));
             spec.commandLine().getOut().flush();

@@ -46,6 +46,15 @@ public final class Fields {
         return String.join(",", items);
     }
 
+    /** A whole number sent as {@code name} (a form field or a path's id); a 400 naming it when it is not one. */
+    public static long wholeNumber(String name, String value) {
+        try {
+            return Long.parseLong(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse(name + " must be a whole number, not '" + value + "'.");
+        }
+    }
+
     /** A true/false field: null when it is not sent, a 400 naming it when it is anything else. */
     public static Boolean flag(Map<String, String> fields, String name) {
         String value = fields.get(name);

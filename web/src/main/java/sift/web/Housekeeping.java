@@ -20,11 +20,8 @@ final class Housekeeping implements AutoCloseable {
     static final Duration FETCH_LOG_KEPT = Duration.ofDays(90);
     private static final Duration EVERY = Duration.ofHours(6);
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sift-housekeeping");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("sift-housekeeping"));
 
     Housekeeping(Database db, Duration retention, Clock clock) {
         timer.scheduleWithFixedDelay(() -> run(db, retention, clock.instant()), 1, EVERY.toMinutes(), TimeUnit.MINUTES);

@@ -156,13 +156,12 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         return new SiftConfig(dataDir, http, db, other, retention, demo, hypeThreshold, accounts, outbound);
     }
 
-    public SiftConfig withOutbound(Outbound other) {
-        return new SiftConfig(dataDir, http, db, ingest, retention, demo, hypeThreshold, accounts, other);
-    }
-
-    /** Where links in e-mails and printed digests point: {@code SIFT_BASE_URL}, else this machine's port. */
-    public String baseUrl() {
-        return outbound.baseUrl() != null ? outbound.baseUrl() : "http://localhost:" + http.port();
+    /**
+     * Where links in e-mails and printed digests point: {@code SIFT_BASE_URL}, else this machine at {@code port}
+     * (the port Sift listens on, which with port 0 is known only once it listens).
+     */
+    public String baseUrl(int port) {
+        return outbound.baseUrl() != null ? outbound.baseUrl() : "http://localhost:" + port;
     }
 
     /**

@@ -85,8 +85,7 @@ public final class SiftServer implements AutoCloseable {
             ControlChannel control = config.db().embedded() ? ControlChannel.open(config.dataDir(), db) : null;
             // digests by e-mail, when the admin configured an SMTP server
             SiftConfig.Smtp smtp = config.outbound().smtp();
-            DigestMailer mailer = smtp == null ? null : new DigestMailer(smtp, config.outbound().baseUrl() != null
-                    ? config.outbound().baseUrl() : "http://localhost:" + app.port(),
+            DigestMailer mailer = smtp == null ? null : new DigestMailer(smtp, config.baseUrl(app.port()),
                     new DigestService(db.digests(), db.users(), db.savedSearches(), search, clock), db.digests(),
                     db.users(), new Pages(), clock);
             SiftServer server = new SiftServer(db, search, ingestion, app,

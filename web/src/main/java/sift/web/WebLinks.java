@@ -1,5 +1,6 @@
 package sift.web;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -17,6 +18,19 @@ public final class WebLinks {
         }
         String lower = url.strip().toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
+    /** The address as a URI when it is an http(s) address with a host (a feed or a site an admin may add), else null. */
+    public static URI webAddress(String url) {
+        if (httpOnly(url) == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url.strip());
+            return uri.getHost() == null ? null : uri;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A path with one query parameter, its value encoded: {@code /podcasts/show?name=Packets%20%26%20Bits}. */

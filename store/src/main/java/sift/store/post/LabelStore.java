@@ -52,10 +52,4 @@ public final class LabelStore {
                         rs.getString("who"), instant(rs, "created_at")))
                 .list());
     }
-
-    /** How many labels there are of a target: what a retraining would add to the bundled corpus. */
-    public int count(String target) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM labels WHERE target = :target")
-                .bind("target", target).mapTo(Integer.class).one());
-    }
 }

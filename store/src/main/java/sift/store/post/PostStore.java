@@ -384,19 +384,17 @@ public final class PostStore {
      * links them ({@code SearchIndex.linkStories}).
      */
     public List<IndexablePost> withoutStory(long afterId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + POSTS_WITH_CONTENT + """
-
-                        WHERE p.story_id IS NULL AND p.id > :after ORDER BY p.id LIMIT :limit""")
-                .bind("after", afterId)
-                .bind("limit", limit)
-                .map(PostStore::mapIndexable)
-                .list());
+        return walk("p.story_id IS NULL AND ", afterId, limit);
     }
 
     /** Posts after {@code afterId} in the order they were stored, with their words: a walk over the archive. */
     public List<IndexablePost> afterId(long afterId, int limit) {
+        return walk("", afterId, limit);
+    }
+
+    private List<IndexablePost> walk(String condition, long afterId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + INDEXABLE_COLUMNS + "\n" + POSTS_WITH_CONTENT
-                        + " WHERE p.id > :after ORDER BY p.id LIMIT :limit")
+                        + " WHERE " + condition + "p.id > :after ORDER BY p.id LIMIT :limit")
                 .bind("after", afterId)
                 .bind("limit", limit)
                 .map(PostStore::mapIndexable)

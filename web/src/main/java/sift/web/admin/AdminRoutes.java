@@ -1,6 +1,5 @@
 package sift.web.admin;
 
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -31,6 +30,7 @@ import sift.store.feed.FeedSettings;
 import sift.store.feed.FeedStore;
 import sift.store.feed.NewFeed;
 import sift.store.search.SearchIndex;
+import sift.web.Fields;
 import sift.web.Pages;
 import sift.web.WebLinks;
 import sift.web.auth.Viewer;
@@ -81,8 +81,8 @@ public final class AdminRoutes {
     /** {@code POST /admin/feeds}: subscribes the feed at a URL, or the first feed a site's page announces. */
     public void add(Context ctx) {
         String given = ctx.formParam("url") == null ? "" : ctx.formParam("url").strip();
-        URI url = WebLinks.httpOnly(given) == null ? null : parse(given);
-        if (url == null || url.getHost() == null) {
+        URI url = WebLinks.webAddress(given);
+        if (url == null) {
             renderFeeds(ctx, HttpStatus.BAD_REQUEST, null, "'" + given + "' is not an http(s) address of a feed or a site.");
             return;
         }
@@ -139,8 +139,7 @@ public final class AdminRoutes {
         FeedSettings before = feeds.settings(feed.id()).orElseThrow();
         feeds.update(feed.id(), settings, clock.instant());
         record(Viewer.of(ctx), "feed.edit", feed.url(), changes(before, settings));
-        ctx.redirect("/admin/feeds?notice=" + java.net.URLEncoder.encode("Saved " + feed.displayTitle(),
-                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        ctx.redirect(WebLinks.with("/admin/feeds", "notice", "Saved " + feed.displayTitle()), HttpStatus.SEE_OTHER);
     }
 
     private static FeedSettings settings(Context ctx) {
@@ -192,8 +191,8 @@ public final class AdminRoutes {
         feeds.remove(feed.id());
         index.forgetFeed(feed.id());
         record(Viewer.of(ctx), "feed.remove", feed.url(), feed.displayTitle());
-        ctx.redirect("/admin/feeds?notice=" + java.net.URLEncoder.encode("Removed " + feed.displayTitle()
-                + " and its posts", java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        ctx.redirect(WebLinks.with("/admin/feeds", "notice", "Removed " + feed.displayTitle() + " and its posts"),
+                HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /admin/feeds/{id}/refresh}: the feed is fetched at the next scheduler tick, of any node. */
@@ -201,9 +200,8 @@ public final class AdminRoutes {
         Feed feed = feed(ctx, "id");
         feeds.dueNow(feed.id(), clock.instant());
         record(Viewer.of(ctx), "feed.refresh", feed.url(), null);
-        ctx.redirect("/admin/feeds?notice=" + java.net.URLEncoder.encode(feed.displayTitle()
-                + " is fetched within seconds; this page shows how it went", java.nio.charset.StandardCharsets.UTF_8),
-                HttpStatus.SEE_OTHER);
+        ctx.redirect(WebLinks.with("/admin/feeds", "notice", feed.displayTitle()
+                + " is fetched within seconds; this page shows how it went"), HttpStatus.SEE_OTHER);
     }
 
     /**
@@ -276,20 +274,7 @@ public final class AdminRoutes {
     }
 
     private Feed feed(Context ctx, String param) {
-        String value = ctx.pathParam(param);
-        try {
-            long id = Long.parseLong(value);
-            return feeds.find(id).orElseThrow(() -> new NotFoundResponse("There is no feed " + id + "."));
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse("A feed's id is a whole number, not '" + value + "'.");
-        }
-    }
-
-    private static URI parse(String url) {
-        try {
-            return URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        long id = Fields.wholeNumber("feed", ctx.pathParam(param));
+        return feeds.find(id).orElseThrow(() -> new NotFoundResponse("There is no feed " + id + "."));
     }
 }

@@ -1,6 +1,5 @@
 package sift.web.admin;
 
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -15,6 +14,7 @@ import sift.store.AuditStore;
 import sift.store.ClassifierSettingStore;
 import sift.store.post.IndexablePost;
 import sift.store.post.PostStore;
+import sift.web.Fields;
 import sift.web.Ingestion;
 import sift.web.Pages;
 import sift.web.auth.Viewer;
@@ -88,12 +88,7 @@ public final class ClassifierRoutes {
 
     /** {@code POST /admin/classifiers/{id}/activate}: makes an older version the active one again. */
     public void activate(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse("A version's id is a whole number, not '" + ctx.pathParam("id") + "'.");
-        }
+        long id = Fields.wholeNumber("version", ctx.pathParam("id"));
         ClassifierSettingStore.Version version = settings.activate(id)
                 .orElseThrow(() -> new NotFoundResponse("There is no setting version " + id + "."));
         Viewer viewer = Viewer.of(ctx);

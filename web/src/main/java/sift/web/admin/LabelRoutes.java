@@ -13,6 +13,7 @@ import sift.store.post.Post;
 import sift.store.post.PostFacts;
 import sift.store.post.PostStore;
 import sift.store.post.RiverFilter;
+import sift.web.Fields;
 import sift.web.auth.Viewer;
 
 /**
@@ -34,7 +35,7 @@ public final class LabelRoutes {
     }
 
     public void label(Context ctx) {
-        long id = number(ctx.formParam("post"), "post");
+        long id = Fields.wholeNumber("post", ctx.formParam("post"));
         Post post = posts.find(id).orElseThrow(() -> new NotFoundResponse("There is no post " + id + "."));
         IndexablePost words = posts.byIds(List.of(id)).get(0);
         String postText = words.title() + "\n" + words.text();
@@ -76,13 +77,5 @@ public final class LabelRoutes {
             throw new BadRequestResponse(name + " must be one of " + allowed + ", not '" + value + "'.");
         }
         return value;
-    }
-
-    private static long number(String value, String name) {
-        try {
-            return Long.parseLong(value == null ? "" : value.strip());
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse(name + " must be a whole number, not '" + value + "'.");
-        }
     }
 }

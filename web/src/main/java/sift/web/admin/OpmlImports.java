@@ -15,6 +15,8 @@ import sift.store.AuditStore;
 import sift.store.feed.FeedStore;
 import sift.store.feed.NewFeed;
 import sift.store.user.SessionStore;
+import sift.web.WebLinks;
+import sift.web.Threads;
 
 /**
  * OPML imports running in the background, one at a time, so that a file of hundreds of feeds shows its progress
@@ -28,11 +30,7 @@ public final class OpmlImports implements AutoCloseable {
     private final FeedStore feeds;
     private final AuditStore audit;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sift-opml-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("sift-opml-import"));
     private final Map<String, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
@@ -118,20 +116,11 @@ public final class OpmlImports implements AutoCloseable {
 
     private Imported importOne(NewFeed feed) {
         String url = feed.url();
-        boolean web = sift.web.WebLinks.httpOnly(url) != null && hasHost(url);
-        if (!web) {
+        if (WebLinks.webAddress(url) == null) {
             return new Imported(url, feed.title(), feed.category(), false, "not an http(s) address");
         }
         boolean added = feeds.subscribe(feed, clock.instant());
         return new Imported(url, feed.title(), feed.category(), added, added ? null : "already subscribed");
-    }
-
-    private static boolean hasHost(String url) {
-        try {
-            return java.net.URI.create(url).getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     public Optional<Job> find(String id) {

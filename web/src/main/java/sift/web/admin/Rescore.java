@@ -15,6 +15,7 @@ import sift.store.SettingStore;
 import sift.store.post.IndexablePost;
 import sift.store.post.PostFacts;
 import sift.store.post.PostStore;
+import sift.web.Threads;
 
 /**
  * Re-scores the archive after the hype threshold changed: walks every post in the order they were stored, in
@@ -33,11 +34,7 @@ public final class Rescore implements AutoCloseable {
     private final SettingStore settings;
     private final Supplier<Analyzer> analyzer;
     private final AtomicBoolean running = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sift-rescore");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("sift-rescore"));
 
     public Rescore(PostStore posts, SettingStore settings, Supplier<Analyzer> analyzer) {
         this.posts = posts;

@@ -88,23 +88,23 @@ public final class Auth {
             new Viewer(user.id(), user.name(), user.admin(), null, user.feedToken()).attach(ctx);
             return;
         }
-        Optional<SessionStore.Session> session = recentSessions.find(ctx.cookie(SESSION_COOKIE), clock.instant());
+        boolean reading = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
         if (path.startsWith("/feeds/") && ctx.queryParam("token") != null) {
             // a feed reader sends no cookie: the feed's address names the reader
             User user = users.findByFeedToken(ctx.queryParam("token")).orElseThrow(() -> new UnauthorizedResponse(
                     "This feed address is not valid (its secret was reset?): copy it again from your account page."));
             new Viewer(user.id(), user.name(), user.admin(), null, user.feedToken()).attach(ctx);
-            if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+            if (!reading) {
                 throw new ForbiddenResponse("A feed address only reads.");
             }
             return;
         }
+        Optional<SessionStore.Session> session = recentSessions.find(ctx.cookie(SESSION_COOKIE), clock.instant());
         session.ifPresent(s -> new Viewer(s.user().id(), s.user().name(), s.user().admin(), s.csrfToken(),
                 s.user().feedToken()).attach(ctx));
         if (path.equals("/login")) {
             return; // its form carries a token of its own
         }
-        boolean reading = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
         if (session.isEmpty() && !(reading && publicReader)) {
             if (path.startsWith("/api/")) {
                 throw new UnauthorizedResponse("Sign in first: this API needs a session or an API token "

@@ -23,6 +23,7 @@ import sift.store.post.DigestSource;
 import sift.store.user.UserStore;
 import sift.web.Pages;
 import sift.web.SiftConfig;
+import sift.web.Threads;
 
 /**
  * Sends each reader who asked for it the digest of the day, once, when the reader's hour has come: as HTML with a
@@ -70,11 +71,7 @@ public final class DigestMailer implements AutoCloseable {
 
     /** Sends the due digests every {@code everySeconds}, in the background. */
     public void start(long everySeconds) {
-        rounds = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sift-digest-mail");
-            t.setDaemon(true);
-            return t;
-        });
+        rounds = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sift-digest-mail"));
         rounds.scheduleWithFixedDelay(() -> {
             try {
                 sendDue();
@@ -93,7 +90,7 @@ public final class DigestMailer implements AutoCloseable {
                 continue;
             }
             try {
-                send(reader.settings().email(), digests.build(reader.userId(), day));
+                send(reader.settings().email(), digests.build(reader.userId(), reader.settings(), day));
                 source.markSent(reader.userId(), day, clock.instant());
                 log.info("Sent the digest of {} to '{}' <{}> through {}:{}", day, reader.name(), reader.settings().email(),
                         smtp.host(), smtp.port());

@@ -25,7 +25,8 @@ public final class DigestRoutes {
 
     public void latest(Context ctx) {
         Long reader = Viewer.of(ctx).userId();
-        show(ctx, reader, digests.latestDay(digests.settings(reader)));
+        DigestSettings settings = digests.settings(reader);
+        show(ctx, reader, settings, digests.latestDay(settings));
     }
 
     public void day(Context ctx) {
@@ -41,11 +42,10 @@ public final class DigestRoutes {
         if (!digests.isMade(day, settings)) {
             throw new NotFoundResponse("The digest of " + day + " is made at " + madeAt(settings) + " that day.");
         }
-        show(ctx, reader, day);
+        show(ctx, reader, settings, day);
     }
 
-    private void show(Context ctx, Long reader, LocalDate day) {
-        DigestSettings settings = digests.settings(reader);
+    private void show(Context ctx, Long reader, DigestSettings settings, LocalDate day) {
         LocalDate latest = digests.latestDay(settings);
         List<LocalDate> archive = new ArrayList<>();
         for (int i = 0; i < ARCHIVE_DAYS; i++) {
@@ -54,7 +54,7 @@ public final class DigestRoutes {
                 archive.add(earlier);
             }
         }
-        pages.render(ctx, "digest/page.jte", new DigestPage(digests.build(reader, day), madeAt(settings),
+        pages.render(ctx, "digest/page.jte", new DigestPage(digests.build(reader, settings, day), madeAt(settings),
                 day.isBefore(latest) ? day.plusDays(1) : null, archive));
     }
 

@@ -66,38 +66,44 @@ public final class DigestService {
         return !day.isAfter(latestDay(settings));
     }
 
-    /** The reader's digest of a day (the reader may be null: nobody signed in). */
-    public Digest build(Long userId, LocalDate day) {
-        DigestSettings settings = settings(userId);
+    /**
+     * The reader's digest of a day (the reader may be null: nobody signed in), made with the reader's settings
+     * ({@link #settings}, which the caller has read already).
+     */
+    public Digest build(Long userId, DigestSettings settings, LocalDate day) {
         ZoneId zone = zone(settings);
         Instant to = day.atTime(settings.hour(), 0).atZone(zone).toInstant();
         Instant from = day.minusDays(1).atTime(settings.hour(), 0).atZone(zone).toInstant();
-        DigestBuilder.Interests interests = userId == null ? new DigestBuilder.Interests(Set.copyOf(settings.topics()), Map.of())
-                : new DigestBuilder.Interests(new HashSet<>(settings.topics()), source.interests(userId, to.minus(INTERESTS_FROM)));
+        DigestBuilder.Interests interests = new DigestBuilder.Interests(Set.copyOf(settings.topics()),
+                userId == null ? Map.of() : source.interests(userId, to.minus(INTERESTS_FROM)));
         Set<String> watched = userId == null ? Set.of() : source.watchedProducts(userId);
         List<DigestSource.Candidate> posts = source.posts(from, to);
         Digest digest = DigestBuilder.build(day, zone, from, to, posts, source.hypeClaims(from, to, HYPE_CLAIMS),
                 interests, watched);
-        return userId == null ? digest
-                : digest.withSearches(searches(userId, digest, DigestBuilder.rank(posts, to, interests), posts));
+        return userId == null ? digest : digest.withSearches(searches(userId, digest, interests, posts));
     }
 
     /**
      * A section per saved search of the reader: the day's stories it finds, best first. A search the index
      * cannot read any more (its syntax changed) is left out.
      */
-    private List<Digest.SearchSection> searches(long userId, Digest digest, List<Digest.Story> ranked,
+    private List<Digest.SearchSection> searches(long userId, Digest digest, DigestBuilder.Interests interests,
             List<DigestSource.Candidate> posts) {
+        List<SavedSearchStore.SavedSearch> saved = savedSearches.list(userId).stream().limit(SEARCHES).toList();
+        if (saved.isEmpty()) {
+            return List.of();
+        }
+        List<Digest.Story> ranked = DigestBuilder.rank(posts, digest.to(), interests);
         Map<Long, Long> storyOf = new HashMap<>();
         posts.forEach(p -> storyOf.put(p.id(), p.storyId()));
         // the day in UTC days around it; the hits outside the day's posts are dropped below
         String days = " after:" + digest.from().atZone(ZoneOffset.UTC).toLocalDate() + " before:"
                 + digest.to().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
         List<Digest.SearchSection> sections = new ArrayList<>();
-        for (SavedSearchStore.SavedSearch saved : savedSearches.list(userId).stream().limit(SEARCHES).toList()) {
+        for (SavedSearchStore.SavedSearch search : saved) {
             Set<Long> stories = new HashSet<>();
             try {
-                index.search(new SearchRequest("(" + saved.query() + ")" + days, SearchRequest.MAX_LIMIT, 0,
+                index.search(new SearchRequest("(" + search.query() + ")" + days, SearchRequest.MAX_LIMIT, 0,
                                 SearchRequest.Order.RELEVANCE)).hits()
                         .forEach(hit -> {
                             if (storyOf.containsKey(hit.id())) {
@@ -110,7 +116,7 @@ public final class DigestService {
             List<Digest.Story> found = ranked.stream().filter(s -> stories.contains(s.lead().storyId()))
                     .limit(PER_SEARCH).toList();
             if (!found.isEmpty()) {
-                sections.add(new Digest.SearchSection(saved.id(), saved.name(), found));
+                sections.add(new Digest.SearchSection(search.id(), search.name(), found));
             }
         }
         return sections;

@@ -9,7 +9,7 @@ import sift.store.post.Enclosure;
  * A view of Sift as a feed, in what RSS 2.0, Atom 1.0 and JSON Feed 1.1 all say. Every URL is absolute.
  *
  * @param homeUrl the page of Sift that shows the same view
- * @param selfUrl this feed's own address, in the format asked for
+ * @param selfUrl this feed's own address, in the format asked for (set when it is served, {@link #withSelf})
  * @param podcast whether podcast apps should find show-level iTunes tags (the feed of curated episodes)
  */
 public record FeedDoc(String title, String description, String homeUrl, String selfUrl, Instant updated,
@@ -19,6 +19,11 @@ public record FeedDoc(String title, String description, String homeUrl, String s
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(updated, "updated");
         items = List.copyOf(items);
+    }
+
+    /** The same feed at its own address. */
+    public FeedDoc withSelf(String url) {
+        return new FeedDoc(title, description, homeUrl, url, updated, items, podcast);
     }
 
     /**

@@ -34,6 +34,7 @@ import sift.web.WebLinks;
 import sift.web.digest.Digest;
 import sift.web.digest.DigestService;
 import sift.web.auth.Viewer;
+import sift.web.reader.ReaderPage;
 import sift.web.reader.ReaderRoutes;
 
 /**
@@ -171,10 +172,11 @@ public final class FeedRoutes {
 
     /** The reader's digests of the last {@value #DIGEST_DAYS} days, one entry a day. */
     private FeedDoc digestFeed(String base, Viewer viewer) {
-        LocalDate latest = digests.latestDay(digests.settings(viewer.userId()));
+        DigestSettings settings = digests.settings(viewer.userId());
+        LocalDate latest = digests.latestDay(settings);
         List<FeedDoc.Item> items = new ArrayList<>();
         for (int i = 0; i < DIGEST_DAYS; i++) {
-            Digest digest = digests.build(viewer.userId(), latest.minusDays(i));
+            Digest digest = digests.build(viewer.userId(), settings, latest.minusDays(i));
             String url = base + "/digest/" + digest.day();
             items.add(new FeedDoc.Item(url, digest.title(), url, digest.to(), null, "Sift",
                     digest.considered() + " posts, curated.", pages.html("digest/sections.jte",
@@ -201,13 +203,11 @@ public final class FeedRoutes {
 
     /** Serves the feed from memory while the posts have not changed since it was built; 304 when the reader has it. */
     private void send(Context ctx, FeedWriter.Format format, String mark, Supplier<FeedDoc> doc) {
-        String key = format + " " + base(ctx) + ctx.path() + "?" + withoutToken(ctx) + " " + Viewer.of(ctx).userId();
+        String self = self(ctx);
+        String key = self + " " + Viewer.of(ctx).userId();
         Built built = cache.get(key);
         if (built == null || !built.mark().equals(mark)) {
-            FeedDoc made = doc.get();
-            FeedDoc withSelf = new FeedDoc(made.title(), made.description(), made.homeUrl(), self(ctx),
-                    made.updated(), made.items(), made.podcast());
-            byte[] body = FeedWriter.write(withSelf, format);
+            byte[] body = FeedWriter.write(doc.get().withSelf(self), format);
             built = new Built(mark, etag(body), Instant.now(), body);
             cache.put(key, built);
         }
@@ -280,28 +280,15 @@ public final class FeedRoutes {
         return query.toString();
     }
 
+    /** A river view's title: which posts, then its filter in words ("All posts, topic routing, hype at most 40"). */
     private static String title(RiverFilter filter) {
-        StringBuilder title = new StringBuilder(switch (filter.show()) {
+        String show = switch (filter.show()) {
             case ALL -> "All posts";
             case UNREAD -> "Unread posts";
             case STARRED -> "Starred posts";
-        });
-        if (filter.topic() != null) {
-            title.append(", topic ").append(filter.topic());
-        }
-        if (filter.kind() != null) {
-            title.append(", kind ").append(filter.kind());
-        }
-        if (filter.feedId() != null) {
-            title.append(", feed #").append(filter.feedId());
-        }
-        if (filter.stance() != null) {
-            title.append(", stance ").append(filter.stance());
-        }
-        if (filter.maxHype() != null) {
-            title.append(", hype at most ").append(filter.maxHype());
-        }
-        return title.toString();
+        };
+        String words = ReaderPage.words(filter);
+        return words.isEmpty() ? show : show + ", " + words;
     }
 
     private static String[] split(String name) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.user.PostStateStore;
+import sift.web.Threads;
 
 /**
  * Opening a post reads it, off the request's path: the mark is queued, and a writer thread stores each reader's
@@ -27,11 +28,8 @@ public final class ReadMarks implements AutoCloseable {
     private final PostStateStore states;
     private final Clock clock;
     private final Map<Long, Set<Long>> pending = new HashMap<>(); // guarded by this
-    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sift-read-marks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService writer =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("sift-read-marks"));
 
     public ReadMarks(PostStateStore states, Clock clock) {
         this.states = states;

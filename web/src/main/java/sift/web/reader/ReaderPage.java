@@ -21,6 +21,11 @@ public record ReaderPage(List<Item> posts, List<Item> watchedReleases, String ne
 
     /** The filter's query string ({@code show=unread&topic=routing}), empty when it shows everything. */
     public String filterQuery() {
+        return query(filter);
+    }
+
+    /** A filter's query string ({@code show=unread&topic=routing}), empty when it shows everything. */
+    public static String query(RiverFilter filter) {
         StringJoiner q = new StringJoiner("&");
         if (filter.show() != RiverFilter.Show.ALL) {
             q.add("show=" + filter.show().id());
@@ -45,13 +50,18 @@ public record ReaderPage(List<Item> posts, List<Item> watchedReleases, String ne
 
     /** The filter but for unread and starred, in words for the heading: "topic routing, stance hype". */
     public String filterWords() {
-        return new ReaderPage(posts, watchedReleases, nextCursor, firstPage, filter.with(RiverFilter.Show.ALL)).filterQuery()
+        return words(filter);
+    }
+
+    /** A filter but for unread and starred, in words: "topic routing, feed #7, hype at most 40"; empty for none. */
+    public static String words(RiverFilter filter) {
+        return query(filter.with(RiverFilter.Show.ALL))
                 .replace("=", " ").replace("&", ", ").replace("maxHype", "hype at most").replace("feed ", "feed #");
     }
 
     /** The link to the same filter showing all, unread or starred posts. */
     public String showLink(String show) {
-        String rest = new ReaderPage(posts, watchedReleases, nextCursor, firstPage, filter.with(RiverFilter.Show.parse(show))).filterQuery();
+        String rest = query(filter.with(RiverFilter.Show.parse(show)));
         return rest.isEmpty() ? "/" : "/?" + rest;
     }
 
