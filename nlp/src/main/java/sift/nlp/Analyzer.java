@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Properties;
 import sift.nlp.episode.EpisodeExtractor;
 import sift.nlp.hype.Hype;
+import sift.nlp.hype.HypeLexicon;
 import sift.nlp.hype.HypeScorer;
 import sift.nlp.hype.StanceModel;
 import sift.nlp.kind.KindClassifier;
@@ -68,12 +69,34 @@ public final class Analyzer {
         return new Analyzer(topics, kinds, stances.withThreshold(score / 100.0), version);
     }
 
+    /** The same models finding the explainable features of AI claims with another lexicon (an admin's edit). */
+    public Analyzer withLexicon(HypeLexicon lexicon) {
+        return new Analyzer(topics, kinds, stances.withLexicon(lexicon), version);
+    }
+
+    /**
+     * Another stance model (one retrained from admins' labels), judging with this analyzer's lexicon and hype
+     * threshold; {@code name} says which, after the bundled models' version.
+     */
+    public Analyzer withStanceModel(StanceModel model, String name) {
+        return new Analyzer(topics, kinds, model.withLexicon(stances.lexicon()).withThreshold(stances.threshold()),
+                version.replaceFirst("\\+.*", "") + "+" + name);
+    }
+
+    /** The stance model of AI claims, with the lexicon and threshold it judges with. */
+    public StanceModel stanceModel() {
+        return stances;
+    }
+
     /** The hype score (1-99) from which an AI claim is called hype. */
     public int hypeThreshold() {
         return (int) Math.round(stances.threshold() * 100);
     }
 
-    /** The version of the models: a digest of the corpus and the training settings they were made from. */
+    /**
+     * The version of the models: a digest of the corpus and the training settings they were made from, and after a
+     * {@code +} the stance model's name when it is not the bundled one.
+     */
     public String version() {
         return version;
     }

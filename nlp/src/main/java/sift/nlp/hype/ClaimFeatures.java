@@ -13,12 +13,12 @@ import sift.nlp.text.Words;
 
 /**
  * What the stance model sees in a sentence: the explainable features ({@code f=NAME}, one per feature of
- * {@link HypeWords}, superlatives from part-of-speech tags, scare quotes, a question, a vague number, a
+ * {@link HypeLexicon}, superlatives from part-of-speech tags, scare quotes, a question, a vague number, a
  * number with its method), each with the phrases that fired it; for the frames a claim can be in (reported,
  * criticised, mocked, asked, quoted, hedged, measured, negated), whether a hype marker comes with it
  * ({@code f=marker&FRAME} or {@code f=plain&FRAME}); and the sentence's word stems ({@code w=}).
  */
-record ClaimFeatures(Map<String, List<HypeWords.Match>> explained, Set<String> words) {
+record ClaimFeatures(Map<String, List<HypeLexicon.Match>> explained, Set<String> words) {
     private static final Pattern SCARE_QUOTES = Pattern.compile("['\"\u2018\u201c]([^'\"\u2019\u201d]{2,60})['\"\u2019\u201d]");
     private static final Pattern VAGUE_NUMBER = Pattern.compile(
             "(?i)\\b(up to|as much as|as many as)\\s+\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times)");
@@ -30,42 +30,42 @@ record ClaimFeatures(Map<String, List<HypeWords.Match>> explained, Set<String> w
             "prediction", "anthro", "vague-number");
 
     /**
-     * Whether a sentence, whose {@link HypeWords} were found, speaks about claims: criticises or mocks them, or
+     * Whether a sentence, whose {@link HypeLexicon} were found, speaks about claims: criticises or mocks them, or
      * quotes words; found without part-of-speech tags, so that a post's other sentences cost little.
      */
-    static boolean aboutClaims(String sentence, List<HypeWords.Match> found) {
+    static boolean aboutClaims(String sentence, List<HypeLexicon.Match> found) {
         return found.stream().anyMatch(m -> ABOUT_CLAIMS.contains(m.feature())) || SCARE_QUOTES.matcher(sentence).find();
     }
 
-    static ClaimFeatures of(String sentence) {
-        return of(sentence, HypeWords.find(sentence), Superlatives.find(sentence));
+    static ClaimFeatures of(String sentence, HypeLexicon lexicon) {
+        return of(sentence, lexicon.find(sentence), Superlatives.find(sentence));
     }
 
-    /** The features of a sentence whose {@link HypeWords} and {@link Superlatives} were already found. */
-    static ClaimFeatures of(String sentence, List<HypeWords.Match> found, List<HypeWords.Match> superlatives) {
-        Map<String, List<HypeWords.Match>> explained = new LinkedHashMap<>();
-        for (HypeWords.Match m : found) {
+    /** The features of a sentence whose {@link HypeLexicon} and {@link Superlatives} were already found. */
+    static ClaimFeatures of(String sentence, List<HypeLexicon.Match> found, List<HypeLexicon.Match> superlatives) {
+        Map<String, List<HypeLexicon.Match>> explained = new LinkedHashMap<>();
+        for (HypeLexicon.Match m : found) {
             if (!m.feature().equals("ai")) {
                 explained.computeIfAbsent(m.feature(), k -> new ArrayList<>()).add(m);
             }
         }
-        for (HypeWords.Match m : superlatives) {
+        for (HypeLexicon.Match m : superlatives) {
             explained.computeIfAbsent("superlative", k -> new ArrayList<>()).add(m);
         }
         add(explained, "vague-number", VAGUE_NUMBER.matcher(sentence));
         add(explained, "quote", SCARE_QUOTES.matcher(sentence));
         // hype wording inside quotation marks is hype being quoted, most often to be questioned
-        for (HypeWords.Match q : explained.getOrDefault("quote", List.of())) {
+        for (HypeLexicon.Match q : explained.getOrDefault("quote", List.of())) {
             for (String claim : QUOTABLE) {
-                List<HypeWords.Match> matches = explained.get(claim);
+                List<HypeLexicon.Match> matches = explained.get(claim);
                 if (matches == null) {
                     continue;
                 }
-                List<HypeWords.Match> inside = matches.stream()
+                List<HypeLexicon.Match> inside = matches.stream()
                         .filter(m -> m.start() >= q.start() && m.end() <= q.end()).toList();
                 if (!inside.isEmpty()) {
                     explained.computeIfAbsent("quoted-claim", k -> new ArrayList<>()).addAll(inside);
-                    List<HypeWords.Match> outside = new ArrayList<>(matches);
+                    List<HypeLexicon.Match> outside = new ArrayList<>(matches);
                     outside.removeAll(inside);
                     if (outside.isEmpty()) {
                         explained.remove(claim);
@@ -77,7 +77,7 @@ record ClaimFeatures(Map<String, List<HypeWords.Match>> explained, Set<String> w
         }
         String trimmed = sentence.strip();
         if (trimmed.endsWith("?")) {
-            explained.put("question", List.of(new HypeWords.Match("question", "?", trimmed.length() - 1, trimmed.length())));
+            explained.put("question", List.of(new HypeLexicon.Match("question", "?", trimmed.length() - 1, trimmed.length())));
         }
         if (NUMBER.matcher(sentence).find() && explained.containsKey("evidence")) {
             explained.put("measured-number", explained.get("evidence"));
@@ -93,10 +93,10 @@ record ClaimFeatures(Map<String, List<HypeWords.Match>> explained, Set<String> w
         return new ClaimFeatures(explained, words);
     }
 
-    private static void add(Map<String, List<HypeWords.Match>> explained, String feature, Matcher m) {
+    private static void add(Map<String, List<HypeLexicon.Match>> explained, String feature, Matcher m) {
         while (m.find()) {
             explained.computeIfAbsent(feature, k -> new ArrayList<>())
-                    .add(new HypeWords.Match(feature, m.group(), m.start(), m.end()));
+                    .add(new HypeLexicon.Match(feature, m.group(), m.start(), m.end()));
         }
     }
 

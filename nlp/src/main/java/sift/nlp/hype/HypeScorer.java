@@ -43,11 +43,11 @@ public final class HypeScorer {
         int judged = Math.min(spans.length, MAX_SENTENCES);
         List<Sentence> sentences = new ArrayList<>(judged + 1);
         sentences.add(Sentence.of(Hype.Part.TITLE, title, title.length() - title.stripLeading().length(),
-                title.stripTrailing().length()));
+                title.stripTrailing().length(), model.lexicon()));
         for (int i = 0; i < judged; i++) {
-            sentences.add(Sentence.of(Hype.Part.TEXT, text, spans[i].getStart(), spans[i].getEnd()));
+            sentences.add(Sentence.of(Hype.Part.TEXT, text, spans[i].getStart(), spans[i].getEnd(), model.lexicon()));
         }
-        if (sentences.stream().noneMatch(s -> HypeWords.mentionsAi(s.words()))) {
+        if (sentences.stream().noneMatch(s -> HypeLexicon.mentionsAi(s.words()))) {
             return Hype.NONE;
         }
         Tally tally = new Tally(names(title, text));
@@ -56,11 +56,11 @@ public final class HypeScorer {
     }
 
     /** A sentence of the post, with where it is and the hype words found in it. */
-    private record Sentence(Hype.Part part, int start, int end, String text, List<HypeWords.Match> words) {
-        static Sentence of(Hype.Part part, String source, int start, int end) {
+    private record Sentence(Hype.Part part, int start, int end, String text, List<HypeLexicon.Match> words) {
+        static Sentence of(Hype.Part part, String source, int start, int end, HypeLexicon lexicon) {
             String text = source.substring(start, end);
             return new Sentence(part, start, end, text,
-                    text.length() > MAX_SENTENCE_CHARS ? List.of() : HypeWords.find(text));
+                    text.length() > MAX_SENTENCE_CHARS ? List.of() : lexicon.find(text));
         }
     }
 
@@ -97,7 +97,7 @@ public final class HypeScorer {
             if (s.text().isBlank() || s.text().length() > MAX_SENTENCE_CHARS) {
                 return;
             }
-            boolean aboutAi = HypeWords.mentionsAi(s.words()) || refersToSubject(s.text());
+            boolean aboutAi = HypeLexicon.mentionsAi(s.words()) || refersToSubject(s.text());
             if (!aboutAi && !ClaimFeatures.aboutClaims(s.text(), s.words())) {
                 return;
             }

@@ -1,6 +1,9 @@
 package sift.nlp.hype;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,25 +41,40 @@ public final class StanceModel {
     /** The stances, in the order of {@link Verdict#probabilities()}. */
     public static final List<String> STANCES = List.of("hype", "neutral", "skeptical");
 
+    /** The largest stance model taken, in bytes: the bundled one is about 66 KB. */
+    public static final int MAX_BYTES = 4 << 20;
+
     private final MaxentModel model;
     private final double threshold;
+    private final HypeLexicon lexicon;
 
-    StanceModel(MaxentModel model, double threshold) {
+    StanceModel(MaxentModel model, double threshold, HypeLexicon lexicon) {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("the hype threshold is a probability between 0 and 1, not " + threshold);
         }
         this.model = model;
         this.threshold = threshold;
+        this.lexicon = lexicon;
     }
 
-    /** The same model calling a sentence hype from another probability of hype (configuration). */
     /** The probability of hype from which a claim is called hype. */
     public double threshold() {
         return threshold;
     }
 
+    /** The same model calling a sentence hype from another probability of hype (configuration). */
     public StanceModel withThreshold(double threshold) {
-        return new StanceModel(model, threshold);
+        return new StanceModel(model, threshold, lexicon);
+    }
+
+    /** The lexicon whose phrases the model sees in a sentence. */
+    public HypeLexicon lexicon() {
+        return lexicon;
+    }
+
+    /** The same model finding its features with another lexicon (an admin's edit). */
+    public StanceModel withLexicon(HypeLexicon lexicon) {
+        return new StanceModel(model, threshold, lexicon);
     }
 
     /**
@@ -84,8 +102,8 @@ public final class StanceModel {
     public record Labelled(String text, String stance) {}
 
     public Verdict judge(String sentence) {
-        List<HypeWords.Match> words = HypeWords.find(sentence);
-        return judge(sentence, HypeWords.mentionsAi(words), words);
+        List<HypeLexicon.Match> words = lexicon.find(sentence);
+        return judge(sentence, HypeLexicon.mentionsAi(words), words);
     }
 
     /**
@@ -93,20 +111,20 @@ public final class StanceModel {
      * (a sentence about "it" in a post about an AI product).
      */
     public Verdict judge(String sentence, boolean aboutAi) {
-        return judge(sentence, aboutAi, HypeWords.find(sentence));
+        return judge(sentence, aboutAi, lexicon.find(sentence));
     }
 
-    /** The verdict on a sentence whose {@link HypeWords} were already found. */
-    Verdict judge(String sentence, boolean aboutAi, List<HypeWords.Match> words) {
-        List<HypeWords.Match> superlatives = Superlatives.find(sentence);
+    /** The verdict on a sentence whose {@link HypeLexicon} were already found. */
+    Verdict judge(String sentence, boolean aboutAi, List<HypeLexicon.Match> words) {
+        List<HypeLexicon.Match> superlatives = Superlatives.find(sentence);
         ClaimFeatures features = ClaimFeatures.of(sentence, words, superlatives);
-        double[] p = model.eval(features.context());
+        double[] p = eval(features);
         double hype = hype(p);
         List<String> reasons = new ArrayList<>();
-        for (Map.Entry<String, List<HypeWords.Match>> f : features.explained().entrySet()) {
+        for (Map.Entry<String, List<HypeLexicon.Match>> f : features.explained().entrySet()) {
             Edit edit = Edit.deleting(sentence, f.getValue());
-            double without = hype(model.eval(ClaimFeatures.of(edit.text(), HypeWords.find(edit.text()),
-                    edit.kept(superlatives)).context()));
+            double without = hype(eval(ClaimFeatures.of(edit.text(), lexicon.find(edit.text()),
+                    edit.kept(superlatives))));
             if (logOdds(hype) - logOdds(without) >= REASON_LOG_ODDS) {
                 reasons.add(f.getKey() + ": " + f.getValue().stream().map(m -> "'" + m.phrase() + "'")
                         .distinct().collect(Collectors.joining(", ")));
@@ -131,9 +149,9 @@ public final class StanceModel {
      * carry over to the edit without tagging it again.
      */
     private record Edit(String text, int[] moved) {
-        static Edit deleting(String sentence, List<HypeWords.Match> phrases) {
+        static Edit deleting(String sentence, List<HypeLexicon.Match> phrases) {
             boolean[] gone = new boolean[sentence.length()];
-            for (HypeWords.Match m : phrases) {
+            for (HypeLexicon.Match m : phrases) {
                 Arrays.fill(gone, m.start(), m.end(), true);
             }
             StringBuilder out = new StringBuilder(sentence.length());
@@ -150,19 +168,26 @@ public final class StanceModel {
         }
 
         /** The matches that survive the edit, at their new places. */
-        List<HypeWords.Match> kept(List<HypeWords.Match> matches) {
-            List<HypeWords.Match> kept = new ArrayList<>();
-            for (HypeWords.Match m : matches) {
+        List<HypeLexicon.Match> kept(List<HypeLexicon.Match> matches) {
+            List<HypeLexicon.Match> kept = new ArrayList<>();
+            for (HypeLexicon.Match m : matches) {
                 boolean whole = true;
                 for (int i = m.start(); i < m.end(); i++) {
                     whole &= moved[i] >= 0;
                 }
                 if (whole) {
-                    kept.add(new HypeWords.Match(m.feature(), m.phrase(), moved[m.start()], moved[m.end() - 1] + 1));
+                    kept.add(new HypeLexicon.Match(m.feature(), m.phrase(), moved[m.start()], moved[m.end() - 1] + 1));
                 }
             }
             return kept;
         }
+    }
+
+    /** The probability of each stance, each explainable feature weighed as the lexicon says. */
+    private double[] eval(ClaimFeatures features) {
+        String[] context = features.context();
+        float[] values = lexicon.values(context);
+        return values == null ? model.eval(context) : model.eval(context, values);
     }
 
     private double hype(double[] p) {
@@ -175,12 +200,13 @@ public final class StanceModel {
         return Math.log(q / (1 - q));
     }
 
-    public static StanceModel train(List<Labelled> sentences) {
+    /** A model trained on labelled sentences, their features found with the lexicon. */
+    public static StanceModel train(List<Labelled> sentences, HypeLexicon lexicon) {
         List<Event> events = new ArrayList<>(sentences.size());
         for (Labelled s : sentences) {
-            events.add(new Event(s.stance(), ClaimFeatures.of(s.text()).context()));
+            events.add(new Event(s.stance(), ClaimFeatures.of(s.text(), lexicon).context()));
         }
-        return new StanceModel(Maxent.train(events), DEFAULT_THRESHOLD);
+        return new StanceModel(Maxent.train(events), DEFAULT_THRESHOLD, lexicon);
     }
 
     public void write(Path dir) throws IOException {
@@ -189,12 +215,48 @@ public final class StanceModel {
         }
     }
 
-    public static StanceModel read(String dir) throws IOException {
-        return new StanceModel(Maxent.readResource(dir + "/" + FILE), DEFAULT_THRESHOLD);
+    /** The model as OpenNLP's binary format, to be kept as a version. */
+    public byte[] bytes() {
+        var out = new ByteArrayOutputStream();
+        try {
+            Maxent.write(model, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a model to memory cannot fail on I/O", e);
+        }
+        return out.toByteArray();
     }
 
-    /** Whether a sentence makes a claim about AI at all (names AI, models, agents, GPUs, "intelligent" products). */
-    public static boolean aboutAi(String sentence) {
-        return HypeWords.mentionsAi(HypeWords.find(sentence));
+    /** The model bundled under {@code dir}, with the bundled lexicon. */
+    public static StanceModel read(String dir) throws IOException {
+        return new StanceModel(Maxent.readResource(dir + "/" + FILE), DEFAULT_THRESHOLD, HypeLexicon.bundled());
+    }
+
+    /**
+     * A model kept as bytes ({@link #bytes}), {@code source} naming it in errors. Refused with an {@link
+     * IllegalArgumentException} that says why: empty, larger than {@value #MAX_BYTES} bytes, not an OpenNLP model,
+     * or not a model of the three stances.
+     */
+    public static StanceModel read(byte[] bytes, String source, HypeLexicon lexicon) {
+        if (bytes == null || bytes.length == 0) {
+            throw new IllegalArgumentException(source + " is empty");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s is %,d bytes; a stance model is at most %,d", source, bytes.length, MAX_BYTES));
+        }
+        MaxentModel model;
+        try {
+            model = Maxent.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(source + " is not an OpenNLP maximum-entropy model (" + e + ")", e);
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < model.getNumOutcomes(); i++) {
+            outcomes.add(model.getOutcome(i));
+        }
+        if (outcomes.size() != STANCES.size() || !outcomes.containsAll(STANCES)) {
+            throw new IllegalArgumentException(source + " is a model of " + outcomes + ", not of the stances " + STANCES);
+        }
+        return new StanceModel(model, DEFAULT_THRESHOLD, lexicon);
     }
 }

@@ -34,23 +34,23 @@ final class Superlatives {
      * The superlatives of the sentence, as matches of the feature {@code superlative}. The tagger runs only
      * when a word could be one (it ends in -est, or is best, worst, most or least).
      */
-    static List<HypeWords.Match> find(String sentence) {
+    static List<HypeLexicon.Match> find(String sentence) {
         Span[] spans = SimpleTokenizer.INSTANCE.tokenizePos(sentence);
         String[] tokens = Span.spansToStrings(spans, sentence);
         if (Arrays.stream(tokens).noneMatch(Superlatives::candidate)) {
             return List.of();
         }
         String[] tags = Tagger.INSTANCE.tag(tokens);
-        List<HypeWords.Match> found = new ArrayList<>();
+        List<HypeLexicon.Match> found = new ArrayList<>();
         for (int i = 0; i < tokens.length; i++) {
             String word = tokens[i].toLowerCase(Locale.ROOT);
             boolean adjective = tags[i].equals("ADJ") || tags[i].equals("ADV");
             if ((word.equals("most") || word.equals("least")) && i + 1 < tokens.length && tags[i + 1].equals("ADJ")) {
-                found.add(new HypeWords.Match("superlative", sentence.substring(spans[i].getStart(), spans[i + 1].getEnd()),
+                found.add(new HypeLexicon.Match("superlative", sentence.substring(spans[i].getStart(), spans[i + 1].getEnd()),
                         spans[i].getStart(), spans[i + 1].getEnd()));
                 i++;
             } else if (adjective && candidate(word) && !word.equals("most") && !word.equals("least")) {
-                found.add(new HypeWords.Match("superlative", tokens[i], spans[i].getStart(), spans[i].getEnd()));
+                found.add(new HypeLexicon.Match("superlative", tokens[i], spans[i].getStart(), spans[i].getEnd()));
             }
         }
         return found;

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import sift.nlp.corpus.Corpus;
 import sift.nlp.corpus.Example;
 import sift.nlp.corpus.StanceCorpus;
+import sift.nlp.hype.HypeLexicon;
 import sift.nlp.hype.StanceModel;
 import sift.nlp.kind.KindClassifier;
 import sift.nlp.topic.TopicModel;
@@ -68,7 +69,7 @@ public final class BuildModels {
         TopicModel.train(examples).write(models, properties);
         KindClassifier.train(examples).write(models);
         List<StanceModel.Labelled> stances = StanceCorpus.parse(stance, "stance");
-        StanceModel.train(stances).write(models);
+        StanceModel.train(stances, HypeLexicon.bundled()).write(models);
         properties.setProperty("stance.examples", Integer.toString(stances.size()));
         properties.setProperty("version", version);
         properties.setProperty("examples", Integer.toString(examples.size()));

@@ -233,7 +233,7 @@ public final class Evaluation {
         }
     }
 
-    private static double ratio(int a, int b) {
+    static double ratio(int a, int b) {
         return b == 0 ? 0 : (double) a / b;
     }
 }

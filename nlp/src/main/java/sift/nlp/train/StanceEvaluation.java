@@ -8,6 +8,7 @@ import java.util.Random;
 import sift.nlp.corpus.StanceCorpus;
 import sift.nlp.hype.Hype;
 import sift.nlp.hype.HypeScorer;
+import sift.nlp.hype.HypeLexicon;
 import sift.nlp.hype.StanceModel;
 
 /**
@@ -54,7 +55,7 @@ public final class StanceEvaluation {
             for (int i = 0; i < shuffled.size(); i++) {
                 (i % folds == fold ? test : train).add(shuffled.get(i));
             }
-            StanceModel model = StanceModel.train(train);
+            StanceModel model = StanceModel.train(train, HypeLexicon.bundled());
             test.forEach(s -> e.add(s, model.judge(s.text())));
         }
         return e;
@@ -82,6 +83,42 @@ public final class StanceEvaluation {
 
     public double macroF1() {
         return StanceModel.STANCES.stream().mapToDouble(this::f1).average().orElse(0);
+    }
+
+    /** One stance's precision, recall, F1 and support (how many were labelled so). */
+    public record LabelScore(String label, double precision, double recall, double f1, int support) {}
+
+    /**
+     * The figures of an evaluation, to keep and to show: per stance, macro-F1, the confusion table (row: labelled,
+     * column: found, in the order of {@link StanceModel#STANCES}) and the sober technical posts called hype.
+     */
+    public record Scores(List<LabelScore> labels, double macroF1, int[][] confusion, int technical, int technicalHype) {
+        public LabelScore of(String stance) {
+            return labels.stream().filter(l -> l.label().equals(stance)).findFirst().orElseThrow();
+        }
+
+        public int total() {
+            return labels.stream().mapToInt(LabelScore::support).sum();
+        }
+    }
+
+    public Scores scores() {
+        List<LabelScore> labels = new ArrayList<>();
+        for (int k = 0; k < StanceModel.STANCES.size(); k++) {
+            int found = 0;
+            int labelled = 0;
+            for (int j = 0; j < StanceModel.STANCES.size(); j++) {
+                found += confusion[j][k];
+                labelled += confusion[k][j];
+            }
+            labels.add(new LabelScore(StanceModel.STANCES.get(k), Evaluation.ratio(confusion[k][k], found),
+                    Evaluation.ratio(confusion[k][k], labelled), Evaluation.f1(confusion, k), labelled));
+        }
+        int[][] copy = new int[confusion.length][];
+        for (int i = 0; i < confusion.length; i++) {
+            copy[i] = confusion[i].clone();
+        }
+        return new Scores(List.copyOf(labels), macroF1(), copy, technical, technicalHype);
     }
 
     public List<String> mistakes() {

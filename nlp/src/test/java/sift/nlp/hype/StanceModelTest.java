@@ -34,7 +34,7 @@ class StanceModelTest {
                 }
             });
         }
-        model = StanceModel.train(sentences);
+        model = StanceModel.train(sentences, HypeLexicon.bundled());
     }
 
     @Test
@@ -58,14 +58,14 @@ class StanceModelTest {
 
     @Test
     void hypeWordsInScareQuotesCountAsQuotedNotAsHype() {
-        ClaimFeatures features = ClaimFeatures.of("The vendor says its AI is 'revolutionary', which nobody has measured.");
+        ClaimFeatures features = ClaimFeatures.of("The vendor says its AI is 'revolutionary', which nobody has measured.", HypeLexicon.bundled());
         assertThat(features.explained()).containsKey("quoted-claim").doesNotContainKey("promo");
     }
 
     @Test
     void superlativesComeFromPartOfSpeechTags() {
-        assertThat(ClaimFeatures.of("This is the fastest and most powerful AI chip ever built.").explained()
-                .get("superlative")).extracting(HypeWords.Match::phrase).containsExactly("fastest", "most powerful");
-        assertThat(ClaimFeatures.of("We ran the latest test on the west coast.").explained()).doesNotContainKey("superlative");
+        assertThat(ClaimFeatures.of("This is the fastest and most powerful AI chip ever built.", HypeLexicon.bundled()).explained()
+                .get("superlative")).extracting(HypeLexicon.Match::phrase).containsExactly("fastest", "most powerful");
+        assertThat(ClaimFeatures.of("We ran the latest test on the west coast.", HypeLexicon.bundled()).explained()).doesNotContainKey("superlative");
     }
 }

@@ -1,0 +1,98 @@
+package sift.nlp.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import sift.nlp.corpus.StanceCorpus;
+import sift.nlp.hype.HypeScorer;
+import sift.nlp.hype.StanceModel;
+import sift.nlp.train.StanceEvaluation.Scores;
+
+/**
+ * Retrains the stance model on the bundled stance corpus and admins' labelled sentences, and decides whether the
+ * new model may replace the active one: both are evaluated on the same held-out data (the bundled held-out
+ * sentences and whole posts, in voices the training never saw; admins' labels are never held-out data, so that
+ * wrong labels cannot vouch for the model they taught), and the new model is promoted only when no figure falls
+ * by more than the tolerance: each stance's F1 and the macro-F1 on sentences, the macro-F1 on posts; nor may it
+ * call more sober technical posts hype. Pure: the caller keeps the model and applies the decision.
+ */
+public final class Retraining {
+    /** How far a figure may fall before the new model is refused (configuration: {@code SIFT_RETRAIN_TOLERANCE}). */
+    public static final double DEFAULT_TOLERANCE = 0.02;
+
+    private Retraining() {}
+
+    /** A model's figures on the held-out sentences and posts. */
+    public record Evaluated(Scores sentences, Scores posts) {}
+
+    /**
+     * What a retraining found: how many sentences it learned from (of them admins' labels), both models' figures,
+     * the tolerance, and each figure that fell by more than it (none: promoted).
+     */
+    public record Comparison(int examples, int labels, double tolerance, Evaluated active, Evaluated candidate,
+            List<String> regressions) {
+        public boolean promoted() {
+            return regressions.isEmpty();
+        }
+    }
+
+    /** A retrained model and its comparison with the active one. */
+    public record Result(StanceModel model, Comparison comparison) {}
+
+    /**
+     * Trains a model on the bundled corpus and {@code labels} with the active model's lexicon and threshold, and
+     * compares it with {@code active}; {@code step} hears each step as it starts.
+     */
+    public static Result retrain(StanceModel active, List<StanceModel.Labelled> labels, double tolerance,
+            Consumer<String> step) {
+        if (!(tolerance >= 0 && tolerance < 1)) {
+            throw new IllegalArgumentException("the tolerance is a fall in F1 from 0 to 1, not " + tolerance);
+        }
+        List<StanceModel.Labelled> corpus = new ArrayList<>(StanceCorpus.bundled(StanceCorpus.TRAIN));
+        corpus.addAll(labels);
+        step.accept(String.format(Locale.ROOT, "training on %,d sentences (%,d of them admins' labels)",
+                corpus.size(), labels.size()));
+        StanceModel candidate = StanceModel.train(corpus, active.lexicon()).withThreshold(active.threshold());
+        List<StanceModel.Labelled> sentences = StanceCorpus.bundled(StanceCorpus.HELD_OUT);
+        List<StanceCorpus.LabelledPost> posts = StanceCorpus.bundledPosts(StanceCorpus.POSTS_HELD_OUT);
+        step.accept("evaluating the new model on " + sentences.size() + " held-out sentences and " + posts.size() + " posts");
+        Evaluated next = evaluate(candidate, sentences, posts);
+        step.accept("evaluating the active model on the same");
+        Evaluated now = evaluate(active, sentences, posts);
+        return new Result(candidate, new Comparison(corpus.size(), labels.size(), tolerance, now, next,
+                regressions(now, next, tolerance)));
+    }
+
+    private static Evaluated evaluate(StanceModel model, List<StanceModel.Labelled> sentences,
+            List<StanceCorpus.LabelledPost> posts) {
+        return new Evaluated(StanceEvaluation.of(model, sentences).scores(),
+                StanceEvaluation.ofPosts(new HypeScorer(model), posts).scores());
+    }
+
+    /** Each figure of the new model that fell by more than the tolerance, in words. */
+    static List<String> regressions(Evaluated now, Evaluated next, double tolerance) {
+        List<String> fell = new ArrayList<>();
+        int sentences = now.sentences().total();
+        for (String stance : StanceModel.STANCES) {
+            fall(fell, "the F1 of '" + stance + "' on the " + sentences + " held-out sentences",
+                    now.sentences().of(stance).f1(), next.sentences().of(stance).f1(), tolerance);
+        }
+        fall(fell, "the macro-F1 on the " + sentences + " held-out sentences", now.sentences().macroF1(),
+                next.sentences().macroF1(), tolerance);
+        fall(fell, "the macro-F1 on the " + now.posts().total() + " held-out posts", now.posts().macroF1(),
+                next.posts().macroF1(), tolerance);
+        if (next.posts().technicalHype() > now.posts().technicalHype()) {
+            fell.add("it calls " + next.posts().technicalHype() + " of the " + next.posts().technical()
+                    + " sober technical posts hype, the active model " + now.posts().technicalHype());
+        }
+        return List.copyOf(fell);
+    }
+
+    private static void fall(List<String> fell, String figure, double now, double next, double tolerance) {
+        if (now - next > tolerance + 1e-9) {
+            fell.add(String.format(Locale.ROOT, "%s fell from %.3f to %.3f, more than the tolerance of %.3f", figure,
+                    now, next, tolerance));
+        }
+    }
+}
