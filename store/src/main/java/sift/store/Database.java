@@ -116,6 +116,10 @@ public final class Database implements AutoCloseable {
         return new ClassifierSettingStore(jdbi);
     }
 
+    public ModelStore models() {
+        return new ModelStore(jdbi);
+    }
+
     public AuditStore audit() {
         return new AuditStore(jdbi);
     }

@@ -24,21 +24,42 @@ public final class LabelStore {
     /** A label as the post page lists it. */
     public record Label(String target, String label, String text, String userName, Instant at) {}
 
-    /** Stores one labelling (several labels for a post's topics), in one transaction. */
-    public void add(long postId, String target, List<String> labels, String text, long userId, Instant now) {
+    /**
+     * Stores one labelling (several labels for a post's topics), in one transaction; {@code sentence} says that the
+     * text is one sentence (a claim's), not a whole post.
+     */
+    public void add(long postId, String target, List<String> labels, String text, boolean sentence, long userId,
+            Instant now) {
         if (!TARGETS.contains(target) || labels.isEmpty()) {
             throw new IllegalArgumentException("a label is for one of " + TARGETS + " and names at least one label");
         }
         jdbi.useTransaction(h -> {
             var batch = h.prepareBatch("""
-                    INSERT INTO labels (post_id, target, label, text, user_id, created_at)
-                    VALUES (:post, :target, :label, :text, :user, :at)""");
+                    INSERT INTO labels (post_id, target, label, text, sentence, user_id, created_at)
+                    VALUES (:post, :target, :label, :text, :sentence, :user, :at)""");
             for (String label : labels) {
                 batch.bind("post", postId).bind("target", target).bind("label", label).bind("text", text)
-                        .bind("user", userId).bind("at", utc(now)).add();
+                        .bind("sentence", sentence).bind("user", userId).bind("at", utc(now)).add();
             }
             batch.execute();
         });
+    }
+
+    /** A sentence and the stance an admin gave it. */
+    public record Sentence(String text, String stance) {}
+
+    /**
+     * The stance of every labelled claim sentence, in the order given; a sentence labelled again counts with its
+     * newest stance only.
+     */
+    public List<Sentence> sentences() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT l.text, l.label FROM labels l
+                        WHERE l.target = 'stance' AND l.sentence AND l.id = (
+                            SELECT MAX(n.id) FROM labels n WHERE n.target = 'stance' AND n.sentence AND n.text = l.text)
+                        ORDER BY l.id""")
+                .map((rs, ctx) -> new Sentence(rs.getString("text"), rs.getString("label")))
+                .list());
     }
 
     /** The labels given from this post, newest first. */

@@ -42,14 +42,14 @@ public final class LabelRoutes {
         String what = ctx.formParam("what") == null ? "" : ctx.formParam("what");
         Viewer viewer = Viewer.of(ctx);
         switch (what) {
-            case "stance" -> save(viewer, id, "stance", List.of(one(ctx, "label", RiverFilter.STANCES)), postText, "post stance");
-            case "kind" -> save(viewer, id, "kind", List.of(one(ctx, "label", RiverFilter.KINDS)), postText, "kind");
+            case "stance" -> save(viewer, id, "stance", List.of(one(ctx, "label", RiverFilter.STANCES)), postText, false, "post stance");
+            case "kind" -> save(viewer, id, "kind", List.of(one(ctx, "label", RiverFilter.KINDS)), postText, false, "kind");
             case "topics" -> {
                 List<String> topics = ctx.formParams("topic");
                 if (topics.isEmpty() || !RiverFilter.TOPICS.containsAll(topics)) {
                     throw new BadRequestResponse("Topics are one or more of " + RiverFilter.TOPICS + ", not " + topics + ".");
                 }
-                save(viewer, id, "topic", topics, postText, "topics");
+                save(viewer, id, "topic", topics, postText, false, "topics");
             }
             case "claim" -> {
                 // the claim is named by its sentence, which must be one of the post's own
@@ -57,7 +57,7 @@ public final class LabelRoutes {
                 PostFacts.Claim claim = post.facts().claims().stream().filter(c -> c.sentence().equals(sentence))
                         .findFirst().orElseThrow(() -> new BadRequestResponse("Post " + id + " has no such claim."));
                 save(viewer, id, "stance", List.of(one(ctx, "label", RiverFilter.STANCES)), claim.sentence(),
-                        "claim stance");
+                        true, "claim stance");
             }
             default -> throw new BadRequestResponse("A label is of the post's stance, kind or topics, or of a claim; not '"
                     + what + "'.");
@@ -65,8 +65,9 @@ public final class LabelRoutes {
         ctx.redirect("/posts/" + id + "#labels", HttpStatus.SEE_OTHER);
     }
 
-    private void save(Viewer viewer, long postId, String target, List<String> values, String text, String about) {
-        labels.add(postId, target, values, text, viewer.userId(), clock.instant());
+    private void save(Viewer viewer, long postId, String target, List<String> values, String text, boolean sentence,
+            String about) {
+        labels.add(postId, target, values, text, sentence, viewer.userId(), clock.instant());
         audit.record(viewer.userId(), viewer.name(), "label.add", "post " + postId, about + ": " + String.join(", ", values),
                 clock.instant());
     }
