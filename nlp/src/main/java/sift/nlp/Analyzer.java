@@ -76,11 +76,11 @@ public final class Analyzer {
 
     /**
      * Another stance model (one retrained from admins' labels), judging with this analyzer's lexicon and hype
-     * threshold; {@code name} says which, after the bundled models' version.
+     * threshold; {@code name} says which, after the bundled models' version (null: the bundled stance model).
      */
     public Analyzer withStanceModel(StanceModel model, String name) {
         return new Analyzer(topics, kinds, model.withLexicon(stances.lexicon()).withThreshold(stances.threshold()),
-                version.replaceFirst("\\+.*", "") + "+" + name);
+                version.replaceFirst("\\+.*", "") + (name == null ? "" : "+" + name));
     }
 
     /** The stance model of AI claims, with the lexicon and threshold it judges with. */

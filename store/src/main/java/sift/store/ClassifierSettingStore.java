@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ClassifierSettingStore {
     public static final String HYPE_THRESHOLD = "hype-threshold";
+    public static final String HYPE_LEXICON = "hype-lexicon";
 
     private final Jdbi jdbi;
 
@@ -53,6 +54,12 @@ public final class ClassifierSettingStore {
             });
             return version.map(v -> new Version(v.id(), v.name(), v.value(), v.userName(), v.createdAt(), true));
         });
+    }
+
+    /** Makes none of the setting's versions active: the built or configured value applies again. */
+    public void useBuilt(String name) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE classifier_settings SET active = FALSE WHERE name = :name")
+                .bind("name", name).execute());
     }
 
     public Optional<Version> active(String name) {

@@ -16,8 +16,11 @@ import sift.web.auth.Auth;
 import sift.web.admin.AdminRoutes;
 import sift.web.admin.ClassifierRoutes;
 import sift.web.admin.LabelRoutes;
+import sift.web.admin.LexiconRoutes;
+import sift.web.admin.ModelRoutes;
 import sift.web.admin.OpmlImports;
 import sift.web.admin.Rescore;
+import sift.web.admin.Retrain;
 import sift.web.auth.AccountRoutes;
 import sift.web.demo.DemoFeeds;
 import sift.web.digest.DigestRoutes;
@@ -83,6 +86,12 @@ public final class App {
         rescore.resumeIfPending();
         ClassifierRoutes classifiers = new ClassifierRoutes(deps.db().classifierSettings(), deps.db().posts(),
                 deps.ingestion(), deps.db().audit(), rescore, pages, deps.clock());
+        LexiconRoutes lexicon = new LexiconRoutes(deps.db().classifierSettings(), deps.db().posts(), deps.ingestion(),
+                deps.db().audit(), pages, deps.clock());
+        Retrain retrain = new Retrain(deps.db().labels(), deps.db().models(), deps.ingestion(), deps.db().audit(),
+                deps.clock());
+        ModelRoutes models = new ModelRoutes(deps.db().models(), deps.db().labels(), deps.ingestion(), retrain,
+                deps.db().audit(), pages, deps.clock());
         LabelRoutes labels = new LabelRoutes(deps.db().posts(), deps.db().labels(), deps.db().audit(), deps.clock());
         FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), digests, pages,
                 deps.baseUrl());
@@ -98,6 +107,7 @@ public final class App {
             config.events.serverStopped(readMarks::close);
             config.events.serverStopped(imports::close);
             config.events.serverStopped(rescore::close);
+            config.events.serverStopped(retrain::close);
         });
 
         app.before(App::securityHeaders);
@@ -144,6 +154,14 @@ public final class App {
         app.post("/admin/classifiers", classifiers::change);
         app.post("/admin/classifiers/{id}/activate", classifiers::activate);
         app.post("/admin/classifiers/rescore", classifiers::rescore);
+        app.get("/admin/classifiers/lexicon", lexicon::page);
+        app.post("/admin/classifiers/lexicon", lexicon::change);
+        app.post("/admin/classifiers/lexicon/built", lexicon::useBuilt);
+        app.post("/admin/classifiers/lexicon/{id}/activate", lexicon::activate);
+        app.get("/admin/classifiers/models", models::page);
+        app.post("/admin/classifiers/models/retrain", models::retrain);
+        app.post("/admin/classifiers/models/built", models::useBuilt);
+        app.post("/admin/classifiers/models/{id}/activate", models::activate);
         app.get("/api/admin/feeds", admin::feedsApi);
         // re-exported feeds (docs/FEEDS.md)
         app.get("/feeds/searches/{name}", feeds::savedSearch);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import sift.ingest.clean.HtmlCleaner;
-import sift.store.ClassifierSettingStore;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.parse.FeedParser;
 import sift.ingest.refresh.IngestMetrics;
@@ -15,6 +14,7 @@ import sift.ingest.refresh.RefreshScheduler;
 import sift.ingest.refresh.Refresher;
 import sift.nlp.Analyzer;
 import sift.store.Database;
+import sift.web.admin.ActiveClassifiers;
 
 /** The ingest pipeline wired over a database: one fetcher, one refresher, one scheduler of workers. */
 public final class Ingestion implements AutoCloseable {
@@ -22,6 +22,7 @@ public final class Ingestion implements AutoCloseable {
 
     private final FeedFetcher fetcher;
     private final RefreshScheduler scheduler;
+    private final Analyzer built;
     private final AtomicReference<Analyzer> analyzer;
 
     /**
@@ -31,10 +32,9 @@ public final class Ingestion implements AutoCloseable {
     Ingestion(Database db, SiftConfig.Ingest config, Analyzer analyzer, String node, PrometheusRegistry metrics,
             Clock clock) {
         this.fetcher = new FeedFetcher(config.fetchSettings());
-        // the hype threshold an admin chose (admin pages) wins over the configuration's
-        this.analyzer = new AtomicReference<>(db.classifierSettings().active(ClassifierSettingStore.HYPE_THRESHOLD)
-                .map(chosen -> analyzer.withHypeThreshold(Integer.parseInt(chosen.value())))
-                .orElse(analyzer));
+        // what admins chose (lexicon, model, threshold) wins over what Sift was built and configured with
+        this.built = analyzer;
+        this.analyzer = new AtomicReference<>(ActiveClassifiers.compose(db, analyzer));
         Refresher refresher = new Refresher(
                 db.feeds(),
                 db.posts(),
@@ -53,7 +53,12 @@ public final class Ingestion implements AutoCloseable {
         return analyzer.get();
     }
 
-    /** From now on, posts are read with this analyzer (an admin chose another hype threshold). */
+    /** The analyzer Sift was built and configured with, before any admin's choice. */
+    public Analyzer built() {
+        return built;
+    }
+
+    /** From now on, posts are read with this analyzer (an admin chose another lexicon, model or threshold). */
     public void useAnalyzer(Analyzer next) {
         analyzer.set(next);
     }

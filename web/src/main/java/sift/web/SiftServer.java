@@ -134,6 +134,12 @@ public final class SiftServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Every route Sift serves, as {@code METHOD /path} with its path parameters named: for the access tests. */
+    public java.util.List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(h -> h.getEndpoint().getMethod() + " " + h.getEndpoint().getPath()).toList();
+    }
+
     public Database db() {
         return db;
     }

@@ -18,7 +18,7 @@ import sift.nlp.train.StanceEvaluation.Scores;
  * call more sober technical posts hype. Pure: the caller keeps the model and applies the decision.
  */
 public final class Retraining {
-    /** How far a figure may fall before the new model is refused (configuration: {@code SIFT_RETRAIN_TOLERANCE}). */
+    /** How far a figure may fall before the new model is refused. */
     public static final double DEFAULT_TOLERANCE = 0.02;
 
     private Retraining() {}
@@ -34,6 +34,13 @@ public final class Retraining {
             List<String> regressions) {
         public boolean promoted() {
             return regressions.isEmpty();
+        }
+
+        /** The same comparison, refused for one more reason. */
+        public Comparison refused(String reason) {
+            List<String> all = new ArrayList<>(regressions);
+            all.add(reason);
+            return new Comparison(examples, labels, tolerance, active, candidate, List.copyOf(all));
         }
     }
 

@@ -38,4 +38,9 @@ public final class AdminPage {
     public static String share(Double share) {
         return share == null ? "-" : Math.round(share * 100) + " %";
     }
+
+    /** A figure from 0 to 1 (precision, recall, F1) to three decimals. */
+    public static String decimal(double figure) {
+        return String.format(java.util.Locale.ROOT, "%.3f", figure);
+    }
 }

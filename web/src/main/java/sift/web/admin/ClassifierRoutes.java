@@ -4,15 +4,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import sift.nlp.Analyzer;
-import sift.nlp.hype.Hype;
 import sift.store.AuditStore;
 import sift.store.ClassifierSettingStore;
-import sift.store.post.IndexablePost;
 import sift.store.post.PostStore;
 import sift.web.Fields;
 import sift.web.Ingestion;
@@ -25,9 +22,6 @@ import sift.web.auth.Viewer;
  * out of range is refused with its reason and the active one stays.
  */
 public final class ClassifierRoutes {
-    /** How many of the newest posts a preview scores with both thresholds. */
-    static final int PREVIEW_POSTS = 200;
-
     private final ClassifierSettingStore settings;
     private final PostStore posts;
     private final Ingestion ingestion;
@@ -46,9 +40,6 @@ public final class ClassifierRoutes {
         this.pages = pages;
         this.clock = clock;
     }
-
-    /** A post whose verdict a candidate threshold changes: its stance and hype score now and then. */
-    public record Change(long id, String title, String stanceNow, int hypeNow, String stanceThen, int hypeThen) {}
 
     /** {@code GET /admin/classifiers}. */
     public void page(Context ctx) {
@@ -83,7 +74,7 @@ public final class ClassifierRoutes {
             ctx.redirect("/admin/classifiers", HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, HttpStatus.OK, threshold, preview(candidate), String.valueOf(threshold), "");
+        render(ctx, HttpStatus.OK, threshold, Preview.of(posts, ingestion.analyzer(), candidate), String.valueOf(threshold), "");
     }
 
     /** {@code POST /admin/classifiers/{id}/activate}: makes an older version the active one again. */
@@ -99,39 +90,28 @@ public final class ClassifierRoutes {
         ctx.redirect("/admin/classifiers", HttpStatus.SEE_OTHER);
     }
 
-    /** {@code POST /admin/classifiers/rescore}: re-scores the archive with the active threshold, in the background. */
+    /**
+     * {@code POST /admin/classifiers/rescore}: re-scores the archive with the active classifiers (lexicon, model and
+     * threshold), in the background.
+     */
     public void rescore(Context ctx) {
         Viewer viewer = Viewer.of(ctx);
         if (rescore.start()) {
             audit.record(viewer.userId(), viewer.name(), "classifier.rescore", "the archive",
-                    "hype threshold " + ingestion.analyzer().hypeThreshold(), clock.instant());
+                    "models " + ingestion.analyzer().version() + ", hype threshold " + ingestion.analyzer().hypeThreshold(),
+                    clock.instant());
         }
         ctx.redirect("/admin/classifiers", HttpStatus.SEE_OTHER);
     }
 
-    /** The newest posts whose stance or hype score the candidate changes. */
-    private List<Change> preview(Analyzer candidate) {
-        Analyzer active = ingestion.analyzer();
-        List<Long> ids = posts.river(PREVIEW_POSTS, null).stream().map(p -> p.id()).toList();
-        List<Change> changes = new ArrayList<>();
-        for (IndexablePost post : posts.byIds(ids)) {
-            Hype now = active.hype(post.title(), post.text());
-            Hype then = candidate.hype(post.title(), post.text());
-            if (!now.stance().equals(then.stance()) || now.score() != then.score()) {
-                changes.add(new Change(post.id(), post.title(), now.stance(), now.score(), then.stance(), then.score()));
-            }
-        }
-        return changes;
-    }
-
-    private void render(Context ctx, HttpStatus status, Integer candidate, List<Change> changes, String typed,
+    private void render(Context ctx, HttpStatus status, Integer candidate, List<Preview.Change> changes, String typed,
             String problem) {
         Map<String, Object> params = new HashMap<>();
         params.put("active", ingestion.analyzer().hypeThreshold());
         params.put("candidate", candidate);
         params.put("typed", typed == null ? String.valueOf(ingestion.analyzer().hypeThreshold()) : typed);
         params.put("changes", changes);
-        params.put("previewed", PREVIEW_POSTS);
+        params.put("previewed", Preview.POSTS);
         params.put("history", settings.history(ClassifierSettingStore.HYPE_THRESHOLD));
         params.put("problem", problem);
         params.put("now", clock.instant());
