@@ -100,6 +100,15 @@ public final class StanceEvaluation {
         public int total() {
             return labels.stream().mapToInt(LabelScore::support).sum();
         }
+
+        /** How many were found with another stance than labelled. */
+        public int wrong() {
+            int right = 0;
+            for (int k = 0; k < confusion.length; k++) {
+                right += confusion[k][k];
+            }
+            return total() - right;
+        }
     }
 
     public Scores scores() {
