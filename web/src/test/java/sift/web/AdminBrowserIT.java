@@ -16,18 +16,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import sift.ingest.opml.Opml;
 import sift.ingest.testing.FixtureServer;
+import sift.nlp.corpus.StanceCorpus;
+import sift.nlp.hype.StanceModel;
 import sift.store.feed.NewFeed;
+import sift.store.post.LabelStore;
 
 /**
  * An admin in real headless Chromium tunes the feeds: adds one by its site's address, finds a broken feed at the top
- * of the health page, imports an OPML file of 300 feeds and reads the report, exports them again (round trip), and
- * finds it all in the audit log. Screenshots go to target/screenshots/.
+ * of the health page, imports an OPML file of 300 feeds and reads the report, exports them again (round trip); labels
+ * posts and claims; edits the lexicon after a preview, retrains the stance model (promoted), retrains it on corrupted
+ * labels (refused, the old model serving on) and rolls both back; and finds it all in the audit log. Screenshots go
+ * to target/screenshots/.
  */
 class AdminBrowserIT {
     private static final String PASSWORD = "a long admin password";
@@ -35,6 +41,14 @@ class AdminBrowserIT {
             <rss version="2.0"><channel><title>%s</title><link>https://blog.example/</link><description>d</description>
             <item><title>A post of %s</title><link>https://blog.example/%s/1</link><guid>%s-1</guid>
             <pubDate>Wed, 19 Nov 2025 10:00:00 GMT</pubDate><description>Text.</description></item></channel></rss>""";
+
+    /** A product launch whose hype only an admin's new AI term reveals. */
+    private static final String VENDOR = """
+            <rss version="2.0"><channel><title>Vendor</title><link>https://vendor.example/</link><description>d</description>
+            <item><title>NetOracle 2.0</title><link>https://vendor.example/netoracle</link><guid>netoracle-2</guid>
+            <pubDate>Wed, 19 Nov 2025 11:00:00 GMT</pubDate><description>NetOracle is the revolutionary engine your
+            network has waited for, better than anything else. NetOracle predicts every outage before it happens and
+            fixes it instantly, forever. Pricing starts at 10 dollars per device.</description></item></channel></rss>""";
 
     @TempDir
     Path dir;
@@ -53,6 +67,7 @@ class AdminBrowserIT {
     void start() {
         origin = new FixtureServer()
                 .feed("/good.xml", "application/rss+xml", RSS.formatted("Good Feed", "good", "good", "good"))
+                .feed("/vendor.xml", "application/rss+xml", VENDOR)
                 .feed("/site/feed.xml", "application/rss+xml", RSS.formatted("Packet Site", "site", "site", "site"))
                 .feed("/site/", "text/html", """
                         <!DOCTYPE html><html><head><title>Packet Site</title>
@@ -103,6 +118,92 @@ class AdminBrowserIT {
         browser.get(app.url("/admin/audit"));
         assertThat(browser.findElement(By.cssSelector("table.audit")).getText())
                 .contains("label.add", "post " + post, "topics: routing, operations", "post stance: hype");
+    }
+
+    @Test
+    void editsTheLexiconWithAPreviewRetrainsTheStanceModelRefusesABadRetrainAndRollsBack() throws Exception {
+        app.server.db().feeds().subscribe(new NewFeed(origin.url("/vendor.xml"), "Vendor", null), java.time.Instant.now());
+        app.server.ingestion().scheduler().refreshAll();
+        long post = app.server.db().posts().river(10, null).stream().filter(p -> p.title().equals("NetOracle 2.0"))
+                .findFirst().orElseThrow().id();
+        assertThat(app.server.db().posts().find(post).orElseThrow().facts().claims()).as("not about AI yet").isEmpty();
+
+        // a new AI term, previewed on the newest posts, then saved
+        browser.get(app.url("/admin/classifiers/lexicon"));
+        browser.findElement(By.id("ai-terms")).sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\nnetoracle");
+        browser.findElement(By.cssSelector("form.lexicon button[value=preview]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
+        assertThat(browser.findElement(By.id("preview")).getText()).matches("With this lexicon: [1-9]\\d* of the 200 newest posts change");
+        assertThat(browser.findElement(By.cssSelector("ul.differences")).getText()).matches("'ai' \\d+ -> \\d+ phrases");
+        WebElement change = browser.findElement(By.cssSelector("table.changes tbody tr"));
+        assertThat(change.getText()).startsWith("NetOracle 2.0").contains("neutral, hype 0").containsPattern("hype, hype \\d+$");
+        scrollTo(By.id("preview"));
+        LoginBrowserIT.screenshot(browser, "admin-lexicon-preview.png");
+        assertThat(app.server.ingestion().analyzer().stanceModel().lexicon().aboutAi("NetOracle")).isFalse();
+        browser.findElement(By.cssSelector("form.lexicon button[value=save]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.versions"), "active"));
+        assertThat(app.server.ingestion().analyzer().stanceModel().lexicon().aboutAi("NetOracle")).isTrue();
+
+        // the archive re-scored with it, then a claim labelled from the post page
+        browser.get(app.url("/admin/classifiers"));
+        browser.findElement(By.cssSelector("form[action='/admin/classifiers/rescore'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.rescore"), "The last re-scoring"));
+        browser.get(app.url("/posts/" + post));
+        browser.findElement(By.cssSelector("details.labels summary")).click();
+        browser.findElement(By.cssSelector("form.label-claim button[value=hype]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.labels-given")));
+        assertThat(app.server.db().labels().sentences()).extracting(LabelStore.Sentence::stance).containsExactly("hype");
+
+        // a retrain with that label: evaluated against the built model and promoted
+        String built = app.server.ingestion().analyzer().version();
+        browser.get(app.url("/admin/classifiers/models"));
+        assertThat(browser.findElement(By.cssSelector("strong.labelled")).getText()).isEqualTo("1");
+        browser.findElement(By.cssSelector("form[action='/admin/classifiers/models/retrain'] button")).click();
+        WebDriverWait training = new WebDriverWait(browser, Duration.ofSeconds(60));
+        training.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.retrain"), "Version 1 was promoted"));
+        assertThat(browser.findElement(By.cssSelector("code.active-models")).getText()).isEqualTo(built + "+hype-v1");
+        assertThat(browser.findElement(By.cssSelector("#evaluation-1 table.scores")).getText())
+                .contains("Precision", "Recall", "F1", "hype", "neutral", "skeptical", "macro-F1");
+        LoginBrowserIT.screenshot(browser, "admin-retrain-promoted.png");
+
+        // labels gone wrong: the corpus's hype sentences labelled neutral; refused, and the model serving stays
+        long admin = app.server.db().users().find("admin").orElseThrow().id();
+        for (StanceModel.Labelled s : StanceCorpus.bundled(StanceCorpus.TRAIN)) {
+            if (s.stance().equals("hype")) {
+                app.server.db().labels().add(post, "stance", List.of("neutral"), s.text(), true, admin, java.time.Instant.now());
+            }
+        }
+        browser.navigate().refresh();
+        browser.findElement(By.cssSelector("form[action='/admin/classifiers/models/retrain'] button")).click();
+        training.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.retrain"), "Version 2 was refused"));
+        assertThat(browser.findElement(By.cssSelector("#evaluation-2 ul.regressions")).getText())
+                .containsPattern("the F1 of 'hype' on the \\d+ held-out sentences fell from 0\\.\\d+ to 0\\.\\d+");
+        assertThat(browser.findElement(By.cssSelector("code.active-models")).getText()).isEqualTo(built + "+hype-v1");
+        assertThat(browser.findElement(By.id("version-2")).getText()).contains("refused").doesNotContain("Roll back");
+        var stored = app.server.db().posts().byIds(List.of(post)).get(0);
+        assertThat(app.server.ingestion().analyzer().hype(stored.title(), stored.text()).stance())
+                .as("the promoted model still reads posts").isEqualTo("hype");
+        scrollTo(By.id("evaluation-2"));
+        LoginBrowserIT.screenshot(browser, "admin-retrain-refused.png");
+
+        // one click back to the model Sift was built with, and to the lexicon it was built with
+        browser.findElement(By.cssSelector("form[action='/admin/classifiers/models/built'] button")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("code.active-models"), built));
+        assertThat(browser.findElement(By.id("version-1")).getText()).contains("Roll back to this");
+        browser.get(app.url("/admin/classifiers/lexicon"));
+        browser.findElement(By.cssSelector("form[action='/admin/classifiers/lexicon/built'] button")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementValue(By.id("ai-terms"), "netoracle")));
+        assertThat(app.server.ingestion().analyzer().stanceModel().lexicon().aboutAi("NetOracle")).isFalse();
+        browser.get(app.url("/admin/audit"));
+        assertThat(browser.findElement(By.cssSelector("table.audit")).getText()).contains("classifier.lexicon",
+                "classifier.retrain", "promoted: hype F1", "refused: the F1 of 'hype'", "classifier.rollback",
+                "the built stance model", "the built lexicon");
+    }
+
+    private void scrollTo(By what) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(what));
     }
 
     @Test
