@@ -55,6 +55,8 @@ public final class HypeLexicon {
     private final Index index = new Index();
     private final Map<String, Double> weights = new LinkedHashMap<>();
     private final Map<String, Integer> phrases = new LinkedHashMap<>();
+    /** Whether any weight is not 1 (set once, as the lexicon is read). */
+    private boolean weighted;
 
     private HypeLexicon(String text) {
         this.text = text;
@@ -138,6 +140,7 @@ public final class HypeLexicon {
         if (lexicon.weights.isEmpty()) {
             throw new IllegalArgumentException(source + " has no list: a lexicon needs at least the AI-term list '" + AI + "'");
         }
+        lexicon.weighted = lexicon.weights.values().stream().anyMatch(w -> w != 1);
         for (String name : lexicon.weights.keySet()) {
             if (name.startsWith(NOT) && !lexicon.weights.containsKey(name.substring(NOT.length()))) {
                 throw new IllegalArgumentException(source + ": the exceptions '" + name + "' are to a list '"
@@ -169,17 +172,12 @@ public final class HypeLexicon {
         return weights.getOrDefault(name, 1.0);
     }
 
-    /** The lists that are not among the bundled lexicon's: the stance model gives them no say until it is retrained. */
-    public List<String> newLists() {
-        return weights.keySet().stream().filter(n -> !BUNDLED.weights.containsKey(n)).toList();
-    }
-
     /**
      * The value of each of the model's features ({@code f=NAME} takes the list's weight, every other 1), or null
      * when every weight is 1.
      */
     float[] values(String[] context) {
-        if (weights.values().stream().allMatch(w -> w == 1)) {
+        if (!weighted) {
             return null;
         }
         float[] values = new float[context.length];

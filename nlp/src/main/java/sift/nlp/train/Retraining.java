@@ -15,7 +15,8 @@ import sift.nlp.train.StanceEvaluation.Scores;
  * sentences and whole posts, in voices the training never saw; admins' labels are never held-out data, so that
  * wrong labels cannot vouch for the model they taught), and the new model is promoted only when no figure falls
  * by more than the tolerance: each stance's F1 and the macro-F1 on sentences; it may get at most one more held-out
- * post wrong (or the tolerance's share of them, when that is more); nor may it call more sober technical posts hype. Pure: the caller keeps the model and applies the decision.
+ * post wrong (or the tolerance's share of them, when that is more); nor may it call more sober technical posts
+ * hype. Pure: the caller keeps the model and applies the decision.
  */
 public final class Retraining {
     /** How far a figure may fall before the new model is refused. */

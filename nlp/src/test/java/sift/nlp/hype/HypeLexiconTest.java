@@ -28,7 +28,6 @@ class HypeLexiconTest {
     void theBundledLexiconReadsAsAnAdminsEdit() {
         HypeLexicon same = HypeLexicon.parse(bundled(), "the edit");
         assertThat(same.lists()).isEqualTo(HypeLexicon.bundled().lists()).containsKeys("ai", "promo", "not-scope");
-        assertThat(same.newLists()).isEmpty();
         assertThat(same.weight("promo")).isEqualTo(1.0);
     }
 
@@ -80,12 +79,6 @@ class HypeLexiconTest {
         String many = "big: " + String.join(" | ", java.util.Collections.nCopies(HypeLexicon.MAX_PHRASES, "w"));
         assertThatThrownBy(() -> HypeLexicon.parse(bundled() + "\n" + many, "the edit"))
                 .hasMessageContaining("more than 4,000 phrases");
-    }
-
-    @Test
-    void aNewListIsNamedAsOneTheModelHasNotLearned() {
-        HypeLexicon edited = HypeLexicon.parse(bundled() + "\nswagger: best in class", "the edit");
-        assertThat(edited.newLists()).containsExactly("swagger");
     }
 
     @Test

@@ -74,7 +74,8 @@ public final class ClassifierRoutes {
             ctx.redirect("/admin/classifiers", HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, HttpStatus.OK, threshold, Preview.of(posts, ingestion.analyzer(), candidate), String.valueOf(threshold), "");
+        render(ctx, HttpStatus.OK, threshold, Preview.of(posts, ingestion.analyzer(), candidate),
+                String.valueOf(threshold), "");
     }
 
     /** {@code POST /admin/classifiers/{id}/activate}: makes an older version the active one again. */

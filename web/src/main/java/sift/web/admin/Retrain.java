@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public final class Retrain implements AutoCloseable {
     }
 
     /** Starts a retraining; false when one is going already. */
-    public boolean start(Viewer viewer) {
+    public synchronized boolean start(Viewer viewer) {
         Progress going = progress.get();
         if (going != null && going.going()) {
             return false;
@@ -93,8 +94,9 @@ public final class Retrain implements AutoCloseable {
             }
             audit.record(viewer.userId(), viewer.name(), "classifier.retrain", "version " + version.version()
                     + " of the stance model", verdict(comparison), clock.instant());
-            log.info("Retrained the stance model on {} sentences ({} admins' labels): version {} {}",
-                    comparison.examples(), comparison.labels(), version.version(), verdict(comparison));
+            log.info("Retrained the stance model on {} sentences ({} admins' labels) in {} ms: version {} {}",
+                    comparison.examples(), comparison.labels(), Duration.between(started, clock.instant()).toMillis(),
+                    version.version(), verdict(comparison));
             progress.set(new Progress(false, "done", viewer.name(), started, version.version(), comparison.promoted(), null));
         } catch (RuntimeException | JsonProcessingException e) {
             log.error("Retraining the stance model failed ({}); the active model stays", e.getMessage(), e);
