@@ -18,9 +18,10 @@ import sift.store.ModelStore;
 import sift.store.post.LabelStore;
 
 /**
- * The hype threshold from the admin page over the demo's posts: a preview changes nothing, a save applies at once
- * and survives a restart, a bad value is refused with the active one kept, and an older version comes back with a
- * roll-back; all in the audit log.
+ * The classifiers from the admin pages over the demo's posts: the hype threshold, the lexicon and the stance model.
+ * A preview changes nothing, a save (or a promoted retrain) applies at once and survives a restart, a bad value,
+ * lexicon or model is refused with the active one kept, and an older version comes back with a roll-back; all in
+ * the audit log.
  */
 class AdminClassifierTest {
     private static final String PASSWORD = "a long admin password";
@@ -32,9 +33,7 @@ class AdminClassifierTest {
     @Test
     void previewSaveRefuseAndRollBackTheHypeThreshold() throws Exception {
         try (TestApp app = TestApp.startDemo(dir, PASSWORD)) {
-            app.awaitPosts(63);
-            Visitor admin = new Visitor(app);
-            admin.login("admin", PASSWORD, null);
+            Visitor admin = signedInAdmin(app);
             String csrf = admin.csrf();
             assertThat(threshold(app)).isEqualTo(45);
             assertThat(Jsoup.parse(admin.get("/admin/classifiers").body()).select(".active-threshold").text()).isEqualTo("45");
@@ -99,9 +98,7 @@ class AdminClassifierTest {
     @Test
     void editTheLexiconWithAPreviewRefuseABadOneAndRollBack() throws Exception {
         try (TestApp app = TestApp.startDemo(dir, PASSWORD)) {
-            app.awaitPosts(63);
-            Visitor admin = new Visitor(app);
-            admin.login("admin", PASSWORD, null);
+            Visitor admin = signedInAdmin(app);
             String csrf = admin.csrf();
             Document page = Jsoup.parse(admin.get("/admin/classifiers/lexicon").body());
             String terms = page.select("#ai-terms").text();
@@ -165,9 +162,7 @@ class AdminClassifierTest {
     @Test
     void retrainPromoteRefuseAndRollBackTheStanceModel() throws Exception {
         try (TestApp app = TestApp.startDemo(dir, PASSWORD)) {
-            app.awaitPosts(63);
-            Visitor admin = new Visitor(app);
-            admin.login("admin", PASSWORD, null);
+            Visitor admin = signedInAdmin(app);
             String csrf = admin.csrf();
             String built = app.server.ingestion().analyzer().version();
             long post = app.server.db().posts().river(1, null).get(0).id();
@@ -233,6 +228,14 @@ class AdminClassifierTest {
 
     private static double weight(TestApp app, String list) {
         return app.server.ingestion().analyzer().stanceModel().lexicon().weight(list);
+    }
+
+    /** The demo's admin, signed in once the demo's posts are stored. */
+    private static Visitor signedInAdmin(TestApp app) throws Exception {
+        app.awaitPosts(63);
+        Visitor admin = new Visitor(app);
+        admin.login("admin", PASSWORD, null);
+        return admin;
     }
 
     private static void awaitRescored(Visitor admin) throws Exception {

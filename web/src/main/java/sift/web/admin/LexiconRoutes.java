@@ -46,8 +46,8 @@ public final class LexiconRoutes {
         this.clock = clock;
     }
 
-    /** A list of the lexicon as the page sums it up. */
-    public record ListRow(String name, double weight, int phrases) {}
+    /** A list of the lexicon as the page sums it up (the AI terms have no weight: they are not a feature). */
+    public record ListRow(String name, String weight, int phrases) {}
 
     /** {@code GET /admin/classifiers/lexicon}. */
     public void page(Context ctx) {
@@ -160,7 +160,8 @@ public final class LexiconRoutes {
         HypeLexicon active = active();
         Map<String, Object> params = new HashMap<>();
         params.put("lists", active.lists().entrySet().stream()
-                .map(e -> new ListRow(e.getKey(), active.weight(e.getKey()), e.getValue())).toList());
+                .map(e -> new ListRow(e.getKey(), e.getKey().equals(HypeLexicon.AI) ? "-" : weight(active.weight(e.getKey())),
+                        e.getValue())).toList());
         params.put("form", form);
         params.put("changes", changes);
         params.put("differences", differences);
