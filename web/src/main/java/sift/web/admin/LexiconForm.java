@@ -55,6 +55,6 @@ public record LexiconForm(String aiTerms, String lists) {
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("The AI-term list is empty: no sentence could be about AI.");
         }
-        return (lists == null ? "" : lists.strip()) + "\nai: " + String.join(" | ", terms) + "\n";
+        return (lists == null ? "" : lists.stripTrailing()) + "\nai: " + String.join(" | ", terms) + "\n";
     }
 }
