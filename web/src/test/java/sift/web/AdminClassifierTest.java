@@ -110,6 +110,7 @@ class AdminClassifierTest {
             Document preview = Jsoup.parse(admin.post("/admin/classifiers/lexicon", Map.of("_csrf", csrf,
                     "aiTerms", terms + "\nnetoracle", "lists", edited, "action", "preview")).body());
             assertThat(preview.select("#preview").text()).matches("With this lexicon: \\d+ of the 200 newest posts change");
+            assertThat(preview.select("#evaluation").text()).contains("no figure falls beyond the tolerance");
             assertThat(preview.select("table.changes tbody tr")).isNotEmpty();
             assertThat(preview.select("ul.differences li").eachText()).anyMatch(d -> d.matches("'ai' \\d+ -> \\d+ phrases"))
                     .contains("'promo' weight 1 -> 3");
@@ -133,6 +134,18 @@ class AdminClassifierTest {
                 assertThat(Jsoup.parse(refused.body()).select(".problem").text()).startsWith("Refused: ")
                         .contains(bad.getValue()).endsWith("The active lexicon stays.");
             }
+            String silenced = lists;
+            for (String marker : List.of("promo", "absolute", "scope", "future", "prediction", "vague", "anthro")) {
+                silenced = silenced.replaceFirst("(?m)^" + marker + ": ", marker + " weight=0: ");
+            }
+            var worse = Jsoup.parse(admin.post("/admin/classifiers/lexicon", Map.of("_csrf", csrf, "aiTerms", terms,
+                    "lists", silenced, "action", "save")).body());
+            assertThat(worse.select(".problem").text()).startsWith("Refused: with it the scorer does worse on the held-out"
+                    + " data: the F1 of 'hype' on the 225 held-out sentences fell from").endsWith("The active lexicon stays.");
+            assertThat(worse.select("#evaluation").text()).contains("it does worse, and saving is refused");
+            assertThat(worse.select("section.evaluation table.scores")).isNotEmpty();
+            assertThat(worse.select("#lexicon-lists").text()).as("the admin's edit is kept on the page")
+                    .contains("promo weight=0: ");
             var noTerms = admin.post("/admin/classifiers/lexicon", Map.of("_csrf", csrf, "aiTerms", " \n ",
                     "lists", lists, "action", "save"));
             assertThat(noTerms.body()).contains("The AI-term list is empty");

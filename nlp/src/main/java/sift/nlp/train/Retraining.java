@@ -54,22 +54,39 @@ public final class Retraining {
      */
     public static Result retrain(StanceModel active, List<StanceModel.Labelled> labels, double tolerance,
             Consumer<String> step) {
-        if (!(tolerance >= 0 && tolerance < 1)) {
-            throw new IllegalArgumentException("the tolerance is a fall in F1 from 0 to 1, not " + tolerance);
-        }
+        checkTolerance(tolerance);
         List<StanceModel.Labelled> corpus = new ArrayList<>(StanceCorpus.bundled(StanceCorpus.TRAIN));
         corpus.addAll(labels);
         step.accept(String.format(Locale.ROOT, "training on %,d sentences (%,d of them admins' labels)",
                 corpus.size(), labels.size()));
         StanceModel candidate = StanceModel.train(corpus, active.lexicon()).withThreshold(active.threshold());
+        return new Result(candidate, compare(active, candidate, corpus.size(), labels.size(), tolerance, step));
+    }
+
+    /**
+     * Compares a changed model (another lexicon, say) with the active one on the held-out data, by the same rules
+     * as a retrained one.
+     */
+    public static Comparison compare(StanceModel active, StanceModel candidate, double tolerance) {
+        checkTolerance(tolerance);
+        return compare(active, candidate, 0, 0, tolerance, step -> { });
+    }
+
+    private static Comparison compare(StanceModel active, StanceModel candidate, int examples, int labels,
+            double tolerance, Consumer<String> step) {
         List<StanceModel.Labelled> sentences = StanceCorpus.bundled(StanceCorpus.HELD_OUT);
         List<StanceCorpus.LabelledPost> posts = StanceCorpus.bundledPosts(StanceCorpus.POSTS_HELD_OUT);
         step.accept("evaluating the new model on " + sentences.size() + " held-out sentences and " + posts.size() + " posts");
         Evaluated next = evaluate(candidate, sentences, posts);
         step.accept("evaluating the active model on the same");
         Evaluated now = evaluate(active, sentences, posts);
-        return new Result(candidate, new Comparison(corpus.size(), labels.size(), tolerance, now, next,
-                regressions(now, next, tolerance)));
+        return new Comparison(examples, labels, tolerance, now, next, regressions(now, next, tolerance));
+    }
+
+    private static void checkTolerance(double tolerance) {
+        if (!(tolerance >= 0 && tolerance < 1)) {
+            throw new IllegalArgumentException("the tolerance is a fall in F1 from 0 to 1, not " + tolerance);
+        }
     }
 
     private static Evaluated evaluate(StanceModel model, List<StanceModel.Labelled> sentences,

@@ -77,6 +77,23 @@ class RetrainingTest {
     }
 
     @Test
+    void aLexiconIsEvaluatedLikeAModel() {
+        String text = HypeLexicon.bundled().text();
+        for (String marker : List.of("promo", "absolute", "scope", "future", "prediction", "vague", "anthro")) {
+            text = text.replaceFirst("(?m)^" + marker + ": ", marker + " weight=0: ");
+        }
+        Retraining.Comparison silenced = Retraining.compare(active,
+                active.withLexicon(HypeLexicon.parse(text, "the edit")), Retraining.DEFAULT_TOLERANCE);
+        assertThat(silenced.promoted()).isFalse();
+        assertThat(silenced.regressions()).anyMatch(r -> r.startsWith("the F1 of 'hype' on the 225 held-out sentences"));
+        assertThat(silenced.labels()).isZero();
+
+        String oneTermMore = HypeLexicon.bundled().text().replaceFirst("(?m)^ai: ", "ai: netoracle | ");
+        assertThat(Retraining.compare(active, active.withLexicon(HypeLexicon.parse(oneTermMore, "the edit")),
+                Retraining.DEFAULT_TOLERANCE).promoted()).isTrue();
+    }
+
+    @Test
     void aFigureFallingWithinTheToleranceIsNoRegression() {
         Retraining.Evaluated now = evaluated(0.80, 2);
         assertThat(Retraining.regressions(now, evaluated(0.79, 3), 0.02)).as("one more post wrong is no regression")

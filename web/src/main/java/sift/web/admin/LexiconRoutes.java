@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.HypeLexicon;
+import sift.nlp.train.Retraining;
 import sift.store.AuditStore;
 import sift.store.ClassifierSettingStore;
 import sift.store.post.PostStore;
@@ -23,8 +24,11 @@ import sift.web.auth.Viewer;
 /**
  * {@code /admin/classifiers/lexicon}: the hype lexicon (its lists, their phrases and weights) and the AI-term list,
  * edited in the browser. A change is checked first ({@link HypeLexicon#parse}: a bad one is refused with what is
- * wrong and where, and the active lexicon stays), can be previewed on the newest posts, and applies at once when
- * saved; every version is kept and an older one, or the one Sift was built with, comes back with one click.
+ * wrong and where, and the active lexicon stays), then evaluated on the held-out data beside the active lexicon
+ * by the rules a retrained model meets ({@link Retraining#compare}: one that does worse is refused with each figure
+ * that fell), can be previewed on the newest posts, and applies at once when saved; every version is kept and an
+ * older one, or the one Sift was built with, comes back with one click (checked again, not evaluated again: a
+ * roll-back is always possible).
  */
 public final class LexiconRoutes {
     private static final String FORM = "the lexicon";
@@ -51,7 +55,7 @@ public final class LexiconRoutes {
 
     /** {@code GET /admin/classifiers/lexicon}. */
     public void page(Context ctx) {
-        render(ctx, HttpStatus.OK, LexiconForm.of(active().text()), null, List.of(), "");
+        render(ctx, HttpStatus.OK, LexiconForm.of(active().text()), null, List.of(), null, "");
     }
 
     /**
@@ -64,23 +68,32 @@ public final class LexiconRoutes {
         try {
             candidate = HypeLexicon.parse(form.text(), FORM);
         } catch (IllegalArgumentException e) {
-            render(ctx, HttpStatus.BAD_REQUEST, form, null, List.of(), refusal(e.getMessage()));
+            render(ctx, HttpStatus.BAD_REQUEST, form, null, List.of(), null, refusal(e.getMessage()));
             return;
         }
         HypeLexicon before = active();
+        Analyzer analyzer = ingestion.analyzer();
+        Retraining.Comparison evaluation = Retraining.compare(analyzer.stanceModel(),
+                analyzer.stanceModel().withLexicon(candidate), Retraining.DEFAULT_TOLERANCE);
         if ("save".equals(ctx.formParam("action"))) {
+            if (!evaluation.promoted()) {
+                render(ctx, HttpStatus.BAD_REQUEST, form, null, differences(before, candidate), evaluation,
+                        refusal("with it the scorer does worse on the held-out data: "
+                                + String.join("; ", evaluation.regressions())));
+                return;
+            }
             Viewer viewer = Viewer.of(ctx);
             ClassifierSettingStore.Version saved = settings.save(ClassifierSettingStore.HYPE_LEXICON, candidate.text(),
                     viewer.name(), clock.instant());
             ingestion.useAnalyzer(ingestion.analyzer().withLexicon(candidate));
             audit.record(viewer.userId(), viewer.name(), "classifier.lexicon", ActiveClassifiers.lexiconName(saved.id()),
-                    String.join("; ", differences(before, candidate)), clock.instant());
+                    String.join("; ", differences(before, candidate)) + "; " + Retrain.figures(evaluation),
+                    clock.instant());
             ctx.redirect("/admin/classifiers/lexicon", HttpStatus.SEE_OTHER);
             return;
         }
-        Analyzer analyzer = ingestion.analyzer();
         render(ctx, HttpStatus.OK, form, Preview.of(posts, analyzer, analyzer.withLexicon(candidate)),
-                differences(before, candidate), "");
+                differences(before, candidate), evaluation, "");
     }
 
     /** {@code POST /admin/classifiers/lexicon/{id}/activate}: an older version again, checked again first. */
@@ -93,7 +106,8 @@ public final class LexiconRoutes {
         try {
             lexicon = HypeLexicon.parse(version.value(), ActiveClassifiers.lexiconName(id));
         } catch (IllegalArgumentException e) {
-            render(ctx, HttpStatus.BAD_REQUEST, LexiconForm.of(active().text()), null, List.of(), refusal(e.getMessage()));
+            render(ctx, HttpStatus.BAD_REQUEST, LexiconForm.of(active().text()), null, List.of(), null,
+                    refusal(e.getMessage()));
             return;
         }
         HypeLexicon before = active();
@@ -156,7 +170,7 @@ public final class LexiconRoutes {
     }
 
     private void render(Context ctx, HttpStatus status, LexiconForm form, List<Preview.Change> changes,
-            List<String> differences, String problem) {
+            List<String> differences, Retraining.Comparison evaluation, String problem) {
         HypeLexicon active = active();
         Map<String, Object> params = new HashMap<>();
         params.put("lists", active.lists().entrySet().stream()
@@ -165,6 +179,7 @@ public final class LexiconRoutes {
         params.put("form", form);
         params.put("changes", changes);
         params.put("differences", differences);
+        params.put("evaluation", evaluation);
         params.put("previewed", Preview.POSTS);
         params.put("history", settings.history(ClassifierSettingStore.HYPE_LEXICON));
         params.put("problem", problem);

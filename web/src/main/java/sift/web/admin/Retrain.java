@@ -108,13 +108,16 @@ public final class Retrain implements AutoCloseable {
         progress.set(new Progress(true, step, viewer.name(), started, null, null, null));
     }
 
-    /** The decision in words: promoted with its hype F1, or refused with every figure that fell. */
+    /** The decision in words: promoted with its figures, or refused with every figure that fell. */
     static String verdict(Retraining.Comparison c) {
-        return c.promoted()
-                ? String.format(java.util.Locale.ROOT, "promoted: hype F1 %.3f -> %.3f, macro-F1 %.3f -> %.3f",
-                        c.active().sentences().of("hype").f1(), c.candidate().sentences().of("hype").f1(),
-                        c.active().sentences().macroF1(), c.candidate().sentences().macroF1())
-                : "refused: " + String.join("; ", c.regressions());
+        return c.promoted() ? "promoted: " + figures(c) : "refused: " + String.join("; ", c.regressions());
+    }
+
+    /** The held-out hype F1 and macro-F1 on sentences, before and after. */
+    static String figures(Retraining.Comparison c) {
+        return String.format(java.util.Locale.ROOT, "hype F1 %.3f -> %.3f, macro-F1 %.3f -> %.3f",
+                c.active().sentences().of("hype").f1(), c.candidate().sentences().of("hype").f1(),
+                c.active().sentences().macroF1(), c.candidate().sentences().macroF1());
     }
 
     /** The comparison kept with a version, or empty when it cannot be read. */
