@@ -4,6 +4,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
@@ -12,18 +15,31 @@ import sift.ingest.refresh.IngestMetrics;
 import sift.ingest.refresh.RefreshPolicy;
 import sift.ingest.refresh.RefreshScheduler;
 import sift.ingest.refresh.Refresher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sift.nlp.Analyzer;
 import sift.store.Database;
 import sift.web.admin.ActiveClassifiers;
 
-/** The ingest pipeline wired over a database: one fetcher, one refresher, one scheduler of workers. */
+/**
+ * The ingest pipeline wired over a database: one fetcher, one refresher, one scheduler of workers; and the analyzer
+ * posts are read with, following what admins make active on any node sharing the database.
+ */
 public final class Ingestion implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(24);
+    /** How often the database is asked whether admins made another lexicon, model or threshold active. */
+    static final Duration FOLLOW = Duration.ofSeconds(30);
 
     private final FeedFetcher fetcher;
     private final RefreshScheduler scheduler;
+    private final Database db;
     private final Analyzer built;
     private final AtomicReference<Analyzer> analyzer;
+    /** The versions admins made active, as the database last said ({@link ActiveClassifiers#versions}). */
+    private volatile String active;
+    private final ScheduledExecutorService follower =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("sift-classifiers"));
 
     /**
      * @param node this process's name in feed leases ({@link SiftConfig#node()})
@@ -33,8 +49,11 @@ public final class Ingestion implements AutoCloseable {
             Clock clock) {
         this.fetcher = new FeedFetcher(config.fetchSettings());
         // what admins chose (lexicon, model, threshold) wins over what Sift was built and configured with
+        this.db = db;
         this.built = analyzer;
+        this.active = ActiveClassifiers.versions(db);
         this.analyzer = new AtomicReference<>(ActiveClassifiers.compose(db, analyzer));
+        follower.scheduleWithFixedDelay(this::follow, FOLLOW.toSeconds(), FOLLOW.toSeconds(), TimeUnit.SECONDS);
         Refresher refresher = new Refresher(
                 db.feeds(),
                 db.posts(),
@@ -63,6 +82,26 @@ public final class Ingestion implements AutoCloseable {
         analyzer.set(next);
     }
 
+    /**
+     * Takes up what admins made active since the last look, on this node or another one sharing the database (a
+     * {@code worker} reads new posts with the lexicon an admin saved on a {@code serve} node within {@link #FOLLOW}).
+     */
+    void follow() {
+        try {
+            String now = ActiveClassifiers.versions(db);
+            if (!now.equals(active)) {
+                Analyzer next = ActiveClassifiers.compose(db, built);
+                analyzer.set(next);
+                active = now;
+                log.info("The active classifiers in {} are now {}: posts are read with models {}, hype threshold {}",
+                        db.describe(), now, next.version(), next.hypeThreshold());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cannot read the active classifiers from {} (tried again in {} s): {}", db.describe(),
+                    FOLLOW.toSeconds(), e.getMessage());
+        }
+    }
+
     public RefreshScheduler scheduler() {
         return scheduler;
     }
@@ -70,6 +109,7 @@ public final class Ingestion implements AutoCloseable {
     /** Lets refreshes in flight finish their current post, then closes the fetcher. */
     @Override
     public void close() {
+        follower.shutdownNow();
         scheduler.close();
         fetcher.close();
     }

@@ -243,6 +243,29 @@ class AdminClassifierTest {
         return app.server.ingestion().analyzer().stanceModel().lexicon().weight(list);
     }
 
+    @Test
+    void whatAnotherNodeMadeActiveIsTakenUp() throws Exception {
+        try (TestApp app = TestApp.startDemo(dir, PASSWORD)) {
+            Ingestion ingestion = app.server.ingestion();
+            var before = ingestion.analyzer();
+            ingestion.follow();
+            assertThat(ingestion.analyzer()).as("nothing changed, nothing rebuilt").isSameAs(before);
+
+            // what an admin on another serve node saves lands in the shared database only
+            var db = app.server.db();
+            db.classifierSettings().save(ClassifierSettingStore.HYPE_THRESHOLD, "80", "admin", NOW);
+            db.classifierSettings().save(ClassifierSettingStore.HYPE_LEXICON,
+                    HypeLexicon.bundled().text().replaceFirst("(?m)^promo: ", "promo weight=2: "), "admin", NOW);
+            db.models().add(ModelStore.HYPE, StanceModel.read(sift.nlp.Analyzer.MODELS).bytes(), 1285, 0, "{}", "admin",
+                    true, NOW);
+            assertThat(threshold(app)).isEqualTo(45);
+            ingestion.follow();
+            assertThat(threshold(app)).isEqualTo(80);
+            assertThat(weight(app, "promo")).isEqualTo(2.0);
+            assertThat(ingestion.analyzer().version()).isEqualTo(before.version() + "+hype-v1");
+        }
+    }
+
     /** The demo's admin, signed in once the demo's posts are stored. */
     private static Visitor signedInAdmin(TestApp app) throws Exception {
         app.awaitPosts(63);

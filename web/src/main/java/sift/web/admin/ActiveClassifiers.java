@@ -47,6 +47,15 @@ public final class ActiveClassifiers {
         return analyzer;
     }
 
+    /** Which versions are active, in words ("lexicon 3, model 2, threshold built"): what a change is seen by. */
+    public static String versions(Database db) {
+        ClassifierSettingStore settings = db.classifierSettings();
+        return "lexicon " + settings.active(ClassifierSettingStore.HYPE_LEXICON).map(v -> String.valueOf(v.id()))
+                .orElse("built") + ", model " + db.models().active(ModelStore.HYPE).map(v -> String.valueOf(v.version()))
+                .orElse("built") + ", threshold " + settings.active(ClassifierSettingStore.HYPE_THRESHOLD)
+                .map(v -> String.valueOf(v.id())).orElse("configured");
+    }
+
     /** How a lexicon version is named in messages. */
     static String lexiconName(long id) {
         return "lexicon version " + id;
