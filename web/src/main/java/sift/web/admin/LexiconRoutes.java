@@ -59,8 +59,9 @@ public final class LexiconRoutes {
     }
 
     /**
-     * {@code POST /admin/classifiers/lexicon}: {@code action=preview} scores the newest posts with the edited
-     * lexicon beside the active one; {@code action=save} makes it the active one.
+     * {@code POST /admin/classifiers/lexicon}: {@code action=preview} evaluates the edited lexicon on the held-out
+     * data and scores the newest posts with it, beside the active one; {@code action=save} makes it the active one
+     * when it does no worse.
      */
     public void change(Context ctx) {
         LexiconForm form = new LexiconForm(ctx.formParam("aiTerms"), ctx.formParam("lists"));
@@ -112,20 +113,20 @@ public final class LexiconRoutes {
         }
         HypeLexicon before = active();
         settings.activate(id);
-        use(ctx, lexicon, "classifier.rollback", ActiveClassifiers.lexiconName(id), before);
+        rollBack(ctx, lexicon, ActiveClassifiers.lexiconName(id), before);
     }
 
     /** {@code POST /admin/classifiers/lexicon/built}: the lexicon Sift was built with again. */
     public void useBuilt(Context ctx) {
         HypeLexicon before = active();
         settings.useBuilt(ClassifierSettingStore.HYPE_LEXICON);
-        use(ctx, HypeLexicon.bundled(), "classifier.rollback", "the built lexicon", before);
+        rollBack(ctx, HypeLexicon.bundled(), "the built lexicon", before);
     }
 
-    private void use(Context ctx, HypeLexicon lexicon, String action, String target, HypeLexicon before) {
+    private void rollBack(Context ctx, HypeLexicon lexicon, String target, HypeLexicon before) {
         Viewer viewer = Viewer.of(ctx);
         ingestion.useAnalyzer(ingestion.analyzer().withLexicon(lexicon));
-        audit.record(viewer.userId(), viewer.name(), action, target, String.join("; ", differences(before, lexicon)),
+        audit.record(viewer.userId(), viewer.name(), "classifier.rollback", target, String.join("; ", differences(before, lexicon)),
                 clock.instant());
         ctx.redirect("/admin/classifiers/lexicon", HttpStatus.SEE_OTHER);
     }

@@ -80,17 +80,17 @@ public final class ModelRoutes {
             return;
         }
         models.activate(id, clock.instant());
-        use(ctx, next, "version " + version.version() + " of the stance model");
+        rollBack(ctx, next, "version " + version.version() + " of the stance model");
     }
 
     /** {@code POST /admin/classifiers/models/built}: the model Sift was built with again. */
     public void useBuilt(Context ctx) {
         models.useBuilt(ModelStore.HYPE);
         Analyzer active = ingestion.analyzer();
-        use(ctx, active.withStanceModel(ingestion.built().stanceModel(), null), "the built stance model");
+        rollBack(ctx, active.withStanceModel(ingestion.built().stanceModel(), null), "the built stance model");
     }
 
-    private void use(Context ctx, Analyzer next, String target) {
+    private void rollBack(Context ctx, Analyzer next, String target) {
         Viewer viewer = Viewer.of(ctx);
         String before = ingestion.analyzer().version();
         ingestion.useAnalyzer(next);
