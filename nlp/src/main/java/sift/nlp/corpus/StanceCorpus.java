@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import sift.nlp.hype.StanceModel;
 
@@ -21,18 +23,22 @@ public final class StanceCorpus {
     public static final String HELD_OUT = "/sift/nlp/corpus/stance-heldout.jsonl";
     public static final String POSTS_HELD_OUT = "/sift/nlp/corpus/stance-posts-heldout.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, List<StanceModel.Labelled>> SENTENCES = new ConcurrentHashMap<>();
+    private static final Map<String, List<LabelledPost>> POSTS = new ConcurrentHashMap<>();
 
     private StanceCorpus() {}
 
+    /** A bundled part of the corpus, read once: it cannot change while Sift runs. */
     public static List<StanceModel.Labelled> bundled(String resource) {
-        return parse(Corpus.resource(resource), resource);
+        return SENTENCES.computeIfAbsent(resource, r -> List.copyOf(parse(Corpus.resource(r), r)));
     }
 
     /** A whole post labelled with its stance; {@code technical} marks a sober technical text. */
     public record LabelledPost(String id, String title, String text, String stance, boolean technical) {}
 
+    /** The bundled labelled posts, read once. */
     public static List<LabelledPost> bundledPosts(String resource) {
-        return parsePosts(Corpus.resource(resource), resource);
+        return POSTS.computeIfAbsent(resource, r -> List.copyOf(parsePosts(Corpus.resource(r), r)));
     }
 
     /** Labelled posts from JSON lines; a line that is not one fails with its source and line number. */

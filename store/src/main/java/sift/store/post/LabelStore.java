@@ -4,7 +4,9 @@ import static sift.store.Sql.instant;
 import static sift.store.Sql.utc;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -49,17 +51,19 @@ public final class LabelStore {
     public record Sentence(String text, String stance) {}
 
     /**
-     * The stance of every labelled claim sentence, in the order given; a sentence labelled again counts with its
-     * newest stance only.
+     * The stance of every labelled claim sentence, in the order of its newest label; a sentence labelled again counts
+     * with its newest stance only.
      */
     public List<Sentence> sentences() {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT l.text, l.label FROM labels l
-                        WHERE l.target = 'stance' AND l.sentence AND l.id = (
-                            SELECT MAX(n.id) FROM labels n WHERE n.target = 'stance' AND n.sentence AND n.text = l.text)
-                        ORDER BY l.id""")
+        Map<String, String> newest = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT text, label FROM labels WHERE target = 'stance' AND sentence ORDER BY id""")
                 .map((rs, ctx) -> new Sentence(rs.getString("text"), rs.getString("label")))
-                .list());
+                .forEach(s -> {
+                    newest.remove(s.text());
+                    newest.put(s.text(), s.stance());
+                }));
+        return newest.entrySet().stream().map(e -> new Sentence(e.getKey(), e.getValue())).toList();
     }
 
     /** The labels given from this post, newest first. */
