@@ -462,12 +462,19 @@ public final class Main implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "a zip written by sift backup")
         Path file;
 
+        @Option(names = "--max-size", paramLabel = "MB", description = "refuse a database larger than this "
+                + "(default: ${DEFAULT-VALUE} MB)", defaultValue = "" + (H2Restore.DEFAULT_MAX_BYTES >> 20))
+        long maxMegabytes;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             SiftConfig config = data.config();
+            if (maxMegabytes < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-size must be at least 1 (MB)");
+            }
             if (!config.db().embedded()) {
                 throw new StoreException("sift restore replaces the embedded H2 database; restore PostgreSQL "
                         + config.db().describe() + " with pg_restore or psql (see the README)", null);
@@ -476,7 +483,7 @@ public final class Main implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no backup file " + file.toAbsolutePath());
             }
             Files.createDirectories(config.dataDir());
-            H2Restore.Report report = H2Restore.restore(file, config.dataDir(), Instant.now());
+            H2Restore.Report report = H2Restore.restore(file, config.dataDir(), maxMegabytes << 20, Instant.now());
             // the index described the replaced database
             SearchIndex.delete(config.indexDir());
             PrintWriter out = spec.commandLine().getOut();
