@@ -18,7 +18,8 @@ public final class AuditStore {
     /** One admin action: who (name kept even when the account goes), what, to what, and details. */
     public record Entry(Instant at, String userName, String action, String target, String detail) {}
 
-    public void record(long userId, String userName, String action, String target, String detail, Instant at) {
+    /** Records an action; {@code userId} null: done from the command line, not by an account. */
+    public void record(Long userId, String userName, String action, String target, String detail, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO audit_log (at, user_id, user_name, action, target, detail)
                         VALUES (:at, :user, :name, :action, :target, :detail)""")

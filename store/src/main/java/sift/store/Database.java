@@ -14,6 +14,7 @@ import sift.store.post.LabelStore;
 import sift.store.post.PostStore;
 import sift.store.release.ReleaseStore;
 import sift.store.user.ApiTokenStore;
+import sift.store.user.LoginDeviceStore;
 import sift.store.user.PostStateStore;
 import sift.store.user.SavedSearchStore;
 import sift.store.user.SessionStore;
@@ -86,6 +87,10 @@ public final class Database implements AutoCloseable {
 
     public SessionStore sessions() {
         return new SessionStore(jdbi);
+    }
+
+    public LoginDeviceStore loginDevices() {
+        return new LoginDeviceStore(jdbi);
     }
 
     public ApiTokenStore apiTokens() {

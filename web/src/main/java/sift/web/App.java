@@ -4,6 +4,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.config.SizeUnit;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.servlet.FilterHolder;
+import java.util.EnumSet;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +25,10 @@ import sift.web.admin.ModelRoutes;
 import sift.web.admin.OpmlImports;
 import sift.web.admin.Rescore;
 import sift.web.admin.Retrain;
+import sift.web.auth.AccountChanges;
 import sift.web.auth.AccountRoutes;
+import sift.web.admin.UserRoutes;
+import sift.web.health.Diagnostics;
 import sift.web.demo.DemoFeeds;
 import sift.web.digest.DigestRoutes;
 import sift.web.digest.DigestService;
@@ -37,6 +44,9 @@ import sift.web.search.SearchRoutes;
 /** The web application: every route in one place. The same factory serves {@code sift serve} and the tests. */
 public final class App {
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** The only frames a post may hold (the cleaner keeps these video players, sandboxed, and nothing else). */
+    private static final String VIDEO_PLAYERS =
+            "https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com";
 
     /**
      * What the routes need.
@@ -45,14 +55,18 @@ public final class App {
      * @param ingestion this process's ingest: its scheduler (started or not) and the analyzer posts are read with
      * @param demo the bundled sample feeds, or null unless {@code --demo}
      * @param metrics what {@code /metrics} serves
-     * @param publicReader whether reading needs no login
+     * @param accounts whether reading needs no login, and the token of monitoring systems
+     * @param proxies the reverse proxies whose forwarding headers are believed
      * @param baseUrl where Sift is reached from outside, or null: where a request came to
      * @param mailConfigured whether digests can be sent by e-mail
      * @param fetchSettings how this process fetches (an admin adding a feed by its site's address)
      */
     public record Deps(Database db, SearchIndex search, Ingestion ingestion, DemoFeeds demo, Metrics metrics,
-            boolean publicReader, String baseUrl, boolean mailConfigured, FetchSettings fetchSettings, Clock clock) {
+            SiftConfig.Accounts accounts, TrustedProxies proxies, String baseUrl, boolean mailConfigured,
+            FetchSettings fetchSettings, Clock clock) {
         public Deps {
+            Objects.requireNonNull(accounts, "accounts");
+            Objects.requireNonNull(proxies, "proxies");
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(search, "search");
             Objects.requireNonNull(metrics, "metrics");
@@ -71,11 +85,16 @@ public final class App {
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
         StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), readMarks, deps.clock());
         HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingestion().scheduler());
+
         SearchRoutes search = new SearchRoutes(deps.search(), deps.db().savedSearches(), pages, deps.clock());
-        Auth auth = new Auth(deps.db().users(), deps.db().sessions(), deps.db().apiTokens(), pages, deps.publicReader(),
-                deps.clock());
-        AccountRoutes account = new AccountRoutes(deps.db().apiTokens(), deps.db().users(), deps.mailConfigured(), pages,
-                deps.clock());
+        Auth auth = new Auth(deps.db().users(), deps.db().sessions(), deps.db().apiTokens(), deps.db().loginDevices(),
+                pages, deps.accounts().publicReader(), deps.metrics().registry(), deps.clock());
+        AccountChanges changes = new AccountChanges(deps.db().users(), deps.db().sessions(), deps.db().audit(),
+                auth::forgetSessions, deps.clock());
+        AccountRoutes account = new AccountRoutes(deps.db().apiTokens(), deps.db().users(), changes, auth,
+                deps.mailConfigured(), pages, deps.clock());
+        UserRoutes users = new UserRoutes(deps.db().users(), changes, pages, deps.clock());
+        Diagnostics diagnostics = new Diagnostics(deps.accounts().diagnosticsToken());
         DigestService digests = new DigestService(deps.db().digests(), deps.db().users(), deps.db().savedSearches(),
                 deps.search(), deps.clock());
         DigestRoutes digest = new DigestRoutes(digests, pages);
@@ -94,7 +113,7 @@ public final class App {
                 deps.db().audit(), pages, deps.clock());
         LabelRoutes labels = new LabelRoutes(deps.db().posts(), deps.db().labels(), deps.db().audit(), deps.clock());
         FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), digests, pages,
-                deps.baseUrl());
+                deps.baseUrl(), deps.metrics().registry());
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -104,6 +123,19 @@ public final class App {
                 files.location = Location.CLASSPATH;
             });
             config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            // bodies: bounded, and uploads parsed in memory (never written to the disk)
+            config.http.maxRequestSize = BodyLimit.MAX_BYTES;
+            config.jetty.multipartConfig.maxFileSize(BodyLimit.MAX_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(BodyLimit.MAX_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(BodyLimit.MAX_BYTES, SizeUnit.BYTES);
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new BodyLimit()), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
+            // the client and scheme: X-Forwarded-* only from a trusted proxy
+            TrustedProxies proxies = deps.proxies();
+            config.contextResolver.ip = ctx -> proxies.client(ctx.req().getRemoteAddr(),
+                    ctx.header("X-Forwarded-For"));
+            config.contextResolver.scheme = ctx -> proxies.scheme(ctx.req().getRemoteAddr(), ctx.req().getScheme(),
+                    ctx.header("X-Forwarded-Proto"));
             config.events.serverStopped(readMarks::close);
             config.events.serverStopped(imports::close);
             config.events.serverStopped(rescore::close);
@@ -118,9 +150,12 @@ public final class App {
         app.post("/logout", auth::logout);
         app.get("/account", account::page);
         app.post("/account/digest", account::digest);
-        app.post("/account/feeds/reset", account::resetFeeds);
+        app.post("/account/feeds", account::createFeed);
+        app.post("/account/feeds/revoke", account::revokeFeed);
         app.post("/account/tokens", account::create);
         app.post("/account/tokens/revoke", account::revoke);
+        app.post("/account/password", account::password);
+        app.post("/account/sign-out", account::signOutElsewhere);
         // pages
         app.get("/", reader::river);
         app.get("/posts/{id}", reader::post);
@@ -149,6 +184,9 @@ public final class App {
         app.post("/admin/opml", admin::importOpml);
         app.get("/admin/imports/{id}", admin::importPage);
         app.get("/admin/audit", admin::audit);
+        app.get("/admin/users", users::page);
+        app.post("/admin/users", users::add);
+        app.post("/admin/users/{id}/{action}", users::change);
         app.post("/admin/labels", labels::label);
         app.get("/admin/classifiers", classifiers::page);
         app.post("/admin/classifiers", classifiers::change);
@@ -166,6 +204,9 @@ public final class App {
         // re-exported feeds (docs/FEEDS.md)
         app.get("/feeds/searches/{name}", feeds::savedSearch);
         app.get("/feeds/{name}", feeds::feed);
+        // feed readers and link checkers ask for heads: the same answer without its body
+        app.head("/feeds/searches/{name}", feeds::savedSearch);
+        app.head("/feeds/{name}", feeds::feed);
         // the JSON API (docs/API.md)
         app.get("/api/posts", reader::riverApi);
         app.get("/api/posts/{id}", reader::postApi);
@@ -179,8 +220,11 @@ public final class App {
         app.get("/api/releases/timeline", releases::timelineApi);
         app.post("/api/releases/watch", releases::watch);
         // operations
-        app.get("/health", health::show);
-        app.get("/metrics", deps.metrics()::show);
+        app.get("/health", ctx -> health.show(ctx, diagnostics.allowed(ctx)));
+        app.get("/metrics", ctx -> {
+            diagnostics.require(ctx);
+            deps.metrics().show(ctx);
+        });
         if (deps.demo() != null) {
             app.get(DemoFeeds.FEEDS_PATH + "{name}", deps.demo()::serve);
             app.get("/demo/media/{name}", deps.demo()::serveMedia);
@@ -188,10 +232,27 @@ public final class App {
 
         app.exception(HttpResponseException.class, (e, ctx) -> error(pages, ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
+            if (tooLarge(e)) {
+                ctx.header("Connection", "close");
+                error(pages, ctx, 413, "The request is larger than Sift accepts (" + BodyLimit.MAX_BYTES / 1024 / 1024
+                        + " MB).");
+                return;
+            }
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
             error(pages, ctx, 500, "Sift could not answer this request. The details are in the server log.");
         });
         return app;
+    }
+
+    /** Whether a request failed because its body went past {@link BodyLimit} (as read, or as Jetty parsed an upload). */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimit.TooLarge
+                    || t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("exceeds max")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An error as a page, or as JSON ({@code {"error": "..."}}) for the API. */
@@ -210,7 +271,11 @@ public final class App {
     static void securityHeaders(Context ctx) {
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
                 + "img-src 'self' https: http: data:; media-src 'self' https: http:; font-src 'self'; "
-                + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+                + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
+                + "frame-src " + VIDEO_PLAYERS);
+        if ("https".equals(ctx.scheme())) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");

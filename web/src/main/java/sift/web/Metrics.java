@@ -20,7 +20,7 @@ public final class Metrics {
         return registry;
     }
 
-    void show(Context ctx) throws IOException {
+    public void show(Context ctx) throws IOException {
         var out = new ByteArrayOutputStream(16 * 1024);
         writer.write(out, registry.scrape());
         ctx.contentType(writer.getContentType()).result(out.toByteArray());

@@ -23,12 +23,22 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
     /** The hype score from which an AI claim is called hype, unless {@code SIFT_HYPE_THRESHOLD} says otherwise. */
     public static final int HYPE_THRESHOLD = (int) Math.round(StanceModel.DEFAULT_THRESHOLD * 100);
 
-    public record Http(String host, int port) {
+    /**
+     * @param trustedProxies the reverse proxies whose {@code X-Forwarded-*} headers are believed
+     *     ({@code SIFT_TRUSTED_PROXIES})
+     */
+    public record Http(String host, int port, TrustedProxies trustedProxies) {
         public Http {
             Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(trustedProxies, "trustedProxies");
             if (port < 0 || port > 65535) {
                 throw new ConfigException("port must be between 0 and 65535, was " + port);
             }
+        }
+
+        /** The same, listening on another address. */
+        public Http on(String otherHost, int otherPort) {
+            return new Http(otherHost, otherPort, trustedProxies);
         }
     }
 
@@ -71,19 +81,24 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
      *     changing anything always does
      * @param adminPassword the first admin's password when Sift starts without any account
      *     ({@code SIFT_ADMIN_PASSWORD}); null: a random one, printed once to the log
+     * @param diagnosticsToken what a monitoring system sends ({@code Authorization: Bearer ...}) to read the details
+     *     of {@code /health} and {@code /metrics} without a login ({@code SIFT_DIAGNOSTICS_TOKEN}); null: only admins
      */
-    public record Accounts(boolean publicReader, String adminPassword) {
+    public record Accounts(boolean publicReader, String adminPassword, String diagnosticsToken) {
         public Accounts {
             if (adminPassword != null && adminPassword.length() < Passwords.MIN_LENGTH) {
                 throw new ConfigException("SIFT_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH
                         + " characters");
+            }
+            if (diagnosticsToken != null && diagnosticsToken.strip().length() < 20) {
+                throw new ConfigException("SIFT_DIAGNOSTICS_TOKEN must have at least 20 characters (a random secret)");
             }
         }
 
         @Override
         public String toString() {
             return "Accounts[publicReader=" + publicReader + ", adminPassword=" + (adminPassword == null ? "random" : "set")
-                    + "]";
+                    + ", diagnosticsToken=" + (diagnosticsToken == null ? "none" : "set") + "]";
         }
     }
 
@@ -191,9 +206,16 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         if (retentionDays < 0) {
             throw new ConfigException("SIFT_RETENTION_DAYS must be 0 (keep every post) or more, was " + retentionDays);
         }
-        return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port), db, ingest,
+        TrustedProxies proxies;
+        try {
+            proxies = TrustedProxies.parse(env.get("SIFT_TRUSTED_PROXIES"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SIFT_TRUSTED_PROXIES: " + e.getMessage());
+        }
+        return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port, proxies), db, ingest,
                 Duration.ofDays(retentionDays), demo, hypeThreshold(env), new Accounts(demo || bool(env,
-                "SIFT_PUBLIC_READER"), blankToNull(env.get("SIFT_ADMIN_PASSWORD"))), outbound(env));
+                "SIFT_PUBLIC_READER"), blankToNull(env.get("SIFT_ADMIN_PASSWORD")),
+                blankToNull(env.get("SIFT_DIAGNOSTICS_TOKEN"))), outbound(env));
     }
 
     private static Outbound outbound(Map<String, String> env) {

@@ -78,7 +78,7 @@ public final class SiftServer implements AutoCloseable {
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
             Accounts.ensureAdmin(db.users(), config.accounts().adminPassword(), clock.instant());
             Javalin app = App.create(new App.Deps(db, search, ingestion, demo, metrics,
-                    config.accounts().publicReader(), config.outbound().baseUrl(), config.outbound().smtp() != null,
+                    config.accounts(), config.http().trustedProxies(), config.outbound().baseUrl(), config.outbound().smtp() != null,
                     config.ingest().fetchSettings(), clock))
                     .start(config.http().host(), config.http().port());
             // the command line reaches this process through the control channel while it holds H2 open

@@ -15,7 +15,7 @@ import sift.web.auth.Accounts;
 class AdminAccessTest {
     private static final String PASSWORD = "a long admin password";
     private static final List<String> PAGES = List.of("/admin", "/admin/feeds", "/admin/feeds/1", "/admin/feeds.opml",
-            "/admin/audit", "/admin/classifiers", "/admin/classifiers/lexicon", "/admin/classifiers/models");
+            "/admin/audit", "/admin/users", "/admin/classifiers", "/admin/classifiers/lexicon", "/admin/classifiers/models");
 
     @TempDir
     Path dir;

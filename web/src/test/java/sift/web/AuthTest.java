@@ -33,6 +33,9 @@ class AuthTest {
             assertThat(anon.get("/login").statusCode()).isEqualTo(200);
             assertThat(anon.get("/static/sift.css").statusCode()).isEqualTo(200);
             assertThat(anon.get("/health").statusCode()).isEqualTo(200);
+            assertThat(anon.get("/health").body()).as("issue 20: no database address for strangers")
+                    .isEqualTo("{\"status\":\"ok\"}");
+            assertThat(anon.get("/metrics").statusCode()).isEqualTo(401);
             assertThat(anon.post("/logout", Map.of()).statusCode()).as("changing needs a session").isEqualTo(303);
         }
     }
@@ -108,25 +111,84 @@ class AuthTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+    void fiveWrongPasswordsLockTheAccountForStrangersButNotForItsReadersOwnBrowser() throws Exception {
         try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
             Accounts.add(app.server.db().users(), "ben", "ben's long password", false, Instant.now());
+            Visitor bensLaptop = new Visitor(app);
+            assertThat(bensLaptop.login("ben", "ben's long password", null).statusCode()).isEqualTo(303);
+            bensLaptop.post("/logout", Map.of("_csrf", bensLaptop.csrf()));
+
             Visitor mallory = new Visitor(app);
             HttpResponse<String> unknown = mallory.login("nobody", "whatever it is", null);
             assertThat(unknown.statusCode()).isEqualTo(401);
-            assertThat(unknown.body()).contains("Wrong name or password.");
+            String wrongAnswer = Jsoup.parse(unknown.body()).select("[role=alert]").text();
+            assertThat(wrongAnswer).startsWith("Wrong name or password.");
             for (int i = 0; i < 5; i++) {
                 HttpResponse<String> wrong = mallory.login("ben", "not ben's password", null);
                 assertThat(wrong.statusCode()).isEqualTo(401);
-                assertThat(wrong.body()).contains("Wrong name or password.");
             }
+            // issue 20: a locked account answers as a wrong password does, so names do not show
             HttpResponse<String> locked = new Visitor(app).login("ben", "ben's long password", null);
-            assertThat(locked.statusCode()).isEqualTo(429);
-            assertThat(Jsoup.parse(locked.body()).select("[role=alert]").text())
-                    .startsWith("Too many failed logins: this account is locked until");
+            assertThat(locked.statusCode()).isEqualTo(401);
+            assertThat(Jsoup.parse(locked.body()).select("[role=alert]").text()).isEqualTo(wrongAnswer);
+            // issue 20: the strangers' guesses do not lock ben out of the browser he signed in from
+            assertThat(bensLaptop.login("ben", "ben's long password", null).statusCode()).isEqualTo(303);
             assertThat(new Visitor(app).login("admin", ADMIN_PASSWORD, null).statusCode())
                     .as("other accounts are not locked").isEqualTo(303);
         }
+    }
+
+    /** Issue 20: the lock was read before the hash and counted after it, so parallel attempts were all tried. */
+    @Test
+    void fortyParallelWrongPasswordsAreCheckedAtMostFiveTimes() throws Exception {
+        try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
+            double before = passwordChecks(app);
+            List<Visitor> visitors = new java.util.ArrayList<>();
+            List<String> tokens = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Visitor v = new Visitor(app);
+                tokens.add(Jsoup.parse(v.get("/login").body()).select("input[name=_csrf]").val());
+                visitors.add(v);
+            }
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(40);
+            try {
+                List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    Visitor v = visitors.get(i);
+                    String token = tokens.get(i);
+                    answers.add(pool.submit(() -> v.post("/login", Map.of("_csrf", token, "name", "admin",
+                            "password", "a wrong guess")).statusCode()));
+                }
+                for (var answer : answers) {
+                    assertThat(answer.get()).isIn(401, 429);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(passwordChecks(app) - before).isEqualTo(5.0);
+        }
+    }
+
+    @Test
+    void oneAddressGetsTenFailedLoginsIn15MinutesWhateverTheNames() throws Exception {
+        try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
+            Visitor eve = new Visitor(app);
+            for (int i = 0; i < 10; i++) {
+                assertThat(eve.login("name" + i, "a wrong guess", null).statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> limited = eve.login("admin", ADMIN_PASSWORD, null);
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(Jsoup.parse(limited.body()).select("[role=alert]").text())
+                    .startsWith("Too many failed logins from your address: try again after");
+        }
+    }
+
+    private static double passwordChecks(TestApp app) {
+        String metrics = app.getAsMonitor("/metrics").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^sift_password_checks_total (\\S+)$")
+                .matcher(metrics);
+        assertThat(m.find()).as("sift_password_checks_total in /metrics").isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @Test

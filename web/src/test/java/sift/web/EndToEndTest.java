@@ -224,7 +224,8 @@ class EndToEndTest {
     @Test
     void metricsCountRefreshesAndPostsInPrometheusFormat() {
         refresh();
-        HttpResponse<String> metrics = app.get("/metrics");
+        assertThat(app.get("/metrics").statusCode()).as("issue 20: not for strangers").isEqualTo(401);
+        HttpResponse<String> metrics = app.getAsMonitor("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(metrics.body())
@@ -236,13 +237,16 @@ class EndToEndTest {
                 .contains("jvm_memory_used_bytes{area=\"heap\"}");
 
         refresh();
-        assertThat(app.get("/metrics").body()).contains("sift_ingest_refreshes_total{outcome=\"not_modified\"} 4.0\n");
+        assertThat(app.getAsMonitor("/metrics").body()).contains("sift_ingest_refreshes_total{outcome=\"not_modified\"} 4.0\n");
     }
 
     @Test
     void healthReportsTheDatabaseAndIngest() {
         refresh();
-        HttpResponse<String> health = app.get("/health");
+        HttpResponse<String> bare = app.get("/health");
+        assertThat(bare.statusCode()).isEqualTo(200);
+        assertThat(bare.body()).as("issue 20: strangers learn only that Sift lives").isEqualTo("{\"status\":\"ok\"}");
+        HttpResponse<String> health = app.getAsMonitor("/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(health.body())

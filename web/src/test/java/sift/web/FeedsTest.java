@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
@@ -206,10 +207,17 @@ class FeedsTest {
             Visitor admin = new Visitor(closed);
             admin.login("admin", "a long admin password", null);
             Document home = Jsoup.parse(admin.get("/?topic=routing").body());
-            String secret = home.select("a.subscribe").attr("href");
-            assertThat(secret).matches("/feeds/posts\\.atom\\?topic=routing&token=[A-Za-z0-9_-]{43}");
             assertThat(home.select("link[rel=alternate][type=application/rss+xml]").attr("href"))
-                    .isEqualTo(secret.replace(".atom", ".rss"));
+                    .as("issue 20: no secret in a page").isEqualTo("/feeds/posts.rss?topic=routing");
+            String subscribe = home.select("a.subscribe").attr("href");
+            assertThat(subscribe).isEqualTo("/account?view=%2Ffeeds%2Fposts.atom%3Ftopic%3Drouting#feeds");
+            Document account = Jsoup.parse(admin.get(subscribe.replace("#feeds", "")).body());
+            Element form = account.selectFirst("form.new-feed");
+            HttpResponse<String> made = admin.post("/account/feeds", Map.of("_csrf", admin.csrf(),
+                    "view", form.select("input[name=view]").val(), "name", "NetNewsWire"));
+            String secret = Jsoup.parse(made.body()).select("#new-feed").text();
+            assertThat(secret).matches("/feeds/posts\\.atom\\?topic=routing&token=sift_[A-Za-z0-9_-]{43}");
+            assertThat(Jsoup.parse(admin.get("/account").body()).select("#new-feed")).as("shown once").isEmpty();
             HttpResponse<String> feed = closed.get(secret); // no cookie: a feed reader
             assertThat(feed.statusCode()).isEqualTo(200);
             assertThat(feed.body()).contains("<feed").doesNotContain("token=");
@@ -229,6 +237,10 @@ class FeedsTest {
             long post = db.posts().river(1, null).get(0).id();
             db.postStates().setStarred(db.users().find("admin").orElseThrow().id(), post, true, java.time.Instant.now());
             assertThat(closed.get(starred).body()).contains("A post worth a star");
+
+            // revoked, the address opens nothing
+            admin.post("/account/feeds/revoke", Map.of("_csrf", admin.csrf(), "name", "NetNewsWire"));
+            assertThat(closed.get(secret).statusCode()).isEqualTo(401);
         }
     }
 

@@ -69,15 +69,17 @@ final class SiftProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("SIFT_DIAGNOSTICS_TOKEN", TestApp.DIAGNOSTICS_TOKEN);
         builder.environment().putAll(env);
         return builder;
     }
 
-    /** The body of {@code GET path}, or null while the server does not answer. */
+    /** The body of {@code GET path} as a monitoring system sees it (health's details), or null while the server does not answer. */
     String get(String path) {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5))
+                            .header("Authorization", "Bearer " + TestApp.DIAGNOSTICS_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {

@@ -19,6 +19,8 @@ import sift.store.feed.NewFeed;
 /** Starts the whole of Sift in this JVM on a random port over a temporary data folder, as {@code sift serve} does. */
 final class TestApp implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** What a monitoring system sends to read health's details and the metrics ({@code SIFT_DIAGNOSTICS_TOKEN}). */
+    static final String DIAGNOSTICS_TOKEN = "test-diagnostics-token-0123456789";
 
     final SiftServer server;
 
@@ -68,8 +70,10 @@ final class TestApp implements AutoCloseable {
     }
 
     private static SiftConfig config(Path dataDir, boolean demo, boolean backgroundIngest, Map<String, String> env) {
-        SiftConfig base = SiftConfig.from(dataDir, 0, demo, env);
-        return base.withHttp(new SiftConfig.Http("127.0.0.1", 0))
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putIfAbsent("SIFT_DIAGNOSTICS_TOKEN", DIAGNOSTICS_TOKEN);
+        SiftConfig base = SiftConfig.from(dataDir, 0, demo, all);
+        return base.withHttp(base.http().on("127.0.0.1", 0))
                 .withIngest(new SiftConfig.Ingest(backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500), true, Duration.ZERO));
     }
 
@@ -86,8 +90,18 @@ final class TestApp implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).build(), path);
+    }
+
+    /** {@code GET path} as a monitoring system sends it, with {@link #DIAGNOSTICS_TOKEN}. */
+    HttpResponse<String> getAsMonitor(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + DIAGNOSTICS_TOKEN)
+                .build(), path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path + " failed", e);
         } catch (InterruptedException e) {

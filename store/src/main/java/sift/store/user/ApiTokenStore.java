@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Readers' API tokens, each with a name the reader chose. Only the SHA-256 of a token is stored: it is shown
- * once, when made. When it was last used is kept to the nearest {@link #USE_GRANULARITY}, so that a busy client
+ * Readers' secrets for other apps, each with a name the reader chose: API tokens (the JSON API as the reader) and
+ * feed secrets (read-only: the reader's re-exported feeds, for feed readers that send no login). Only the SHA-256
+ * of a secret is stored: it is shown once, when made. When it was last used is kept to the nearest {@link #USE_GRANULARITY}, so that a busy client
  * does not write on every call.
  */
 public final class ApiTokenStore {
@@ -25,33 +26,51 @@ public final class ApiTokenStore {
         this.jdbi = jdbi;
     }
 
+    /** What a secret opens. */
+    public enum Scope {
+        /** The JSON API, reading and changing, as the reader. */
+        API,
+        /** The reader's re-exported feeds, reading only. */
+        FEEDS;
+
+        String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** A token as its reader's list shows it: never the token itself. */
     public record ApiToken(String name, Instant createdAt, Instant lastUsedAt) {}
 
-    /** Makes a token for the reader and returns it; the schema refuses a second token of the same name. */
-    public String create(long userId, String name, Instant now) {
+    /** Makes a secret for the reader and returns it; the schema refuses a second one of the same scope and name. */
+    public String create(long userId, Scope scope, String name, Instant now) {
         String token = PREFIX + SessionStore.randomToken();
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO api_tokens (token_hash, user_id, name, created_at)
-                        VALUES (:hash, :user, :name, :now)""")
+                        INSERT INTO api_tokens (token_hash, user_id, name, created_at, scope)
+                        VALUES (:hash, :user, :name, :now, :scope)""")
                 .bind("hash", SessionStore.hash(token))
                 .bind("user", userId)
                 .bind("name", name)
                 .bind("now", utc(now))
+                .bind("scope", scope.id())
                 .execute());
         return token;
     }
 
-    /** The reader a token belongs to, if it is one; notes that it was used. */
-    public Optional<User> find(String token, Instant now) {
-        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+    /**
+     * The reader a secret of this scope belongs to, if it is one and the reader's account is enabled; notes that it
+     * was used. (Feed secrets made before they were hashed lack the prefix.)
+     */
+    public Optional<User> find(Scope scope, String token, Instant now) {
+        if (token == null || token.isEmpty() || token.length() > 100 || scope == Scope.API && !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
         String hash = SessionStore.hash(token);
         return jdbi.inTransaction(h -> {
             Optional<User> user = h.createQuery("""
-                            SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = :hash""")
+                            SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id
+                            WHERE t.token_hash = :hash AND t.scope = :scope AND u.disabled_at IS NULL""")
                     .bind("hash", hash)
+                    .bind("scope", scope.id())
                     .map(UserStore::map)
                     .findOne();
             if (user.isPresent()) {
@@ -67,20 +86,30 @@ public final class ApiTokenStore {
         });
     }
 
-    public List<ApiToken> list(long userId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT name, created_at, last_used_at FROM api_tokens WHERE user_id = :user ORDER BY created_at, name")
+    public List<ApiToken> list(long userId, Scope scope) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT name, created_at, last_used_at FROM api_tokens WHERE user_id = :user AND scope = :scope
+                        ORDER BY created_at, name""")
                 .bind("user", userId)
+                .bind("scope", scope.id())
                 .map((rs, ctx) -> new ApiToken(rs.getString("name"), instant(rs, "created_at"),
                         instant(rs, "last_used_at")))
                 .list());
     }
 
-    /** Revokes the reader's token of that name; false when there is none. */
-    public boolean revoke(long userId, String name) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_tokens WHERE user_id = :user AND name = :name")
+    /** Revokes the reader's secret of that scope and name; false when there is none. */
+    public boolean revoke(long userId, Scope scope, String name) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "DELETE FROM api_tokens WHERE user_id = :user AND scope = :scope AND name = :name")
                 .bind("user", userId)
+                .bind("scope", scope.id())
                 .bind("name", name)
                 .execute()) > 0;
+    }
+
+    /** Revokes every secret of the reader (an admin taking an account back); returns how many. */
+    public int revokeAll(long userId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_tokens WHERE user_id = :user")
+                .bind("user", userId).execute());
     }
 }

@@ -56,7 +56,7 @@ public final class SessionStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT u.*, s.csrf_token, s.expires_at AS session_expires FROM sessions s
                         JOIN users u ON u.id = s.user_id
-                        WHERE s.token_hash = :hash AND s.expires_at > :now""")
+                        WHERE s.token_hash = :hash AND s.expires_at > :now AND u.disabled_at IS NULL""")
                 .bind("hash", hash(token))
                 .bind("now", utc(now))
                 .map((rs, ctx) -> new Session(UserStore.map(rs, ctx), rs.getString("csrf_token"),
@@ -67,6 +67,14 @@ public final class SessionStore {
     public void close(String token) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash")
                 .bind("hash", hash(token)).execute());
+    }
+
+    /** Ends every session of the reader but the one of {@code keptToken} (null: every one); returns how many. */
+    public int closeAll(long userId, String keptToken) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :user AND token_hash <> :kept")
+                .bind("user", userId)
+                .bind("kept", keptToken == null ? "" : hash(keptToken))
+                .execute());
     }
 
     /** Forgets the sessions that ended before {@code now}; returns how many. */
@@ -82,7 +90,8 @@ public final class SessionStore {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    /** The SHA-256 of a secret, in hex: what the database keeps of sessions, tokens and feed secrets. */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -40,16 +40,21 @@ public final class UserStore {
                 .findOne());
     }
 
-    /** Counts a failed login; from the {@code lockAfter}-th in a row the account is locked until {@code lockedUntil}. */
-    public void failedLogin(long id, int lockAfter, Instant lockedUntil) {
-        jdbi.useHandle(h -> h.createUpdate("""
+    /**
+     * Counts a login attempt on the account before its password is checked, unless the account is locked: from the
+     * {@code lockAfter}-th failure in a row it is locked until {@code lockedUntil}. One statement, so that parallel
+     * attempts cannot all slip past the count. False: the account is locked, and the password must not be tried.
+     */
+    public boolean reserveLogin(long id, int lockAfter, Instant lockedUntil, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE users SET failed_logins = failed_logins + 1,
                                locked_until = CASE WHEN failed_logins + 1 >= :after THEN :until ELSE locked_until END
-                        WHERE id = :id""")
+                        WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)""")
                 .bind("id", id)
                 .bind("after", lockAfter)
                 .bind("until", utc(lockedUntil))
-                .execute());
+                .bind("now", utc(now))
+                .execute()) == 1;
     }
 
     /** A login succeeded: the count of failures starts again and any lock is lifted. */
@@ -103,39 +108,47 @@ public final class UserStore {
                 rs.getBoolean("digest_by_email"));
     }
 
+    /** Every account, by name. */
+    public List<User> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users ORDER BY name").map(UserStore::map).list());
+    }
+
+    /** A new password hash; failed logins and any lock are forgotten. */
+    public void changePassword(long id, String passwordHash) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE users SET password_hash = :hash, failed_logins = 0, locked_until = NULL WHERE id = :id""")
+                .bind("id", id)
+                .bind("hash", passwordHash)
+                .execute());
+    }
+
     /**
-     * The secret of the reader's re-exported feed addresses, made at the first call; a feed reader sends no cookie,
-     * so the address itself says whose feeds these are.
+     * Disables the account (it opens no session, and its sessions end) or enables it again; false when there is no
+     * such account.
      */
-    public String feedToken(long userId) {
+    public boolean setDisabled(long id, boolean disabled, Instant now) {
         return jdbi.inTransaction(h -> {
-            String token = h.createQuery("SELECT feed_token FROM users WHERE id = :id")
-                    .bind("id", userId).mapTo(String.class).findOne().orElse(null);
-            if (token == null) {
-                token = SessionStore.randomToken();
-                h.createUpdate("UPDATE users SET feed_token = :token WHERE id = :id")
-                        .bind("id", userId).bind("token", token).execute();
+            int changed = h.createUpdate("UPDATE users SET disabled_at = :at WHERE id = :id")
+                    .bind("id", id)
+                    .bind("at", disabled ? utc(now) : null)
+                    .execute();
+            if (disabled) {
+                h.createUpdate("DELETE FROM sessions WHERE user_id = :id").bind("id", id).execute();
             }
-            return token;
+            return changed == 1;
         });
     }
 
-    /** A new feed secret: the reader's old feed addresses stop working. */
-    public String resetFeedToken(long userId) {
-        String token = SessionStore.randomToken();
-        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET feed_token = :token WHERE id = :id")
-                .bind("id", userId).bind("token", token).execute());
-        return token;
+    /** Deletes the account with everything that is only its own (sessions, tokens, state, saved searches). */
+    public boolean delete(long id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute()) == 1;
     }
 
-    public Optional<User> findByFeedToken(String token) {
-        if (token == null || token.length() > 64) {
-            return Optional.empty();
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE feed_token = :token")
-                .bind("token", token)
-                .map(UserStore::map)
-                .findOne());
+    /** Whether {@code id} is the last enabled admin: an admin cannot disable, delete or demote the last one. */
+    public boolean lastAdmin(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM users WHERE is_admin AND disabled_at IS NULL AND id <> :id""")
+                .bind("id", id).mapTo(Integer.class).one()) == 0;
     }
 
     public int count() {
@@ -151,6 +164,6 @@ public final class UserStore {
                 rs.getInt("failed_logins"),
                 instant(rs, "locked_until"),
                 instant(rs, "created_at"),
-                rs.getString("feed_token"));
+                instant(rs, "disabled_at"));
     }
 }

@@ -2,6 +2,8 @@ package sift.store.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static sift.store.user.ApiTokenStore.Scope.API;
+import static sift.store.user.ApiTokenStore.Scope.FEEDS;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,34 +41,59 @@ class ApiTokenStoreTest {
 
     @Test
     void aTokenFindsItsReaderAndNotesItsUseCoarsely() {
-        String token = tokens.create(ana, "laptop", NOW);
+        String token = tokens.create(ana, API, "laptop", NOW);
         assertThat(token).startsWith("sift_").hasSize(5 + 43);
-        assertThat(tokens.list(ana)).singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNull());
+        assertThat(tokens.list(ana, API)).singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNull());
 
-        assertThat(tokens.find(token, NOW.plusSeconds(10))).map(User::name).hasValue("ana");
-        assertThat(tokens.list(ana).get(0).lastUsedAt()).isEqualTo(NOW.plusSeconds(10));
-        tokens.find(token, NOW.plusSeconds(60));
-        assertThat(tokens.list(ana).get(0).lastUsedAt()).as("within five minutes").isEqualTo(NOW.plusSeconds(10));
-        tokens.find(token, NOW.plusSeconds(400));
-        assertThat(tokens.list(ana).get(0).lastUsedAt()).isEqualTo(NOW.plusSeconds(400));
+        assertThat(tokens.find(API, token, NOW.plusSeconds(10))).map(User::name).hasValue("ana");
+        assertThat(tokens.list(ana, API).get(0).lastUsedAt()).isEqualTo(NOW.plusSeconds(10));
+        tokens.find(API, token, NOW.plusSeconds(60));
+        assertThat(tokens.list(ana, API).get(0).lastUsedAt()).as("within five minutes").isEqualTo(NOW.plusSeconds(10));
+        tokens.find(API, token, NOW.plusSeconds(400));
+        assertThat(tokens.list(ana, API).get(0).lastUsedAt()).isEqualTo(NOW.plusSeconds(400));
     }
 
     @Test
     void unknownMalformedAndRevokedTokensFindNobody() {
-        String token = tokens.create(ana, "laptop", NOW);
-        assertThat(tokens.find(token + "x", NOW)).isEmpty();
-        assertThat(tokens.find("not-a-token", NOW)).isEmpty();
-        assertThat(tokens.find(null, NOW)).isEmpty();
-        assertThat(tokens.revoke(ben, "laptop")).as("only its reader revokes it").isFalse();
-        assertThat(tokens.revoke(ana, "laptop")).isTrue();
-        assertThat(tokens.find(token, NOW)).isEmpty();
-        assertThat(tokens.list(ana)).isEmpty();
+        String token = tokens.create(ana, API, "laptop", NOW);
+        assertThat(tokens.find(API, token + "x", NOW)).isEmpty();
+        assertThat(tokens.find(API, "not-a-token", NOW)).isEmpty();
+        assertThat(tokens.find(API, null, NOW)).isEmpty();
+        assertThat(tokens.revoke(ben, API, "laptop")).as("only its reader revokes it").isFalse();
+        assertThat(tokens.revoke(ana, API, "laptop")).isTrue();
+        assertThat(tokens.find(API, token, NOW)).isEmpty();
+        assertThat(tokens.list(ana, API)).isEmpty();
     }
 
     @Test
     void aReaderNamesEachTokenOnce() {
-        tokens.create(ana, "laptop", NOW);
-        tokens.create(ben, "laptop", NOW);
-        assertThatThrownBy(() -> tokens.create(ana, "laptop", NOW)).satisfies(e -> assertThat(Sql.uniqueViolation(e)).isTrue());
+        tokens.create(ana, API, "laptop", NOW);
+        tokens.create(ben, API, "laptop", NOW);
+        assertThatThrownBy(() -> tokens.create(ana, API, "laptop", NOW)).satisfies(e -> assertThat(Sql.uniqueViolation(e)).isTrue());
+    }
+
+    @Test
+    void aFeedSecretOpensFeedsOnlyAndAnApiTokenOpensTheApiOnly() {
+        String feeds = tokens.create(ana, FEEDS, "NetNewsWire", NOW);
+        String api = tokens.create(ana, API, "NetNewsWire", NOW);
+        assertThat(tokens.find(FEEDS, feeds, NOW)).map(User::name).hasValue("ana");
+        assertThat(tokens.find(API, feeds, NOW)).as("a feed secret reads feeds, nothing else").isEmpty();
+        assertThat(tokens.find(FEEDS, api, NOW)).isEmpty();
+        assertThat(tokens.list(ana, FEEDS)).extracting(ApiTokenStore.ApiToken::name).containsExactly("NetNewsWire");
+        assertThat(tokens.revoke(ana, FEEDS, "NetNewsWire")).isTrue();
+        assertThat(tokens.find(FEEDS, feeds, NOW)).isEmpty();
+        assertThat(tokens.find(API, api, NOW)).as("the API token of the same name stays").isPresent();
+    }
+
+    @Test
+    void aDisabledReadersTokensOpenNothingUntilEnabledAgain() {
+        String api = tokens.create(ana, API, "laptop", NOW);
+        String feeds = tokens.create(ana, FEEDS, "phone", NOW);
+        db.users().setDisabled(ana, true, NOW);
+        assertThat(tokens.find(API, api, NOW)).isEmpty();
+        assertThat(tokens.find(FEEDS, feeds, NOW)).isEmpty();
+        db.users().setDisabled(ana, false, NOW);
+        assertThat(tokens.find(API, api, NOW)).isPresent();
+        assertThat(tokens.revokeAll(ana)).isEqualTo(2);
     }
 }

@@ -16,29 +16,40 @@ import sift.store.Sql;
 import sift.store.post.RiverFilter;
 import sift.store.user.ApiTokenStore;
 import sift.store.user.DigestSettings;
+import sift.store.user.User;
 import sift.store.user.UserStore;
 import sift.web.Dates;
 import sift.web.Pages;
 
 /**
- * {@code GET /account}: the reader's digest settings, feed addresses and API tokens. {@code POST /account/digest}
- * saves the digest settings; {@code POST /account/feeds/reset} gives the feed addresses a new secret;
- * {@code POST /account/tokens} makes an API token (shown once, on the page that answers),
- * {@code POST /account/tokens/revoke} revokes one. Only for a signed-in reader.
+ * {@code GET /account}: the reader's digest settings, feed addresses, API tokens, password and sessions.
+ * {@code POST /account/digest} saves the digest settings; {@code POST /account/feeds} makes a secret feed address
+ * for an app ({@code ?view=} the page the reader came from), {@code POST /account/tokens} an API token (each shown
+ * once, on the page that answers), and their {@code /revoke} revoke one; {@code POST /account/password} changes the
+ * password (the current one first) and ends the other sessions; {@code POST /account/sign-out} ends every other
+ * session. Only for a signed-in reader.
  */
 public final class AccountRoutes {
     private static final Logger log = LoggerFactory.getLogger(AccountRoutes.class);
 
+    /** The feed address made when the reader asks for none in particular. */
+    private static final String DEFAULT_VIEW = "/feeds/posts.atom";
+
     private final ApiTokenStore tokens;
     private final UserStore users;
+    private final AccountChanges changes;
+    private final Auth auth;
     private final boolean mailConfigured;
     private final Pages pages;
     private final Clock clock;
 
     /** @param mailConfigured whether the admin configured an SMTP server, without which no digest is e-mailed */
-    public AccountRoutes(ApiTokenStore tokens, UserStore users, boolean mailConfigured, Pages pages, Clock clock) {
+    public AccountRoutes(ApiTokenStore tokens, UserStore users, AccountChanges changes, Auth auth,
+            boolean mailConfigured, Pages pages, Clock clock) {
         this.tokens = tokens;
         this.users = users;
+        this.changes = changes;
+        this.auth = auth;
         this.mailConfigured = mailConfigured;
         this.pages = pages;
         this.clock = clock;
@@ -94,14 +105,6 @@ public final class AccountRoutes {
         return new DigestSettings(zone, hour, topics, email.isEmpty() ? null : email, byEmail);
     }
 
-    /** A new secret for the reader's feed addresses: the old ones stop working. */
-    public void resetFeeds(Context ctx) {
-        Viewer viewer = signedIn(ctx);
-        users.resetFeedToken(viewer.userId());
-        log.info("'{}' reset the secret of the feed addresses", viewer.name());
-        ctx.redirect("/account#feeds", HttpStatus.SEE_OTHER);
-    }
-
     public void page(Context ctx) {
         if (!Viewer.of(ctx).signedIn()) {
             // a public reader lets anyone read pages; an account page needs an account
@@ -111,49 +114,135 @@ public final class AccountRoutes {
         render(ctx, null, null);
     }
 
+    /** {@code POST /account/tokens}: an API token, shown once. */
     public void create(Context ctx) {
+        make(ctx, ApiTokenStore.Scope.API);
+    }
+
+    /** {@code POST /account/feeds}: a secret feed address for one app, shown once, of the view the reader came from. */
+    public void createFeed(Context ctx) {
+        make(ctx, ApiTokenStore.Scope.FEEDS);
+    }
+
+    private void make(Context ctx, ApiTokenStore.Scope scope) {
         Viewer viewer = signedIn(ctx);
+        String what = scope == ApiTokenStore.Scope.API ? "token" : "feed address";
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
         if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, null, "A token needs a name of 1 to 100 printable characters, such as the laptop it is for.");
+            render(ctx, null, "A " + what + " needs a name of 1 to 100 printable characters, such as the app it is for.");
             return;
         }
         try {
-            String token = tokens.create(viewer.userId(), name, clock.instant());
-            log.info("'{}' made the API token '{}'", viewer.name(), name);
-            render(ctx, Map.of("name", name, "token", token), null);
+            String token = tokens.create(viewer.userId(), scope, name, clock.instant());
+            log.info("'{}' made the {} '{}'", viewer.name(), what, name);
+            render(ctx, new Created(scope, name, token), null);
         } catch (RuntimeException e) {
             if (!Sql.uniqueViolation(e)) {
                 throw e;
             }
             ctx.status(HttpStatus.CONFLICT);
-            render(ctx, null, "You already have a token named '" + name + "': revoke it first, or choose another name.");
+            render(ctx, null, "You already have a " + what + " named '" + name + "': revoke it first, or choose another name.");
         }
     }
 
+    /** {@code POST /account/tokens/revoke}. */
     public void revoke(Context ctx) {
-        Viewer viewer = signedIn(ctx);
-        String name = ctx.formParam("name");
-        if (name == null || !tokens.revoke(viewer.userId(), name)) {
-            throw new BadRequestResponse("You have no API token named '" + name + "'.");
-        }
-        log.info("'{}' revoked the API token '{}'", viewer.name(), name);
-        ctx.redirect("/account", HttpStatus.SEE_OTHER);
+        revoke(ctx, ApiTokenStore.Scope.API);
     }
 
-    private void render(Context ctx, Map<String, String> created, String problem) {
+    /** {@code POST /account/feeds/revoke}. */
+    public void revokeFeed(Context ctx) {
+        revoke(ctx, ApiTokenStore.Scope.FEEDS);
+    }
+
+    private void revoke(Context ctx, ApiTokenStore.Scope scope) {
+        Viewer viewer = signedIn(ctx);
+        String what = scope == ApiTokenStore.Scope.API ? "API token" : "feed address";
+        String name = ctx.formParam("name");
+        if (name == null || !tokens.revoke(viewer.userId(), scope, name)) {
+            throw new BadRequestResponse("You have no " + what + " named '" + name + "'.");
+        }
+        log.info("'{}' revoked the {} '{}'", viewer.name(), what, name);
+        ctx.redirect(scope == ApiTokenStore.Scope.API ? "/account#tokens" : "/account#feeds", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * {@code POST /account/password}: the current password (counted like a login, so a stolen session cannot guess
+     * it), then the new one twice; the reader's other sessions end.
+     */
+    public void password(Context ctx) {
+        Viewer viewer = signedIn(ctx);
+        User user = changes.account(viewer.name());
+        String current = ctx.formParam("current") == null ? "" : ctx.formParam("current");
+        String chosen = ctx.formParam("password") == null ? "" : ctx.formParam("password");
+        String problem = null;
+        if (!chosen.equals(ctx.formParam("again"))) {
+            problem = "The new password and its repetition differ: nothing was changed.";
+        } else if (chosen.length() < Passwords.MIN_LENGTH) {
+            problem = "A password needs at least " + Passwords.MIN_LENGTH + " characters: nothing was changed.";
+        } else {
+            try {
+                if (!auth.checkOwnPassword(user, current, clock.instant())) {
+                    problem = "That is not your current password (after " + Auth.LOCK_AFTER + " wrong ones it waits "
+                            + Auth.LOCK_FOR.toMinutes() + " minutes): nothing was changed.";
+                }
+            } catch (LoginGuard.Busy e) {
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+                render(ctx, null, "Sift is busy checking other logins: try again in a moment.");
+                return;
+            }
+        }
+        if (problem != null) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, null, problem);
+            return;
+        }
+        changes.setPassword(AccountChanges.Actor.of(viewer), user, chosen, ctx.cookie(Auth.SESSION_COOKIE));
+        ctx.redirect("/account?changed=password#password", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /account/sign-out}: ends every session of the reader but this one. */
+    public void signOutElsewhere(Context ctx) {
+        Viewer viewer = signedIn(ctx);
+        changes.signOutEverywhere(AccountChanges.Actor.of(viewer), changes.account(viewer.name()),
+                ctx.cookie(Auth.SESSION_COOKIE));
+        ctx.redirect("/account?changed=sessions#password", HttpStatus.SEE_OTHER);
+    }
+
+    /** A secret just made, shown this once. */
+    public record Created(ApiTokenStore.Scope scope, String name, String token) {
+        public boolean feed() {
+            return scope == ApiTokenStore.Scope.FEEDS;
+        }
+    }
+
+    private void render(Context ctx, Created created, String problem) {
         Viewer viewer = signedIn(ctx);
         Map<String, Object> params = new HashMap<>();
-        params.put("tokens", tokens.list(viewer.userId()));
-        params.put("created", created == null ? Map.of() : created);
+        params.put("tokens", tokens.list(viewer.userId(), ApiTokenStore.Scope.API));
+        params.put("feedTokens", tokens.list(viewer.userId(), ApiTokenStore.Scope.FEEDS));
+        params.put("created", created);
+        params.put("view", view(ctx));
         params.put("problem", problem == null ? "" : problem);
+        params.put("changed", ctx.queryParam("changed") == null ? "" : ctx.queryParam("changed"));
         params.put("now", clock.instant());
         params.put("digest", users.digestSettings(viewer.userId()));
-        params.put("feedToken", users.feedToken(viewer.userId()));
         params.put("topics", RiverFilter.TOPICS.stream().sorted().toList());
         params.put("mailConfigured", mailConfigured);
         pages.render(ctx, "account.jte", params);
+    }
+
+    /** The feed the reader came to subscribe to ("Subscribe to this view"): one of Sift's feed addresses, else all posts. */
+    private static String view(Context ctx) {
+        String view = ctx.queryParam("view") != null ? ctx.queryParam("view") : ctx.formParam("view");
+        return view != null && view.startsWith("/feeds/") && view.length() <= 1000
+                && view.chars().noneMatch(c -> c < 0x20 || c == '#') ? view : DEFAULT_VIEW;
+    }
+
+    /** A feed address with the reader's secret: what a feed reader subscribes to. */
+    public static String withSecret(String view, String token) {
+        return view + (view.contains("?") ? "&" : "?") + "token=" + token;
     }
 
     /** The reader: {@link Auth} lets no change through without one, and {@link #page} asks for one. */

@@ -20,7 +20,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import sift.store.user.ApiTokenStore;
+import sift.store.user.LoginDeviceStore;
 import sift.store.user.SessionStore;
 import sift.store.user.User;
 import sift.store.user.UserStore;
@@ -32,8 +34,12 @@ import sift.web.Pages;
  * the database behind an HttpOnly, SameSite=Lax cookie (Secure when the request came over HTTPS); every request
  * that changes something carries the session's token against cross-site request forgery (form field
  * {@value #CSRF_FIELD} or header {@value #CSRF_HEADER}), else it is refused with 403. The login form has its own
- * token, in a cookie of its own. Five failed logins in a row lock an account for 15 minutes. API calls may instead
- * carry a reader's API token ({@code Authorization: Bearer sift_...}); a bad token is refused with 401.
+ * token, in a cookie of its own. Logins are throttled before any password is checked ({@link LoginGuard}: per
+ * client address, and at most a few hashes at once); five failed logins in a row lock an account for 15 minutes,
+ * except in the browsers its reader signed in from before (a cookie of their own, whose failures count against
+ * the browser), so that strangers cannot lock a reader out. Every failed login gets the same answer, whether the
+ * name exists, the account is locked or disabled, or the password is wrong. API calls may instead carry a
+ * reader's API token ({@code Authorization: Bearer sift_...}); a bad token is refused with 401.
  */
 public final class Auth {
     private static final Logger log = LoggerFactory.getLogger(Auth.class);
@@ -41,12 +47,18 @@ public final class Auth {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     static final String SESSION_COOKIE = "sift_session";
     static final String LOGIN_COOKIE = "sift_login";
+    static final String DEVICE_COOKIE = "sift_device";
+    static final Duration DEVICE_LIFETIME = Duration.ofDays(400);
     static final Duration SESSION_LIFETIME = Duration.ofDays(14);
     static final int LOCK_AFTER = 5;
     static final Duration LOCK_FOR = Duration.ofMinutes(15);
-    /** Paths anyone reaches without a session looked up: style sheet, health, metrics, demo feeds, icon. */
-    private static final Set<String> OPEN_PREFIXES = Set.of("/static/", "/health", "/metrics", "/demo/",
-            "/favicon.ico");
+    /** The one answer to every failed login: it does not tell whether the name exists or is locked. */
+    static final String FAILED = "Wrong name or password. (After " + LOCK_AFTER + " failed logins an account waits "
+            + LOCK_FOR.toMinutes() + " minutes, except in a browser that signed in to it before.)";
+    /** Paths anyone reaches without a session looked up: style sheet, demo feeds, icon. */
+    private static final Set<String> OPEN_PREFIXES = Set.of("/static/", "/demo/", "/favicon.ico");
+    /** Paths anyone reaches, that show more to an admin (or a monitoring system's token): health and metrics. */
+    private static final Set<String> DIAGNOSTICS = Set.of("/health", "/metrics");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -54,16 +66,20 @@ public final class Auth {
     private final SessionStore sessions;
     private final SessionCache recentSessions;
     private final ApiTokenStore tokens;
+    private final LoginDeviceStore devices;
+    private final LoginGuard guard;
     private final Pages pages;
     private final boolean publicReader;
     private final Clock clock;
 
-    public Auth(UserStore users, SessionStore sessions, ApiTokenStore tokens, Pages pages, boolean publicReader,
-            Clock clock) {
+    public Auth(UserStore users, SessionStore sessions, ApiTokenStore tokens, LoginDeviceStore devices, Pages pages,
+            boolean publicReader, PrometheusRegistry registry, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.recentSessions = new SessionCache(sessions);
         this.tokens = tokens;
+        this.devices = devices;
+        this.guard = new LoginGuard(registry);
         this.pages = pages;
         this.publicReader = publicReader;
         this.clock = clock;
@@ -79,31 +95,32 @@ public final class Auth {
         if (authorization != null && path.startsWith("/api/")) {
             // a browser never sends this header by itself, so a request with a token needs no request token
             User user = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? tokens.find(authorization.substring(7).strip(), clock.instant()).orElse(null)
+                    ? tokens.find(ApiTokenStore.Scope.API, authorization.substring(7).strip(), clock.instant()).orElse(null)
                     : null;
             if (user == null) {
                 throw new UnauthorizedResponse("This API token is not valid (revoked, or not a Sift token): send "
                         + "'Authorization: Bearer sift_...' with a token from your account page.");
             }
-            new Viewer(user.id(), user.name(), user.admin(), null, user.feedToken()).attach(ctx);
+            new Viewer(user.id(), user.name(), user.admin(), null).attach(ctx);
             return;
         }
         boolean reading = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
         if (path.startsWith("/feeds/") && ctx.queryParam("token") != null) {
             // a feed reader sends no cookie: the feed's address names the reader
-            User user = users.findByFeedToken(ctx.queryParam("token")).orElseThrow(() -> new UnauthorizedResponse(
-                    "This feed address is not valid (its secret was reset?): copy it again from your account page."));
-            new Viewer(user.id(), user.name(), user.admin(), null, user.feedToken()).attach(ctx);
+            User user = tokens.find(ApiTokenStore.Scope.FEEDS, ctx.queryParam("token"), clock.instant())
+                    .orElseThrow(() -> new UnauthorizedResponse("This feed address is not valid (its secret was "
+                            + "revoked?): make a new one on your account page."));
+            new Viewer(user.id(), user.name(), user.admin(), null).attach(ctx);
             if (!reading) {
                 throw new ForbiddenResponse("A feed address only reads.");
             }
             return;
         }
         Optional<SessionStore.Session> session = recentSessions.find(ctx.cookie(SESSION_COOKIE), clock.instant());
-        session.ifPresent(s -> new Viewer(s.user().id(), s.user().name(), s.user().admin(), s.csrfToken(),
-                s.user().feedToken()).attach(ctx));
-        if (path.equals("/login")) {
-            return; // its form carries a token of its own
+        session.ifPresent(s -> new Viewer(s.user().id(), s.user().name(), s.user().admin(), s.csrfToken())
+                .attach(ctx));
+        if (path.equals("/login") || DIAGNOSTICS.contains(path)) {
+            return; // the login form carries a token of its own; diagnostics decide what they show
         }
         if (session.isEmpty() && !(reading && publicReader)) {
             if (path.startsWith("/api/")) {
@@ -156,7 +173,11 @@ public final class Auth {
         renderLogin(ctx, HttpStatus.OK, null);
     }
 
-    /** {@code POST /login}: checks the login form's own token, the lock and the password, then opens a session. */
+    /**
+     * {@code POST /login}: checks the login form's own token; counts the attempt against the client's address and
+     * against the account (or the browser, when the reader signed in from it before) before the password is
+     * checked; then opens a session. Every failure answers alike.
+     */
     public void login(Context ctx) {
         String formToken = ctx.formParam(CSRF_FIELD);
         if (!sameToken(ctx.cookie(LOGIN_COOKIE), formToken)) {
@@ -165,28 +186,69 @@ public final class Auth {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         Instant now = clock.instant();
+        String address = ctx.ip();
+        if (!guard.reserve(address, now)) {
+            log.warn("Login as '{}' from {} refused: {} failed logins from there in {} minutes", printable(name),
+                    address, LoginGuard.PER_ADDRESS, LoginGuard.WINDOW.toMinutes());
+            renderLogin(ctx, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from your address: try again after "
+                    + TIME.format(guard.freeAt(address, now)) + ".");
+            return;
+        }
         Optional<User> user = name.isEmpty() || name.length() > 100 ? Optional.empty() : users.find(name);
-        if (user.isPresent() && user.get().lockedUntil() != null && user.get().lockedUntil().isAfter(now)) {
-            Passwords.matches(password, null); // the same time as any other answer
-            log.warn("Login as '{}' refused: locked until {} after repeated failed logins", printable(name),
-                    user.get().lockedUntil());
-            renderLogin(ctx, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins: this account is locked until "
-                    + TIME.format(user.get().lockedUntil()) + ".");
+        String device = ctx.cookie(DEVICE_COOKIE);
+        boolean known = user.isPresent() && device != null
+                && devices.owner(device).filter(id -> id == user.get().id()).isPresent();
+        String refused = user.isEmpty() ? "no such account" : user.get().disabled() ? "the account is disabled" : null;
+        if (refused == null && !(known
+                ? devices.reserveLogin(device, LOCK_AFTER, now.plus(LOCK_FOR), now)
+                : users.reserveLogin(user.get().id(), LOCK_AFTER, now.plus(LOCK_FOR), now))) {
+            refused = (known ? "this browser is" : "the account is") + " locked after " + LOCK_AFTER + " failed logins";
+        }
+        boolean matches;
+        try {
+            matches = guard.check(password, refused == null ? user.get().passwordHash() : null);
+        } catch (LoginGuard.Busy e) {
+            log.warn("Login as '{}' from {} not tried: {} password checks were busy for {} s", printable(name), address,
+                    LoginGuard.HASHES_AT_ONCE, LoginGuard.HASH_WAIT.toSeconds());
+            renderLogin(ctx, HttpStatus.SERVICE_UNAVAILABLE, "Sift is busy checking other logins: try again in a moment.");
             return;
         }
-        if (!Passwords.matches(password, user.map(User::passwordHash).orElse(null))) {
-            user.ifPresent(u -> users.failedLogin(u.id(), LOCK_AFTER, now.plus(LOCK_FOR)));
-            log.warn("Failed login as '{}' from {}", printable(name), ctx.ip());
-            renderLogin(ctx, HttpStatus.UNAUTHORIZED, "Wrong name or password.");
+        if (!matches) {
+            log.warn("Failed login as '{}' from {}: {}", printable(name), address, refused != null ? refused : "wrong password");
+            renderLogin(ctx, HttpStatus.UNAUTHORIZED, FAILED);
             return;
         }
-        users.succeededLogin(user.get().id());
-        users.feedToken(user.get().id()); // made at the first login, for the feed links of every page
+        guard.succeeded(address);
+        if (known) {
+            devices.succeeded(device);
+        } else {
+            users.succeededLogin(user.get().id());
+            ctx.cookie(cookie(ctx, DEVICE_COOKIE, "/login", devices.add(user.get().id(), now),
+                    (int) DEVICE_LIFETIME.toSeconds(), SameSite.STRICT));
+        }
         SessionStore.Opened opened = sessions.open(user.get(), SESSION_LIFETIME, now);
         ctx.cookie(cookie(ctx, SESSION_COOKIE, "/", opened.token(), (int) SESSION_LIFETIME.toSeconds(), SameSite.LAX));
         ctx.cookie(cookie(ctx, LOGIN_COOKIE, "/login", "", 0, SameSite.STRICT));
-        log.info("'{}' signed in from {}", name, ctx.ip());
+        log.info("'{}' signed in from {}", name, address);
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Whether {@code password} is the reader's own, before a change of it: counted against the account like a login,
+     * so that a stolen session cannot guess it.
+     */
+    boolean checkOwnPassword(User user, String password, Instant now) throws LoginGuard.Busy {
+        boolean reserved = users.reserveLogin(user.id(), LOCK_AFTER, now.plus(LOCK_FOR), now);
+        boolean matches = guard.check(password, reserved ? user.passwordHash() : null);
+        if (matches) {
+            users.succeededLogin(user.id());
+        }
+        return matches;
+    }
+
+    /** Forgets at once the sessions of an account this process remembers (its password changed, it was disabled). */
+    public void forgetSessions(long userId) {
+        recentSessions.forget(userId);
     }
 
     /** {@code POST /logout}: closes the session (the request token was checked by {@link #check}). */
@@ -242,10 +304,12 @@ public final class Auth {
                 expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** An HttpOnly cookie, Secure when the request came over HTTPS (directly or through a proxy that says so). */
-    private static Cookie cookie(Context ctx, String name, String path, String value, int maxAge, SameSite sameSite) {
-        boolean https = "https".equalsIgnoreCase(ctx.scheme())
-                || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    /**
+     * An HttpOnly cookie, Secure when the request came over HTTPS: directly, or through a trusted proxy that says so
+     * ({@code ctx.scheme()} believes {@code X-Forwarded-Proto} from those only).
+     */
+    static Cookie cookie(Context ctx, String name, String path, String value, int maxAge, SameSite sameSite) {
+        boolean https = "https".equalsIgnoreCase(ctx.scheme());
         return new Cookie(name, value, path, maxAge, https, 0, true, null, null, sameSite);
     }
 }

@@ -8,8 +8,9 @@ import sift.store.user.SessionStore;
 
 /**
  * The sessions this process looked up in the last {@link #FRESH_FOR}, so that a page costs no session query: a
- * reader paging through the river sends a dozen requests a minute. Logging out here forgets the session at once;
- * a logout (or a lock) on another web node reaches this one within {@link #FRESH_FOR}. Bounded: past
+ * reader paging through the river sends a dozen requests a minute. Logging out here, or an account change here,
+ * forgets the session at once; a logout or an account change on another web node reaches this one within
+ * {@link #FRESH_FOR}. Bounded: past
  * {@link #MAX_SESSIONS} it starts afresh.
  */
 final class SessionCache {
@@ -43,6 +44,11 @@ final class SessionCache {
             recent.remove(token);
         }
         return found;
+    }
+
+    /** Forgets every session of the account: its password changed, or it was disabled or deleted. */
+    void forget(long userId) {
+        recent.values().removeIf(e -> e.session().user().id() == userId);
     }
 
     void close(String token) {

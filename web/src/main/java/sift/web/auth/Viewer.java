@@ -1,13 +1,15 @@
 package sift.web.auth;
 
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Who is looking at a page: a signed-in reader (id, name, whether admin, the session's token against request
- * forgery for the page's forms, the secret of the reader's feed addresses), or nobody on a public reader.
+ * forgery for the page's forms), or nobody on a public reader.
  */
-public record Viewer(Long userId, String name, boolean admin, String csrfToken, String feedToken) {
-    public static final Viewer NOBODY = new Viewer(null, null, false, null, null);
+public record Viewer(Long userId, String name, boolean admin, String csrfToken) {
+    public static final Viewer NOBODY = new Viewer(null, null, false, null);
     private static final String ATTRIBUTE = "sift.viewer";
 
     /** Who is looking at this request: set by {@link Auth#check}, {@link #NOBODY} before or without a session. */
@@ -24,8 +26,12 @@ public record Viewer(Long userId, String name, boolean admin, String csrfToken, 
         return userId != null;
     }
 
-    /** A re-exported feed's address for this viewer: with the reader's secret, which feed readers need (no cookie). */
-    public String feed(String path) {
-        return feedToken == null ? path : path + (path.contains("?") ? "&" : "?") + "token=" + feedToken;
+    /**
+     * Where "Subscribe to this view" leads: the feed itself for nobody; for a reader, the account page that makes a
+     * secret address of the view for the reader's feed reader (which sends no login, and Sift keeps only a hash of
+     * each secret, so it cannot put one in a page).
+     */
+    public String subscribe(String feed) {
+        return signedIn() ? "/account?view=" + URLEncoder.encode(feed, StandardCharsets.UTF_8) + "#feeds" : feed;
     }
 }

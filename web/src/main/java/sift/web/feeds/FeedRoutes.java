@@ -4,6 +4,9 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,10 +18,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import sift.store.post.Enclosure;
 import sift.store.post.PostStore;
@@ -48,7 +49,9 @@ public final class FeedRoutes {
     static final int DEFAULT_ENTRIES = 50;
     static final int MAX_ENTRIES = 100;
     static final int DIGEST_DAYS = 14;
-    private static final int CACHED_FEEDS = 500;
+    /** The query parameters that change a feed; any other is ignored, and kept out of its address and its cache key. */
+    private static final List<String> PARAMETERS = List.of("feed", "kind", "limit", "maxHype", "q", "show", "stance",
+            "topic");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final PostStore posts;
@@ -57,23 +60,17 @@ public final class FeedRoutes {
     private final DigestService digests;
     private final Pages pages;
     private final String baseUrl;
-    private final Map<String, Built> cache = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Built> eldest) {
-                    return size() > CACHED_FEEDS;
-                }
-            });
-
-    /** A feed as sent: its bytes, their ETag, and the change of the posts it was built at. */
-    private record Built(String mark, String etag, Instant lastModified, byte[] body) {}
+    private final FeedCache cache = new FeedCache(FeedCache.MAX_BYTES);
 
     /**
      * @param baseUrl where Sift is reached from outside ({@code SIFT_BASE_URL}), for the feeds' absolute links; null:
      *     the address the request came to
      */
     public FeedRoutes(PostStore posts, SearchIndex index, SavedSearchStore savedSearches, DigestService digests,
-            Pages pages, String baseUrl) {
+            Pages pages, String baseUrl, PrometheusRegistry registry) {
+        GaugeWithCallback.builder().name("sift_feed_cache_bytes")
+                .help("Bytes of re-exported feeds kept in memory (at most " + FeedCache.MAX_BYTES + ")")
+                .callback(callback -> callback.call(cache.bytes())).register(registry);
         this.posts = posts;
         this.index = index;
         this.savedSearches = savedSearches;
@@ -149,7 +146,8 @@ public final class FeedRoutes {
             throw new BadRequestResponse("Only a reader has " + filter.show().id() + " posts: subscribe with the address "
                     + "from your account page.");
         }
-        String home = "/" + (ctx.queryString() == null ? "" : "?" + withoutToken(ctx));
+        String query = knownParameters(ctx);
+        String home = "/" + (query.isEmpty() ? "" : "?" + query);
         return riverFeed(base, viewer, title(filter), "Posts of the feeds Sift follows, newest first.", home, filter,
                 limit, false);
     }
@@ -205,10 +203,10 @@ public final class FeedRoutes {
     private void send(Context ctx, FeedWriter.Format format, String mark, Supplier<FeedDoc> doc) {
         String self = self(ctx);
         String key = self + " " + Viewer.of(ctx).userId();
-        Built built = cache.get(key);
+        FeedCache.Entry built = cache.get(key);
         if (built == null || !built.mark().equals(mark)) {
             byte[] body = FeedWriter.write(doc.get().withSelf(self), format);
-            built = new Built(mark, etag(body), Instant.now(), body);
+            built = new FeedCache.Entry(mark, etag(body), Instant.now(), body);
             cache.put(key, built);
         }
         ctx.header("ETag", built.etag());
@@ -223,7 +221,7 @@ public final class FeedRoutes {
         ctx.result(built.body());
     }
 
-    private static boolean notModified(Context ctx, Built built) {
+    private static boolean notModified(Context ctx, FeedCache.Entry built) {
         String ifNoneMatch = ctx.header("If-None-Match");
         if (ifNoneMatch != null) {
             for (String tag : ifNoneMatch.split(",")) {
@@ -262,21 +260,25 @@ public final class FeedRoutes {
         return ctx.scheme() + "://" + ctx.host();
     }
 
-    /** This feed's own address: the path and query asked for, without the reader's secret (which a feed must not spread). */
+    /**
+     * This feed's own address: the path and the parameters that change it, without the reader's secret (which a feed
+     * must not spread) or anything else a client added.
+     */
     private String self(Context ctx) {
-        String query = withoutToken(ctx);
+        String query = knownParameters(ctx);
         return base(ctx) + ctx.path() + (query.isEmpty() ? "" : "?" + query);
     }
 
-    /** The query string without {@code token}, its parameters in a stable order. */
-    private static String withoutToken(Context ctx) {
-        Map<String, List<String>> params = new TreeMap<>(ctx.queryParamMap());
-        params.remove("token");
+    /** The parameters that change a feed ({@link #PARAMETERS}), each once, in a stable order, trimmed; blank ones left out. */
+    private static String knownParameters(Context ctx) {
         StringBuilder query = new StringBuilder();
-        params.forEach((name, values) -> values.forEach(value -> {
-            query.append(query.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
-                    .append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }));
+        for (String name : PARAMETERS) {
+            String value = ctx.queryParam(name);
+            if (value != null && !value.isBlank()) {
+                query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+                        .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+            }
+        }
         return query.toString();
     }
 

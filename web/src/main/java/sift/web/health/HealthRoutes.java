@@ -9,8 +9,9 @@ import sift.store.Database;
 import sift.store.search.SearchIndex;
 
 /**
- * {@code GET /health}: 200 when the database answers, 503 when it does not, with a small JSON of the
- * database and ingest status. Liveness is that the page answers at all; readiness is its status code.
+ * {@code GET /health}: 200 when the database answers, 503 when it does not. Liveness is that the page answers at
+ * all; readiness is its status code. Anyone gets the status alone ({@code {"status": "ok"}}); an admin or a
+ * monitoring system ({@link Diagnostics}) also gets the database, search index and ingest status.
  */
 public final class HealthRoutes {
     private final Database db;
@@ -24,8 +25,12 @@ public final class HealthRoutes {
         this.ingest = ingest;
     }
 
-    public void show(Context ctx) {
+    public void show(Context ctx, boolean details) {
         boolean reachable = db.isReachable();
+        if (!details) {
+            ctx.status(reachable ? 200 : 503).json(Map.of("status", reachable ? "ok" : "unavailable"));
+            return;
+        }
         Map<String, Object> database = new LinkedHashMap<>();
         database.put("url", db.describe());
         database.put("reachable", reachable);
