@@ -38,6 +38,7 @@ public final class ReaderRoutes {
     private final ReadMarks readMarks;
     private final Pages pages;
     private final Clock clock;
+    private final MarkedContents marked = new MarkedContents();
 
     public ReaderRoutes(PostStore posts, PostStateStore states, LabelStore labels, ReadMarks readMarks, Pages pages,
             Clock clock) {
@@ -223,7 +224,7 @@ public final class ReaderRoutes {
         PostFacts facts = post.facts();
         pages.render(ctx, "reader/post.jte", new PostPage(post.id(), post.title(), post.feedTitle(), post.author(),
                 WebLinks.httpOnly(post.link()), facts.kind(), Dates.shown(post.publishedAt(), now),
-                ClaimMarks.mark(post.contentHtml(), facts.claims()), post.summary(),
+                marked.mark(post.id(), post.contentHtml(), facts.claims()), post.summary(),
                 post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, facts.topics(),
                 facts.hypeScore(), facts.stance(), ClaimMarks.flagged(facts.claims()),
                 !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode(),
