@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
@@ -15,8 +16,10 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Sift's query syntax, read by recursive descent into a Lucene query:
@@ -32,14 +35,27 @@ import org.apache.lucene.util.QueryBuilder;
  * {@code <=}, {@code =}), {@code after:YYYY-MM-DD}, {@code before:YYYY-MM-DD}. A word with any other colon is
  * just a word. Words match titles (weighted up, see {@link Fields#WORDS}) and text, stemmed; errors name what is
  * wrong and where.
+ *
+ * <p>A query is bounded before it costs anything (issue 20): at most {@value #MAX_LENGTH} characters, parentheses
+ * at most {@value #MAX_NESTING} deep (the descent recurses on each), and at most {@value #MAX_TERMS} terms and
+ * fields, counting each term a word or phrase turns into (well under Lucene's own limit of 1,024 clauses, which a
+ * query over it failed with).
  */
 final class QueryParser {
     private static final Set<String> KINDS = Set.of("article", "podcast", "release", "incident", "announcement");
     private static final Set<String> STANCES = Set.of("hype", "neutral", "skeptical");
+    /** The longest query read, in characters; a saved search may be as long. */
+    static final int MAX_LENGTH = 1_000;
+    /** How deep parentheses may nest. */
+    static final int MAX_NESTING = 32;
+    /** How many terms and fields a query may search for at once, each word's terms counted. */
+    static final int MAX_TERMS = 256;
 
     private final QueryBuilder builder;
     private List<Token> tokens;
     private int next;
+    private int nesting;
+    private int terms;
 
     QueryParser(Analyzer analyzer) {
         this.builder = new QueryBuilder(analyzer);
@@ -58,8 +74,14 @@ final class QueryParser {
 
     /** Not thread-safe: one parser per query. */
     Query parse(String input) {
+        if (input.length() > MAX_LENGTH) {
+            throw new SearchSyntaxException(String.format("the query is %,d characters long: at most %,d are read",
+                    input.length(), MAX_LENGTH));
+        }
         tokens = tokenize(input);
         next = 0;
+        nesting = 0;
+        terms = 0;
         if (tokens.isEmpty()) {
             throw new SearchSyntaxException("the query is empty: type a few words");
         }
@@ -135,15 +157,20 @@ final class QueryParser {
                 if (peek(Token.Type.CLOSE)) {
                     throw new SearchSyntaxException("empty parentheses at position " + token.position());
                 }
+                if (++nesting > MAX_NESTING) {
+                    throw new SearchSyntaxException("the '(' at position " + token.position() + " nests parentheses "
+                            + "more than " + MAX_NESTING + " deep: at most " + MAX_NESTING + " levels are read");
+                }
                 Query inner = or();
                 if (!peek(Token.Type.CLOSE)) {
                     throw new SearchSyntaxException("the '(' at position " + token.position() + " is never closed");
                 }
                 next++;
+                nesting--;
                 yield new Clause(inner, false);
             }
-            case PHRASE -> new Clause(text(token.text(), true), false);
-            case WORD -> word(token);
+            case PHRASE -> counted(new Clause(text(token.text(), true), false), token);
+            case WORD -> counted(word(token), token);
             default -> throw new SearchSyntaxException("unexpected '" + token.text() + "' at position " + token.position());
         };
     }
@@ -174,6 +201,50 @@ final class QueryParser {
             case "hype" -> hype(v, token);
             default -> date(field, v, token);
         }, true);
+    }
+
+    /** Counts the terms and fields of a word, phrase or field, and refuses the one that passes the limit. */
+    private Clause counted(Clause clause, Token token) {
+        if (clause.query() != null) {
+            terms += Math.max(1, termsOf(clause.query()));
+            if (terms > MAX_TERMS) {
+                throw new SearchSyntaxException("'" + shown(token.text()) + "' at position " + token.position()
+                        + " takes the query past " + MAX_TERMS + " terms and fields: at most " + MAX_TERMS
+                        + " are searched at once");
+            }
+        }
+        return clause;
+    }
+
+    /** The terms and other leaves of a query, as Lucene counts them against its clause limit, each term once. */
+    private static int termsOf(Query query) {
+        int[] count = {0};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                count[0] += terms.length;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+                count[0]++;
+            }
+
+            @Override
+            public void visitLeaf(Query q) {
+                count[0]++;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return count[0];
+    }
+
+    private static String shown(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private Query text(String text, boolean phrase) {

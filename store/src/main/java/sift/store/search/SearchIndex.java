@@ -209,7 +209,8 @@ public final class SearchIndex implements AutoCloseable {
      * runs from the title into the text. {@code IS-IS} becomes {@code isis} first: split at the hyphen, it
      * would be two stop words and unsearchable.
      */
-    private static Analyzer analyzer() {
+    /** The analyzer of the index and its queries. */
+    static Analyzer analyzer() {
         return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             private final Analyzer english = new EnglishAnalyzer();
 
@@ -361,7 +362,30 @@ public final class SearchIndex implements AutoCloseable {
     /** Finds posts; a query Sift cannot read throws {@link SearchSyntaxException} with a readable message. */
     public SearchResult search(SearchRequest request) {
         long started = System.nanoTime();
-        Query query = new QueryParser(analyzer).parse(request.query());
+        try {
+            return search(request, query(request), started);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // the parser's limits keep a query well under Lucene's: this is a safety net, not a path
+            throw new SearchSyntaxException("the query asks for more than Lucene searches at once ("
+                    + IndexSearcher.getMaxClauseCount() + " clauses): use fewer words");
+        }
+    }
+
+    /** The parsed query, within the request's period when it has one. */
+    private Query query(SearchRequest request) {
+        Query words = new QueryParser(analyzer).parse(request.query());
+        SearchRequest.Period period = request.published();
+        if (period == null) {
+            return words;
+        }
+        return new BooleanQuery.Builder()
+                .add(words, BooleanClause.Occur.MUST)
+                .add(LongPoint.newRangeQuery(Fields.PUBLISHED, period.from().toEpochMilli(),
+                        period.before().toEpochMilli() - 1), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private SearchResult search(SearchRequest request, Query query, long started) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {

@@ -1,9 +1,14 @@
 package sift.store.search;
 
+import java.time.Instant;
 import java.util.Objects;
 
-/** A search: the query text, a page of results, and the order (relevance blended with recency, or newest first). */
-public record SearchRequest(String query, int limit, int offset, Order order) {
+/**
+ * A search: the query text, a page of results, the order (relevance blended with recency, or newest first), and the
+ * time the posts were published in ({@code published}, null for any time). A limit or offset out of range is
+ * refused as the query is: with a {@link SearchSyntaxException} naming it.
+ */
+public record SearchRequest(String query, int limit, int offset, Order order, Period published) {
     public static final int MAX_LIMIT = 100;
     public static final int MAX_DEPTH = 1000;
 
@@ -12,14 +17,32 @@ public record SearchRequest(String query, int limit, int offset, Order order) {
         DATE
     }
 
+    /** Posts published from {@code from} on and before {@code before}. */
+    public record Period(Instant from, Instant before) {
+        public Period {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(before, "before");
+            if (!from.isBefore(before)) {
+                throw new IllegalArgumentException("a period runs forward, not from " + from + " to " + before);
+            }
+        }
+    }
+
     public SearchRequest {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(order, "order");
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            throw new SearchSyntaxException("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
         }
-        if (offset < 0 || offset + limit > MAX_DEPTH) {
-            throw new IllegalArgumentException("results go " + MAX_DEPTH + " deep at most; refine the query");
+        // offset + limit could pass the largest int: compared the other way round
+        if (offset < 0 || offset > MAX_DEPTH - limit) {
+            throw new SearchSyntaxException("offset must be from 0 to " + (MAX_DEPTH - limit) + " with limit " + limit
+                    + ", not " + offset + ": results go " + MAX_DEPTH + " deep at most; refine the query");
         }
+    }
+
+    /** A search at any time. */
+    public SearchRequest(String query, int limit, int offset, Order order) {
+        this(query, limit, offset, order, null);
     }
 }

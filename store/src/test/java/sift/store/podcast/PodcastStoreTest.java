@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,5 +85,32 @@ class PodcastStoreTest {
         db.postStates().setPlayed(ana, last.postId(), true, NOW);
         assertThat(podcasts.inProgress(ana, 5)).isEmpty();
         assertThat(podcasts.episodes("No such show", ana, 10, null)).isEmpty();
+    }
+
+    @Test
+    void issue20_pagingThroughEpisodesThatShareOneTimestampListsEachOnce() {
+        Instant shared = NOW.plusNanos(123_456_000);
+        List<PostDraft> drafts = new ArrayList<>();
+        for (int n = 1; n <= 300; n++) {
+            drafts.add(new PostDraft(feed, "same" + n, null, "Same " + n, null, shared, null, null, "<p>n</p>", "n",
+                    new PostFacts("podcast", List.of(), 0, "neutral", List.of(), null,
+                            new PostFacts.Episode("Undated", null, n, null)), List.of()));
+        }
+        db.posts().insertBatch(drafts, NOW);
+        List<Long> all = podcasts.episodes("Undated", null, 301, null).stream()
+                .map(PodcastStore.Episode::postId)
+                .toList();
+        assertThat(all).hasSize(300);
+
+        List<Long> seen = new ArrayList<>();
+        RiverCursor after = null;
+        List<PodcastStore.Episode> page;
+        do {
+            page = podcasts.episodes("Undated", null, 8, after);
+            page.stream().limit(7).forEach(e -> seen.add(e.postId()));
+            PodcastStore.Episode last = page.get(Math.min(6, page.size() - 1));
+            after = RiverCursor.parse(new RiverCursor(last.publishedAt(), last.postId()).token());
+        } while (page.size() > 7);
+        assertThat(seen).containsExactlyElementsOf(all);
     }
 }

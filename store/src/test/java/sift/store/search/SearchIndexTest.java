@@ -285,6 +285,16 @@ class SearchIndexTest {
             assertThat(hit.publishedAt()).isEqualTo(Instant.parse("2025-11-18T23:45:00Z"));
             assertThat(hit.score()).isPositive();
         }
+
+        @Test
+        void aPeriodKeepsThePostsPublishedInIt() {
+            var november = new SearchRequest.Period(Instant.parse("2025-11-19T00:00:00Z"),
+                    Instant.parse("2025-11-21T09:00:00Z"));
+            var result = index.search(
+                    new SearchRequest("reflector OR ipv6", 10, 0, SearchRequest.Order.DATE, november));
+            assertThat(result.hits()).extracting(SearchResult.Hit::title)
+                    .containsExactly("BGP route reflectors and add-path");
+        }
     }
 
     @Nested

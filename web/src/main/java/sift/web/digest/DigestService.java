@@ -96,15 +96,17 @@ public final class DigestService {
         List<Digest.Story> ranked = DigestBuilder.rank(posts, digest.to(), interests);
         Map<Long, Long> storyOf = new HashMap<>();
         posts.forEach(p -> storyOf.put(p.id(), p.storyId()));
-        // the day in UTC days around it; the hits outside the day's posts are dropped below
-        String days = " after:" + digest.from().atZone(ZoneOffset.UTC).toLocalDate() + " before:"
-                + digest.to().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        // the day in UTC days around it; the hits outside the day's posts are dropped below. A period of the request,
+        // not words added to the query, so that a saved search as long as a query may be is still read
+        SearchRequest.Period days = new SearchRequest.Period(
+                digest.from().atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                digest.to().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         List<Digest.SearchSection> sections = new ArrayList<>();
         for (SavedSearchStore.SavedSearch search : saved) {
             Set<Long> stories = new HashSet<>();
             try {
-                index.search(new SearchRequest("(" + search.query() + ")" + days, SearchRequest.MAX_LIMIT, 0,
-                                SearchRequest.Order.RELEVANCE)).hits()
+                index.search(new SearchRequest(search.query(), SearchRequest.MAX_LIMIT, 0,
+                                SearchRequest.Order.RELEVANCE, days)).hits()
                         .forEach(hit -> {
                             if (storyOf.containsKey(hit.id())) {
                                 stories.add(storyOf.get(hit.id()));

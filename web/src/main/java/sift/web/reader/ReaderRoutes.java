@@ -38,6 +38,7 @@ public final class ReaderRoutes {
     private final ReadMarks readMarks;
     private final Pages pages;
     private final Clock clock;
+    private final MarkedContents marked = new MarkedContents();
 
     public ReaderRoutes(PostStore posts, PostStateStore states, LabelStore labels, ReadMarks readMarks, Pages pages,
             Clock clock) {
@@ -159,11 +160,11 @@ public final class ReaderRoutes {
     public static RiverFilter filter(Context ctx) {
         try {
             String show = param(ctx, "show");
-            Long maxHype = number(ctx, "maxHype");
-            return new RiverFilter(param(ctx, "topic"), param(ctx, "kind"), number(ctx, "feed"), param(ctx, "stance"),
-                    maxHype == null ? null : Math.toIntExact(maxHype),
+            Long maxHype = number(ctx, "maxHype", 0, 100);
+            return new RiverFilter(param(ctx, "topic"), param(ctx, "kind"), number(ctx, "feed", 1, Long.MAX_VALUE),
+                    param(ctx, "stance"), maxHype == null ? null : maxHype.intValue(),
                     show == null ? RiverFilter.Show.ALL : RiverFilter.Show.parse(show));
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
         }
     }
@@ -180,16 +181,26 @@ public final class ReaderRoutes {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static Long number(Context ctx, String name) {
+    /** The whole number of {@code ?name=} from {@code min} to {@code max}, or null; anything else is refused, named. */
+    private static Long number(Context ctx, String name, long min, long max) {
         String value = param(ctx, name);
         if (value == null) {
             return null;
         }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        if (!value.matches("[-+]?[0-9]+")) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + shown + "'");
         }
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // too large for a long: out of range
+        }
+        String range = max == Long.MAX_VALUE ? " up" : " to " + max;
+        throw new IllegalArgumentException(name + " must be from " + min + range + ", not " + shown);
     }
 
     /** {@code GET /posts/{id}}: the post, which is then read for the signed-in reader. */
@@ -213,7 +224,7 @@ public final class ReaderRoutes {
         PostFacts facts = post.facts();
         pages.render(ctx, "reader/post.jte", new PostPage(post.id(), post.title(), post.feedTitle(), post.author(),
                 WebLinks.httpOnly(post.link()), facts.kind(), Dates.shown(post.publishedAt(), now),
-                ClaimMarks.mark(post.contentHtml(), facts.claims()), post.summary(),
+                marked.mark(post.id(), post.contentHtml(), facts.claims()), post.summary(),
                 post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, facts.topics(),
                 facts.hypeScore(), facts.stance(), ClaimMarks.flagged(facts.claims()),
                 !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode(),

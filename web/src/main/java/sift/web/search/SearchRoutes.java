@@ -28,6 +28,8 @@ import sift.web.auth.Viewer;
  */
 public final class SearchRoutes {
     private static final int PAGE_SIZE = 20;
+    /** The last page of results: they go {@link SearchRequest#MAX_DEPTH} deep. */
+    private static final int MAX_PAGE = SearchRequest.MAX_DEPTH / PAGE_SIZE;
 
     private final SearchIndex index;
     private final SavedSearchStore searches;
@@ -114,7 +116,7 @@ public final class SearchRoutes {
     private void render(Context ctx, String q, boolean byDate, String base, SavedSearchStore.SavedSearch current) {
         Long reader = Viewer.of(ctx).userId();
         List<SavedSearchStore.SavedSearch> saved = reader == null ? List.of() : searches.list(reader);
-        int page = Math.max(1, intParam(ctx, "page", 1));
+        int page = intParam(ctx, "page", 1, 1, MAX_PAGE);
         if (q.isEmpty()) {
             pages.render(ctx, "search/results.jte",
                     new SearchPage("", byDate, null, null, List.of(), null, null, null, saved, null));
@@ -122,8 +124,7 @@ public final class SearchRoutes {
         }
         int offset = (page - 1) * PAGE_SIZE;
         try {
-            SearchResult result = index.search(new SearchRequest(q, PAGE_SIZE,
-                    Math.min(offset, SearchRequest.MAX_DEPTH - PAGE_SIZE),
+            SearchResult result = index.search(new SearchRequest(q, PAGE_SIZE, offset,
                     byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE));
             Instant now = clock.instant();
             List<SearchPage.Item> items = result.hits().stream()
@@ -156,8 +157,9 @@ public final class SearchRoutes {
             return;
         }
         try {
-            SearchRequest request = new SearchRequest(q, intParam(ctx, "limit", PAGE_SIZE), intParam(ctx, "offset", 0),
-                    order(ctx));
+            int limit = intParam(ctx, "limit", PAGE_SIZE, 1, SearchRequest.MAX_LIMIT);
+            int offset = intParam(ctx, "offset", 0, 0, SearchRequest.MAX_DEPTH - limit);
+            SearchRequest request = new SearchRequest(q, limit, offset, order(ctx));
             SearchResult result = index.search(request);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", q);
@@ -166,7 +168,7 @@ public final class SearchRoutes {
             body.put("tookMs", result.tookMicros() / 1000.0);
             body.put("hits", result.hits().stream().map(SearchRoutes::json).toList());
             ctx.json(body);
-        } catch (SearchSyntaxException | IllegalArgumentException e) {
+        } catch (SearchSyntaxException e) {
             ctx.status(400).json(Map.of("error", e.getMessage()));
         }
     }
@@ -185,16 +187,27 @@ public final class SearchRoutes {
         return out;
     }
 
-    private static int intParam(Context ctx, String name, int fallback) {
+    /** The whole number of {@code ?name=} from {@code min} to {@code max}; anything else is a 400 naming it. */
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        String v = value.strip();
+        String shown = v.length() > 40 ? v.substring(0, 40) + "…" : v;
+        if (!v.matches("[-+]?[0-9]+")) {
+            throw new BadRequestResponse(name + " must be a whole number, not '" + shown + "'");
         }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // too large for an int: out of range
+        }
+        String why = name.equals("limit") ? "" : ": results go " + SearchRequest.MAX_DEPTH + " deep at most";
+        throw new BadRequestResponse(name + " must be from " + min + " to " + max + ", not " + shown + why);
     }
 
     /** {@code sort=date} sorts by date, newest first; anything else by relevance blended with recency. */
