@@ -108,6 +108,9 @@ class HostileQueryTest {
                     "not a page cursor: '99999999999999999999.000000000-1'");
             refused(base + "after=yesterday", "not a page cursor: 'yesterday'");
         }
+        refused("/api/posts?limit=0", "limit must be from 1 to 200, not 0");
+        refused("/api/posts?limit=99999999999999999999", "limit must be from 1 to 200, not 99999999999999999999");
+        assertThat(app.get("/api/posts?limit=200").statusCode()).isEqualTo(200);
         // a cursor Sift made before issue 20 (epoch milliseconds) still reads
         assertThat(app.get("/api/posts?after=1795694400123-42").statusCode()).isEqualTo(200);
     }

@@ -507,7 +507,7 @@ public final class PostStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT MAX(changed_at) AS changed, COUNT(*) AS posts FROM posts")
                 .map((rs, ctx) -> {
                     Instant changed = instant(rs, "changed");
-                    return rs.getInt("posts") + "-" + (changed == null ? 0 : changed.toEpochMilli());
+                    return rs.getInt("posts") + "-" + (changed == null ? "none" : changed.toString());
                 })
                 .one());
     }

@@ -27,6 +27,8 @@ import sift.web.auth.Viewer;
 /** The river of posts and the page of one post. */
 public final class ReaderRoutes {
     static final int PAGE_SIZE = 50;
+    /** The most posts {@code /api/posts?limit=} gives at once. */
+    static final int MAX_API_PAGE = 200;
     /** At most so many links to the same story in other feeds. */
     static final int SAME_STORY_LINKS = 5;
     /** How long a new release of a watched product leads the river while it is unread. */
@@ -58,7 +60,7 @@ public final class ReaderRoutes {
         Viewer viewer = Viewer.of(ctx);
         RiverCursor cursor = cursor(ctx);
         RiverFilter filter = filter(ctx);
-        KeysetPage<PostSummary> page = page(filter, cursor, viewer.userId());
+        KeysetPage<PostSummary> page = page(filter, cursor, viewer.userId(), PAGE_SIZE);
         Instant now = clock.instant();
         List<ReaderPage.Item> items = items(page.items(), now);
         // new releases of the products the reader watches lead the first page of the river
@@ -74,7 +76,14 @@ public final class ReaderRoutes {
      * the next page ({@code ?after=}) or null.
      */
     public void riverApi(Context ctx) {
-        KeysetPage<PostSummary> page = page(filter(ctx), cursor(ctx), Viewer.of(ctx).userId());
+        Long limit;
+        try {
+            limit = number(ctx, "limit", 1, MAX_API_PAGE);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+        KeysetPage<PostSummary> page = page(filter(ctx), cursor(ctx), Viewer.of(ctx).userId(),
+                limit == null ? PAGE_SIZE : limit.intValue());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("posts", page.items().stream().map(ReaderRoutes::json).toList());
         body.put("next", page.next());
@@ -134,12 +143,12 @@ public final class ReaderRoutes {
     }
 
     /** A page of the river, with the reader's opened posts stored first. */
-    private KeysetPage<PostSummary> page(RiverFilter filter, RiverCursor cursor, Long readerId) {
+    private KeysetPage<PostSummary> page(RiverFilter filter, RiverCursor cursor, Long readerId, int size) {
         if (readerId != null) {
             readMarks.flush(readerId);
         }
         try {
-            return KeysetPage.of(posts.river(PAGE_SIZE + 1, cursor, filter, readerId), PAGE_SIZE,
+            return KeysetPage.of(posts.river(size + 1, cursor, filter, readerId), size,
                     p -> new RiverCursor(p.publishedAt(), p.id()));
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
