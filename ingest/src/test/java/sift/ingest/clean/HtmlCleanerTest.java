@@ -7,6 +7,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import sift.ingest.testing.Fixtures;
 
@@ -122,5 +123,56 @@ class HtmlCleanerTest {
     void decodesEntitiesInPlainText() {
         assertThat(cleaner.plainText("Stretched VLANs &amp; <em>AI</em>")).isEqualTo("Stretched VLANs & AI");
         assertThat(cleaner.plainText("  ")).isNull();
+    }
+
+    @Nested
+    class NamespaceConfusion {
+        @Test
+        void issue20StoresTheIssuesPayloadWithoutTheMetaRefreshItHid() {
+            String html = cleaner.clean("<svg><foreignObject><iframe src=\"https://www.youtube.com/embed/x\"><p>"
+                    + "<meta http-equiv=refresh content=\"0;url=https://evil.example/\"></iframe></foreignObject></svg>",
+                    "https://blog.example/").html();
+            assertThat(html).isEqualTo("<svg></svg>");
+        }
+
+        @Test
+        void issue20KeepsAVideoPlayerEmptyWhateverItsBodyHeld() {
+            String html = cleaner.clean("<iframe src=\"https://www.youtube.com/embed/abc\"><p>No video?</p>"
+                    + "<meta http-equiv=refresh content=0></iframe>", null).html();
+            assertThat(html).isEqualTo("<iframe loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin "
+                    + "allow-presentation\" src=\"https://www.youtube.com/embed/abc\"></iframe>");
+        }
+
+        @Test
+        void issue20KeepsOnlyTheTextOfSvgTitlesAndMathMlTokens() {
+            String html = cleaner.clean("<svg><title><b>Leaf</b> and <form><input></form>spine</title></svg>"
+                    + "<math><mtext><i>for</i> <button>all</button></mtext></math>", null).html();
+            assertThat(html).isEqualTo("<svg><title>Leaf and spine</title></svg><math><mtext>for all</mtext></math>");
+        }
+
+        @Test
+        void issue20KeepsNoSvgOrMathMlNameOutsideItsNamespaceNorHtmlInsideIt() {
+            String html = cleaner.clean("<circle r=\"5\">not a drawing</circle><svg><mi>x</mi><rect/></svg>", null).html();
+            assertThat(html).isEqualTo("not a drawing<svg><rect></rect></svg>");
+        }
+    }
+
+    @Nested
+    class FixedPoint {
+        @Test
+        void issue20FallsBackToEscapedTextThatIsAFixedPointItself() {
+            CleanHtml plain = HtmlCleaner.plain("if a < b && c\nthen <script>");
+            assertThat(plain.html()).isEqualTo("if a &lt; b &amp;&amp; c<br>then &lt;script&gt;");
+            assertThat(cleaner.clean(plain.html(), null)).isEqualTo(plain);
+        }
+
+        @Test
+        void issue20WritesNestedLinksAndTextInTablesAsABrowserReadsThem() {
+            String html = cleaner.clean("<a href=\"https://a.example/\"><table><a href=\"https://b.example/\">b</a>"
+                    + "text</table></a>", null).html();
+            assertThat(html).isEqualTo("<a href=\"https://a.example/\" rel=\"nofollow noopener noreferrer\"></a>"
+                    + "<a href=\"https://b.example/\" rel=\"nofollow noopener noreferrer\">b</a>text<table></table>");
+            assertThat(CleanOutput.problems(cleaner, html)).isEmpty();
+        }
     }
 }
