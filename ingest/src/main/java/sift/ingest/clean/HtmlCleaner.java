@@ -21,9 +21,15 @@ import sift.ingest.parse.ParsedText;
  *
  * <p>What it returns is a fixed point: parsed again as a browser parses it and cleaned again, it comes out the
  * same. The cleaner checks this itself, re-parsing its own output until it is stable, and falls back to the escaped
- * plain text when it is not after {@link #MAX_ROUNDS} rounds. Thread-safe.
+ * plain text when it is not after {@link #MAX_ROUNDS} rounds. Its HTML is at most {@link #MAX_HTML_CHARS}
+ * characters, cut at a node boundary. Thread-safe.
  */
 public final class HtmlCleaner {
+    /**
+     * The most characters of HTML {@link #clean} returns, below what the store keeps of a post's HTML (1,000,000),
+     * so that the store never cuts cleaned HTML in the middle of a tag.
+     */
+    public static final int MAX_HTML_CHARS = 900_000;
     /** Rounds of re-parsing and cleaning before a fragment that does not settle is kept as plain text. */
     static final int MAX_ROUNDS = 4;
 
@@ -45,10 +51,10 @@ public final class HtmlCleaner {
         }
         String base = baseUri == null ? "" : baseUri;
         Element body = sanitise(FragmentSource.of(html), base, allowList);
-        String out = body.html().strip();
+        String out = Bound.html(body, MAX_HTML_CHARS).strip();
         for (int round = 1; round < MAX_ROUNDS; round++) {
             Element again = sanitise(out, base, allowList);
-            String next = again.html().strip();
+            String next = Bound.html(again, MAX_HTML_CHARS).strip();
             if (next.equals(out)) {
                 return new CleanHtml(out, text(again));
             }
@@ -66,12 +72,15 @@ public final class HtmlCleaner {
         return clean.body();
     }
 
-    /** Text as HTML that holds nothing but the text and line breaks. */
+    /** Text as HTML that holds nothing but the text and line breaks, cut to the limit like any cleaned HTML. */
     static CleanHtml plain(String text) {
         StringBuilder html = new StringBuilder();
         StringBuilder kept = new StringBuilder();
         for (String line : text.split("\n")) {
             String escaped = Entities.escape(line);
+            if (html.length() + escaped.length() + 4 > MAX_HTML_CHARS) {
+                break;
+            }
             html.append(html.length() == 0 ? "" : "<br>").append(escaped);
             kept.append(kept.length() == 0 ? "" : "\n").append(line);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,56 @@ class HtmlCleanerTest {
             assertThat(html).isEqualTo("<a href=\"https://a.example/\" rel=\"nofollow noopener noreferrer\"></a>"
                     + "<a href=\"https://b.example/\" rel=\"nofollow noopener noreferrer\">b</a>text<table></table>");
             assertThat(CleanOutput.problems(cleaner, html)).isEmpty();
+        }
+    }
+
+    @Nested
+    class LengthLimit {
+        private static final String HUGE_POST = hugePost();
+        private static final String HUGE_POST_CLEANED = new HtmlCleaner().clean(HUGE_POST, "https://blog.example/").html();
+
+        /** A post of nested links, paragraphs and bold text, unclosed, of about 3 MB. */
+        private static String hugePost() {
+            StringBuilder post = new StringBuilder();
+            for (int i = 0; post.length() < 3_000_000; i++) {
+                post.append("<p>Part ").append(i).append(" <a href=\"https://blog.example/").append(i).append("\">link ")
+                        .append(i).append(" <b>bold ").append(i).append(" <div>nested <a href=\"/deeper\">deeper ");
+            }
+            return post.toString();
+        }
+
+        @Test
+        void issue20CutsAHugePostAtATagBoundaryBelowTheStoresLimit() {
+            String html = HUGE_POST_CLEANED;
+
+            assertThat(HtmlCleaner.MAX_HTML_CHARS).isLessThanOrEqualTo(1_000_000); // what PostStore keeps of a post
+            assertThat(html.length()).isLessThanOrEqualTo(HtmlCleaner.MAX_HTML_CHARS).isGreaterThan(800_000);
+            Document reparsed = Jsoup.parseBodyFragment(html);
+            reparsed.outputSettings().prettyPrint(false);
+            assertThat(reparsed.body().html()).as("well formed: re-parsed and written back unchanged").isEqualTo(html);
+            String start = cleaner.clean(HUGE_POST.substring(0, 20_000), "https://blog.example/").html();
+            assertThat(html).startsWith(start.substring(0, 10_000));
+        }
+
+        @Test
+        void issue20LeavesNothingOpenToSwallowWhatAPageShowsAfterThePost() {
+            BrowserParse.Element body =
+                    BrowserParse.body("<article>" + HUGE_POST_CLEANED + "</article><p>after the post</p>");
+            assertThat(body.children()).hasSize(2).last().satisfies(after -> {
+                assertThat(after).isInstanceOf(BrowserParse.Element.class);
+                assertThat(((BrowserParse.Element) after).children()).containsExactly("after the post");
+            });
+        }
+
+        @Test
+        void cutsALongTextBetweenCharactersNeverInsideOne() {
+            String text = "<p>" + "BGP \uD83D\uDE80 & ".repeat(200_000) + "</p>";
+            String html = cleaner.clean(text, null).html();
+            assertThat(html.length()).isLessThanOrEqualTo(HtmlCleaner.MAX_HTML_CHARS);
+            assertThat(html).startsWith("<p>BGP \uD83D\uDE80 &amp; ").endsWith("</p>");
+            String inner = html.substring(3, html.length() - 4);
+            assertThat(Character.isHighSurrogate(inner.charAt(inner.length() - 1))).isFalse();
+            assertThat(inner).doesNotEndWith("&amp").doesNotEndWith("&");
         }
     }
 }
