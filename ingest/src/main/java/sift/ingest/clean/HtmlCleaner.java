@@ -193,6 +193,6 @@ public final class HtmlCleaner {
         if (fragment == null || fragment.isBlank()) {
             return null;
         }
-        return Jsoup.parseBodyFragment(fragment).text().strip();
+        return Jsoup.parseBodyFragment(FragmentSource.of(fragment)).text().strip();
     }
 }

@@ -10,6 +10,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import sift.ingest.parse.FeedParser;
+import sift.ingest.parse.ParsedEntry;
 import sift.ingest.testing.Fixtures;
 
 class HtmlCleanerTest {
@@ -224,6 +226,35 @@ class HtmlCleanerTest {
             String inner = html.substring(3, html.length() - 4);
             assertThat(Character.isHighSurrogate(inner.charAt(inner.length() - 1))).isFalse();
             assertThat(inner).doesNotEndWith("&amp").doesNotEndWith("&");
+        }
+    }
+
+    @Nested
+    class TextThatLooksLikeMarkup {
+        @Test
+        void issue20KeepsADescriptionThatSaysDoctypeAsText() throws Exception {
+            List<ParsedEntry> entries = new FeedParser()
+                    .parse(Fixtures.bytes("parse/webdev-doctype-descriptions.xml"), null).entries();
+            List<CleanEntry> clean = entries.stream().map(e -> cleaner.entry(e, "https://webdev.example/")).toList();
+
+            assertThat(clean.get(0).content().text()).isEqualTo("<!DOCTYPE html> is the first line of every page");
+            assertThat(clean.get(0).content().html()).isEqualTo("&lt;!DOCTYPE html&gt; is the first line of every page");
+            assertThat(clean.get(1).content().text()).isEqualTo("<!DOCTYPE html> is the first line of every page");
+            assertThat(clean.get(2).content().text()).isEqualTo("<!DOCTYPE");
+        }
+
+        @Test
+        void dropsTheDoctypeOfAWholePageGivenAsContent() throws Exception {
+            ParsedEntry page = new FeedParser()
+                    .parse(Fixtures.bytes("parse/webdev-doctype-descriptions.xml"), null).entries().get(3);
+            assertThat(cleaner.entry(page, "https://webdev.example/").content().html())
+                    .isEqualTo("<p>The page's own text.</p>");
+        }
+
+        @Test
+        void keepsADoctypeInAnHtmlTitleAsText() {
+            // an Atom title type="html" of "Why &lt;!DOCTYPE html&gt; matters"
+            assertThat(cleaner.plainText("Why <!DOCTYPE html> matters")).isEqualTo("Why <!DOCTYPE html> matters");
         }
     }
 }
