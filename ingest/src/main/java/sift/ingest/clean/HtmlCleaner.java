@@ -1,160 +1,90 @@
 package sift.ingest.clean;
 
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
-import java.util.regex.Pattern;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 import sift.ingest.parse.ParsedEntry;
 import sift.ingest.parse.ParsedText;
 
 /**
  * Sanitises feed HTML to an allow-list once, at ingest, before storage: no script, style, form or event
- * handler survives; the only frames are video players from an allow-list, sandboxed; links and images point at
- * absolute http(s) URLs without {@code utm_*} tracking parameters; 1x1 tracking pixels are gone; links leave
- * Sift without referrer or opener. Inline SVG and MathML keep their drawing and layout elements only (no
- * scripts, animation, {@code use} or foreign objects). Thread-safe.
+ * handler survives; the only frames are video players from an allow-list, sandboxed and empty; links and images
+ * point at absolute http(s) URLs without {@code utm_*} tracking parameters; 1x1 tracking pixels are gone; links
+ * leave Sift without referrer or opener. Inline SVG and MathML keep their drawing and layout elements only (no
+ * scripts, animation, {@code use} or foreign objects), each in its own namespace ({@link Sanitiser}).
+ *
+ * <p>What it returns is a fixed point: parsed again as a browser parses it and cleaned again, it comes out the
+ * same. The cleaner checks this itself, re-parsing its own output until it is stable, and falls back to the escaped
+ * plain text when it is not after {@link #MAX_ROUNDS} rounds. Its HTML is at most {@link #MAX_HTML_CHARS}
+ * characters, cut at a node boundary. Thread-safe.
  */
 public final class HtmlCleaner {
+    /**
+     * The most characters of HTML {@link #clean} returns, below what the store keeps of a post's HTML (1,000,000),
+     * so that the store never cuts cleaned HTML in the middle of a tag.
+     */
+    public static final int MAX_HTML_CHARS = 900_000;
+    /** Rounds of re-parsing and cleaning before a fragment that does not settle is kept as plain text. */
+    static final int MAX_ROUNDS = 4;
+
     private static final int SUMMARY_CHARS = 280;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}&&[^)\\]\"']]+$");
-    private static final String XLINK = "http://www.w3.org/1999/xlink";
-    private static final Pattern VIDEO_PLAYER = Pattern.compile(
-            "https://(www\\.youtube(-nocookie)?\\.com/embed/|player\\.vimeo\\.com/video/)[^\\s\"'<>]+");
-    private static final Pattern TRACKING_PARAMETER = Pattern.compile("(?i)(utm_[a-z_]+|fbclid|gclid|mc_eid)(=|$)");
 
-    private static final String[] SVG = {"svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon",
-        "rect", "text", "tspan", "title", "desc", "defs", "lineargradient", "radialgradient", "stop", "a"};
-    private static final String[] SVG_ATTRIBUTES = {"xmlns", "xmlns:xlink", "version", "baseprofile", "width",
-        "height", "viewbox", "preserveaspectratio", "x", "y", "cx", "cy", "r", "rx", "ry", "x1", "y1", "x2", "y2",
-        "points", "d", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap",
-        "stroke-linejoin", "stroke-opacity", "stroke-dasharray", "opacity", "transform", "font-family", "font-size",
-        "font-weight", "text-anchor", "offset", "stop-color", "stop-opacity", "gradientunits", "gradienttransform",
-        "xlink:href", "xlink:title", "xlink:show", "xlink:type"};
-    private static final String[] MATHML = {"math", "mrow", "mi", "mo", "mn", "ms", "mtext", "mspace", "msup",
-        "msub", "msubsup", "mfrac", "msqrt", "mroot", "mfenced", "menclose", "mpadded", "mphantom", "mstyle",
-        "mtable", "mtr", "mtd", "munder", "mover", "munderover", "semantics", "annotation"};
-    private static final String[] MATHML_ATTRIBUTES = {"xmlns", "xmlns:xlink", "display", "mathvariant",
-        "mathsize", "mathcolor", "mathbackground", "open", "close", "separators", "notation", "columnalign",
-        "rowalign", "fence", "stretchy", "xlink:href", "xlink:show", "xlink:type"};
-
-    /** Inert presentational attributes, allowed on any element: none of them runs, loads or names anything. */
-    private static final String[] INERT_ATTRIBUTES = {"abbr", "align", "alt", "axis", "bgcolor", "border",
-        "cellpadding", "cellspacing", "char", "charoff", "cite", "clear", "color", "cols", "colspan", "compact",
-        "datetime", "dir", "face", "headers", "height", "hreflang", "hspace", "lang", "noshade", "nowrap", "rows",
-        "rowspan", "rules", "scope", "size", "span", "start", "summary", "title", "type", "valign", "vspace", "width",
-        "xml:lang"};
-
-    private final Safelist safelist = withSvgAndMathMl(Safelist.relaxed()
-            .addTags("figure", "figcaption", "hr", "abbr", "kbd", "samp", "var", "s", "del", "ins", "mark", "time",
-                    "iframe", "acronym", "address", "article", "aside", "big", "center", "details", "summary", "dfn",
-                    "font", "footer", "header", "nav", "section", "tt", "audio", "video", "source")
-            .addAttributes(":all", INERT_ATTRIBUTES)
-            .addAttributes("audio", "src", "controls", "preload")
-            .addAttributes("video", "src", "controls", "preload", "poster")
-            .addAttributes("source", "src", "type", "media")
-            .addProtocols("audio", "src", "http", "https")
-            .addProtocols("video", "src", "http", "https")
-            .addProtocols("video", "poster", "http", "https")
-            .addProtocols("source", "src", "http", "https")
-            .addAttributes("abbr", "title")
-            .addAttributes("time", "datetime")
-            .addAttributes("code", "class")
-            .addAttributes("pre", "class")
-            .addAttributes("iframe", "src", "width", "height", "title", "allowfullscreen")
-            .addProtocols("iframe", "src", "https")
-            .addEnforcedAttribute("iframe", "sandbox", "allow-scripts allow-same-origin allow-presentation")
-            .addEnforcedAttribute("iframe", "loading", "lazy")
-            .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer"));
-    private final Safelist titleSafelist = withSvgAndMathMl(Safelist.relaxed());
-
-    private static Safelist withSvgAndMathMl(Safelist safelist) {
-        safelist.addTags(SVG).addTags(MATHML);
-        for (String tag : SVG) {
-            safelist.addAttributes(tag, SVG_ATTRIBUTES);
-        }
-        for (String tag : MATHML) {
-            safelist.addAttributes(tag, MATHML_ATTRIBUTES);
-        }
-        for (String tag : new String[] {"a", "mrow", "math", "mi", "mo", "mtext"}) {
-            safelist.addProtocols(tag, "xlink:href", "http", "https", "mailto");
-        }
-        return safelist;
-    }
+    private final AllowList content = AllowList.content();
+    private final AllowList titles = AllowList.title();
 
     /** Cleans {@code html}; relative URLs resolve against {@code baseUri} (the post's link, else the feed's). */
     public CleanHtml clean(String html, String baseUri) {
+        return clean(html, baseUri, content);
+    }
+
+    private static CleanHtml clean(String html, String baseUri, AllowList allowList) {
         if (html == null || html.isBlank()) {
             return CleanHtml.EMPTY;
         }
-        Element body = sanitise(html, baseUri, safelist);
-        return new CleanHtml(body.html().strip(), text(body));
+        String base = baseUri == null ? "" : baseUri;
+        Element body = sanitise(FragmentSource.of(html), base, allowList);
+        String out = Bound.html(body, MAX_HTML_CHARS).strip();
+        for (int round = 1; round < MAX_ROUNDS; round++) {
+            Element again = sanitise(out, base, allowList);
+            String next = Bound.html(again, MAX_HTML_CHARS).strip();
+            if (next.equals(out)) {
+                return new CleanHtml(out, text(again));
+            }
+            out = next;
+            body = again;
+        }
+        return plain(text(body));
     }
 
-    private static Element sanitise(String html, String baseUri, Safelist safelist) {
-        Document dirty = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
-        Document clean = new Cleaner(safelist).clean(dirty);
+    private static Element sanitise(String html, String baseUri, AllowList allowList) {
+        Document dirty = Jsoup.parseBodyFragment(html, baseUri);
+        Document clean = Document.createShell(baseUri);
         clean.outputSettings().prettyPrint(false);
-        Element body = clean.body();
-        for (Element e : body.getAllElements()) {
-            tidy(e);
-        }
-        return body;
+        Sanitiser.copy(allowList, dirty.body(), clean.body());
+        return clean.body();
     }
 
-    /** What an allow-list cannot say: which frames, which images, which parameters, which namespaces. */
-    private static void tidy(Element e) {
-        switch (e.normalName()) {
-            case "iframe" -> {
-                if (!VIDEO_PLAYER.matcher(e.attr("src")).matches()) {
-                    e.remove();
-                    return;
-                }
-            }
-            case "img" -> {
-                if (isPixel(e.attr("width")) && isPixel(e.attr("height"))) {
-                    e.remove();
-                    return;
-                }
-            }
-            default -> { }
-        }
-        for (String url : new String[] {"href", "src"}) {
-            if (e.hasAttr(url)) {
-                e.attr(url, withoutTracking(e.attr(url)));
-            }
-        }
-        if (e.attributes().asList().stream().anyMatch(a -> a.getKey().startsWith("xlink:"))) {
-            e.attr("xmlns:xlink", XLINK);
-        }
-    }
-
-    private static boolean isPixel(String size) {
-        String s = size.strip();
-        return s.equals("0") || s.equals("1") || s.equals("1px") || s.equals("0px");
-    }
-
-    /** {@code url} without {@code utm_*} and the like, which only tell the publisher's analytics where a click came from. */
-    static String withoutTracking(String url) {
-        int query = url.indexOf('?');
-        if (query < 0) {
-            return url;
-        }
-        int hash = url.indexOf('#', query);
-        String fragment = hash < 0 ? "" : url.substring(hash);
+    /** Text as HTML that holds nothing but the text and line breaks, cut to the limit like any cleaned HTML. */
+    static CleanHtml plain(String text) {
+        StringBuilder html = new StringBuilder();
         StringBuilder kept = new StringBuilder();
-        for (String parameter : url.substring(query + 1, hash < 0 ? url.length() : hash).split("&")) {
-            if (!parameter.isEmpty() && !TRACKING_PARAMETER.matcher(parameter).lookingAt()) {
-                kept.append(kept.length() == 0 ? "?" : "&").append(parameter);
+        for (String line : text.split("\n")) {
+            String escaped = Entities.escape(line);
+            if (html.length() + escaped.length() + 4 > MAX_HTML_CHARS) {
+                break;
             }
+            html.append(html.length() == 0 ? "" : "<br>").append(escaped);
+            kept.append(kept.length() == 0 ? "" : "\n").append(line);
         }
-        return url.substring(0, query) + kept + fragment;
+        return new CleanHtml(html.toString(), kept.toString());
     }
 
     /**
@@ -241,7 +171,7 @@ public final class HtmlCleaner {
             return title.value();
         }
         String base = title.base() != null ? title.base() : fallbackBase;
-        return sanitise(title.value(), base, titleSafelist).html().strip();
+        return clean(title.value(), base, titles).html();
     }
 
     /** Cleans a text of a feed; relative URLs resolve against its own base, else {@code fallbackBase}. */
@@ -263,6 +193,6 @@ public final class HtmlCleaner {
         if (fragment == null || fragment.isBlank()) {
             return null;
         }
-        return Jsoup.parseBodyFragment(fragment).text().strip();
+        return Jsoup.parseBodyFragment(FragmentSource.of(fragment)).text().strip();
     }
 }

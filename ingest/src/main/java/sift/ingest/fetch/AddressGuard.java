@@ -1,7 +1,5 @@
 package sift.ingest.fetch;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -49,8 +47,10 @@ final class AddressGuard implements DnsResolver {
         }
         if (allowed.isEmpty()) {
             InetAddress first = all[0];
-            throw new Refused("refused: " + host + " is " + (all.length > 1 ? "at " + Arrays.toString(all) : first.getHostAddress())
-                    + ", a " + kind(first) + " address; Sift fetches only public addresses unless SIFT_ALLOW_PRIVATE=true");
+            SpecialAddresses.Range range = SpecialAddresses.of(first);
+            String where = all.length > 1 ? "at " + Arrays.toString(all) : first.getHostAddress();
+            throw new Refused("refused: " + host + " is " + where + ", a " + range.name() + " address ("
+                    + range.cidr() + "); Sift fetches only public addresses unless SIFT_ALLOW_PRIVATE=true");
         }
         return allowed.toArray(new InetAddress[0]);
     }
@@ -60,62 +60,9 @@ final class AddressGuard implements DnsResolver {
         return dns.resolveCanonicalHostname(host);
     }
 
-    /** What kind of non-public address this is (loopback, private, ...), or null for a public one. */
+    /** What kind of non-public address this is (loopback, private, documentation, ...), or null for a public one. */
     static String kind(InetAddress address) {
-        if (address.isLoopbackAddress()) {
-            return "loopback";
-        }
-        if (address.isAnyLocalAddress()) {
-            return "unspecified";
-        }
-        if (address.isLinkLocalAddress()) {
-            return "link-local";
-        }
-        if (address.isMulticastAddress()) {
-            return "multicast";
-        }
-        if (address.isSiteLocalAddress()) {
-            return "private";
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) {
-                return "private (unique local)";
-            }
-            if (isEmbeddedIpv4(b)) {
-                try {
-                    return kind(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    throw new IllegalStateException("four bytes are always an IPv4 address", e);
-                }
-            }
-            return null;
-        }
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            if (first == 100 && second >= 64 && second <= 127) {
-                return "carrier-grade NAT";
-            }
-            if (first == 0) {
-                return "unspecified";
-            }
-            if (first >= 240) {
-                return "reserved";
-            }
-        }
-        return null;
-    }
-
-    /** ::ffff:a.b.c.d (mapped), ::a.b.c.d (compatible) and 64:ff9b::a.b.c.d (NAT64) carry an IPv4 address. */
-    private static boolean isEmbeddedIpv4(byte[] b) {
-        boolean zeroPrefix = true;
-        for (int i = 0; i < 10; i++) {
-            zeroPrefix &= b[i] == 0;
-        }
-        boolean mapped = zeroPrefix && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-        boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0;
-        boolean nat64 = (b[0] & 0xff) == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
-        return mapped || compatible || nat64;
+        SpecialAddresses.Range range = SpecialAddresses.of(address);
+        return range == null ? null : range.name();
     }
 }

@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import sift.ingest.parse.FeedParser;
+import sift.ingest.parse.ParsedEntry;
 import sift.ingest.testing.Fixtures;
 
 class HtmlCleanerTest {
@@ -122,5 +126,135 @@ class HtmlCleanerTest {
     void decodesEntitiesInPlainText() {
         assertThat(cleaner.plainText("Stretched VLANs &amp; <em>AI</em>")).isEqualTo("Stretched VLANs & AI");
         assertThat(cleaner.plainText("  ")).isNull();
+    }
+
+    @Nested
+    class NamespaceConfusion {
+        @Test
+        void issue20StoresTheIssuesPayloadWithoutTheMetaRefreshItHid() {
+            String html = cleaner.clean("<svg><foreignObject><iframe src=\"https://www.youtube.com/embed/x\"><p>"
+                    + "<meta http-equiv=refresh content=\"0;url=https://evil.example/\"></iframe></foreignObject></svg>",
+                    "https://blog.example/").html();
+            assertThat(html).isEqualTo("<svg></svg>");
+        }
+
+        @Test
+        void issue20KeepsAVideoPlayerEmptyWhateverItsBodyHeld() {
+            String html = cleaner.clean("<iframe src=\"https://www.youtube.com/embed/abc\"><p>No video?</p>"
+                    + "<meta http-equiv=refresh content=0></iframe>", null).html();
+            assertThat(html).isEqualTo("<iframe loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin "
+                    + "allow-presentation\" src=\"https://www.youtube.com/embed/abc\"></iframe>");
+        }
+
+        @Test
+        void issue20KeepsOnlyTheTextOfSvgTitlesAndMathMlTokens() {
+            String html = cleaner.clean("<svg><title><b>Leaf</b> and <form><input></form>spine</title></svg>"
+                    + "<math><mtext><i>for</i> <button>all</button></mtext></math>", null).html();
+            assertThat(html).isEqualTo("<svg><title>Leaf and spine</title></svg><math><mtext>for all</mtext></math>");
+        }
+
+        @Test
+        void issue20KeepsNoSvgOrMathMlNameOutsideItsNamespaceNorHtmlInsideIt() {
+            String html = cleaner.clean("<circle r=\"5\">not a drawing</circle><svg><mi>x</mi><rect/></svg>", null).html();
+            assertThat(html).isEqualTo("not a drawing<svg><rect></rect></svg>");
+        }
+    }
+
+    @Nested
+    class FixedPoint {
+        @Test
+        void issue20FallsBackToEscapedTextThatIsAFixedPointItself() {
+            CleanHtml plain = HtmlCleaner.plain("if a < b && c\nthen <script>");
+            assertThat(plain.html()).isEqualTo("if a &lt; b &amp;&amp; c<br>then &lt;script&gt;");
+            assertThat(cleaner.clean(plain.html(), null)).isEqualTo(plain);
+        }
+
+        @Test
+        void issue20WritesNestedLinksAndTextInTablesAsABrowserReadsThem() {
+            String html = cleaner.clean("<a href=\"https://a.example/\"><table><a href=\"https://b.example/\">b</a>"
+                    + "text</table></a>", null).html();
+            assertThat(html).isEqualTo("<a href=\"https://a.example/\" rel=\"nofollow noopener noreferrer\"></a>"
+                    + "<a href=\"https://b.example/\" rel=\"nofollow noopener noreferrer\">b</a>text<table></table>");
+            assertThat(CleanOutput.problems(cleaner, html)).isEmpty();
+        }
+    }
+
+    @Nested
+    class LengthLimit {
+        private static final String HUGE_POST = hugePost();
+        private static final String HUGE_POST_CLEANED = new HtmlCleaner().clean(HUGE_POST, "https://blog.example/").html();
+
+        /** A post of nested links, paragraphs and bold text, unclosed, of about 3 MB. */
+        private static String hugePost() {
+            StringBuilder post = new StringBuilder();
+            for (int i = 0; post.length() < 3_000_000; i++) {
+                post.append("<p>Part ").append(i).append(" <a href=\"https://blog.example/").append(i).append("\">link ")
+                        .append(i).append(" <b>bold ").append(i).append(" <div>nested <a href=\"/deeper\">deeper ");
+            }
+            return post.toString();
+        }
+
+        @Test
+        void issue20CutsAHugePostAtATagBoundaryBelowTheStoresLimit() {
+            String html = HUGE_POST_CLEANED;
+
+            assertThat(HtmlCleaner.MAX_HTML_CHARS).isLessThanOrEqualTo(1_000_000); // what PostStore keeps of a post
+            assertThat(html.length()).isLessThanOrEqualTo(HtmlCleaner.MAX_HTML_CHARS).isGreaterThan(800_000);
+            Document reparsed = Jsoup.parseBodyFragment(html);
+            reparsed.outputSettings().prettyPrint(false);
+            assertThat(reparsed.body().html()).as("well formed: re-parsed and written back unchanged").isEqualTo(html);
+            String start = cleaner.clean(HUGE_POST.substring(0, 20_000), "https://blog.example/").html();
+            assertThat(html).startsWith(start.substring(0, 10_000));
+        }
+
+        @Test
+        void issue20LeavesNothingOpenToSwallowWhatAPageShowsAfterThePost() {
+            BrowserParse.Element body =
+                    BrowserParse.body("<article>" + HUGE_POST_CLEANED + "</article><p>after the post</p>");
+            assertThat(body.children()).hasSize(2).last().satisfies(after -> {
+                assertThat(after).isInstanceOf(BrowserParse.Element.class);
+                assertThat(((BrowserParse.Element) after).children()).containsExactly("after the post");
+            });
+        }
+
+        @Test
+        void cutsALongTextBetweenCharactersNeverInsideOne() {
+            String text = "<p>" + "BGP \uD83D\uDE80 & ".repeat(200_000) + "</p>";
+            String html = cleaner.clean(text, null).html();
+            assertThat(html.length()).isLessThanOrEqualTo(HtmlCleaner.MAX_HTML_CHARS);
+            assertThat(html).startsWith("<p>BGP \uD83D\uDE80 &amp; ").endsWith("</p>");
+            String inner = html.substring(3, html.length() - 4);
+            assertThat(Character.isHighSurrogate(inner.charAt(inner.length() - 1))).isFalse();
+            assertThat(inner).doesNotEndWith("&amp").doesNotEndWith("&");
+        }
+    }
+
+    @Nested
+    class TextThatLooksLikeMarkup {
+        @Test
+        void issue20KeepsADescriptionThatSaysDoctypeAsText() throws Exception {
+            List<ParsedEntry> entries = new FeedParser()
+                    .parse(Fixtures.bytes("parse/webdev-doctype-descriptions.xml"), null).entries();
+            List<CleanEntry> clean = entries.stream().map(e -> cleaner.entry(e, "https://webdev.example/")).toList();
+
+            assertThat(clean.get(0).content().text()).isEqualTo("<!DOCTYPE html> is the first line of every page");
+            assertThat(clean.get(0).content().html()).isEqualTo("&lt;!DOCTYPE html&gt; is the first line of every page");
+            assertThat(clean.get(1).content().text()).isEqualTo("<!DOCTYPE html> is the first line of every page");
+            assertThat(clean.get(2).content().text()).isEqualTo("<!DOCTYPE");
+        }
+
+        @Test
+        void dropsTheDoctypeOfAWholePageGivenAsContent() throws Exception {
+            ParsedEntry page = new FeedParser()
+                    .parse(Fixtures.bytes("parse/webdev-doctype-descriptions.xml"), null).entries().get(3);
+            assertThat(cleaner.entry(page, "https://webdev.example/").content().html())
+                    .isEqualTo("<p>The page's own text.</p>");
+        }
+
+        @Test
+        void keepsADoctypeInAnHtmlTitleAsText() {
+            // an Atom title type="html" of "Why &lt;!DOCTYPE html&gt; matters"
+            assertThat(cleaner.plainText("Why <!DOCTYPE html> matters")).isEqualTo("Why <!DOCTYPE html> matters");
+        }
     }
 }

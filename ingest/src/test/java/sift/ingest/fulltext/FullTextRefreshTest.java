@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchSettings;
 import sift.ingest.refresh.RefreshReport;
@@ -133,5 +134,23 @@ class FullTextRefreshTest {
         assertThat(text(posts().get(0)))
                 .contains("Leaf to leaf, same site")
                 .doesNotContain("replication jobs stalled at random");
+    }
+
+    @Test
+    void issue20StoresAHugeArticleCutByTheCleanerAtATag() {
+        StringBuilder page = new StringBuilder("<html><body><article class=\"post\">");
+        for (int i = 0; page.length() < 1_200_000; i++) {
+            page.append("<p>Hop ").append(i).append(" of the path, <a href=\"/hops/").append(i).append("\">traced</a>, ")
+                    .append("with <code>mtu 9000</code> set, at last.</p>");
+        }
+        server.feed("/posts/evpn-mtu/", "text/html; charset=utf-8", page.append("</article></body></html>").toString());
+        db.feeds().setFullText(feed().id(), true, "article.post");
+
+        refresher.refresh(feed());
+
+        String html = posts().get(0).contentHtml();
+        assertThat(html.length()).isLessThanOrEqualTo(HtmlCleaner.MAX_HTML_CHARS).isGreaterThan(800_000);
+        assertThat(html).startsWith("<article>").endsWith("</p></article>")
+                .contains("<p>Hop 0 of the path, <a href=\"" + server.url("/hops/0") + "\"");
     }
 }

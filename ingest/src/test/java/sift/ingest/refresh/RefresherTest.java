@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchSettings;
 import sift.ingest.testing.FixtureServer;
@@ -202,5 +203,24 @@ class RefresherTest {
         assertThat(refresher.refresh(feed).outcome()).isEqualTo(RefreshReport.Outcome.STOPPED);
         assertThat(server.hits("/cloudflare.xml")).isZero();
         assertThat(db.feeds().find(feed.id()).orElseThrow().nextFetchAt()).as("still due").isEqualTo(NOW);
+    }
+
+    @Test
+    void issue20StoresAHugePostAsTheCleanerCutItAtATagNotAsTheStoreWouldCutIt() {
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; content.length() < 3_000_000; i++) {
+            content.append("<p>Route ").append(i).append(" <a href=\"https://huge.example/").append(i).append("\">via ")
+                    .append(i).append("</a> and <b>more</b></p>");
+        }
+        server.feed("/huge.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>Huge</title><item>"
+                + "<title>Huge</title><link>https://huge.example/post</link><guid>huge-1</guid><description><![CDATA["
+                + content + "]]></description></item></channel></rss>");
+
+        refresher.refresh(subscribe("/huge.xml"));
+
+        Post post = db.posts().find(db.posts().river(1, null).get(0).id()).orElseThrow();
+        String cleaned = new HtmlCleaner().clean(content.toString(), "https://huge.example/post").html();
+        assertThat(cleaned.length()).isLessThanOrEqualTo(HtmlCleaner.MAX_HTML_CHARS);
+        assertThat(post.contentHtml()).isEqualTo(cleaned).endsWith("</p>");
     }
 }
