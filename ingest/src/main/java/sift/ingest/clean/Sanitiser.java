@@ -17,7 +17,8 @@ import org.jsoup.select.NodeTraversor;
  * browser will read it back:
  * <ul>
  *   <li>an HTML element that is not allowed is unwrapped (its children are kept), except those whose content is no
- *       prose for a reader (script, style, template, object, frames and the like), which go whole;</li>
+ *       prose for a reader (script, style, template, embed, frames and the like), which go whole; an
+ *       {@code object}'s children are its fallback, which a reader sees, so they stay;</li>
  *   <li>a foreign (SVG or MathML) element that is not allowed goes whole, with its children: unwrapped, it would
  *       lift children of another namespace ({@code foreignObject}'s HTML, say) where a browser reads them as
  *       markup of this one;</li>
@@ -36,7 +37,7 @@ import org.jsoup.select.NodeTraversor;
 final class Sanitiser implements NodeFilter {
     /** HTML elements that hold no prose for a reader: not allowed, they go whole rather than being unwrapped. */
     private static final Pattern DROPPED_WHOLE = Pattern.compile(
-            "script|style|template|object|applet|embed|frameset|frame|head|title|iframe|noembed|noframes|xmp");
+            "script|style|template|embed|frameset|frame|head|title|iframe|noembed|noframes|xmp");
 
     /** What a table's structure holds; anything else in it a browser moves before the table. */
     private static final Map<String, Set<String>> TABLE_CONTENT = Map.of(

@@ -28,6 +28,14 @@ class HtmlCleanerTest {
     }
 
     @Test
+    void keepsTheFallbackOfAnObjectButNotTheObject() {
+        CleanHtml clean = cleaner.clean("safe<object classid=\"clsid:C932BA85\"><param name=movie value=x.swf> "
+                + "<b>description</b></object> and after", "https://blog.example/post/");
+        assertThat(clean.html()).doesNotContain("object", "param", "x.swf").contains("<b>description</b>");
+        assertThat(clean.text()).isEqualTo("safe description and after");
+    }
+
+    @Test
     void resolvesRelativeUrlsAndSendsNoReferrer() {
         CleanHtml clean = cleaner.clean(
                 "<a href=\"/bgp/\">BGP</a> <img src=\"img/fabric.png\" alt=\"fabric\">", "https://blog.example/post/");
