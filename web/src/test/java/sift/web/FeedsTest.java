@@ -188,6 +188,29 @@ class FeedsTest {
         assertThat(app.get("/feeds/posts.atom?q=(bgp").statusCode()).isEqualTo(400);
     }
 
+    /** Issue 20: the cache held a whole feed for each raw query string, so ?z=1 ... ?z=500 pinned 500 of them. */
+    @Test
+    void aThousandQueryStringsHoldTheFeedCacheUnderItsBoundAndUnknownParametersChangeNothing() {
+        String plain = app.get("/feeds/posts.atom").body();
+        double before = cacheBytes();
+        for (int i = 0; i < 1000; i++) {
+            assertThat(app.get("/feeds/posts.atom?z=" + i + "&utm_source=" + i).body()).as("?z=" + i).isEqualTo(plain);
+        }
+        assertThat(cacheBytes()).as("unknown parameters share the plain feed's entry").isEqualTo(before);
+        for (int i = 0; i <= 100; i++) {
+            app.get("/feeds/posts.json?maxHype=" + i);
+            app.get("/feeds/posts.rss?q=bgp+" + i);
+        }
+        assertThat(cacheBytes()).isPositive().isLessThanOrEqualTo(16 * 1024 * 1024);
+    }
+
+    private double cacheBytes() {
+        var m = java.util.regex.Pattern.compile("(?m)^sift_feed_cache_bytes (\\S+)$")
+                .matcher(app.getAsMonitor("/metrics").body());
+        assertThat(m.find()).as("sift_feed_cache_bytes in /metrics").isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
     @Test
     void everyPageAdvertisesItsFeed() {
         Document home = Jsoup.parse(app.get("/?topic=operations").body());
