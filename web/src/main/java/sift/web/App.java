@@ -92,7 +92,7 @@ public final class App {
         AccountChanges changes = new AccountChanges(deps.db().users(), deps.db().sessions(), deps.db().audit(),
                 auth::forgetSessions, deps.clock());
         AccountRoutes account = new AccountRoutes(deps.db().apiTokens(), deps.db().users(), changes, auth,
-                deps.mailConfigured(), pages, deps.clock());
+                deps.mailConfigured(), deps.baseUrl(), pages, deps.clock());
         UserRoutes users = new UserRoutes(deps.db().users(), changes, pages, deps.clock());
         Diagnostics diagnostics = new Diagnostics(deps.accounts().diagnosticsToken());
         DigestService digests = new DigestService(deps.db().digests(), deps.db().users(), deps.db().savedSearches(),

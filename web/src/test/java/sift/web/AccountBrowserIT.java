@@ -39,7 +39,8 @@ class AccountBrowserIT {
                 browser.findElement(By.id("feed-name")).sendKeys("NetNewsWire");
                 browser.findElement(By.cssSelector("form.new-feed button")).click();
                 String address = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-feed"))).getText();
-                assertThat(address).matches("/feeds/posts\\.atom\\?topic=routing&token=sift_[A-Za-z0-9_-]{43}");
+                assertThat(address)
+                        .matches("http://127\\.0\\.0\\.1:\\d+/feeds/posts\\.atom\\?topic=routing&token=sift_[A-Za-z0-9_-]{43}");
                 LoginBrowserIT.screenshot(browser, "account-feed-address.png");
                 browser.manage().window().setSize(new Dimension(390, 844));
                 LoginBrowserIT.screenshot(browser, "account-feed-address-phone.png");

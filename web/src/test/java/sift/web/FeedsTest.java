@@ -238,7 +238,10 @@ class FeedsTest {
             Element form = account.selectFirst("form.new-feed");
             HttpResponse<String> made = admin.post("/account/feeds", Map.of("_csrf", admin.csrf(),
                     "view", form.select("input[name=view]").val(), "name", "NetNewsWire"));
-            String secret = Jsoup.parse(made.body()).select("#new-feed").text();
+            String address = Jsoup.parse(made.body()).select("#new-feed").text();
+            assertThat(address).as("whole, for a feed reader")
+                    .startsWith(closed.url("/feeds/posts.atom?topic=routing&token=sift_"));
+            String secret = address.substring(closed.url("").length());
             assertThat(secret).matches("/feeds/posts\\.atom\\?topic=routing&token=sift_[A-Za-z0-9_-]{43}");
             assertThat(Jsoup.parse(admin.get("/account").body()).select("#new-feed")).as("shown once").isEmpty();
             HttpResponse<String> feed = closed.get(secret); // no cookie: a feed reader

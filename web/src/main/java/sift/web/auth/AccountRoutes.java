@@ -40,12 +40,18 @@ public final class AccountRoutes {
     private final AccountChanges changes;
     private final Auth auth;
     private final boolean mailConfigured;
+    private final String baseUrl;
     private final Pages pages;
     private final Clock clock;
 
-    /** @param mailConfigured whether the admin configured an SMTP server, without which no digest is e-mailed */
+    /**
+     * @param mailConfigured whether the admin configured an SMTP server, without which no digest is e-mailed
+     * @param baseUrl where Sift is reached from outside ({@code SIFT_BASE_URL}), for the feed addresses shown; null:
+     *     the address the request came to
+     */
     public AccountRoutes(ApiTokenStore tokens, UserStore users, AccountChanges changes, Auth auth,
-            boolean mailConfigured, Pages pages, Clock clock) {
+            boolean mailConfigured, String baseUrl, Pages pages, Clock clock) {
+        this.baseUrl = baseUrl;
         this.tokens = tokens;
         this.users = users;
         this.changes = changes;
@@ -224,6 +230,7 @@ public final class AccountRoutes {
         params.put("feedTokens", tokens.list(viewer.userId(), ApiTokenStore.Scope.FEEDS));
         params.put("created", created);
         params.put("view", view(ctx));
+        params.put("base", baseUrl != null ? baseUrl : ctx.scheme() + "://" + ctx.host());
         params.put("problem", problem == null ? "" : problem);
         params.put("changed", ctx.queryParam("changed") == null ? "" : ctx.queryParam("changed"));
         params.put("now", clock.instant());
