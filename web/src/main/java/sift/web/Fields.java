@@ -55,6 +55,32 @@ public final class Fields {
         }
     }
 
+    /**
+     * The whole number sent as {@code name} (a query parameter), from {@code min} to {@code max}
+     * ({@link Long#MAX_VALUE}: no upper bound), or null when it is not sent; anything else, a number too large for a
+     * long included, is a 400 that names it; {@code beyond} is added to the message of a number out of range.
+     */
+    public static Long wholeNumber(String name, String value, long min, long max, String beyond) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        String shown = v.length() > 40 ? v.substring(0, 40) + "…" : v;
+        if (!v.matches("[-+]?[0-9]+")) {
+            throw new BadRequestResponse(name + " must be a whole number, not '" + shown + "'");
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // too large for a long: out of range
+        }
+        String range = max == Long.MAX_VALUE ? " up" : " to " + max;
+        throw new BadRequestResponse(name + " must be from " + min + range + ", not " + shown + beyond);
+    }
+
     /** A true/false field: null when it is not sent, a 400 naming it when it is anything else. */
     public static Boolean flag(Map<String, String> fields, String name) {
         String value = fields.get(name);

@@ -30,6 +30,7 @@ import sift.store.search.SearchRequest;
 import sift.store.search.SearchSyntaxException;
 import sift.store.user.DigestSettings;
 import sift.store.user.SavedSearchStore;
+import sift.web.Fields;
 import sift.web.Pages;
 import sift.web.WebLinks;
 import sift.web.digest.Digest;
@@ -310,19 +311,8 @@ public final class FeedRoutes {
     }
 
     private static int limit(Context ctx) {
-        String value = ctx.queryParam("limit");
-        if (value == null) {
-            return DEFAULT_ENTRIES;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_ENTRIES) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new BadRequestResponse("limit must be a whole number from 1 to " + MAX_ENTRIES + ", not '" + value + "'");
+        Long limit = Fields.wholeNumber("limit", ctx.queryParam("limit"), 1, MAX_ENTRIES, "");
+        return limit == null ? DEFAULT_ENTRIES : limit.intValue();
     }
 
     private static Integer maxHype(Context ctx) {

@@ -20,6 +20,7 @@ import sift.store.post.RiverCursor;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
 import sift.web.Dates;
+import sift.web.Fields;
 import sift.web.Pages;
 import sift.web.WebLinks;
 import sift.web.auth.Viewer;
@@ -76,12 +77,7 @@ public final class ReaderRoutes {
      * the next page ({@code ?after=}) or null.
      */
     public void riverApi(Context ctx) {
-        Long limit;
-        try {
-            limit = number(ctx, "limit", 1, MAX_API_PAGE);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse(e.getMessage());
-        }
+        Long limit = number(ctx, "limit", 1, MAX_API_PAGE);
         KeysetPage<PostSummary> page = page(filter(ctx), cursor(ctx), Viewer.of(ctx).userId(),
                 limit == null ? PAGE_SIZE : limit.intValue());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -190,26 +186,9 @@ public final class ReaderRoutes {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** The whole number of {@code ?name=} from {@code min} to {@code max}, or null; anything else is refused, named. */
+    /** The whole number of {@code ?name=} from {@code min} to {@code max}, or null; anything else is a 400 naming it. */
     private static Long number(Context ctx, String name, long min, long max) {
-        String value = param(ctx, name);
-        if (value == null) {
-            return null;
-        }
-        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        if (!value.matches("[-+]?[0-9]+")) {
-            throw new IllegalArgumentException(name + " must be a whole number, not '" + shown + "'");
-        }
-        try {
-            long n = Long.parseLong(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // too large for a long: out of range
-        }
-        String range = max == Long.MAX_VALUE ? " up" : " to " + max;
-        throw new IllegalArgumentException(name + " must be from " + min + range + ", not " + shown);
+        return Fields.wholeNumber(name, ctx.queryParam(name), min, max, "");
     }
 
     /** {@code GET /posts/{id}}: the post, which is then read for the signed-in reader. */

@@ -19,6 +19,7 @@ import sift.store.search.SearchResult;
 import sift.store.search.SearchSyntaxException;
 import sift.web.Dates;
 import sift.store.user.SavedSearchStore;
+import sift.web.Fields;
 import sift.web.Pages;
 import sift.web.auth.Viewer;
 
@@ -189,25 +190,9 @@ public final class SearchRoutes {
 
     /** The whole number of {@code ?name=} from {@code min} to {@code max}; anything else is a 400 naming it. */
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        String v = value.strip();
-        String shown = v.length() > 40 ? v.substring(0, 40) + "…" : v;
-        if (!v.matches("[-+]?[0-9]+")) {
-            throw new BadRequestResponse(name + " must be a whole number, not '" + shown + "'");
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // too large for an int: out of range
-        }
-        String why = name.equals("limit") ? "" : ": results go " + SearchRequest.MAX_DEPTH + " deep at most";
-        throw new BadRequestResponse(name + " must be from " + min + " to " + max + ", not " + shown + why);
+        Long n = Fields.wholeNumber(name, ctx.queryParam(name), min, max,
+                name.equals("limit") ? "" : ": results go " + SearchRequest.MAX_DEPTH + " deep at most");
+        return n == null ? fallback : n.intValue();
     }
 
     /** {@code sort=date} sorts by date, newest first; anything else by relevance blended with recency. */
