@@ -1,9 +1,7 @@
 package sift.web.feeds;
 
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import sift.web.SizeBoundCache;
 
 /**
  * Feeds as last sent, by the address that names them (its known parameters only, normalised) and the reader,
@@ -17,43 +15,27 @@ final class FeedCache {
     /** A feed as sent: its bytes, their ETag, and the change of the posts it was built at. */
     record Entry(String mark, String etag, Instant lastModified, byte[] body) {}
 
-    private final long maxBytes;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private long bytes;
+    private final SizeBoundCache<String, Entry> entries;
 
     FeedCache(long maxBytes) {
-        this.maxBytes = maxBytes;
+        entries = new SizeBoundCache<>(maxBytes, maxBytes / 8, FeedCache::size);
     }
 
-    synchronized Entry get(String key) {
+    Entry get(String key) {
         return entries.get(key);
     }
 
-    synchronized void put(String key, Entry entry) {
-        Entry old = entries.remove(key);
-        if (old != null) {
-            bytes -= size(key, old);
-        }
-        long size = size(key, entry);
-        if (size > maxBytes / 8) {
-            return;
-        }
+    void put(String key, Entry entry) {
         entries.put(key, entry);
-        bytes += size;
-        for (Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator(); bytes > maxBytes; ) {
-            Map.Entry<String, Entry> e = eldest.next();
-            bytes -= size(e.getKey(), e.getValue());
-            eldest.remove();
-        }
     }
 
     /** The bytes held, keys included. */
-    synchronized long bytes() {
-        return bytes;
+    long bytes() {
+        return entries.size();
     }
 
-    synchronized int size() {
-        return entries.size();
+    int size() {
+        return entries.count();
     }
 
     private static long size(String key, Entry entry) {

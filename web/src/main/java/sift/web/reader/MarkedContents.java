@@ -1,10 +1,8 @@
 package sift.web.reader;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import sift.store.post.PostFacts;
+import sift.web.SizeBoundCache;
 
 /**
  * The content of the posts read lately with their claims marked ({@link ClaimMarks}): marking parses and writes the
@@ -17,9 +15,7 @@ final class MarkedContents {
     /** The characters held, each post's content and marked content counted: 8 to 16 MB, three of the largest posts. */
     static final long MAX_CHARS = 8_000_000;
 
-    private final long maxChars;
-    private final LinkedHashMap<Long, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
-    private long chars;
+    private final SizeBoundCache<Long, Entry> entries;
 
     private record Entry(String html, List<PostFacts.Claim> claims, String marked) {
         long chars() {
@@ -32,33 +28,19 @@ final class MarkedContents {
     }
 
     MarkedContents(long maxChars) {
-        this.maxChars = maxChars;
+        entries = new SizeBoundCache<>(maxChars, maxChars, (id, entry) -> entry.chars());
     }
 
     /** The post's content with its flagged claims marked, as {@link ClaimMarks#mark} makes it. */
     String mark(long postId, String html, List<PostFacts.Claim> claims) {
-        synchronized (this) {
-            Entry entry = entries.get(postId);
-            if (entry != null && entry.html().equals(html) && entry.claims().equals(claims)) {
-                return entry.marked();
-            }
+        Entry entry = entries.get(postId);
+        if (entry != null && entry.html().equals(html) && entry.claims().equals(claims)) {
+            return entry.marked();
         }
         String marked = ClaimMarks.mark(html, claims);
         if (marked != html) { // nothing to mark: nothing to keep
-            keep(postId, new Entry(html, List.copyOf(claims), marked));
+            entries.put(postId, new Entry(html, List.copyOf(claims), marked));
         }
         return marked;
-    }
-
-    private synchronized void keep(long postId, Entry entry) {
-        if (entry.chars() > maxChars) {
-            return;
-        }
-        Entry old = entries.put(postId, entry);
-        chars += entry.chars() - (old == null ? 0 : old.chars());
-        for (Iterator<Map.Entry<Long, Entry>> eldest = entries.entrySet().iterator(); chars > maxChars; ) {
-            chars -= eldest.next().getValue().chars();
-            eldest.remove();
-        }
     }
 }
