@@ -90,6 +90,12 @@ final class UserCommand implements Callable<Integer> {
         }
     }
 
+    /** A command about one account, named on the command line. */
+    abstract static class OneAccount extends AccountCommand {
+        @Parameters(paramLabel = "NAME", description = "the account")
+        String name;
+    }
+
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a reader account. The password is asked for on the terminal (twice), or read from "
                     + "the first line of standard input with --password-stdin.")
@@ -113,10 +119,7 @@ final class UserCommand implements Callable<Integer> {
     @Command(name = "password", mixinStandardHelpOptions = true,
             description = "Give an account a new password (also the first admin's) and end its sessions; a lock after "
                     + "failed logins ends too.")
-    static final class Password extends AccountCommand {
-        @Parameters(paramLabel = "NAME", description = "the account")
-        String name;
-
+    static final class Password extends OneAccount {
         @Option(names = "--password-stdin", description = "read the password from standard input (first line)")
         boolean passwordStdin;
 
@@ -131,10 +134,7 @@ final class UserCommand implements Callable<Integer> {
     @Command(name = "disable", mixinStandardHelpOptions = true,
             description = "Disable an account: its sessions end, it cannot sign in, its API tokens and feed addresses "
                     + "stop working (until enabled again).")
-    static final class Disable extends AccountCommand {
-        @Parameters(paramLabel = "NAME", description = "the account")
-        String name;
-
+    static final class Disable extends OneAccount {
         @Override
         String change(AccountChanges changes, Database db) {
             changes.disable(AccountChanges.Actor.COMMAND_LINE, changes.account(name));
@@ -143,10 +143,7 @@ final class UserCommand implements Callable<Integer> {
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled account again.")
-    static final class Enable extends AccountCommand {
-        @Parameters(paramLabel = "NAME", description = "the account")
-        String name;
-
+    static final class Enable extends OneAccount {
         @Override
         String change(AccountChanges changes, Database db) {
             changes.enable(AccountChanges.Actor.COMMAND_LINE, changes.account(name));
@@ -155,10 +152,7 @@ final class UserCommand implements Callable<Integer> {
     }
 
     @Command(name = "sign-out", mixinStandardHelpOptions = true, description = "End every session of an account.")
-    static final class SignOut extends AccountCommand {
-        @Parameters(paramLabel = "NAME", description = "the account")
-        String name;
-
+    static final class SignOut extends OneAccount {
         @Override
         String change(AccountChanges changes, Database db) {
             int ended = changes.signOutEverywhere(AccountChanges.Actor.COMMAND_LINE, changes.account(name), null);
@@ -168,10 +162,7 @@ final class UserCommand implements Callable<Integer> {
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Delete an account with its sessions, tokens, reading state and saved searches.")
-    static final class Delete extends AccountCommand {
-        @Parameters(paramLabel = "NAME", description = "the account")
-        String name;
-
+    static final class Delete extends OneAccount {
         @Override
         String change(AccountChanges changes, Database db) {
             changes.delete(AccountChanges.Actor.COMMAND_LINE, changes.account(name));

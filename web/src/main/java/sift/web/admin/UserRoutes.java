@@ -43,8 +43,7 @@ public final class UserRoutes {
         String name = fields.getOrDefault("name", "").strip();
         String password = password(fields);
         act(ctx, () -> changes.add(actor(ctx), name, password, "true".equals(fields.get("admin"))),
-                fields.getOrDefault("password", "").isBlank() ? "'" + name + "' can sign in with the password "
-                        + password + " (shown this once)." : "'" + name + "' is added.");
+                made(fields, name, password, "'" + name + "' is added."));
     }
 
     /** {@code POST /admin/users/{id}/{action}}: password, disable, enable, sign-out, delete. */
@@ -59,10 +58,8 @@ public final class UserRoutes {
                 Map<String, String> fields = Fields.of(ctx);
                 String password = password(fields);
                 act(ctx, () -> changes.setPassword(actor(ctx), target, password, null),
-                        fields.getOrDefault("password", "").isBlank() ? "'" + target.name()
-                                + "' can sign in with the password " + password + " (shown this once); every session of"
-                                + " the account ended." : "'" + target.name() + "' has a new password; every session of"
-                                + " the account ended.");
+                        made(fields, target.name(), password, "'" + target.name() + "' has a new password.")
+                                + " Every session of the account ended.");
             }
             case "disable" -> act(ctx, () -> {
                 refuseSelf(self, "disable");
@@ -97,6 +94,12 @@ public final class UserRoutes {
         return typed.isBlank() ? SessionStore.randomToken().substring(0, 16) : typed;
     }
 
+    /** What the page says of a password set: the one Sift made, shown this once, else {@code typed}. */
+    private static String made(Map<String, String> fields, String name, String password, String typed) {
+        return fields.getOrDefault("password", "").isBlank()
+                ? "'" + name + "' can sign in with the password " + password + " (shown this once)." : typed;
+    }
+
     private void act(Context ctx, Runnable change, String done) {
         try {
             change.run();
@@ -109,8 +112,7 @@ public final class UserRoutes {
     }
 
     private static AccountChanges.Actor actor(Context ctx) {
-        Viewer viewer = Viewer.of(ctx);
-        return new AccountChanges.Actor(viewer.userId(), viewer.name());
+        return AccountChanges.Actor.of(Viewer.of(ctx));
     }
 
     private void render(Context ctx, HttpStatus status, String done, String problem) {

@@ -22,7 +22,7 @@ public final class AccountChanges {
     public record Actor(Long userId, String name) {
         public static final Actor COMMAND_LINE = new Actor(null, "command line");
 
-        static Actor of(Viewer viewer) {
+        public static Actor of(Viewer viewer) {
             return new Actor(viewer.userId(), viewer.name());
         }
     }
@@ -61,7 +61,7 @@ public final class AccountChanges {
     public void setPassword(Actor actor, User target, String password, String keptSession) {
         users.changePassword(target.id(), Passwords.hash(password));
         int ended = endSessions(target, keptSession);
-        boolean own = target.id() == (actor.userId() == null ? -1 : actor.userId());
+        boolean own = Long.valueOf(target.id()).equals(actor.userId());
         record(actor, own ? "account.password-change" : "account.password-reset", target,
                 ended + " other sessions ended");
     }
