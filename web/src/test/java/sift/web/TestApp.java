@@ -99,6 +99,16 @@ final class TestApp implements AutoCloseable {
                 .build(), path);
     }
 
+    /** The value of an unlabelled metric in {@code /metrics}, read as a monitoring system reads it. */
+    double metric(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + " (\\S+)$")
+                .matcher(getAsMonitor("/metrics").body());
+        if (!m.find()) {
+            throw new AssertionError(name + " is not in /metrics");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
     private static HttpResponse<String> send(HttpRequest request, String path) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
