@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
+import sift.nlp.embed.Encoder;
 import sift.nlp.episode.EpisodeExtractor;
 import sift.nlp.hype.Hype;
 import sift.nlp.hype.HypeLexicon;
@@ -49,7 +51,7 @@ public final class Analyzer {
             }
             properties.load(in);
             this.topics = TopicModel.read(MODELS, properties);
-            this.kinds = KindClassifier.read(MODELS);
+            this.kinds = KindClassifier.read(MODELS, properties);
             this.stances = StanceModel.read(MODELS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the bundled models from " + MODELS, e);
@@ -108,12 +110,12 @@ public final class Analyzer {
 
     public Analysis analyze(Document document) {
         String[] features = Features.of(document);
-        Kind kind = kinds.classify(document, features);
-        if (kind == Kind.ANNOUNCEMENT && releases.announcesVersion(document.title())) {
-            kind = Kind.RELEASE; // "Announcing Kea 3.0": the announcement of a release is a release
-        }
+        float[][] encoded = new float[1][];
+        Supplier<float[]> vector = () -> encoded[0] != null ? encoded[0]
+                : (encoded[0] = Encoder.shared().encode(document.title(), document.text()));
+        Kind kind = kinds.classify(document, features, vector);
         boolean english = English.is(document.title(), document.text());
-        return new Analysis(kind, english ? topics.topics(features) : List.of(),
+        return new Analysis(kind, english ? topics.topics(features, vector) : List.of(),
                 english ? hype.score(document.title(), document.text()) : Hype.NONE,
                 kind == Kind.RELEASE ? releases.extract(document) : null,
                 kind == Kind.PODCAST ? episodes.extract(document) : null);

@@ -25,7 +25,7 @@ class AnalyzerTest {
     @Test
     void mediaEnclosuresMakeAnEpisodeWhateverTheTitleSays() {
         Analysis a = ANALYZER.analyze(new Document("Release 25.11 and the outage that wasn't", "Show notes.", null,
-                List.of(), List.of("audio/mpeg"), "Packet Stories", null, 1830));
+                List.of(), List.of("audio/mpeg"), "Packet Stories", null, 1830, null));
         assertThat(a.kind()).isEqualTo(Kind.PODCAST);
         assertThat(a.release()).isNull();
         assertThat(a.episode().show()).isEqualTo("Packet Stories");

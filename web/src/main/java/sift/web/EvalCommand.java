@@ -56,6 +56,11 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation cv = Evaluation.crossValidate(train, folds, stances);
         print(out, cv, folds + "-fold cross-validation on the training corpus");
         print(out, Evaluation.of(bundled, heldOut), "held-out set (bundled models)");
+        print(out, Evaluation.of(bundled, heldOut.stream().map(Example::textOnly).toList()),
+                "held-out set, title and text alone (bundled models)");
+        List<Example> dev = Corpus.bundled(Corpus.DEV);
+        print(out, Evaluation.of(bundled, dev), "dev set, " + dev.size() + " texts in other voices, title and text "
+                + "alone (bundled models; the blend settings were chosen on it)");
 
         List<StanceModel.Labelled> sentences = StanceCorpus.bundled(StanceCorpus.TRAIN);
         List<StanceModel.Labelled> heldOutSentences = StanceCorpus.bundled(StanceCorpus.HELD_OUT);

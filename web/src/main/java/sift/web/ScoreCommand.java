@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,12 +29,15 @@ import sift.nlp.topic.TopicModel;
 
 /**
  * {@code sift score [FILE]}: reads JSON lines {@code {"id", "title"?, "text" | "html"}} (standard input without a
- * file) and writes one JSON line of facts for each, in the design's contract. A line that cannot be scored gets
- * an {@code error} line naming its id or line number; the others are still scored.
+ * file), optionally with what a feed gives a post ({@code link}, {@code feed: {title, url}}, {@code categories},
+ * {@code enclosures: [{url, type, length}]}, {@code episodeTag}, {@code author}), and writes one JSON line of facts
+ * for each, in the design's contract, analysed as ingest analyses a post. A line that cannot be scored gets an
+ * {@code error} line naming its id or line number and the field at fault; the others are still scored.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score JSON lines {\"id\", \"title\"?, \"text\" | \"html\"} (standard input without FILE): "
-                + "one JSON line of topics, kind, hype, release and episode each.")
+        description = "Score JSON lines {\"id\", \"title\"?, \"text\" | \"html\"} (standard input without FILE), "
+                + "optionally with link, feed {title, url}, categories, enclosures [{url, type, length}], episodeTag "
+                + "and author: one JSON line of topics, kind, hype, release and episode each.")
 final class ScoreCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -92,8 +97,7 @@ final class ScoreCommand implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException("no \"text\" or \"html\"");
         }
-        String title = in.hasNonNull("title") ? in.get("title").asText() : "";
-        Analysis a = analyzer.analyze(Document.of(title, text));
+        Analysis a = analyzer.analyze(document(in, text));
 
         ObjectNode out = JSON.createObjectNode();
         out.set("id", id);
@@ -126,6 +130,49 @@ final class ScoreCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** The post as ingest hands it to the analyzer: its words and whatever its feed said of it. */
+    private static Document document(JsonNode in, String text) {
+        JsonNode feed = in.path("feed");
+        if (!feed.isMissingNode() && !feed.isNull() && !feed.isObject()) {
+            throw new IllegalArgumentException("\"feed\" must be an object {\"title\", \"url\"}");
+        }
+        List<String> types = new ArrayList<>();
+        for (JsonNode enclosure : array(in, "enclosures")) {
+            if (!enclosure.isObject()) {
+                throw new IllegalArgumentException("\"enclosures\" must hold objects {\"url\", \"type\", \"length\"}");
+            }
+            types.add(enclosure.path("type").asText(""));
+        }
+        List<String> categories = new ArrayList<>();
+        array(in, "categories").forEach(c -> categories.add(c.asText()));
+        Integer episodeTag = null;
+        if (in.hasNonNull("episodeTag")) {
+            JsonNode tag = in.get("episodeTag");
+            if (!tag.canConvertToInt() && !tag.asText().matches("\\d{1,9}")) {
+                throw new IllegalArgumentException("\"episodeTag\" must be a whole number, not " + tag);
+            }
+            episodeTag = tag.canConvertToInt() ? tag.asInt() : Integer.valueOf(tag.asText());
+        }
+        return new Document(string(in, "title"), text, string(in, "link"), categories, types, string(feed, "title"),
+                episodeTag, null, string(in, "author"));
+    }
+
+    private static Iterable<JsonNode> array(JsonNode in, String field) {
+        JsonNode value = in.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new IllegalArgumentException("\"" + field + "\" must be an array");
+        }
+        return value;
+    }
+
+    private static String string(JsonNode in, String field) {
+        JsonNode value = in.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static ObjectNode error(JsonNode id, String message) {

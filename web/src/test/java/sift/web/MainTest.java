@@ -226,6 +226,27 @@ class MainTest {
     }
 
     @Test
+    void scoreTakesWhatAFeedGivesAPostAndNamesTheFieldAtFault() throws Exception {
+        Path input = dir.resolve("context.jsonl");
+        Files.writeString(input, String.join("\n",
+                "{\"id\":1,\"title\":\"Talking careers\",\"text\":\"A chat about finding a first job.\","
+                        + "\"feed\":{\"title\":\"The Hedge\",\"url\":\"https://example.net/feed\"},\"episodeTag\":\"88\","
+                        + "\"enclosures\":[{\"url\":\"https://example.net/88.mp3\",\"type\":\"audio/mpeg\",\"length\":1}],"
+                        + "\"categories\":[\"career\"],\"author\":\"Russ\",\"link\":\"https://example.net/88\"}",
+                "{\"id\":2,\"title\":\"v3.4.0\",\"text\":\"Bug fixes.\","
+                        + "\"link\":\"https://github.com/acme/netconfgen/releases/tag/v3.4.0\"}",
+                "{\"id\":3,\"text\":\"x\",\"enclosures\":\"audio/mpeg\"}",
+                "{\"id\":4,\"text\":\"x\",\"episodeTag\":\"twelve\"}"));
+        assertThat(Main.run("score", input.toString())).isEqualTo(1);
+        String[] lines = out().strip().split("\n");
+        assertThat(lines[0]).contains("\"kind\":\"podcast\"", "\"episode\":{\"show\":\"The Hedge\",\"number\":88}");
+        assertThat(lines[1]).contains("\"kind\":\"release\"", "\"release\":{\"product\":\"netconfgen\",\"version\":\"3.4.0\"}");
+        assertThat(lines[2]).isEqualTo("{\"id\":3,\"error\":\"" + input + " line 3: \\\"enclosures\\\" must be an array\"}");
+        assertThat(lines[3]).isEqualTo("{\"id\":4,\"error\":\"" + input
+                + " line 4: \\\"episodeTag\\\" must be a whole number, not \\\"twelve\\\"\"}");
+    }
+
+    @Test
     void userAddReadsThePasswordFromStandardInputAndRefusesBadInput() throws Exception {
         Path data = dir.resolve("data");
         InputStream originalIn = System.in;

@@ -201,7 +201,7 @@ public final class Refresher {
             Document document = new Document(draft.title(), draft.shownText(), entry.link(), entry.categories(),
                     draft.enclosures().stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList(),
                     feedTitle, podcast == null ? null : podcast.episode(),
-                    podcast == null ? null : podcast.durationSeconds());
+                    podcast == null ? null : podcast.durationSeconds(), entry.author());
             changed.add(draft.withFacts(facts(analyzer.get().analyze(document), podcast)));
         }
         if (stopping) {

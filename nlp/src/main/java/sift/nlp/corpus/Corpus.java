@@ -27,6 +27,8 @@ import sift.nlp.Topic;
 public final class Corpus {
     public static final String TRAIN = "/sift/nlp/corpus/train.jsonl";
     public static final String HELD_OUT = "/sift/nlp/corpus/heldout.jsonl";
+    /** Written unlike the training part, by other hands: what the blend settings are chosen on, never trained on. */
+    public static final String DEV = "/sift/nlp/corpus/dev.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Corpus() {}
@@ -80,7 +82,7 @@ public final class Corpus {
         String media = text(n, "media");
         Document doc = new Document(required(n, "title"), required(n, "text"), text(n, "link"), List.of(),
                 media == null ? List.of() : List.of(media), text(n, "feed"),
-                n.hasNonNull("episodeTag") ? n.get("episodeTag").asInt() : null, null);
+                n.hasNonNull("episodeTag") ? n.get("episodeTag").asInt() : null, null, text(n, "author"));
         Set<Topic> topics = EnumSet.noneOf(Topic.class);
         for (JsonNode t : n.path("topics")) {
             topics.add(Topic.byId(t.asText())

@@ -22,4 +22,9 @@ public record Example(String id, Document doc, Set<Topic> topics, Kind kind, Str
     public boolean isRelease() {
         return version != null;
     }
+
+    /** The same text without what its feed gave it (link, feed, enclosures, tags), as {@code sift score} may get it. */
+    public Example textOnly() {
+        return new Example(id, Document.of(doc.title(), doc.text()), topics, kind, product, version, episode);
+    }
 }

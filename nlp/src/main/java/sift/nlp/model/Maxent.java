@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
 import opennlp.tools.ml.model.AbstractModel;
@@ -28,12 +29,25 @@ public final class Maxent {
     private Maxent() {}
 
     public static MaxentModel train(List<Event> events) {
+        return train(events, new TrainingParameters(), L2);
+    }
+
+    /**
+     * The same over real-valued features (each event's values), with its own L2 cost: a logistic regression over
+     * numbers, such as an encoder's vector.
+     */
+    public static MaxentModel trainValued(List<Event> events, double l2) {
         TrainingParameters params = new TrainingParameters();
+        params.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_REAL_VALUE);
+        return train(events, params, l2);
+    }
+
+    private static MaxentModel train(List<Event> events, TrainingParameters params, double l2) {
         params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
         params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
         params.put(TrainingParameters.CUTOFF_PARAM, 1);
         params.put(TrainingParameters.THREADS_PARAM, 1);
-        params.put("L2Cost", L2);
+        params.put("L2Cost", l2);
         params.put("PrintMessages", false);
         EventTrainer trainer = TrainerFactory.getEventTrainer(params, null);
         try {

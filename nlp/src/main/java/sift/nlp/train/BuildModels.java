@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import sift.nlp.corpus.Corpus;
 import sift.nlp.corpus.Example;
 import sift.nlp.corpus.StanceCorpus;
+import sift.nlp.embed.Encoder;
 import sift.nlp.hype.HypeLexicon;
 import sift.nlp.hype.StanceModel;
 import sift.nlp.kind.KindClassifier;
@@ -31,7 +32,7 @@ import sift.nlp.topic.TopicModel;
  */
 public final class BuildModels {
     /** Changes whenever training changes in a way the corpus digest cannot see (features, parameters). */
-    static final String TRAINING = "topics-ovr-qn-l2-2-floor-vocabulary;kind-qn;features-2-vocabulary;stance-4-reported-prediction-negation-tokens";
+    static final String TRAINING = "topics-ovr-qn-l2-2-floor-vocabulary-minilm-blend;kind-qn-three-views-headline-lead-signals-minilm-soft-blend-sure-7-news-first;features-2-vocabulary;minilm-40-words;stance-4-reported-prediction-negation-tokens";
 
     private BuildModels() {}
 
@@ -48,6 +49,7 @@ public final class BuildModels {
         Files.createDirectories(corpusOut);
         Files.write(out.resolve(Corpus.TRAIN.substring(1)), train);
         Files.write(out.resolve(Corpus.HELD_OUT.substring(1)), heldOut);
+        Files.write(out.resolve(Corpus.DEV.substring(1)), concatenate(corpus.resolve("dev")));
         Files.write(out.resolve(StanceCorpus.TRAIN.substring(1)), stance);
         Files.write(out.resolve(StanceCorpus.HELD_OUT.substring(1)), concatenate(corpus.resolve("stance-heldout")));
         Files.write(out.resolve(StanceCorpus.POSTS_HELD_OUT.substring(1)),
@@ -66,8 +68,9 @@ public final class BuildModels {
         List<Example> examples = Corpus.parse(train, "train");
         Files.createDirectories(models);
         Properties properties = new Properties();
-        TopicModel.train(examples).write(models, properties);
-        KindClassifier.train(examples).write(models);
+        List<float[]> vectors = Encoder.shared().encodeAll(examples.stream().map(Example::doc).toList());
+        TopicModel.train(examples, vectors).write(models, properties);
+        KindClassifier.train(examples, vectors).write(models, properties);
         List<StanceModel.Labelled> stances = StanceCorpus.parse(stance, "stance");
         StanceModel.train(stances, HypeLexicon.bundled()).write(models);
         properties.setProperty("stance.examples", Integer.toString(stances.size()));

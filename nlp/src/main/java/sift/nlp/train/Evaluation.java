@@ -11,6 +11,7 @@ import sift.nlp.Analyzer;
 import sift.nlp.Kind;
 import sift.nlp.Topic;
 import sift.nlp.corpus.Example;
+import sift.nlp.embed.Encoder;
 import sift.nlp.hype.StanceModel;
 import sift.nlp.kind.KindClassifier;
 import sift.nlp.release.ReleaseExtractor;
@@ -51,13 +52,20 @@ public final class Evaluation {
      */
     public static Evaluation crossValidate(List<Example> examples, int folds, StanceModel stances) {
         Evaluation e = new Evaluation();
+        List<float[]> vectors = Encoder.shared().encodeAll(examples.stream().map(Example::doc).toList());
         for (int fold = 0; fold < folds; fold++) {
             List<Example> train = new ArrayList<>();
+            List<float[]> trainVectors = new ArrayList<>();
             List<Example> test = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
-                (i % folds == fold ? test : train).add(examples.get(i));
+                if (i % folds == fold) {
+                    test.add(examples.get(i));
+                } else {
+                    train.add(examples.get(i));
+                    trainVectors.add(vectors.get(i));
+                }
             }
-            Analyzer analyzer = new Analyzer(TopicModel.train(train), KindClassifier.train(train), stances,
+            Analyzer analyzer = new Analyzer(TopicModel.train(train, trainVectors), KindClassifier.train(train, trainVectors), stances,
                     "fold-" + fold);
             for (Example example : test) {
                 e.add(example, analyzer.analyze(example.doc()));

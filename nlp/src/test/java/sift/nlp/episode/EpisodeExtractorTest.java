@@ -13,7 +13,7 @@ class EpisodeExtractorTest {
 
     private EpisodeExtractor.Episode of(String title, String text, Integer tag) {
         return extractor.extract(new Document(title, text, null, List.of(), List.of("audio/mpeg"), "Heavy Networking",
-                tag, 2400));
+                tag, 2400, null));
     }
 
     @ParameterizedTest
@@ -24,9 +24,33 @@ class EpisodeExtractorTest {
         "#17 Careers in operations|17",
         "TNO042: Kubernetes networking|42",
         "202: The one with the outage|202",
+        "S3E4: Segment routing in practice|4",
+        "Network Break 512: Switch silicon hits 102.4T|512",
+        "Show 41: What AIOps tools really do|41",
     })
     void readsTheNumberFromTheTitle(String title, int number) {
         assertThat(of(title, "", null).number()).isEqualTo(number);
+    }
+
+    @Test
+    void readsShowAndNumberFromTheTextAlone() {
+        Document doc = Document.of("", "In March 2024, I received my first PR from an airplane.\n"
+                + "For more details, listen to Episode 202 of Software Gone Wild.");
+        assertThat(extractor.announcesEpisode(doc)).isTrue();
+        EpisodeExtractor.Episode e = extractor.extract(doc);
+        assertThat(e.show()).isEqualTo("Software Gone Wild");
+        assertThat(e.number()).isEqualTo(202);
+    }
+
+    @Test
+    void showNotesAreToldFromOtherPostsByTheirWords() {
+        assertThat(extractor.announcesEpisode(Document.of("",
+                "Loneliness expert Lucy Rose joins Eyvonne, Tom, and Russ to discuss loneliness."))).isTrue();
+        assertThat(extractor.announcesEpisode(Document.of("Kubernetes networking", "In this episode we dig into CNI."))).isTrue();
+        assertThat(extractor.announcesEpisode(Document.of("Nexus 9000: new maintenance release", "NX-OS 10.4(3)F is out.")))
+                .isFalse();
+        assertThat(extractor.announcesEpisode(Document.of("Something a guest said has been bugging me",
+                "I was listening to a networking podcast while walking the dog."))).isFalse();
     }
 
     @Test
