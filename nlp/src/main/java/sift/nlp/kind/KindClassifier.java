@@ -24,9 +24,11 @@ import sift.nlp.text.Features;
 
 /**
  * The kind of a post. Metadata decides when it can: audio or video enclosures (or an episode tag) make a
- * podcast, a link to a release tag makes a release. Then the words, where they say it plainly: a title or
- * show notes that name an episode make a podcast, a title or first lines that release a version make a release
- * ({@link EpisodeExtractor#announcesEpisode}, {@link ReleaseExtractor#announcesRelease}). Otherwise a
+ * podcast, a link to a release tag makes a release. Then the words, where they say it plainly, in this order: a
+ * headline that reports an incident or a status page's update makes an incident; a headline or show notes that
+ * name an episode make a podcast; a headline or first lines that release a version make a release
+ * ({@link EpisodeExtractor#announcesEpisode}, {@link ReleaseExtractor#announcesRelease}); a first sentence with
+ * news (a deal, a hire, a launch announced) makes an announcement. Otherwise a
  * maximum-entropy model over the post's words and a few signals of its title and first lines (a version number,
  * release, outage and launch words) chooses among article, release, incident and announcement; when it is not
  * sure (its best kind under {@code sure}), a logistic regression over the pretrained encoder's vector of the
