@@ -54,6 +54,11 @@ public record Document(
         return first.length() <= 200 ? first.strip() : first.substring(0, 200);
     }
 
+    /** The text's first {@code chars} characters (all of it when shorter): where a post says what it is. */
+    public String lead(int chars) {
+        return text.substring(0, Math.min(text.length(), chars));
+    }
+
     /** Whether the link points at a release tag, as GitHub-style release feeds link their entries. */
     public boolean hasReleaseLink() {
         return link != null && RELEASE_LINK.matcher(link).find();

@@ -42,7 +42,7 @@ public final class EpisodeExtractor {
 
     /** The episode a podcast post is. */
     public Episode extract(Document doc) {
-        String lead = lead(doc.text());
+        String lead = doc.lead(TEXT_CHARS);
         Matcher ofShow = OF_SHOW.matcher(doc.headline() + "\n" + ends(doc.text()));
         String show = ofShow.find() ? ofShow.group(2).strip().replaceAll("[.,;:!?]+$", "") : null;
         Integer number = doc.episodeTag();
@@ -82,14 +82,10 @@ public final class EpisodeExtractor {
         return null;
     }
 
-    private static String lead(String text) {
-        return text.substring(0, Math.min(text.length(), TEXT_CHARS));
-    }
-
     /** The first and last lines of a text, where show notes say what they are ("listen to ..." ends them). */
     private static String ends(String text) {
         return text.length() <= 2 * TEXT_CHARS ? text
-                : lead(text) + "\n" + text.substring(text.length() - TEXT_CHARS);
+                : text.substring(0, TEXT_CHARS) + "\n" + text.substring(text.length() - TEXT_CHARS);
     }
 
     private static String firstNonBlank(String... values) {

@@ -120,7 +120,7 @@ public final class KindClassifier {
             return Kind.RELEASE;
         }
         if (NEWS_FIRST.matcher(doc.headline()).find()
-                || NEWS_FIRST.matcher(doc.text().substring(0, Math.min(doc.text().length(), FIRST_CHARS))).find()) {
+                || NEWS_FIRST.matcher(doc.lead(FIRST_CHARS)).find()) {
             return Kind.ANNOUNCEMENT;
         }
         double[] p = soften(model.eval(withSignals(doc, features)), soften);
@@ -178,7 +178,7 @@ public final class KindClassifier {
         if (ANNOUNCE_WORDS.matcher(title).find()) {
             signals.add("k=title-announce");
         }
-        String lead = doc.text().substring(0, Math.min(doc.text().length(), LEAD_CHARS));
+        String lead = doc.lead(LEAD_CHARS);
         if (INCIDENT_LEAD.matcher(lead).find()) {
             signals.add("k=lead-incident");
         }

@@ -70,7 +70,7 @@ public final class ReleaseExtractor {
     public Release extract(Document doc) {
         String[] found = fromTitle(doc.headline());
         if (found == null || found[0] == null) {
-            String[] inText = fromText(lead(doc.text()));
+            String[] inText = fromText(doc.lead(LEAD_CHARS));
             if (inText != null) {
                 found = inText;
             }
@@ -107,7 +107,7 @@ public final class ReleaseExtractor {
                 return true;
             }
         }
-        return fromText(lead(doc.text())) != null;
+        return fromText(doc.lead(LEAD_CHARS)) != null;
     }
 
     /** {product or null, version} from the title's forms, or null. */
@@ -168,10 +168,6 @@ public final class ReleaseExtractor {
             end = word.start();
         }
         return start;
-    }
-
-    private static String lead(String text) {
-        return text.substring(0, Math.min(text.length(), LEAD_CHARS));
     }
 
     private static String cleanProduct(String raw) {
