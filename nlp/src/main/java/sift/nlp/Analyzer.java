@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Supplier;
 import sift.nlp.embed.Encoder;
 import sift.nlp.episode.EpisodeExtractor;
 import sift.nlp.hype.Hype;
@@ -108,16 +107,15 @@ public final class Analyzer {
         return English.is(title, text) ? hype.score(title, text) : Hype.NONE;
     }
 
+    /** Everything Sift finds out about a post; the encoder's vector is made for every post (stories need it). */
     public Analysis analyze(Document document) {
         String[] features = Features.of(document);
-        float[][] encoded = new float[1][];
-        Supplier<float[]> vector = () -> encoded[0] != null ? encoded[0]
-                : (encoded[0] = Encoder.shared().encode(document.title(), document.text()));
+        float[] vector = Encoder.shared().encode(document.title(), document.text());
         Kind kind = kinds.classify(document, features, vector);
         boolean english = English.is(document.title(), document.text());
         return new Analysis(kind, english ? topics.topics(features, vector) : List.of(),
                 english ? hype.score(document.title(), document.text()) : Hype.NONE,
                 kind == Kind.RELEASE ? releases.extract(document) : null,
-                kind == Kind.PODCAST ? episodes.extract(document) : null);
+                kind == Kind.PODCAST ? episodes.extract(document) : null, vector);
     }
 }

@@ -230,8 +230,8 @@ public final class Refresher {
     }
 
     /**
-     * The facts to store with a post: what the analysis found (kind, topics, AI claims, release, episode), and the
-     * season its feed tagged an episode with.
+     * The facts to store with a post: what the analysis found (kind, topics, AI claims, release, episode, the
+     * encoder's vector), and the season its feed tagged an episode with.
      */
     private static PostFacts facts(Analysis a, ParsedPodcast podcast) {
         List<PostFacts.TopicScore> topics = a.topics().stream()
@@ -244,7 +244,8 @@ public final class Refresher {
                 podcast == null ? null : podcast.season(), a.episode().number(), a.episode().durationSeconds(),
                 transcript == null ? null : transcript.url(), transcript == null ? null : transcript.type(),
                 podcast == null || podcast.chapters() == null ? null : podcast.chapters().url());
-        return new PostFacts(a.kind().id(), topics, a.hype().score(), a.hype().stance(), claims(a.hype()), release, episode);
+        return new PostFacts(a.kind().id(), topics, a.hype().score(), a.hype().stance(), claims(a.hype()), release, episode,
+                a.vector());
     }
 
     /** The AI claims of a hype verdict as the store keeps them. */

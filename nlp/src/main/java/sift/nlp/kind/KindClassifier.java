@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import opennlp.tools.ml.model.Event;
@@ -102,8 +101,8 @@ public final class KindClassifier {
         return new KindClassifier(model, vectors, soften, sure, blend);
     }
 
-    /** The kind of {@code doc}; {@code vector} is asked for only when the words leave the kind in doubt. */
-    public Kind classify(Document doc, String[] features, Supplier<float[]> vector) {
+    /** The kind of {@code doc}; {@code vector}, the encoder's vector of it, counts when the words leave it in doubt. */
+    public Kind classify(Document doc, String[] features, float[] vector) {
         if (doc.hasMedia() || doc.episodeTag() != null) {
             return Kind.PODCAST;
         }
@@ -126,7 +125,7 @@ public final class KindClassifier {
         double[] p = soften(model.eval(withSignals(doc, features)), soften);
         int best = argmax(p);
         if (p[best] < sure) {
-            double[] q = vectors.eval(vector.get());
+            double[] q = vectors.eval(vector);
             for (int i = 0; i < p.length; i++) {
                 int j = vectors.index(model.getOutcome(i));
                 p[i] = (1 - blend) * p[i] + blend * (j < 0 ? 0 : q[j]);

@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Supplier;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
 import sift.nlp.Topic;
@@ -25,8 +24,7 @@ import sift.nlp.text.Features;
  * Topics, multi-label: one maximum-entropy model a topic (this topic or not) over the post's words, blended with a
  * logistic regression over the pretrained encoder's vector of its title and lead (weight {@value #BLEND}); each
  * topic has its own threshold, calibrated on out-of-fold blended scores of the training corpus to the best F1.
- * The vector is asked for only when it could change the outcome: a topic whose words score is so high or so low
- * that the vector's say cannot move it across its threshold is decided without it. A post gets the topics whose score
+ * A post gets the topics whose score
  * reaches their threshold, best first, at most {@value #MAX_TOPICS}; a text about none of them (or in another
  * language) gets none. Thread-safe.
  */
@@ -52,14 +50,12 @@ public final class TopicModel {
     /** A topic and how sure the model is of it (0-1). */
     public record Scored(Topic topic, double score) {}
 
-    /** The topics that fit, best first; {@code vector} is asked for only when it could change them. */
-    public List<Scored> topics(String[] features, Supplier<float[]> vector) {
+    /** The topics that fit, best first; {@code vector} is the encoder's vector of the post. */
+    public List<Scored> topics(String[] features, float[] vector) {
         if (Arrays.stream(features).noneMatch(f -> f.startsWith("w="))) {
             return List.of(); // no words, no subject
         }
-        Map<Topic, Double> words = new EnumMap<>(Topic.class);
-        models.forEach((topic, model) -> words.put(topic, Maxent.probability(model, YES, features)));
-        Map<Topic, Double> scores = settled(words) ? blend(words, null) : blend(words, vector.get());
+        Map<Topic, Double> scores = scores(features, vector);
         List<Scored> fit = new ArrayList<>();
         Scored closest = null;
         for (Map.Entry<Topic, Double> m : scores.entrySet()) {
@@ -81,30 +77,9 @@ public final class TopicModel {
         return fit.size() > MAX_TOPICS ? List.copyOf(fit.subList(0, MAX_TOPICS)) : List.copyOf(fit);
     }
 
-    /**
-     * Whether every topic is decided by its words alone: the blended score lies between (1 - blend) times the
-     * words' score and that plus the blend, so a topic is in for sure or out for sure when that whole range is on
-     * one side of its threshold. With more than {@value #MAX_TOPICS} sure topics the order needs the vector too.
-     */
-    private boolean settled(Map<Topic, Double> words) {
-        int in = 0;
-        for (Map.Entry<Topic, Double> w : words.entrySet()) {
-            double low = (1 - BLEND) * w.getValue();
-            double threshold = thresholds.get(w.getKey());
-            if (low >= threshold) {
-                in++;
-            } else if (low + BLEND >= FLOOR * threshold) {
-                return false;
-            }
-        }
-        return in <= MAX_TOPICS;
-    }
-
-    /** The blended scores, or the words' scores scaled as the blend scales them when {@code vector} is null. */
     private Map<Topic, Double> blend(Map<Topic, Double> words, float[] vector) {
         Map<Topic, Double> scores = new EnumMap<>(Topic.class);
-        words.forEach((topic, w) -> scores.put(topic, (1 - BLEND) * w
-                + (vector == null ? 0 : BLEND * vectors.get(topic).probability(YES, vector))));
+        words.forEach((topic, w) -> scores.put(topic, (1 - BLEND) * w + BLEND * vectors.get(topic).probability(YES, vector)));
         return scores;
     }
 

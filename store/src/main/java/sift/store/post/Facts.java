@@ -3,6 +3,7 @@ package sift.store.post;
 import static sift.store.Sql.fit;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -14,14 +15,19 @@ import org.jdbi.v3.core.Handle;
 final class Facts {
     private Facts() {}
 
-    /** The facts that live on the post's own row, its topic ids (best first) among them. */
+    /** The facts that live on the post's own row, its topic ids (best first) and its vector among them. */
     static Map<String, Object> postValues(PostFacts facts) {
-        return Map.of("kind", facts.kind(), "hypeScore", facts.hypeScore(), "stance", facts.stance(),
-                "topicIds", String.join(",", facts.topics().stream()
-                        .sorted(Comparator.comparingDouble(PostFacts.TopicScore::score).reversed()
-                                .thenComparing(PostFacts.TopicScore::topic))
-                        .map(PostFacts.TopicScore::topic)
-                        .toList()));
+        Map<String, Object> values = new HashMap<>();
+        values.put("kind", facts.kind());
+        values.put("hypeScore", facts.hypeScore());
+        values.put("stance", facts.stance());
+        values.put("topicIds", String.join(",", facts.topics().stream()
+                .sorted(Comparator.comparingDouble(PostFacts.TopicScore::score).reversed()
+                        .thenComparing(PostFacts.TopicScore::topic))
+                .map(PostFacts.TopicScore::topic)
+                .toList()));
+        values.put("vector", Vectors.bytes(facts.vector()));
+        return values;
     }
 
     static void replace(Handle h, long postId, PostFacts facts) {
@@ -94,7 +100,7 @@ final class Facts {
         }
     }
 
-    static PostFacts read(Handle h, long postId, String kind, int hypeScore, String stance) {
+    static PostFacts read(Handle h, long postId, String kind, int hypeScore, String stance, byte[] vector) {
         List<PostFacts.TopicScore> topics = h.createQuery(
                         "SELECT topic, score FROM post_topics WHERE post_id = :id ORDER BY score DESC, topic")
                 .bind("id", postId)
@@ -126,7 +132,7 @@ final class Facts {
                         rs.getString("transcript_type"), rs.getString("chapters_url")))
                 .findOne()
                 .orElse(null);
-        return new PostFacts(kind, topics, hypeScore, stance, claims, release, episode);
+        return new PostFacts(kind, topics, hypeScore, stance, claims, release, episode, Vectors.vector(vector));
     }
 
     /** A list of short items as one column, one item per line (line breaks inside an item become spaces). */

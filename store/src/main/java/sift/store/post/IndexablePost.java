@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** What the search index keeps of a post: its words, its facets, its dates. */
+/** What the search index keeps of a post: its words, its facets, its dates, its vector (null: none). */
 public record IndexablePost(
         long id,
         long feedId,
@@ -16,7 +16,8 @@ public record IndexablePost(
         String stance,
         int hypeScore,
         Instant publishedAt,
-        Instant changedAt) {
+        Instant changedAt,
+        float[] vector) {
 
     public IndexablePost {
         Objects.requireNonNull(title, "title");

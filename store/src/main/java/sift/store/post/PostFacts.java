@@ -5,18 +5,25 @@ import java.util.Objects;
 
 /**
  * What the NLP found out about a post, stored with it in the same transaction: its kind, its topics with
- * scores (best first), its hype score and stance with the AI claims behind them, and the release or podcast
- * episode it is, if any.
+ * scores (best first), its hype score and stance with the AI claims behind them, the release or podcast
+ * episode it is, if any, and the sentence encoder's vector of its title and lead (null when it has none).
  */
 public record PostFacts(
         String kind, List<TopicScore> topics, int hypeScore, String stance, List<Claim> claims, Release release,
-        Episode episode) {
+        Episode episode, float[] vector) {
 
     public PostFacts {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(stance, "stance");
         topics = List.copyOf(topics);
         claims = List.copyOf(claims);
+        vector = vector == null ? null : vector.clone();
+    }
+
+    /** Facts without a vector. */
+    public PostFacts(String kind, List<TopicScore> topics, int hypeScore, String stance, List<Claim> claims,
+            Release release, Episode episode) {
+        this(kind, topics, hypeScore, stance, claims, release, episode, null);
     }
 
     /** Facts of a post that has only its kind: no topics, no claims, neutral. */

@@ -36,13 +36,13 @@ public final class PostStore {
     /** An archived post has no text left; it is found by its title and summary. */
     private static final String INDEXABLE_COLUMNS = """
             p.id, p.title, COALESCE(c.text, p.summary) AS words, p.kind, p.topic_ids, p.stance, p.hype_score,
-            p.published_at, p.changed_at, p.feed_id, COALESCE(f.title, f.url) AS feed_title""";
+            p.published_at, p.changed_at, p.feed_id, COALESCE(f.title, f.url) AS feed_title, p.vector""";
 
     private static final String INSERT = """
             INSERT INTO posts (feed_id, guid, link, title, author, published_at, updated_at, summary,
-                               content_hash, kind, hype_score, stance, topic_ids, first_seen_at, changed_at)
+                               content_hash, kind, hype_score, stance, topic_ids, vector, first_seen_at, changed_at)
             VALUES (:feedId, :guid, :link, :title, :author, :publishedAt, :updatedAt, :summary,
-                    :hash, :kind, :hypeScore, :stance, :topicIds, :seenAt, CURRENT_TIMESTAMP)""";
+                    :hash, :kind, :hypeScore, :stance, :topicIds, :vector, :seenAt, CURRENT_TIMESTAMP)""";
 
     private static final String INSERT_CONTENT =
             "INSERT INTO post_contents (post_id, html, text) VALUES (:postId, :contentHtml, :contentText)";
@@ -175,7 +175,7 @@ public final class PostStore {
         return jdbi.inTransaction(h -> {
             int updated = h.createUpdate("""
                             UPDATE posts SET kind = :kind, hype_score = :hypeScore, stance = :stance, topic_ids = :topicIds,
-                                changed_at = CURRENT_TIMESTAMP
+                                vector = :vector, changed_at = CURRENT_TIMESTAMP
                             WHERE id = :id""")
                     .bind("id", postId)
                     .bindMap(Facts.postValues(facts))
@@ -304,7 +304,7 @@ public final class PostStore {
                             """ + POSTS_WITH_CONTENT + " WHERE p.id = :id")
                     .bind("id", id)
                     .map((rs, ctx) -> mapPost(rs, Facts.read(h, id, rs.getString("kind"), rs.getInt("hype_score"),
-                            rs.getString("stance")), enclosures))
+                            rs.getString("stance"), rs.getBytes("vector")), enclosures))
                     .findOne();
         });
     }
@@ -537,7 +537,7 @@ public final class PostStore {
                         UPDATE posts SET link = :link, title = :title, author = :author,
                             published_at = COALESCE(:publishedAt, published_at), updated_at = :updatedAt,
                             summary = :summary, content_hash = :hash, kind = :kind, hype_score = :hypeScore, stance = :stance,
-                            topic_ids = :topicIds,
+                            topic_ids = :topicIds, vector = :vector,
                             archived_at = NULL, changed_at = CURRENT_TIMESTAMP
                         WHERE id = :id""")
                 .bind("id", id)
@@ -663,7 +663,8 @@ public final class PostStore {
                 rs.getString("stance"),
                 rs.getInt("hype_score"),
                 instant(rs, "published_at"),
-                instant(rs, "changed_at"));
+                instant(rs, "changed_at"),
+                Vectors.vector(rs.getBytes("vector")));
     }
 
     private static Post mapPost(ResultSet rs, PostFacts facts, List<Enclosure> enclosures) throws SQLException {

@@ -12,6 +12,8 @@ final class Fields {
     static final String STANCE = "stance";
     static final String HYPE = "hype";
     static final String PUBLISHED = "published";
+    /** The sentence encoder's vector of the title and lead, for k-NN. */
+    static final String VECTOR = "vector";
 
     private Fields() {}
 }

@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,7 @@ import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -35,15 +38,18 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -56,6 +62,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.VectorUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.StoreException;
@@ -74,7 +81,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final String CURSOR_ID = "changed_id";
     /** The layout of the documents; an index of another layout is rebuilt at open. */
     private static final String LAYOUT = "layout";
-    private static final String CURRENT_LAYOUT = "4";
+    private static final String CURRENT_LAYOUT = "5";
     /** Changes this far back are checked again, so that a transaction that committed late is not missed. */
     private static final Duration OVERLAP = Duration.ofSeconds(10);
     private static final Pattern IS_IS = Pattern.compile("(?i)\\bIS-IS\\b");
@@ -98,8 +105,24 @@ public final class SearchIndex implements AutoCloseable {
     static final Duration SAME_STORY_WITHIN = Duration.ofDays(3);
     /** How much of a post's text tells its story with the title: its beginning, the lede (all of a long post costs too much). */
     static final int SAME_STORY_TEXT = 600;
-    /** The share of a post's own score against its MoreLikeThis query that another post must reach. */
+    /**
+     * The share of a post's own score against its MoreLikeThis query that another post must reach when one of the two
+     * has no vector: words alone.
+     */
     static final float SAME_STORY_SHARE = 0.6f;
+    /**
+     * With vectors, two posts tell the same story when {@code VECTOR_SAY * cosine + (1 - VECTOR_SAY) * min(1, share)}
+     * reaches {@link #SAME_STORY_LIKENESS}: the words' share alone misses the same story told in other words, the
+     * vector alone joins neighbouring stories (FRR 10.6 and 10.7). Chosen on a labelled set (docs/NLP.md).
+     */
+    static final float VECTOR_SAY = 0.6f;
+    static final float SAME_STORY_LIKENESS = 0.4f;
+    /**
+     * And the cosine must reach this floor: posts of the field on unrelated subjects sit at cosines up to about 0.45
+     * (a netlab release and an AI product launch: 0.42), and in a small index any post's words share much with
+     * the next (its MoreLikeThis query keeps only the few words that another post has too).
+     */
+    static final float SAME_STORY_MIN_COSINE = 0.45f;
     private static final int SAME_STORY_CANDIDATES = 15;
     private static final int STORY_BATCH = 500;
 
@@ -453,54 +476,117 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * Posts that tell the same story as this one, published within {@link #SAME_STORY_WITHIN} of it, or null
-     * when the index does not hold the post yet. Candidates come from Lucene's MoreLikeThis over the post's title
-     * and lede; a candidate is the same story when it scores at least {@link #SAME_STORY_SHARE} of what the post
-     * itself scores against that query: a share, so that long and short posts are judged alike.
+     * when the index does not hold the post yet. Candidates are the posts of those days nearest to it by the
+     * encoder's vector (k-NN) and by its words (Lucene's MoreLikeThis over the title and lede). A candidate's words
+     * count as the share of what the post itself scores against that query, so that long and short posts are
+     * judged alike; with vectors on both sides their cosine counts too ({@link #VECTOR_SAY}).
      */
     private List<Long> sameStory(IndexablePost post) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-                mlt.setAnalyzer(analyzer);
-                mlt.setFieldNames(new String[] {Fields.WORDS});
-                mlt.setMinTermFreq(1);
-                mlt.setMinDocFreq(2);
-                // words in more than one post in twenty say little about a story
-                mlt.setMaxDocFreq(Math.max(10, searcher.getIndexReader().numDocs() / 20));
-                mlt.setMaxQueryTerms(25);
-                String text = post.text();
-                Query like = mlt.like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title() + "\n"
-                        + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
-                // one search of the post's days: the post itself scores the most, and sets the bar
+                if (searcher.count(new TermQuery(new Term(Fields.ID, String.valueOf(post.id())))) == 0) {
+                    return null;
+                }
                 long at = post.publishedAt().toEpochMilli();
-                TopDocs days = searcher.search(new BooleanQuery.Builder()
-                        .add(like, BooleanClause.Occur.MUST)
-                        .add(LongPoint.newRangeQuery(Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(),
-                                at + SAME_STORY_WITHIN.toMillis()), BooleanClause.Occur.FILTER)
-                        .build(), SAME_STORY_CANDIDATES);
-                float own = Float.NaN;
-                Map<Long, Float> scores = new LinkedHashMap<>();
-                for (ScoreDoc hit : days.scoreDocs) {
-                    long id = Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID));
-                    if (id == post.id()) {
-                        own = hit.score;
-                    } else {
-                        scores.put(id, hit.score);
+                Query days = LongPoint.newRangeQuery(Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(),
+                        at + SAME_STORY_WITHIN.toMillis());
+                Map<Integer, Float> shares = wordShares(searcher, post, days);
+                float[] vector = indexable(post.vector()) ? post.vector() : null;
+                Set<Integer> candidates = new LinkedHashSet<>(shares.keySet());
+                if (vector != null) {
+                    for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector,
+                            SAME_STORY_CANDIDATES, days), SAME_STORY_CANDIDATES).scoreDocs) {
+                        candidates.add(hit.doc);
                     }
                 }
-                if (Float.isNaN(own)) {
-                    // none of its words is in another post (or it is not indexed yet)
-                    return searcher.count(new TermQuery(new Term(Fields.ID, String.valueOf(post.id())))) > 0 ? List.of() : null;
+                List<Long> same = new ArrayList<>();
+                for (int doc : candidates) {
+                    long id = Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
+                    float share = shares.getOrDefault(doc, 0f);
+                    float[] other = vector == null ? null : vectorOf(searcher, doc);
+                    boolean isSame = other == null ? share >= SAME_STORY_SHARE : sameStory(cosine(vector, other), share);
+                    if (id != post.id() && isSame) {
+                        same.add(id);
+                    }
                 }
-                float bar = own * SAME_STORY_SHARE;
-                return scores.entrySet().stream().filter(e -> e.getValue() >= bar).map(Map.Entry::getKey).toList();
+                return same;
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot look for the story of post " + post.id() + " in the index in " + dir, e);
         }
+    }
+
+    /**
+     * The posts of {@code days} that share words with this one, each with its score against the post's MoreLikeThis
+     * query as a share of the post's own: one search, in which the post itself scores the most and sets the bar.
+     * Empty when none of its words is in another post.
+     */
+    private Map<Integer, Float> wordShares(IndexSearcher searcher, IndexablePost post, Query days) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(new String[] {Fields.WORDS});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(2);
+        // words in more than one post in twenty say little about a story
+        mlt.setMaxDocFreq(Math.max(10, searcher.getIndexReader().numDocs() / 20));
+        mlt.setMaxQueryTerms(25);
+        String text = post.text();
+        Query like = mlt.like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title() + "\n"
+                + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
+        TopDocs hits = searcher.search(new BooleanQuery.Builder()
+                .add(like, BooleanClause.Occur.MUST)
+                .add(days, BooleanClause.Occur.FILTER)
+                .build(), SAME_STORY_CANDIDATES);
+        String own = String.valueOf(post.id());
+        float ownScore = Float.NaN;
+        for (ScoreDoc hit : hits.scoreDocs) {
+            if (own.equals(searcher.storedFields().document(hit.doc).get(Fields.ID))) {
+                ownScore = hit.score;
+            }
+        }
+        Map<Integer, Float> shares = new LinkedHashMap<>();
+        if (!Float.isNaN(ownScore)) {
+            for (ScoreDoc hit : hits.scoreDocs) {
+                shares.put(hit.doc, hit.score / ownScore);
+            }
+        }
+        return shares;
+    }
+
+    /** The vector the index holds for document {@code doc}, or null when it has none. */
+    private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+        return values != null && values.advance(doc - leaf.docBase) == doc - leaf.docBase ? values.vectorValue().clone()
+                : null;
+    }
+
+    /** Whether a vector can go into the index: finite numbers, not all zero (a post without words). */
+    private static boolean indexable(float[] vector) {
+        if (vector == null) {
+            return false;
+        }
+        boolean nonZero = false;
+        for (float v : vector) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+            nonZero |= v != 0;
+        }
+        return nonZero;
+    }
+
+    private static boolean sameStory(float cosine, float share) {
+        return cosine >= SAME_STORY_MIN_COSINE
+                && VECTOR_SAY * cosine + (1 - VECTOR_SAY) * Math.min(1, share) >= SAME_STORY_LIKENESS;
+    }
+
+    private static float cosine(float[] a, float[] b) {
+        return a.length == b.length ? VectorUtil.cosine(a, b) : 0;
     }
 
     /**
@@ -579,6 +665,9 @@ public final class SearchIndex implements AutoCloseable {
         long published = post.publishedAt().toEpochMilli();
         doc.add(new LongPoint(Fields.PUBLISHED, published));
         doc.add(new NumericDocValuesField(Fields.PUBLISHED, published));
+        if (indexable(post.vector())) {
+            doc.add(new KnnFloatVectorField(Fields.VECTOR, post.vector(), VectorSimilarityFunction.COSINE));
+        }
         return doc;
     }
 

@@ -116,6 +116,38 @@ class SearchIndexTest {
             assertThat(db.posts().sameStory(424_242, 5)).as("no such post").isEmpty();
         }
 
+        @Test
+        void vectorsFindTheSameStoryInOtherWordsAndKeepNeighbouringStoriesApart() {
+            // the encoder's vectors, made by hand: two tellings of one story point the same way, a neighbouring
+            // story (another region) elsewhere; no post shares a word with another (in an index this small, one
+            // common word would be the whole of a post's MoreLikeThis query)
+            float[] lisbon = {0.9f, 0.3f, 0.1f, 0, 0, 0.3f};
+            float[] lisbonRetold = {0.8f, 0.4f, 0.2f, 0.1f, 0, 0.4f};
+            float[] madrid = {0, 0.1f, 0.2f, 0.9f, 0.3f, 0};
+            vectorPost(cloudflare, "lisbon", "Veyra opens its Lisbon cloud region",
+                    "Veyra's new cloud region in Lisbon is open with three availability zones.", lisbon,
+                    "2026-03-02T10:00:00Z");
+            vectorPost(ipspace, "lisbon-retold", "Portugal gets hyperscale capacity",
+                    "Customers in Portugal can now run workloads close to home, the provider said on Monday.",
+                    lisbonRetold, "2026-03-03T10:00:00Z");
+            vectorPost(ipspace, "madrid", "Madrid data hall goes live",
+                    "Sovereign tenants in Spain's capital deploy there from today.", madrid, "2026-03-03T12:00:00Z");
+            index.catchUp();
+            index.linkStories();
+
+            assertThat(db.posts().find(id("Veyra opens its Lisbon cloud region")).orElseThrow().facts().vector())
+                    .as("the vector is stored with the post").containsExactly(lisbon);
+            assertThat(db.posts().sameStory(id("Veyra opens its Lisbon cloud region"), 5)).extracting(PostSummary::title)
+                    .as("no word in common, the same story").containsExactly("Portugal gets hyperscale capacity");
+            assertThat(db.posts().sameStory(id("Madrid data hall goes live"), 5)).as("another story").isEmpty();
+        }
+
+        private void vectorPost(long feed, String guid, String title, String text, float[] vector, String published) {
+            db.posts().upsert(new PostDraft(feed, guid, null, title, null, Instant.parse(published), null, null,
+                    "<p>" + text + "</p>", text, new PostFacts("article", List.of(), 0, "neutral", List.of(), null,
+                    null, vector), List.of()), NOW);
+        }
+
         private long id(String title) {
             return db.posts().river(10, null).stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow().id();
         }

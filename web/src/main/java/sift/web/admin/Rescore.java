@@ -112,7 +112,7 @@ public final class Rescore implements AutoCloseable {
         return posts.find(postId).map(post -> {
             PostFacts f = post.facts();
             return posts.replaceFacts(postId, new PostFacts(f.kind(), f.topics(), hype.score(), hype.stance(),
-                    Refresher.claims(hype), f.release(), f.episode()));
+                    Refresher.claims(hype), f.release(), f.episode(), f.vector()));
         }).orElse(false);
     }
 
