@@ -27,7 +27,6 @@ import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
-import sift.store.post.PostSummary;
 import sift.store.search.SearchIndex;
 
 /**
@@ -56,22 +55,16 @@ class StoryLinkingTest {
                 long feedId = feeds.computeIfAbsent(feed, f -> {
                     String url = "https://example.org/" + feeds.size() + "/feed.xml";
                     db.feeds().subscribe(new NewFeed(url, f, null), NOW);
-                    return db.feeds().all().stream().filter(x -> x.url().equals(url)).findFirst().orElseThrow().id();
+                    return db.feeds().findByUrl(url).orElseThrow().id();
                 });
                 String title = n.get("title").asText();
                 String text = n.get("text").asText();
                 float[] vector = analyzer.analyze(Document.of(title, text)).vector();
-                db.posts().upsert(new PostDraft(feedId, n.get("id").asText(), null, title, null,
-                        Instant.parse(n.get("published").asText()), null, null, "<p>" + text + "</p>", text,
+                long id = db.posts().upsert(new PostDraft(feedId, n.get("id").asText(), null, title, null,
+                        published(n), null, null, "<p>" + text + "</p>", text,
                         new PostFacts("article", List.of(), 0, "neutral", List.of(), null, null, vector), List.of()),
-                        NOW);
-            }
-            Map<String, Long> ids = new HashMap<>();
-            for (PostSummary p : db.posts().river(corpus.size(), null)) {
-                ids.put(p.title(), p.id());
-            }
-            for (JsonNode n : corpus) {
-                posts.add(new Labelled(n.get("story").asText(), ids.get(n.get("title").asText())));
+                        NOW).postId();
+                posts.add(new Labelled(n.get("story").asText(), id));
             }
             try (SearchIndex index = SearchIndex.open(dir.resolve("index"), db.posts(), Clock.fixed(NOW, ZoneOffset.UTC))) {
                 index.catchUp();

@@ -485,13 +485,14 @@ public final class SearchIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                if (searcher.count(new TermQuery(new Term(Fields.ID, String.valueOf(post.id())))) == 0) {
-                    return null;
-                }
                 long at = post.publishedAt().toEpochMilli();
                 Query days = LongPoint.newRangeQuery(Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(),
                         at + SAME_STORY_WITHIN.toMillis());
                 Map<Integer, Float> shares = wordShares(searcher, post, days);
+                if (shares.isEmpty()
+                        && searcher.count(new TermQuery(new Term(Fields.ID, String.valueOf(post.id())))) == 0) {
+                    return null; // not indexed yet (a post found by its own words is)
+                }
                 float[] vector = indexable(post.vector()) ? post.vector() : null;
                 Set<Integer> candidates = new LinkedHashSet<>(shares.keySet());
                 if (vector != null) {
