@@ -30,9 +30,10 @@ import sift.store.post.PostFacts;
 import sift.store.search.SearchIndex;
 
 /**
- * Same-story linking on a labelled set written for it (260 posts, 106 stories, told by vendors, the trade press,
+ * Same-story linking on a labelled set written for it (303 posts, 143 stories, told by vendors, the trade press,
  * newsletters, forums, status pages and show notes, with 35 pairs of neighbouring stories: two leaks in one month,
- * FRR 10.6 and 10.7, a beta and its release), each post analysed as ingest analyses it and linked by the search
+ * FRR 10.6 and 10.7, a beta and its release; and clusters of essays on one theme in one week, each its own
+ * story), each post analysed as ingest analyses it and linked by the search
  * index. Judged on the pairs of posts published within three days of each other.
  */
 class StoryLinkingTest {
@@ -46,25 +47,12 @@ class StoryLinkingTest {
     @Test
     void postsOfOneStoryToldByOthersAreLinkedAndNeighbouringStoriesAreNot() throws IOException {
         Analyzer analyzer = new Analyzer();
-        List<JsonNode> corpus = corpus();
+        List<JsonNode> corpus = corpus("/stories/stories.jsonl");
         try (Database db = Database.open(TestDatabase.settings(dir))) {
             Map<String, Long> feeds = new HashMap<>();
             List<Labelled> posts = new ArrayList<>();
             for (JsonNode n : corpus) {
-                String feed = n.get("feed").asText();
-                long feedId = feeds.computeIfAbsent(feed, f -> {
-                    String url = "https://example.org/" + feeds.size() + "/feed.xml";
-                    db.feeds().subscribe(new NewFeed(url, f, null), NOW);
-                    return db.feeds().findByUrl(url).orElseThrow().id();
-                });
-                String title = n.get("title").asText();
-                String text = n.get("text").asText();
-                float[] vector = analyzer.analyze(Document.of(title, text)).vector();
-                long id = db.posts().upsert(new PostDraft(feedId, n.get("id").asText(), null, title, null,
-                        published(n), null, null, "<p>" + text + "</p>", text,
-                        new PostFacts("article", List.of(), 0, "neutral", List.of(), null, null, vector), List.of()),
-                        NOW).postId();
-                posts.add(new Labelled(n.get("story").asText(), id));
+                posts.add(new Labelled(n.get("story").asText(), store(db, feeds, analyzer, n)));
             }
             try (SearchIndex index = SearchIndex.open(dir.resolve("index"), db.posts(), Clock.fixed(NOW, ZoneOffset.UTC))) {
                 index.catchUp();
@@ -88,7 +76,11 @@ class StoryLinkingTest {
                     boolean same = posts.get(i).story().equals(posts.get(j).story());
                     boolean found = linked.get(posts.get(i).id()).contains(posts.get(j).id());
                     truePositives += same && found ? 1 : 0;
-                    falsePositives += !same && found ? 1 : 0;
+                    if (!same && found) {
+                        falsePositives++;
+                        System.out.printf("linked, not one story: \"%s\" and \"%s\"%n", corpus.get(i).get("title").asText(),
+                                corpus.get(j).get("title").asText());
+                    }
                     falseNegatives += same && !found ? 1 : 0;
                 }
             }
@@ -102,14 +94,30 @@ class StoryLinkingTest {
         }
     }
 
+    /** Stores a labelled post as ingest would, with the analyzer's vector, and returns its id. */
+    private static long store(Database db, Map<String, Long> feeds, Analyzer analyzer, JsonNode n) {
+        String feed = n.get("feed").asText();
+        long feedId = feeds.computeIfAbsent(feed, f -> {
+            String url = "https://example.org/" + feeds.size() + "/feed.xml";
+            db.feeds().subscribe(new NewFeed(url, f, null), NOW);
+            return db.feeds().findByUrl(url).orElseThrow().id();
+        });
+        String title = n.get("title").asText();
+        String text = n.get("text").asText();
+        float[] vector = analyzer.analyze(Document.of(title, text)).vector();
+        return db.posts().upsert(new PostDraft(feedId, n.get("id").asText(), null, title, null, published(n), null, null,
+                "<p>" + text + "</p>", text,
+                new PostFacts("article", List.of(), 0, "neutral", List.of(), null, null, vector), List.of()), NOW).postId();
+    }
+
     private static Instant published(JsonNode n) {
         return Instant.parse(n.get("published").asText());
     }
 
-    private static List<JsonNode> corpus() throws IOException {
+    private static List<JsonNode> corpus(String resource) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> posts = new ArrayList<>();
-        try (InputStream in = StoryLinkingTest.class.getResourceAsStream("/stories/stories.jsonl")) {
+        try (InputStream in = StoryLinkingTest.class.getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
                     posts.add(json.readTree(line));

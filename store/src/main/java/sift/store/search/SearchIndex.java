@@ -116,11 +116,10 @@ public final class SearchIndex implements AutoCloseable {
      * vector alone joins neighbouring stories (FRR 10.6 and 10.7). Chosen on a labelled set (docs/NLP.md).
      */
     static final float VECTOR_SAY = 0.6f;
-    static final float SAME_STORY_LIKENESS = 0.4f;
+    static final float SAME_STORY_LIKENESS = 0.38f;
     /**
      * And the cosine must reach this floor: posts of the field on unrelated subjects sit at cosines up to about 0.45
-     * (a netlab release and an AI product launch: 0.42), and in a small index any post's words share much with
-     * the next (its MoreLikeThis query keeps only the few words that another post has too).
+     * (a netlab release and an AI product launch: 0.42).
      */
     static final float SAME_STORY_MIN_COSINE = 0.45f;
     private static final int SAME_STORY_CANDIDATES = 15;
@@ -488,12 +487,12 @@ public final class SearchIndex implements AutoCloseable {
                 long at = post.publishedAt().toEpochMilli();
                 Query days = LongPoint.newRangeQuery(Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(),
                         at + SAME_STORY_WITHIN.toMillis());
-                Map<Integer, Float> shares = wordShares(searcher, post, days);
+                float[] vector = indexable(post.vector()) ? post.vector() : null;
+                Map<Integer, Float> shares = wordShares(searcher, post, days, vector != null);
                 if (shares.isEmpty()
                         && searcher.count(new TermQuery(new Term(Fields.ID, String.valueOf(post.id())))) == 0) {
                     return null; // not indexed yet (a post found by its own words is)
                 }
-                float[] vector = indexable(post.vector()) ? post.vector() : null;
                 Set<Integer> candidates = new LinkedHashSet<>(shares.keySet());
                 if (vector != null) {
                     for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector,
@@ -523,14 +522,19 @@ public final class SearchIndex implements AutoCloseable {
     /**
      * The posts of {@code days} that share words with this one, each with its score against the post's MoreLikeThis
      * query as a share of the post's own: one search, in which the post itself scores the most and sets the bar.
-     * Empty when none of its words is in another post.
+     * {@code ownWords}: the query keeps words no other post has. Empty when the post is not indexed yet, or when
+     * none of its words is in another post and its own are left out.
      */
-    private Map<Integer, Float> wordShares(IndexSearcher searcher, IndexablePost post, Query days) throws IOException {
+    private Map<Integer, Float> wordShares(IndexSearcher searcher, IndexablePost post, Query days, boolean ownWords)
+            throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
         mlt.setAnalyzer(analyzer);
         mlt.setFieldNames(new String[] {Fields.WORDS});
         mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(2);
+        // with a vector, the post's own words count too, so that its share is of all its words: with only words
+        // that others have, in a young index that is a few, and two essays on one theme shared most of them (the
+        // rule for words alone, SAME_STORY_SHARE, was chosen on words that others have)
+        mlt.setMinDocFreq(ownWords ? 1 : 2);
         // words in more than one post in twenty say little about a story
         mlt.setMaxDocFreq(Math.max(10, searcher.getIndexReader().numDocs() / 20));
         mlt.setMaxQueryTerms(25);
