@@ -39,6 +39,8 @@ import sift.web.reader.ReadMarks;
 import sift.web.reader.ReaderRoutes;
 import sift.web.release.ReleaseRoutes;
 import sift.web.reader.StateRoutes;
+import sift.nlp.embed.Encoder;
+import sift.web.search.QueryMeaning;
 import sift.web.search.SearchRoutes;
 
 /** The web application: every route in one place. The same factory serves {@code sift serve} and the tests. */
@@ -79,14 +81,15 @@ public final class App {
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
         ReadMarks readMarks = new ReadMarks(deps.db().postStates(), deps.clock());
-        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), deps.db().labels(), readMarks, pages,
-                deps.clock());
+        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), deps.db().labels(), readMarks,
+                deps.search(), pages, deps.clock());
         PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, deps.clock());
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
         StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), readMarks, deps.clock());
         HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingestion().scheduler());
 
-        SearchRoutes search = new SearchRoutes(deps.search(), deps.db().savedSearches(), pages, deps.clock());
+        SearchRoutes search = new SearchRoutes(deps.search(), deps.db().savedSearches(), pages, deps.clock(),
+                new QueryMeaning(query -> Encoder.shared().encode(query, "")));
         Auth auth = new Auth(deps.db().users(), deps.db().sessions(), deps.db().apiTokens(), deps.db().loginDevices(),
                 pages, deps.accounts().publicReader(), deps.metrics().registry(), deps.clock());
         AccountChanges changes = new AccountChanges(deps.db().users(), deps.db().sessions(), deps.db().audit(),

@@ -2,6 +2,7 @@ package sift.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -116,6 +117,37 @@ class DemoModeTest {
     private static PostSummary byTitle(List<PostSummary> posts, String title) {
         return posts.stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow(() ->
                 new AssertionError("no demo post titled " + title));
+    }
+
+    @Test
+    void searchFindsPostsNearInMeaningAndMarksThem() throws Exception {
+        try (TestApp app = TestApp.startDemo(dir)) {
+            waitForPosts(app, 65);
+            app.server.search().catchUp();
+            // no sample post has the word "autopilot": two speak of networks that run themselves
+            var api = new ObjectMapper().readTree(app.get("/api/search?q=autopilot+for+routers").body());
+            assertThat(api.get("hits")).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(List.of(api.get("hits").get(0).get("title").asText(), api.get("hits").get(1).get("title").asText()))
+                    .containsExactlyInAnyOrder("Introducing NetPilot AI: The Network That Runs Itself",
+                            "The Myth of the Self-Driving Network");
+            assertThat(api.get("hits").get(0).get("byMeaning").asBoolean()).isTrue();
+
+            Document page = Jsoup.parse(app.get("/search?q=autopilot+for+routers").body());
+            assertThat(page.select(".results .by-meaning").first().text()).isEqualTo("similar meaning");
+            var byDate = new ObjectMapper().readTree(app.get("/api/search?q=autopilot+for+routers&sort=date").body());
+            assertThat(byDate.get("total").asInt()).as("newest first matches the words exactly").isZero();
+            long cabling = byTitle(app.server.db().posts().river(100, null), "Cabling a 1,024-GPU Cluster Without Losing Your Mind").id();
+            Document post = Jsoup.parse(app.get("/posts/" + cabling).body());
+            assertThat(post.select("section.like h2").text()).isEqualTo("More like this");
+            assertThat(post.select("section.like li a").eachText()).hasSize(5)
+                    .contains("Building a Lab for RDMA Experiments on a Budget",
+                            "Rail-Optimized vs. Fat-Tree: Choosing a Topology for a Training Cluster")
+                    .doesNotContain("Cabling a 1,024-GPU Cluster Without Losing Your Mind");
+
+            var words = new ObjectMapper().readTree(app.get("/api/search?q=add-path").body());
+            assertThat(words.get("hits").get(0).get("title").asText()).isEqualTo("BGP Add-Path Is Not a Load-Balancing Feature");
+            assertThat(words.get("hits").get(0).get("byMeaning").asBoolean()).isFalse();
+        }
     }
 
     @Test

@@ -44,6 +44,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 final class QueryParser {
     private static final Set<String> KINDS = Set.of("article", "podcast", "release", "incident", "announcement");
     private static final Set<String> STANCES = Set.of("hype", "neutral", "skeptical");
+    private static final Set<String> FIELDS = Set.of("topic", "feed", "kind", "stance", "hype", "after", "before");
     /** The longest query read, in characters; a saved search may be as long. */
     static final int MAX_LENGTH = 1_000;
     /** How deep parentheses may nest. */
@@ -183,7 +184,7 @@ final class QueryParser {
         }
         String field = word.substring(0, colon).toLowerCase(Locale.ROOT);
         String value = word.substring(colon + 1);
-        if (!Set.of("topic", "feed", "kind", "stance", "hype", "after", "before").contains(field)) {
+        if (!FIELDS.contains(field)) {
             return new Clause(text(word, false), false);
         }
         if (value.isEmpty()) {
@@ -318,6 +319,24 @@ final class QueryParser {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1)
                 : value;
+    }
+
+    /**
+     * Whether a query is words alone: no field, phrase, exclusion, OR or parentheses, nothing that asks for an exact
+     * match. Such a query may also find posts by its meaning.
+     */
+    static boolean plain(String input) {
+        try {
+            List<Token> tokens = tokenize(input);
+            return !tokens.isEmpty() && tokens.stream().allMatch(t -> t.type() == Token.Type.WORD && !isField(t.text()));
+        } catch (SearchSyntaxException e) {
+            return false; // an unclosed quote
+        }
+    }
+
+    private static boolean isField(String word) {
+        int colon = word.indexOf(':');
+        return colon > 0 && FIELDS.contains(word.substring(0, colon).toLowerCase(Locale.ROOT));
     }
 
     private boolean peek(Token.Type type) {

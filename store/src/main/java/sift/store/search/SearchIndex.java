@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,8 +88,18 @@ public final class SearchIndex implements AutoCloseable {
     private static final Pattern IS_IS = Pattern.compile("(?i)\\bIS-IS\\b");
     private static final Duration RECENCY_HALF_LIFE = Duration.ofDays(30);
     private static final float RECENCY_WEIGHT = 3f;
-    /** How many of the best matches by BM25 the recency blend reorders. */
+    /** How many of the best matches by BM25 the recency blend reorders, and how many nearest in meaning are fused. */
     private static final int RERANK_DEPTH = 100;
+    /**
+     * The least cosine between a query's vector and a post's for the post to be found by meaning alone, and the
+     * constant of the rank fusion; both chosen on a labelled set of queries (docs/NLP.md, "Search by meaning").
+     */
+    static final float MEANING_FLOOR = 0.3f;
+    /** How much the vector weighs against the words in "more like this", and how much of a post's text is read. */
+    static final float RELATED_VECTOR_SAY = 0.5f;
+    private static final int RELATED_TEXT = 5000;
+    private static final int RELATED_CANDIDATES_PER_RESULT = 6;
+    private static final int FUSION_K = 60;
     private static final int BATCH = 2000;
     /** A late-commit window of up to this many posts is checked at every catch-up. */
     private static final int LATE_CHECK_CHEAP = 1000;
@@ -381,11 +392,19 @@ public final class SearchIndex implements AutoCloseable {
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Finds posts; a query Sift cannot read throws {@link SearchSyntaxException} with a readable message. */
+    /**
+     * Finds posts; a query Sift cannot read throws {@link SearchSyntaxException} with a readable message. By relevance,
+     * a query of words alone with its meaning also finds the posts nearest to it in meaning ({@link #MEANING_FLOOR}):
+     * both rankings are fused by their ranks (reciprocal rank fusion), so a post with the words and near in meaning
+     * comes first, and a post that tells of the same thing in other words is found too.
+     */
     public SearchResult search(SearchRequest request) {
         long started = System.nanoTime();
         try {
-            return search(request, query(request), started);
+            Query words = new QueryParser(analyzer).parse(request.query());
+            boolean byMeaning = request.order() == SearchRequest.Order.RELEVANCE && QueryParser.plain(request.query())
+                    && indexable(request.meaning());
+            return search(request, within(words, request.published()), byMeaning, started);
         } catch (IndexSearcher.TooManyClauses e) {
             // the parser's limits keep a query well under Lucene's: this is a safety net, not a path
             throw new SearchSyntaxException("the query asks for more than Lucene searches at once ("
@@ -393,27 +412,36 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The parsed query, within the request's period when it has one. */
-    private Query query(SearchRequest request) {
-        Query words = new QueryParser(analyzer).parse(request.query());
-        SearchRequest.Period period = request.published();
-        if (period == null) {
-            return words;
-        }
-        return new BooleanQuery.Builder()
-                .add(words, BooleanClause.Occur.MUST)
-                .add(LongPoint.newRangeQuery(Fields.PUBLISHED, period.from().toEpochMilli(),
-                        period.before().toEpochMilli() - 1), BooleanClause.Occur.FILTER)
+    /**
+     * Whether a search by relevance for this query also finds by meaning: it is words alone ({@link
+     * QueryParser#plain}), so its caller need not encode any other.
+     */
+    public static boolean findsByMeaning(String query) {
+        return QueryParser.plain(query);
+    }
+
+    /** The query within the request's period when it has one. */
+    private static Query within(Query query, SearchRequest.Period period) {
+        return period == null ? query : new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(period(period), BooleanClause.Occur.FILTER)
                 .build();
     }
 
-    private SearchResult search(SearchRequest request, Query query, long started) {
+    private static Query period(SearchRequest.Period period) {
+        return LongPoint.newRangeQuery(Fields.PUBLISHED, period.from().toEpochMilli(), period.before().toEpochMilli() - 1);
+    }
+
+    private SearchResult search(SearchRequest request, Query query, boolean byMeaning, long started) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 int depth = request.offset() + request.limit();
                 List<ScoreDoc> ranked;
                 TopDocs top;
+                long total;
+                boolean exact;
+                Set<Integer> withWords = new HashSet<>();
                 if (request.order() == SearchRequest.Order.DATE) {
                     top = searcher.search(query, depth, new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true)));
                     ranked = List.of(top.scoreDocs);
@@ -421,19 +449,109 @@ public final class SearchIndex implements AutoCloseable {
                     top = searcher.search(query, Math.max(depth, RERANK_DEPTH));
                     ranked = withRecency(searcher, top.scoreDocs);
                 }
+                total = top.totalHits.value;
+                exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+                if (byMeaning) {
+                    ranked.forEach(hit -> withWords.add(hit.doc));
+                    List<ScoreDoc> near = nearInMeaning(searcher, request);
+                    ranked = fused(ranked, near);
+                    if (exact && total == top.scoreDocs.length) { // every post with the words is in the fusion
+                        total = ranked.size();
+                    } else if (ranked.size() > withWords.size()) {
+                        exact = false; // at least the posts with the words, and more by meaning
+                    }
+                }
                 List<ScoreDoc> page = ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(depth, ranked.size()));
                 List<Long> ids = new ArrayList<>();
                 for (ScoreDoc hit : page) {
                     ids.add(Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID)));
                 }
-                List<SearchResult.Hit> hits = hits(query, page, ids);
-                boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-                return new SearchResult(top.totalHits.value, exact, hits, (System.nanoTime() - started) / 1000);
+                List<SearchResult.Hit> hits = hits(query, page, ids, byMeaning ? withWords : null);
+                return new SearchResult(total, exact, hits, (System.nanoTime() - started) / 1000);
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the index in " + dir, e);
+        }
+    }
+
+    /** The posts nearest to the request's meaning, within its period, down to {@link #MEANING_FLOOR}. */
+    private List<ScoreDoc> nearInMeaning(IndexSearcher searcher, SearchRequest request) throws IOException {
+        Query filter = request.published() == null ? null : period(request.published());
+        List<ScoreDoc> near = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, request.meaning(), RERANK_DEPTH, filter),
+                RERANK_DEPTH).scoreDocs) {
+            if (2 * hit.score - 1 >= MEANING_FLOOR) { // Lucene's cosine score is (1 + cosine) / 2
+                near.add(hit);
+            }
+        }
+        return near;
+    }
+
+    /** Reciprocal rank fusion: each post scores 1 / ({@link #FUSION_K} + its rank) in each ranking it is in. */
+    private static List<ScoreDoc> fused(List<ScoreDoc> byWords, List<ScoreDoc> byMeaning) {
+        Map<Integer, Float> scores = new LinkedHashMap<>();
+        for (List<ScoreDoc> ranking : List.of(byWords, byMeaning)) {
+            for (int rank = 0; rank < ranking.size(); rank++) {
+                scores.merge(ranking.get(rank).doc, 1f / (FUSION_K + rank + 1), Float::sum);
+            }
+        }
+        List<ScoreDoc> fused = new ArrayList<>(scores.size());
+        scores.forEach((doc, score) -> fused.add(new ScoreDoc(doc, score)));
+        fused.sort((a, b) -> Float.compare(b.score, a.score));
+        return fused;
+    }
+
+    /**
+     * Posts like this one beyond its own story, best first: each candidate weighs its cosine with the post's vector
+     * and its words' share of the post's own MoreLikeThis score (title and text), half each. Candidates are the
+     * nearest by vector (k-NN) and by words, at any time. Empty for a post the index does not hold.
+     */
+    public List<Long> moreLikeThis(long postId, int limit) {
+        List<IndexablePost> found = posts.byIds(List.of(postId));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        IndexablePost post = found.get(0);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int depth = limit * RELATED_CANDIDATES_PER_RESULT;
+                String text = post.text();
+                ScoreDoc[] byWords = searcher.search(likeThis(searcher, 2).like(Fields.WORDS, new StringReader(post.title() + "\n"
+                        + post.title() + "\n" + text.substring(0, Math.min(text.length(), RELATED_TEXT)))), depth).scoreDocs;
+                float[] vector = indexable(post.vector()) ? post.vector() : null;
+                Map<Integer, Float> shares = new LinkedHashMap<>();
+                for (ScoreDoc hit : byWords) {
+                    shares.put(hit.doc, hit.score / byWords[0].score); // the post itself scores the most
+                }
+                Set<Integer> candidates = new LinkedHashSet<>(shares.keySet());
+                if (vector != null) {
+                    for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, depth), depth).scoreDocs) {
+                        candidates.add(hit.doc);
+                    }
+                }
+                Map<Long, Float> scores = new HashMap<>();
+                for (int doc : candidates) {
+                    long id = Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
+                    float[] other = vector == null ? null : vectorOf(searcher, doc);
+                    float cosine = other == null ? 0 : cosine(vector, other);
+                    scores.put(id, RELATED_VECTOR_SAY * cosine + (1 - RELATED_VECTOR_SAY) * Math.min(1, shares.getOrDefault(doc, 0f)));
+                }
+                Map<Long, Long> stories = posts.stories(new ArrayList<>(scores.keySet()));
+                Long story = posts.stories(List.of(postId)).get(postId);
+                return scores.entrySet().stream()
+                        .filter(e -> e.getKey() != postId && (story == null || !story.equals(stories.get(e.getKey()))))
+                        .sorted(Map.Entry.<Long, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .limit(limit)
+                        .map(Map.Entry::getKey)
+                        .toList();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find posts like post " + postId + " in the index in " + dir, e);
         }
     }
 
@@ -527,19 +645,11 @@ public final class SearchIndex implements AutoCloseable {
      */
     private Map<Integer, Float> wordShares(IndexSearcher searcher, IndexablePost post, Query days, boolean ownWords)
             throws IOException {
-        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-        mlt.setAnalyzer(analyzer);
-        mlt.setFieldNames(new String[] {Fields.WORDS});
-        mlt.setMinTermFreq(1);
         // with a vector, the post's own words count too, so that its share is of all its words: with only words
         // that others have, in a young index that is a few, and two essays on one theme shared most of them (the
         // rule for words alone, SAME_STORY_SHARE, was chosen on words that others have)
-        mlt.setMinDocFreq(ownWords ? 1 : 2);
-        // words in more than one post in twenty say little about a story
-        mlt.setMaxDocFreq(Math.max(10, searcher.getIndexReader().numDocs() / 20));
-        mlt.setMaxQueryTerms(25);
         String text = post.text();
-        Query like = mlt.like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title() + "\n"
+        Query like = likeThis(searcher, ownWords ? 1 : 2).like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title() + "\n"
                 + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
         TopDocs hits = searcher.search(new BooleanQuery.Builder()
                 .add(like, BooleanClause.Occur.MUST)
@@ -559,6 +669,21 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         return shares;
+    }
+
+    /**
+     * A MoreLikeThis over the words of posts: its query keeps a post's 25 words that weigh most, of those in at least
+     * {@code minDocFreq} posts and in at most one post in twenty (more say little about a subject).
+     */
+    private MoreLikeThis likeThis(IndexSearcher searcher, int minDocFreq) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(new String[] {Fields.WORDS});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(minDocFreq);
+        mlt.setMaxDocFreq(Math.max(10, searcher.getIndexReader().numDocs() / 20));
+        mlt.setMaxQueryTerms(25);
+        return mlt;
     }
 
     /** The vector the index holds for document {@code doc}, or null when it has none. */
@@ -615,7 +740,9 @@ public final class SearchIndex implements AutoCloseable {
         return blended;
     }
 
-    private List<SearchResult.Hit> hits(Query query, List<ScoreDoc> page, List<Long> ids) throws IOException {
+    /** The hits of a page; {@code withWords}: the documents that have the query's words, null when all have them. */
+    private List<SearchResult.Hit> hits(Query query, List<ScoreDoc> page, List<Long> ids, Set<Integer> withWords)
+            throws IOException {
         Map<Long, IndexablePost> byId = posts.byIds(ids).stream()
                 .collect(Collectors.toMap(IndexablePost::id, Function.identity()));
         List<SearchResult.Hit> hits = new ArrayList<>();
@@ -624,8 +751,9 @@ public final class SearchIndex implements AutoCloseable {
             if (post == null) {
                 continue; // deleted since the index last followed the database
             }
+            boolean byMeaning = withWords != null && !withWords.contains(page.get(i).doc);
             hits.add(new SearchResult.Hit(post.id(), post.title(), post.feedTitle(), post.kind(), post.publishedAt(),
-                    Float.isNaN(page.get(i).score) ? 0 : page.get(i).score, snippet(query, post.text())));
+                    Float.isNaN(page.get(i).score) ? 0 : page.get(i).score, snippet(query, post.text()), byMeaning));
         }
         return hits;
     }

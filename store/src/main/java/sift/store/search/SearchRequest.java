@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A search: the query text, a page of results, the order (relevance blended with recency, or newest first), and the
- * time the posts were published in ({@code published}, null for any time). A limit or offset out of range is
- * refused as the query is: with a {@link SearchSyntaxException} naming it.
+ * A search: the query text, a page of results, the order (relevance blended with recency, or newest first), the
+ * time the posts were published in ({@code published}, null for any time), and the query's meaning: the sentence
+ * encoder's vector of its text ({@code meaning}, null for words alone), with which a search by relevance for words
+ * alone also finds the posts nearest in meaning. A limit or offset out of range is refused as the query is: with a
+ * {@link SearchSyntaxException} naming it.
  */
-public record SearchRequest(String query, int limit, int offset, Order order, Period published) {
+public record SearchRequest(String query, int limit, int offset, Order order, Period published, float[] meaning) {
     public static final int MAX_LIMIT = 100;
     public static final int MAX_DEPTH = 1000;
 
@@ -41,8 +43,8 @@ public record SearchRequest(String query, int limit, int offset, Order order, Pe
         }
     }
 
-    /** A search at any time. */
+    /** A search by words, at any time. */
     public SearchRequest(String query, int limit, int offset, Order order) {
-        this(query, limit, offset, order, null);
+        this(query, limit, offset, order, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package sift.store.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -77,6 +78,12 @@ class SearchIndexTest {
         db.close();
     }
 
+    private void vectorPost(long feed, String guid, String title, String text, float[] vector, String published) {
+        db.posts().upsert(new PostDraft(feed, guid, null, title, null, Instant.parse(published), null, null,
+                "<p>" + text + "</p>", text, new PostFacts("article", List.of(), 0, "neutral", List.of(), null,
+                null, vector), List.of()), NOW);
+    }
+
     private void post(long feed, String guid, String title, String text, String kind, String published) {
         db.posts().upsert(new PostDraft(feed, guid, null, title, null, Instant.parse(published), null, null,
                 "<p>" + text + "</p>", text, PostFacts.ofKind(kind), List.of()), NOW);
@@ -142,14 +149,74 @@ class SearchIndexTest {
             assertThat(db.posts().sameStory(id("Madrid data hall goes live"), 5)).as("another story").isEmpty();
         }
 
-        private void vectorPost(long feed, String guid, String title, String text, float[] vector, String published) {
-            db.posts().upsert(new PostDraft(feed, guid, null, title, null, Instant.parse(published), null, null,
-                    "<p>" + text + "</p>", text, new PostFacts("article", List.of(), 0, "neutral", List.of(), null,
-                    null, vector), List.of()), NOW);
-        }
-
         private long id(String title) {
             return db.posts().river(10, null).stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow().id();
+        }
+    }
+
+    @Nested
+    class ByMeaning {
+        // the encoder's vectors, made by hand: a query near the Lisbon region's tellings, far from Madrid's
+        private final float[] lisbon = {0.9f, 0.3f, 0.1f, 0, 0, 0.3f};
+        private final float[] query = {0.85f, 0.35f, 0.15f, 0.05f, 0, 0.35f};
+
+        @BeforeEach
+        void posts() {
+            vectorPost(cloudflare, "lisbon", "Veyra opens its Lisbon cloud region",
+                    "Veyra's new cloud region in Lisbon is open with three availability zones.", lisbon,
+                    "2026-03-02T10:00:00Z");
+            vectorPost(ipspace, "lisbon-retold", "Portugal gets hyperscale capacity",
+                    "Customers in Portugal can now run workloads close to home, the provider said on Monday.",
+                    new float[] {0.8f, 0.4f, 0.2f, 0.1f, 0, 0.4f}, "2026-03-03T10:00:00Z");
+            vectorPost(ipspace, "madrid", "Madrid data hall goes live",
+                    "Sovereign tenants in Spain's capital deploy there from today.",
+                    new float[] {0, 0.1f, 0.2f, 0.9f, 0.3f, 0}, "2026-03-03T12:00:00Z");
+            index.catchUp();
+        }
+
+        @Test
+        void wordsAloneAlsoFindThePostsNearestInMeaningAndSaySo() {
+            SearchResult result = index.search(new SearchRequest("lisbon region", 10, 0, SearchRequest.Order.RELEVANCE,
+                    null, query));
+            assertThat(result.hits()).extracting(SearchResult.Hit::title, SearchResult.Hit::byMeaning).containsExactly(
+                    tuple("Veyra opens its Lisbon cloud region", false), tuple("Portugal gets hyperscale capacity", true));
+            assertThat(result.total()).as("the post with the words and the one near in meaning").isEqualTo(2);
+            assertThat(result.totalExact()).isTrue();
+            assertThat(result.hits().get(1).snippet().text()).as("the lead, with no words to show")
+                    .startsWith("Customers in Portugal");
+        }
+
+        @Test
+        void anExactQueryTheDateOrderAndNoMeaningGoByWordsAlone() {
+            for (SearchRequest request : List.of(
+                    new SearchRequest("lisbon region", 10, 0, SearchRequest.Order.RELEVANCE),
+                    new SearchRequest("lisbon region", 10, 0, SearchRequest.Order.DATE, null, query),
+                    new SearchRequest("\"lisbon cloud region\"", 10, 0, SearchRequest.Order.RELEVANCE, null, query),
+                    new SearchRequest("lisbon kind:article", 10, 0, SearchRequest.Order.RELEVANCE, null, query),
+                    new SearchRequest("lisbon -madrid", 10, 0, SearchRequest.Order.RELEVANCE, null, query),
+                    new SearchRequest("lisbon region", 10, 0, SearchRequest.Order.RELEVANCE, null, new float[6]))) {
+                assertThat(index.search(request).hits()).as(request.query() + " " + request.order())
+                        .extracting(SearchResult.Hit::title).containsExactly("Veyra opens its Lisbon cloud region");
+            }
+        }
+
+        @Test
+        void onlyWordsAloneAreWorthEncoding() {
+            assertThat(List.of("lisbon region", "is-is convergence", "what:ever", "ORACLE or"))
+                    .allMatch(SearchIndex::findsByMeaning);
+            assertThat(List.of("\"lisbon region\"", "lisbon -madrid", "bgp OR ospf", "(bgp)", "topic:routing leak",
+                    "Kind:release", "\"unclosed", "", "   ")).noneMatch(SearchIndex::findsByMeaning);
+        }
+
+        @Test
+        void meaningKeepsToThePeriodAndFindsNothingFarAway() {
+            var march2 = new SearchRequest.Period(Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-03T00:00:00Z"));
+            assertThat(index.search(new SearchRequest("cloud capacity", 10, 0, SearchRequest.Order.RELEVANCE, march2,
+                    query)).hits()).extracting(SearchResult.Hit::title).containsExactly("Veyra opens its Lisbon cloud region");
+            float[] elsewhere = {0, 0, 0, 0, 1, 0};
+            assertThat(index.search(new SearchRequest("sovereign", 10, 0, SearchRequest.Order.RELEVANCE, null, elsewhere))
+                    .hits()).as("the words' post, and none under the floor of meaning")
+                    .extracting(SearchResult.Hit::title).containsExactly("Madrid data hall goes live");
         }
     }
 
@@ -323,7 +390,7 @@ class SearchIndexTest {
             var november = new SearchRequest.Period(Instant.parse("2025-11-19T00:00:00Z"),
                     Instant.parse("2025-11-21T09:00:00Z"));
             var result = index.search(
-                    new SearchRequest("reflector OR ipv6", 10, 0, SearchRequest.Order.DATE, november));
+                    new SearchRequest("reflector OR ipv6", 10, 0, SearchRequest.Order.DATE, november, null));
             assertThat(result.hits()).extracting(SearchResult.Hit::title)
                     .containsExactly("BGP route reflectors and add-path");
         }

@@ -106,7 +106,7 @@ public final class DigestService {
             Set<Long> stories = new HashSet<>();
             try {
                 index.search(new SearchRequest(search.query(), SearchRequest.MAX_LIMIT, 0,
-                                SearchRequest.Order.RELEVANCE, days)).hits()
+                                SearchRequest.Order.RELEVANCE, days, null)).hits()
                         .forEach(hit -> {
                             if (storyOf.containsKey(hit.id())) {
                                 stories.add(storyOf.get(hit.id()));

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sift.store.post.Post;
 import sift.store.post.PostFacts;
 import sift.store.post.LabelStore;
@@ -17,6 +19,7 @@ import sift.store.post.PostStore;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverFilter;
 import sift.store.post.RiverCursor;
+import sift.store.search.SearchIndex;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
 import sift.web.Dates;
@@ -27,11 +30,13 @@ import sift.web.auth.Viewer;
 
 /** The river of posts and the page of one post. */
 public final class ReaderRoutes {
+    private static final Logger log = LoggerFactory.getLogger(ReaderRoutes.class);
     static final int PAGE_SIZE = 50;
     /** The most posts {@code /api/posts?limit=} gives at once. */
     static final int MAX_API_PAGE = 200;
     /** At most so many links to the same story in other feeds. */
     static final int SAME_STORY_LINKS = 5;
+    static final int MORE_LIKE_THIS = 5;
     /** How long a new release of a watched product leads the river while it is unread. */
     static final Duration WATCHED_RELEASES_FOR = Duration.ofDays(14);
 
@@ -39,13 +44,15 @@ public final class ReaderRoutes {
     private final PostStateStore states;
     private final LabelStore labels;
     private final ReadMarks readMarks;
+    private final SearchIndex index;
     private final Pages pages;
     private final Clock clock;
     private final MarkedContents marked = new MarkedContents();
 
-    public ReaderRoutes(PostStore posts, PostStateStore states, LabelStore labels, ReadMarks readMarks, Pages pages,
-            Clock clock) {
+    public ReaderRoutes(PostStore posts, PostStateStore states, LabelStore labels, ReadMarks readMarks,
+            SearchIndex index, Pages pages, Clock clock) {
         this.posts = posts;
+        this.index = index;
         this.states = states;
         this.labels = labels;
         this.readMarks = readMarks;
@@ -216,9 +223,23 @@ public final class ReaderRoutes {
                 post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, facts.topics(),
                 facts.hypeScore(), facts.stance(), ClaimMarks.flagged(facts.claims()),
                 !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode(),
-                state, posts.sameStory(id, SAME_STORY_LINKS).stream()
-                        .map(p -> new PostPage.Elsewhere(p.id(), p.title(), p.feedTitle(), Dates.shown(p.publishedAt(), now)))
-                        .toList(),
+                state, others(posts.sameStory(id, SAME_STORY_LINKS), now), others(posts.summaries(like(id)), now),
                 Viewer.of(ctx).admin() ? labels.forPost(id) : List.of()));
+    }
+
+    private static List<PostPage.Other> others(List<PostSummary> summaries, Instant now) {
+        return summaries.stream()
+                .map(p -> new PostPage.Other(p.id(), p.title(), p.feedTitle(), Dates.shown(p.publishedAt(), now)))
+                .toList();
+    }
+
+    /** Posts like this one beyond its story; none when the index cannot tell, which never keeps the post from showing. */
+    private List<Long> like(long id) {
+        try {
+            return index.moreLikeThis(id, MORE_LIKE_THIS);
+        } catch (RuntimeException e) {
+            log.warn("Post {}: no posts like it shown, the search index failed: {}", id, e.toString());
+            return List.of();
+        }
     }
 }

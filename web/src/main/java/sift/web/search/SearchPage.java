@@ -31,8 +31,9 @@ public record SearchPage(String query, boolean byDate, String error, String tota
         return query.isBlank() ? "/feeds/posts.atom" : WebLinks.with("/feeds/posts.atom", "q", query);
     }
 
+    /** A result; {@code byMeaning} when the post lacks the query's words and is near them in meaning. */
     public record Item(long id, String title, String feedTitle, String kind, Dates.Shown published,
-            List<Piece> snippet) {
+            List<Piece> snippet, boolean byMeaning) {
         public Item {
             snippet = List.copyOf(snippet);
         }

@@ -36,12 +36,14 @@ public final class SearchRoutes {
     private final SavedSearchStore searches;
     private final Pages pages;
     private final Clock clock;
+    private final QueryMeaning meaning;
 
-    public SearchRoutes(SearchIndex index, SavedSearchStore searches, Pages pages, Clock clock) {
+    public SearchRoutes(SearchIndex index, SavedSearchStore searches, Pages pages, Clock clock, QueryMeaning meaning) {
         this.index = index;
         this.searches = searches;
         this.pages = pages;
         this.clock = clock;
+        this.meaning = meaning;
     }
 
     public void page(Context ctx) {
@@ -125,12 +127,13 @@ public final class SearchRoutes {
         }
         int offset = (page - 1) * PAGE_SIZE;
         try {
-            SearchResult result = index.search(new SearchRequest(q, PAGE_SIZE, offset,
+            SearchResult result = index.search(request(q, PAGE_SIZE, offset,
                     byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE));
             Instant now = clock.instant();
             List<SearchPage.Item> items = result.hits().stream()
                     .map(h -> new SearchPage.Item(h.id(), h.title(), h.feedTitle(), h.kind(), Dates.shown(h.publishedAt(), now),
-                            h.snippet().pieces().stream().map(p -> new SearchPage.Piece(p.text(), p.match())).toList()))
+                            h.snippet().pieces().stream().map(p -> new SearchPage.Piece(p.text(), p.match())).toList(),
+                            h.byMeaning()))
                     .toList();
             String pageParam = base.endsWith("?") ? "page=" : "&page=";
             String previous = page > 1 ? base + pageParam + (page - 1) : null;
@@ -149,7 +152,8 @@ public final class SearchRoutes {
 
     /**
      * JSON: {@code {query, total, totalExact, tookMs, hits: [{id, title, feed, kind, published, score, snippet,
-     * highlights, url}]}}; {@code total} is a lower bound when {@code totalExact} is false.
+     * highlights, byMeaning, url}]}}; {@code total} is a lower bound when {@code totalExact} is false; {@code
+     * byMeaning}: the post lacks the query's words and was found near them in meaning.
      */
     public void api(Context ctx) {
         String q = ctx.queryParam("q");
@@ -160,8 +164,7 @@ public final class SearchRoutes {
         try {
             int limit = intParam(ctx, "limit", PAGE_SIZE, 1, SearchRequest.MAX_LIMIT);
             int offset = intParam(ctx, "offset", 0, 0, SearchRequest.MAX_DEPTH - limit);
-            SearchRequest request = new SearchRequest(q, limit, offset, order(ctx));
-            SearchResult result = index.search(request);
+            SearchResult result = index.search(request(q, limit, offset, order(ctx)));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", q);
             body.put("total", result.total());
@@ -184,8 +187,15 @@ public final class SearchRoutes {
         out.put("score", hit.score());
         out.put("snippet", hit.snippet().text());
         out.put("highlights", hit.snippet().pieces().stream().filter(p -> p.match()).map(p -> p.text()).toList());
+        out.put("byMeaning", hit.byMeaning());
         out.put("url", "/posts/" + hit.id());
         return out;
+    }
+
+    /** A search; by relevance and of words alone, with the query's meaning. */
+    private SearchRequest request(String q, int limit, int offset, SearchRequest.Order order) {
+        boolean byMeaning = order == SearchRequest.Order.RELEVANCE && SearchIndex.findsByMeaning(q);
+        return new SearchRequest(q, limit, offset, order, null, byMeaning ? meaning.of(q) : null);
     }
 
     /** The whole number of {@code ?name=} from {@code min} to {@code max}; anything else is a 400 naming it. */
