@@ -162,6 +162,7 @@ public final class App {
         // pages
         app.get("/", reader::river);
         app.get("/posts/{id}", reader::post);
+        app.get("/posts/{id}/like", reader::like);
         app.post("/posts/{id}/state", state::change);
         app.post("/read", state::changeMany);
         app.get("/podcasts", podcasts::shows);

@@ -138,11 +138,13 @@ class DemoModeTest {
             assertThat(byDate.get("total").asInt()).as("newest first matches the words exactly").isZero();
             long cabling = byTitle(app.server.db().posts().river(100, null), "Cabling a 1,024-GPU Cluster Without Losing Your Mind").id();
             Document post = Jsoup.parse(app.get("/posts/" + cabling).body());
-            assertThat(post.select("section.like h2").text()).isEqualTo("More like this");
-            assertThat(post.select("section.like li a").eachText()).hasSize(5)
-                    .contains("Building a Lab for RDMA Experiments on a Budget",
-                            "Rail-Optimized vs. Fat-Tree: Choosing a Topology for a Training Cluster")
+            Document like = Jsoup.parse(app.get(post.select("footer a:contains(More like this)").attr("href")).body());
+            assertThat(like.select("h1").text()).isEqualTo("More like this");
+            assertThat(like.select("ol.like li a").eachText()).hasSize(10)
+                    .startsWith("Building a Lab for RDMA Experiments on a Budget")
+                    .contains("Rail-Optimized vs. Fat-Tree: Choosing a Topology for a Training Cluster")
                     .doesNotContain("Cabling a 1,024-GPU Cluster Without Losing Your Mind");
+            assertThat(app.get("/posts/424242/like").statusCode()).isEqualTo(404);
 
             var words = new ObjectMapper().readTree(app.get("/api/search?q=add-path").body());
             assertThat(words.get("hits").get(0).get("title").asText()).isEqualTo("BGP Add-Path Is Not a Load-Balancing Feature");

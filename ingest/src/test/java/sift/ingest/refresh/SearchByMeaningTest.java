@@ -104,7 +104,8 @@ class SearchByMeaningTest {
         double[] known = byStyle.get("known-item");
         assertThat(all[1] / all[2]).as("nDCG with meaning").isGreaterThanOrEqualTo(0.70);
         assertThat(all[1] / all[2] - all[0] / all[2]).as("gain over words alone").isGreaterThanOrEqualTo(0.3);
-        assertThat(known[1] / known[2]).as("known items, with meaning").isGreaterThanOrEqualTo(known[0] / known[2] - 0.02);
+        assertThat(known[1] / known[2]).as("known items, with meaning")
+                .isGreaterThanOrEqualTo(known[0] / known[2] - 0.02);
     }
 
     /**

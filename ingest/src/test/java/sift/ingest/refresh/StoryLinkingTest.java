@@ -78,8 +78,8 @@ class StoryLinkingTest {
                     truePositives += same && found ? 1 : 0;
                     if (!same && found) {
                         falsePositives++;
-                        System.out.printf("linked, not one story: \"%s\" and \"%s\"%n", corpus.get(i).get("title").asText(),
-                                corpus.get(j).get("title").asText());
+                        System.out.printf("linked, not one story: \"%s\" and \"%s\"%n",
+                                corpus.get(i).get("title").asText(), corpus.get(j).get("title").asText());
                     }
                     falseNegatives += same && !found ? 1 : 0;
                 }
@@ -105,9 +105,9 @@ class StoryLinkingTest {
         String title = n.get("title").asText();
         String text = n.get("text").asText();
         float[] vector = analyzer.analyze(Document.of(title, text)).vector();
+        PostFacts facts = new PostFacts("article", List.of(), 0, "neutral", List.of(), null, null, vector);
         return db.posts().upsert(new PostDraft(feedId, n.get("id").asText(), null, title, null, published(n), null, null,
-                "<p>" + text + "</p>", text,
-                new PostFacts("article", List.of(), 0, "neutral", List.of(), null, null, vector), List.of()), NOW).postId();
+                "<p>" + text + "</p>", text, facts, List.of()), NOW).postId();
     }
 
     private static Instant published(JsonNode n) {

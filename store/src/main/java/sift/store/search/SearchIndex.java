@@ -95,11 +95,11 @@ public final class SearchIndex implements AutoCloseable {
      * constant of the rank fusion; both chosen on a labelled set of queries (docs/NLP.md, "Search by meaning").
      */
     static final float MEANING_FLOOR = 0.3f;
+    private static final int FUSION_K = 60;
     /** How much the vector weighs against the words in "more like this", and how much of a post's text is read. */
     static final float RELATED_VECTOR_SAY = 0.5f;
     private static final int RELATED_TEXT = 5000;
     private static final int RELATED_CANDIDATES_PER_RESULT = 6;
-    private static final int FUSION_K = 60;
     private static final int BATCH = 2000;
     /** A late-commit window of up to this many posts is checked at every catch-up. */
     private static final int LATE_CHECK_CHEAP = 1000;
@@ -480,8 +480,8 @@ public final class SearchIndex implements AutoCloseable {
     private List<ScoreDoc> nearInMeaning(IndexSearcher searcher, SearchRequest request) throws IOException {
         Query filter = request.published() == null ? null : period(request.published());
         List<ScoreDoc> near = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, request.meaning(), RERANK_DEPTH, filter),
-                RERANK_DEPTH).scoreDocs) {
+        Query knn = new KnnFloatVectorQuery(Fields.VECTOR, request.meaning(), RERANK_DEPTH, filter);
+        for (ScoreDoc hit : searcher.search(knn, RERANK_DEPTH).scoreDocs) {
             if (2 * hit.score - 1 >= MEANING_FLOOR) { // Lucene's cosine score is (1 + cosine) / 2
                 near.add(hit);
             }
@@ -519,8 +519,9 @@ public final class SearchIndex implements AutoCloseable {
             try {
                 int depth = limit * RELATED_CANDIDATES_PER_RESULT;
                 String text = post.text();
-                ScoreDoc[] byWords = searcher.search(likeThis(searcher, 2).like(Fields.WORDS, new StringReader(post.title() + "\n"
-                        + post.title() + "\n" + text.substring(0, Math.min(text.length(), RELATED_TEXT)))), depth).scoreDocs;
+                Query like = likeThis(searcher, 2).like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title()
+                        + "\n" + text.substring(0, Math.min(text.length(), RELATED_TEXT))));
+                ScoreDoc[] byWords = searcher.search(like, depth).scoreDocs;
                 float[] vector = indexable(post.vector()) ? post.vector() : null;
                 Map<Integer, Float> shares = new LinkedHashMap<>();
                 for (ScoreDoc hit : byWords) {
@@ -528,7 +529,8 @@ public final class SearchIndex implements AutoCloseable {
                 }
                 Set<Integer> candidates = new LinkedHashSet<>(shares.keySet());
                 if (vector != null) {
-                    for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, depth), depth).scoreDocs) {
+                    Query near = new KnnFloatVectorQuery(Fields.VECTOR, vector, depth);
+                    for (ScoreDoc hit : searcher.search(near, depth).scoreDocs) {
                         candidates.add(hit.doc);
                     }
                 }
@@ -537,13 +539,15 @@ public final class SearchIndex implements AutoCloseable {
                     long id = Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
                     float[] other = vector == null ? null : vectorOf(searcher, doc);
                     float cosine = other == null ? 0 : cosine(vector, other);
-                    scores.put(id, RELATED_VECTOR_SAY * cosine + (1 - RELATED_VECTOR_SAY) * Math.min(1, shares.getOrDefault(doc, 0f)));
+                    float share = Math.min(1, shares.getOrDefault(doc, 0f));
+                    scores.put(id, RELATED_VECTOR_SAY * cosine + (1 - RELATED_VECTOR_SAY) * share);
                 }
                 Map<Long, Long> stories = posts.stories(new ArrayList<>(scores.keySet()));
                 Long story = posts.stories(List.of(postId)).get(postId);
                 return scores.entrySet().stream()
                         .filter(e -> e.getKey() != postId && (story == null || !story.equals(stories.get(e.getKey()))))
-                        .sorted(Map.Entry.<Long, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .sorted(Map.Entry.<Long, Float>comparingByValue().reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
                         .limit(limit)
                         .map(Map.Entry::getKey)
                         .toList();
@@ -649,8 +653,8 @@ public final class SearchIndex implements AutoCloseable {
         // that others have, in a young index that is a few, and two essays on one theme shared most of them (the
         // rule for words alone, SAME_STORY_SHARE, was chosen on words that others have)
         String text = post.text();
-        Query like = likeThis(searcher, ownWords ? 1 : 2).like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title() + "\n"
-                + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
+        Query like = likeThis(searcher, ownWords ? 1 : 2).like(Fields.WORDS, new StringReader(post.title() + "\n"
+                + post.title() + "\n" + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
         TopDocs hits = searcher.search(new BooleanQuery.Builder()
                 .add(like, BooleanClause.Occur.MUST)
                 .add(days, BooleanClause.Occur.FILTER)

@@ -8,14 +8,14 @@ import sift.web.Dates;
 
 /**
  * One post with its sanitised content (its flagged AI claims marked) and media, its topics, its stance on AI
- * with the flagged claims and their reasons, and the release or episode it is, the same story told elsewhere and
- * posts like it; an archived post (retention) has only its summary. Pairs with reader/post.jte.
+ * with the flagged claims and their reasons, the release or episode it is, and the same story told elsewhere; an
+ * archived post (retention) has only its summary. Pairs with reader/post.jte.
  */
 public record PostPage(long id, String title, String feedTitle, String author, String link, String kind,
         Dates.Shown published, String contentHtml, String summary, Dates.Shown archived, List<Media> media,
         List<PostFacts.TopicScore> topics, int hypeScore, String stance, List<PostFacts.Claim> flagged,
         boolean aboutAi, PostFacts.Release release, PostFacts.Episode episode, PostState state,
-        List<Other> elsewhere, List<Other> like, List<LabelStore.Label> labels) {
+        List<Other> elsewhere, List<LabelStore.Label> labels) {
 
     /** Another post, linked from this one: the same story told by another feed, or a post like it. */
     public record Other(long id, String title, String feedTitle, Dates.Shown published) {}
@@ -26,7 +26,6 @@ public record PostPage(long id, String title, String feedTitle, String author, S
         flagged = List.copyOf(flagged);
         labels = List.copyOf(labels);
         elsewhere = List.copyOf(elsewhere);
-        like = List.copyOf(like);
     }
 
     /** The post's stance on AI in words, with its hype score. */

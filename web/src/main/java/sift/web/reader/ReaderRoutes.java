@@ -3,6 +3,7 @@ package sift.web.reader;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.ServiceUnavailableResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public final class ReaderRoutes {
     static final int MAX_API_PAGE = 200;
     /** At most so many links to the same story in other feeds. */
     static final int SAME_STORY_LINKS = 5;
-    static final int MORE_LIKE_THIS = 5;
+    static final int MORE_LIKE_THIS = 10;
     /** How long a new release of a watched product leads the river while it is unread. */
     static final Duration WATCHED_RELEASES_FOR = Duration.ofDays(14);
 
@@ -223,23 +224,30 @@ public final class ReaderRoutes {
                 post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, facts.topics(),
                 facts.hypeScore(), facts.stance(), ClaimMarks.flagged(facts.claims()),
                 !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode(),
-                state, others(posts.sameStory(id, SAME_STORY_LINKS), now), others(posts.summaries(like(id)), now),
+                state, others(posts.sameStory(id, SAME_STORY_LINKS), now),
                 Viewer.of(ctx).admin() ? labels.forPost(id) : List.of()));
+    }
+
+    /**
+     * {@code GET /posts/{id}/like}: the posts like this one beyond its story. A page of its own, asked for: the search
+     * costs milliseconds, which every view of the post page would pay.
+     */
+    public void like(Context ctx) {
+        long id = StateRoutes.postId(ctx);
+        Post post = posts.find(id).orElseThrow(() -> new NotFoundResponse("There is no post " + id + "."));
+        List<Long> like;
+        try {
+            like = index.moreLikeThis(id, MORE_LIKE_THIS);
+        } catch (RuntimeException e) {
+            log.warn("Post {}: no posts like it found, the search index failed: {}", id, e.toString());
+            throw new ServiceUnavailableResponse("The search index cannot find posts like this one now; try again soon.");
+        }
+        pages.render(ctx, "reader/like.jte", new LikePage(id, post.title(), others(posts.summaries(like), clock.instant())));
     }
 
     private static List<PostPage.Other> others(List<PostSummary> summaries, Instant now) {
         return summaries.stream()
                 .map(p -> new PostPage.Other(p.id(), p.title(), p.feedTitle(), Dates.shown(p.publishedAt(), now)))
                 .toList();
-    }
-
-    /** Posts like this one beyond its story; none when the index cannot tell, which never keeps the post from showing. */
-    private List<Long> like(long id) {
-        try {
-            return index.moreLikeThis(id, MORE_LIKE_THIS);
-        } catch (RuntimeException e) {
-            log.warn("Post {}: no posts like it shown, the search index failed: {}", id, e.toString());
-            return List.of();
-        }
     }
 }
