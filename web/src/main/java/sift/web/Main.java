@@ -41,6 +41,7 @@ import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.ingest.bench.ParseBench;
 import sift.web.bench.BenchFeeds;
+import sift.nlp.embed.Encoder;
 import sift.web.bench.SearchBench;
 import sift.web.control.ControlChannel;
 import sift.web.bench.SyntheticPosts;
@@ -515,6 +516,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "1", description = "the same seed gives the same posts (default: 1)")
         long seed;
 
+        @Option(names = "--vectors", description = "give each post the sentence encoder's vector, as ingest does "
+                + "(about 5 ms a post)")
+        boolean vectors;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -539,6 +544,9 @@ public final class Main implements Callable<Integer> {
                         .map(f -> f.id())
                         .toList();
                 SyntheticPosts generator = new SyntheticPosts(seed, now, db.posts().count());
+                if (vectors) {
+                    generator.withVectors();
+                }
                 long started = System.nanoTime();
                 // the index follows the database on a second thread while this one writes, as in sift serve
                 // (which catches up every 2 s): each pass indexes what the last second brought
@@ -608,6 +616,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--warmup", defaultValue = "50", description = "untimed rounds first (default: 50)")
         int warmup;
 
+        @Option(names = "--meaning", description = "search by relevance with each query's meaning too, as the "
+                + "search page does, the query's encoding timed with the search")
+        boolean meaning;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -616,9 +628,10 @@ public final class Main implements Callable<Integer> {
             SiftConfig config = data.config();
             try (Database db = Database.open(config.db());
                     SearchIndex index = SearchIndex.open(config.indexDir(), db.posts(), Clock.systemUTC())) {
-                spec.commandLine().getOut().printf("%d posts indexed; %d queries x %d rounds after %d warm-up rounds%n",
-                        index.size(), SearchBench.QUERIES.size(), rounds, warmup);
-                SearchBench.run(index, warmup, rounds, spec.commandLine().getOut());
+                spec.commandLine().getOut().printf("%d posts indexed; %d queries x %d rounds after %d warm-up rounds%s%n",
+                        index.size(), SearchBench.QUERIES.size(), rounds, warmup, meaning ? ", with meaning" : "");
+                SearchBench.run(index, warmup, rounds, meaning ? q -> Encoder.shared().encode(q, "") : null,
+                        spec.commandLine().getOut());
             }
             return 0;
         }

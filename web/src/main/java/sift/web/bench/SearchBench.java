@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import sift.store.search.SearchIndex;
 import sift.store.search.SearchRequest;
 
@@ -29,11 +30,15 @@ public final class SearchBench {
 
     private SearchBench() {}
 
-    /** Runs every query {@code rounds} times after {@code warmup} rounds; prints and returns [p50, p90, p99, max] in ms. */
-    public static double[] run(SearchIndex index, int warmup, int rounds, PrintWriter out) {
+    /**
+     * Runs every query {@code rounds} times after {@code warmup} rounds; prints and returns [p50, p90, p99, max] in ms.
+     * {@code meaning}: the encoder of a query's meaning, null for words alone.
+     */
+    public static double[] run(SearchIndex index, int warmup, int rounds, Function<String, float[]> meaning,
+            PrintWriter out) {
         for (int i = 0; i < warmup; i++) {
             for (String q : QUERIES) {
-                index.search(new SearchRequest(q, 20, 0, order(q)));
+                index.search(request(q, meaning));
             }
         }
         List<Double> all = new ArrayList<>();
@@ -42,7 +47,7 @@ public final class SearchBench {
             long total = 0;
             for (int i = 0; i < rounds; i++) {
                 long start = System.nanoTime();
-                total = index.search(new SearchRequest(q, 20, 0, order(q))).total();
+                total = index.search(request(q, meaning)).total();
                 times[i] = (System.nanoTime() - start) / 1e6;
                 all.add(times[i]);
             }
@@ -57,8 +62,12 @@ public final class SearchBench {
         return summary;
     }
 
-    private static SearchRequest.Order order(String query) {
-        return query.contains("after:") ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE;
+    /** The query as the search page asks it: newest first with a date, else by relevance, with its meaning. */
+    private static SearchRequest request(String q, Function<String, float[]> meaning) {
+        SearchRequest.Order order = q.contains("after:") ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE;
+        return new SearchRequest(q, 20, 0, order, null,
+                meaning != null && order == SearchRequest.Order.RELEVANCE && SearchIndex.findsByMeaning(q)
+                        ? meaning.apply(q) : null);
     }
 
     static double percentile(double[] sorted, int p) {
