@@ -14,6 +14,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.ingest.fetch.FetchSettings;
+import sift.nlp.embed.Encoder;
 import sift.store.Database;
 import sift.store.search.SearchIndex;
 import sift.web.auth.Auth;
@@ -39,7 +40,6 @@ import sift.web.reader.ReadMarks;
 import sift.web.reader.ReaderRoutes;
 import sift.web.release.ReleaseRoutes;
 import sift.web.reader.StateRoutes;
-import sift.nlp.embed.Encoder;
 import sift.web.search.QueryMeaning;
 import sift.web.search.SearchRoutes;
 

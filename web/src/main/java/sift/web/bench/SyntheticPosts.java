@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import sift.store.post.PostDraft;
 import sift.nlp.embed.Encoder;
+import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
 
 /**

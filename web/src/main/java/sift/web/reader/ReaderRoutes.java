@@ -29,7 +29,7 @@ import sift.web.Pages;
 import sift.web.WebLinks;
 import sift.web.auth.Viewer;
 
-/** The river of posts and the page of one post. */
+/** The river of posts, the page of one post and the posts like it. */
 public final class ReaderRoutes {
     private static final Logger log = LoggerFactory.getLogger(ReaderRoutes.class);
     static final int PAGE_SIZE = 50;
