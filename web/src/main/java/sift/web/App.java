@@ -214,6 +214,7 @@ public final class App {
         // the JSON API (docs/API.md)
         app.get("/api/posts", reader::riverApi);
         app.get("/api/posts/{id}", reader::postApi);
+        app.get("/api/posts/{id}/like", reader::likeApi);
         app.post("/api/posts/{id}/state", state::change);
         app.post("/api/read", state::changeMany);
         app.get("/api/search", search::api);

@@ -145,6 +145,10 @@ class DemoModeTest {
                     .contains("Rail-Optimized vs. Fat-Tree: Choosing a Topology for a Training Cluster")
                     .doesNotContain("Cabling a 1,024-GPU Cluster Without Losing Your Mind");
             assertThat(app.get("/posts/424242/like").statusCode()).isEqualTo(404);
+            var likeApi = new ObjectMapper().readTree(app.get("/api/posts/" + cabling + "/like").body());
+            assertThat(likeApi.get("like")).hasSize(10);
+            assertThat(likeApi.get("like").get(0).get("title").asText()).isEqualTo(like.select("ol.like li a").first().text());
+            assertThat(app.get("/api/posts/424242/like").statusCode()).isEqualTo(404);
 
             var words = new ObjectMapper().readTree(app.get("/api/search?q=add-path").body());
             assertThat(words.get("hits").get(0).get("title").asText()).isEqualTo("BGP Add-Path Is Not a Load-Balancing Feature");

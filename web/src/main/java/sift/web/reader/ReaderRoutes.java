@@ -235,14 +235,29 @@ public final class ReaderRoutes {
     public void like(Context ctx) {
         long id = StateRoutes.postId(ctx);
         Post post = posts.find(id).orElseThrow(() -> new NotFoundResponse("There is no post " + id + "."));
-        List<Long> like;
+        pages.render(ctx, "reader/like.jte", new LikePage(id, post.title(), others(like(id), clock.instant())));
+    }
+
+    /** {@code GET /api/posts/{id}/like}: {@code {id, like: [posts as the river lists them]}}, nearest first. */
+    public void likeApi(Context ctx) {
+        long id = StateRoutes.postId(ctx);
+        if (!posts.exists(id)) {
+            throw new NotFoundResponse("There is no post " + id + ".");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("like", like(id).stream().map(ReaderRoutes::json).toList());
+        ctx.json(body);
+    }
+
+    /** The posts like this one beyond its story, nearest first; a 503 when the index fails. */
+    private List<PostSummary> like(long id) {
         try {
-            like = index.moreLikeThis(id, MORE_LIKE_THIS);
+            return posts.summaries(index.moreLikeThis(id, MORE_LIKE_THIS));
         } catch (RuntimeException e) {
             log.warn("Post {}: no posts like it found, the search index failed: {}", id, e.toString());
             throw new ServiceUnavailableResponse("The search index cannot find posts like this one now; try again soon.");
         }
-        pages.render(ctx, "reader/like.jte", new LikePage(id, post.title(), others(posts.summaries(like), clock.instant())));
     }
 
     private static List<PostPage.Other> others(List<PostSummary> summaries, Instant now) {
