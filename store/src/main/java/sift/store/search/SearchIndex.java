@@ -2,7 +2,6 @@ package sift.store.search;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,19 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -36,34 +28,16 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.VectorUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.StoreException;
@@ -74,7 +48,8 @@ import sift.store.post.PostStore;
  * The Lucene index of posts, derived from the database and never the other way round: it follows changed
  * posts incrementally, can be rebuilt at any time, and rebuilds itself when it is missing, unreadable or out
  * of step with the database at start. Search blends BM25 with recency, or sorts by date; snippets come from
- * the posts' text in the database, so the index stores nothing but ids.
+ * the posts' text in the database, so the index stores nothing but ids. Querying is {@link Queries}'s work, story
+ * linking {@link Stories}'s; this class keeps the index and its documents.
  */
 public final class SearchIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
@@ -86,61 +61,21 @@ public final class SearchIndex implements AutoCloseable {
     /** Changes this far back are checked again, so that a transaction that committed late is not missed. */
     private static final Duration OVERLAP = Duration.ofSeconds(10);
     private static final Pattern IS_IS = Pattern.compile("(?i)\\bIS-IS\\b");
-    private static final Duration RECENCY_HALF_LIFE = Duration.ofDays(30);
-    private static final float RECENCY_WEIGHT = 3f;
-    /** How many of the best matches by BM25 the recency blend reorders, and how many nearest in meaning are fused. */
-    private static final int RERANK_DEPTH = 100;
-    /**
-     * The least cosine between a query's vector and a post's for the post to be found by meaning alone, and the
-     * constant of the rank fusion; both chosen on a labelled set of queries (docs/NLP.md, "Search by meaning").
-     */
-    static final float MEANING_FLOOR = 0.3f;
-    private static final int FUSION_K = 60;
-    /** How much the vector weighs against the words in "more like this", and how much of a post's text is read. */
-    static final float RELATED_VECTOR_SAY = 0.5f;
-    private static final int RELATED_TEXT = 5000;
-    private static final int RELATED_CANDIDATES_PER_RESULT = 6;
     private static final int BATCH = 2000;
     /** A late-commit window of up to this many posts is checked at every catch-up. */
     private static final int LATE_CHECK_CHEAP = 1000;
-    private static final int SNIPPET_FALLBACK_CHARS = 240;
     /**
      * Changes become searchable at once (near-real-time readers); the index is committed to disk at most this
      * often, and at close. After a crash, the changes since the last commit are indexed again at start.
      */
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
-    /** Snippets come from the first this many characters of a post: long enough for nearly every match. */
-    private static final int SNIPPET_SCAN_CHARS = 2500;
-
-    /** How far apart in time two posts of the same story may be. */
-    static final Duration SAME_STORY_WITHIN = Duration.ofDays(3);
-    /** How much of a post's text tells its story with the title: its beginning, the lede (all of a long post costs too much). */
-    static final int SAME_STORY_TEXT = 600;
-    /**
-     * The share of a post's own score against its MoreLikeThis query that another post must reach when one of the two
-     * has no vector: words alone.
-     */
-    static final float SAME_STORY_SHARE = 0.6f;
-    /**
-     * With vectors, two posts tell the same story when {@code VECTOR_SAY * cosine + (1 - VECTOR_SAY) * min(1, share)}
-     * reaches {@link #SAME_STORY_LIKENESS}: the words' share alone misses the same story told in other words, the
-     * vector alone joins neighbouring stories (FRR 10.6 and 10.7). Chosen on a labelled set (docs/NLP.md).
-     */
-    static final float VECTOR_SAY = 0.6f;
-    static final float SAME_STORY_LIKENESS = 0.38f;
-    /**
-     * And the cosine must reach this floor: posts of the field on unrelated subjects sit at cosines up to about 0.45
-     * (a netlab release and an AI product launch: 0.42).
-     */
-    static final float SAME_STORY_MIN_COSINE = 0.45f;
-    private static final int SAME_STORY_CANDIDATES = 15;
-    private static final int STORY_BATCH = 500;
 
     private final Path dir;
     private final PostStore posts;
     private final Clock clock;
     private final Analyzer analyzer = analyzer();
-    private final UnifiedHighlighter highlighter;
+    private final Queries queries;
+    private final Stories stories;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -161,13 +96,8 @@ public final class SearchIndex implements AutoCloseable {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
-        this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
-                .withFormatter(new SnippetFormatter())
-                .withMaxLength(SNIPPET_SCAN_CHARS)
-                // highlight the query's words in the text; matching the whole query against the text alone
-                // (weight matches) would find nothing whenever the query also names a field such as kind:
-                .withWeightMatches(false)
-                .build();
+        this.queries = new Queries(dir, posts, clock, analyzer, searchers);
+        this.stories = new Stories(dir, posts, analyzer, searchers);
         Map<String, String> commit = new HashMap<>();
         writer.getLiveCommitData().forEach(e -> commit.put(e.getKey(), e.getValue()));
         layoutCurrent = CURRENT_LAYOUT.equals(commit.get(LAYOUT));
@@ -393,114 +323,13 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Finds posts; a query Sift cannot read throws {@link SearchSyntaxException} with a readable message. By relevance,
-     * a query of words alone with its meaning also finds the posts nearest to it in meaning ({@link #MEANING_FLOOR}):
-     * both rankings are fused by their ranks (reciprocal rank fusion), so a post with the words and near in meaning
-     * comes first, and a post that tells of the same thing in other words is found too.
+     * Finds posts; a query Sift cannot read throws {@link SearchSyntaxException} with a readable message. By
+     * relevance, a query of words alone with its meaning also finds the posts nearest to it in meaning ({@link
+     * Queries#MEANING_FLOOR}): both rankings are fused by their ranks (reciprocal rank fusion), so a post with the
+     * words and near in meaning comes first, and a post that tells of the same thing in other words is found too.
      */
     public SearchResult search(SearchRequest request) {
-        long started = System.nanoTime();
-        try {
-            Query words = new QueryParser(analyzer).parse(request.query());
-            boolean byMeaning = request.order() == SearchRequest.Order.RELEVANCE && QueryParser.plain(request.query())
-                    && indexable(request.meaning());
-            return search(request, within(words, request.published()), byMeaning, started);
-        } catch (IndexSearcher.TooManyClauses e) {
-            // the parser's limits keep a query well under Lucene's: this is a safety net, not a path
-            throw new SearchSyntaxException("the query asks for more than Lucene searches at once ("
-                    + IndexSearcher.getMaxClauseCount() + " clauses): use fewer words");
-        }
-    }
-
-    /**
-     * Whether a search by relevance for this query also finds by meaning: it is words alone ({@link
-     * QueryParser#plain}), so its caller need not encode any other.
-     */
-    public static boolean findsByMeaning(String query) {
-        return QueryParser.plain(query);
-    }
-
-    /** The query within the request's period when it has one. */
-    private static Query within(Query query, SearchRequest.Period period) {
-        return period == null ? query : new BooleanQuery.Builder()
-                .add(query, BooleanClause.Occur.MUST)
-                .add(period(period), BooleanClause.Occur.FILTER)
-                .build();
-    }
-
-    private static Query period(SearchRequest.Period period) {
-        return LongPoint.newRangeQuery(Fields.PUBLISHED, period.from().toEpochMilli(), period.before().toEpochMilli() - 1);
-    }
-
-    private SearchResult search(SearchRequest request, Query query, boolean byMeaning, long started) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                int depth = request.offset() + request.limit();
-                List<ScoreDoc> ranked;
-                TopDocs top;
-                long total;
-                boolean exact;
-                Set<Integer> withWords = new HashSet<>();
-                if (request.order() == SearchRequest.Order.DATE) {
-                    top = searcher.search(query, depth, new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true)));
-                    ranked = List.of(top.scoreDocs);
-                } else {
-                    top = searcher.search(query, Math.max(depth, RERANK_DEPTH));
-                    ranked = withRecency(searcher, top.scoreDocs);
-                }
-                total = top.totalHits.value;
-                exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-                if (byMeaning) {
-                    ranked.forEach(hit -> withWords.add(hit.doc));
-                    List<ScoreDoc> near = nearInMeaning(searcher, request);
-                    ranked = fused(ranked, near);
-                    if (exact && total == top.scoreDocs.length) { // every post with the words is in the fusion
-                        total = ranked.size();
-                    } else if (ranked.size() > withWords.size()) {
-                        exact = false; // at least the posts with the words, and more by meaning
-                    }
-                }
-                List<ScoreDoc> page = ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(depth, ranked.size()));
-                List<Long> ids = new ArrayList<>();
-                for (ScoreDoc hit : page) {
-                    ids.add(Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID)));
-                }
-                List<SearchResult.Hit> hits = hits(query, page, ids, byMeaning ? withWords : null);
-                return new SearchResult(total, exact, hits, (System.nanoTime() - started) / 1000);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot search the index in " + dir, e);
-        }
-    }
-
-    /** The posts nearest to the request's meaning, within its period, down to {@link #MEANING_FLOOR}. */
-    private List<ScoreDoc> nearInMeaning(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query filter = request.published() == null ? null : period(request.published());
-        List<ScoreDoc> near = new ArrayList<>();
-        Query knn = new KnnFloatVectorQuery(Fields.VECTOR, request.meaning(), RERANK_DEPTH, filter);
-        for (ScoreDoc hit : searcher.search(knn, RERANK_DEPTH).scoreDocs) {
-            if (2 * hit.score - 1 >= MEANING_FLOOR) { // Lucene's cosine score is (1 + cosine) / 2
-                near.add(hit);
-            }
-        }
-        return near;
-    }
-
-    /** Reciprocal rank fusion: each post scores 1 / ({@link #FUSION_K} + its rank) in each ranking it is in. */
-    private static List<ScoreDoc> fused(List<ScoreDoc> byWords, List<ScoreDoc> byMeaning) {
-        Map<Integer, Float> scores = new LinkedHashMap<>();
-        for (List<ScoreDoc> ranking : List.of(byWords, byMeaning)) {
-            for (int rank = 0; rank < ranking.size(); rank++) {
-                scores.merge(ranking.get(rank).doc, 1f / (FUSION_K + rank + 1), Float::sum);
-            }
-        }
-        List<ScoreDoc> fused = new ArrayList<>(scores.size());
-        scores.forEach((doc, score) -> fused.add(new ScoreDoc(doc, score)));
-        fused.sort((a, b) -> Float.compare(b.score, a.score));
-        return fused;
+        return queries.search(request);
     }
 
     /**
@@ -509,266 +338,24 @@ public final class SearchIndex implements AutoCloseable {
      * nearest by vector (k-NN) and by words, at any time. Empty for a post the index does not hold.
      */
     public List<Long> moreLikeThis(long postId, int limit) {
-        List<IndexablePost> found = posts.byIds(List.of(postId));
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        IndexablePost post = found.get(0);
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                int depth = limit * RELATED_CANDIDATES_PER_RESULT;
-                String text = post.text();
-                Query like = likeThis(searcher, 2).like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title()
-                        + "\n" + text.substring(0, Math.min(text.length(), RELATED_TEXT))));
-                ScoreDoc[] byWords = searcher.search(like, depth).scoreDocs;
-                float[] vector = indexable(post.vector()) ? post.vector() : null;
-                Map<Integer, Float> shares = new LinkedHashMap<>();
-                for (ScoreDoc hit : byWords) {
-                    shares.put(hit.doc, hit.score / byWords[0].score); // the post itself scores the most
-                }
-                Set<Integer> candidates = new LinkedHashSet<>(shares.keySet());
-                if (vector != null) {
-                    Query near = new KnnFloatVectorQuery(Fields.VECTOR, vector, depth);
-                    for (ScoreDoc hit : searcher.search(near, depth).scoreDocs) {
-                        candidates.add(hit.doc);
-                    }
-                }
-                Map<Long, Float> scores = new HashMap<>();
-                for (int doc : candidates) {
-                    long id = Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
-                    float[] other = vector == null ? null : vectorOf(searcher, doc);
-                    float cosine = other == null ? 0 : cosine(vector, other);
-                    float share = Math.min(1, shares.getOrDefault(doc, 0f));
-                    scores.put(id, RELATED_VECTOR_SAY * cosine + (1 - RELATED_VECTOR_SAY) * share);
-                }
-                Map<Long, Long> stories = posts.stories(new ArrayList<>(scores.keySet()));
-                Long story = posts.stories(List.of(postId)).get(postId);
-                return scores.entrySet().stream()
-                        .filter(e -> e.getKey() != postId && (story == null || !story.equals(stories.get(e.getKey()))))
-                        .sorted(Map.Entry.<Long, Float>comparingByValue().reversed()
-                                .thenComparing(Map.Entry.comparingByKey()))
-                        .limit(limit)
-                        .map(Map.Entry::getKey)
-                        .toList();
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find posts like post " + postId + " in the index in " + dir, e);
-        }
+        return queries.moreLikeThis(postId, limit);
     }
 
     /**
      * Links every post not linked yet to its story, in the order posts were stored, and returns how many it
-     * linked. A post joins the oldest story among the posts that tell the same story ({@link #sameStory}); with
+     * linked. A post joins the oldest story among the posts that tell the same story ({@link Stories}); with
      * none, it starts a story of its own. A post the index has not seen yet waits for the next call.
      */
     public synchronized int linkStories() {
-        long started = System.nanoTime();
-        int linked = 0;
-        long after = 0;
-        List<IndexablePost> batch;
-        do {
-            batch = posts.withoutStory(after, STORY_BATCH);
-            Map<Long, List<Long>> same = new LinkedHashMap<>();
-            for (IndexablePost post : batch) {
-                List<Long> found = sameStory(post);
-                if (found != null) {
-                    same.put(post.id(), found);
-                }
-                after = post.id();
-            }
-            Map<Long, Long> stories = new HashMap<>(posts.stories(same.values().stream().flatMap(List::stream).toList()));
-            Map<Long, Long> linking = new LinkedHashMap<>();
-            same.forEach((id, others) -> {
-                long story = others.stream().map(stories::get).filter(Objects::nonNull).min(Long::compare).orElse(id);
-                stories.put(id, story); // a later post of this batch joins it too
-                linking.put(id, story);
-            });
-            posts.linkStories(linking);
-            linked += linking.size();
-        } while (batch.size() == STORY_BATCH);
-        if (linked >= STORY_BATCH) {
-            log.info("Search index {} linked {} posts to their stories in {} ms", dir, linked, (System.nanoTime() - started) / 1_000_000);
-        }
-        return linked;
+        return stories.link();
     }
 
     /**
-     * Posts that tell the same story as this one, published within {@link #SAME_STORY_WITHIN} of it, or null
-     * when the index does not hold the post yet. Candidates are the posts of those days nearest to it by the
-     * encoder's vector (k-NN) and by its words (Lucene's MoreLikeThis over the title and lede). A candidate's words
-     * count as the share of what the post itself scores against that query, so that long and short posts are
-     * judged alike; with vectors on both sides their cosine counts too ({@link #VECTOR_SAY}).
+     * Whether a search by relevance for this query also finds by meaning: it is words alone ({@link
+     * QueryParser#plain}), so its caller need not encode any other.
      */
-    private List<Long> sameStory(IndexablePost post) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                long at = post.publishedAt().toEpochMilli();
-                Query days = LongPoint.newRangeQuery(Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(),
-                        at + SAME_STORY_WITHIN.toMillis());
-                float[] vector = indexable(post.vector()) ? post.vector() : null;
-                Map<Integer, Float> shares = wordShares(searcher, post, days, vector != null);
-                if (shares.isEmpty()
-                        && searcher.count(new TermQuery(new Term(Fields.ID, String.valueOf(post.id())))) == 0) {
-                    return null; // not indexed yet (a post found by its own words is)
-                }
-                Set<Integer> candidates = new LinkedHashSet<>(shares.keySet());
-                if (vector != null) {
-                    for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector,
-                            SAME_STORY_CANDIDATES, days), SAME_STORY_CANDIDATES).scoreDocs) {
-                        candidates.add(hit.doc);
-                    }
-                }
-                List<Long> same = new ArrayList<>();
-                for (int doc : candidates) {
-                    long id = Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
-                    float share = shares.getOrDefault(doc, 0f);
-                    float[] other = vector == null ? null : vectorOf(searcher, doc);
-                    boolean isSame = other == null ? share >= SAME_STORY_SHARE : sameStory(cosine(vector, other), share);
-                    if (id != post.id() && isSame) {
-                        same.add(id);
-                    }
-                }
-                return same;
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot look for the story of post " + post.id() + " in the index in " + dir, e);
-        }
-    }
-
-    /**
-     * The posts of {@code days} that share words with this one, each with its score against the post's MoreLikeThis
-     * query as a share of the post's own: one search, in which the post itself scores the most and sets the bar.
-     * {@code ownWords}: the query keeps words no other post has. Empty when the post is not indexed yet, or when
-     * none of its words is in another post and its own are left out.
-     */
-    private Map<Integer, Float> wordShares(IndexSearcher searcher, IndexablePost post, Query days, boolean ownWords)
-            throws IOException {
-        // with a vector, the post's own words count too, so that its share is of all its words: with only words
-        // that others have, in a young index that is a few, and two essays on one theme shared most of them (the
-        // rule for words alone, SAME_STORY_SHARE, was chosen on words that others have)
-        String text = post.text();
-        Query like = likeThis(searcher, ownWords ? 1 : 2).like(Fields.WORDS, new StringReader(post.title() + "\n"
-                + post.title() + "\n" + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
-        TopDocs hits = searcher.search(new BooleanQuery.Builder()
-                .add(like, BooleanClause.Occur.MUST)
-                .add(days, BooleanClause.Occur.FILTER)
-                .build(), SAME_STORY_CANDIDATES);
-        String own = String.valueOf(post.id());
-        float ownScore = Float.NaN;
-        for (ScoreDoc hit : hits.scoreDocs) {
-            if (own.equals(searcher.storedFields().document(hit.doc).get(Fields.ID))) {
-                ownScore = hit.score;
-            }
-        }
-        Map<Integer, Float> shares = new LinkedHashMap<>();
-        if (!Float.isNaN(ownScore)) {
-            for (ScoreDoc hit : hits.scoreDocs) {
-                shares.put(hit.doc, hit.score / ownScore);
-            }
-        }
-        return shares;
-    }
-
-    /**
-     * A MoreLikeThis over the words of posts: its query keeps a post's 25 words that weigh most, of those in at least
-     * {@code minDocFreq} posts and in at most one post in twenty (more say little about a subject).
-     */
-    private MoreLikeThis likeThis(IndexSearcher searcher, int minDocFreq) throws IOException {
-        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-        mlt.setAnalyzer(analyzer);
-        mlt.setFieldNames(new String[] {Fields.WORDS});
-        mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(minDocFreq);
-        mlt.setMaxDocFreq(Math.max(10, searcher.getIndexReader().numDocs() / 20));
-        mlt.setMaxQueryTerms(25);
-        return mlt;
-    }
-
-    /** The vector the index holds for document {@code doc}, or null when it has none. */
-    private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-        return values != null && values.advance(doc - leaf.docBase) == doc - leaf.docBase ? values.vectorValue().clone()
-                : null;
-    }
-
-    /** Whether a vector can go into the index: finite numbers, not all zero (a post without words). */
-    private static boolean indexable(float[] vector) {
-        if (vector == null) {
-            return false;
-        }
-        boolean nonZero = false;
-        for (float v : vector) {
-            if (!Float.isFinite(v)) {
-                return false;
-            }
-            nonZero |= v != 0;
-        }
-        return nonZero;
-    }
-
-    private static boolean sameStory(float cosine, float share) {
-        return cosine >= SAME_STORY_MIN_COSINE
-                && VECTOR_SAY * cosine + (1 - VECTOR_SAY) * Math.min(1, share) >= SAME_STORY_LIKENESS;
-    }
-
-    private static float cosine(float[] a, float[] b) {
-        return a.length == b.length ? VectorUtil.cosine(a, b) : 0;
-    }
-
-    /**
-     * Relevance blended with recency, in a second pass over the best {@link #RERANK_DEPTH} by BM25 (so that the
-     * first pass can skip hopeless documents): BM25 plus up to {@link #RECENCY_WEIGHT} for a post published now,
-     * half of that for one a {@link #RECENCY_HALF_LIFE} old.
-     */
-    private List<ScoreDoc> withRecency(IndexSearcher searcher, ScoreDoc[] byRelevance) throws IOException {
-        long now = clock.millis();
-        double halfLife = RECENCY_HALF_LIFE.toMillis();
-        List<ScoreDoc> blended = new ArrayList<>(byRelevance.length);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (ScoreDoc hit : byRelevance) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-            NumericDocValues published = DocValues.getNumeric(leaf.reader(), Fields.PUBLISHED);
-            double age = published.advanceExact(hit.doc - leaf.docBase) ? Math.max(0, now - published.longValue()) : Double.MAX_VALUE;
-            float recency = (float) (RECENCY_WEIGHT * halfLife / (halfLife + age));
-            blended.add(new ScoreDoc(hit.doc, hit.score + recency));
-        }
-        blended.sort((a, b) -> Float.compare(b.score, a.score));
-        return blended;
-    }
-
-    /** The hits of a page; {@code withWords}: the documents that have the query's words, null when all have them. */
-    private List<SearchResult.Hit> hits(Query query, List<ScoreDoc> page, List<Long> ids, Set<Integer> withWords)
-            throws IOException {
-        Map<Long, IndexablePost> byId = posts.byIds(ids).stream()
-                .collect(Collectors.toMap(IndexablePost::id, Function.identity()));
-        List<SearchResult.Hit> hits = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            IndexablePost post = byId.get(ids.get(i));
-            if (post == null) {
-                continue; // deleted since the index last followed the database
-            }
-            boolean byMeaning = withWords != null && !withWords.contains(page.get(i).doc);
-            hits.add(new SearchResult.Hit(post.id(), post.title(), post.feedTitle(), post.kind(), post.publishedAt(),
-                    Float.isNaN(page.get(i).score) ? 0 : page.get(i).score, snippet(query, post.text()), byMeaning));
-        }
-        return hits;
-    }
-
-    private Snippet snippet(Query query, String text) throws IOException {
-        Object highlighted = highlighter.highlightWithoutSearcher(Fields.WORDS, query, text, 2);
-        if (highlighted instanceof Snippet snippet && !snippet.pieces().isEmpty()) {
-            return snippet;
-        }
-        String start = text.length() <= SNIPPET_FALLBACK_CHARS ? text : text.substring(0, SNIPPET_FALLBACK_CHARS) + "…";
-        return new Snippet(List.of(new Snippet.Piece(start, false)));
+    public static boolean findsByMeaning(String query) {
+        return QueryParser.plain(query);
     }
 
     /** Posts that a search can find now. */
@@ -802,7 +389,7 @@ public final class SearchIndex implements AutoCloseable {
         long published = post.publishedAt().toEpochMilli();
         doc.add(new LongPoint(Fields.PUBLISHED, published));
         doc.add(new NumericDocValuesField(Fields.PUBLISHED, published));
-        if (indexable(post.vector())) {
+        if (Likeness.indexable(post.vector())) {
             doc.add(new KnnFloatVectorField(Fields.VECTOR, post.vector(), VectorSimilarityFunction.COSINE));
         }
         return doc;
