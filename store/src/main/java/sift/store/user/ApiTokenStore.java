@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import sift.store.AlreadyExistsException;
+import sift.store.Sql;
 
 /**
  * Readers' secrets for other apps, each with a name the reader chose: API tokens (the JSON API as the reader) and
@@ -44,15 +46,23 @@ public final class ApiTokenStore {
     /** Makes a secret for the reader and returns it; the schema refuses a second one of the same scope and name. */
     public String create(long userId, Scope scope, String name, Instant now) {
         String token = PREFIX + SessionStore.randomToken();
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO api_tokens (token_hash, user_id, name, created_at, scope)
-                        VALUES (:hash, :user, :name, :now, :scope)""")
-                .bind("hash", SessionStore.hash(token))
-                .bind("user", userId)
-                .bind("name", name)
-                .bind("now", utc(now))
-                .bind("scope", scope.id())
-                .execute());
+        try {
+            jdbi.useHandle(h -> h.createUpdate("""
+                            INSERT INTO api_tokens (token_hash, user_id, name, created_at, scope)
+                            VALUES (:hash, :user, :name, :now, :scope)""")
+                    .bind("hash", SessionStore.hash(token))
+                    .bind("user", userId)
+                    .bind("name", name)
+                    .bind("now", utc(now))
+                    .bind("scope", scope.id())
+                    .execute());
+        } catch (RuntimeException e) {
+            if (Sql.uniqueViolation(e)) {
+                throw new AlreadyExistsException("user " + userId + " has a " + scope.id() + " token named '" + name
+                        + "' already", e);
+            }
+            throw e;
+        }
         return token;
     }
 

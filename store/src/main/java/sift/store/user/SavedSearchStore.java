@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import sift.store.AlreadyExistsException;
+import sift.store.Sql;
 
 /** Readers' saved searches: a name and a query, each a view like the river. */
 public final class SavedSearchStore {
@@ -19,15 +21,22 @@ public final class SavedSearchStore {
 
     /** Saves a search and returns its id; the schema refuses a second search of the same name for a reader. */
     public long save(long userId, String name, String query, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO saved_searches (user_id, name, query, created_at) VALUES (:user, :name, :query, :now)""")
-                .bind("user", userId)
-                .bind("name", name)
-                .bind("query", query)
-                .bind("now", utc(now))
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
+        try {
+            return jdbi.withHandle(h -> h.createUpdate("""
+                            INSERT INTO saved_searches (user_id, name, query, created_at) VALUES (:user, :name, :query, :now)""")
+                    .bind("user", userId)
+                    .bind("name", name)
+                    .bind("query", query)
+                    .bind("now", utc(now))
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one());
+        } catch (RuntimeException e) {
+            if (Sql.uniqueViolation(e)) {
+                throw new AlreadyExistsException("user " + userId + " has a saved search named '" + name + "' already", e);
+            }
+            throw e;
+        }
     }
 
     /** The reader's saved searches by name. */

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sift.store.AlreadyExistsException;
 import sift.store.Database;
-import sift.store.Sql;
 import sift.store.TestDatabase;
 
 class SavedSearchStoreTest {
@@ -50,6 +50,6 @@ class SavedSearchStoreTest {
         assertThat(searches.delete(ana, evpn)).isTrue();
         assertThat(searches.list(ana)).hasSize(1);
         assertThatThrownBy(() -> searches.save(ana, "BGP leaks", "bgp", NOW))
-                .satisfies(e -> assertThat(Sql.uniqueViolation(e)).isTrue());
+                .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("'BGP leaks'");
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sift.store.Sql;
+import sift.store.AlreadyExistsException;
 import sift.store.post.RiverFilter;
 import sift.store.user.ApiTokenStore;
 import sift.store.user.DigestSettings;
@@ -143,10 +143,7 @@ public final class AccountRoutes {
             String token = tokens.create(viewer.userId(), scope, name, clock.instant());
             log.info("'{}' made the {} '{}'", viewer.name(), what, name);
             render(ctx, new Created(scope, name, token), null);
-        } catch (RuntimeException e) {
-            if (!Sql.uniqueViolation(e)) {
-                throw e;
-            }
+        } catch (AlreadyExistsException e) {
             ctx.status(HttpStatus.CONFLICT);
             render(ctx, null, "You already have a " + what + " named '" + name + "': revoke it first, or choose another name.");
         }

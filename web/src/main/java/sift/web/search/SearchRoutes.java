@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sift.store.Sql;
+import sift.store.AlreadyExistsException;
 import sift.store.search.SearchIndex;
 import sift.store.search.SearchRequest;
 import sift.store.search.SearchResult;
@@ -75,10 +75,7 @@ public final class SearchRoutes {
         try {
             long id = searches.save(reader, name, q, clock.instant());
             ctx.redirect("/searches/" + id, HttpStatus.SEE_OTHER);
-        } catch (RuntimeException e) {
-            if (!Sql.uniqueViolation(e)) {
-                throw e;
-            }
+        } catch (AlreadyExistsException e) {
             throw new ConflictResponse("You already have a saved search named '" + name + "'.");
         }
     }
