@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** Time values to and from JDBC the same way on H2 and PostgreSQL: as {@code OffsetDateTime} in UTC. */
@@ -18,6 +19,16 @@ public final class Sql {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** A list of short items as one column, one item per line (line breaks inside an item become spaces). */
+    public static String lines(List<String> items) {
+        return String.join("\n", items.stream().map(item -> item.replaceAll("[\\r\\n]+", " ")).toList());
+    }
+
+    /** The items of a column written by {@link #lines}. */
+    public static List<String> items(String lines) {
+        return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
     }
 
     /** True when the cause is a unique or primary key violation (SQLSTATE 23505 on H2 and PostgreSQL). */

@@ -26,7 +26,7 @@ import sift.ingest.testing.FixtureServer;
 import sift.nlp.corpus.StanceCorpus;
 import sift.nlp.hype.StanceModel;
 import sift.store.feed.NewFeed;
-import sift.store.post.LabelStore;
+import sift.store.classifier.LabelStore;
 
 /**
  * An admin in real headless Chromium tunes the feeds: adds one by its site's address, finds a broken feed at the top

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import sift.nlp.corpus.StanceCorpus;
 import sift.nlp.hype.HypeLexicon;
 import sift.nlp.hype.StanceModel;
-import sift.store.ClassifierSettingStore;
-import sift.store.ModelStore;
-import sift.store.post.LabelStore;
+import sift.store.classifier.ClassifierSettingStore;
+import sift.store.classifier.ModelStore;
+import sift.store.classifier.LabelStore;
 
 /**
  * The classifiers from the admin pages over the demo's posts: the hype threshold, the lexicon and the stance model.

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import sift.store.Sql;
 
 /**
  * The SQL of a post's facts: topics, AI claims, release and episode. Always called inside the transaction
@@ -70,7 +71,7 @@ final class Facts {
                         .bind("sentence", fit(c.sentence(), 2000))
                         .bind("score", c.score())
                         .bind("stance", c.stance())
-                        .bind("reasons", fit(lines(c.reasons()), 4000))
+                        .bind("reasons", fit(Sql.lines(c.reasons()), 4000))
                         .add();
             }
             if (f.release() != null) {
@@ -78,7 +79,7 @@ final class Facts {
                         .bind("product", fit(f.release().product(), 200))
                         .bind("version", fit(f.release().version(), 100))
                         .bind("breaking", f.release().breaking())
-                        .bind("highlights", fit(lines(f.release().highlights()), 8000))
+                        .bind("highlights", fit(Sql.lines(f.release().highlights()), 8000))
                         .add();
             }
             if (f.episode() != null) {
@@ -112,13 +113,13 @@ final class Facts {
                 .bind("id", postId)
                 .map((rs, ctx) -> new PostFacts.Claim(rs.getString("part"), rs.getInt("span_start"),
                         rs.getInt("span_end"), rs.getString("sentence"), rs.getInt("score"), rs.getString("stance"),
-                        items(rs.getString("reasons"))))
+                        Sql.items(rs.getString("reasons"))))
                 .list();
         PostFacts.Release release = h.createQuery(
                         "SELECT product, version, breaking, highlights FROM post_releases WHERE post_id = :id")
                 .bind("id", postId)
                 .map((rs, ctx) -> new PostFacts.Release(rs.getString("product"), rs.getString("version"),
-                        rs.getBoolean("breaking"), items(rs.getString("highlights"))))
+                        rs.getBoolean("breaking"), Sql.items(rs.getString("highlights"))))
                 .findOne()
                 .orElse(null);
         PostFacts.Episode episode = h.createQuery("""
@@ -133,14 +134,5 @@ final class Facts {
                 .findOne()
                 .orElse(null);
         return new PostFacts(kind, topics, hypeScore, stance, claims, release, episode, Vectors.vector(vector));
-    }
-
-    /** A list of short items as one column, one item per line (line breaks inside an item become spaces). */
-    private static String lines(List<String> items) {
-        return String.join("\n", items.stream().map(item -> item.replaceAll("[\\r\\n]+", " ")).toList());
-    }
-
-    static List<String> items(String lines) {
-        return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
     }
 }

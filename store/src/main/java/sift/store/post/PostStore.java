@@ -646,7 +646,7 @@ public final class PostStore {
     }
 
     /** The post row's topic ids, best first (written with its facts). */
-    static List<String> topicIds(ResultSet rs) throws SQLException {
+    public static List<String> topicIds(ResultSet rs) throws SQLException {
         String ids = rs.getString("topic_ids");
         return ids.isEmpty() ? List.of() : List.of(ids.split(","));
     }

@@ -5,9 +5,9 @@ import org.slf4j.LoggerFactory;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.HypeLexicon;
 import sift.nlp.hype.StanceModel;
-import sift.store.ClassifierSettingStore;
+import sift.store.classifier.ClassifierSettingStore;
 import sift.store.Database;
-import sift.store.ModelStore;
+import sift.store.classifier.ModelStore;
 
 /**
  * The analyzer with what admins chose, as the database keeps it: the active hype lexicon, the active retrained stance

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import sift.nlp.Analyzer;
 import sift.store.AuditStore;
-import sift.store.ClassifierSettingStore;
+import sift.store.classifier.ClassifierSettingStore;
 import sift.store.post.PostStore;
 import sift.web.Fields;
 import sift.web.Ingestion;

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import sift.store.AuditStore;
 import sift.store.post.IndexablePost;
-import sift.store.post.LabelStore;
+import sift.store.classifier.LabelStore;
 import sift.store.post.Post;
 import sift.store.post.PostFacts;
 import sift.store.post.PostStore;

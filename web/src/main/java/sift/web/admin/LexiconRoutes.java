@@ -14,7 +14,7 @@ import sift.nlp.Analyzer;
 import sift.nlp.hype.HypeLexicon;
 import sift.nlp.train.Retraining;
 import sift.store.AuditStore;
-import sift.store.ClassifierSettingStore;
+import sift.store.classifier.ClassifierSettingStore;
 import sift.store.post.PostStore;
 import sift.web.Fields;
 import sift.web.Ingestion;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import sift.store.post.DigestSource.Candidate;
+import sift.store.digest.DigestSource.Candidate;
 
 /**
  * One reader's digest of a day: the posts published in [from, to), told once per story, in sections. Pairs with

@@ -12,13 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import sift.store.post.DigestSource.Candidate;
-import sift.store.post.DigestSource.HypeClaim;
+import sift.store.digest.DigestSource.Candidate;
+import sift.store.digest.DigestSource.HypeClaim;
 
 /**
  * Curates a day: posts of one story become one entry; entries are ranked by the reader's interest in their topics,
  * the weight of their feeds, freshness, how many feeds tell the story and how readers took it, with hype held down.
- * Pure: the caller loads the day ({@link sift.store.post.DigestSource}) and the reader's interests.
+ * Pure: the caller loads the day ({@link sift.store.digest.DigestSource}) and the reader's interests.
  */
 public final class DigestBuilder {
     static final int TOP = 8;

@@ -19,7 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sift.store.post.DigestSource;
+import sift.store.digest.DigestSource;
 import sift.store.user.UserStore;
 import sift.web.Pages;
 import sift.web.SiftConfig;

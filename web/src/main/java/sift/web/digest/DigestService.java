@@ -14,7 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import sift.store.post.DigestSource;
+import sift.store.digest.DigestSource;
 import sift.store.search.SearchIndex;
 import sift.store.search.SearchRequest;
 import sift.store.search.SearchSyntaxException;

@@ -1,7 +1,7 @@
 package sift.web.digest;
 
 import java.util.List;
-import sift.store.post.DigestSource.Candidate;
+import sift.store.digest.DigestSource.Candidate;
 
 /** A digest as Markdown: what {@code sift digest --format md} prints and what a digest e-mail carries as text. */
 public final class DigestText {

@@ -1,7 +1,7 @@
 package sift.web.reader;
 
 import java.util.List;
-import sift.store.post.LabelStore;
+import sift.store.classifier.LabelStore;
 import sift.store.post.PostFacts;
 import sift.store.user.PostState;
 import sift.web.Dates;

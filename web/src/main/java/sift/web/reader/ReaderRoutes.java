@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.post.Post;
 import sift.store.post.PostFacts;
-import sift.store.post.LabelStore;
+import sift.store.classifier.LabelStore;
 import sift.store.post.PostStore;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverFilter;

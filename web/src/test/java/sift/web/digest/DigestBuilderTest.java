@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import sift.store.post.DigestSource.Candidate;
-import sift.store.post.DigestSource.HypeClaim;
+import sift.store.digest.DigestSource.Candidate;
+import sift.store.digest.DigestSource.HypeClaim;
 
 /** The curation rules, one at a time, on hand-made days. */
 class DigestBuilderTest {

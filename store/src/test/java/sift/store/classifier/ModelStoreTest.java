@@ -1,4 +1,4 @@
-package sift.store;
+package sift.store.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sift.store.Database;
+import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;
-import sift.store.post.LabelStore;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
 

@@ -1,4 +1,4 @@
-package sift.store.post;
+package sift.store.classifier;
 
 import static sift.store.Sql.instant;
 import static sift.store.Sql.utc;

@@ -1,4 +1,4 @@
-package sift.store.post;
+package sift.store.digest;
 
 import static sift.store.Sql.instant;
 import static sift.store.Sql.utc;
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import sift.store.Sql;
+import sift.store.post.PostStore;
 
 /**
  * What a daily digest is made of: the posts of a day with their facts, story, feed weight and how readers took
@@ -85,7 +87,7 @@ public final class DigestSource {
                 .bind("to", utc(to))
                 .bind("limit", limit)
                 .map((rs, ctx) -> new HypeClaim(rs.getLong("post_id"), rs.getString("sentence"), rs.getInt("score"),
-                        Facts.items(rs.getString("reasons"))))
+                        Sql.items(rs.getString("reasons"))))
                 .list());
     }
 
