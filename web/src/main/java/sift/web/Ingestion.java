@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.nlp.Analyzer;
 import sift.store.Database;
-import sift.web.admin.ActiveClassifiers;
+import sift.ingest.classifier.ActiveClassifiers;
 
 /**
  * The ingest pipeline wired over a database: one fetcher, one refresher, one scheduler of workers; and the analyzer

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import sift.ingest.classifier.ActiveClassifiers;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.HypeLexicon;
 import sift.nlp.train.Retraining;

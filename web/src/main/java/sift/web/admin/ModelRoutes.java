@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import sift.ingest.classifier.ActiveClassifiers;
 import sift.nlp.Analyzer;
 import sift.nlp.corpus.StanceCorpus;
 import sift.nlp.train.Retraining;

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sift.ingest.classifier.ActiveClassifiers;
 import sift.nlp.hype.StanceModel;
 import sift.nlp.train.Retraining;
 import sift.store.AuditStore;

@@ -1,4 +1,4 @@
-package sift.web.admin;
+package sift.ingest.classifier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +57,12 @@ public final class ActiveClassifiers {
     }
 
     /** How a lexicon version is named in messages. */
-    static String lexiconName(long id) {
+    public static String lexiconName(long id) {
         return "lexicon version " + id;
     }
 
     /** How a model version is named in messages and in the analyzer's version. */
-    static String modelName(ModelStore.Version version) {
+    public static String modelName(ModelStore.Version version) {
         return "hype-v" + version.version();
     }
 
@@ -71,7 +71,7 @@ public final class ActiveClassifiers {
      *
      * @throws IllegalArgumentException naming the version when its bytes are not a stance model
      */
-    static Analyzer withModel(Analyzer analyzer, ModelStore.Version version, byte[] bytes) {
+    public static Analyzer withModel(Analyzer analyzer, ModelStore.Version version, byte[] bytes) {
         String name = "version " + version.version() + " of the stance model";
         StanceModel model = StanceModel.read(bytes, name, analyzer.stanceModel().lexicon());
         return analyzer.withStanceModel(model, modelName(version));
