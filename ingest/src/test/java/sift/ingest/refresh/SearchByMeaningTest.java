@@ -3,10 +3,7 @@ package sift.ingest.refresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,13 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sift.nlp.Analyzer;
-import sift.nlp.Document;
 import sift.nlp.embed.Encoder;
 import sift.store.Database;
 import sift.store.TestDatabase;
-import sift.store.feed.NewFeed;
-import sift.store.post.PostDraft;
-import sift.store.post.PostFacts;
 import sift.store.search.SearchIndex;
 import sift.store.search.SearchRequest;
 import sift.store.search.SearchResult;
@@ -42,7 +35,6 @@ import sift.store.search.SearchResult;
  */
 class SearchByMeaningTest {
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
@@ -54,20 +46,11 @@ class SearchByMeaningTest {
     static void storeTheStories() throws IOException {
         Analyzer analyzer = new Analyzer();
         db = Database.open(TestDatabase.settings(dir));
-        db.feeds().subscribe(new NewFeed("https://example.org/feed.xml", "Stories", null), NOW);
-        long feed = db.feeds().findByUrl("https://example.org/feed.xml").orElseThrow().id();
-        for (JsonNode n : lines("/stories/stories.jsonl")) {
-            if (!n.get("id").asText().startsWith("s")) {
-                continue; // the queries and related stories were judged on the first 260 posts
+        Map<String, Long> feeds = new HashMap<>();
+        for (JsonNode n : StoryLinkingTest.corpus("/stories/stories.jsonl")) {
+            if (n.get("id").asText().startsWith("s")) { // the queries and related stories were judged on the first 260
+                storyOf.put(StoryLinkingTest.store(db, feeds, analyzer, n), n.get("story").asText());
             }
-            String title = n.get("title").asText();
-            String text = n.get("text").asText();
-            float[] vector = analyzer.analyze(Document.of(title, text)).vector();
-            long id = db.posts().upsert(new PostDraft(feed, n.get("id").asText(), null, title, null,
-                    Instant.parse(n.get("published").asText()), null, null, "<p>" + text + "</p>", text,
-                    new PostFacts("article", List.of(), 0, "neutral", List.of(), null, null, vector), List.of()),
-                    NOW).postId();
-            storyOf.put(id, n.get("story").asText());
         }
         index = SearchIndex.open(dir.resolve("index"), db.posts(), Clock.fixed(NOW, ZoneOffset.UTC));
         index.catchUp();
@@ -83,7 +66,7 @@ class SearchByMeaningTest {
     @Test
     void meaningFindsWhatWordsMissAndKeepsWhatTheyFind() throws IOException {
         Map<String, double[]> byStyle = new TreeMap<>(); // style: nDCG words, nDCG with meaning, queries
-        for (JsonNode q : lines("/stories/search.jsonl")) {
+        for (JsonNode q : StoryLinkingTest.corpus("/stories/search.jsonl")) {
             String query = q.get("query").asText();
             Map<String, Integer> gains = new HashMap<>();
             q.get("partly").forEach(s -> gains.put(s.asText(), 1));
@@ -116,7 +99,7 @@ class SearchByMeaningTest {
     @Test
     void moreLikeThisFindsTheRelatedStories() throws IOException {
         Map<String, Set<String>> related = new HashMap<>();
-        for (JsonNode n : lines("/stories/related.jsonl")) {
+        for (JsonNode n : StoryLinkingTest.corpus("/stories/related.jsonl")) {
             String story = n.get("story").asText();
             n.get("related").forEach(r -> {
                 related.computeIfAbsent(story, k -> new HashSet<>()).add(r.asText());
@@ -164,17 +147,5 @@ class SearchByMeaningTest {
 
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
-    }
-
-    private static List<JsonNode> lines(String resource) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        try (InputStream in = SearchByMeaningTest.class.getResourceAsStream(resource)) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    out.add(JSON.readTree(line));
-                }
-            }
-        }
-        return out;
     }
 }

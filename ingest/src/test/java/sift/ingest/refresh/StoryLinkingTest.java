@@ -95,7 +95,7 @@ class StoryLinkingTest {
     }
 
     /** Stores a labelled post as ingest would, with the analyzer's vector, and returns its id. */
-    private static long store(Database db, Map<String, Long> feeds, Analyzer analyzer, JsonNode n) {
+    static long store(Database db, Map<String, Long> feeds, Analyzer analyzer, JsonNode n) {
         String feed = n.get("feed").asText();
         long feedId = feeds.computeIfAbsent(feed, f -> {
             String url = "https://example.org/" + feeds.size() + "/feed.xml";
@@ -114,7 +114,8 @@ class StoryLinkingTest {
         return Instant.parse(n.get("published").asText());
     }
 
-    private static List<JsonNode> corpus(String resource) throws IOException {
+    /** The JSON lines of a test resource. */
+    static List<JsonNode> corpus(String resource) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> posts = new ArrayList<>();
         try (InputStream in = StoryLinkingTest.class.getResourceAsStream(resource)) {

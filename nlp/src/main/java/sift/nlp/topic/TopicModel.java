@@ -79,7 +79,8 @@ public final class TopicModel {
 
     private Map<Topic, Double> blend(Map<Topic, Double> words, float[] vector) {
         Map<Topic, Double> scores = new EnumMap<>(Topic.class);
-        words.forEach((topic, w) -> scores.put(topic, (1 - BLEND) * w + BLEND * vectors.get(topic).probability(YES, vector)));
+        words.forEach((topic, w) -> scores.put(topic,
+                (1 - BLEND) * w + BLEND * vectors.get(topic).probability(YES, vector)));
         return scores;
     }
 

@@ -215,8 +215,10 @@ final class Queries {
                     float share = Math.min(1, shares.getOrDefault(doc, 0f));
                     scores.put(id, RELATED_VECTOR_SAY * cosine + (1 - RELATED_VECTOR_SAY) * share);
                 }
-                Map<Long, Long> stories = posts.stories(new ArrayList<>(scores.keySet()));
-                Long story = posts.stories(List.of(postId)).get(postId);
+                List<Long> ids = new ArrayList<>(scores.keySet());
+                ids.add(postId);
+                Map<Long, Long> stories = posts.stories(ids); // one query for the post's story and its candidates'
+                Long story = stories.get(postId);
                 return scores.entrySet().stream()
                         .filter(e -> e.getKey() != postId && (story == null || !story.equals(stories.get(e.getKey()))))
                         .sorted(Map.Entry.<Long, Float>comparingByValue().reversed()
