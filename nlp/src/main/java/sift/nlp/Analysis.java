@@ -1,5 +1,6 @@
 package sift.nlp;
 
+import sift.nlp.taxonomy.Kind;
 import java.util.List;
 import java.util.Objects;
 import sift.nlp.episode.EpisodeExtractor;

@@ -1,5 +1,7 @@
 package sift.nlp;
 
+import sift.nlp.taxonomy.Kind;
+import sift.nlp.text.Document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package sift.nlp;
 
+import sift.nlp.taxonomy.Kind;
+import sift.nlp.text.Document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

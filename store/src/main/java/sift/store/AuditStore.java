@@ -1,7 +1,8 @@
 package sift.store;
 
-import static sift.store.Sql.instant;
-import static sift.store.Sql.utc;
+import sift.store.sql.Sql;
+import static sift.store.sql.Sql.instant;
+import static sift.store.sql.Sql.utc;
 
 import java.time.Instant;
 import java.util.List;

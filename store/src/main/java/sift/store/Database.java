@@ -1,5 +1,6 @@
 package sift.store;
 
+import sift.store.sql.Sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package sift.web;
 
+import sift.web.http.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

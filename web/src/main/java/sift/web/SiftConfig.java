@@ -1,5 +1,6 @@
 package sift.web;
 
+import sift.web.http.TrustedProxies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.util.UUID;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import sift.web.digest.Smtp;
+import sift.ingest.Ingestion;
 import sift.ingest.fetch.FetchSettings;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.StanceModel;
@@ -71,6 +74,11 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
             return FetchSettings.defaults().withAllowPrivate(allowPrivate).withHostGap(hostGap);
         }
 
+        /** The settings an {@link Ingestion} runs with. */
+        public Ingestion.Settings settings() {
+            return new Ingestion.Settings(fetchSettings(), interval, workers, tick);
+        }
+
         public Ingest withAllowPrivate(boolean allow) {
             return new Ingest(enabled, workers, interval, tick, allow, hostGap);
         }
@@ -116,27 +124,6 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
                 }
                 baseUrl = baseUrl.replaceAll("/+$", "");
             }
-        }
-    }
-
-    /**
-     * An SMTP server: {@code SIFT_SMTP_HOST}, {@code SIFT_SMTP_PORT} (587), {@code SIFT_SMTP_USER},
-     * {@code SIFT_SMTP_PASSWORD}, {@code SIFT_SMTP_FROM} (required with a host), {@code SIFT_SMTP_STARTTLS} (true).
-     */
-    public record Smtp(String host, int port, String user, String password, String from, boolean startTls) {
-        public Smtp {
-            Objects.requireNonNull(host, "host");
-            if (from == null || !from.contains("@")) {
-                throw new ConfigException("SIFT_SMTP_FROM must be the address digests are sent from, was '" + from + "'");
-            }
-            if (port < 1 || port > 65535) {
-                throw new ConfigException("SIFT_SMTP_PORT must be between 1 and 65535, was " + port);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Smtp[" + host + ":" + port + ", user=" + user + ", from=" + from + ", startTls=" + startTls + "]";
         }
     }
 
@@ -220,9 +207,19 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
 
     private static Outbound outbound(Map<String, String> env) {
         String host = blankToNull(env.get("SIFT_SMTP_HOST"));
-        Smtp smtp = host == null ? null : new Smtp(host, integer(env, "SIFT_SMTP_PORT", 587),
-                blankToNull(env.get("SIFT_SMTP_USER")), blankToNull(env.get("SIFT_SMTP_PASSWORD")),
-                blankToNull(env.get("SIFT_SMTP_FROM")), !env.containsKey("SIFT_SMTP_STARTTLS") || bool(env, "SIFT_SMTP_STARTTLS"));
+        if (host == null) {
+            return new Outbound(blankToNull(env.get("SIFT_BASE_URL")), null);
+        }
+        String from = blankToNull(env.get("SIFT_SMTP_FROM"));
+        if (from == null || !from.contains("@")) {
+            throw new ConfigException("SIFT_SMTP_FROM must be the address digests are sent from, was '" + from + "'");
+        }
+        int port = integer(env, "SIFT_SMTP_PORT", 587);
+        if (port < 1 || port > 65535) {
+            throw new ConfigException("SIFT_SMTP_PORT must be between 1 and 65535, was " + port);
+        }
+        Smtp smtp = new Smtp(host, port, blankToNull(env.get("SIFT_SMTP_USER")), blankToNull(env.get("SIFT_SMTP_PASSWORD")),
+                from, !env.containsKey("SIFT_SMTP_STARTTLS") || bool(env, "SIFT_SMTP_STARTTLS"));
         return new Outbound(blankToNull(env.get("SIFT_BASE_URL")), smtp);
     }
 

@@ -1,5 +1,7 @@
 package sift.web;
 
+import sift.ingest.Ingestion;
+import sift.web.http.Pages;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +26,7 @@ import sift.web.control.ControlChannel;
 import sift.web.auth.Accounts;
 import sift.web.demo.DemoFeeds;
 import sift.web.digest.DigestMailer;
+import sift.web.digest.Smtp;
 import sift.web.digest.DigestService;
 
 /**
@@ -74,7 +77,7 @@ public final class SiftServer implements AutoCloseable {
             search = SearchIndex.open(config.indexDir(), db.posts(), clock);
             search.startFollowing(INDEX_FOLLOW_INTERVAL);
             Metrics metrics = new Metrics();
-            ingestion = new Ingestion(db, config.ingest(), config.analyzer(), config.node(), metrics.registry(), clock);
+            ingestion = new Ingestion(db, config.ingest().settings(), config.analyzer(), config.node(), metrics.registry(), clock);
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
             Accounts.ensureAdmin(db.users(), config.accounts().adminPassword(), clock.instant());
             Javalin app = App.create(new App.Deps(db, search, ingestion, demo, metrics,
@@ -84,7 +87,7 @@ public final class SiftServer implements AutoCloseable {
             // the command line reaches this process through the control channel while it holds H2 open
             ControlChannel control = config.db().embedded() ? ControlChannel.open(config.dataDir(), db) : null;
             // digests by e-mail, when the admin configured an SMTP server
-            SiftConfig.Smtp smtp = config.outbound().smtp();
+            Smtp smtp = config.outbound().smtp();
             DigestMailer mailer = smtp == null ? null : new DigestMailer(smtp, config.baseUrl(app.port()),
                     new DigestService(db.digests(), db.users(), db.savedSearches(), search, clock), db.digests(),
                     db.users(), new Pages(), clock);

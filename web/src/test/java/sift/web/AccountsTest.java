@@ -1,5 +1,7 @@
 package sift.web;
 
+import sift.web.cli.Main;
+import sift.web.http.Pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

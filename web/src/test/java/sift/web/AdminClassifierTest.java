@@ -1,5 +1,6 @@
 package sift.web;
 
+import sift.ingest.Ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package sift.web;
 
+import sift.web.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;

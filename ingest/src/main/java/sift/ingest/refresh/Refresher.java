@@ -26,7 +26,7 @@ import sift.ingest.parse.ParsedFeed;
 import sift.ingest.parse.ParsedPodcast;
 import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
-import sift.nlp.Document;
+import sift.nlp.text.Document;
 import sift.nlp.hype.Hype;
 import sift.store.feed.Feed;
 import sift.store.feed.FeedStore;

@@ -21,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sift.nlp.Analyzer;
-import sift.nlp.Document;
+import sift.nlp.text.Document;
 import sift.store.Database;
 import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import sift.nlp.Document;
-import sift.nlp.Kind;
-import sift.nlp.Topic;
+import sift.nlp.text.Document;
+import sift.nlp.taxonomy.Kind;
+import sift.nlp.taxonomy.Topic;
 
 /**
  * The labelled corpus Sift ships, one JSON object a line: {@code title}, {@code text}, {@code topics} (ids),

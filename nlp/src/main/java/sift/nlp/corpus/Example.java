@@ -2,9 +2,9 @@ package sift.nlp.corpus;
 
 import java.util.Objects;
 import java.util.Set;
-import sift.nlp.Document;
-import sift.nlp.Kind;
-import sift.nlp.Topic;
+import sift.nlp.text.Document;
+import sift.nlp.taxonomy.Kind;
+import sift.nlp.taxonomy.Topic;
 
 /**
  * One labelled text of the corpus: the post, its topics and kind, and the release (product, version) or episode

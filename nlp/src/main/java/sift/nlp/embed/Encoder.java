@@ -14,7 +14,7 @@ import java.nio.LongBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import sift.nlp.Document;
+import sift.nlp.text.Document;
 
 /**
  * A pretrained sentence encoder: all-MiniLM-L6-v2 (quantised), run in process by ONNX Runtime, loaded from the

@@ -2,7 +2,7 @@ package sift.nlp.episode;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import sift.nlp.Document;
+import sift.nlp.text.Document;
 
 /**
  * Show and episode number of a podcast post, and whether a post without podcast metadata is one. The number

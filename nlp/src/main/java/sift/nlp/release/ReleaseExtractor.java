@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import sift.nlp.Document;
+import sift.nlp.text.Document;
 
 /**
  * Product and version of a release, in the forms the field writes them. In a title: {@code netlab release

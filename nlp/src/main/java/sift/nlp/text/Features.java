@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import opennlp.tools.stemmer.PorterStemmer;
-import sift.nlp.Document;
 
 /**
  * The features the topic and kind models see in a post, each a string (binary, present or not):

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
-import sift.nlp.Topic;
+import sift.nlp.taxonomy.Topic;
 import sift.nlp.corpus.Example;
 import sift.nlp.embed.VectorModel;
 import sift.nlp.model.Maxent;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import sift.nlp.Kind;
-import sift.nlp.Topic;
+import sift.nlp.taxonomy.Kind;
+import sift.nlp.taxonomy.Topic;
 
 class CorpusTest {
     private static List<Example> parse(String jsonl) {

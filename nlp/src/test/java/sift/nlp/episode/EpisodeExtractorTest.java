@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import sift.nlp.Document;
+import sift.nlp.text.Document;
 
 class EpisodeExtractorTest {
     private final EpisodeExtractor extractor = new EpisodeExtractor();

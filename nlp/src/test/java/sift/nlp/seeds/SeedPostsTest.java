@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
-import sift.nlp.Document;
+import sift.nlp.text.Document;
 
 /**
  * The twelve real posts of {@code ../shared/seeds/} (written by others, excerpts as their feeds gave them), from

@@ -1,7 +1,7 @@
 package sift.store.classifier;
 
-import static sift.store.Sql.instant;
-import static sift.store.Sql.utc;
+import static sift.store.sql.Sql.instant;
+import static sift.store.sql.Sql.utc;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

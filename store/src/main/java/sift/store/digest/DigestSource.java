@@ -1,7 +1,7 @@
 package sift.store.digest;
 
-import static sift.store.Sql.instant;
-import static sift.store.Sql.utc;
+import static sift.store.sql.Sql.instant;
+import static sift.store.sql.Sql.utc;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import sift.store.Sql;
+import sift.store.sql.Sql;
 import sift.store.post.PostStore;
 
 /**

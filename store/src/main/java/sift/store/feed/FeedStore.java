@@ -1,8 +1,8 @@
 package sift.store.feed;
 
-import static sift.store.Sql.fit;
-import static sift.store.Sql.instant;
-import static sift.store.Sql.utc;
+import static sift.store.sql.Sql.fit;
+import static sift.store.sql.Sql.instant;
+import static sift.store.sql.Sql.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

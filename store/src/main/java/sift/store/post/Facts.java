@@ -1,13 +1,13 @@
 package sift.store.post;
 
-import static sift.store.Sql.fit;
+import static sift.store.sql.Sql.fit;
 
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import sift.store.Sql;
+import sift.store.sql.Sql;
 
 /**
  * The SQL of a post's facts: topics, AI claims, release and episode. Always called inside the transaction

@@ -1,15 +1,15 @@
 package sift.store.user;
 
-import static sift.store.Sql.instant;
-import static sift.store.Sql.utc;
+import static sift.store.sql.Sql.instant;
+import static sift.store.sql.Sql.utc;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import sift.store.AlreadyExistsException;
-import sift.store.Sql;
+import sift.store.sql.AlreadyExistsException;
+import sift.store.sql.Sql;
 
 /**
  * Readers' secrets for other apps, each with a name the reader chose: API tokens (the JSON API as the reader) and

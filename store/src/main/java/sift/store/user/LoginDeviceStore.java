@@ -1,6 +1,6 @@
 package sift.store.user;
 
-import static sift.store.Sql.utc;
+import static sift.store.sql.Sql.utc;
 
 import java.time.Instant;
 import java.util.Optional;

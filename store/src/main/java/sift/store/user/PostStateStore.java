@@ -1,7 +1,7 @@
 package sift.store.user;
 
-import static sift.store.Sql.instant;
-import static sift.store.Sql.utc;
+import static sift.store.sql.Sql.instant;
+import static sift.store.sql.Sql.utc;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import sift.store.Sql;
+import sift.store.sql.Sql;
 
 /**
  * Each reader's state of each post: one row per reader and post that the reader did something with. Every

@@ -1,13 +1,13 @@
 package sift.store.user;
 
-import static sift.store.Sql.utc;
+import static sift.store.sql.Sql.utc;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import sift.store.AlreadyExistsException;
-import sift.store.Sql;
+import sift.store.sql.AlreadyExistsException;
+import sift.store.sql.Sql;
 
 /** Readers' saved searches: a name and a query, each a view like the river. */
 public final class SavedSearchStore {

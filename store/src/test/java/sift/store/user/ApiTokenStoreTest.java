@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sift.store.AlreadyExistsException;
+import sift.store.sql.AlreadyExistsException;
 import sift.store.Database;
 import sift.store.TestDatabase;
 

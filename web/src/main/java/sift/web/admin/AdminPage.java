@@ -3,7 +3,7 @@ package sift.web.admin;
 import java.time.Duration;
 import java.time.Instant;
 import sift.store.feed.FeedHealth;
-import sift.web.Dates;
+import sift.web.http.Dates;
 
 /** Words for the admin pages' tables. */
 public final class AdminPage {

@@ -30,10 +30,10 @@ import sift.store.feed.FeedSettings;
 import sift.store.feed.FeedStore;
 import sift.store.feed.NewFeed;
 import sift.store.search.SearchIndex;
-import sift.web.Fields;
-import sift.web.Pages;
-import sift.web.WebLinks;
-import sift.web.auth.Viewer;
+import sift.web.http.Fields;
+import sift.web.http.Pages;
+import sift.web.http.WebLinks;
+import sift.web.http.Viewer;
 
 /**
  * The admin's feed pages (only admins reach them: {@code Auth.requireAdmin}): the feeds by health, broken first;

@@ -15,8 +15,8 @@ import sift.store.AuditStore;
 import sift.store.feed.FeedStore;
 import sift.store.feed.NewFeed;
 import sift.store.user.SessionStore;
-import sift.web.WebLinks;
-import sift.web.Threads;
+import sift.web.http.WebLinks;
+import sift.web.http.Threads;
 
 /**
  * OPML imports running in the background, one at a time, so that a file of hundreds of feeds shows its progress

@@ -9,10 +9,10 @@ import java.util.Map;
 import sift.store.user.SessionStore;
 import sift.store.user.User;
 import sift.store.user.UserStore;
-import sift.web.Fields;
-import sift.web.Pages;
+import sift.web.http.Fields;
+import sift.web.http.Pages;
 import sift.web.auth.AccountChanges;
-import sift.web.auth.Viewer;
+import sift.web.http.Viewer;
 
 /**
  * {@code /admin/users}: every account, and taking one back: add one, set a new password (typed, or made and shown

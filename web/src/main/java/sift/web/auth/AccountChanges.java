@@ -1,5 +1,6 @@
 package sift.web.auth;
 
+import sift.web.http.Viewer;
 import java.time.Clock;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package sift.web.auth;
 
+import sift.web.http.Viewer;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -12,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sift.store.AlreadyExistsException;
+import sift.store.sql.AlreadyExistsException;
 import sift.store.post.RiverFilter;
 import sift.store.user.ApiTokenStore;
 import sift.store.user.DigestSettings;
 import sift.store.user.User;
 import sift.store.user.UserStore;
-import sift.web.Dates;
-import sift.web.Pages;
+import sift.web.http.Dates;
+import sift.web.http.Pages;
 
 /**
  * {@code GET /account}: the reader's digest settings, feed addresses, API tokens, password and sessions.

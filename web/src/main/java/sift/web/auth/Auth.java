@@ -1,5 +1,6 @@
 package sift.web.auth;
 
+import sift.web.http.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
@@ -26,7 +27,7 @@ import sift.store.user.LoginDeviceStore;
 import sift.store.user.SessionStore;
 import sift.store.user.User;
 import sift.store.user.UserStore;
-import sift.web.Pages;
+import sift.web.http.Pages;
 
 /**
  * Who may do what. Every page and API call needs a signed-in reader, unless the reader is public

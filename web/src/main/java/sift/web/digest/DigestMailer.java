@@ -21,9 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.digest.DigestSource;
 import sift.store.user.UserStore;
-import sift.web.Pages;
-import sift.web.SiftConfig;
-import sift.web.Threads;
+import sift.web.http.Pages;
+import sift.web.http.Threads;
 
 /**
  * Sends each reader who asked for it the digest of the day, once, when the reader's hour has come: as HTML with a
@@ -33,7 +32,7 @@ import sift.web.Threads;
 public final class DigestMailer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DigestMailer.class);
 
-    private final SiftConfig.Smtp smtp;
+    private final Smtp smtp;
     private final String baseUrl;
     private final DigestService digests;
     private final DigestSource source;
@@ -43,7 +42,7 @@ public final class DigestMailer implements AutoCloseable {
     private final Session session;
     private ScheduledExecutorService rounds;
 
-    public DigestMailer(SiftConfig.Smtp smtp, String baseUrl, DigestService digests, DigestSource source, UserStore users,
+    public DigestMailer(Smtp smtp, String baseUrl, DigestService digests, DigestSource source, UserStore users,
             Pages pages, Clock clock) {
         this.smtp = smtp;
         this.baseUrl = baseUrl;

@@ -8,8 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import sift.store.user.DigestSettings;
-import sift.web.Pages;
-import sift.web.auth.Viewer;
+import sift.web.http.Pages;
+import sift.web.http.Viewer;
 
 /** {@code GET /digest}: the newest digest; {@code GET /digest/YYYY-MM-DD}: the digest of a day; both with the days before. */
 public final class DigestRoutes {

@@ -1,7 +1,7 @@
 package sift.web.feeds;
 
 import java.time.Instant;
-import sift.web.SizeBoundCache;
+import sift.web.http.SizeBoundCache;
 
 /**
  * Feeds as last sent, by the address that names them (its known parameters only, normalised) and the reader,

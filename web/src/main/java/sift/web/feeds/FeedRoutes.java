@@ -30,12 +30,12 @@ import sift.store.search.SearchRequest;
 import sift.store.search.SearchSyntaxException;
 import sift.store.user.DigestSettings;
 import sift.store.user.SavedSearchStore;
-import sift.web.Fields;
-import sift.web.Pages;
-import sift.web.WebLinks;
+import sift.web.http.Fields;
+import sift.web.http.Pages;
+import sift.web.http.WebLinks;
 import sift.web.digest.Digest;
 import sift.web.digest.DigestService;
-import sift.web.auth.Viewer;
+import sift.web.http.Viewer;
 import sift.web.reader.ReaderPage;
 import sift.web.reader.ReaderRoutes;
 

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import sift.web.auth.Viewer;
+import sift.web.http.Viewer;
 
 /**
  * Who may read Sift's details ({@code /health} beyond its status, {@code /metrics}): a signed-in admin, or a

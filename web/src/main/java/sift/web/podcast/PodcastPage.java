@@ -3,7 +3,7 @@ package sift.web.podcast;
 import java.time.Instant;
 import java.util.List;
 import sift.store.podcast.PodcastStore;
-import sift.web.Dates;
+import sift.web.http.Dates;
 import sift.web.reader.PostPage;
 
 /**

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import sift.store.podcast.PodcastStore;
 import sift.store.post.RiverCursor;
-import sift.web.Pages;
-import sift.web.auth.Viewer;
+import sift.web.http.Pages;
+import sift.web.http.Viewer;
 import sift.web.reader.KeysetPage;
 import sift.web.reader.ReaderRoutes;
 

@@ -2,7 +2,7 @@ package sift.web.reader;
 
 import java.util.List;
 import sift.store.post.PostFacts;
-import sift.web.SizeBoundCache;
+import sift.web.http.SizeBoundCache;
 
 /**
  * The content of the posts read lately with their claims marked ({@link ClaimMarks}): marking parses and writes the

@@ -4,7 +4,7 @@ import java.util.List;
 import sift.store.classifier.LabelStore;
 import sift.store.post.PostFacts;
 import sift.store.user.PostState;
-import sift.web.Dates;
+import sift.web.http.Dates;
 
 /**
  * One post with its sanitised content (its flagged AI claims marked) and media, its topics, its stance on AI

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.user.PostStateStore;
-import sift.web.Threads;
+import sift.web.http.Threads;
 
 /**
  * Opening a post reads it, off the request's path: the mark is queued, and a writer thread stores each reader's

@@ -3,7 +3,7 @@ package sift.web.reader;
 import java.util.List;
 import java.util.StringJoiner;
 import sift.store.post.RiverFilter;
-import sift.web.Dates;
+import sift.web.http.Dates;
 
 /**
  * The river: the newest posts that pass its filter, the cursor of the next page when there is one, and the new

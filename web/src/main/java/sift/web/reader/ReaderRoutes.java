@@ -23,11 +23,11 @@ import sift.store.post.RiverCursor;
 import sift.store.search.SearchIndex;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
-import sift.web.Dates;
-import sift.web.Fields;
-import sift.web.Pages;
-import sift.web.WebLinks;
-import sift.web.auth.Viewer;
+import sift.web.http.Dates;
+import sift.web.http.Fields;
+import sift.web.http.Pages;
+import sift.web.http.WebLinks;
+import sift.web.http.Viewer;
 
 /** The river of posts, the page of one post and the posts like it. */
 public final class ReaderRoutes {

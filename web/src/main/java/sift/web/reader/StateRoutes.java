@@ -13,9 +13,9 @@ import java.util.Map;
 import sift.store.post.PostStore;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
-import sift.web.Fields;
+import sift.web.http.Fields;
 import sift.web.auth.Auth;
-import sift.web.auth.Viewer;
+import sift.web.http.Viewer;
 
 /**
  * A reader's state changes: read, starred, played, and where an episode was paused. The same handlers serve the

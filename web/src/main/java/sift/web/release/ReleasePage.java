@@ -3,7 +3,7 @@ package sift.web.release;
 import java.time.Instant;
 import java.util.List;
 import sift.store.release.ReleaseStore;
-import sift.web.Dates;
+import sift.web.http.Dates;
 
 /**
  * The releases: every product with its newest version, or one product's versions over time (then {@code product}

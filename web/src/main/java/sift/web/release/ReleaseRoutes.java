@@ -8,11 +8,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import sift.store.release.ReleaseStore;
-import sift.web.Fields;
-import sift.web.Pages;
-import sift.web.WebLinks;
+import sift.web.http.Fields;
+import sift.web.http.Pages;
+import sift.web.http.WebLinks;
 import sift.web.auth.Auth;
-import sift.web.auth.Viewer;
+import sift.web.http.Viewer;
 
 /**
  * {@code GET /releases} (the products), {@code GET /releases/product?name=} (a product's versions over time) and

@@ -2,8 +2,8 @@ package sift.web.search;
 
 import java.util.List;
 import sift.store.user.SavedSearchStore;
-import sift.web.Dates;
-import sift.web.WebLinks;
+import sift.web.http.Dates;
+import sift.web.http.WebLinks;
 
 /**
  * The search page: the query as typed, its results or the reason it could not be read; the reader's saved searches,

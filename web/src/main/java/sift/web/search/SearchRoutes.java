@@ -12,16 +12,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sift.store.AlreadyExistsException;
+import sift.store.sql.AlreadyExistsException;
 import sift.store.search.SearchIndex;
 import sift.store.search.SearchRequest;
 import sift.store.search.SearchResult;
 import sift.store.search.SearchSyntaxException;
-import sift.web.Dates;
+import sift.web.http.Dates;
 import sift.store.user.SavedSearchStore;
-import sift.web.Fields;
-import sift.web.Pages;
-import sift.web.auth.Viewer;
+import sift.web.http.Fields;
+import sift.web.http.Pages;
+import sift.web.http.Viewer;
 
 /**
  * {@code GET /search?q=} (the page) and {@code GET /api/search?q=} (JSON); a reader's saved searches, each a view

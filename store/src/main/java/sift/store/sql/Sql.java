@@ -1,0 +1,56 @@
+package sift.store.sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Time values to and from JDBC the same way on H2 and PostgreSQL: as {@code OffsetDateTime} in UTC. */
+public final class Sql {
+    private Sql() {}
+
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A list of short items as one column, one item per line (line breaks inside an item become spaces). */
+    public static String lines(List<String> items) {
+        return String.join("\n", items.stream().map(item -> item.replaceAll("[\\r\\n]+", " ")).toList());
+    }
+
+    /** The items of a column written by {@link #lines}. */
+    public static List<String> items(String lines) {
+        return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
+    }
+
+    /** True when the cause is a unique or primary key violation (SQLSTATE 23505 on H2 and PostgreSQL). */
+    public static boolean uniqueViolation(Throwable e) {
+        return causedBy(e, sql -> "23505".equals(sql.getSQLState()));
+    }
+
+    /** True when an {@link SQLException} in the chain of causes matches. */
+    public static boolean causedBy(Throwable e, Predicate<SQLException> match) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && match.test(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Cuts a value to the width of its column, so that one overlong title never fails a whole post. */
+    public static String fit(String value, int width) {
+        if (value == null || value.length() <= width) {
+            return value;
+        }
+        return value.substring(0, width - 1) + "…";
+    }
+}

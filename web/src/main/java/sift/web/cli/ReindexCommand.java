@@ -1,0 +1,35 @@
+package sift.web.cli;
+
+import java.io.IOException;
+import sift.web.CommandOptions;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import sift.store.Database;
+import sift.store.search.SearchIndex;
+import sift.web.CommandOptions.DataOption;
+import sift.web.SiftConfig;
+
+@Command(name = "reindex", mixinStandardHelpOptions = true, description = "Rebuild the search index from the database.")
+public final class ReindexCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    DataOption data = new DataOption();
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        SiftConfig config = data.config();
+        long started = System.nanoTime();
+        try (Database db = CommandOptions.open(config);
+                SearchIndex index = SearchIndex.rebuild(config.indexDir(), db.posts(), Clock.systemUTC())) {
+            spec.commandLine().getOut().printf("%s: %d posts indexed in %.1f s%n", config.indexDir(), index.size(),
+                    (System.nanoTime() - started) / 1e9);
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}
