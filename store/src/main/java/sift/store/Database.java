@@ -14,6 +14,8 @@ import sift.store.classifier.ModelStore;
 import sift.store.digest.DigestSource;
 import sift.store.feed.FeedStore;
 import sift.store.podcast.PodcastStore;
+import sift.store.post.PostChanges;
+import sift.store.post.PostQueries;
 import sift.store.post.PostStore;
 import sift.store.release.ReleaseStore;
 import sift.store.user.ApiTokenStore;
@@ -80,8 +82,19 @@ public final class Database implements AutoCloseable {
         return feeds;
     }
 
+    /** The writes of posts. */
     public PostStore posts() {
         return posts;
+    }
+
+    /** The reader's queries of posts. */
+    public PostQueries postQueries() {
+        return new PostQueries(jdbi);
+    }
+
+    /** The posts as the search index follows them. */
+    public PostChanges postChanges() {
+        return new PostChanges(jdbi);
     }
 
     public UserStore users() {

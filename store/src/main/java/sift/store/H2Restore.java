@@ -41,7 +41,7 @@ public final class H2Restore {
             int posts;
             int feeds;
             try (Database restored = Database.open(DbSettings.embedded(staging))) {
-                posts = restored.posts().count();
+                posts = restored.postChanges().count();
                 feeds = restored.feeds().count();
             } catch (StoreException e) {
                 throw new StoreException(zip + " holds no Sift database that opens: " + e.getMessage(), e);

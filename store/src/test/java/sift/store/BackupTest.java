@@ -41,7 +41,7 @@ class BackupTest {
             addPost(db, "before-backup");
             db.backupTo(zip);
             addPost(db, "after-backup");
-            assertThat(db.posts().count()).isEqualTo(2);
+            assertThat(db.postChanges().count()).isEqualTo(2);
         }
 
         H2Restore.Report report = H2Restore.restore(zip, data, H2Restore.DEFAULT_MAX_BYTES, NOW);
@@ -50,11 +50,11 @@ class BackupTest {
         assertThat(report.feeds()).isEqualTo(1);
         assertThat(report.keptAs()).exists().hasFileName("sift-before-restore-20261126-120000.mv.db");
         try (Database db = Database.open(DbSettings.embedded(data))) {
-            assertThat(db.posts().count()).isEqualTo(1);
+            assertThat(db.postChanges().count()).isEqualTo(1);
         }
         try (Database kept = Database.open(new DbSettings("jdbc:h2:file:"
                 + report.keptAs().toString().replaceAll("\\.mv\\.db$", ""), "sa", ""))) {
-            assertThat(kept.posts().count()).as("nothing lost").isEqualTo(2);
+            assertThat(kept.postChanges().count()).as("nothing lost").isEqualTo(2);
         }
     }
 
@@ -68,7 +68,7 @@ class BackupTest {
         Path notZip = Files.writeString(dir.resolve("notes.zip"), "not a zip at all");
         assertThatThrownBy(() -> H2Restore.restore(notZip, data, H2Restore.DEFAULT_MAX_BYTES, NOW)).hasMessageContaining(notZip.toString());
         try (Database db = Database.open(DbSettings.embedded(data))) {
-            assertThat(db.posts().count()).isEqualTo(1);
+            assertThat(db.postChanges().count()).isEqualTo(1);
         }
         assertThat(data).isDirectoryNotContaining("glob:**restore-*");
     }
@@ -102,7 +102,7 @@ class BackupTest {
                 .hasMessageContaining(zip + " was refused: its database holds code")
                 .hasMessageContaining(planted.split(" ")[planted.startsWith("CREATE FORCE") ? 3 : 2].replaceAll("\\(.*", ""));
         try (Database db = Database.open(DbSettings.embedded(data))) {
-            assertThat(db.posts().river(5, null)).extracting(p -> p.title()).containsExactly("Post kept");
+            assertThat(db.postQueries().river(5, null)).extracting(p -> p.title()).containsExactly("Post kept");
         }
         assertThat(data).isDirectoryNotContaining("glob:**restore-*");
     }

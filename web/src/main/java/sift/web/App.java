@@ -1,6 +1,7 @@
 package sift.web;
 
 import sift.ingest.Ingestion;
+import sift.web.http.BadInput;
 import sift.web.http.BodyLimit;
 import sift.web.http.Pages;
 import sift.web.http.TrustedProxies;
@@ -85,11 +86,11 @@ public final class App {
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
         ReadMarks readMarks = new ReadMarks(deps.db().postStates(), deps.clock());
-        ReaderRoutes reader = new ReaderRoutes(deps.db().posts(), deps.db().postStates(), deps.db().labels(), readMarks,
+        ReaderRoutes reader = new ReaderRoutes(deps.db().postQueries(), deps.db().postStates(), deps.db().labels(), readMarks,
                 deps.search(), pages, deps.clock());
         PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, deps.clock());
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
-        StateRoutes state = new StateRoutes(deps.db().posts(), deps.db().postStates(), readMarks, deps.clock());
+        StateRoutes state = new StateRoutes(deps.db().postQueries(), deps.db().postStates(), readMarks, deps.clock());
         HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingestion().scheduler());
 
         SearchRoutes search = new SearchRoutes(deps.search(), deps.db().savedSearches(), pages, deps.clock(),
@@ -108,18 +109,20 @@ public final class App {
         OpmlImports imports = new OpmlImports(deps.db().feeds(), deps.db().audit(), deps.clock());
         AdminRoutes admin = new AdminRoutes(deps.db().feeds(), deps.db().audit(), imports, deps.search(),
                 deps.fetchSettings(), pages, deps.clock());
-        Rescore rescore = new Rescore(deps.db().posts(), deps.db().settings(), deps.ingestion()::analyzer);
+        Rescore rescore = new Rescore(deps.db().posts(), deps.db().postQueries(), deps.db().postChanges(), deps.db().settings(), deps.ingestion()::analyzer);
         rescore.resumeIfPending();
-        ClassifierRoutes classifiers = new ClassifierRoutes(deps.db().classifierSettings(), deps.db().posts(),
+        ClassifierRoutes classifiers = new ClassifierRoutes(deps.db().classifierSettings(), deps.db().postQueries(),
+                deps.db().postChanges(),
                 deps.ingestion(), deps.db().audit(), rescore, pages, deps.clock());
-        LexiconRoutes lexicon = new LexiconRoutes(deps.db().classifierSettings(), deps.db().posts(), deps.ingestion(),
+        LexiconRoutes lexicon = new LexiconRoutes(deps.db().classifierSettings(), deps.db().postQueries(),
+                deps.db().postChanges(), deps.ingestion(),
                 deps.db().audit(), pages, deps.clock());
         Retrain retrain = new Retrain(deps.db().labels(), deps.db().models(), deps.ingestion(), deps.db().audit(),
                 deps.clock());
         ModelRoutes models = new ModelRoutes(deps.db().models(), deps.db().labels(), deps.ingestion(), retrain,
                 deps.db().audit(), pages, deps.clock());
-        LabelRoutes labels = new LabelRoutes(deps.db().posts(), deps.db().labels(), deps.db().audit(), deps.clock());
-        FeedRoutes feeds = new FeedRoutes(deps.db().posts(), deps.search(), deps.db().savedSearches(), digests, pages,
+        LabelRoutes labels = new LabelRoutes(deps.db().postQueries(), deps.db().postChanges(), deps.db().labels(), deps.db().audit(), deps.clock());
+        FeedRoutes feeds = new FeedRoutes(deps.db().postQueries(), deps.search(), deps.db().savedSearches(), digests, pages,
                 deps.baseUrl(), deps.metrics().registry());
 
         Javalin app = Javalin.create(config -> {
@@ -240,6 +243,7 @@ public final class App {
         }
 
         app.exception(HttpResponseException.class, (e, ctx) -> error(pages, ctx, e.getStatus(), e.getMessage()));
+        app.exception(BadInput.class, (e, ctx) -> error(pages, ctx, 400, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             if (tooLarge(e)) {
                 ctx.header("Connection", "close");

@@ -1,5 +1,6 @@
 package sift.web;
 
+import sift.web.http.BadInput;
 import sift.web.http.TrustedProxies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -196,7 +197,7 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         TrustedProxies proxies;
         try {
             proxies = TrustedProxies.parse(env.get("SIFT_TRUSTED_PROXIES"));
-        } catch (IllegalArgumentException e) {
+        } catch (BadInput e) {
             throw new ConfigException("SIFT_TRUSTED_PROXIES: " + e.getMessage());
         }
         return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port, proxies), db, ingest,

@@ -74,7 +74,7 @@ public final class SiftServer implements AutoCloseable {
         SearchIndex search = null;
         Ingestion ingestion = null;
         try {
-            search = SearchIndex.open(config.indexDir(), db.posts(), clock);
+            search = SearchIndex.open(config.indexDir(), db.postChanges(), clock);
             search.startFollowing(INDEX_FOLLOW_INTERVAL);
             Metrics metrics = new Metrics();
             ingestion = new Ingestion(db, config.ingest().settings(), config.analyzer(), config.node(), metrics.registry(), clock);

@@ -14,17 +14,17 @@ import java.util.concurrent.TimeUnit;
  * Headless Chromium, as Debian packages it, driven from the command line: it loads a page like a reader's
  * browser does (parsing, CSS, scripts) and hands back the DOM it built, or a screenshot.
  */
-final class Chromium {
+public final class Chromium {
     private static final Path BINARY = Path.of(System.getenv().getOrDefault("SIFT_CHROMIUM", "/usr/bin/chromium"));
 
     private final Path profile;
 
-    Chromium(Path profile) {
+    public Chromium(Path profile) {
         this.profile = profile;
     }
 
     /** Skips the test where no Chromium is installed, except in CI, where its absence is a failure. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed = Files.isExecutable(BINARY);
         if (!installed && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException(BINARY + " is missing: .ci/run must install chromium");
@@ -32,11 +32,11 @@ final class Chromium {
         assumeTrue(installed, BINARY + " is not installed");
     }
 
-    String dumpDom(String url) throws IOException, InterruptedException {
+    public String dumpDom(String url) throws IOException, InterruptedException {
         return new String(run("--dump-dom", url), StandardCharsets.UTF_8);
     }
 
-    void screenshot(String url, Path png) throws IOException, InterruptedException {
+    public void screenshot(String url, Path png) throws IOException, InterruptedException {
         run("--screenshot=" + png.toAbsolutePath(), "--window-size=1200,1600", url);
     }
 

@@ -90,11 +90,11 @@ class EndToEndTest {
     @Test
     void aSecondRefreshOfUnchangedFeedsCreatesNoDuplicates() {
         refresh();
-        int stored = app.server.db().posts().count();
+        int stored = app.server.db().postChanges().count();
         List<RefreshReport> second = refresh();
         assertThat(second).filteredOn(r -> r.outcome() != RefreshReport.Outcome.FAILED)
                 .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(RefreshReport.Outcome.NOT_MODIFIED));
-        assertThat(app.server.db().posts().count()).isEqualTo(stored).isEqualTo(7);
+        assertThat(app.server.db().postChanges().count()).isEqualTo(stored).isEqualTo(7);
         assertThat(home().select("article")).hasSize(7);
     }
 
@@ -119,7 +119,7 @@ class EndToEndTest {
                 .contains("Feed " + origin.url("/missing.xml") + " failed: HTTP 404 Not Found")
                 .contains("Feed " + refusedUrl + " failed: " + refusedBy)
                 .contains("Feed " + origin.url("/garbage.xml") + " failed: not a feed");
-        assertThat(app.server.db().posts().count()).isEqualTo(7);
+        assertThat(app.server.db().postChanges().count()).isEqualTo(7);
     }
 
     private static String error(List<Feed> feeds, String url) {
@@ -232,7 +232,7 @@ class EndToEndTest {
                 .contains("sift_ingest_refreshes_total{outcome=\"fetched\"} 4.0\n")
                 .contains("sift_ingest_refreshes_total{outcome=\"failed\"} 3.0\n")
                 .contains("sift_ingest_refreshes_total{outcome=\"not_modified\"} 0.0\n")
-                .contains("sift_ingest_posts_total{change=\"new\"} " + app.server.db().posts().count() + ".0\n")
+                .contains("sift_ingest_posts_total{change=\"new\"} " + app.server.db().postChanges().count() + ".0\n")
                 .contains("sift_ingest_refresh_duration_seconds_count 7\n")
                 .contains("jvm_memory_used_bytes{area=\"heap\"}");
 

@@ -1,5 +1,6 @@
 package sift.web;
 
+import sift.web.auth.LoginBrowserIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,7 +80,7 @@ class HostileFeedBrowserIT {
             origin.route("/hostile.xml", FixtureServer.Route.ok("application/rss+xml", feed().getBytes(StandardCharsets.UTF_8)));
             try (TestApp app = TestApp.start(dir.resolve("data"), List.of(origin.url("/hostile.xml")), true)) {
                 app.awaitPosts(VECTORS.size());
-                assertThat(app.server.db().posts().count()).as("every hostile item stored").isEqualTo(VECTORS.size());
+                assertThat(app.server.db().postChanges().count()).as("every hostile item stored").isEqualTo(VECTORS.size());
                 WebDriver browser = LoginBrowserIT.chromium(dir.resolve("profile"));
                 try {
                     // the control: a page that does plant a refresh is caught moving

@@ -31,10 +31,10 @@ class HousekeepingTest {
                     null, "Summary", "<p>Body</p>", "Body", PostFacts.ofKind("article"), List.of()), NOW).postId();
 
             Housekeeping.run(db, Duration.ZERO, NOW);
-            assertThat(db.posts().find(old).orElseThrow().archivedAt()).as("0 keeps every post").isNull();
+            assertThat(db.postQueries().find(old).orElseThrow().archivedAt()).as("0 keeps every post").isNull();
 
             Housekeeping.run(db, Duration.ofDays(30), NOW);
-            assertThat(db.posts().find(old).orElseThrow().archivedAt()).isNotNull();
+            assertThat(db.postQueries().find(old).orElseThrow().archivedAt()).isNotNull();
         }
     }
 

@@ -99,7 +99,7 @@ class ServeProcessIT {
             }
             try (Database db = Database.open(DbSettings.embedded(data))) {
                 assertThat(db.feeds().all()).allSatisfy(f -> assertThat(f.lastFetchedAt()).isNotNull());
-                assertThat(db.posts().count()).isPositive();
+                assertThat(db.postChanges().count()).isPositive();
             }
         }
     }
@@ -165,7 +165,7 @@ class ServeProcessIT {
             Set<String> after = storedPosts(data);
             assertThat(after).hasSize(FEEDS * ITEMS).containsAll(beforeRestart);
             try (Database db = Database.open(DbSettings.embedded(data))) {
-                assertThat(db.posts().count()).as("no duplicate rows").isEqualTo(FEEDS * ITEMS);
+                assertThat(db.postChanges().count()).as("no duplicate rows").isEqualTo(FEEDS * ITEMS);
             }
         }
     }

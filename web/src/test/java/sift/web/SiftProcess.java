@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** The runnable jar started as its own process, as a user or a service manager starts it. */
-final class SiftProcess implements AutoCloseable {
+public final class SiftProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final Process process;
-    final Path log;
-    final int port;
+    public final Process process;
+    public final Path log;
+    public final int port;
 
     private SiftProcess(Process process, Path log, int port) {
         this.process = process;
@@ -29,7 +29,7 @@ final class SiftProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("sift.jar", "target/sift.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no runnable jar at " + jar.toAbsolutePath() + ": run ./mvnw package first");
@@ -38,7 +38,7 @@ final class SiftProcess implements AutoCloseable {
     }
 
     /** Runs a command to its end and returns its exit status; output goes to {@code log}. */
-    static int run(Path log, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    public static int run(Path log, Map<String, String> env, String... args) throws IOException, InterruptedException {
         Process p = builder(log, env, args).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -48,11 +48,11 @@ final class SiftProcess implements AutoCloseable {
     }
 
     /** Starts a command that runs until stopped (no HTTP port), such as {@code worker}. */
-    static SiftProcess start(Path log, Map<String, String> env, String... args) throws IOException {
+    public static SiftProcess start(Path log, Map<String, String> env, String... args) throws IOException {
         return new SiftProcess(builder(log, env, args).start(), log, 0);
     }
 
-    static SiftProcess serve(Path log, Map<String, String> env, String... extraArgs) throws IOException {
+    public static SiftProcess serve(Path log, Map<String, String> env, String... extraArgs) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -75,7 +75,7 @@ final class SiftProcess implements AutoCloseable {
     }
 
     /** The body of {@code GET path} (health and metrics as a monitoring system sees them), or null while the server does not answer. */
-    String get(String path) {
+    public String get(String path) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(5));
@@ -94,7 +94,7 @@ final class SiftProcess implements AutoCloseable {
     }
 
     /** Polls {@code path} until its body satisfies {@code condition}; the time it took, or null on time-out. */
-    Duration awaitBody(String path, Predicate<String> condition, Duration timeout) throws InterruptedException {
+    public Duration awaitBody(String path, Predicate<String> condition, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         while (System.nanoTime() - start < timeout.toNanos()) {
             String body = get(path);
@@ -109,12 +109,12 @@ final class SiftProcess implements AutoCloseable {
         return null;
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.readString(log);
     }
 
     /** SIGTERM, as a service manager stops it; the exit status once it has stopped. */
-    int terminate(Duration timeout) throws InterruptedException {
+    public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
@@ -124,7 +124,7 @@ final class SiftProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
-    int kill(Duration timeout) throws InterruptedException {
+    public int kill(Duration timeout) throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("sift serve did not die within " + timeout.toSeconds() + " s of SIGKILL");

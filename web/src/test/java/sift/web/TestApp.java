@@ -17,19 +17,19 @@ import sift.store.DbSettings;
 import sift.store.feed.NewFeed;
 
 /** Starts the whole of Sift in this JVM on a random port over a temporary data folder, as {@code sift serve} does. */
-final class TestApp implements AutoCloseable {
+public final class TestApp implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** What a monitoring system sends to read health's details and the metrics ({@code SIFT_DIAGNOSTICS_TOKEN}). */
-    static final String DIAGNOSTICS_TOKEN = "test-diagnostics-token-0123456789";
+    public static final String DIAGNOSTICS_TOKEN = "test-diagnostics-token-0123456789";
 
-    final SiftServer server;
+    public final SiftServer server;
 
     private TestApp(SiftServer server) {
         this.server = server;
     }
 
     /** Subscribes {@code feedUrls} first, so the default (internet) subscriptions are never applied. */
-    static TestApp start(Path dataDir, List<String> feedUrls, boolean backgroundIngest) {
+    public static TestApp start(Path dataDir, List<String> feedUrls, boolean backgroundIngest) {
         try (Database db = Database.open(DbSettings.embedded(dataDir))) {
             feedUrls.forEach(url -> db.feeds().subscribe(new NewFeed(url, null, "Test"), Instant.now()));
         }
@@ -38,7 +38,7 @@ final class TestApp implements AutoCloseable {
     }
 
     /** Subscribes {@code feedUrls} first (no default subscriptions), a private reader whose first admin has {@code adminPassword}. */
-    static TestApp startPrivate(Path dataDir, List<String> feedUrls, String adminPassword) {
+    public static TestApp startPrivate(Path dataDir, List<String> feedUrls, String adminPassword) {
         try (Database db = Database.open(DbSettings.embedded(dataDir))) {
             feedUrls.forEach(url -> db.feeds().subscribe(new NewFeed(url, null, "Test"), Instant.now()));
         }
@@ -47,24 +47,24 @@ final class TestApp implements AutoCloseable {
     }
 
     /** A private reader (every page needs a login) whose first admin has {@code adminPassword}. */
-    static TestApp startPrivate(Path dataDir, String adminPassword) {
+    public static TestApp startPrivate(Path dataDir, String adminPassword) {
         return new TestApp(SiftServer.start(config(dataDir, false, false,
                 Map.of("SIFT_ADMIN_PASSWORD", adminPassword)), Clock.systemUTC()));
     }
 
     /** A private reader with these extra settings ({@code SIFT_*} variables), whose first admin has {@code adminPassword}. */
-    static TestApp startPrivate(Path dataDir, String adminPassword, Map<String, String> env) {
+    public static TestApp startPrivate(Path dataDir, String adminPassword, Map<String, String> env) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("SIFT_ADMIN_PASSWORD", adminPassword);
         return new TestApp(SiftServer.start(config(dataDir, false, false, all), Clock.systemUTC()));
     }
 
-    static TestApp startDemo(Path dataDir) {
+    public static TestApp startDemo(Path dataDir) {
         return new TestApp(SiftServer.start(config(dataDir, true, true, Map.of()), Clock.systemUTC()));
     }
 
     /** The demo, whose first admin has {@code adminPassword}. */
-    static TestApp startDemo(Path dataDir, String adminPassword) {
+    public static TestApp startDemo(Path dataDir, String adminPassword) {
         return new TestApp(SiftServer.start(config(dataDir, true, true, Map.of("SIFT_ADMIN_PASSWORD", adminPassword)),
                 Clock.systemUTC()));
     }
@@ -78,29 +78,29 @@ final class TestApp implements AutoCloseable {
     }
 
     /** Waits up to 20 s for ingest to have stored {@code count} posts. */
-    void awaitPosts(int count) throws InterruptedException {
+    public void awaitPosts(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (server.db().posts().count() < count && System.nanoTime() < deadline) {
+        while (server.db().postChanges().count() < count && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).build(), path);
     }
 
     /** {@code GET path} as a monitoring system sends it, with {@link #DIAGNOSTICS_TOKEN}. */
-    HttpResponse<String> getAsMonitor(String path) {
+    public HttpResponse<String> getAsMonitor(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + DIAGNOSTICS_TOKEN)
                 .build(), path);
     }
 
     /** The value of an unlabelled metric in {@code /metrics}, read as a monitoring system reads it. */
-    double metric(String name) {
+    public double metric(String name) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + " (\\S+)$")
                 .matcher(getAsMonitor("/metrics").body());
         if (!m.find()) {

@@ -12,21 +12,21 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 
 /** A visitor over plain HTTP: keeps cookies, follows no redirect, sends forms and JSON. */
-final class Visitor {
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+public final class Visitor {
+    public final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    final TestApp app;
+    public final TestApp app;
 
-    Visitor(TestApp app) {
+    public Visitor(TestApp app) {
         this.app = app;
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+    public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream().map(e -> e.getKey() + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
@@ -35,7 +35,7 @@ final class Visitor {
     }
 
     /** Opens the login form, then sends it. */
-    HttpResponse<String> login(String name, String password, String next) throws Exception {
+    public HttpResponse<String> login(String name, String password, String next) throws Exception {
         String form = get("/login" + (next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
                 .body();
         var doc = Jsoup.parse(form);
@@ -44,13 +44,13 @@ final class Visitor {
     }
 
     /** POSTs JSON with the session's request token in its header, as the pages' script does. */
-    HttpResponse<String> postJson(String path, String json, String csrf) throws Exception {
+    public HttpResponse<String> postJson(String path, String json, String csrf) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
                 .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    String csrf() throws Exception {
+    public String csrf() throws Exception {
         return Jsoup.parse(get("/search").body()).select("form[action=/logout] input[name=_csrf]").val();
     }
 }

@@ -1,5 +1,6 @@
 package sift.web;
 
+import sift.web.auth.LoginBrowserIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -47,7 +48,7 @@ class XssBrowserIT {
                     feed(payloads).getBytes(StandardCharsets.UTF_8)));
             try (TestApp app = TestApp.start(dir.resolve("data"), List.of(origin.url("/hostile.xml")), true)) {
                 app.awaitPosts(items);
-                assertThat(app.server.db().posts().count()).as("every hostile item stored").isEqualTo(items);
+                assertThat(app.server.db().postChanges().count()).as("every hostile item stored").isEqualTo(items);
                 WebDriver browser = LoginBrowserIT.chromium(dir.resolve("profile"));
                 try {
                     // the control: a page whose script does run is caught

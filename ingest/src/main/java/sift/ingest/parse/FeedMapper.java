@@ -6,14 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.jsoup.nodes.Entities;
 
 /**
  * Maps a feed document of any XML flavour (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, CDF, with Dublin Core, content,
@@ -24,38 +19,9 @@ import org.jsoup.nodes.Entities;
 final class FeedMapper {
     static final int MAX_ENTRIES = 10_000;
 
-    private static final Map<String, String> PREFIXES = new HashMap<>();
-
-    static {
-        for (String core : List.of("", "http://backend.userland.com/rss", "http://blogs.law.harvard.edu/tech/rss",
-                "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://example.com/newformat#",
-                "http://example.com/necho", "http://purl.org/echo/", "uri/of/echo/namespace#", "http://purl.org/pie/",
-                "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom", "http://purl.org/rss/1.0/modules/rss091#",
-                "http://backend.userland.com/rss2")) {
-            PREFIXES.put(core, "");
-        }
-        PREFIXES.put("http://purl.org/dc/elements/1.1/", "dc");
-        PREFIXES.put("http://purl.org/dc/terms/", "dcterms");
-        PREFIXES.put("http://purl.org/rss/1.0/modules/content/", "content");
-        PREFIXES.put("http://www.itunes.com/dtds/podcast-1.0.dtd", "itunes");
-        PREFIXES.put("http://example.com/dtds/podcast-1.0.dtd", "itunes");
-        PREFIXES.put("http://search.yahoo.com/mrss/", "media");
-        PREFIXES.put("http://search.yahoo.com/mrss", "media");
-        PREFIXES.put("http://www.w3.org/1999/xhtml", "xhtml");
-        PREFIXES.put("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf");
-        PREFIXES.put("https://podcastindex.org/namespace/1.0", "podcast");
-        PREFIXES.put("https://github.com/podcastindex-org/podcast-namespace/blob/main/docs/1.0.md", "podcast");
-        PREFIXES.put("http://www.w3.org/2005/atom#", "");
-    }
-
-    private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
-    private static final Pattern CLOSE_TAG_OR_ENTITY = Pattern.compile("</\\w+>|&#?\\w+;");
-    private static final Pattern TAG = Pattern.compile("</?(\\w+)");
-    private static final Pattern NAMED_ENTITY = Pattern.compile("&(\\w+);");
-
     private final URI documentBase;
-    private final Entry feed = new Entry();
-    private final List<Entry> entries = new ArrayList<>();
+    private final FeedFields feed = new FeedFields();
+    private final List<FeedFields> entries = new ArrayList<>();
     private final List<String> problems;
     private String format = "xml";
     private Duration ttl;
@@ -82,44 +48,6 @@ final class FeedMapper {
     /** What an element's text means where it stands. */
     private enum Context { FEED, ENTRY, AUTHOR }
 
-    /** The fields of a feed or an entry as they are gathered. */
-    private static final class Entry {
-        ParsedText title;
-        int titleRank = Integer.MAX_VALUE;
-        String link;
-        int linkRank = Integer.MAX_VALUE;
-        String id;
-        String author;
-        String authorName;
-        String authorEmail;
-        ParsedText summary;
-        ParsedText content;
-        String description;
-        Instant published;
-        Instant updated;
-        String language;
-        String image;
-        final List<ParsedEntry.ParsedEnclosure> enclosures = new ArrayList<>();
-        final Set<String> categories = new LinkedHashSet<>();
-        Integer duration;
-        Integer episode;
-        Integer season;
-        String episodeType;
-        Boolean explicit;
-        ParsedPodcast.Chapters chapters;
-        final List<ParsedPodcast.Transcript> transcripts = new ArrayList<>();
-        final List<ParsedPodcast.Person> persons = new ArrayList<>();
-
-        ParsedPodcast podcast() {
-            if (duration == null && episode == null && season == null && episodeType == null && explicit == null
-                    && image == null && chapters == null && transcripts.isEmpty() && persons.isEmpty()) {
-                return null;
-            }
-            return new ParsedPodcast(duration, episode, season, episodeType, explicit, image, transcripts, chapters,
-                    persons);
-        }
-    }
-
 
     private void detect(XmlNode root) {
         String name = root.local.toLowerCase(Locale.ROOT);
@@ -139,16 +67,7 @@ final class FeedMapper {
         }
     }
 
-    private String key(XmlNode n) {
-        String local = n.local.toLowerCase(Locale.ROOT);
-        String prefix = PREFIXES.get(n.ns.toLowerCase(Locale.ROOT));
-        if (prefix == null) {
-            prefix = n.prefix.toLowerCase(Locale.ROOT);
-        }
-        return prefix.isEmpty() ? local : prefix + ":" + local;
-    }
-
-    private void walk(XmlNode node, Entry into, URI base, int depth, Context context) {
+    private void walk(XmlNode node, FeedFields into, URI base, int depth, Context context) {
         for (Object child : node.children) {
             if (child instanceof XmlNode n) {
                 element(n, into, base(n, base), depth + 1, context);
@@ -165,8 +84,8 @@ final class FeedMapper {
         return Links.uri(resolved, base);
     }
 
-    private void element(XmlNode n, Entry into, URI base, int depth, Context context) {
-        String key = key(n);
+    private void element(XmlNode n, FeedFields into, URI base, int depth, Context context) {
+        String key = Namespaces.key(n);
         if (context == Context.AUTHOR) {
             switch (key) {
                 case "name" -> into.authorName = clean(n.text());
@@ -313,7 +232,7 @@ final class FeedMapper {
             skippedEntries++;
             return;
         }
-        Entry entry = new Entry();
+        FeedFields entry = new FeedFields();
         entries.add(entry);
         String about = n.attr("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "about");
         if (about != null) {
@@ -324,7 +243,7 @@ final class FeedMapper {
     }
 
     /** CDF keeps the link and the date of a channel or item in attributes. */
-    private void cdf(XmlNode n, Entry into, URI base) {
+    private void cdf(XmlNode n, FeedFields into, URI base) {
         String href = n.attr("href");
         if (href != null && into.link == null) {
             into.link = Links.resolve(base, href);
@@ -335,9 +254,9 @@ final class FeedMapper {
         }
     }
 
-    private void author(XmlNode n, Entry into) {
+    private void author(XmlNode n, FeedFields into) {
         if (n.hasElements()) {
-            Entry person = new Entry();
+            FeedFields person = new FeedFields();
             walk(n, person, null, 0, Context.AUTHOR);
             if (into.authorName == null && into.authorEmail == null) {
                 into.authorName = person.authorName;
@@ -348,7 +267,7 @@ final class FeedMapper {
         }
     }
 
-    private void title(XmlNode n, Entry into, URI base, int rank) {
+    private void title(XmlNode n, FeedFields into, URI base, int rank) {
         ParsedText title = text(n, "text/plain", base);
         if (!title.value().isEmpty() && rank < into.titleRank) {
             into.title = title;
@@ -360,7 +279,7 @@ final class FeedMapper {
      * Atom's link elements (by rel, an HTML alternate first) and RSS's: the link of the page. An enclosure link is
      * an enclosure.
      */
-    private void link(XmlNode n, Entry into, URI base) {
+    private void link(XmlNode n, FeedFields into, URI base) {
         String rel = n.attr("rel") == null ? "alternate" : n.attr("rel").strip().toLowerCase(Locale.ROOT);
         String href = n.attr("href") != null ? n.attr("href") : n.attr("url") != null ? n.attr("url") : n.attr("uri");
         String type = n.attr("type") == null ? "text/html" : n.attr("type").strip().toLowerCase(Locale.ROOT);
@@ -375,7 +294,7 @@ final class FeedMapper {
         if (value == null) {
             return;
         }
-        int rank = rel.equals("alternate") ? (HTML_TYPES.contains(type) ? 0 : 1) : 2;
+        int rank = rel.equals("alternate") ? (TextTypes.HTML.contains(type) ? 0 : 1) : 2;
         if (rank < into.linkRank) {
             String link = webLink(Links.resolve(base, value), "link");
             if (link != null) {
@@ -385,7 +304,7 @@ final class FeedMapper {
         }
     }
 
-    private void guid(XmlNode n, Entry into, URI base, String key) {
+    private void guid(XmlNode n, FeedFields into, URI base, String key) {
         String value = clean(n.text());
         if (value == null) {
             return;
@@ -399,7 +318,7 @@ final class FeedMapper {
     }
 
     /** The first of description/summary is the summary; a second one is the content when there is none yet. */
-    private void summary(XmlNode n, Entry into, URI base, String key) {
+    private void summary(XmlNode n, FeedFields into, URI base, String key) {
         String type = key.equals("description") && !atom ? "text/html" : "text/plain";
         ParsedText value = text(n, type, base);
         if (into.summary == null) {
@@ -409,7 +328,7 @@ final class FeedMapper {
         }
     }
 
-    private void content(XmlNode n, Entry into, URI base, String key) {
+    private void content(XmlNode n, FeedFields into, URI base, String key) {
         String type = key.equals("content") && atom ? "text/plain" : "text/html";
         if (key.equals("xhtml:body") || key.equals("body")) {
             type = "application/xhtml+xml";
@@ -420,19 +339,19 @@ final class FeedMapper {
         }
     }
 
-    private void category(XmlNode n, Entry into) {
+    private void category(XmlNode n, FeedFields into) {
         String term = n.attr("term");
         addCategory(into, term != null ? term : n.text());
     }
 
-    private static void addCategory(Entry into, String term) {
+    private static void addCategory(FeedFields into, String term) {
         String t = clean(term);
         if (t != null) {
             into.categories.add(t);
         }
     }
 
-    private void enclosure(String url, String length, String type, Entry into, URI base) {
+    private void enclosure(String url, String length, String type, FeedFields into, URI base) {
         String href = webLink(Links.resolve(base, url), "enclosure");
         if (href == null) {
             return;
@@ -455,7 +374,7 @@ final class FeedMapper {
 
     private String firstChildText(XmlNode n, String name, URI base) {
         for (Object child : n.children) {
-            if (child instanceof XmlNode c && key(c).equals(name)) {
+            if (child instanceof XmlNode c && Namespaces.key(c).equals(name)) {
                 return Links.resolve(base, c.text());
             }
         }
@@ -468,7 +387,7 @@ final class FeedMapper {
      * and inline child elements are markup in any format.
      */
     private ParsedText text(XmlNode n, String defaultType, URI base) {
-        String type = contentType(n.attr("type"), defaultType);
+        String type = TextTypes.contentType(n.attr("type"), defaultType);
         String mode = strip(n.attr("mode"));
         String where = base == null || base.equals(documentBase) ? null : base.toString();
         if (n.hasElements() && !"escaped".equals(mode) && !"base64".equals(mode)) {
@@ -487,58 +406,22 @@ final class FeedMapper {
                 problems.add("<" + n.local + "> said to be base64 is not: kept as it is");
             }
         }
-        boolean html = HTML_TYPES.contains(type) || "escaped".equals(mode)
-                || (type.equals("text/plain") && !atom && looksLikeHtml(value))
-                || (base64 && looksLikeHtml(value));
+        boolean html = TextTypes.HTML.contains(type) || "escaped".equals(mode)
+                || (type.equals("text/plain") && !atom && TextTypes.looksLikeHtml(value))
+                || (base64 && TextTypes.looksLikeHtml(value));
         return new ParsedText(value, html, where);
-    }
-
-    private static String contentType(String declared, String fallback) {
-        if (declared == null || declared.isBlank()) {
-            return fallback;
-        }
-        String t = declared.strip().toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case "text", "plain" -> "text/plain";
-            case "html" -> "text/html";
-            case "xhtml" -> "application/xhtml+xml";
-            default -> t;
-        };
-    }
-
-    /**
-     * RSS's nominally plain text routinely holds HTML: a closing tag or an entity, and only common tags and
-     * entities HTML knows.
-     */
-    static boolean looksLikeHtml(String s) {
-        if (!CLOSE_TAG_OR_ENTITY.matcher(s).find()) {
-            return false;
-        }
-        var tags = TAG.matcher(s);
-        while (tags.find()) {
-            if (!Markup.COMMON_TAGS.contains(tags.group(1).toLowerCase(Locale.ROOT))) {
-                return false;
-            }
-        }
-        var entities = NAMED_ENTITY.matcher(s);
-        while (entities.find()) {
-            if (!Entities.isNamedEntity(entities.group(1))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private ParsedFeed result() {
         List<ParsedEntry> parsed = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
+        for (FeedFields e : entries) {
             parsed.add(new ParsedEntry(
                     e.id,
                     e.title,
                     e.link,
                     e.published,
                     e.updated,
-                    author(e),
+                    e.author(),
                     e.summary,
                     e.content,
                     e.enclosures,
@@ -548,15 +431,6 @@ final class FeedMapper {
         return new ParsedFeed(format, feed.title, feed.link,
                 feed.description != null ? feed.description : feed.summary == null ? null : feed.summary.value(),
                 feed.language, feed.image, parsed, problems.isEmpty() ? null : String.join("; ", problems), ttl);
-    }
-
-    /** "Name (email)" when an author element gives both, as the Universal Feed Parser writes it. */
-    private static String author(Entry e) {
-        if (e.authorName != null || e.authorEmail != null) {
-            return e.authorName != null && e.authorEmail != null ? e.authorName + " (" + e.authorEmail + ")"
-                    : e.authorName != null ? e.authorName : e.authorEmail;
-        }
-        return e.author;
     }
 
     private static String clean(String s) {

@@ -76,8 +76,8 @@ class FullTextRefreshTest {
     }
 
     private List<Post> posts() {
-        return db.posts().river(10, null).stream()
-                .map(s -> db.posts().find(s.id()).orElseThrow())
+        return db.postQueries().river(10, null).stream()
+                .map(s -> db.postQueries().find(s.id()).orElseThrow())
                 .sorted(Comparator.comparing(Post::guid))
                 .toList();
     }

@@ -93,7 +93,7 @@ class MultiWorkerTest {
         for (int i = 0; i < FEEDS; i++) {
             assertThat(server.hits("/feed" + i + ".xml")).as("feed %d", i).isEqualTo(1);
         }
-        assertThat(first.posts().count()).isEqualTo(FEEDS);
+        assertThat(first.postChanges().count()).isEqualTo(FEEDS);
         assertThat(workerA.status().refreshesDone()).as("worker A did its share").isPositive();
         assertThat(workerB.status().refreshesDone()).as("worker B did its share").isPositive();
         assertThat(workerA.status().refreshesDone() + workerB.status().refreshesDone()).isEqualTo(FEEDS);

@@ -59,7 +59,7 @@ class RefreshSchedulerTest {
         assertThat(reports).filteredOn(r -> r.outcome() == RefreshReport.Outcome.FAILED)
                 .extracting(RefreshReport::url)
                 .containsExactlyInAnyOrder(server.url("/garbage.xml"), server.url("/missing.xml"));
-        assertThat(db.posts().count()).isEqualTo(4);
+        assertThat(db.postChanges().count()).isEqualTo(4);
         assertThat(scheduler.status().refreshesDone()).isEqualTo(4);
     }
 
@@ -82,7 +82,7 @@ class RefreshSchedulerTest {
         }
         Thread.sleep(600); // a few more ticks: nothing is due again for 30 minutes
         assertThat(scheduler.status().running()).isTrue();
-        assertThat(db.posts().count()).isEqualTo(4);
+        assertThat(db.postChanges().count()).isEqualTo(4);
         assertThat(server.hits("/cloudflare.xml")).isEqualTo(1);
         assertThat(server.hits("/garbage.xml")).as("backed off, not retried at once").isEqualTo(1);
     }

@@ -69,11 +69,11 @@ class RefresherTest {
 
         assertThat(report.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
         assertThat(report.created()).isEqualTo(2);
-        List<PostSummary> river = db.posts().river(10, null);
+        List<PostSummary> river = db.postQueries().river(10, null);
         assertThat(river).extracting(PostSummary::title)
                 .containsExactly("Cloudflare outage on November 18, 2025", "How we found the root cause of Salt failures");
         assertThat(river.get(0).kind()).isEqualTo("incident");
-        Post outage = db.posts().find(river.get(0).id()).orElseThrow();
+        Post outage = db.postQueries().find(river.get(0).id()).orElseThrow();
         assertThat(outage.contentHtml())
                 .doesNotContain("<script", "onerror")
                 .contains("href=\"https://blog.cloudflare.com/bot-management/\"");
@@ -111,7 +111,7 @@ class RefresherTest {
         refresher.refresh(feed);
         RefreshReport second = refresher.refresh(db.feeds().find(feed.id()).orElseThrow());
         assertThat(second.outcome()).isEqualTo(RefreshReport.Outcome.NOT_MODIFIED);
-        assertThat(db.posts().count()).isEqualTo(2);
+        assertThat(db.postChanges().count()).isEqualTo(2);
         assertThat(server.hits("/ipspace.xml")).isEqualTo(2);
     }
 
@@ -123,15 +123,15 @@ class RefresherTest {
         assertThat(again.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
         assertThat(again.unchanged()).isEqualTo(2);
         assertThat(again.created()).isZero();
-        assertThat(db.posts().count()).isEqualTo(2);
+        assertThat(db.postChanges().count()).isEqualTo(2);
     }
 
     @Test
     void podcastEpisodesKeepTheirEnclosuresAndAreStoredAsEpisodesOfTheirShow() {
         refresher.refresh(subscribe("/podcast.xml"));
-        PostSummary episode = db.posts().river(1, null).get(0);
+        PostSummary episode = db.postQueries().river(1, null).get(0);
         assertThat(episode.kind()).isEqualTo("podcast");
-        Post stored = db.posts().find(episode.id()).orElseThrow();
+        Post stored = db.postQueries().find(episode.id()).orElseThrow();
         assertThat(stored.enclosures())
                 .singleElement()
                 .satisfies(e -> assertThat(e.mimeType()).isEqualTo("audio/mpeg"));
@@ -142,7 +142,7 @@ class RefresherTest {
     @Test
     void postsAreStoredWithTheirTopics() {
         refresher.refresh(subscribe("/cloudflare.xml"));
-        Post outage = db.posts().find(db.posts().river(1, null).get(0).id()).orElseThrow();
+        Post outage = db.postQueries().find(db.postQueries().river(1, null).get(0).id()).orElseThrow();
         assertThat(outage.facts().topics()).isNotEmpty()
                 .extracting(PostFacts.TopicScore::topic).contains("operations");
     }
@@ -193,7 +193,7 @@ class RefresherTest {
         Feed good = subscribe("/ipspace.xml");
         assertThat(refresher.refresh(broken).outcome()).isEqualTo(RefreshReport.Outcome.FAILED);
         assertThat(refresher.refresh(good).outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
-        assertThat(db.posts().river(10, null)).isNotEmpty();
+        assertThat(db.postQueries().river(10, null)).isNotEmpty();
     }
 
     @Test
@@ -218,7 +218,7 @@ class RefresherTest {
 
         refresher.refresh(subscribe("/huge.xml"));
 
-        Post post = db.posts().find(db.posts().river(1, null).get(0).id()).orElseThrow();
+        Post post = db.postQueries().find(db.postQueries().river(1, null).get(0).id()).orElseThrow();
         String cleaned = new HtmlCleaner().clean(content.toString(), "https://huge.example/post").html();
         assertThat(cleaned.length()).isLessThanOrEqualTo(HtmlCleaner.MAX_HTML_CHARS);
         assertThat(post.contentHtml()).isEqualTo(cleaned).endsWith("</p>");

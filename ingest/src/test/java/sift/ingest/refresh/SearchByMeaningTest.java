@@ -52,7 +52,7 @@ class SearchByMeaningTest {
                 storyOf.put(StoryLinkingTest.store(db, feeds, analyzer, n), n.get("story").asText());
             }
         }
-        index = SearchIndex.open(dir.resolve("index"), db.posts(), Clock.fixed(NOW, ZoneOffset.UTC));
+        index = SearchIndex.open(dir.resolve("index"), db.postChanges(), Clock.fixed(NOW, ZoneOffset.UTC));
         index.catchUp();
         index.linkStories();
     }

@@ -54,14 +54,14 @@ class StoryLinkingTest {
             for (JsonNode n : corpus) {
                 posts.add(new Labelled(n.get("story").asText(), store(db, feeds, analyzer, n)));
             }
-            try (SearchIndex index = SearchIndex.open(dir.resolve("index"), db.posts(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            try (SearchIndex index = SearchIndex.open(dir.resolve("index"), db.postChanges(), Clock.fixed(NOW, ZoneOffset.UTC))) {
                 index.catchUp();
                 index.linkStories();
             }
             Map<Long, Set<Long>> linked = new HashMap<>();
             for (Labelled p : posts) {
                 Set<Long> same = new HashSet<>();
-                db.posts().sameStory(p.id(), 50).forEach(s -> same.add(s.id()));
+                db.postQueries().sameStory(p.id(), 50).forEach(s -> same.add(s.id()));
                 linked.put(p.id(), same);
             }
             int truePositives = 0;

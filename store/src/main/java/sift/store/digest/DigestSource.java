@@ -1,5 +1,6 @@
 package sift.store.digest;
 
+import sift.store.post.PostRows;
 import static sift.store.sql.Sql.instant;
 import static sift.store.sql.Sql.utc;
 
@@ -70,7 +71,7 @@ public final class DigestSource {
                 .map((rs, ctx) -> new Candidate(rs.getLong("id"), rs.getLong("feed_id"), rs.getString("feed_title"),
                         rs.getDouble("source_weight"), rs.getString("title"), rs.getString("link"), rs.getString("summary"),
                         rs.getString("kind"), rs.getInt("hype_score"), rs.getString("stance"),
-                        PostStore.topicIds(rs), rs.getLong("story"), instant(rs, "published_at"),
+                        PostRows.topicIds(rs), rs.getLong("story"), instant(rs, "published_at"),
                         rs.getInt("readers"), rs.getInt("stars"), rs.getString("product"), rs.getString("version"),
                         rs.getBoolean("breaking"), rs.getString("show_name"), rs.getObject("duration_seconds", Integer.class)))
                 .list());

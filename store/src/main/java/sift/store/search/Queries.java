@@ -35,7 +35,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import sift.store.post.IndexablePost;
-import sift.store.post.PostStore;
+import sift.store.post.PostChanges;
 
 /**
  * Querying the index for {@link SearchIndex}: a search by words, with the meaning of a query of words alone fused
@@ -61,13 +61,13 @@ final class Queries {
     private static final int SNIPPET_SCAN_CHARS = 2500;
 
     private final Path dir;
-    private final PostStore posts;
+    private final PostChanges posts;
     private final Clock clock;
     private final Analyzer analyzer;
     private final SearcherManager searchers;
     private final UnifiedHighlighter highlighter;
 
-    Queries(Path dir, PostStore posts, Clock clock, Analyzer analyzer, SearcherManager searchers) {
+    Queries(Path dir, PostChanges posts, Clock clock, Analyzer analyzer, SearcherManager searchers) {
         this.dir = dir;
         this.posts = posts;
         this.clock = clock;

@@ -42,7 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.StoreException;
 import sift.store.post.IndexablePost;
-import sift.store.post.PostStore;
+import sift.store.post.PostChanges;
 
 /**
  * The Lucene index of posts, derived from the database and never the other way round: it follows changed
@@ -71,7 +71,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
 
     private final Path dir;
-    private final PostStore posts;
+    private final PostChanges posts;
     private final Clock clock;
     private final Analyzer analyzer = analyzer();
     private final Queries queries;
@@ -88,7 +88,7 @@ public final class SearchIndex implements AutoCloseable {
     private long lastLateCheckNanos;
     private int lastLateCheckRows;
 
-    private SearchIndex(Path dir, PostStore posts, Clock clock, Directory directory, IndexWriter writer)
+    private SearchIndex(Path dir, PostChanges posts, Clock clock, Directory directory, IndexWriter writer)
             throws IOException {
         this.dir = dir;
         this.posts = posts;
@@ -112,7 +112,7 @@ public final class SearchIndex implements AutoCloseable {
      * up to date with the database; if it still disagrees with the database on the number of posts, it is
      * rebuilt from scratch.
      */
-    public static SearchIndex open(Path dir, PostStore posts, Clock clock) {
+    public static SearchIndex open(Path dir, PostChanges posts, Clock clock) {
         SearchIndex index = openOrRecreate(dir, posts, clock);
         if (!index.layoutCurrent && index.size() > 0) {
             log.info("Search index {} has an older layout; rebuilding it", dir);
@@ -128,13 +128,13 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Opens the index in {@code dir} and builds it anew from the database: {@code sift reindex}. */
-    public static SearchIndex rebuild(Path dir, PostStore posts, Clock clock) {
+    public static SearchIndex rebuild(Path dir, PostChanges posts, Clock clock) {
         SearchIndex index = openOrRecreate(dir, posts, clock);
         index.rebuild();
         return index;
     }
 
-    private static SearchIndex openOrRecreate(Path dir, PostStore posts, Clock clock) {
+    private static SearchIndex openOrRecreate(Path dir, PostChanges posts, Clock clock) {
         try {
             Files.createDirectories(dir);
             return openWriter(dir, posts, clock);
@@ -151,7 +151,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private static SearchIndex openWriter(Path dir, PostStore posts, Clock clock) throws IOException {
+    private static SearchIndex openWriter(Path dir, PostChanges posts, Clock clock) throws IOException {
         Directory directory = FSDirectory.open(dir);
         try {
             if (DirectoryReader.indexExists(directory)) {

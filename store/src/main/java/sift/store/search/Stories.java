@@ -28,7 +28,7 @@ import org.apache.lucene.search.TopDocs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.post.IndexablePost;
-import sift.store.post.PostStore;
+import sift.store.post.PostChanges;
 
 /**
  * Links the posts of one story for {@link SearchIndex}: the same news told by several feeds, found by the encoder's
@@ -61,11 +61,11 @@ final class Stories {
     private static final int STORY_BATCH = 500;
 
     private final Path dir;
-    private final PostStore posts;
+    private final PostChanges posts;
     private final Analyzer analyzer;
     private final SearcherManager searchers;
 
-    Stories(Path dir, PostStore posts, Analyzer analyzer, SearcherManager searchers) {
+    Stories(Path dir, PostChanges posts, Analyzer analyzer, SearcherManager searchers) {
         this.dir = dir;
         this.posts = posts;
         this.analyzer = analyzer;

@@ -2,7 +2,6 @@ package sift.store.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,41 +10,35 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sift.store.Database;
 import sift.store.DbSettings;
-import sift.store.TestDatabase;
+import sift.store.FreshDatabase;
 
 /** Leases on due feeds, so that several workers on one database never fetch a feed twice at once. */
+@ExtendWith(FreshDatabase.class)
 class FeedLeaseTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration TOOK = Duration.ofMillis(20);
 
-    @TempDir
-    Path dir;
 
     DbSettings settings;
     Database db;
     FeedStore feeds;
 
     @BeforeEach
-    void open() {
-        settings = TestDatabase.settings(dir);
-        db = Database.open(settings);
+    void open(Database db, DbSettings settings) {
+        this.settings = settings;
+        this.db = db;
         feeds = db.feeds();
         for (int i = 0; i < 10; i++) {
             feeds.subscribe(new NewFeed("https://f" + i + ".example/feed", "F" + i, null), NOW.minusSeconds(10 - i));
         }
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private static Set<Long> ids(List<Feed> claimed) {
         Set<Long> ids = new HashSet<>();

@@ -3,36 +3,29 @@ package sift.store.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sift.store.Database;
-import sift.store.TestDatabase;
+import sift.store.FreshDatabase;
 
+@ExtendWith(FreshDatabase.class)
 class FeedStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final Duration TOOK = Duration.ofMillis(42);
 
-    @TempDir
-    Path dir;
 
     Database db;
     FeedStore feeds;
 
     @BeforeEach
-    void open() {
-        db = TestDatabase.open(dir);
+    void open(Database db) {
+        this.db = db;
         feeds = db.feeds();
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void subscribesEachUrlOnce() {

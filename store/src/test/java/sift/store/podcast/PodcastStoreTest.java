@@ -3,26 +3,23 @@ package sift.store.podcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sift.store.Database;
-import sift.store.TestDatabase;
+import sift.store.FreshDatabase;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
 import sift.store.post.RiverCursor;
 
+@ExtendWith(FreshDatabase.class)
 class PodcastStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-    @TempDir
-    Path dir;
 
     Database db;
     PodcastStore podcasts;
@@ -30,18 +27,14 @@ class PodcastStoreTest {
     long feed;
 
     @BeforeEach
-    void open() {
-        db = Database.open(TestDatabase.settings(dir));
+    void open(Database db) {
+        this.db = db;
         podcasts = db.podcasts();
         ana = db.users().add("ana", "$argon2id$hash", false, NOW);
         db.feeds().subscribe(new NewFeed("https://pods.example/feed", "Pods", null), NOW);
         feed = db.feeds().all().get(0).id();
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private long episode(String show, int number, long hoursAgo) {
         PostFacts facts = new PostFacts("podcast", List.of(), 0, "neutral", List.of(), null,
@@ -74,7 +67,7 @@ class PodcastStoreTest {
         PodcastStore.Episode last = page.get(1);
         assertThat(podcasts.episodes("Software Gone Wild", ana, 10, new RiverCursor(last.publishedAt(), last.postId())))
                 .extracting(PodcastStore.Episode::number).containsExactly(3, 2, 1);
-        assertThat(db.posts().find(last.postId()).orElseThrow().facts().episode().transcriptUrl())
+        assertThat(db.postQueries().find(last.postId()).orElseThrow().facts().episode().transcriptUrl())
                 .isEqualTo("https://pods.example/t.vtt");
 
         db.postStates().savePlayPosition(ana, last.postId(), 754, NOW);

@@ -3,41 +3,34 @@ package sift.store.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sift.store.Database;
-import sift.store.TestDatabase;
+import sift.store.FreshDatabase;
 import sift.store.feed.NewFeed;
 
+@ExtendWith(FreshDatabase.class)
 class PostStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-    @TempDir
-    Path dir;
 
     Database db;
     PostStore posts;
     long feedId;
 
     @BeforeEach
-    void open() {
-        db = TestDatabase.open(dir);
+    void open(Database db) {
+        this.db = db;
         posts = db.posts();
         db.feeds().subscribe(new NewFeed("https://blog.ipspace.net/atom.xml", "ipSpace.net", null), NOW);
         feedId = db.feeds().all().get(0).id();
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     PostDraft draft(String guid, String link, String title, Instant published) {
         return new PostDraft(feedId, guid, link, title, "Ivan Pepelnjak", published, null, "A summary",
@@ -53,7 +46,7 @@ class PostStoreTest {
             Upsert second = posts.upsert(d, NOW.plusSeconds(3600));
             assertThat(first.outcome()).isEqualTo(Upsert.Outcome.CREATED);
             assertThat(second).isEqualTo(new Upsert(first.postId(), Upsert.Outcome.UNCHANGED));
-            assertThat(posts.count()).isEqualTo(1);
+            assertThat(db.postChanges().count()).isEqualTo(1);
         }
 
         @Test
@@ -61,7 +54,7 @@ class PostStoreTest {
             Upsert first = posts.upsert(draft("g1", null, "Draft title", NOW), NOW);
             Upsert second = posts.upsert(draft("g1", null, "Final title", null), NOW.plusSeconds(60));
             assertThat(second).isEqualTo(new Upsert(first.postId(), Upsert.Outcome.UPDATED));
-            Post stored = posts.find(first.postId()).orElseThrow();
+            Post stored = db.postQueries().find(first.postId()).orElseThrow();
             assertThat(stored.title()).isEqualTo("Final title");
             assertThat(stored.publishedAt()).as("a missing date keeps the stored one").isEqualTo(NOW);
         }
@@ -70,11 +63,11 @@ class PostStoreTest {
         void aTeaserIsStoredWithItsArticleAndSeenAgainIsTheSamePost() {
             PostDraft teaser = draft("g1", "https://blog.ipspace.net/1", "EVPN myths", NOW);
             Upsert first = posts.upsert(teaser.withArticle("<p>The whole article</p>", "The whole article"), NOW);
-            assertThat(posts.find(first.postId()).orElseThrow().contentHtml()).isEqualTo("<p>The whole article</p>");
+            assertThat(db.postQueries().find(first.postId()).orElseThrow().contentHtml()).isEqualTo("<p>The whole article</p>");
 
             assertThat(posts.alreadyStored(List.of(teaser))).containsExactly(true);
             assertThat(posts.upsert(teaser, NOW.plusSeconds(60)).outcome()).isEqualTo(Upsert.Outcome.UNCHANGED);
-            assertThat(posts.find(first.postId()).orElseThrow().contentHtml()).isEqualTo("<p>The whole article</p>");
+            assertThat(db.postQueries().find(first.postId()).orElseThrow().contentHtml()).isEqualTo("<p>The whole article</p>");
         }
 
         @Test
@@ -82,7 +75,7 @@ class PostStoreTest {
             posts.upsert(draft(null, "https://blog.ipspace.net/2", "No GUID", NOW), NOW);
             Upsert again = posts.upsert(draft("  ", "https://blog.ipspace.net/2", "No GUID, edited", NOW), NOW);
             assertThat(again.outcome()).isEqualTo(Upsert.Outcome.UPDATED);
-            assertThat(posts.count()).isEqualTo(1);
+            assertThat(db.postChanges().count()).isEqualTo(1);
         }
 
         @Test
@@ -92,13 +85,13 @@ class PostStoreTest {
                     .isEqualTo(Upsert.Outcome.UNCHANGED);
             assertThat(posts.upsert(draft(null, null, "Another", NOW), NOW).outcome())
                     .isEqualTo(Upsert.Outcome.CREATED);
-            assertThat(posts.count()).isEqualTo(2);
+            assertThat(db.postChanges().count()).isEqualTo(2);
         }
 
         @Test
         void datesAnUndatedPostByWhenItWasFirstSeen() {
             long id = posts.upsert(draft("g", null, "Undated", null), NOW).postId();
-            assertThat(posts.find(id).orElseThrow().publishedAt()).isEqualTo(NOW);
+            assertThat(db.postQueries().find(id).orElseThrow().publishedAt()).isEqualTo(NOW);
         }
 
         @Test
@@ -107,12 +100,12 @@ class PostStoreTest {
             PostDraft episode = new PostDraft(feedId, "ep202", null, "Episode 202", null, NOW, null, null,
                     "<p>Show notes</p>", "Show notes", PostFacts.ofKind("podcast"), List.of(mp3));
             long id = posts.upsert(episode, NOW).postId();
-            assertThat(posts.find(id).orElseThrow().enclosures()).containsExactly(mp3);
+            assertThat(db.postQueries().find(id).orElseThrow().enclosures()).containsExactly(mp3);
 
             var m4a = new Enclosure("https://cdn.example/ep202.m4a", null, "audio/mp4");
             posts.upsert(new PostDraft(feedId, "ep202", null, "Episode 202", null, NOW, null, null,
                     "<p>Show notes</p>", "Show notes", PostFacts.ofKind("podcast"), List.of(m4a, mp3)), NOW);
-            assertThat(posts.find(id).orElseThrow().enclosures()).containsExactly(m4a, mp3);
+            assertThat(db.postQueries().find(id).orElseThrow().enclosures()).containsExactly(m4a, mp3);
         }
 
         @Test
@@ -121,13 +114,13 @@ class PostStoreTest {
                     PostFacts.ofKind("rumour"), List.of());
             assertThatThrownBy(() -> posts.upsert(bad, NOW))
                     .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("posts_kind_known"));
-            assertThat(posts.count()).isZero();
+            assertThat(db.postChanges().count()).isZero();
         }
 
         @Test
         void cutsAnOverlongTitleInsteadOfLosingThePost() {
             long id = posts.upsert(draft("long", null, "x".repeat(5000), NOW), NOW).postId();
-            assertThat(posts.find(id).orElseThrow().title()).hasSize(1000).endsWith("…");
+            assertThat(db.postQueries().find(id).orElseThrow().title()).hasSize(1000).endsWith("…");
         }
     }
 
@@ -139,7 +132,7 @@ class PostStoreTest {
                     new PostFacts.TopicScore("routing", 0.9)), 0, "neutral", List.of(), null, null);
             posts.upsert(draft("g1", null, "With topics", NOW).withFacts(facts), NOW);
             posts.upsert(draft("g2", null, "Without", NOW.minusSeconds(60)), NOW);
-            assertThat(posts.river(10, null)).extracting(PostSummary::topics)
+            assertThat(db.postQueries().river(10, null)).extracting(PostSummary::topics)
                     .containsExactly(List.of("routing", "internet"), List.of());
         }
 
@@ -148,13 +141,13 @@ class PostStoreTest {
             for (int i = 0; i < 5; i++) {
                 posts.upsert(draft("g" + i, null, "Post " + i, NOW.minusSeconds(i * 60L)), NOW);
             }
-            List<PostSummary> first = posts.river(2, null);
+            List<PostSummary> first = db.postQueries().river(2, null);
             assertThat(first).extracting(PostSummary::title).containsExactly("Post 0", "Post 1");
             assertThat(first.get(0).feedTitle()).isEqualTo("ipSpace.net");
 
             PostSummary last = first.get(1);
             RiverCursor cursor = RiverCursor.parse(new RiverCursor(last.publishedAt(), last.id()).token());
-            assertThat(posts.river(10, cursor)).extracting(PostSummary::title)
+            assertThat(db.postQueries().river(10, cursor)).extracting(PostSummary::title)
                     .containsExactly("Post 2", "Post 3", "Post 4");
         }
 
@@ -172,19 +165,19 @@ class PostStoreTest {
             }
             posts.upsert(draft("p", null, "Episode", NOW.minusSeconds(5)).withFacts(podcast), NOW);
 
-            assertThat(posts.river(10, null, new RiverFilter("routing", null, null, null, null, RiverFilter.Show.ALL), null)).hasSize(6);
-            assertThat(posts.river(10, null, new RiverFilter(null, "podcast", null, null, null, RiverFilter.Show.ALL), null))
+            assertThat(db.postQueries().river(10, null, new RiverFilter("routing", null, null, null, null, RiverFilter.Show.ALL), null)).hasSize(6);
+            assertThat(db.postQueries().river(10, null, new RiverFilter(null, "podcast", null, null, null, RiverFilter.Show.ALL), null))
                     .extracting(PostSummary::title).containsExactly("Episode");
-            assertThat(posts.river(10, null, new RiverFilter(null, null, null, "hype", null, RiverFilter.Show.ALL), null))
+            assertThat(db.postQueries().river(10, null, new RiverFilter(null, null, null, "hype", null, RiverFilter.Show.ALL), null))
                     .extracting(PostSummary::title).containsExactly("Hype 0", "Hype 1", "Hype 2");
-            assertThat(posts.river(10, null, new RiverFilter("routing", null, null, null, 40, RiverFilter.Show.ALL), null))
+            assertThat(db.postQueries().river(10, null, new RiverFilter("routing", null, null, null, 40, RiverFilter.Show.ALL), null))
                     .extracting(PostSummary::title).containsExactly("Sober 0", "Sober 1", "Sober 2");
-            assertThat(posts.river(10, null, new RiverFilter(null, null, feedId + 1000, null, null, RiverFilter.Show.ALL), null)).isEmpty();
-            assertThat(posts.river(10, null, new RiverFilter(null, null, feedId, null, null, RiverFilter.Show.ALL), null)).hasSize(7);
+            assertThat(db.postQueries().river(10, null, new RiverFilter(null, null, feedId + 1000, null, null, RiverFilter.Show.ALL), null)).isEmpty();
+            assertThat(db.postQueries().river(10, null, new RiverFilter(null, null, feedId, null, null, RiverFilter.Show.ALL), null)).hasSize(7);
 
             RiverFilter hype = new RiverFilter("routing", "article", feedId, "hype", 100, RiverFilter.Show.ALL);
-            PostSummary first = posts.river(1, null, hype, null).get(0);
-            assertThat(posts.river(10, new RiverCursor(first.publishedAt(), first.id()), hype, null))
+            PostSummary first = db.postQueries().river(1, null, hype, null).get(0);
+            assertThat(db.postQueries().river(10, new RiverCursor(first.publishedAt(), first.id()), hype, null))
                     .extracting(PostSummary::title).containsExactly("Hype 1", "Hype 2");
         }
 
@@ -201,9 +194,9 @@ class PostStoreTest {
             for (int i = 0; i < 3; i++) {
                 posts.upsert(draft("same" + i, null, "Same " + i, NOW), NOW);
             }
-            List<PostSummary> first = posts.river(1, null);
+            List<PostSummary> first = db.postQueries().river(1, null);
             PostSummary top = first.get(0);
-            assertThat(posts.river(10, new RiverCursor(top.publishedAt(), top.id())))
+            assertThat(db.postQueries().river(10, new RiverCursor(top.publishedAt(), top.id())))
                     .hasSize(2)
                     .allSatisfy(p -> assertThat(p.id()).isLessThan(top.id()));
         }
@@ -231,7 +224,7 @@ class PostStoreTest {
         @Test
         void storesEveryFactWithThePostAndReadsThemBack() {
             long id = posts.upsert(withFacts("r1", "netlab 25.11", RICH), NOW).postId();
-            assertThat(posts.find(id).orElseThrow().facts()).isEqualTo(RICH);
+            assertThat(db.postQueries().find(id).orElseThrow().facts()).isEqualTo(RICH);
         }
 
         @Test
@@ -239,23 +232,23 @@ class PostStoreTest {
             long id = posts.upsert(withFacts("r1", "netlab 25.11", RICH), NOW).postId();
             Upsert again = posts.upsert(withFacts("r1", "netlab 25.11", PostFacts.ofKind("article")), NOW);
             assertThat(again.outcome()).isEqualTo(Upsert.Outcome.UNCHANGED);
-            assertThat(posts.find(id).orElseThrow().facts()).isEqualTo(RICH);
+            assertThat(db.postQueries().find(id).orElseThrow().facts()).isEqualTo(RICH);
         }
 
         @Test
         void aChangedPostGetsItsNewFactsOnly() {
             long id = posts.upsert(withFacts("r1", "netlab 25.11", RICH), NOW).postId();
             posts.upsert(withFacts("r1", "netlab 25.11, corrected", PostFacts.ofKind("article")), NOW);
-            assertThat(posts.find(id).orElseThrow().facts()).isEqualTo(PostFacts.ofKind("article"));
+            assertThat(db.postQueries().find(id).orElseThrow().facts()).isEqualTo(PostFacts.ofKind("article"));
         }
 
         @Test
         void newFactsReplaceTheOldOnesAndMarkThePostChanged() {
             long id = posts.upsert(withFacts("r1", "netlab 25.11", PostFacts.ofKind("article")), NOW).postId();
-            Instant before = posts.changedAfter(Instant.EPOCH, 0, 10).get(0).changedAt();
+            Instant before = db.postChanges().changedAfter(Instant.EPOCH, 0, 10).get(0).changedAt();
             assertThat(posts.replaceFacts(id, RICH)).isTrue();
-            assertThat(posts.find(id).orElseThrow().facts()).isEqualTo(RICH);
-            IndexablePost indexed = posts.changedAfter(Instant.EPOCH, 0, 10).get(0);
+            assertThat(db.postQueries().find(id).orElseThrow().facts()).isEqualTo(RICH);
+            IndexablePost indexed = db.postChanges().changedAfter(Instant.EPOCH, 0, 10).get(0);
             assertThat(indexed.changedAt()).isAfterOrEqualTo(before);
             assertThat(indexed.topics()).containsExactly("automation", "ai-ml");
             assertThat(indexed.stance()).isEqualTo("hype");
@@ -269,7 +262,7 @@ class PostStoreTest {
                     List.of(), null, null);
             assertThatThrownBy(() -> posts.upsert(withFacts("g", "Gossip", bad), NOW))
                     .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("post_topics_known"));
-            assertThat(posts.count()).as("the post went with its facts").isZero();
+            assertThat(db.postChanges().count()).as("the post went with its facts").isZero();
         }
 
         @Test
@@ -281,7 +274,7 @@ class PostStoreTest {
                     withFacts("c", "Third", RICH)), NOW, (draft, e) -> refused.add(draft.guid()));
             assertThat(stored).extracting(Upsert::outcome).containsExactly(Upsert.Outcome.CREATED, Upsert.Outcome.CREATED);
             assertThat(refused).containsExactly("b");
-            assertThat(posts.count()).isEqualTo(2);
+            assertThat(db.postChanges().count()).isEqualTo(2);
             assertThat(posts.alreadyStored(List.of(withFacts("a", "First", RICH), withFacts("a", "First, edited", RICH),
                     withFacts("b", "Gossip", RICH)))).containsExactly(true, false, false);
         }
@@ -299,10 +292,10 @@ class PostStoreTest {
             PostDraft episode = new PostDraft(feedId, "b2", null, "two", null, NOW, null, null, "<p>two</p>", "two",
                     PostFacts.ofKind("podcast"), List.of(mp3));
             posts.insertBatch(List.of(withFacts("b1", "one", RICH), episode), NOW);
-            List<IndexablePost> stored = posts.changedAfter(Instant.EPOCH, 0, 10);
+            List<IndexablePost> stored = db.postChanges().changedAfter(Instant.EPOCH, 0, 10);
             assertThat(stored).extracting(IndexablePost::title).containsExactly("one", "two");
-            assertThat(posts.find(stored.get(0).id()).orElseThrow().facts()).isEqualTo(RICH);
-            Post second = posts.find(stored.get(1).id()).orElseThrow();
+            assertThat(db.postQueries().find(stored.get(0).id()).orElseThrow().facts()).isEqualTo(RICH);
+            Post second = db.postQueries().find(stored.get(1).id()).orElseThrow();
             assertThat(second.facts()).isEqualTo(PostFacts.ofKind("podcast"));
             assertThat(second.enclosures()).containsExactly(mp3);
         }
@@ -321,18 +314,18 @@ class PostStoreTest {
 
             assertThat(posts.archiveBefore(NOW.minus(Duration.ofDays(365)))).isEqualTo(1);
 
-            Post archived = posts.find(old).orElseThrow();
+            Post archived = db.postQueries().find(old).orElseThrow();
             assertThat(archived.archivedAt()).isNotNull();
             assertThat(archived.contentHtml()).isNull();
             assertThat(archived.title()).isEqualTo("Old news");
             assertThat(archived.summary()).isEqualTo("A summary");
-            assertThat(posts.find(starred).orElseThrow().contentHtml()).isNotNull();
-            assertThat(posts.find(fresh).orElseThrow().archivedAt()).isNull();
+            assertThat(db.postQueries().find(starred).orElseThrow().contentHtml()).isNotNull();
+            assertThat(db.postQueries().find(fresh).orElseThrow().archivedAt()).isNull();
             assertThat(posts.upsert(draft("old", null, "Old news", NOW.minus(Duration.ofDays(400))), NOW).outcome())
                     .as("the feed still lists it: it does not come back")
                     .isEqualTo(Upsert.Outcome.UNCHANGED);
             assertThat(posts.archiveBefore(NOW.minus(Duration.ofDays(365)))).as("nothing twice").isZero();
-            assertThat(posts.changedAfter(Instant.EPOCH, 0, 10))
+            assertThat(db.postChanges().changedAfter(Instant.EPOCH, 0, 10))
                     .filteredOn(p -> p.id() == old)
                     .singleElement()
                     .satisfies(p -> assertThat(p.text()).as("found by its summary").isEqualTo("A summary"));

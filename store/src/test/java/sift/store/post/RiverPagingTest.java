@@ -2,42 +2,35 @@ package sift.store.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sift.store.Database;
-import sift.store.TestDatabase;
+import sift.store.FreshDatabase;
 import sift.store.feed.NewFeed;
 
 /** Keyset paging of the river walks every post once, however many share a time (issue 20); on H2 and PostgreSQL. */
+@ExtendWith(FreshDatabase.class)
 class RiverPagingTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00.123456Z");
 
-    @TempDir
-    Path dir;
 
     Database db;
     PostStore posts;
     long feedId;
 
     @BeforeEach
-    void open() {
-        db = TestDatabase.open(dir);
+    void open(Database db) {
+        this.db = db;
         posts = db.posts();
         db.feeds().subscribe(new NewFeed("https://undated.example/feed", "Undated", null), NOW);
         feedId = db.feeds().all().get(0).id();
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     /** Stores {@code count} posts in one go, the i-th published at {@code time.apply(i)}; their ids. */
     private List<Long> store(int count, IntFunction<Instant> time) {
@@ -47,7 +40,7 @@ class RiverPagingTest {
                     "<p>" + i + "</p>", String.valueOf(i), PostFacts.ofKind("article"), List.of()));
         }
         posts.insertBatch(drafts, NOW);
-        return posts.river(count + 1, null).stream().map(PostSummary::id).toList();
+        return db.postQueries().river(count + 1, null).stream().map(PostSummary::id).toList();
     }
 
     /** Every page of the river, {@code size} a page, each after the token of the page before. */
@@ -55,7 +48,7 @@ class RiverPagingTest {
         List<Long> seen = new ArrayList<>();
         RiverCursor after = null;
         for (int pages = 0; pages < 10_000; pages++) {
-            List<PostSummary> page = posts.river(size + 1, after);
+            List<PostSummary> page = db.postQueries().river(size + 1, after);
             page.subList(0, Math.min(size, page.size())).forEach(p -> seen.add(p.id()));
             if (page.size() <= size) {
                 return seen;
@@ -88,18 +81,18 @@ class RiverPagingTest {
         Instant micros = Instant.parse("2026-11-26T12:00:00.123456Z");
         long id = posts.upsert(new PostDraft(feedId, "micro", null, "Micro", null, micros, null, null, "<p>m</p>",
                 "m", PostFacts.ofKind("article"), List.of()), NOW).postId();
-        PostSummary stored = posts.river(1, null).get(0);
+        PostSummary stored = db.postQueries().river(1, null).get(0);
         assertThat(stored.publishedAt()).isEqualTo(micros);
-        assertThat(posts.find(id).orElseThrow().publishedAt()).isEqualTo(micros);
+        assertThat(db.postQueries().find(id).orElseThrow().publishedAt()).isEqualTo(micros);
         RiverCursor cursor = new RiverCursor(stored.publishedAt(), stored.id());
         assertThat(RiverCursor.parse(cursor.token())).isEqualTo(cursor);
         // the cursor of the only post, read back, has nothing after it, and the post is just before it
-        assertThat(posts.river(10, cursor)).isEmpty();
-        assertThat(posts.river(10, new RiverCursor(micros, id + 1))).extracting(PostSummary::id).containsExactly(id);
+        assertThat(db.postQueries().river(10, cursor)).isEmpty();
+        assertThat(db.postQueries().river(10, new RiverCursor(micros, id + 1))).extracting(PostSummary::id).containsExactly(id);
 
         // nanoseconds are more than either database keeps: they come back to the microsecond
         posts.upsert(new PostDraft(feedId, "nano", null, "Nano", null, micros.plusSeconds(1).plusNanos(400), null,
                 null, "<p>n</p>", "n", PostFacts.ofKind("article"), List.of()), NOW);
-        assertThat(posts.river(1, null).get(0).publishedAt()).isEqualTo(micros.plusSeconds(1));
+        assertThat(db.postQueries().river(1, null).get(0).publishedAt()).isEqualTo(micros.plusSeconds(1));
     }
 }

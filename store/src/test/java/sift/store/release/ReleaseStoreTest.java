@@ -3,25 +3,22 @@ package sift.store.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sift.store.Database;
-import sift.store.TestDatabase;
+import sift.store.FreshDatabase;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
 import sift.store.post.PostSummary;
 
+@ExtendWith(FreshDatabase.class)
 class ReleaseStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-    @TempDir
-    Path dir;
 
     Database db;
     ReleaseStore releases;
@@ -30,8 +27,8 @@ class ReleaseStoreTest {
     long feed;
 
     @BeforeEach
-    void open() {
-        db = Database.open(TestDatabase.settings(dir));
+    void open(Database db) {
+        this.db = db;
         releases = db.releases();
         ana = db.users().add("ana", "$argon2id$hash-a", false, NOW);
         ben = db.users().add("ben", "$argon2id$hash-b", false, NOW);
@@ -39,10 +36,6 @@ class ReleaseStoreTest {
         feed = db.feeds().all().get(0).id();
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private long release(String product, String version, boolean breaking, long daysAgo) {
         PostFacts facts = new PostFacts("release", List.of(), 0, "neutral", List.of(),
@@ -91,13 +84,13 @@ class ReleaseStoreTest {
         long frr = release("FRRouting", "10.2", false, 1);
         releases.watch(ana, "netlab", true, NOW);
 
-        List<PostSummary> lead = db.posts().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5);
+        List<PostSummary> lead = db.postQueries().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5);
         assertThat(lead).extracting(PostSummary::id).containsExactly(fresh);
-        assertThat(db.posts().watchedReleases(ben, NOW.minusSeconds(14 * 86_400), 5)).isEmpty();
+        assertThat(db.postQueries().watchedReleases(ben, NOW.minusSeconds(14 * 86_400), 5)).isEmpty();
         db.postStates().setRead(ana, fresh, true, NOW);
-        assertThat(db.posts().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5)).isEmpty();
+        assertThat(db.postQueries().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5)).isEmpty();
         releases.watch(ana, "FRRouting", true, NOW);
-        assertThat(db.posts().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5)).extracting(PostSummary::id)
+        assertThat(db.postQueries().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5)).extracting(PostSummary::id)
                 .containsExactly(frr);
     }
 }

@@ -69,7 +69,7 @@ class SearchIndexTest {
                 "article", "2025-10-01T10:00:00Z");
         post(ipspace, "sgw", "Software Gone Wild episode 202: IPv6 and CG-NAT",
                 "We talked about the state of IPv6, CG-NAT and fraud prevention.", "podcast", "2025-11-21T09:00:00Z");
-        index = SearchIndex.open(dir.resolve("index"), db.posts(), CLOCK);
+        index = SearchIndex.open(dir.resolve("index"), db.postChanges(), CLOCK);
     }
 
     @AfterEach
@@ -109,18 +109,18 @@ class SearchIndexTest {
                     "The Bot Management feature file doubled in size and routers failed, a year ago.", "article",
                     "2026-11-18T08:00:00Z");
             index.catchUp();
-            assertThat(index.linkStories()).as("every post linked").isEqualTo(db.posts().count());
+            assertThat(index.linkStories()).as("every post linked").isEqualTo(db.postChanges().count());
             assertThat(index.linkStories()).as("nothing left to link").isZero();
             long outage = id("Cloudflare outage on November 18");
-            assertThat(db.posts().sameStory(outage, 5)).extracting(PostSummary::title)
+            assertThat(db.postQueries().sameStory(outage, 5)).extracting(PostSummary::title)
                     .containsExactly("What the Cloudflare outage of November 18 teaches");
-            assertThat(db.posts().sameStory(id("What the Cloudflare outage of November 18 teaches"), 5))
+            assertThat(db.postQueries().sameStory(id("What the Cloudflare outage of November 18 teaches"), 5))
                     .extracting(PostSummary::title)
                     .as("both ways, and the same feed's follow-up is of the story too")
                     .containsExactly("Cloudflare outage on November 18", "Cloudflare outage follow-up: the Bot Management feature file");
-            assertThat(db.posts().sameStory(id("A year after the Cloudflare outage of November 18"), 5)).as("a year later").isEmpty();
-            assertThat(db.posts().sameStory(id("BGP route reflectors and add-path"), 5)).as("an unrelated post").isEmpty();
-            assertThat(db.posts().sameStory(424_242, 5)).as("no such post").isEmpty();
+            assertThat(db.postQueries().sameStory(id("A year after the Cloudflare outage of November 18"), 5)).as("a year later").isEmpty();
+            assertThat(db.postQueries().sameStory(id("BGP route reflectors and add-path"), 5)).as("an unrelated post").isEmpty();
+            assertThat(db.postQueries().sameStory(424_242, 5)).as("no such post").isEmpty();
         }
 
         @Test
@@ -142,15 +142,15 @@ class SearchIndexTest {
             index.catchUp();
             index.linkStories();
 
-            assertThat(db.posts().find(id("Veyra opens its Lisbon cloud region")).orElseThrow().facts().vector())
+            assertThat(db.postQueries().find(id("Veyra opens its Lisbon cloud region")).orElseThrow().facts().vector())
                     .as("the vector is stored with the post").containsExactly(lisbon);
-            assertThat(db.posts().sameStory(id("Veyra opens its Lisbon cloud region"), 5)).extracting(PostSummary::title)
+            assertThat(db.postQueries().sameStory(id("Veyra opens its Lisbon cloud region"), 5)).extracting(PostSummary::title)
                     .as("no word in common, the same story").containsExactly("Portugal gets hyperscale capacity");
-            assertThat(db.posts().sameStory(id("Madrid data hall goes live"), 5)).as("another story").isEmpty();
+            assertThat(db.postQueries().sameStory(id("Madrid data hall goes live"), 5)).as("another story").isEmpty();
         }
 
         private long id(String title) {
-            return db.posts().river(10, null).stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow().id();
+            return db.postQueries().river(10, null).stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow().id();
         }
     }
 
@@ -288,7 +288,7 @@ class SearchIndexTest {
         }
 
         private long firstPostWithTitle(String title) {
-            return db.posts().changedAfter(Instant.EPOCH, 0, 100).stream()
+            return db.postChanges().changedAfter(Instant.EPOCH, 0, 100).stream()
                     .filter(p -> p.title().equals(title))
                     .findFirst()
                     .orElseThrow()
@@ -411,7 +411,7 @@ class SearchIndexTest {
             index.catchUp();
             assertThat(titles("leading")).isEmpty();
             assertThat(titles("workers")).containsExactly("Replicate joins Cloudflare");
-            assertThat(index.size()).isEqualTo(db.posts().count());
+            assertThat(index.size()).isEqualTo(db.postChanges().count());
         }
 
         @Test
@@ -431,7 +431,7 @@ class SearchIndexTest {
             }
             assertThat(index.catchUp()).isEqualTo(1);
             assertThat(titles("committed")).containsExactlyInAnyOrder("Committed late", "Committed early");
-            assertThat(index.size()).isEqualTo(db.posts().count());
+            assertThat(index.size()).isEqualTo(db.postChanges().count());
         }
 
         @Test
@@ -443,7 +443,7 @@ class SearchIndexTest {
         void resumesFromItsLastCommitAfterARestart() {
             index.close();
             post(cloudflare, "later", "Written while Sift was down", "Quiet.", "article", "2025-11-25T10:00:00Z");
-            index = SearchIndex.open(dir.resolve("index"), db.posts(), CLOCK);
+            index = SearchIndex.open(dir.resolve("index"), db.postChanges(), CLOCK);
             assertThat(titles("quiet")).containsExactly("Written while Sift was down");
             assertThat(index.size()).isEqualTo(5);
         }
@@ -456,7 +456,7 @@ class SearchIndexTest {
                     Files.delete(f);
                 }
             }
-            index = SearchIndex.open(dir.resolve("index"), db.posts(), CLOCK);
+            index = SearchIndex.open(dir.resolve("index"), db.postChanges(), CLOCK);
             assertThat(index.size()).isEqualTo(4);
             assertThat(titles("mlag")).hasSize(1);
         }
@@ -469,7 +469,7 @@ class SearchIndexTest {
                     Files.write(f, "garbage, not a Lucene file".getBytes());
                 }
             }
-            index = SearchIndex.open(dir.resolve("index"), db.posts(), CLOCK);
+            index = SearchIndex.open(dir.resolve("index"), db.postChanges(), CLOCK);
             assertThat(index.size()).isEqualTo(4);
             assertThat(titles("reflector")).hasSize(2);
         }
@@ -480,7 +480,7 @@ class SearchIndexTest {
             Path old = dir.resolve("old-index");
             try (var directory = FSDirectory.open(old);
                     var writer = new IndexWriter(directory, new IndexWriterConfig(new EnglishAnalyzer()))) {
-                for (var post : db.posts().river(10, null)) { // as many documents as posts: only the layout differs
+                for (var post : db.postQueries().river(10, null)) { // as many documents as posts: only the layout differs
                     Document doc = new Document();
                     doc.add(new StringField("id", String.valueOf(post.id()), Field.Store.YES));
                     doc.add(new TextField("title", post.title(), Field.Store.NO));
@@ -489,7 +489,7 @@ class SearchIndexTest {
                 writer.setLiveCommitData(Map.of("changed_at", Instant.now().toString(), "changed_id", "999").entrySet());
                 writer.commit();
             }
-            index = SearchIndex.open(old, db.posts(), CLOCK);
+            index = SearchIndex.open(old, db.postChanges(), CLOCK);
             assertThat(index.size()).isEqualTo(4);
             assertThat(titles("outage")).containsExactly("Cloudflare outage on November 18");
         }
@@ -503,7 +503,7 @@ class SearchIndexTest {
 
         @Test
         void aSecondProcessIsToldTheIndexIsInUseAndDestroysNothing() {
-            assertThatThrownBy(() -> SearchIndex.rebuild(dir.resolve("index"), db.posts(), CLOCK))
+            assertThatThrownBy(() -> SearchIndex.rebuild(dir.resolve("index"), db.postChanges(), CLOCK))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("is in use by another Sift process");
             assertThat(titles("reflector")).hasSize(2);

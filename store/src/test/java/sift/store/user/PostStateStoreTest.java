@@ -4,31 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sift.store.Database;
 import sift.store.DbSettings;
-import sift.store.TestDatabase;
+import sift.store.FreshDatabase;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverFilter;
 
+@ExtendWith(FreshDatabase.class)
 class PostStateStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-    @TempDir
-    Path dir;
 
     DbSettings settings;
     Database db;
@@ -38,9 +35,9 @@ class PostStateStoreTest {
     long episode;
 
     @BeforeEach
-    void open() {
-        settings = TestDatabase.settings(dir);
-        db = Database.open(settings);
+    void open(Database db, DbSettings settings) {
+        this.settings = settings;
+        this.db = db;
         states = db.postStates();
         ana = db.users().add("ana", "$argon2id$hash-a", true, NOW);
         ben = db.users().add("ben", "$argon2id$hash-b", false, NOW);
@@ -50,10 +47,6 @@ class PostStateStoreTest {
                 "x", PostFacts.ofKind("podcast"), List.of()), NOW).postId();
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void theRiverShowsEachReadersOwnReadAndStarredPostsAndFiltersByThem() {
@@ -64,19 +57,19 @@ class PostStateStoreTest {
         states.setRead(ana, second, false, NOW);
         states.setStarred(ana, episode, true, NOW);
 
-        var all = db.posts().river(10, null, RiverFilter.ALL, ana);
+        var all = db.postQueries().river(10, null, RiverFilter.ALL, ana);
         assertThat(all).extracting(PostSummary::title, PostSummary::read, PostSummary::starred)
                 .containsExactly(tuple("Episode 2", false, false), tuple("Episode 1", true, true));
-        assertThat(db.posts().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), ana))
+        assertThat(db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), ana))
                 .extracting(PostSummary::title).containsExactly("Episode 2");
-        assertThat(db.posts().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.STARRED), ana))
+        assertThat(db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.STARRED), ana))
                 .extracting(PostSummary::title).containsExactly("Episode 1");
         // ben did nothing: everything is unread for him, nothing starred
-        assertThat(db.posts().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), ben)).hasSize(2);
-        assertThat(db.posts().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.STARRED), ben)).isEmpty();
-        assertThat(db.posts().river(10, null, RiverFilter.ALL, null)).extracting(PostSummary::read)
+        assertThat(db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), ben)).hasSize(2);
+        assertThat(db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.STARRED), ben)).isEmpty();
+        assertThat(db.postQueries().river(10, null, RiverFilter.ALL, null)).extracting(PostSummary::read)
                 .containsExactly(false, false);
-        assertThatThrownBy(() -> db.posts().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), null))
+        assertThatThrownBy(() -> db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), null))
                 .hasMessageContaining("signed-in reader");
     }
 

@@ -3,21 +3,18 @@ package sift.store.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sift.store.sql.AlreadyExistsException;
 import sift.store.Database;
-import sift.store.TestDatabase;
+import sift.store.FreshDatabase;
 
+@ExtendWith(FreshDatabase.class)
 class SavedSearchStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-    @TempDir
-    Path dir;
 
     Database db;
     SavedSearchStore searches;
@@ -25,17 +22,13 @@ class SavedSearchStoreTest {
     long ben;
 
     @BeforeEach
-    void open() {
-        db = Database.open(TestDatabase.settings(dir));
+    void open(Database db) {
+        this.db = db;
         searches = db.savedSearches();
         ana = db.users().add("ana", "$argon2id$hash-a", false, NOW);
         ben = db.users().add("ben", "$argon2id$hash-b", false, NOW);
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void eachReaderHasTheirOwnNamedSearches() {

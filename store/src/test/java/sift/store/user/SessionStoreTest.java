@@ -2,43 +2,36 @@ package sift.store.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sift.store.Database;
 import sift.store.DbSettings;
-import sift.store.TestDatabase;
+import sift.store.FreshDatabase;
 
 /** Sessions and the lock-out after failed logins, on H2 and (in CI) PostgreSQL. */
+@ExtendWith(FreshDatabase.class)
 class SessionStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
-    @TempDir
-    Path dir;
 
     DbSettings settings;
     Database db;
     User ana;
 
     @BeforeEach
-    void open() {
-        settings = TestDatabase.settings(dir);
-        db = Database.open(settings);
+    void open(Database db, DbSettings settings) {
+        this.settings = settings;
+        this.db = db;
         db.users().add("ana", "$argon2id$hash", false, NOW);
         ana = db.users().find("ana").orElseThrow();
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void aSessionIsFoundByItsTokenUntilItExpiresOrIsClosed() {

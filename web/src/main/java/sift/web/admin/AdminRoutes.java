@@ -1,5 +1,6 @@
 package sift.web.admin;
 
+import sift.web.http.BadInput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -69,13 +70,12 @@ public final class AdminRoutes {
     }
 
     private void renderFeeds(Context ctx, HttpStatus status, String notice, String problem) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("feeds", feeds.health(clock.instant()));
-        params.put("now", clock.instant());
-        params.put("notice", notice == null ? "" : notice);
-        params.put("problem", problem == null ? "" : problem);
         ctx.status(status);
-        pages.render(ctx, "admin/feeds.jte", params);
+        pages.render(ctx, "admin/feeds.jte", new FeedsPage(
+                feeds.health(clock.instant()),
+                clock.instant(),
+                notice == null ? "" : notice,
+                problem == null ? "" : problem));
     }
 
     /** {@code POST /admin/feeds}: subscribes the feed at a URL, or the first feed a site's page announces. */
@@ -116,14 +116,13 @@ public final class AdminRoutes {
     }
 
     private void renderFeed(Context ctx, HttpStatus status, Feed feed, String problem) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("feed", feed);
-        params.put("settings", feeds.settings(feed.id()).orElseThrow());
-        params.put("log", feeds.fetchLog(feed.id(), 20));
-        params.put("now", clock.instant());
-        params.put("problem", problem == null ? "" : problem);
         ctx.status(status);
-        pages.render(ctx, "admin/feed.jte", params);
+        pages.render(ctx, "admin/feed.jte", new FeedPage(
+                feed,
+                feeds.settings(feed.id()).orElseThrow(),
+                feeds.fetchLog(feed.id(), 20),
+                clock.instant(),
+                problem == null ? "" : problem));
     }
 
     /** {@code POST /admin/feeds/{id}}: saves the settings, each checked first (a bad one: 400, nothing saved). */
@@ -132,7 +131,7 @@ public final class AdminRoutes {
         FeedSettings settings;
         try {
             settings = settings(ctx);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInput | IllegalArgumentException e) { // the form's checks, then FeedSettings' own
             renderFeed(ctx, HttpStatus.BAD_REQUEST, feed, e.getMessage());
             return;
         }
@@ -148,19 +147,19 @@ public final class AdminRoutes {
         String selector = ctx.formParam("fullTextSelector");
         String selectorProblem = FullText.selectorProblem(selector);
         if (selectorProblem != null) {
-            throw new IllegalArgumentException("The full-text selector: " + selectorProblem);
+            throw new BadInput("The full-text selector: " + selectorProblem);
         }
         Integer minutes;
         double sourceWeight;
         try {
             minutes = refresh == null || refresh.isBlank() ? null : Integer.valueOf(refresh.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The refresh interval is a whole number of minutes (or empty), not '" + refresh + "'.");
+            throw new BadInput("The refresh interval is a whole number of minutes (or empty), not '" + refresh + "'.");
         }
         try {
             sourceWeight = weight == null || weight.isBlank() ? 1.0 : Double.parseDouble(weight.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The source weight is a number from 0 to 10, not '" + weight + "'.");
+            throw new BadInput("The source weight is a number from 0 to 10, not '" + weight + "'.");
         }
         return new FeedSettings(ctx.formParam("title"), ctx.formParam("category"), minutes,
                 "true".equals(ctx.formParam("fullText")), selector, sourceWeight, "true".equals(ctx.formParam("enabled")));
@@ -232,7 +231,7 @@ public final class AdminRoutes {
     public void importPage(Context ctx) {
         OpmlImports.Job job = imports.find(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse(
                 "There is no such import (Sift keeps the last " + OpmlImports.KEPT + " until it restarts)."));
-        pages.render(ctx, "admin/import.jte", Map.of("job", job));
+        pages.render(ctx, "admin/import.jte", new ImportPage(job));
     }
 
     /** {@code GET /admin/feeds.opml}: every subscription as OPML 2.0, grouped by category. */
@@ -244,7 +243,7 @@ public final class AdminRoutes {
 
     /** {@code GET /admin/audit}: what admins did, newest first. */
     public void audit(Context ctx) {
-        pages.render(ctx, "admin/audit.jte", Map.of("entries", audit.recent(AUDIT_SHOWN), "now", clock.instant()));
+        pages.render(ctx, "admin/audit.jte", new AuditPage(audit.recent(AUDIT_SHOWN), clock.instant()));
     }
 
     /** {@code GET /api/admin/feeds}: the health page as JSON. */

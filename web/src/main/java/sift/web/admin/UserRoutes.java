@@ -1,5 +1,6 @@
 package sift.web.admin;
 
+import sift.web.http.BadInput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -71,7 +72,7 @@ public final class UserRoutes {
             case "delete" -> act(ctx, () -> {
                 refuseSelf(self, "delete");
                 if (!target.name().equals(Fields.of(ctx).get("confirm"))) {
-                    throw new IllegalArgumentException("type the account's name, '" + target.name()
+                    throw new BadInput("type the account's name, '" + target.name()
                             + "', to delete it: nothing was deleted");
                 }
                 changes.delete(actor(ctx), target);
@@ -83,7 +84,7 @@ public final class UserRoutes {
 
     private static void refuseSelf(boolean self, String what) {
         if (self) {
-            throw new IllegalArgumentException("you cannot " + what + " your own account here: ask another admin, or "
+            throw new BadInput("you cannot " + what + " your own account here: ask another admin, or "
                     + "use ./sift user on the server");
         }
     }
@@ -103,7 +104,7 @@ public final class UserRoutes {
     private void act(Context ctx, Runnable change, String done) {
         try {
             change.run();
-        } catch (IllegalArgumentException e) {
+        } catch (BadInput e) {
             render(ctx, HttpStatus.BAD_REQUEST, null, Character.toUpperCase(e.getMessage().charAt(0))
                     + e.getMessage().substring(1) + ".");
             return;
@@ -116,12 +117,11 @@ public final class UserRoutes {
     }
 
     private void render(Context ctx, HttpStatus status, String done, String problem) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("users", users.all());
-        params.put("done", done == null ? "" : done);
-        params.put("problem", problem == null ? "" : problem);
-        params.put("now", clock.instant());
         ctx.status(status);
-        pages.render(ctx, "admin/users.jte", params);
+        pages.render(ctx, "admin/users.jte", new UsersPage(
+                users.all(),
+                done == null ? "" : done,
+                problem == null ? "" : problem,
+                clock.instant()));
     }
 }

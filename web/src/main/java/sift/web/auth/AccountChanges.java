@@ -1,5 +1,6 @@
 package sift.web.auth;
 
+import sift.web.http.BadInput;
 import sift.web.http.Viewer;
 import java.time.Clock;
 import java.util.function.LongConsumer;
@@ -49,9 +50,9 @@ public final class AccountChanges {
         return new AccountChanges(users, sessions, audit, id -> { }, clock);
     }
 
-    /** The account of that name, else an {@link IllegalArgumentException} that names it. */
+    /** The account of that name, else a {@link BadInput} that names it. */
     public User account(String name) {
-        return users.find(name).orElseThrow(() -> new IllegalArgumentException("there is no account named '" + name
+        return users.find(name).orElseThrow(() -> new BadInput("there is no account named '" + name
                 + "'"));
     }
 
@@ -109,7 +110,7 @@ public final class AccountChanges {
 
     private void requireNotLastAdmin(User target, String what) {
         if (target.admin() && users.lastAdmin(target.id())) {
-            throw new IllegalArgumentException("'" + target.name() + "' is the last admin: make another admin before you "
+            throw new BadInput("'" + target.name() + "' is the last admin: make another admin before you "
                     + what + " this account");
         }
     }

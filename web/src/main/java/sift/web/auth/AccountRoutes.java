@@ -1,5 +1,6 @@
 package sift.web.auth;
 
+import sift.web.http.BadInput;
 import sift.web.http.Viewer;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -68,7 +69,7 @@ public final class AccountRoutes {
         DigestSettings settings;
         try {
             settings = digestSettings(ctx);
-        } catch (IllegalArgumentException | DateTimeException e) {
+        } catch (BadInput | IllegalArgumentException e) { // the form's checks, then DigestSettings' own
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, null, e.getMessage());
             return;
@@ -82,32 +83,32 @@ public final class AccountRoutes {
     private static DigestSettings digestSettings(Context ctx) {
         String zone = ctx.formParam("timeZone") == null ? "" : ctx.formParam("timeZone").strip();
         if (zone.isEmpty() || zone.length() > 64) {
-            throw new IllegalArgumentException("The time zone is missing: write one such as Europe/Zurich or UTC.");
+            throw new BadInput("The time zone is missing: write one such as Europe/Zurich or UTC.");
         }
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + zone + "' is not a time zone Sift knows: write one such as Europe/Zurich or UTC.");
+            throw new BadInput("'" + zone + "' is not a time zone Sift knows: write one such as Europe/Zurich or UTC.");
         }
         int hour;
         try {
             hour = Integer.parseInt(ctx.formParam("hour") == null ? "" : ctx.formParam("hour").strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The digest hour must be a whole number from 0 to 23.");
+            throw new BadInput("The digest hour must be a whole number from 0 to 23.");
         }
         List<String> topics = ctx.formParams("topic");
         for (String topic : topics) {
             if (!RiverFilter.TOPICS.contains(topic)) {
-                throw new IllegalArgumentException("'" + topic + "' is not one of Sift's topics " + RiverFilter.TOPICS + ".");
+                throw new BadInput("'" + topic + "' is not one of Sift's topics " + RiverFilter.TOPICS + ".");
             }
         }
         String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
         if (!email.isEmpty() && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-            throw new IllegalArgumentException("'" + email + "' is not an e-mail address.");
+            throw new BadInput("'" + email + "' is not an e-mail address.");
         }
         boolean byEmail = "true".equals(ctx.formParam("byEmail"));
         if (byEmail && email.isEmpty()) {
-            throw new IllegalArgumentException("A digest by e-mail needs your e-mail address.");
+            throw new BadInput("A digest by e-mail needs your e-mail address.");
         }
         return new DigestSettings(zone, hour, topics, email.isEmpty() ? null : email, byEmail);
     }
@@ -223,19 +224,18 @@ public final class AccountRoutes {
 
     private void render(Context ctx, Created created, String problem) {
         Viewer viewer = signedIn(ctx);
-        Map<String, Object> params = new HashMap<>();
-        params.put("tokens", tokens.list(viewer.userId(), ApiTokenStore.Scope.API));
-        params.put("feedTokens", tokens.list(viewer.userId(), ApiTokenStore.Scope.FEEDS));
-        params.put("created", created);
-        params.put("view", view(ctx));
-        params.put("base", baseUrl != null ? baseUrl : ctx.scheme() + "://" + ctx.host());
-        params.put("problem", problem == null ? "" : problem);
-        params.put("changed", ctx.queryParam("changed") == null ? "" : ctx.queryParam("changed"));
-        params.put("now", clock.instant());
-        params.put("digest", users.digestSettings(viewer.userId()));
-        params.put("topics", RiverFilter.TOPICS.stream().sorted().toList());
-        params.put("mailConfigured", mailConfigured);
-        pages.render(ctx, "account.jte", params);
+        pages.render(ctx, "account.jte", new AccountPage(
+                tokens.list(viewer.userId(), ApiTokenStore.Scope.API),
+                tokens.list(viewer.userId(), ApiTokenStore.Scope.FEEDS),
+                created,
+                view(ctx),
+                baseUrl != null ? baseUrl : ctx.scheme() + "://" + ctx.host(),
+                ctx.queryParam("changed") == null ? "" : ctx.queryParam("changed"),
+                problem == null ? "" : problem,
+                clock.instant(),
+                users.digestSettings(viewer.userId()),
+                RiverFilter.TOPICS.stream().sorted().toList(),
+                mailConfigured));
     }
 
     /** The feed the reader came to subscribe to ("Subscribe to this view"): one of Sift's feed addresses, else all posts. */

@@ -1,5 +1,6 @@
 package sift.web.auth;
 
+import sift.web.http.BadInput;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -19,16 +20,16 @@ public final class Accounts {
 
     /**
      * Adds an account; a name of 1-100 letters, digits, dots, dashes, underscores or @, a password of at least
-     * {@value Passwords#MIN_LENGTH} characters, and a name not taken, else an {@link IllegalArgumentException}
+     * {@value Passwords#MIN_LENGTH} characters, and a name not taken, else a {@link BadInput}
      * that says which.
      */
     public static long add(UserStore users, String name, String password, boolean admin, Instant now) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a user name is 1-100 letters, digits, '.', '-', '_' or '@', not '"
+            throw new BadInput("a user name is 1-100 letters, digits, '.', '-', '_' or '@', not '"
                     + name + "'");
         }
         if (users.find(name).isPresent()) {
-            throw new IllegalArgumentException("there is already a user named '" + name + "'");
+            throw new BadInput("there is already a user named '" + name + "'");
         }
         return users.add(name, Passwords.hash(password), admin, now);
     }

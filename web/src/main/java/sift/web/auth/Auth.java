@@ -271,8 +271,8 @@ public final class Auth {
         ctx.status(status);
         String next = ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next");
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
-        pages.render(ctx, "login.jte", Map.of("next", safeNext(next), "token", token,
-                "problem", problem == null ? "" : problem, "name", name.length() > 100 ? "" : name));
+        pages.render(ctx, "login.jte", new LoginPage(safeNext(next), token, problem == null ? "" : problem,
+                name.length() > 100 ? "" : name));
     }
 
     /** A name as the log shows it: at most 100 characters, control characters as '?', so no line is forged. */

@@ -1,5 +1,6 @@
 package sift.web.auth;
 
+import sift.web.http.BadInput;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
@@ -17,7 +18,7 @@ public final class Passwords {
 
     public static String hash(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw new IllegalArgumentException("a password needs at least " + MIN_LENGTH + " characters");
+            throw new BadInput("a password needs at least " + MIN_LENGTH + " characters");
         }
         return ENCODER.encode(password);
     }

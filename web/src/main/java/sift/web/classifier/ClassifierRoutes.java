@@ -10,7 +10,8 @@ import java.util.Map;
 import sift.nlp.Analyzer;
 import sift.store.AuditStore;
 import sift.store.classifier.ClassifierSettingStore;
-import sift.store.post.PostStore;
+import sift.store.post.PostQueries;
+import sift.store.post.PostChanges;
 import sift.web.http.Fields;
 import sift.ingest.Ingestion;
 import sift.web.http.Pages;
@@ -23,18 +24,20 @@ import sift.web.http.Viewer;
  */
 public final class ClassifierRoutes {
     private final ClassifierSettingStore settings;
-    private final PostStore posts;
+    private final PostQueries posts;
+    private final PostChanges changes;
     private final Ingestion ingestion;
     private final AuditStore audit;
     private final Rescore rescore;
     private final Pages pages;
     private final Clock clock;
 
-    public ClassifierRoutes(ClassifierSettingStore settings, PostStore posts, Ingestion ingestion, AuditStore audit,
+    public ClassifierRoutes(ClassifierSettingStore settings, PostQueries posts, PostChanges changes, Ingestion ingestion, AuditStore audit,
             Rescore rescore, Pages pages, Clock clock) {
         this.rescore = rescore;
         this.settings = settings;
         this.posts = posts;
+        this.changes = changes;
         this.ingestion = ingestion;
         this.audit = audit;
         this.pages = pages;
@@ -74,7 +77,7 @@ public final class ClassifierRoutes {
             ctx.redirect("/admin/classifiers", HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, HttpStatus.OK, threshold, Preview.of(posts, ingestion.analyzer(), candidate),
+        render(ctx, HttpStatus.OK, threshold, Preview.of(posts, changes, ingestion.analyzer(), candidate),
                 String.valueOf(threshold), "");
     }
 
@@ -107,17 +110,16 @@ public final class ClassifierRoutes {
 
     private void render(Context ctx, HttpStatus status, Integer candidate, List<Preview.Change> changes, String typed,
             String problem) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("active", ingestion.analyzer().hypeThreshold());
-        params.put("candidate", candidate);
-        params.put("typed", typed == null ? String.valueOf(ingestion.analyzer().hypeThreshold()) : typed);
-        params.put("changes", changes);
-        params.put("previewed", Preview.POSTS);
-        params.put("history", settings.history(ClassifierSettingStore.HYPE_THRESHOLD));
-        params.put("problem", problem);
-        params.put("now", clock.instant());
-        params.put("rescore", rescore.progress().orElse(null));
         ctx.status(status);
-        pages.render(ctx, "admin/classifiers.jte", params);
+        pages.render(ctx, "admin/classifiers.jte", new ClassifiersPage(
+                ingestion.analyzer().hypeThreshold(),
+                candidate,
+                typed == null ? String.valueOf(ingestion.analyzer().hypeThreshold()) : typed,
+                changes,
+                Preview.POSTS,
+                settings.history(ClassifierSettingStore.HYPE_THRESHOLD),
+                problem,
+                clock.instant(),
+                rescore.progress().orElse(null)));
     }
 }

@@ -11,7 +11,8 @@ import sift.store.post.IndexablePost;
 import sift.store.classifier.LabelStore;
 import sift.store.post.Post;
 import sift.store.post.PostFacts;
-import sift.store.post.PostStore;
+import sift.store.post.PostQueries;
+import sift.store.post.PostChanges;
 import sift.store.post.RiverFilter;
 import sift.web.http.Fields;
 import sift.web.http.Viewer;
@@ -22,13 +23,15 @@ import sift.web.http.Viewer;
  * stored post, never from the form. Admins only ({@code Auth.requireAdmin}); recorded in the audit log.
  */
 public final class LabelRoutes {
-    private final PostStore posts;
+    private final PostQueries posts;
+    private final PostChanges changes;
     private final LabelStore labels;
     private final AuditStore audit;
     private final Clock clock;
 
-    public LabelRoutes(PostStore posts, LabelStore labels, AuditStore audit, Clock clock) {
+    public LabelRoutes(PostQueries posts, PostChanges changes, LabelStore labels, AuditStore audit, Clock clock) {
         this.posts = posts;
+        this.changes = changes;
         this.labels = labels;
         this.audit = audit;
         this.clock = clock;
@@ -37,7 +40,7 @@ public final class LabelRoutes {
     public void label(Context ctx) {
         long id = Fields.wholeNumber("post", ctx.formParam("post"));
         Post post = posts.find(id).orElseThrow(() -> new NotFoundResponse("There is no post " + id + "."));
-        IndexablePost words = posts.byIds(List.of(id)).get(0);
+        IndexablePost words = changes.byIds(List.of(id)).get(0);
         String postText = words.title() + "\n" + words.text();
         String what = ctx.formParam("what") == null ? "" : ctx.formParam("what");
         Viewer viewer = Viewer.of(ctx);

@@ -1,5 +1,6 @@
 package sift.web.classifier;
 
+import sift.web.http.BadInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,7 @@ public record LexiconForm(String aiTerms, String lists) {
     /**
      * The lexicon's text.
      *
-     * @throws IllegalArgumentException when the AI-term list is empty or a term holds a character that separates
+     * @throws BadInput when the AI-term list is empty or a term holds a character that separates
      *     terms or lists
      */
     String text() {
@@ -39,7 +40,7 @@ public record LexiconForm(String aiTerms, String lists) {
         for (String term : (aiTerms == null ? "" : aiTerms).split("\r?\n")) {
             String t = term.strip();
             if (t.contains("|") || t.contains(":")) {
-                throw new IllegalArgumentException("The AI term '" + t + "' holds '|' or ':'; write one term a line.");
+                throw new BadInput("The AI term '" + t + "' holds '|' or ':'; write one term a line.");
             }
             if (!t.isEmpty()) {
                 terms.add(t);
@@ -48,12 +49,12 @@ public record LexiconForm(String aiTerms, String lists) {
         String[] lines = (lists == null ? "" : lists).split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
             if (AI_LINE.matcher(lines[i]).matches()) {
-                throw new IllegalArgumentException("the lexicon:" + (i + 1) + ": the AI terms go in their own list, one a"
+                throw new BadInput("the lexicon:" + (i + 1) + ": the AI terms go in their own list, one a"
                         + " line, not in the lexicon.");
             }
         }
         if (terms.isEmpty()) {
-            throw new IllegalArgumentException("The AI-term list is empty: no sentence could be about AI.");
+            throw new BadInput("The AI-term list is empty: no sentence could be about AI.");
         }
         return (lists == null ? "" : lists.stripTrailing()) + "\nai: " + String.join(" | ", terms) + "\n";
     }

@@ -1,5 +1,6 @@
 package sift.web.classifier;
 
+import sift.web.http.BadInput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -16,7 +17,8 @@ import sift.nlp.hype.HypeLexicon;
 import sift.nlp.train.Retraining;
 import sift.store.AuditStore;
 import sift.store.classifier.ClassifierSettingStore;
-import sift.store.post.PostStore;
+import sift.store.post.PostQueries;
+import sift.store.post.PostChanges;
 import sift.web.http.Fields;
 import sift.ingest.Ingestion;
 import sift.web.http.Pages;
@@ -35,16 +37,18 @@ public final class LexiconRoutes {
     private static final String FORM = "the lexicon";
 
     private final ClassifierSettingStore settings;
-    private final PostStore posts;
+    private final PostQueries posts;
+    private final PostChanges changes;
     private final Ingestion ingestion;
     private final AuditStore audit;
     private final Pages pages;
     private final Clock clock;
 
-    public LexiconRoutes(ClassifierSettingStore settings, PostStore posts, Ingestion ingestion, AuditStore audit,
+    public LexiconRoutes(ClassifierSettingStore settings, PostQueries posts, PostChanges changes, Ingestion ingestion, AuditStore audit,
             Pages pages, Clock clock) {
         this.settings = settings;
         this.posts = posts;
+        this.changes = changes;
         this.ingestion = ingestion;
         this.audit = audit;
         this.pages = pages;
@@ -69,7 +73,7 @@ public final class LexiconRoutes {
         HypeLexicon candidate;
         try {
             candidate = HypeLexicon.parse(form.text(), FORM);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInput | IllegalArgumentException e) { // the form's checks, then the lexicon parser's
             render(ctx, HttpStatus.BAD_REQUEST, form, null, List.of(), null, refusal(e.getMessage()));
             return;
         }
@@ -94,7 +98,7 @@ public final class LexiconRoutes {
             ctx.redirect("/admin/classifiers/lexicon", HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, HttpStatus.OK, form, Preview.of(posts, analyzer, analyzer.withLexicon(candidate)),
+        render(ctx, HttpStatus.OK, form, Preview.of(posts, changes, analyzer, analyzer.withLexicon(candidate)),
                 differences(before, candidate), evaluation, "");
     }
 
@@ -174,19 +178,16 @@ public final class LexiconRoutes {
     private void render(Context ctx, HttpStatus status, LexiconForm form, List<Preview.Change> changes,
             List<String> differences, Retraining.Comparison evaluation, String problem) {
         HypeLexicon active = active();
-        Map<String, Object> params = new HashMap<>();
-        params.put("lists", active.lists().entrySet().stream()
-                .map(e -> new ListRow(e.getKey(), e.getKey().equals(HypeLexicon.AI) ? "-" : weight(active.weight(e.getKey())),
-                        e.getValue())).toList());
-        params.put("form", form);
-        params.put("changes", changes);
-        params.put("differences", differences);
-        params.put("evaluation", evaluation);
-        params.put("previewed", Preview.POSTS);
-        params.put("history", settings.history(ClassifierSettingStore.HYPE_LEXICON));
-        params.put("problem", problem);
-        params.put("now", clock.instant());
         ctx.status(status);
-        pages.render(ctx, "admin/lexicon.jte", params);
+        pages.render(ctx, "admin/lexicon.jte", new LexiconPage(
+                active.lists().entrySet().stream() .map(e -> new ListRow(e.getKey(), e.getKey().equals(HypeLexicon.AI) ? "-" : weight(active.weight(e.getKey())), e.getValue())).toList(),
+                form,
+                changes,
+                differences,
+                evaluation,
+                Preview.POSTS,
+                settings.history(ClassifierSettingStore.HYPE_LEXICON),
+                problem,
+                clock.instant()));
     }
 }

@@ -1,5 +1,6 @@
 package sift.web.classifier;
 
+import sift.web.http.BadInput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -73,10 +74,10 @@ public final class ModelRoutes {
         Analyzer next;
         try {
             if (!version.promoted()) {
-                throw new IllegalArgumentException("version " + version.version() + " was refused at its evaluation");
+                throw new BadInput("version " + version.version() + " was refused at its evaluation");
             }
             next = ActiveClassifiers.withModel(ingestion.analyzer(), version, models.bytes(id).orElse(null));
-        } catch (IllegalArgumentException e) {
+        } catch (BadInput | IllegalArgumentException e) { // refused here, or by the model read back
             render(ctx, HttpStatus.BAD_REQUEST, "Refused: " + e.getMessage() + ". The active model stays.");
             return;
         }
@@ -106,18 +107,16 @@ public final class ModelRoutes {
         sentences.forEach(s -> byStance.merge(s.stance(), 1L, Long::sum));
         List<Row> rows = models.history(ModelStore.HYPE).stream()
                 .map(v -> new Row(v, Retrain.comparison(v).orElse(null))).toList();
-        Map<String, Object> params = new HashMap<>();
-        params.put("rows", rows);
-        params.put("labelled", sentences.size());
-        params.put("byStance", byStance.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")));
-        params.put("corpus", StanceCorpus.bundled(StanceCorpus.TRAIN).size());
-        params.put("tolerance", Retraining.DEFAULT_TOLERANCE);
-        params.put("progress", retrain.progress().orElse(null));
-        params.put("active", ingestion.analyzer().version());
-        params.put("problem", problem);
-        params.put("now", clock.instant());
         ctx.status(status);
-        pages.render(ctx, "admin/models.jte", params);
+        pages.render(ctx, "admin/models.jte", new ModelsPage(
+                rows,
+                sentences.size(),
+                byStance.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()) .collect(Collectors.joining(", ")),
+                StanceCorpus.bundled(StanceCorpus.TRAIN).size(),
+                Retraining.DEFAULT_TOLERANCE,
+                retrain.progress().orElse(null),
+                ingestion.analyzer().version(),
+                problem,
+                clock.instant()));
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.Hype;
 import sift.store.post.IndexablePost;
-import sift.store.post.PostStore;
+import sift.store.post.PostQueries;
+import sift.store.post.PostChanges;
 
 /** What a change to a classifier would do before it is saved: the newest posts whose hype verdict it moves. */
 public final class Preview {
@@ -18,10 +19,10 @@ public final class Preview {
     public record Change(long id, String title, String stanceNow, int hypeNow, String stanceThen, int hypeThen) {}
 
     /** The newest posts whose stance or hype score {@code candidate} gives otherwise than {@code active}. */
-    static List<Change> of(PostStore posts, Analyzer active, Analyzer candidate) {
+    static List<Change> of(PostQueries posts, PostChanges indexable, Analyzer active, Analyzer candidate) {
         List<Long> ids = posts.river(POSTS, null).stream().map(p -> p.id()).toList();
         List<Change> changes = new ArrayList<>();
-        for (IndexablePost post : posts.byIds(ids)) {
+        for (IndexablePost post : indexable.byIds(ids)) {
             Hype now = active.hype(post.title(), post.text());
             Hype then = candidate.hype(post.title(), post.text());
             if (!now.stance().equals(then.stance()) || now.score() != then.score()) {

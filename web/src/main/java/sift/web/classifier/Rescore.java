@@ -15,6 +15,8 @@ import sift.store.SettingStore;
 import sift.store.post.IndexablePost;
 import sift.store.post.PostFacts;
 import sift.store.post.PostStore;
+import sift.store.post.PostQueries;
+import sift.store.post.PostChanges;
 import sift.web.http.Threads;
 
 /**
@@ -31,13 +33,17 @@ public final class Rescore implements AutoCloseable {
     static final int BATCH = 200;
 
     private final PostStore posts;
+    private final PostQueries queries;
+    private final PostChanges changes;
     private final SettingStore settings;
     private final Supplier<Analyzer> analyzer;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("sift-rescore"));
 
-    public Rescore(PostStore posts, SettingStore settings, Supplier<Analyzer> analyzer) {
+    public Rescore(PostStore posts, PostQueries queries, PostChanges changes, SettingStore settings, Supplier<Analyzer> analyzer) {
         this.posts = posts;
+        this.queries = queries;
+        this.changes = changes;
         this.settings = settings;
         this.analyzer = analyzer;
     }
@@ -48,7 +54,7 @@ public final class Rescore implements AutoCloseable {
     /** The last re-scoring (going or done), or empty when there never was one. */
     public Optional<Progress> progress() {
         return settings.get(DONE).map(done -> new Progress(settings.get(AFTER).isPresent(), Integer.parseInt(done),
-                Integer.parseInt(settings.get(CHANGED).orElse("0")), posts.count()));
+                Integer.parseInt(settings.get(CHANGED).orElse("0")), changes.count()));
     }
 
     /** Starts re-scoring from the first post; false when one is under way already (which then goes on, if it had stopped). */
@@ -82,7 +88,7 @@ public final class Rescore implements AutoCloseable {
                 int done = Integer.parseInt(settings.get(DONE).orElse("0"));
                 int changed = Integer.parseInt(settings.get(CHANGED).orElse("0"));
                 List<IndexablePost> batch;
-                while (!(batch = posts.afterId(after, BATCH)).isEmpty() && !Thread.currentThread().isInterrupted()) {
+                while (!(batch = changes.afterId(after, BATCH)).isEmpty() && !Thread.currentThread().isInterrupted()) {
                     Analyzer now = analyzer.get();
                     for (IndexablePost post : batch) {
                         Hype hype = now.hype(post.title(), post.text());
@@ -109,7 +115,7 @@ public final class Rescore implements AutoCloseable {
     }
 
     private boolean rescore(long postId, Hype hype) {
-        return posts.find(postId).map(post -> {
+        return queries.find(postId).map(post -> {
             PostFacts f = post.facts();
             return posts.replaceFacts(postId, new PostFacts(f.kind(), f.topics(), hype.score(), hype.stance(),
                     Refresher.claims(hype), f.release(), f.episode(), f.vector()));

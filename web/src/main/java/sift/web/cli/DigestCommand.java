@@ -50,7 +50,7 @@ public final class DigestCommand implements Callable<Integer> {
         }
         SiftConfig config = data.config();
         try (Database db = CommandOptions.open(config);
-                SearchIndex index = SearchIndex.open(config.indexDir(), db.posts(), Clock.systemUTC())) {
+                SearchIndex index = SearchIndex.open(config.indexDir(), db.postChanges(), Clock.systemUTC())) {
             index.linkStories(); // posts stored since serve last ran are told once per story too
             Long reader = null;
             if (user != null) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 import sift.ingest.opml.OpmlException;
 import sift.store.StoreException;
 import sift.web.SiftConfig;
+import sift.web.http.BadInput;
 import sift.web.cli.bench.BenchDataCommand;
 import sift.web.cli.bench.BenchDigestCommand;
 import sift.web.cli.bench.BenchNlpCommand;
@@ -85,6 +86,8 @@ public final class Main implements Callable<Integer> {
                         || e instanceof OpmlException
                         || e instanceof StoreException
                         || e instanceof SiftConfig.ConfigException
+                        || e instanceof BadInput
+                        // how the modules below refuse input they cannot read (a lexicon, a model, a URL)
                         || e instanceof IllegalArgumentException);
     }
 

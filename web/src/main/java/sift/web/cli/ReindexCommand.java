@@ -25,7 +25,7 @@ public final class ReindexCommand implements Callable<Integer> {
         SiftConfig config = data.config();
         long started = System.nanoTime();
         try (Database db = CommandOptions.open(config);
-                SearchIndex index = SearchIndex.rebuild(config.indexDir(), db.posts(), Clock.systemUTC())) {
+                SearchIndex index = SearchIndex.rebuild(config.indexDir(), db.postChanges(), Clock.systemUTC())) {
             spec.commandLine().getOut().printf("%s: %d posts indexed in %.1f s%n", config.indexDir(), index.size(),
                     (System.nanoTime() - started) / 1e9);
             spec.commandLine().getOut().flush();

@@ -1,5 +1,6 @@
 package sift.web.cli;
 
+import sift.web.http.BadInput;
 import sift.web.SiftConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,7 +71,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     result = score(JSON.readTree(line), analyzer, cleaner);
                 } catch (JsonProcessingException e) {
                     result = error(null, source + " line " + number + ": not JSON: " + e.getOriginalMessage());
-                } catch (IllegalArgumentException e) {
+                } catch (BadInput e) {
                     result = error(idOf(line), source + " line " + number + ": " + e.getMessage());
                 }
                 if (result.has("error")) {
@@ -79,7 +80,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 out.println(JSON.writeValueAsString(result));
             }
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
+            throw new BadInput("no such file: " + file);
         }
         out.flush();
         return failed == 0 ? 0 : 1;
@@ -87,7 +88,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     private static ObjectNode score(JsonNode in, Analyzer analyzer, HtmlCleaner cleaner) {
         if (!in.isObject()) {
-            throw new IllegalArgumentException("expected a JSON object {\"id\", \"title\"?, \"text\" | \"html\"}");
+            throw new BadInput("expected a JSON object {\"id\", \"title\"?, \"text\" | \"html\"}");
         }
         JsonNode id = in.get("id");
         String text;
@@ -96,7 +97,7 @@ public final class ScoreCommand implements Callable<Integer> {
         } else if (in.hasNonNull("html")) {
             text = cleaner.clean(in.get("html").asText(), null).text();
         } else {
-            throw new IllegalArgumentException("no \"text\" or \"html\"");
+            throw new BadInput("no \"text\" or \"html\"");
         }
         Analysis a = analyzer.analyze(document(in, text));
 
@@ -137,12 +138,12 @@ public final class ScoreCommand implements Callable<Integer> {
     private static Document document(JsonNode in, String text) {
         JsonNode feed = in.path("feed");
         if (!feed.isMissingNode() && !feed.isNull() && !feed.isObject()) {
-            throw new IllegalArgumentException("\"feed\" must be an object {\"title\", \"url\"}");
+            throw new BadInput("\"feed\" must be an object {\"title\", \"url\"}");
         }
         List<String> types = new ArrayList<>();
         for (JsonNode enclosure : array(in, "enclosures")) {
             if (!enclosure.isObject()) {
-                throw new IllegalArgumentException("\"enclosures\" must hold objects {\"url\", \"type\", \"length\"}");
+                throw new BadInput("\"enclosures\" must hold objects {\"url\", \"type\", \"length\"}");
             }
             types.add(enclosure.path("type").asText(""));
         }
@@ -152,7 +153,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (in.hasNonNull("episodeTag")) {
             JsonNode tag = in.get("episodeTag");
             if (!tag.canConvertToInt() && !tag.asText().matches("\\d{1,9}")) {
-                throw new IllegalArgumentException("\"episodeTag\" must be a whole number, not " + tag);
+                throw new BadInput("\"episodeTag\" must be a whole number, not " + tag);
             }
             episodeTag = tag.canConvertToInt() ? tag.asInt() : Integer.valueOf(tag.asText());
         }
@@ -166,7 +167,7 @@ public final class ScoreCommand implements Callable<Integer> {
             return List.of();
         }
         if (!value.isArray()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be an array");
+            throw new BadInput("\"" + field + "\" must be an array");
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package sift.web.cli;
 
+import sift.web.http.BadInput;
 import sift.web.CommandOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,7 +63,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             result = new FeedDiscovery(fetcher, new FeedParser()).discover(url);
         }
         if (result.feeds().isEmpty()) {
-            throw new IllegalArgumentException(result.problem());
+            throw new BadInput(result.problem());
         }
         FeedDiscovery.Found feed = result.feeds().get(0);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package sift.web.cli;
 
+import sift.web.http.BadInput;
 import sift.web.CommandOptions;
 import sift.web.CommandOptions.DataOption;
 import sift.web.SiftConfig;
@@ -75,7 +76,7 @@ public final class UserCommand implements Callable<Integer> {
             if (fromStdin) {
                 String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 if (line == null) {
-                    throw new IllegalArgumentException("--password-stdin: standard input is empty");
+                    throw new BadInput("--password-stdin: standard input is empty");
                 }
                 return line;
             }
@@ -87,7 +88,7 @@ public final class UserCommand implements Callable<Integer> {
             char[] first = console.readPassword("Password for %s: ", forWhom);
             char[] second = console.readPassword("The same again: ");
             if (first == null || second == null || !Arrays.equals(first, second)) {
-                throw new IllegalArgumentException("the two passwords differ; nothing was changed");
+                throw new BadInput("the two passwords differ; nothing was changed");
             }
             return new String(first);
         }

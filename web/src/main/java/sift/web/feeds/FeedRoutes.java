@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import sift.store.post.Enclosure;
-import sift.store.post.PostStore;
+import sift.store.post.PostQueries;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverFilter;
 import sift.store.search.SearchIndex;
@@ -55,7 +55,7 @@ public final class FeedRoutes {
             "topic");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private final PostStore posts;
+    private final PostQueries posts;
     private final SearchIndex index;
     private final SavedSearchStore savedSearches;
     private final DigestService digests;
@@ -67,7 +67,7 @@ public final class FeedRoutes {
      * @param baseUrl where Sift is reached from outside ({@code SIFT_BASE_URL}), for the feeds' absolute links; null:
      *     the address the request came to
      */
-    public FeedRoutes(PostStore posts, SearchIndex index, SavedSearchStore savedSearches, DigestService digests,
+    public FeedRoutes(PostQueries posts, SearchIndex index, SavedSearchStore savedSearches, DigestService digests,
             Pages pages, String baseUrl, PrometheusRegistry registry) {
         GaugeWithCallback.builder().name("sift_feed_cache_bytes")
                 .help("Bytes of re-exported feeds kept in memory (at most " + FeedCache.MAX_BYTES + ")")

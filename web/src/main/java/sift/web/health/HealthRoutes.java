@@ -36,7 +36,7 @@ public final class HealthRoutes {
         database.put("reachable", reachable);
         if (reachable) {
             database.put("feeds", db.feeds().count());
-            database.put("posts", db.posts().count());
+            database.put("posts", db.postChanges().count());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", reachable ? "ok" : "unavailable");

@@ -17,7 +17,7 @@ public final class Pages {
     }
 
     /** Renders a template with these parameters and {@code viewer}, who is looking. */
-    public void render(Context ctx, String template, Map<String, Object> params) {
+    private void render(Context ctx, String template, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("viewer", Viewer.of(ctx));
         // UTF-8 bytes from the start: the templates' static parts are stored encoded (binaryStaticContent)

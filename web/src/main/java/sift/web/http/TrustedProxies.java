@@ -43,7 +43,7 @@ public final class TrustedProxies {
     /**
      * Reads {@code SIFT_TRUSTED_PROXIES}; a value that is not an address or a CIDR block is refused, named.
      *
-     * @throws IllegalArgumentException naming the entry that cannot be read
+     * @throws BadInput naming the entry that cannot be read
      */
     public static TrustedProxies parse(String setting) {
         if (setting == null || setting.isBlank()) {
@@ -64,7 +64,7 @@ public final class TrustedProxies {
                 prefix = -1;
             }
             if (network == null || prefix < 0 || prefix > network.length * 8) {
-                throw new IllegalArgumentException("'" + e + "' is not an IP address or a CIDR block such as 10.0.0.0/8");
+                throw new BadInput("'" + e + "' is not an IP address or a CIDR block such as 10.0.0.0/8");
             }
             blocks.add(new Block(e, network, prefix));
         }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import sift.store.post.Post;
 import sift.store.post.PostFacts;
 import sift.store.classifier.LabelStore;
-import sift.store.post.PostStore;
+import sift.store.post.PostQueries;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverFilter;
 import sift.store.post.RiverCursor;
@@ -41,7 +41,7 @@ public final class ReaderRoutes {
     /** How long a new release of a watched product leads the river while it is unread. */
     static final Duration WATCHED_RELEASES_FOR = Duration.ofDays(14);
 
-    private final PostStore posts;
+    private final PostQueries posts;
     private final PostStateStore states;
     private final LabelStore labels;
     private final ReadMarks readMarks;
@@ -50,7 +50,7 @@ public final class ReaderRoutes {
     private final Clock clock;
     private final MarkedContents marked = new MarkedContents();
 
-    public ReaderRoutes(PostStore posts, PostStateStore states, LabelStore labels, ReadMarks readMarks,
+    public ReaderRoutes(PostQueries posts, PostStateStore states, LabelStore labels, ReadMarks readMarks,
             SearchIndex index, Pages pages, Clock clock) {
         this.posts = posts;
         this.index = index;

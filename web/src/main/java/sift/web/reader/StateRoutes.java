@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sift.store.post.PostStore;
+import sift.store.post.PostQueries;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
 import sift.web.http.Fields;
@@ -25,12 +25,12 @@ import sift.web.http.Viewer;
 public final class StateRoutes {
     static final int MAX_BATCH = 500;
 
-    private final PostStore posts;
+    private final PostQueries posts;
     private final PostStateStore states;
     private final ReadMarks readMarks;
     private final Clock clock;
 
-    public StateRoutes(PostStore posts, PostStateStore states, ReadMarks readMarks, Clock clock) {
+    public StateRoutes(PostQueries posts, PostStateStore states, ReadMarks readMarks, Clock clock) {
         this.posts = posts;
         this.states = states;
         this.readMarks = readMarks;

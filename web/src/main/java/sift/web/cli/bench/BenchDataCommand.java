@@ -58,7 +58,7 @@ public final class BenchDataCommand implements Callable<Integer> {
         Instant now = Instant.now();
         int indexed;
         try (Database db = CommandOptions.open(config);
-                SearchIndex index = SearchIndex.open(config.indexDir(), db.posts(), Clock.systemUTC())) {
+                SearchIndex index = SearchIndex.open(config.indexDir(), db.postChanges(), Clock.systemUTC())) {
             for (int f = 0; f < feeds; f++) {
                 db.feeds().subscribe(new NewFeed("https://bench-" + seed + "-" + f + ".example/feed.xml",
                         "Bench blog " + f, "Bench"), now);
@@ -67,7 +67,7 @@ public final class BenchDataCommand implements Callable<Integer> {
                     .filter(f -> f.url().startsWith("https://bench-" + seed + "-"))
                     .map(f -> f.id())
                     .toList();
-            SyntheticPosts generator = new SyntheticPosts(seed, now, db.posts().count());
+            SyntheticPosts generator = new SyntheticPosts(seed, now, db.postChanges().count());
             if (vectors) {
                 generator.withVectors();
             }
@@ -102,7 +102,7 @@ public final class BenchDataCommand implements Callable<Integer> {
             out.printf("stored %d posts in %.1f s; indexed too after %.1f s: %.0f posts/s into the store and the index%n",
                     posts, stored, total, posts / total);
             indexed = index.size();
-            out.printf("%d posts in the database, %d in the index%n", db.posts().count(), indexed);
+            out.printf("%d posts in the database, %d in the index%n", db.postChanges().count(), indexed);
         }
         // sizes after close, when H2 and Lucene have written everything
         long indexBytes = folderBytes(config.indexDir());

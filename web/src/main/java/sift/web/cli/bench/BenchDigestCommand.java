@@ -48,7 +48,7 @@ public final class BenchDigestCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("sift-bench-digest");
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(DbSettings.embedded(dir));
-                SearchIndex index = SearchIndex.open(dir.resolve("index"), db.posts(), clock)) {
+                SearchIndex index = SearchIndex.open(dir.resolve("index"), db.postChanges(), clock)) {
             DigestService digests = new DigestService(db.digests(), db.users(), db.savedSearches(), index, clock);
             LocalDate day = digests.latestDay(DigestSettings.DEFAULT);
             Instant end = day.atTime(DigestSettings.DEFAULT.hour(), 0).toInstant(ZoneOffset.UTC);
@@ -65,7 +65,7 @@ public final class BenchDigestCommand implements Callable<Integer> {
             index.catchUp();
             long linking = System.nanoTime();
             int linked = index.linkStories();
-            out.printf("%d posts of %s stored; %d linked to their stories in %.1f s%n", db.posts().count(), day, linked,
+            out.printf("%d posts of %s stored; %d linked to their stories in %.1f s%n", db.postChanges().count(), day, linked,
                     (System.nanoTime() - linking) / 1e9);
             Digest digest = null;
             for (int i = 0; i < 10; i++) {

@@ -37,7 +37,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SiftConfig config = data.config();
         try (Database db = CommandOptions.open(config);
-                SearchIndex index = SearchIndex.open(config.indexDir(), db.posts(), Clock.systemUTC())) {
+                SearchIndex index = SearchIndex.open(config.indexDir(), db.postChanges(), Clock.systemUTC())) {
             spec.commandLine().getOut().printf("%d posts indexed; %d queries x %d rounds after %d warm-up rounds%s%n",
                     index.size(), SearchBench.QUERIES.size(), rounds, warmup, meaning ? ", with meaning" : "");
             SearchBench.run(index, warmup, rounds, meaning ? q -> Encoder.shared().encode(q, "") : null,

@@ -1,5 +1,7 @@
-package sift.web;
+package sift.web.demo;
 
+import sift.web.Metrics;
+import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,14 +27,14 @@ class DemoModeTest {
             assertThat(home.select("article")).hasSize(50);
             assertThat(home.select("a[rel=next]")).hasSize(1);
 
-            List<PostSummary> river = app.server.db().posts().river(100, null);
+            List<PostSummary> river = app.server.db().postQueries().river(100, null);
             assertThat(river).extracting(PostSummary::kind).contains("article", "podcast", "release", "incident");
             assertThat(river).extracting(PostSummary::feedTitle).containsOnly(
                     "Packet Notes", "Fabric Field Notes", "Flow Counters", "Control Plane Hours",
                     "Release notes from labforge", "Netvendor Newsroom");
 
             // the feed links a WebVTT and an HTML transcript: the one for reading is kept, with the chapters
-            var episode = app.server.db().posts().find(byTitle(river, "CPH112: Peering Policies That Scale").id())
+            var episode = app.server.db().postQueries().find(byTitle(river, "CPH112: Peering Policies That Scale").id())
                     .orElseThrow().facts().episode();
             assertThat(episode.transcriptUrl()).isEqualTo("https://control-plane-hours.example/episodes/112/transcript.html");
             assertThat(episode.transcriptType()).isEqualTo("text/html");
@@ -41,10 +43,10 @@ class DemoModeTest {
             assertThat(Jsoup.parse(app.get("/releases").body()).select(".products tbody th").text()).contains("labforge");
 
             // every sample post tells a story of its own; two essays on AI in operations were once linked as one
-            while (!app.server.db().posts().withoutStory(0, 1).isEmpty()) {
+            while (!app.server.db().postChanges().withoutStory(0, 1).isEmpty()) {
                 Thread.sleep(100);
             }
-            assertThat(river).allSatisfy(p -> assertThat(app.server.db().posts().sameStory(p.id(), 5))
+            assertThat(river).allSatisfy(p -> assertThat(app.server.db().postQueries().sameStory(p.id(), 5))
                     .as("posts told with \"%s\"", p.title()).isEmpty());
         }
     }
@@ -53,7 +55,7 @@ class DemoModeTest {
     void hypeIsFlaggedInPlaceWithItsReasonsAndSoberPostsAreNot() throws Exception {
         try (TestApp app = TestApp.startDemo(dir)) {
             waitForPosts(app, 65);
-            List<PostSummary> river = app.server.db().posts().river(100, null);
+            List<PostSummary> river = app.server.db().postQueries().river(100, null);
             PostSummary release = byTitle(river, "Introducing NetPilot AI: The Network That Runs Itself");
             assertThat(release.stance()).isEqualTo("hype");
             assertThat(release.hypeScore()).isGreaterThanOrEqualTo(60);
@@ -136,7 +138,7 @@ class DemoModeTest {
             assertThat(page.select(".results .by-meaning").first().text()).isEqualTo("similar meaning");
             var byDate = new ObjectMapper().readTree(app.get("/api/search?q=autopilot+for+routers&sort=date").body());
             assertThat(byDate.get("total").asInt()).as("newest first matches the words exactly").isZero();
-            long cabling = byTitle(app.server.db().posts().river(100, null), "Cabling a 1,024-GPU Cluster Without Losing Your Mind").id();
+            long cabling = byTitle(app.server.db().postQueries().river(100, null), "Cabling a 1,024-GPU Cluster Without Losing Your Mind").id();
             Document post = Jsoup.parse(app.get("/posts/" + cabling).body());
             Document like = Jsoup.parse(app.get(post.select("footer a:contains(More like this)").attr("href")).body());
             assertThat(like.select("h1").text()).isEqualTo("More like this");
@@ -171,12 +173,12 @@ class DemoModeTest {
         int first;
         try (TestApp app = TestApp.startDemo(dir)) {
             waitForPosts(app, 65);
-            first = app.server.db().posts().count();
+            first = app.server.db().postChanges().count();
         }
         try (TestApp again = TestApp.startDemo(dir)) {
             assertThat(again.server.db().feeds().count()).isEqualTo(6);
             Thread.sleep(1500); // the feeds are not due again, so nothing is refetched
-            assertThat(again.server.db().posts().count()).isEqualTo(first);
+            assertThat(again.server.db().postChanges().count()).isEqualTo(first);
             assertThat(again.server.db().feeds().all())
                     .allSatisfy(f -> assertThat(f.url()).startsWith(again.url("/demo/feeds/")));
         }
@@ -184,6 +186,6 @@ class DemoModeTest {
 
     private static void waitForPosts(TestApp app, int count) throws InterruptedException {
         app.awaitPosts(count);
-        assertThat(app.server.db().posts().count()).isEqualTo(count);
+        assertThat(app.server.db().postChanges().count()).isEqualTo(count);
     }
 }

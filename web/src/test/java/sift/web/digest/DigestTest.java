@@ -1,5 +1,7 @@
-package sift.web;
+package sift.web.digest;
 
+import sift.web.Visitor;
+import sift.web.TestApp;
 import sift.web.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 

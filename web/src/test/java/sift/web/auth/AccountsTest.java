@@ -1,5 +1,7 @@
-package sift.web;
+package sift.web.auth;
 
+import sift.web.Visitor;
+import sift.web.TestApp;
 import sift.web.cli.Main;
 import sift.web.http.Pages;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Nested;
@@ -151,6 +154,37 @@ class AccountsTest {
                 assertThat(laptop.post("/account/sign-out", Map.of("_csrf", laptop.csrf())).statusCode()).isEqualTo(303);
                 assertThat(tablet.get("/").statusCode()).isEqualTo(303);
                 assertThat(laptop.get("/").statusCode()).isEqualTo(200);
+            }
+        }
+
+        @Test
+        void aBadDigestSettingIsA400ThatNamesItWhetherTheFormOrTheStoreRefusesIt() throws Exception {
+            try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
+                Visitor admin = new Visitor(app);
+                admin.login("admin", ADMIN_PASSWORD, null);
+                Map<String, String> good = Map.of("timeZone", "Europe/Zurich", "hour", "7", "email", "");
+                Map<String, String> refusals = Map.of("seven", "The digest hour must be a whole number",
+                        "Mars/Olympus", "is not a time zone Sift knows");
+                for (var bad : Map.of("hour", "seven", "timeZone", "Mars/Olympus").entrySet()) {
+                    Map<String, String> form = new HashMap<>(good);
+                    form.put(bad.getKey(), bad.getValue());
+                    form.put("_csrf", admin.csrf());
+                    HttpResponse<String> answer = admin.post("/account/digest", form);
+                    assertThat(answer.statusCode()).as(bad.toString()).isEqualTo(400);
+                    assertThat(answer.body()).contains(refusals.get(bad.getValue()));
+                }
+                // the form lets 24 through as a number; the store's DigestSettings refuses it
+                Map<String, String> late = new HashMap<>(good);
+                late.put("hour", "24");
+                late.put("_csrf", admin.csrf());
+                HttpResponse<String> answer = admin.post("/account/digest", late);
+                assertThat(answer.statusCode()).isEqualTo(400);
+                assertThat(answer.body()).contains("the digest hour must be 0 to 23");
+                Map<String, String> fine = new HashMap<>(good);
+                fine.put("_csrf", admin.csrf());
+                assertThat(admin.post("/account/digest", fine).statusCode()).isEqualTo(303);
+                long id = app.server.db().users().find("admin").orElseThrow().id();
+                assertThat(app.server.db().users().digestSettings(id).hour()).isEqualTo(7);
             }
         }
     }

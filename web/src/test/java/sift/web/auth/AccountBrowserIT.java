@@ -1,5 +1,6 @@
-package sift.web;
+package sift.web.auth;
 
+import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
-package sift.web;
+package sift.web.admin;
 
+import sift.web.auth.LoginBrowserIT;
+import sift.web.Chromium;
+import sift.web.Visitor;
+import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -91,7 +95,7 @@ class AdminBrowserIT {
     @Test
     void labelsAPostsStanceKindAndTopicsFromThePostPage() throws Exception {
         app.server.ingestion().scheduler().refreshAll();
-        long post = app.server.db().posts().river(10, null).stream().filter(p -> p.title().equals("A post of good"))
+        long post = app.server.db().postQueries().river(10, null).stream().filter(p -> p.title().equals("A post of good"))
                 .findFirst().orElseThrow().id();
         browser.get(app.url("/posts/" + post));
         browser.findElement(By.cssSelector("details.labels summary")).click();
@@ -124,9 +128,9 @@ class AdminBrowserIT {
     void editsTheLexiconWithAPreviewRetrainsTheStanceModelRefusesABadRetrainAndRollsBack() throws Exception {
         app.server.db().feeds().subscribe(new NewFeed(origin.url("/vendor.xml"), "Vendor", null), java.time.Instant.now());
         app.server.ingestion().scheduler().refreshAll();
-        long post = app.server.db().posts().river(10, null).stream().filter(p -> p.title().equals("NetOracle 2.0"))
+        long post = app.server.db().postQueries().river(10, null).stream().filter(p -> p.title().equals("NetOracle 2.0"))
                 .findFirst().orElseThrow().id();
-        assertThat(app.server.db().posts().find(post).orElseThrow().facts().claims()).as("not about AI yet").isEmpty();
+        assertThat(app.server.db().postQueries().find(post).orElseThrow().facts().claims()).as("not about AI yet").isEmpty();
 
         // a new AI term, previewed on the newest posts, then saved
         browser.get(app.url("/admin/classifiers/lexicon"));
@@ -181,7 +185,7 @@ class AdminBrowserIT {
                 .containsPattern("the F1 of 'hype' on the \\d+ held-out sentences fell from 0\\.\\d+ to 0\\.\\d+");
         assertThat(browser.findElement(By.cssSelector("code.active-models")).getText()).isEqualTo(built + "+hype-v1");
         assertThat(browser.findElement(By.id("version-2")).getText()).contains("refused").doesNotContain("Roll back");
-        var stored = app.server.db().posts().byIds(List.of(post)).get(0);
+        var stored = app.server.db().postChanges().byIds(List.of(post)).get(0);
         assertThat(app.server.ingestion().analyzer().hype(stored.title(), stored.text()).stance())
                 .as("the promoted model still reads posts").isEqualTo("hype");
         scrollTo(By.id("evaluation-2"));

@@ -1,5 +1,7 @@
-package sift.web;
+package sift.web.classifier;
 
+import sift.web.Visitor;
+import sift.web.TestApp;
 import sift.ingest.Ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,15 +70,15 @@ class AdminClassifierTest {
                     "classifier.rollback", "60 -&gt; 90");
 
             // the archive keeps its verdicts until it is re-scored
-            long fabric = app.server.db().posts().river(100, null).stream()
+            long fabric = app.server.db().postQueries().river(100, null).stream()
                     .filter(p -> p.title().startsWith("Announcing the AI Fabric Assistant")).findFirst().orElseThrow().id();
-            int before = app.server.db().posts().find(fabric).orElseThrow().facts().hypeScore();
+            int before = app.server.db().postQueries().find(fabric).orElseThrow().facts().hypeScore();
             assertThat(admin.post("/admin/classifiers/rescore", Map.of("_csrf", csrf)).statusCode()).isEqualTo(303);
             awaitRescored(admin);
-            assertThat(app.server.db().posts().find(fabric).orElseThrow().facts().hypeScore())
+            assertThat(app.server.db().postQueries().find(fabric).orElseThrow().facts().hypeScore())
                     .as("re-scored with threshold 90").isLessThan(before);
             assertThat(Jsoup.parse(admin.get("/admin/classifiers").body()).select("p.rescore").text())
-                    .isEqualTo("The last re-scoring looked at " + app.server.db().posts().count() + " posts and changed "
+                    .isEqualTo("The last re-scoring looked at " + app.server.db().postChanges().count() + " posts and changed "
                             + app.server.db().settings().get("rescore.changed").orElseThrow() + ".")
                     .doesNotEndWith(" 0.");
         }
@@ -92,7 +94,7 @@ class AdminClassifierTest {
             admin.login("admin", PASSWORD, null);
             awaitRescored(admin);
             assertThat(again.server.db().settings().get("rescore.done")).contains(String.valueOf(
-                    20 + again.server.db().posts().afterId(20, 1000).size()));
+                    20 + again.server.db().postChanges().afterId(20, 1000).size()));
         }
     }
 
@@ -179,7 +181,7 @@ class AdminClassifierTest {
             Visitor admin = signedInAdmin(app);
             String csrf = admin.csrf();
             String built = app.server.ingestion().analyzer().version();
-            long post = app.server.db().posts().river(1, null).get(0).id();
+            long post = app.server.db().postQueries().river(1, null).get(0).id();
             long adminId = app.server.db().users().find("admin").orElseThrow().id();
             LabelStore labels = app.server.db().labels();
             Map.of("Our AI copilot will make every firewall change safe forever.", "hype",

@@ -1,5 +1,7 @@
-package sift.web;
+package sift.web.auth;
 
+import sift.web.Chromium;
+import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -27,7 +29,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Logging in and out of a private reader in real headless Chromium, driven by Selenium through chromedriver. */
-class LoginBrowserIT {
+public class LoginBrowserIT {
     private static final Path DRIVER = Path.of(System.getenv().getOrDefault("SIFT_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final String PASSWORD = "a long admin password";
 
@@ -38,7 +40,7 @@ class LoginBrowserIT {
     WebDriver browser;
 
     @BeforeAll
-    static void needsChromiumAndItsDriver() {
+    public static void needsChromiumAndItsDriver() {
         Chromium.assumeInstalled();
         if (!Files.isExecutable(DRIVER) && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException(DRIVER + " is missing: .ci/run must install chromium-driver");
@@ -53,7 +55,7 @@ class LoginBrowserIT {
     }
 
     /** Headless Chromium under Selenium, through Debian's chromedriver (never a download), with its console log. */
-    static WebDriver chromium(Path profile) {
+    public static WebDriver chromium(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("SIFT_CHROMIUM", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -108,7 +110,7 @@ class LoginBrowserIT {
     }
 
     /** Signs the admin in from the login page that leads to {@code next}, and waits for the page titled {@code title}. */
-    static void signInAsAdmin(WebDriver browser, TestApp app, String password, String next, String title) {
+    public static void signInAsAdmin(WebDriver browser, TestApp app, String password, String next, String title) {
         browser.get(app.url("/login?next=" + next));
         browser.findElement(By.id("login-name")).sendKeys("admin");
         browser.findElement(By.id("login-password")).sendKeys(password);
@@ -117,7 +119,7 @@ class LoginBrowserIT {
     }
 
     /** Saves what the browser shows under target/screenshots/. */
-    static void screenshot(WebDriver browser, String name) throws Exception {
+    public static void screenshot(WebDriver browser, String name) throws Exception {
         Path target = Path.of("target", "screenshots", name);
         Files.createDirectories(target.getParent());
         File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

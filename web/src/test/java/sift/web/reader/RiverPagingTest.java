@@ -1,5 +1,6 @@
-package sift.web;
+package sift.web.reader;
 
+import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,7 @@ class RiverPagingTest {
                     String.valueOf(i), facts, List.of()));
         }
         db.posts().insertBatch(drafts, SHARED);
-        posts = db.posts().river(1001, null).stream().map(p -> p.id()).toList();
+        posts = db.postQueries().river(1001, null).stream().map(p -> p.id()).toList();
         episodes = db.podcasts().episodes("Undated", null, 1001, null).stream().map(e -> e.postId()).toList();
         assertThat(posts).hasSize(1000);
         assertThat(episodes).hasSize(250);

@@ -1,5 +1,7 @@
-package sift.web;
+package sift.web.feeds;
 
+import sift.web.Visitor;
+import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -254,7 +256,7 @@ class FeedsTest {
                     java.time.Instant.now(), null, null, "<p>x</p>", "x", sift.store.post.PostFacts.ofKind("article"),
                     List.of()), java.time.Instant.now());
             assertThat(closed.get(starred).body()).doesNotContain("A post worth a star");
-            long post = db.posts().river(1, null).get(0).id();
+            long post = db.postQueries().river(1, null).get(0).id();
             db.postStates().setStarred(db.users().find("admin").orElseThrow().id(), post, true, java.time.Instant.now());
             assertThat(closed.get(starred).body()).contains("A post worth a star");
 

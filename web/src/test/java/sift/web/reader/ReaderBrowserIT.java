@@ -1,5 +1,8 @@
-package sift.web;
+package sift.web.reader;
 
+import sift.web.auth.LoginBrowserIT;
+import sift.web.Chromium;
+import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
-package sift.web;
+package sift.web.reader;
 
+import sift.web.Visitor;
+import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

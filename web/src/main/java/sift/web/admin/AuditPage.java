@@ -1,0 +1,10 @@
+package sift.web.admin;
+
+import java.util.List;
+import java.time.Instant;
+import sift.store.AuditStore;
+
+/** The audit log: the newest admin changes first. */
+public record AuditPage(
+        List<AuditStore.Entry> entries,
+        Instant now) {}

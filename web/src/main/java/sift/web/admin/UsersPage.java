@@ -1,0 +1,12 @@
+package sift.web.admin;
+
+import java.util.List;
+import java.time.Instant;
+import sift.store.user.User;
+
+/** The accounts page: every account, and what the last change did or why it was refused. */
+public record UsersPage(
+        List<User> users,
+        String done,
+        String problem,
+        Instant now) {}

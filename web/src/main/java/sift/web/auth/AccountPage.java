@@ -1,0 +1,20 @@
+package sift.web.auth;
+
+import java.util.List;
+import java.time.Instant;
+import sift.store.user.ApiTokenStore;
+import sift.store.user.DigestSettings;
+
+/** The reader's account page: digest settings, API tokens, devices signed in. */
+public record AccountPage(
+        List<ApiTokenStore.ApiToken> tokens,
+        List<ApiTokenStore.ApiToken> feedTokens,
+        AccountRoutes.Created created,
+        String view,
+        String base,
+        String changed,
+        String problem,
+        Instant now,
+        DigestSettings digest,
+        List<String> topics,
+        boolean mailConfigured) {}

@@ -1,0 +1,19 @@
+package sift.web.classifier;
+
+import sift.nlp.train.Retraining;
+import java.util.List;
+import java.time.Instant;
+import sift.store.classifier.ClassifierSettingStore;
+import sift.web.admin.AdminPage;
+
+/** The hype lexicon page: the lexicon in a form, a preview and evaluation of a change, and its versions. */
+public record LexiconPage(
+        List<LexiconRoutes.ListRow> lists,
+        LexiconForm form,
+        List<Preview.Change> changes,
+        List<String> differences,
+        Retraining.Comparison evaluation,
+        int previewed,
+        List<ClassifierSettingStore.Version> history,
+        String problem,
+        Instant now) {}

@@ -1,0 +1,17 @@
+package sift.web.classifier;
+
+import java.util.List;
+import java.time.Instant;
+import sift.web.admin.AdminPage;
+
+/** The stance model page: its versions with their evaluations, labels, and retraining. */
+public record ModelsPage(
+        List<ModelRoutes.Row> rows,
+        int labelled,
+        String byStance,
+        int corpus,
+        double tolerance,
+        Retrain.Progress progress,
+        String active,
+        String problem,
+        Instant now) {}
