@@ -3,9 +3,20 @@ package sift.web;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,5 +49,17 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("sift.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jsoup..", "gg.jte..", "io.javalin..")
                 .check(SIFT);
+    }
+
+    @Test
+    void theArchitectureNamesEveryPackageAndNoOther() throws IOException {
+        Set<String> packages = SIFT.stream().map(JavaClass::getPackageName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> named = new TreeSet<>();
+        Matcher m = Pattern.compile("\\bsift(\\.[a-z]+)+").matcher(Files.readString(Path.of("../docs/ARCHITECTURE.md")));
+        while (m.find()) {
+            named.add(m.group());
+        }
+        assertThat(named).as("packages docs/ARCHITECTURE.md names").isEqualTo(packages);
     }
 }
