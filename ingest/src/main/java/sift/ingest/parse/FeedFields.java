@@ -1,5 +1,6 @@
 package sift.ingest.parse;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,5 +51,23 @@ final class FeedFields {
                     : authorName != null ? authorName : authorEmail;
         }
         return author;
+    }
+
+    /** A CDF channel's or item's link and date, given as attributes. */
+    void cdf(XmlNode n, URI base) {
+        String href = n.attr("href");
+        if (href != null && link == null) {
+            link = Links.resolve(base, href);
+        }
+        String lastmod = n.attr("lastmod");
+        if (lastmod != null) {
+            updated = FeedDates.parse(lastmod);
+        }
+    }
+
+    void addCategory(String term) {
+        if (term != null && !term.isBlank()) {
+            categories.add(term.strip());
+        }
     }
 }

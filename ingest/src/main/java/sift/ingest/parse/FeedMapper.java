@@ -23,7 +23,7 @@ final class FeedMapper {
     private final FeedFields feed = new FeedFields();
     private final List<FeedFields> entries = new ArrayList<>();
     private final List<String> problems;
-    private String format = "xml";
+    private String format;
     private Duration ttl;
     private boolean atom;
     private int skippedEntries;
@@ -35,9 +35,10 @@ final class FeedMapper {
 
     static ParsedFeed map(XmlNode root, URI base, List<String> problems) {
         FeedMapper mapper = new FeedMapper(base, problems);
-        mapper.detect(root);
+        mapper.format = Namespaces.format(root);
+        mapper.atom = root.local.toLowerCase(Locale.ROOT).equals("feed");
         URI rootBase = mapper.base(root, base);
-        mapper.cdf(root, mapper.feed, rootBase);
+        mapper.feed.cdf(root, rootBase);
         mapper.walk(root, mapper.feed, rootBase, 0, Context.FEED);
         if (mapper.skippedEntries > 0) {
             problems.add((MAX_ENTRIES + mapper.skippedEntries) + " entries: only the first " + MAX_ENTRIES + " read");
@@ -48,24 +49,6 @@ final class FeedMapper {
     /** What an element's text means where it stands. */
     private enum Context { FEED, ENTRY, AUTHOR }
 
-
-    private void detect(XmlNode root) {
-        String name = root.local.toLowerCase(Locale.ROOT);
-        String version = root.attr("version");
-        String ns = root.ns.toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "rss" -> format = version == null ? "rss" : "rss_" + version.strip();
-            case "rdf" -> format = ns.isEmpty() ? "rdf" : root.children.stream().anyMatch(c -> c instanceof XmlNode n
-                    && n.ns.equals("http://my.netscape.com/rdf/simple/0.9/")) ? "rss_0.90" : "rss_1.0";
-            case "feed" -> {
-                atom = true;
-                format = ns.equals("http://www.w3.org/2005/atom") ? "atom_1.0"
-                        : version == null ? "atom" : "atom_" + version.strip();
-            }
-            case "channel" -> format = "cdf";
-            default -> format = name;
-        }
-    }
 
     private void walk(XmlNode node, FeedFields into, URI base, int depth, Context context) {
         for (Object child : node.children) {
@@ -97,7 +80,7 @@ final class FeedMapper {
         switch (key) {
             case "item", "entry" -> entry(n, base, depth);
             case "rss", "rdf:rdf", "feed", "channel" -> {
-                cdf(n, into, base);
+                into.cdf(n, base);
                 walk(n, into, base, depth, context);
             }
             case "image", "textinput", "source", "contributor", "media:group" -> {
@@ -130,11 +113,11 @@ final class FeedMapper {
             case "category", "dc:subject", "media:category" -> category(n, into);
             case "keywords", "itunes:keywords", "tags" -> {
                 for (String term : n.text().split(",")) {
-                    addCategory(into, term);
+                    into.addCategory(term);
                 }
             }
             case "itunes:category" -> {
-                addCategory(into, n.attr("text"));
+                into.addCategory(n.attr("text"));
                 walk(n, into, base, depth, context);
             }
             case "enclosure" -> enclosure(n.attr("url") != null ? n.attr("url") : n.attr("href"), n.attr("length"), n.attr("type"), into, base);
@@ -238,22 +221,11 @@ final class FeedMapper {
         if (about != null) {
             entry.id = about.strip();
         }
-        cdf(n, entry, base);
+        entry.cdf(n, base);
         walk(n, entry, base, depth, Context.ENTRY);
     }
 
     /** CDF keeps the link and the date of a channel or item in attributes. */
-    private void cdf(XmlNode n, FeedFields into, URI base) {
-        String href = n.attr("href");
-        if (href != null && into.link == null) {
-            into.link = Links.resolve(base, href);
-        }
-        String lastmod = n.attr("lastmod");
-        if (lastmod != null) {
-            into.updated = FeedDates.parse(lastmod);
-        }
-    }
-
     private void author(XmlNode n, FeedFields into) {
         if (n.hasElements()) {
             FeedFields person = new FeedFields();
@@ -341,14 +313,7 @@ final class FeedMapper {
 
     private void category(XmlNode n, FeedFields into) {
         String term = n.attr("term");
-        addCategory(into, term != null ? term : n.text());
-    }
-
-    private static void addCategory(FeedFields into, String term) {
-        String t = clean(term);
-        if (t != null) {
-            into.categories.add(t);
-        }
+        into.addCategory(term != null ? term : n.text());
     }
 
     private void enclosure(String url, String length, String type, FeedFields into, URI base) {

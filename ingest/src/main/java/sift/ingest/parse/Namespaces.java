@@ -46,4 +46,20 @@ final class Namespaces {
         }
         return prefix.isEmpty() ? local : prefix + ":" + local;
     }
+
+    /** The format of a feed document by its root element, as the Universal Feed Parser names it: rss_2.0, atom_1.0, ... */
+    static String format(XmlNode root) {
+        String name = root.local.toLowerCase(Locale.ROOT);
+        String version = root.attr("version");
+        String ns = root.ns.toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "rss" -> version == null ? "rss" : "rss_" + version.strip();
+            case "rdf" -> ns.isEmpty() ? "rdf" : root.children.stream().anyMatch(c -> c instanceof XmlNode n
+                    && n.ns.equals("http://my.netscape.com/rdf/simple/0.9/")) ? "rss_0.90" : "rss_1.0";
+            case "feed" -> ns.equals("http://www.w3.org/2005/atom") ? "atom_1.0"
+                    : version == null ? "atom" : "atom_" + version.strip();
+            case "channel" -> "cdf";
+            default -> name;
+        };
+    }
 }

@@ -1,9 +1,16 @@
 package sift.web.cli.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import sift.nlp.embed.Encoder;
 import sift.store.post.PostDraft;
@@ -18,79 +25,18 @@ import sift.store.post.PostFacts;
  * hype, release, episode) as the NLP would store them.
  */
 public final class SyntheticPosts {
-    private static final String[] TOPICS = {
-        "routing", "datacenter", "security", "automation", "cloud", "ai-ml", "operations", "internet", "career"};
-    /** Subjects of each topic, in the order of {@link #TOPICS}. */
-    private static final String[][] SUBJECTS = {
-        {"BGP", "OSPF", "IS-IS", "EVPN", "MPLS", "segment routing", "SRv6", "the route reflector", "BGP add-path",
-            "LDP", "RSVP-TE", "the IGP", "route maps", "the border routers", "BFD", "graceful restart"},
-        {"VXLAN", "RoCEv2", "RDMA", "Ultra Ethernet", "the spine layer", "the leaf switches", "PFC", "ECN",
-            "DCQCN", "the training fabric", "the GPU cluster", "the optics", "the transceivers", "SmartNICs",
-            "the rail-optimized topology", "MLAG"},
-        {"the firewall", "the DDoS scrubbing layer", "RPKI", "DNSSEC", "TLS 1.3", "the WAF", "bot management",
-            "zero trust access", "the IPsec tunnels", "MACsec", "the CVE fix", "post-quantum key exchange"},
-        {"Ansible", "Nornir", "netlab", "containerlab", "Batfish", "NetBox", "the NetDevOps pipeline",
-            "Terraform", "the CI runner", "network automation", "gNMI", "the source of truth", "pyATS"},
-        {"Kubernetes networking", "the CNI plugin", "eBPF", "the load balancer", "the CDN edge", "Workers",
-            "the service mesh", "Cilium", "the VPC peering", "serverless functions", "the transit gateway"},
-        {"the LLM assistant", "the AI copilot", "AIOps", "the inference tier", "the model", "the agent",
-            "GPU scheduling", "retrieval augmented generation", "the chatbot", "vector search"},
-        {"the on-call rotation", "the postmortem", "sFlow", "gNMI telemetry", "the monitoring stack",
-            "the alerting rules", "the change window", "the rollback", "SNMP polling", "the runbook", "syslog"},
-        {"IPv6", "DNS", "CG-NAT", "NAT64", "QUIC", "TCP", "the IXP route server", "the peering fabric",
-            "anycast", "the RIPE Atlas probes", "the prefix list", "happy eyeballs", "DHCPv6"},
-        {"the CCIE lab", "the study group", "the mentoring program", "the conference talk", "burnout",
-            "the job interview", "the home lab", "the certification track", "the team lead"}};
-    /** Objects of each topic, in the order of {@link #TOPICS}: what its posts are concerned with. */
-    private static final String[][] OBJECTS = {
-        {"convergence time", "the routing table", "prefix limits", "route leaks", "flap damping", "path selection",
-            "next-hop tracking", "the label stack", "the RIB", "ECMP hashing", "the control plane", "policy"},
-        {"tail latency", "packet loss", "buffer occupancy", "elephant flows", "incast", "job completion time",
-            "power draw", "the optics budget", "the MTU", "the failure domain", "link utilization", "rack density"},
-        {"the attack surface", "credential theft", "the blast radius", "key rotation", "bot traffic",
-            "certificate expiry", "lateral movement", "the audit trail", "patch windows", "amplification attacks"},
-        {"configuration drift", "lab validation", "the source of truth", "pull requests", "test coverage",
-            "the rollout pipeline", "templating", "inventory data", "idempotency", "pre-change checks"},
-        {"the monthly bill", "cold starts", "egress costs", "service discovery", "pod-to-pod traffic",
-            "the edge cache hit rate", "regional failover", "network policies", "origin load"},
-        {"the token budget", "hallucinations", "GPU utilization", "inference latency", "the context window",
-            "model accuracy", "the evaluation set", "prompt design", "training cost"},
-        {"the on-call load", "troubleshooting time", "alert fatigue", "rollback plans", "mean time to repair",
-            "the error budget", "change windows", "capacity planning", "dashboards"},
-        {"address exhaustion", "reverse DNS", "peering costs", "path MTU discovery", "resolver load",
-            "IPv6 adoption", "the transit bill", "anycast catchments", "measurement accuracy"},
-        {"the learning curve", "career growth", "work-life balance", "imposter syndrome", "hiring",
-            "team culture", "documentation habits", "conference talks", "certifications"}};
-    private static final String[] VERBS = {
-        "reduces", "increases", "breaks", "replaces", "depends on", "hides", "exposes", "simplifies", "complicates",
-        "speeds up", "slows down", "interacts badly with", "protects", "overloads", "isolates", "duplicates",
-        "measures", "monitors", "reroutes around", "improves", "hurts", "stabilizes", "changes", "affects",
-        "doubles", "halves", "caps", "tracks", "explains", "predicts", "shapes", "limits", "raises", "lowers",
-        "shifts", "masks", "reveals", "determines", "undermines", "drives"};
-    private static final String[] QUALIFIERS = {
-        "in our lab", "in production", "during the last incident", "on a 512-GPU cluster", "at the edge",
-        "across three data centers", "after the upgrade", "with default settings", "under load",
-        "in most enterprise networks", "according to the vendor", "in every test we ran", "at 400G",
-        "once the timers were tuned", "when a link flaps", "without any change on the hosts", "on Monday morning",
-        "for the third time this year", "in the smaller sites", "on the new hardware", "in a lab of eight nodes",
-        "before anyone noticed", "at peak hour", "in the branch offices", "since the migration", "in theory",
-        "more than expected", "less than the datasheet claims", "for most customers", "in the long run"};
-    /** Sentences of no particular topic, as every post has between its technical ones. */
-    private static final String[] ASIDES = {
-        "We will come back to this in a later post.", "Your mileage may vary.", "That was not what we expected.",
-        "The details matter here.", "Nobody likes surprises at three in the morning.",
-        "It is easy to get this wrong.", "The documentation says little about it.",
-        "Thanks to everyone who sent feedback on the previous post.", "This is where it gets interesting.",
-        "Read the fine print before you order.", "Ask your vendor for the numbers.", "We learned this the hard way."};
-    private static final String[] HYPE = {
-        "will revolutionize every network", "eliminates outages entirely", "understands your network like an expert",
-        "is the most advanced platform ever built", "cuts operating costs by up to 90%"};
-    private static final String[] TITLE_PATTERNS = {
-        "Why %s %s %s", "%s and %s: notes from production", "Debugging %s with %s",
-        "What %s means for %s", "A closer look at %s", "%s is not a replacement for %s",
-        "Lessons from migrating %s to %s", "How %s really affects %s"};
-    private static final String[] PRODUCTS = {"netlab", "containerlab", "FRRouting", "Batfish", "NetBox", "GoBGP"};
-    private static final String[] KINDS = {"article", "article", "article", "podcast", "release", "incident", "announcement"};
+    /** The words posts are made of: web/src/main/resources/sift/web/cli/bench/vocabulary.txt. */
+    private static final Map<String, List<String[]>> WORDS = vocabulary("vocabulary.txt");
+    private static final String[] TOPICS = list(WORDS, "topics");
+    private static final String[][] SUBJECTS = lines(WORDS, "subjects");
+    private static final String[][] OBJECTS = lines(WORDS, "objects");
+    private static final String[] VERBS = list(WORDS, "verbs");
+    private static final String[] QUALIFIERS = list(WORDS, "qualifiers");
+    private static final String[] ASIDES = list(WORDS, "asides");
+    private static final String[] HYPE = list(WORDS, "hype");
+    private static final String[] TITLE_PATTERNS = list(WORDS, "title-patterns");
+    private static final String[] PRODUCTS = list(WORDS, "products");
+    private static final String[] KINDS = list(WORDS, "kinds");
 
     private final SplittableRandom random;
     private final Instant now;
@@ -234,5 +180,33 @@ public final class SyntheticPosts {
 
     private static String capitalize(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The sections of the vocabulary file: each line of a section split at " | ". */
+    private static Map<String, List<String[]>> vocabulary(String name) {
+        Map<String, List<String[]>> sections = new HashMap<>();
+        List<String[]> section = null;
+        try (InputStream in = SyntheticPosts.class.getResourceAsStream(name)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("[")) {
+                    section = sections.computeIfAbsent(line.substring(1, line.indexOf(']')), k -> new ArrayList<>());
+                } else if (!line.isBlank() && !line.startsWith("#")) {
+                    section.add(line.strip().split(" \\| "));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + " beside " + SyntheticPosts.class.getName(), e);
+        }
+        return sections;
+    }
+
+    /** A section of one line a topic. */
+    private static String[][] lines(Map<String, List<String[]>> words, String section) {
+        return words.get(section).toArray(String[][]::new);
+    }
+
+    /** A section of one list, over as many lines as it takes. */
+    private static String[] list(Map<String, List<String[]>> words, String section) {
+        return words.get(section).stream().flatMap(Arrays::stream).toArray(String[]::new);
     }
 }
