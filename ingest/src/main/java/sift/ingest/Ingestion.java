@@ -8,6 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sift.ingest.classifier.ActiveClassifiers;
 import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchSettings;
@@ -16,11 +19,8 @@ import sift.ingest.refresh.IngestMetrics;
 import sift.ingest.refresh.RefreshPolicy;
 import sift.ingest.refresh.RefreshScheduler;
 import sift.ingest.refresh.Refresher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import sift.nlp.Analyzer;
 import sift.store.Database;
-import sift.ingest.classifier.ActiveClassifiers;
 
 /**
  * The ingest pipeline wired over a database: one fetcher, one refresher, one scheduler of workers; and the analyzer
@@ -39,6 +39,7 @@ public final class Ingestion implements AutoCloseable {
     private final AtomicReference<Analyzer> analyzer;
     /** The versions admins made active, as the database last said ({@link ActiveClassifiers#versions}). */
     private volatile String active;
+
     private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sift-classifiers");
         t.setDaemon(true);
@@ -60,8 +61,8 @@ public final class Ingestion implements AutoCloseable {
      * @param node this process's name in feed leases, one a process sharing the database
      * @param metrics where the ingest counters and timings go
      */
-    public Ingestion(Database db, Settings config, Analyzer analyzer, String node, PrometheusRegistry metrics,
-            Clock clock) {
+    public Ingestion(
+            Database db, Settings config, Analyzer analyzer, String node, PrometheusRegistry metrics, Clock clock) {
         this.fetcher = new FeedFetcher(config.fetch());
         // what admins chose (lexicon, model, threshold) wins over what Sift was built and configured with
         this.db = db;
@@ -108,12 +109,19 @@ public final class Ingestion implements AutoCloseable {
                 Analyzer next = ActiveClassifiers.compose(db, built);
                 analyzer.set(next);
                 active = now;
-                log.info("The active classifiers in {} are now {}: posts are read with models {}, hype threshold {}",
-                        db.describe(), now, next.version(), next.hypeThreshold());
+                log.info(
+                        "The active classifiers in {} are now {}: posts are read with models {}, hype threshold {}",
+                        db.describe(),
+                        now,
+                        next.version(),
+                        next.hypeThreshold());
             }
         } catch (RuntimeException e) {
-            log.warn("Cannot read the active classifiers from {} (tried again in {} s): {}", db.describe(),
-                    FOLLOW.toSeconds(), e.getMessage());
+            log.warn(
+                    "Cannot read the active classifiers from {} (tried again in {} s): {}",
+                    db.describe(),
+                    FOLLOW.toSeconds(),
+                    e.getMessage());
         }
     }
 

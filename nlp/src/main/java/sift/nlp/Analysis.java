@@ -1,11 +1,11 @@
 package sift.nlp;
 
-import sift.nlp.taxonomy.Kind;
 import java.util.List;
 import java.util.Objects;
 import sift.nlp.episode.EpisodeExtractor;
 import sift.nlp.hype.Hype;
 import sift.nlp.release.ReleaseExtractor;
+import sift.nlp.taxonomy.Kind;
 import sift.nlp.topic.TopicModel;
 
 /**
@@ -14,8 +14,13 @@ import sift.nlp.topic.TopicModel;
  * only), and the sentence encoder's vector of its title and lead (zeros for a post without words), which links the
  * posts of one story.
  */
-public record Analysis(Kind kind, List<TopicModel.Scored> topics, Hype hype, ReleaseExtractor.Release release,
-        EpisodeExtractor.Episode episode, float[] vector) {
+public record Analysis(
+        Kind kind,
+        List<TopicModel.Scored> topics,
+        Hype hype,
+        ReleaseExtractor.Release release,
+        EpisodeExtractor.Episode episode,
+        float[] vector) {
     public Analysis {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(hype, "hype");

@@ -1,7 +1,5 @@
 package sift.nlp;
 
-import sift.nlp.taxonomy.Kind;
-import sift.nlp.text.Document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +13,8 @@ import sift.nlp.hype.HypeScorer;
 import sift.nlp.hype.StanceModel;
 import sift.nlp.kind.KindClassifier;
 import sift.nlp.release.ReleaseExtractor;
+import sift.nlp.taxonomy.Kind;
+import sift.nlp.text.Document;
 import sift.nlp.text.English;
 import sift.nlp.text.Features;
 import sift.nlp.topic.TopicModel;
@@ -82,7 +82,10 @@ public final class Analyzer {
      * threshold; {@code name} says which, after the bundled models' version (null: the bundled stance model).
      */
     public Analyzer withStanceModel(StanceModel model, String name) {
-        return new Analyzer(topics, kinds, model.withLexicon(stances.lexicon()).withThreshold(stances.threshold()),
+        return new Analyzer(
+                topics,
+                kinds,
+                model.withLexicon(stances.lexicon()).withThreshold(stances.threshold()),
                 version.replaceFirst("\\+.*", "") + (name == null ? "" : "+" + name));
     }
 
@@ -115,9 +118,12 @@ public final class Analyzer {
         float[] vector = Encoder.shared().encode(document.title(), document.text());
         Kind kind = kinds.classify(document, features, vector);
         boolean english = English.is(document.title(), document.text());
-        return new Analysis(kind, english ? topics.topics(features, vector) : List.of(),
+        return new Analysis(
+                kind,
+                english ? topics.topics(features, vector) : List.of(),
                 english ? hype.score(document.title(), document.text()) : Hype.NONE,
                 kind == Kind.RELEASE ? releases.extract(document) : null,
-                kind == Kind.PODCAST ? episodes.extract(document) : null, vector);
+                kind == Kind.PODCAST ? episodes.extract(document) : null,
+                vector);
     }
 }

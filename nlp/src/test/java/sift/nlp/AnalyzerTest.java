@@ -1,7 +1,5 @@
 package sift.nlp;
 
-import sift.nlp.taxonomy.Kind;
-import sift.nlp.text.Document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import sift.nlp.taxonomy.Kind;
+import sift.nlp.text.Document;
 import sift.nlp.topic.TopicModel;
 
 /** The bundled models, as ingest and {@code sift score} use them. */
@@ -26,13 +26,22 @@ class AnalyzerTest {
 
     @Test
     void mediaEnclosuresMakeAnEpisodeWhateverTheTitleSays() {
-        Analysis a = ANALYZER.analyze(new Document("Release 25.11 and the outage that wasn't", "Show notes.", null,
-                List.of(), List.of("audio/mpeg"), "Packet Stories", null, 1830, null));
+        Analysis a = ANALYZER.analyze(new Document(
+                "Release 25.11 and the outage that wasn't",
+                "Show notes.",
+                null,
+                List.of(),
+                List.of("audio/mpeg"),
+                "Packet Stories",
+                null,
+                1830,
+                null));
         assertThat(a.kind()).isEqualTo(Kind.PODCAST);
         assertThat(a.release()).isNull();
         assertThat(a.episode().show()).isEqualTo("Packet Stories");
         assertThat(a.episode().durationSeconds()).isEqualTo(1830);
-        assertThat(analyze("Diagram of the week", "A picture of our fabric.", null, "image/png").kind())
+        assertThat(analyze("Diagram of the week", "A picture of our fabric.", null, "image/png")
+                        .kind())
                 .isNotEqualTo(Kind.PODCAST);
     }
 
@@ -45,29 +54,35 @@ class AnalyzerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Cloudflare outage on November 18, 2025|For three hours many requests failed. The root cause was a database "
-                + "permission change; we rolled back and restarted the proxies.|incident|operations",
-        "Replicate is joining Cloudflare|We are excited to announce that the Replicate team joins us today to bring "
-                + "AI models to our developer platform.|announcement|ai-ml",
-        "Why stretched VLANs are still a bad idea|Stretching a layer 2 domain between data centres joins their "
-                + "failure domains: a broadcast storm in one site takes down the other.|article|datacenter",
-        "FRRouting 10.2.1 is out|bgpd: fix a crash when a BGP peer sends add-path routes\\nzebra: nexthop group "
-                + "cleanup after interface removal|release|routing",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Cloudflare outage on November 18, 2025|For three hours many requests failed. The root cause was a database "
+                        + "permission change; we rolled back and restarted the proxies.|incident|operations",
+                "Replicate is joining Cloudflare|We are excited to announce that the Replicate team joins us today to bring "
+                        + "AI models to our developer platform.|announcement|ai-ml",
+                "Why stretched VLANs are still a bad idea|Stretching a layer 2 domain between data centres joins their "
+                        + "failure domains: a broadcast storm in one site takes down the other.|article|datacenter",
+                "FRRouting 10.2.1 is out|bgpd: fix a crash when a BGP peer sends add-path routes\\nzebra: nexthop group "
+                        + "cleanup after interface removal|release|routing",
+            })
     void readsKindAndTopicsFromTitleAndText(String title, String text, String kind, String topic) {
         Analysis a = analyze(title, text.replace("\\n", "\n"), null);
         assertThat(a.kind().id()).isEqualTo(kind);
         assertThat(topics(a)).contains(topic);
-        assertThat(a.topics()).hasSizeLessThanOrEqualTo(TopicModel.MAX_TOPICS)
+        assertThat(a.topics())
+                .hasSizeLessThanOrEqualTo(TopicModel.MAX_TOPICS)
                 .allSatisfy(s -> assertThat(s.score()).isBetween(0.0, 1.0));
     }
 
     @Test
     void aPostThatMerelyMentionsAVersionIsNoRelease() {
-        Analysis a = analyze("What we learned running FRR 10.2 on our route servers", "We upgraded the route "
-                + "servers at our internet exchange last month. Memory use fell and convergence after restarts halved. "
-                + "Here is how we tested the upgrade and what we would do differently next time.", null);
+        Analysis a = analyze(
+                "What we learned running FRR 10.2 on our route servers",
+                "We upgraded the route "
+                        + "servers at our internet exchange last month. Memory use fell and convergence after restarts halved. "
+                        + "Here is how we tested the upgrade and what we would do differently next time.",
+                null);
         assertThat(a.kind()).isEqualTo(Kind.ARTICLE);
         assertThat(a.release()).isNull();
     }
@@ -86,8 +101,11 @@ class AnalyzerTest {
         Analysis binary = analyze("\u0000\u0001", new String(junk, StandardCharsets.ISO_8859_1), null);
         assertThat(binary.kind()).isNotNull();
 
-        Analysis german = analyze("Unser Sommerfest am Firmensitz", "Am Freitag feiern wir gemeinsam mit Familien und "
-                + "Freunden im Garten. Es gibt Kuchen, Musik und ein kleines Programm für Kinder.", null);
+        Analysis german = analyze(
+                "Unser Sommerfest am Firmensitz",
+                "Am Freitag feiern wir gemeinsam mit Familien und "
+                        + "Freunden im Garten. Es gibt Kuchen, Musik und ein kleines Programm für Kinder.",
+                null);
         assertThat(german.kind()).isNotNull();
         assertThat(german.topics()).isEmpty();
         Analysis japanese = analyze("今日の天気", "今日は晴れです。明日は雨が降るでしょう。", null);

@@ -1,12 +1,12 @@
 package sift.store;
 
-import sift.store.sql.Sql;
 import static sift.store.sql.Sql.instant;
 import static sift.store.sql.Sql.utc;
 
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import sift.store.sql.Sql;
 
 /** What admins did: one row per change, kept for good, newest first. */
 public final class AuditStore {
@@ -37,8 +37,12 @@ public final class AuditStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT at, user_name, action, target, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT :limit""")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Entry(instant(rs, "at"), rs.getString("user_name"), rs.getString("action"),
-                        rs.getString("target"), rs.getString("detail")))
+                .map((rs, ctx) -> new Entry(
+                        instant(rs, "at"),
+                        rs.getString("user_name"),
+                        rs.getString("action"),
+                        rs.getString("target"),
+                        rs.getString("detail")))
                 .list());
     }
 }

@@ -1,6 +1,5 @@
 package sift.store;
 
-import sift.store.sql.Sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import sift.store.post.PostChanges;
 import sift.store.post.PostQueries;
 import sift.store.post.PostStore;
 import sift.store.release.ReleaseStore;
+import sift.store.sql.Sql;
 import sift.store.user.ApiTokenStore;
 import sift.store.user.LoginDeviceStore;
 import sift.store.user.PostStateStore;
@@ -68,9 +68,10 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            log.info("Database {} at schema version {}", settings.describe(), result.targetSchemaVersion != null
-                    ? result.targetSchemaVersion
-                    : result.initialSchemaVersion);
+            log.info(
+                    "Database {} at schema version {}",
+                    settings.describe(),
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot migrate database " + settings.describe() + ": " + rootMessage(e), e);
@@ -160,7 +161,9 @@ public final class Database implements AutoCloseable {
     /** True when a trivial query answers: the readiness half of {@code /health}. */
     public boolean isReachable() {
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return jdbi.withHandle(
+                            h -> h.createQuery("SELECT 1").mapTo(Integer.class).one())
+                    == 1;
         } catch (RuntimeException e) {
             log.warn("Database {} does not answer: {}", settings.describe(), rootMessage(e));
             return false;
@@ -180,14 +183,17 @@ public final class Database implements AutoCloseable {
      */
     public void backupTo(Path zip) {
         if (!settings.embedded()) {
-            throw new StoreException("sift backup copies the embedded H2 database; back up PostgreSQL "
-                    + settings.describe() + " with pg_dump (see the README)", null);
+            throw new StoreException(
+                    "sift backup copies the embedded H2 database; back up PostgreSQL " + settings.describe()
+                            + " with pg_dump (see the README)",
+                    null);
         }
         try {
-            jdbi.useHandle(h -> h.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'"));
+            jdbi.useHandle(h ->
+                    h.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'"));
         } catch (RuntimeException e) {
-            throw new StoreException("cannot back up database " + settings.describe() + " to " + zip + ": "
-                    + rootMessage(e), e);
+            throw new StoreException(
+                    "cannot back up database " + settings.describe() + " to " + zip + ": " + rootMessage(e), e);
         }
     }
 

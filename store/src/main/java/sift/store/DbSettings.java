@@ -10,8 +10,8 @@ public record DbSettings(String url, String user, String password) {
     public DbSettings {
         Objects.requireNonNull(url, "url");
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException(
-                    "unsupported database URL '" + url + "': Sift runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql:...)");
+            throw new IllegalArgumentException("unsupported database URL '" + url
+                    + "': Sift runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql:...)");
         }
         user = user == null ? "" : user;
         password = password == null ? "" : password;
@@ -30,9 +30,13 @@ public record DbSettings(String url, String user, String password) {
      */
     public static DbSettings embedded(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve(EMBEDDED_NAME).toString();
-        long cacheKb = Math.max(64 * 1024, Math.min(1024 * 1024, Runtime.getRuntime().maxMemory() / 4 / 1024));
-        return new DbSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0"
-                + ";CACHE_SIZE=" + cacheKb, "sa", "");
+        long cacheKb =
+                Math.max(64 * 1024, Math.min(1024 * 1024, Runtime.getRuntime().maxMemory() / 4 / 1024));
+        return new DbSettings(
+                "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0" + ";CACHE_SIZE="
+                        + cacheKb,
+                "sa",
+                "");
     }
 
     /** The file of the {@link #embedded(Path)} database in a data folder. */

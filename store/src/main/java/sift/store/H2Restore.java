@@ -92,12 +92,16 @@ public final class H2Restore {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 copied += n;
                 if (copied > maxBytes) {
-                    throw new StoreException(zip + " holds a database of over " + maxBytes / (1 << 20) + " MB, more "
-                            + "than this restore takes: pass --max-size to take more", null);
+                    throw new StoreException(
+                            zip + " holds a database of over " + maxBytes / (1 << 20) + " MB, more "
+                                    + "than this restore takes: pass --max-size to take more",
+                            null);
                 }
                 if (copied > usable) {
-                    throw new StoreException(zip + " holds a database larger than the free space of "
-                            + target.getParent() + " (" + usable / (1 << 20) + " MB)", null);
+                    throw new StoreException(
+                            zip + " holds a database larger than the free space of " + target.getParent() + " ("
+                                    + usable / (1 << 20) + " MB)",
+                            null);
                 }
                 out.write(buffer, 0, n);
             }
@@ -119,7 +123,9 @@ public final class H2Restore {
     }
 
     private static String stamp(Instant now) {
-        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now);
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(now);
     }
 
     private static void deleteQuietly(Path dir) {

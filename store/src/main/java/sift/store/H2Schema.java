@@ -22,7 +22,9 @@ import org.h2.result.Row;
 final class H2Schema {
     /** The kinds of schema objects H2 keeps (its {@code DbObject} types) that run no code of their own. */
     private static final Set<Integer> INERT = Set.of(0, 1, 2, 3, 5, 6, 7, 8, 10, 11, 12, 13, 15);
-    private static final Pattern CODE_IN_TABLE = Pattern.compile("(?i)\\bLINKED\\s+TABLE\\b|\\bENGINE\\b|\\bJAVA_OBJECT\\b");
+
+    private static final Pattern CODE_IN_TABLE =
+            Pattern.compile("(?i)\\bLINKED\\s+TABLE\\b|\\bENGINE\\b|\\bJAVA_OBJECT\\b");
     /** H2's map of the schema's statements. */
     private static final String META = "table.0";
 
@@ -63,8 +65,10 @@ final class H2Schema {
             store.closeImmediately();
         }
         if (!found.isEmpty()) {
-            throw new StoreException(zip + " was refused: its database holds code that H2 would run when it opens it, "
-                    + "which no Sift backup has: " + String.join("; ", found), null);
+            throw new StoreException(
+                    zip + " was refused: its database holds code that H2 would run when it opens it, "
+                            + "which no Sift backup has: " + String.join("; ", found),
+                    null);
         }
     }
 }

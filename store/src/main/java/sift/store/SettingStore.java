@@ -22,16 +22,22 @@ public final class SettingStore {
     public void put(String name, String value) {
         jdbi.useTransaction(h -> {
             int updated = h.createUpdate("UPDATE settings SET setting_value = :value WHERE setting_name = :name")
-                    .bind("name", name).bind("value", value).execute();
+                    .bind("name", name)
+                    .bind("value", value)
+                    .execute();
             if (updated == 0) {
                 h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:name, :value)")
-                        .bind("name", name).bind("value", value).execute();
+                        .bind("name", name)
+                        .bind("value", value)
+                        .execute();
             }
         });
     }
 
     public void remove(String name) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM settings WHERE setting_name = :name").bind("name", name).execute());
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM settings WHERE setting_name = :name")
+                .bind("name", name)
+                .execute());
     }
 
     /** Sets the value only if the name has none yet; true when this call set it. */

@@ -19,7 +19,8 @@ class DatabaseTest {
         DbSettings settings = TestDatabase.settings(dir);
         try (Database db = Database.open(settings)) {
             assertThat(db.isReachable()).isTrue();
-            db.feeds().subscribe(new NewFeed("https://blog.ipspace.net/atom.xml", "ipSpace.net", "Blogs"), Instant.now());
+            db.feeds()
+                    .subscribe(new NewFeed("https://blog.ipspace.net/atom.xml", "ipSpace.net", "Blogs"), Instant.now());
         }
         assertThat(Files.exists(dir.resolve("sift.mv.db"))).isEqualTo(!TestDatabase.postgresql());
         try (Database db = Database.open(settings)) {

@@ -35,7 +35,8 @@ public final class FreshDatabase implements ParameterResolver {
     }
 
     /** A database and its folder, closed and deleted by JUnit when the test's context closes. */
-    private record Opened(Path dir, DbSettings settings, Database db) implements ExtensionContext.Store.CloseableResource {
+    private record Opened(Path dir, DbSettings settings, Database db)
+            implements ExtensionContext.Store.CloseableResource {
         static Opened open() {
             try {
                 Path dir = Files.createTempDirectory("sift-test-db");

@@ -41,7 +41,8 @@ public final class TestDatabase {
         String url = require("SIFT_TEST_PG_URL");
         String user = require("SIFT_TEST_PG_USER");
         String password = System.getenv().getOrDefault("SIFT_TEST_PG_PASSWORD", "");
-        String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String schema = "test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.createStatement().execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {

@@ -1,50 +1,50 @@
 package sift.web;
 
-import sift.ingest.Ingestion;
-import sift.web.http.BadInput;
-import sift.web.http.BodyLimit;
-import sift.web.http.Pages;
-import sift.web.http.TrustedProxies;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.config.SizeUnit;
 import jakarta.servlet.DispatcherType;
-import org.eclipse.jetty.servlet.FilterHolder;
-import java.util.EnumSet;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sift.ingest.Ingestion;
 import sift.ingest.fetch.FetchSettings;
 import sift.nlp.embed.Encoder;
 import sift.store.Database;
 import sift.store.search.SearchIndex;
-import sift.web.auth.Auth;
 import sift.web.admin.AdminRoutes;
+import sift.web.admin.OpmlImports;
+import sift.web.admin.UserRoutes;
+import sift.web.auth.AccountChanges;
+import sift.web.auth.AccountRoutes;
+import sift.web.auth.Auth;
 import sift.web.classifier.ClassifierRoutes;
 import sift.web.classifier.LabelRoutes;
 import sift.web.classifier.LexiconRoutes;
 import sift.web.classifier.ModelRoutes;
-import sift.web.admin.OpmlImports;
 import sift.web.classifier.Rescore;
 import sift.web.classifier.Retrain;
-import sift.web.auth.AccountChanges;
-import sift.web.auth.AccountRoutes;
-import sift.web.admin.UserRoutes;
-import sift.web.health.Diagnostics;
 import sift.web.demo.DemoFeeds;
 import sift.web.digest.DigestRoutes;
 import sift.web.digest.DigestService;
 import sift.web.feeds.FeedRoutes;
+import sift.web.health.Diagnostics;
 import sift.web.health.HealthRoutes;
+import sift.web.http.BadInput;
+import sift.web.http.BodyLimit;
+import sift.web.http.Pages;
+import sift.web.http.TrustedProxies;
 import sift.web.podcast.PodcastRoutes;
 import sift.web.reader.ReadMarks;
 import sift.web.reader.ReaderRoutes;
-import sift.web.release.ReleaseRoutes;
 import sift.web.reader.StateRoutes;
+import sift.web.release.ReleaseRoutes;
 import sift.web.search.QueryMeaning;
 import sift.web.search.SearchRoutes;
 
@@ -68,9 +68,18 @@ public final class App {
      * @param mailConfigured whether digests can be sent by e-mail
      * @param fetchSettings how this process fetches (an admin adding a feed by its site's address)
      */
-    public record Deps(Database db, SearchIndex search, Ingestion ingestion, DemoFeeds demo, Metrics metrics,
-            SiftConfig.Accounts accounts, TrustedProxies proxies, String baseUrl, boolean mailConfigured,
-            FetchSettings fetchSettings, Clock clock) {
+    public record Deps(
+            Database db,
+            SearchIndex search,
+            Ingestion ingestion,
+            DemoFeeds demo,
+            Metrics metrics,
+            SiftConfig.Accounts accounts,
+            TrustedProxies proxies,
+            String baseUrl,
+            boolean mailConfigured,
+            FetchSettings fetchSettings,
+            Clock clock) {
         public Deps {
             Objects.requireNonNull(accounts, "accounts");
             Objects.requireNonNull(proxies, "proxies");
@@ -86,44 +95,112 @@ public final class App {
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
         ReadMarks readMarks = new ReadMarks(deps.db().postStates(), deps.clock());
-        ReaderRoutes reader = new ReaderRoutes(deps.db().postQueries(), deps.db().postStates(), deps.db().labels(), readMarks,
-                deps.search(), pages, deps.clock());
+        ReaderRoutes reader = new ReaderRoutes(
+                deps.db().postQueries(),
+                deps.db().postStates(),
+                deps.db().labels(),
+                readMarks,
+                deps.search(),
+                pages,
+                deps.clock());
         PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, deps.clock());
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
         StateRoutes state = new StateRoutes(deps.db().postQueries(), deps.db().postStates(), readMarks, deps.clock());
-        HealthRoutes health = new HealthRoutes(deps.db(), deps.search(), deps.ingestion().scheduler());
+        HealthRoutes health =
+                new HealthRoutes(deps.db(), deps.search(), deps.ingestion().scheduler());
 
-        SearchRoutes search = new SearchRoutes(deps.search(), deps.db().savedSearches(), pages, deps.clock(),
+        SearchRoutes search = new SearchRoutes(
+                deps.search(),
+                deps.db().savedSearches(),
+                pages,
+                deps.clock(),
                 new QueryMeaning(query -> Encoder.shared().encode(query, "")));
-        Auth auth = new Auth(deps.db().users(), deps.db().sessions(), deps.db().apiTokens(), deps.db().loginDevices(),
-                pages, deps.accounts().publicReader(), deps.metrics().registry(), deps.clock());
-        AccountChanges changes = new AccountChanges(deps.db().users(), deps.db().sessions(), deps.db().audit(),
-                auth::forgetSessions, deps.clock());
-        AccountRoutes account = new AccountRoutes(deps.db().apiTokens(), deps.db().users(), changes, auth,
-                deps.mailConfigured(), deps.baseUrl(), pages, deps.clock());
+        Auth auth = new Auth(
+                deps.db().users(),
+                deps.db().sessions(),
+                deps.db().apiTokens(),
+                deps.db().loginDevices(),
+                pages,
+                deps.accounts().publicReader(),
+                deps.metrics().registry(),
+                deps.clock());
+        AccountChanges changes = new AccountChanges(
+                deps.db().users(), deps.db().sessions(), deps.db().audit(), auth::forgetSessions, deps.clock());
+        AccountRoutes account = new AccountRoutes(
+                deps.db().apiTokens(),
+                deps.db().users(),
+                changes,
+                auth,
+                deps.mailConfigured(),
+                deps.baseUrl(),
+                pages,
+                deps.clock());
         UserRoutes users = new UserRoutes(deps.db().users(), changes, pages, deps.clock());
         Diagnostics diagnostics = new Diagnostics(deps.accounts().diagnosticsToken());
-        DigestService digests = new DigestService(deps.db().digests(), deps.db().users(), deps.db().savedSearches(),
-                deps.search(), deps.clock());
+        DigestService digests = new DigestService(
+                deps.db().digests(), deps.db().users(), deps.db().savedSearches(), deps.search(), deps.clock());
         DigestRoutes digest = new DigestRoutes(digests, pages);
         OpmlImports imports = new OpmlImports(deps.db().feeds(), deps.db().audit(), deps.clock());
-        AdminRoutes admin = new AdminRoutes(deps.db().feeds(), deps.db().audit(), imports, deps.search(),
-                deps.fetchSettings(), pages, deps.clock());
-        Rescore rescore = new Rescore(deps.db().posts(), deps.db().postQueries(), deps.db().postChanges(), deps.db().settings(), deps.ingestion()::analyzer);
-        rescore.resumeIfPending();
-        ClassifierRoutes classifiers = new ClassifierRoutes(deps.db().classifierSettings(), deps.db().postQueries(),
-                deps.db().postChanges(),
-                deps.ingestion(), deps.db().audit(), rescore, pages, deps.clock());
-        LexiconRoutes lexicon = new LexiconRoutes(deps.db().classifierSettings(), deps.db().postQueries(),
-                deps.db().postChanges(), deps.ingestion(),
-                deps.db().audit(), pages, deps.clock());
-        Retrain retrain = new Retrain(deps.db().labels(), deps.db().models(), deps.ingestion(), deps.db().audit(),
+        AdminRoutes admin = new AdminRoutes(
+                deps.db().feeds(),
+                deps.db().audit(),
+                imports,
+                deps.search(),
+                deps.fetchSettings(),
+                pages,
                 deps.clock());
-        ModelRoutes models = new ModelRoutes(deps.db().models(), deps.db().labels(), deps.ingestion(), retrain,
-                deps.db().audit(), pages, deps.clock());
-        LabelRoutes labels = new LabelRoutes(deps.db().postQueries(), deps.db().postChanges(), deps.db().labels(), deps.db().audit(), deps.clock());
-        FeedRoutes feeds = new FeedRoutes(deps.db().postQueries(), deps.search(), deps.db().savedSearches(), digests, pages,
-                deps.baseUrl(), deps.metrics().registry());
+        Rescore rescore = new Rescore(
+                deps.db().posts(),
+                deps.db().postQueries(),
+                deps.db().postChanges(),
+                deps.db().settings(),
+                deps.ingestion()::analyzer);
+        rescore.resumeIfPending();
+        ClassifierRoutes classifiers = new ClassifierRoutes(
+                deps.db().classifierSettings(),
+                deps.db().postQueries(),
+                deps.db().postChanges(),
+                deps.ingestion(),
+                deps.db().audit(),
+                rescore,
+                pages,
+                deps.clock());
+        LexiconRoutes lexicon = new LexiconRoutes(
+                deps.db().classifierSettings(),
+                deps.db().postQueries(),
+                deps.db().postChanges(),
+                deps.ingestion(),
+                deps.db().audit(),
+                pages,
+                deps.clock());
+        Retrain retrain = new Retrain(
+                deps.db().labels(),
+                deps.db().models(),
+                deps.ingestion(),
+                deps.db().audit(),
+                deps.clock());
+        ModelRoutes models = new ModelRoutes(
+                deps.db().models(),
+                deps.db().labels(),
+                deps.ingestion(),
+                retrain,
+                deps.db().audit(),
+                pages,
+                deps.clock());
+        LabelRoutes labels = new LabelRoutes(
+                deps.db().postQueries(),
+                deps.db().postChanges(),
+                deps.db().labels(),
+                deps.db().audit(),
+                deps.clock());
+        FeedRoutes feeds = new FeedRoutes(
+                deps.db().postQueries(),
+                deps.search(),
+                deps.db().savedSearches(),
+                digests,
+                pages,
+                deps.baseUrl(),
+                deps.metrics().registry());
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -138,14 +215,13 @@ public final class App {
             config.jetty.multipartConfig.maxFileSize(BodyLimit.MAX_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(BodyLimit.MAX_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(BodyLimit.MAX_BYTES, SizeUnit.BYTES);
-            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new BodyLimit()), "/*",
-                    EnumSet.of(DispatcherType.REQUEST)));
+            config.jetty.modifyServletContextHandler(handler ->
+                    handler.addFilter(new FilterHolder(new BodyLimit()), "/*", EnumSet.of(DispatcherType.REQUEST)));
             // the client and scheme: X-Forwarded-* only from a trusted proxy
             TrustedProxies proxies = deps.proxies();
-            config.contextResolver.ip = ctx -> proxies.client(ctx.req().getRemoteAddr(),
-                    ctx.header("X-Forwarded-For"));
-            config.contextResolver.scheme = ctx -> proxies.scheme(ctx.req().getRemoteAddr(), ctx.req().getScheme(),
-                    ctx.header("X-Forwarded-Proto"));
+            config.contextResolver.ip = ctx -> proxies.client(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+            config.contextResolver.scheme = ctx ->
+                    proxies.scheme(ctx.req().getRemoteAddr(), ctx.req().getScheme(), ctx.header("X-Forwarded-Proto"));
             config.events.serverStopped(readMarks::close);
             config.events.serverStopped(imports::close);
             config.events.serverStopped(rescore::close);
@@ -247,8 +323,11 @@ public final class App {
         app.exception(Exception.class, (e, ctx) -> {
             if (tooLarge(e)) {
                 ctx.header("Connection", "close");
-                error(pages, ctx, 413, "The request is larger than Sift accepts (" + BodyLimit.MAX_BYTES / 1024 / 1024
-                        + " MB).");
+                error(
+                        pages,
+                        ctx,
+                        413,
+                        "The request is larger than Sift accepts (" + BodyLimit.MAX_BYTES / 1024 / 1024 + " MB).");
                 return;
             }
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
@@ -261,7 +340,8 @@ public final class App {
     private static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyLimit.TooLarge
-                    || t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("exceeds max")) {
+                    || t instanceof IllegalStateException
+                            && String.valueOf(t.getMessage()).contains("exceeds max")) {
                 return true;
             }
         }
@@ -282,10 +362,12 @@ public final class App {
      * script; images and media from anywhere, since posts embed them), and the usual hardening headers.
      */
     static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' https: http: data:; media-src 'self' https: http:; font-src 'self'; "
-                + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
-                + "frame-src " + VIDEO_PLAYERS);
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; "
+                        + "img-src 'self' https: http: data:; media-src 'self' https: http:; font-src 'self'; "
+                        + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
+                        + "frame-src " + VIDEO_PLAYERS);
         if ("https".equals(ctx.scheme())) {
             ctx.header("Strict-Transport-Security", "max-age=31536000");
         }

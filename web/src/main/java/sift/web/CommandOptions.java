@@ -23,7 +23,8 @@ public final class CommandOptions {
 
     /** {@code --allow-private} of the commands that fetch feeds. */
     public static final class AllowPrivate {
-        @Option(names = "--allow-private",
+        @Option(
+                names = "--allow-private",
                 description = "fetch feeds from loopback and private addresses too (or SIFT_ALLOW_PRIVATE=true)")
         boolean allowPrivate;
 

@@ -1,6 +1,5 @@
 package sift.web;
 
-import sift.web.http.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.Database;
+import sift.web.http.Threads;
 
 /**
  * Keeps the database from growing without bound, in the background of {@code sift serve}: every six hours it
@@ -34,13 +34,19 @@ final class Housekeeping implements AutoCloseable {
             if (!retention.isZero()) {
                 int archived = db.posts().archiveBefore(now.minus(retention));
                 if (archived > 0) {
-                    log.info("Retention: archived {} posts older than {} days in {}", archived, retention.toDays(),
+                    log.info(
+                            "Retention: archived {} posts older than {} days in {}",
+                            archived,
+                            retention.toDays(),
                             db.describe());
                 }
             }
             db.feeds().pruneFetchLog(now.minus(FETCH_LOG_KEPT));
         } catch (RuntimeException e) {
-            log.warn("Housekeeping of {} failed, tried again in {} hours: {}", db.describe(), EVERY.toHours(),
+            log.warn(
+                    "Housekeeping of {} failed, tried again in {} hours: {}",
+                    db.describe(),
+                    EVERY.toHours(),
                     e.getMessage());
         }
     }

@@ -1,29 +1,37 @@
 package sift.web;
 
-import sift.web.http.BadInput;
-import sift.web.http.TrustedProxies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import sift.web.digest.Smtp;
+import java.util.UUID;
 import sift.ingest.Ingestion;
 import sift.ingest.fetch.FetchSettings;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.StanceModel;
-import sift.web.auth.Passwords;
 import sift.store.DbSettings;
+import sift.web.auth.Passwords;
+import sift.web.digest.Smtp;
+import sift.web.http.BadInput;
+import sift.web.http.TrustedProxies;
 
 /**
  * Everything Sift is configured with, read once at start from flags and {@code SIFT_*} variables, validated,
  * then passed by constructor. Flags win over variables; variables win over defaults.
  */
-public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, Duration retention, boolean demo,
-        int hypeThreshold, Accounts accounts, Outbound outbound) {
+public record SiftConfig(
+        Path dataDir,
+        Http http,
+        DbSettings db,
+        Ingest ingest,
+        Duration retention,
+        boolean demo,
+        int hypeThreshold,
+        Accounts accounts,
+        Outbound outbound) {
     /** The hype score from which an AI claim is called hype, unless {@code SIFT_HYPE_THRESHOLD} says otherwise. */
     public static final int HYPE_THRESHOLD = (int) Math.round(StanceModel.DEFAULT_THRESHOLD * 100);
 
@@ -51,8 +59,8 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
      * @param allowPrivate whether feeds may be fetched from loopback and private addresses
      * @param hostGap the least time between the starts of two requests to one host
      */
-    public record Ingest(boolean enabled, int workers, Duration interval, Duration tick, boolean allowPrivate,
-            Duration hostGap) {
+    public record Ingest(
+            boolean enabled, int workers, Duration interval, Duration tick, boolean allowPrivate, Duration hostGap) {
         public Ingest {
             if (workers < 1 || workers > 64) {
                 throw new ConfigException("SIFT_INGEST_WORKERS must be between 1 and 64, was " + workers);
@@ -96,8 +104,8 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
     public record Accounts(boolean publicReader, String adminPassword, String diagnosticsToken) {
         public Accounts {
             if (adminPassword != null && adminPassword.length() < Passwords.MIN_LENGTH) {
-                throw new ConfigException("SIFT_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH
-                        + " characters");
+                throw new ConfigException(
+                        "SIFT_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH + " characters");
             }
             if (diagnosticsToken != null && diagnosticsToken.strip().length() < 20) {
                 throw new ConfigException("SIFT_DIAGNOSTICS_TOKEN must have at least 20 characters (a random secret)");
@@ -106,8 +114,9 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
 
         @Override
         public String toString() {
-            return "Accounts[publicReader=" + publicReader + ", adminPassword=" + (adminPassword == null ? "random" : "set")
-                    + ", diagnosticsToken=" + (diagnosticsToken == null ? "none" : "set") + "]";
+            return "Accounts[publicReader=" + publicReader + ", adminPassword="
+                    + (adminPassword == null ? "random" : "set") + ", diagnosticsToken="
+                    + (diagnosticsToken == null ? "none" : "set") + "]";
         }
     }
 
@@ -120,8 +129,9 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         public Outbound {
             if (baseUrl != null) {
                 if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-                    throw new ConfigException("SIFT_BASE_URL must be an http(s) address such as https://sift.example.net, was '"
-                            + baseUrl + "'");
+                    throw new ConfigException(
+                            "SIFT_BASE_URL must be an http(s) address such as https://sift.example.net, was '" + baseUrl
+                                    + "'");
                 }
                 baseUrl = baseUrl.replaceAll("/+$", "");
             }
@@ -175,9 +185,8 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
      * @param env the environment, {@code System.getenv()} outside tests
      */
     public static SiftConfig from(Path dataFlag, Integer portFlag, boolean demo, Map<String, String> env) {
-        Path dataDir = dataFlag != null
-                ? dataFlag
-                : Path.of(env.getOrDefault("SIFT_DATA", demo ? "data/demo" : "data"));
+        Path dataDir =
+                dataFlag != null ? dataFlag : Path.of(env.getOrDefault("SIFT_DATA", demo ? "data/demo" : "data"));
         int port = portFlag != null ? portFlag : integer(env, "SIFT_PORT", 7070);
         String dbUrl = env.get("SIFT_DB_URL");
         DbSettings db = dbUrl == null || dbUrl.isBlank()
@@ -200,10 +209,19 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         } catch (BadInput e) {
             throw new ConfigException("SIFT_TRUSTED_PROXIES: " + e.getMessage());
         }
-        return new SiftConfig(dataDir, new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port, proxies), db, ingest,
-                Duration.ofDays(retentionDays), demo, hypeThreshold(env), new Accounts(demo || bool(env,
-                "SIFT_PUBLIC_READER"), blankToNull(env.get("SIFT_ADMIN_PASSWORD")),
-                blankToNull(env.get("SIFT_DIAGNOSTICS_TOKEN"))), outbound(env));
+        return new SiftConfig(
+                dataDir,
+                new Http(env.getOrDefault("SIFT_HOST", "0.0.0.0"), port, proxies),
+                db,
+                ingest,
+                Duration.ofDays(retentionDays),
+                demo,
+                hypeThreshold(env),
+                new Accounts(
+                        demo || bool(env, "SIFT_PUBLIC_READER"),
+                        blankToNull(env.get("SIFT_ADMIN_PASSWORD")),
+                        blankToNull(env.get("SIFT_DIAGNOSTICS_TOKEN"))),
+                outbound(env));
     }
 
     private static Outbound outbound(Map<String, String> env) {
@@ -219,8 +237,13 @@ public record SiftConfig(Path dataDir, Http http, DbSettings db, Ingest ingest, 
         if (port < 1 || port > 65535) {
             throw new ConfigException("SIFT_SMTP_PORT must be between 1 and 65535, was " + port);
         }
-        Smtp smtp = new Smtp(host, port, blankToNull(env.get("SIFT_SMTP_USER")), blankToNull(env.get("SIFT_SMTP_PASSWORD")),
-                from, !env.containsKey("SIFT_SMTP_STARTTLS") || bool(env, "SIFT_SMTP_STARTTLS"));
+        Smtp smtp = new Smtp(
+                host,
+                port,
+                blankToNull(env.get("SIFT_SMTP_USER")),
+                blankToNull(env.get("SIFT_SMTP_PASSWORD")),
+                from,
+                !env.containsKey("SIFT_SMTP_STARTTLS") || bool(env, "SIFT_SMTP_STARTTLS"));
         return new Outbound(blankToNull(env.get("SIFT_BASE_URL")), smtp);
     }
 

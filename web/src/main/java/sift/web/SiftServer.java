@@ -1,7 +1,5 @@
 package sift.web;
 
-import sift.ingest.Ingestion;
-import sift.web.http.Pages;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,18 +14,20 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sift.ingest.Ingestion;
 import sift.ingest.opml.Opml;
 import sift.ingest.opml.OpmlException;
 import sift.store.Database;
-import sift.store.search.SearchIndex;
 import sift.store.feed.Feed;
 import sift.store.feed.NewFeed;
-import sift.web.control.ControlChannel;
+import sift.store.search.SearchIndex;
 import sift.web.auth.Accounts;
+import sift.web.control.ControlChannel;
 import sift.web.demo.DemoFeeds;
 import sift.web.digest.DigestMailer;
-import sift.web.digest.Smtp;
 import sift.web.digest.DigestService;
+import sift.web.digest.Smtp;
+import sift.web.http.Pages;
 
 /**
  * The whole system in one process, as {@code sift serve} runs it: database, search index, web app and
@@ -52,8 +52,14 @@ public final class SiftServer implements AutoCloseable {
     private final ControlChannel control;
     private final DigestMailer mailer;
 
-    private SiftServer(Database db, SearchIndex search, Ingestion ingestion, Javalin app, Housekeeping housekeeping,
-            ControlChannel control, DigestMailer mailer) {
+    private SiftServer(
+            Database db,
+            SearchIndex search,
+            Ingestion ingestion,
+            Javalin app,
+            Housekeeping housekeeping,
+            ControlChannel control,
+            DigestMailer mailer) {
         this.db = db;
         this.search = search;
         this.ingestion = ingestion;
@@ -67,7 +73,8 @@ public final class SiftServer implements AutoCloseable {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + config.dataDir().toAbsolutePath(), e);
+            throw new UncheckedIOException(
+                    "cannot create the data folder " + config.dataDir().toAbsolutePath(), e);
         }
         requireFreePort(config.http());
         Database db = Database.open(config.db());
@@ -77,22 +84,39 @@ public final class SiftServer implements AutoCloseable {
             search = SearchIndex.open(config.indexDir(), db.postChanges(), clock);
             search.startFollowing(INDEX_FOLLOW_INTERVAL);
             Metrics metrics = new Metrics();
-            ingestion = new Ingestion(db, config.ingest().settings(), config.analyzer(), config.node(), metrics.registry(), clock);
+            ingestion = new Ingestion(
+                    db, config.ingest().settings(), config.analyzer(), config.node(), metrics.registry(), clock);
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
             Accounts.ensureAdmin(db.users(), config.accounts().adminPassword(), clock.instant());
-            Javalin app = App.create(new App.Deps(db, search, ingestion, demo, metrics,
-                    config.accounts(), config.http().trustedProxies(), config.outbound().baseUrl(), config.outbound().smtp() != null,
-                    config.ingest().fetchSettings(), clock))
+            Javalin app = App.create(new App.Deps(
+                            db,
+                            search,
+                            ingestion,
+                            demo,
+                            metrics,
+                            config.accounts(),
+                            config.http().trustedProxies(),
+                            config.outbound().baseUrl(),
+                            config.outbound().smtp() != null,
+                            config.ingest().fetchSettings(),
+                            clock))
                     .start(config.http().host(), config.http().port());
             // the command line reaches this process through the control channel while it holds H2 open
             ControlChannel control = config.db().embedded() ? ControlChannel.open(config.dataDir(), db) : null;
             // digests by e-mail, when the admin configured an SMTP server
             Smtp smtp = config.outbound().smtp();
-            DigestMailer mailer = smtp == null ? null : new DigestMailer(smtp, config.baseUrl(app.port()),
-                    new DigestService(db.digests(), db.users(), db.savedSearches(), search, clock), db.digests(),
-                    db.users(), new Pages(), clock);
-            SiftServer server = new SiftServer(db, search, ingestion, app,
-                    new Housekeeping(db, config.retention(), clock), control, mailer);
+            DigestMailer mailer = smtp == null
+                    ? null
+                    : new DigestMailer(
+                            smtp,
+                            config.baseUrl(app.port()),
+                            new DigestService(db.digests(), db.users(), db.savedSearches(), search, clock),
+                            db.digests(),
+                            db.users(),
+                            new Pages(),
+                            clock);
+            SiftServer server = new SiftServer(
+                    db, search, ingestion, app, new Housekeeping(db, config.retention(), clock), control, mailer);
             if (mailer != null) {
                 mailer.start(MAIL_ROUND.toSeconds());
             }
@@ -104,8 +128,11 @@ public final class SiftServer implements AutoCloseable {
             if (config.ingest().enabled()) {
                 ingestion.scheduler().start();
             }
-            log.info("Sift is serving http://localhost:{}/ (data in {}, database {})", app.port(),
-                    config.dataDir().toAbsolutePath(), db.describe());
+            log.info(
+                    "Sift is serving http://localhost:{}/ (data in {}, database {})",
+                    app.port(),
+                    config.dataDir().toAbsolutePath(),
+                    db.describe());
             return server;
         } catch (RuntimeException e) {
             if (ingestion != null) {
@@ -128,8 +155,10 @@ public final class SiftServer implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(http.host(), http.port()));
         } catch (IOException e) {
-            throw new UncheckedIOException("port " + http.port() + " on " + http.host()
-                    + " is already in use (another Sift?); choose another with --port or SIFT_PORT", e);
+            throw new UncheckedIOException(
+                    "port " + http.port() + " on " + http.host()
+                            + " is already in use (another Sift?); choose another with --port or SIFT_PORT",
+                    e);
         }
     }
 
@@ -140,7 +169,8 @@ public final class SiftServer implements AutoCloseable {
     /** Every route Sift serves, as {@code METHOD /path} with its path parameters named: for the access tests. */
     public java.util.List<String> routes() {
         return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-                .map(h -> h.getEndpoint().getMethod() + " " + h.getEndpoint().getPath()).toList();
+                .map(h -> h.getEndpoint().getMethod() + " " + h.getEndpoint().getPath())
+                .toList();
     }
 
     public Database db() {
@@ -162,7 +192,8 @@ public final class SiftServer implements AutoCloseable {
 
     /** On first start, and only if nobody chose feeds yet, subscribes the curated {@code feeds.opml}. */
     static void subscribeDefaults(Database db, Instant now) {
-        if (!db.settings().putIfAbsent(DEFAULTS_APPLIED, now.toString()) || db.feeds().count() > 0) {
+        if (!db.settings().putIfAbsent(DEFAULTS_APPLIED, now.toString())
+                || db.feeds().count() > 0) {
             return;
         }
         List<NewFeed> defaults;
@@ -192,7 +223,12 @@ public final class SiftServer implements AutoCloseable {
                 added++;
             }
         }
-        log.info("Demo: {} sample feeds served at {}{} ({} newly subscribed)", demo.size(), base, DemoFeeds.FEEDS_PATH, added);
+        log.info(
+                "Demo: {} sample feeds served at {}{} ({} newly subscribed)",
+                demo.size(),
+                base,
+                DemoFeeds.FEEDS_PATH,
+                added);
     }
 
     @Override

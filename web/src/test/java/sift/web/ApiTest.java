@@ -44,17 +44,70 @@ class ApiTest {
         db.feeds().subscribe(new NewFeed("https://mixed.example/feed", "Mixed", null), NOW);
         long feed = db.feeds().all().get(0).id();
         for (int i = 0; i < 55; i++) {
-            db.posts().upsert(new PostDraft(feed, "a" + i, "https://mixed.example/" + i, "Article " + i, null,
-                    NOW.minusSeconds(3600L + i), null, "About " + i, "<p>BGP " + i + "</p>", "BGP " + i,
-                    PostFacts.ofKind("article"), List.of()), NOW);
+            db.posts()
+                    .upsert(
+                            new PostDraft(
+                                    feed,
+                                    "a" + i,
+                                    "https://mixed.example/" + i,
+                                    "Article " + i,
+                                    null,
+                                    NOW.minusSeconds(3600L + i),
+                                    null,
+                                    "About " + i,
+                                    "<p>BGP " + i + "</p>",
+                                    "BGP " + i,
+                                    PostFacts.ofKind("article"),
+                                    List.of()),
+                            NOW);
         }
-        episode = db.posts().upsert(new PostDraft(feed, "e1", null, "Episode 1", null, NOW, null, "Notes",
-                "<p>Notes</p>", "Notes", new PostFacts("podcast", List.of(), 0, "neutral", List.of(), null,
-                        new PostFacts.Episode("Packets", null, 1, 600)),
-                List.of(new Enclosure("https://mixed.example/e1.mp3", 10L, "audio/mpeg"))), NOW).postId();
-        db.posts().upsert(new PostDraft(feed, "r1", null, "netlab 2.0", null, NOW.minusSeconds(60), null, null,
-                "<p>r</p>", "r", new PostFacts("release", List.of(), 0, "neutral", List.of(),
-                        new PostFacts.Release("netlab", "2.0.0", true, List.of("New things")), null), List.of()), NOW);
+        episode = db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                "e1",
+                                null,
+                                "Episode 1",
+                                null,
+                                NOW,
+                                null,
+                                "Notes",
+                                "<p>Notes</p>",
+                                "Notes",
+                                new PostFacts(
+                                        "podcast",
+                                        List.of(),
+                                        0,
+                                        "neutral",
+                                        List.of(),
+                                        null,
+                                        new PostFacts.Episode("Packets", null, 1, 600)),
+                                List.of(new Enclosure("https://mixed.example/e1.mp3", 10L, "audio/mpeg"))),
+                        NOW)
+                .postId();
+        db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                "r1",
+                                null,
+                                "netlab 2.0",
+                                null,
+                                NOW.minusSeconds(60),
+                                null,
+                                null,
+                                "<p>r</p>",
+                                "r",
+                                new PostFacts(
+                                        "release",
+                                        List.of(),
+                                        0,
+                                        "neutral",
+                                        List.of(),
+                                        new PostFacts.Release("netlab", "2.0.0", true, List.of("New things")),
+                                        null),
+                                List.of()),
+                        NOW);
 
         ana = new Visitor(app);
         ana.login("admin", PASSWORD, null);
@@ -70,7 +123,9 @@ class ApiTest {
 
     private HttpResponse<String> call(String method, String path, String body, String bearer) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(app.url(path)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -81,7 +136,8 @@ class ApiTest {
     private JsonNode get(String path) throws Exception {
         var response = call("GET", path, null, token);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         return JSON.readTree(response.body());
     }
 
@@ -105,7 +161,8 @@ class ApiTest {
         while (get("/api/search?q=bgp").get("total").asInt() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(get("/api/search?q=bgp").get("hits").get(0).get("title").asText()).startsWith("Article");
+        assertThat(get("/api/search?q=bgp").get("hits").get(0).get("title").asText())
+                .startsWith("Article");
     }
 
     @Test
@@ -117,17 +174,23 @@ class ApiTest {
 
         JsonNode episodes = get("/api/podcasts/episodes?name=Packets");
         assertThat(episodes.get("episodes").get(0).get("position").asInt()).isEqualTo(42);
-        assertThat(get("/api/podcasts").get("shows").get(0).get("name").asText()).isEqualTo("Packets");
+        assertThat(get("/api/podcasts").get("shows").get(0).get("name").asText())
+                .isEqualTo("Packets");
 
-        assertThat(call("POST", "/api/releases/watch", "{\"name\": \"netlab\", \"watch\": true}", token).statusCode())
+        assertThat(call("POST", "/api/releases/watch", "{\"name\": \"netlab\", \"watch\": true}", token)
+                        .statusCode())
                 .isEqualTo(200);
         JsonNode products = get("/api/releases");
         assertThat(products.get("products").get(0).get("watched").asBoolean()).isTrue();
         JsonNode timeline = get("/api/releases/timeline?name=netlab");
         assertThat(timeline.get("releases").get(0).get("breaking").asBoolean()).isTrue();
-        assertThat(timeline.get("releases").get(0).get("highlights").get(0).asText()).isEqualTo("New things");
-        assertThat(call("POST", "/api/read", "{\"ids\": [" + episode + "]}", token).statusCode()).isEqualTo(200);
-        assertThat(get("/api/posts/" + episode).get("state").get("read").asBoolean()).isTrue();
+        assertThat(timeline.get("releases").get(0).get("highlights").get(0).asText())
+                .isEqualTo("New things");
+        assertThat(call("POST", "/api/read", "{\"ids\": [" + episode + "]}", token)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get("/api/posts/" + episode).get("state").get("read").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -157,6 +220,8 @@ class ApiTest {
         var again = ana.post("/account/tokens", Map.of("_csrf", ana.csrf(), "name", "laptop script"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(Jsoup.parse(again.body()).select(".problem").text()).contains("'laptop script'");
-        assertThat(ana.post("/account/tokens", Map.of("_csrf", ana.csrf(), "name", " ")).statusCode()).isEqualTo(400);
+        assertThat(ana.post("/account/tokens", Map.of("_csrf", ana.csrf(), "name", " "))
+                        .statusCode())
+                .isEqualTo(400);
     }
 }

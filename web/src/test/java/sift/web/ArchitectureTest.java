@@ -2,7 +2,6 @@ package sift.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -38,25 +37,41 @@ class ArchitectureTest {
 
     @Test
     void nlpKnowsNothingOfHttpOrSql() {
-        noClasses().that().resideInAPackage("sift.nlp..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.net.http..", "io.javalin..",
-                        "org.apache.hc..", "org.h2..", "org.postgresql..", "org.jdbi..", "org.apache.lucene..")
+        noClasses()
+                .that()
+                .resideInAPackage("sift.nlp..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "java.net.http..",
+                        "io.javalin..",
+                        "org.apache.hc..",
+                        "org.h2..",
+                        "org.postgresql..",
+                        "org.jdbi..",
+                        "org.apache.lucene..")
                 .check(SIFT);
     }
 
     @Test
     void storeKnowsNothingOfHtml() {
-        noClasses().that().resideInAPackage("sift.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jsoup..", "gg.jte..", "io.javalin..")
+        noClasses()
+                .that()
+                .resideInAPackage("sift.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.jsoup..", "gg.jte..", "io.javalin..")
                 .check(SIFT);
     }
 
     @Test
     void theArchitectureNamesEveryPackageAndNoOther() throws IOException {
-        Set<String> packages = SIFT.stream().map(JavaClass::getPackageName)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> packages =
+                SIFT.stream().map(JavaClass::getPackageName).collect(Collectors.toCollection(TreeSet::new));
         Set<String> named = new TreeSet<>();
-        Matcher m = Pattern.compile("\\bsift(\\.[a-z]+)+").matcher(Files.readString(Path.of("../docs/ARCHITECTURE.md")));
+        Matcher m =
+                Pattern.compile("\\bsift(\\.[a-z]+)+").matcher(Files.readString(Path.of("../docs/ARCHITECTURE.md")));
         while (m.find()) {
             named.add(m.group());
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +48,16 @@ class EndToEndTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             refusedUrl = "http://127.0.0.1:" + socket.getLocalPort() + "/feed.xml";
         }
-        app = TestApp.start(dir, List.of(
-                origin.url("/cloudflare.xml"), origin.url("/ipspace.xml"), origin.url("/podcast.xml"),
-                origin.url("/sflow.json"), origin.url("/garbage.xml"), origin.url("/missing.xml"), refusedUrl),
+        app = TestApp.start(
+                dir,
+                List.of(
+                        origin.url("/cloudflare.xml"),
+                        origin.url("/ipspace.xml"),
+                        origin.url("/podcast.xml"),
+                        origin.url("/sflow.json"),
+                        origin.url("/garbage.xml"),
+                        origin.url("/missing.xml"),
+                        refusedUrl),
                 false);
     }
 
@@ -75,14 +82,15 @@ class EndToEndTest {
         refresh();
         Document home = home();
         assertThat(home.select("article")).hasSize(7);
-        assertThat(home.select("article h2").eachText()).containsExactly(
-                "Plain text note", // undated: dated when first seen, now
-                "Stretched VLANs & the AI Support Snake Oil",
-                "HN812: Loneliness in Network Engineering",
-                "Plain text summary only",
-                "SDSC Expanse cluster live AI/ML metrics",
-                "Cloudflare outage on November 18, 2025",
-                "How we found the root cause of Salt failures");
+        assertThat(home.select("article h2").eachText())
+                .containsExactly(
+                        "Plain text note", // undated: dated when first seen, now
+                        "Stretched VLANs & the AI Support Snake Oil",
+                        "HN812: Loneliness in Network Engineering",
+                        "Plain text summary only",
+                        "SDSC Expanse cluster live AI/ML metrics",
+                        "Cloudflare outage on November 18, 2025",
+                        "How we found the root cause of Salt failures");
         assertThat(home.select("article:has(h2:contains(HN812))").text())
                 .contains("Packet Pushers - Heavy Networking", "podcast");
     }
@@ -92,7 +100,8 @@ class EndToEndTest {
         refresh();
         int stored = app.server.db().postChanges().count();
         List<RefreshReport> second = refresh();
-        assertThat(second).filteredOn(r -> r.outcome() != RefreshReport.Outcome.FAILED)
+        assertThat(second)
+                .filteredOn(r -> r.outcome() != RefreshReport.Outcome.FAILED)
                 .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(RefreshReport.Outcome.NOT_MODIFIED));
         assertThat(app.server.db().postChanges().count()).isEqualTo(stored).isEqualTo(7);
         assertThat(home().select("article")).hasSize(7);
@@ -112,7 +121,8 @@ class EndToEndTest {
         assertThat(feeds).filteredOn(f -> f.lastStatus() == FetchStatus.OK).hasSize(4);
         assertThat(error(feeds, origin.url("/garbage.xml"))).startsWith("not a feed");
         assertThat(error(feeds, origin.url("/missing.xml"))).isEqualTo("HTTP 404 Not Found");
-        String refusedBy = "connection refused by 127.0.0.1:" + URI.create(refusedUrl).getPort();
+        String refusedBy =
+                "connection refused by 127.0.0.1:" + URI.create(refusedUrl).getPort();
         assertThat(error(feeds, refusedUrl)).isEqualTo(refusedBy);
         String logged = log.toString(StandardCharsets.UTF_8);
         assertThat(logged)
@@ -139,11 +149,14 @@ class EndToEndTest {
         assertThat(post.select("h1").text()).isEqualTo("Cloudflare outage on November 18, 2025");
         assertThat(post.select(".content strong").text()).isEqualTo("not");
         assertThat(post.select(".content script, .content [onerror]")).isEmpty();
-        assertThat(post.select("a.original").attr("href")).isEqualTo("https://blog.cloudflare.com/18-november-2025-outage/");
+        assertThat(post.select("a.original").attr("href"))
+                .isEqualTo("https://blog.cloudflare.com/18-november-2025-outage/");
         assertThat(post.select(".meta").text()).contains("Matthew Prince", "incident");
         assertThat(post.select(".topics a.chip").eachText()).contains("operations");
-        assertThat(home().select("article:has(h2 a:contains(Cloudflare outage)) .topics a.chip").eachText())
-                .as("the river shows topics too").contains("operations");
+        assertThat(home().select("article:has(h2 a:contains(Cloudflare outage)) .topics a.chip")
+                        .eachText())
+                .as("the river shows topics too")
+                .contains("operations");
         assertThat(post.select(".topics a.chip").first().attr("href")).startsWith("/search?q=topic:");
     }
 
@@ -160,11 +173,17 @@ class EndToEndTest {
         refresh();
         app.server.search().catchUp();
         app.server.search().linkStories();
-        Document outage = Jsoup.parse(app.get(home().select("article h2 a:contains(Cloudflare outage on November 18, 2025)")
-                .attr("href")).body());
-        assertThat(outage.select(".elsewhere li").eachText()).singleElement().asString()
+        Document outage =
+                Jsoup.parse(app.get(home().select("article h2 a:contains(Cloudflare outage on November 18, 2025)")
+                                .attr("href"))
+                        .body());
+        assertThat(outage.select(".elsewhere li").eachText())
+                .singleElement()
+                .asString()
                 .contains("a feature file broke the network", "Outage Watch");
-        Document salt = Jsoup.parse(app.get(home().select("article h2 a:contains(Salt failures)").attr("href")).body());
+        Document salt = Jsoup.parse(
+                app.get(home().select("article h2 a:contains(Salt failures)").attr("href"))
+                        .body());
         assertThat(salt.select(".elsewhere")).as("a story of its own").isEmpty();
     }
 
@@ -174,7 +193,8 @@ class EndToEndTest {
         String href = home().select("article h2 a:contains(HN812)").attr("href");
         Document episode = Jsoup.parse(app.get(href).body());
         assertThat(episode.select("audio").attr("src")).isEqualTo("https://cdn.packetpushers.net/hn812.mp3");
-        assertThat(episode.select(".episode").text()).isEqualTo("Packet Pushers - Heavy Networking · episode 812 · 48 min");
+        assertThat(episode.select(".episode").text())
+                .isEqualTo("Packet Pushers - Heavy Networking · episode 812 · 48 min");
     }
 
     @Test
@@ -182,13 +202,21 @@ class EndToEndTest {
         StringBuilder rss = new StringBuilder("<rss version=\"2.0\"><channel><title>Busy</title>");
         for (int i = 0; i < 120; i++) {
             // every third post shares its date with the next: the cursor must break ties
-            rss.append("<item><title>Busy ").append(i).append("</title><guid>busy-").append(i)
-                    .append("</guid><pubDate>Mon, 03 Nov 2025 ").append(String.format("%02d", 23 - (i / 6) % 24))
-                    .append(":").append(String.format("%02d", 59 - i % 3 * 20)).append(":00 GMT</pubDate></item>");
+            rss.append("<item><title>Busy ")
+                    .append(i)
+                    .append("</title><guid>busy-")
+                    .append(i)
+                    .append("</guid><pubDate>Mon, 03 Nov 2025 ")
+                    .append(String.format("%02d", 23 - (i / 6) % 24))
+                    .append(":")
+                    .append(String.format("%02d", 59 - i % 3 * 20))
+                    .append(":00 GMT</pubDate></item>");
         }
-        origin.feed("/busy.xml", "application/rss+xml", rss.append("</channel></rss>").toString());
-        app.server.db().feeds().subscribe(new NewFeed(origin.url("/busy.xml"), null, null),
-                Instant.now());
+        origin.feed(
+                "/busy.xml",
+                "application/rss+xml",
+                rss.append("</channel></rss>").toString());
+        app.server.db().feeds().subscribe(new NewFeed(origin.url("/busy.xml"), null, null), Instant.now());
         refresh();
 
         List<String> titles = new ArrayList<>();
@@ -224,7 +252,9 @@ class EndToEndTest {
     @Test
     void metricsCountRefreshesAndPostsInPrometheusFormat() {
         refresh();
-        assertThat(app.get("/metrics").statusCode()).as("issue 20: not for strangers").isEqualTo(401);
+        assertThat(app.get("/metrics").statusCode())
+                .as("issue 20: not for strangers")
+                .isEqualTo(401);
         HttpResponse<String> metrics = app.getAsMonitor("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
@@ -232,12 +262,14 @@ class EndToEndTest {
                 .contains("sift_ingest_refreshes_total{outcome=\"fetched\"} 4.0\n")
                 .contains("sift_ingest_refreshes_total{outcome=\"failed\"} 3.0\n")
                 .contains("sift_ingest_refreshes_total{outcome=\"not_modified\"} 0.0\n")
-                .contains("sift_ingest_posts_total{change=\"new\"} " + app.server.db().postChanges().count() + ".0\n")
+                .contains("sift_ingest_posts_total{change=\"new\"} "
+                        + app.server.db().postChanges().count() + ".0\n")
                 .contains("sift_ingest_refresh_duration_seconds_count 7\n")
                 .contains("jvm_memory_used_bytes{area=\"heap\"}");
 
         refresh();
-        assertThat(app.getAsMonitor("/metrics").body()).contains("sift_ingest_refreshes_total{outcome=\"not_modified\"} 4.0\n");
+        assertThat(app.getAsMonitor("/metrics").body())
+                .contains("sift_ingest_refreshes_total{outcome=\"not_modified\"} 4.0\n");
     }
 
     @Test
@@ -245,12 +277,16 @@ class EndToEndTest {
         refresh();
         HttpResponse<String> bare = app.get("/health");
         assertThat(bare.statusCode()).isEqualTo(200);
-        assertThat(bare.body()).as("issue 20: strangers learn only that Sift lives").isEqualTo("{\"status\":\"ok\"}");
+        assertThat(bare.body())
+                .as("issue 20: strangers learn only that Sift lives")
+                .isEqualTo("{\"status\":\"ok\"}");
         HttpResponse<String> health = app.getAsMonitor("/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(health.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(health.body())
-                .contains("\"status\":\"ok\"", "\"reachable\":true", "\"posts\":7", "\"feeds\":7", "\"refreshesDone\":7")
+                .contains(
+                        "\"status\":\"ok\"", "\"reachable\":true", "\"posts\":7", "\"feeds\":7", "\"refreshesDone\":7")
                 .contains("\"state\":\"stopped\"");
         Matcher url = Pattern.compile("\"url\":\"([^\"]+)\"").matcher(health.body());
         assertThat(url.find()).isTrue();
@@ -261,7 +297,8 @@ class EndToEndTest {
     void searchFindsIngestedPostsWithHighlightedSnippets() {
         refresh();
         app.server.search().catchUp();
-        HttpResponse<String> response = app.get("/search?q=" + URLEncoder.encode("bot -kind:podcast", StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                app.get("/search?q=" + URLEncoder.encode("bot -kind:podcast", StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         Document page = Jsoup.parse(response.body());
         assertThat(page.select("article h2").eachText()).containsExactly("Cloudflare outage on November 18, 2025");
@@ -276,7 +313,8 @@ class EndToEndTest {
         HttpResponse<String> response = app.get("/api/search?q=loneliness&limit=5");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-                .contains("\"total\":1", "\"title\":\"HN812: Loneliness in Network Engineering\"", "\"kind\":\"podcast\"")
+                .contains(
+                        "\"total\":1", "\"title\":\"HN812: Loneliness in Network Engineering\"", "\"kind\":\"podcast\"")
                 .contains("\"highlights\":[\"Loneliness\"]", "\"url\":\"/posts/");
     }
 

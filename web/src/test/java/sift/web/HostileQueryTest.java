@@ -54,8 +54,12 @@ class HostileQueryTest {
     /** Asserts a 400 whose text (a page's, or the API's JSON) says {@code message}. */
     private static void refused(String path, String message) {
         HttpResponse<String> response = app.get(path);
-        assertThat(response.statusCode()).as(path.length() > 200 ? path.substring(0, 200) : path).isEqualTo(400);
-        String text = path.startsWith("/api/") ? response.body() : Jsoup.parse(response.body()).text();
+        assertThat(response.statusCode())
+                .as(path.length() > 200 ? path.substring(0, 200) : path)
+                .isEqualTo(400);
+        String text = path.startsWith("/api/")
+                ? response.body()
+                : Jsoup.parse(response.body()).text();
         assertThat(text).contains(message);
     }
 
@@ -68,14 +72,16 @@ class HostileQueryTest {
             refused(base + q(thousandsOfParentheses), "the query is 1,503 characters long: at most 1,000 are read");
             refused(base + q(thousandsOfOrs), "the query is 2,104 characters long: at most 1,000 are read");
             refused(base + q(deep), "the '(' at position 33 nests parentheses more than 32 deep");
-            refused(base + q(manyWords()),
+            refused(
+                    base + q(manyWords()),
                     "takes the query past 256 terms and fields: at most 256 are searched at once");
         }
     }
 
     @Test
     void aSearchPageOrOffsetOrLimitOutOfRangeIsA400NamingIt() {
-        refused("/search?q=bgp&page=2147483647",
+        refused(
+                "/search?q=bgp&page=2147483647",
                 "page must be from 1 to 50, not 2147483647: results go 1000 deep at most");
         refused("/search?q=bgp&page=99999999999999999999", "page must be from 1 to 50, not 99999999999999999999");
         refused("/search?q=bgp&page=-3", "page must be from 1 to 50, not -3");
@@ -88,7 +94,8 @@ class HostileQueryTest {
         refused("/api/search?q=bgp&limit=-5", "limit must be from 1 to 100, not -5");
         refused("/api/search?q=bgp&limit=ten", "limit must be a whole number, not 'ten'");
         assertThat(app.get("/search?q=bgp&page=50").statusCode()).isEqualTo(200);
-        assertThat(app.get("/api/search?q=bgp&limit=20&offset=980").statusCode()).isEqualTo(200);
+        assertThat(app.get("/api/search?q=bgp&limit=20&offset=980").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -100,11 +107,13 @@ class HostileQueryTest {
             refused(base + "feed=-4", "feed must be from 1 up, not -4");
             refused(base + "feed=99999999999999999999", "feed must be from 1 up, not 99999999999999999999");
         }
-        for (String base : List.of("/?", "/api/posts?", "/podcasts/show?name=Packets&",
-                "/api/podcasts/episodes?name=Packets&")) {
-            refused(base + "after=9223372036854775807-1",
+        for (String base :
+                List.of("/?", "/api/posts?", "/podcasts/show?name=Packets&", "/api/podcasts/episodes?name=Packets&")) {
+            refused(
+                    base + "after=9223372036854775807-1",
                     "not a page cursor: '9223372036854775807-1': its time is outside the years 1 to 9999");
-            refused(base + "after=99999999999999999999.000000000-1",
+            refused(
+                    base + "after=99999999999999999999.000000000-1",
                     "not a page cursor: '99999999999999999999.000000000-1'");
             refused(base + "after=yesterday", "not a page cursor: 'yesterday'");
         }

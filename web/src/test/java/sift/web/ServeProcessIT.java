@@ -30,12 +30,20 @@ class ServeProcessIT {
 
     @Test
     void theDemoIsHealthyWithin20SecondsAndListsItsPosts() throws Exception {
-        try (SiftProcess sift = SiftProcess.serve(dir.resolve("demo.log"), Map.of(), "--demo", "--data", dir.toString())) {
-            Duration healthy = sift.awaitBody("/health", body -> body.contains("\"status\":\"ok\""), Duration.ofSeconds(20));
-            assertThat(healthy).as("healthy within 20 s; log:%n%s", sift.logText()).isNotNull();
-            Duration listed = sift.awaitBody("/", body -> Jsoup.parse(body).select("article").size() >= 10,
+        try (SiftProcess sift =
+                SiftProcess.serve(dir.resolve("demo.log"), Map.of(), "--demo", "--data", dir.toString())) {
+            Duration healthy =
+                    sift.awaitBody("/health", body -> body.contains("\"status\":\"ok\""), Duration.ofSeconds(20));
+            assertThat(healthy)
+                    .as("healthy within 20 s; log:%n%s", sift.logText())
+                    .isNotNull();
+            Duration listed = sift.awaitBody(
+                    "/",
+                    body -> Jsoup.parse(body).select("article").size() >= 10,
                     Duration.ofSeconds(20).minus(healthy));
-            assertThat(listed).as("10+ posts within 20 s; log:%n%s", sift.logText()).isNotNull();
+            assertThat(listed)
+                    .as("10+ posts within 20 s; log:%n%s", sift.logText())
+                    .isNotNull();
             assertThat(sift.terminate(Duration.ofSeconds(30))).isEqualTo(143);
         }
     }
@@ -62,15 +70,17 @@ class ServeProcessIT {
             assertThat(sift.terminate(Duration.ofSeconds(30))).isEqualTo(143);
         }
         try (Database db = Database.open(DbSettings.embedded(data))) {
-            db.feeds().subscribe(new NewFeed("https://after.example/feed", "After the backup", null),
-                    Instant.now());
+            db.feeds().subscribe(new NewFeed("https://after.example/feed", "After the backup", null), Instant.now());
         }
 
-        assertThat(SiftProcess.run(log, Map.of(), "restore", zip.toString(), "--data", data.toString())).isZero();
+        assertThat(SiftProcess.run(log, Map.of(), "restore", zip.toString(), "--data", data.toString()))
+                .isZero();
         assertThat(Files.readString(log)).contains("65 posts, 6 feeds", "is kept as");
         try (SiftProcess again = SiftProcess.serve(log, Map.of(), "--no-ingest", "--data", data.toString())) {
-            assertThat(again.awaitBody("/health", body -> body.contains("\"posts\":65") && body.contains("\"indexed\":65"),
-                    Duration.ofSeconds(30)))
+            assertThat(again.awaitBody(
+                            "/health",
+                            body -> body.contains("\"posts\":65") && body.contains("\"indexed\":65"),
+                            Duration.ofSeconds(30)))
                     .as("restored and reindexed; log:%n%s", again.logText())
                     .isNotNull();
             assertThat(again.terminate(Duration.ofSeconds(30))).isEqualTo(143);
@@ -84,21 +94,35 @@ class ServeProcessIT {
             Path log = dir.resolve("worker.log");
             try (Database db = Database.open(DbSettings.embedded(data))) {
                 for (int f = 0; f < 3; f++) {
-                    origin.route("/w" + f + ".xml", FixtureServer.Route.ok("application/rss+xml", bigFeed(f).getBytes()));
+                    origin.route(
+                            "/w" + f + ".xml",
+                            FixtureServer.Route.ok(
+                                    "application/rss+xml", bigFeed(f).getBytes()));
                     db.feeds().subscribe(new NewFeed(origin.url("/w" + f + ".xml"), null, null), Instant.now());
                 }
             }
-            try (SiftProcess worker = SiftProcess.start(log, Map.of("SIFT_ALLOW_PRIVATE", "true"), "worker", "--data", data.toString())) {
+            try (SiftProcess worker =
+                    SiftProcess.start(log, Map.of("SIFT_ALLOW_PRIVATE", "true"), "worker", "--data", data.toString())) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (Pattern.compile("Feed http\\S+/w\\d\\.xml: \\d+ entries").matcher(worker.logText()).results().count() < 3
+                while (Pattern.compile("Feed http\\S+/w\\d\\.xml: \\d+ entries")
+                                        .matcher(worker.logText())
+                                        .results()
+                                        .count()
+                                < 3
                         && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
-                assertThat(worker.terminate(Duration.ofSeconds(30))).as("log:%n%s", worker.logText()).isIn(0, 143);
-                assertThat(worker.logText()).contains("Ingest started").contains("Ingest stopped").doesNotContain("Javalin");
+                assertThat(worker.terminate(Duration.ofSeconds(30)))
+                        .as("log:%n%s", worker.logText())
+                        .isIn(0, 143);
+                assertThat(worker.logText())
+                        .contains("Ingest started")
+                        .contains("Ingest stopped")
+                        .doesNotContain("Javalin");
             }
             try (Database db = Database.open(DbSettings.embedded(data))) {
-                assertThat(db.feeds().all()).allSatisfy(f -> assertThat(f.lastFetchedAt()).isNotNull());
+                assertThat(db.feeds().all())
+                        .allSatisfy(f -> assertThat(f.lastFetchedAt()).isNotNull());
                 assertThat(db.postChanges().count()).isPositive();
             }
         }
@@ -123,24 +147,37 @@ class ServeProcessIT {
         try (FixtureServer origin = new FixtureServer()) {
             StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><body>");
             for (int f = 0; f < FEEDS; f++) {
-                origin.route("/feed" + f + ".xml", FixtureServer.Route.ok("application/rss+xml", bigFeed(f).getBytes())
-                        .delayed(Duration.ofMillis(700L * f)));
-                opml.append("<outline type=\"rss\" text=\"Feed ").append(f).append("\" xmlUrl=\"")
-                        .append(origin.url("/feed" + f + ".xml")).append("\"/>");
+                origin.route(
+                        "/feed" + f + ".xml",
+                        FixtureServer.Route.ok("application/rss+xml", bigFeed(f).getBytes())
+                                .delayed(Duration.ofMillis(700L * f)));
+                opml.append("<outline type=\"rss\" text=\"Feed ")
+                        .append(f)
+                        .append("\" xmlUrl=\"")
+                        .append(origin.url("/feed" + f + ".xml"))
+                        .append("\"/>");
             }
             Path opmlFile = dir.resolve("feeds.opml");
             Files.writeString(opmlFile, opml.append("</body></opml>").toString());
             Path data = dir.resolve("data");
             Path log = dir.resolve("sift.log");
-            Map<String, String> env = Map.of("SIFT_INGEST_WORKERS", "2", "SIFT_ALLOW_PRIVATE", "true",
-                    "SIFT_PUBLIC_READER", "true"); // the search API answers without a login
-            assertThat(SiftProcess.run(log, env, "import-opml", opmlFile.toString(), "--data", data.toString())).isZero();
+            Map<String, String> env = Map.of(
+                    "SIFT_INGEST_WORKERS",
+                    "2",
+                    "SIFT_ALLOW_PRIVATE",
+                    "true",
+                    "SIFT_PUBLIC_READER",
+                    "true"); // the search API answers without a login
+            assertThat(SiftProcess.run(log, env, "import-opml", opmlFile.toString(), "--data", data.toString()))
+                    .isZero();
 
             try (SiftProcess sift = SiftProcess.serve(log, env, "--data", data.toString())) {
                 // a feed's posts are one transaction: wait until one feed is recorded (its log line follows the commit)
-                Duration midway = sift.awaitBody("/health", health -> refreshInProgress(health) && aFeedRecorded(sift),
-                        Duration.ofSeconds(30));
-                assertThat(midway).as("a refresh in progress; log:%n%s", sift.logText()).isNotNull();
+                Duration midway = sift.awaitBody(
+                        "/health", health -> refreshInProgress(health) && aFeedRecorded(sift), Duration.ofSeconds(30));
+                assertThat(midway)
+                        .as("a refresh in progress; log:%n%s", sift.logText())
+                        .isNotNull();
                 if (kill) {
                     assertThat(sift.kill(Duration.ofSeconds(10))).isEqualTo(137);
                 } else {
@@ -153,11 +190,14 @@ class ServeProcessIT {
 
             try (SiftProcess again = SiftProcess.serve(log, env, "--data", data.toString())) {
                 String all = String.valueOf(FEEDS * ITEMS);
-                Duration complete = again.awaitBody("/health",
-                        body -> body.matches(".*\"posts\":" + all + "\\b.*") && body.contains("\"inFlight\":0")
+                Duration complete = again.awaitBody(
+                        "/health",
+                        body -> body.matches(".*\"posts\":" + all + "\\b.*")
+                                && body.contains("\"inFlight\":0")
                                 && body.contains("\"indexed\":" + all),
                         Duration.ofSeconds(60));
-                assertThat(complete).as("every post, stored and indexed, after the restart; log:%n%s", again.logText())
+                assertThat(complete)
+                        .as("every post, stored and indexed, after the restart; log:%n%s", again.logText())
                         .isNotNull();
                 assertThat(again.get("/api/search?q=" + "%22feed+3%22&limit=1")).contains("\"total\":" + ITEMS);
                 assertThat(again.terminate(Duration.ofSeconds(40))).isEqualTo(143);
@@ -181,7 +221,9 @@ class ServeProcessIT {
 
     private static boolean aFeedRecorded(SiftProcess sift) {
         try {
-            return Pattern.compile("Feed http\\S+: \\d+ entries, \\d+ new").matcher(sift.logText()).find();
+            return Pattern.compile("Feed http\\S+: \\d+ entries, \\d+ new")
+                    .matcher(sift.logText())
+                    .find();
         } catch (java.io.IOException e) {
             return false;
         }
@@ -201,13 +243,28 @@ class ServeProcessIT {
 
     private static String bigFeed(int f) {
         StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed ")
-                .append(f).append("</title><link>https://feed").append(f).append(".example/</link>");
+                .append(f)
+                .append("</title><link>https://feed")
+                .append(f)
+                .append(".example/</link>");
         String paragraph = "<p>BGP sessions, EVPN routes and OSPF areas, described at some length. </p>".repeat(30);
         for (int i = 0; i < ITEMS; i++) {
-            rss.append("<item><title>Post ").append(i).append(" of feed ").append(f).append("</title>")
-                    .append("<guid isPermaLink=\"false\">feed").append(f).append("-post").append(i).append("</guid>")
-                    .append("<pubDate>Mon, 03 Nov 2025 10:").append(String.format("%02d", i % 60)).append(":00 GMT</pubDate>")
-                    .append("<description><![CDATA[").append(paragraph).append("]]></description></item>");
+            rss.append("<item><title>Post ")
+                    .append(i)
+                    .append(" of feed ")
+                    .append(f)
+                    .append("</title>")
+                    .append("<guid isPermaLink=\"false\">feed")
+                    .append(f)
+                    .append("-post")
+                    .append(i)
+                    .append("</guid>")
+                    .append("<pubDate>Mon, 03 Nov 2025 10:")
+                    .append(String.format("%02d", i % 60))
+                    .append(":00 GMT</pubDate>")
+                    .append("<description><![CDATA[")
+                    .append(paragraph)
+                    .append("]]></description></item>");
         }
         return rss.append("</channel></rss>").toString();
     }

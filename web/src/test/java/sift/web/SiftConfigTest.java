@@ -20,9 +20,17 @@ class SiftConfigTest {
 
     @Test
     void theDemoAndTheAdminMayAllowPrivateAddresses() {
-        assertThat(SiftConfig.from(DATA, null, true, Map.of()).ingest().allowPrivate()).as("demo feeds are served by Sift itself").isTrue();
-        assertThat(SiftConfig.from(DATA, null, false, Map.of("SIFT_ALLOW_PRIVATE", "yes")).ingest().allowPrivate()).isTrue();
-        assertThat(SiftConfig.from(DATA, null, false, Map.of("SIFT_HOST_GAP_MS", "0")).ingest().hostGap()).isZero();
+        assertThat(SiftConfig.from(DATA, null, true, Map.of()).ingest().allowPrivate())
+                .as("demo feeds are served by Sift itself")
+                .isTrue();
+        assertThat(SiftConfig.from(DATA, null, false, Map.of("SIFT_ALLOW_PRIVATE", "yes"))
+                        .ingest()
+                        .allowPrivate())
+                .isTrue();
+        assertThat(SiftConfig.from(DATA, null, false, Map.of("SIFT_HOST_GAP_MS", "0"))
+                        .ingest()
+                        .hostGap())
+                .isZero();
     }
 
     @Test
@@ -30,7 +38,8 @@ class SiftConfigTest {
         String first = SiftConfig.from(dir, null, false, Map.of()).node();
         assertThat(first).startsWith("node-");
         assertThat(SiftConfig.from(dir, null, false, Map.of()).node()).isEqualTo(first);
-        assertThat(SiftConfig.from(dir.resolve("other"), null, false, Map.of()).node()).isNotEqualTo(first);
+        assertThat(SiftConfig.from(dir.resolve("other"), null, false, Map.of()).node())
+                .isNotEqualTo(first);
     }
 
     @Test

@@ -32,7 +32,8 @@ public final class SiftProcess implements AutoCloseable {
     public static Path jar() {
         Path jar = Path.of(System.getProperty("sift.jar", "target/sift.jar"));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no runnable jar at " + jar.toAbsolutePath() + ": run ./mvnw package first");
+            throw new IllegalStateException(
+                    "no runnable jar at " + jar.toAbsolutePath() + ": run ./mvnw package first");
         }
         return jar;
     }
@@ -63,8 +64,8 @@ public final class SiftProcess implements AutoCloseable {
     }
 
     private static ProcessBuilder builder(Path log, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -82,8 +83,7 @@ public final class SiftProcess implements AutoCloseable {
             if (path.startsWith("/health") || path.startsWith("/metrics")) {
                 request.header("Authorization", "Bearer " + TestApp.DIAGNOSTICS_TOKEN);
             }
-            HttpResponse<String> response = HTTP.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {
             return null;

@@ -23,10 +23,12 @@ class SiftServerTest {
             SiftServer.subscribeDefaults(db, NOW);
             int subscribed = db.feeds().count();
             assertThat(subscribed).isGreaterThanOrEqualTo(15);
-            assertThat(db.feeds().all()).extracting(Feed::url).contains(
-                    "https://blog.cloudflare.com/rss/",
-                    "https://blog.ipspace.net/atom.xml",
-                    "https://github.com/ipspace/netlab/releases.atom");
+            assertThat(db.feeds().all())
+                    .extracting(Feed::url)
+                    .contains(
+                            "https://blog.cloudflare.com/rss/",
+                            "https://blog.ipspace.net/atom.xml",
+                            "https://github.com/ipspace/netlab/releases.atom");
             assertThat(db.feeds().all()).extracting(Feed::category).containsOnly("Blogs", "Podcasts", "Releases");
 
             db.feeds().all().stream().limit(3).forEach(f -> db.feeds().changeUrl(f.id(), f.url() + "?moved"));

@@ -33,8 +33,8 @@ public final class TestApp implements AutoCloseable {
         try (Database db = Database.open(DbSettings.embedded(dataDir))) {
             feedUrls.forEach(url -> db.feeds().subscribe(new NewFeed(url, null, "Test"), Instant.now()));
         }
-        return new TestApp(SiftServer.start(config(dataDir, false, backgroundIngest,
-                Map.of("SIFT_PUBLIC_READER", "true")), Clock.systemUTC()));
+        return new TestApp(SiftServer.start(
+                config(dataDir, false, backgroundIngest, Map.of("SIFT_PUBLIC_READER", "true")), Clock.systemUTC()));
     }
 
     /** Subscribes {@code feedUrls} first (no default subscriptions), a private reader whose first admin has {@code adminPassword}. */
@@ -42,14 +42,14 @@ public final class TestApp implements AutoCloseable {
         try (Database db = Database.open(DbSettings.embedded(dataDir))) {
             feedUrls.forEach(url -> db.feeds().subscribe(new NewFeed(url, null, "Test"), Instant.now()));
         }
-        return new TestApp(SiftServer.start(config(dataDir, false, false, Map.of("SIFT_ADMIN_PASSWORD", adminPassword)),
-                Clock.systemUTC()));
+        return new TestApp(SiftServer.start(
+                config(dataDir, false, false, Map.of("SIFT_ADMIN_PASSWORD", adminPassword)), Clock.systemUTC()));
     }
 
     /** A private reader (every page needs a login) whose first admin has {@code adminPassword}. */
     public static TestApp startPrivate(Path dataDir, String adminPassword) {
-        return new TestApp(SiftServer.start(config(dataDir, false, false,
-                Map.of("SIFT_ADMIN_PASSWORD", adminPassword)), Clock.systemUTC()));
+        return new TestApp(SiftServer.start(
+                config(dataDir, false, false, Map.of("SIFT_ADMIN_PASSWORD", adminPassword)), Clock.systemUTC()));
     }
 
     /** A private reader with these extra settings ({@code SIFT_*} variables), whose first admin has {@code adminPassword}. */
@@ -65,8 +65,8 @@ public final class TestApp implements AutoCloseable {
 
     /** The demo, whose first admin has {@code adminPassword}. */
     public static TestApp startDemo(Path dataDir, String adminPassword) {
-        return new TestApp(SiftServer.start(config(dataDir, true, true, Map.of("SIFT_ADMIN_PASSWORD", adminPassword)),
-                Clock.systemUTC()));
+        return new TestApp(SiftServer.start(
+                config(dataDir, true, true, Map.of("SIFT_ADMIN_PASSWORD", adminPassword)), Clock.systemUTC()));
     }
 
     private static SiftConfig config(Path dataDir, boolean demo, boolean backgroundIngest, Map<String, String> env) {
@@ -74,7 +74,8 @@ public final class TestApp implements AutoCloseable {
         all.putIfAbsent("SIFT_DIAGNOSTICS_TOKEN", DIAGNOSTICS_TOKEN);
         SiftConfig base = SiftConfig.from(dataDir, 0, demo, all);
         return base.withHttp(base.http().on("127.0.0.1", 0))
-                .withIngest(new SiftConfig.Ingest(backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500), true, Duration.ZERO));
+                .withIngest(new SiftConfig.Ingest(
+                        backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500), true, Duration.ZERO));
     }
 
     /** Waits up to 20 s for ingest to have stored {@code count} posts. */
@@ -95,8 +96,11 @@ public final class TestApp implements AutoCloseable {
 
     /** {@code GET path} as a monitoring system sends it, with {@link #DIAGNOSTICS_TOKEN}. */
     public HttpResponse<String> getAsMonitor(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + DIAGNOSTICS_TOKEN)
-                .build(), path);
+        return send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Authorization", "Bearer " + DIAGNOSTICS_TOKEN)
+                        .build(),
+                path);
     }
 
     /** The value of an unlabelled metric in {@code /metrics}, read as a monitoring system reads it. */

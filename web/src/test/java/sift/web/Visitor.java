@@ -13,8 +13,10 @@ import org.jsoup.Jsoup;
 
 /** A visitor over plain HTTP: keeps cookies, follows no redirect, sends forms and JSON. */
 public final class Visitor {
-    public final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    public final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     public final TestApp app;
 
     public Visitor(TestApp app) {
@@ -22,16 +24,20 @@ public final class Visitor {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(app.url(path))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(app.url(path)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Opens the login form, then sends it. */
@@ -39,18 +45,33 @@ public final class Visitor {
         String form = get("/login" + (next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
                 .body();
         var doc = Jsoup.parse(form);
-        return post("/login", Map.of("_csrf", doc.select("input[name=_csrf]").val(), "name", name,
-                "password", password, "next", doc.select("input[name=next]").val()));
+        return post(
+                "/login",
+                Map.of(
+                        "_csrf",
+                        doc.select("input[name=_csrf]").val(),
+                        "name",
+                        name,
+                        "password",
+                        password,
+                        "next",
+                        doc.select("input[name=next]").val()));
     }
 
     /** POSTs JSON with the session's request token in its header, as the pages' script does. */
     public HttpResponse<String> postJson(String path, String json, String csrf) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(app.url(path)))
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-Token", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public String csrf() throws Exception {
-        return Jsoup.parse(get("/search").body()).select("form[action=/logout] input[name=_csrf]").val();
+        return Jsoup.parse(get("/search").body())
+                .select("form[action=/logout] input[name=_csrf]")
+                .val();
     }
 }

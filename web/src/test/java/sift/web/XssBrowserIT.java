@@ -1,6 +1,5 @@
 package sift.web;
 
-import sift.web.auth.LoginBrowserIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -23,6 +22,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import sift.ingest.testing.FixtureServer;
 import sift.ingest.testing.Fixtures;
+import sift.web.auth.LoginBrowserIT;
 
 /**
  * Hostile feeds in a real browser: every payload of {@code ../shared/corpora/xss/} goes into the titles,
@@ -40,15 +40,19 @@ class XssBrowserIT {
     void noPayloadRunsAScriptOnAnyPage() throws Exception {
         LoginBrowserIT.needsChromiumAndItsDriver();
         List<String> payloads = Files.readAllLines(Fixtures.shared("corpora/xss/payloads.txt")).stream()
-                .filter(p -> !p.isBlank()).toList();
+                .filter(p -> !p.isBlank())
+                .toList();
         assertThat(payloads).hasSizeGreaterThan(500);
         int items = (payloads.size() + PER_ITEM - 1) / PER_ITEM;
         try (FixtureServer origin = new FixtureServer()) {
-            origin.route("/hostile.xml", FixtureServer.Route.ok("application/rss+xml",
-                    feed(payloads).getBytes(StandardCharsets.UTF_8)));
+            origin.route(
+                    "/hostile.xml",
+                    FixtureServer.Route.ok("application/rss+xml", feed(payloads).getBytes(StandardCharsets.UTF_8)));
             try (TestApp app = TestApp.start(dir.resolve("data"), List.of(origin.url("/hostile.xml")), true)) {
                 app.awaitPosts(items);
-                assertThat(app.server.db().postChanges().count()).as("every hostile item stored").isEqualTo(items);
+                assertThat(app.server.db().postChanges().count())
+                        .as("every hostile item stored")
+                        .isEqualTo(items);
                 WebDriver browser = LoginBrowserIT.chromium(dir.resolve("profile"));
                 try {
                     // the control: a page whose script does run is caught
@@ -94,7 +98,8 @@ class XssBrowserIT {
             // nothing ran
         }
         for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= Level.SEVERE.intValue() && e.getMessage().contains("Uncaught")) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()
+                    && e.getMessage().contains("Uncaught")) {
                 fail("a script ran on " + url + " and failed: " + e.getMessage());
             }
         }
@@ -108,13 +113,25 @@ class XssBrowserIT {
                 + "<link>https://hostile.example/</link><description>XSS payloads</description>");
         for (int i = 0; i * PER_ITEM < payloads.size(); i++) {
             List<String> mine = payloads.subList(i * PER_ITEM, Math.min(payloads.size(), (i + 1) * PER_ITEM));
-            xml.append("<item><guid isPermaLink=\"false\">hostile-").append(i).append("</guid>")
-                    .append("<title>").append(escape(i + " " + mine.get(0))).append("</title>")
-                    .append("<link>https://hostile.example/").append(i).append("</link>")
-                    .append("<dc:creator>").append(escape(mine.get(mine.size() - 1))).append("</dc:creator>")
-                    .append("<category>").append(escape(mine.get(mine.size() / 2))).append("</category>")
+            xml.append("<item><guid isPermaLink=\"false\">hostile-")
+                    .append(i)
+                    .append("</guid>")
+                    .append("<title>")
+                    .append(escape(i + " " + mine.get(0)))
+                    .append("</title>")
+                    .append("<link>https://hostile.example/")
+                    .append(i)
+                    .append("</link>")
+                    .append("<dc:creator>")
+                    .append(escape(mine.get(mine.size() - 1)))
+                    .append("</dc:creator>")
+                    .append("<category>")
+                    .append(escape(mine.get(mine.size() / 2)))
+                    .append("</category>")
                     .append("<pubDate>Thu, 26 Nov 2026 12:00:00 GMT</pubDate>")
-                    .append("<content:encoded>").append(escape(String.join("<br>", mine))).append("</content:encoded>")
+                    .append("<content:encoded>")
+                    .append(escape(String.join("<br>", mine)))
+                    .append("</content:encoded>")
                     .append("</item>");
         }
         return xml.append("</channel></rss>").toString();

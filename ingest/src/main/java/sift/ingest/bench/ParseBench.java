@@ -29,8 +29,14 @@ public final class ParseBench {
         for (byte[] feed : corpus) {
             items += parser.parse(feed, null).entries().size();
         }
-        out.printf(Locale.ROOT, "%d feeds, %d items, %.1f MB; %d rounds after %d warm-up rounds%n",
-                corpus.size(), items, bytes / 1e6, rounds, warmup);
+        out.printf(
+                Locale.ROOT,
+                "%d feeds, %d items, %.1f MB; %d rounds after %d warm-up rounds%n",
+                corpus.size(),
+                items,
+                bytes / 1e6,
+                rounds,
+                warmup);
         double[] rome = new double[rounds];
         double[] sift = new double[rounds];
         for (int r = -warmup; r < rounds; r++) {
@@ -44,10 +50,18 @@ public final class ParseBench {
         }
         double romeMedian = median(rome);
         double siftMedian = median(sift);
-        out.printf(Locale.ROOT, "plain Rome (SyndFeedInput):         median %7.1f ms a round: %6.1f MB/s, %7.0f items/s%n",
-                romeMedian, bytes / 1e3 / romeMedian, items * 1000 / romeMedian);
-        out.printf(Locale.ROOT, "Sift parse + clean (what it stores): median %7.1f ms a round: %6.1f MB/s, %7.0f items/s%n",
-                siftMedian, bytes / 1e3 / siftMedian, items * 1000 / siftMedian);
+        out.printf(
+                Locale.ROOT,
+                "plain Rome (SyndFeedInput):         median %7.1f ms a round: %6.1f MB/s, %7.0f items/s%n",
+                romeMedian,
+                bytes / 1e3 / romeMedian,
+                items * 1000 / romeMedian);
+        out.printf(
+                Locale.ROOT,
+                "Sift parse + clean (what it stores): median %7.1f ms a round: %6.1f MB/s, %7.0f items/s%n",
+                siftMedian,
+                bytes / 1e3 / siftMedian,
+                items * 1000 / siftMedian);
         out.printf(Locale.ROOT, "Sift at %.2f of plain Rome's speed%n", romeMedian / siftMedian);
         out.flush();
     }

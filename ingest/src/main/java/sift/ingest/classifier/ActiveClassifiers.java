@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.HypeLexicon;
 import sift.nlp.hype.StanceModel;
-import sift.store.classifier.ClassifierSettingStore;
 import sift.store.Database;
+import sift.store.classifier.ClassifierSettingStore;
 import sift.store.classifier.ModelStore;
 
 /**
@@ -27,22 +27,31 @@ public final class ActiveClassifiers {
         var lexicon = settings.active(ClassifierSettingStore.HYPE_LEXICON);
         if (lexicon.isPresent()) {
             try {
-                analyzer = analyzer.withLexicon(HypeLexicon.parse(lexicon.get().value(), lexiconName(lexicon.get().id())));
+                analyzer = analyzer.withLexicon(HypeLexicon.parse(
+                        lexicon.get().value(), lexiconName(lexicon.get().id())));
             } catch (IllegalArgumentException e) {
-                log.error("The active hype lexicon is refused ({}); the lexicon Sift was built with is used", e.getMessage());
+                log.error(
+                        "The active hype lexicon is refused ({}); the lexicon Sift was built with is used",
+                        e.getMessage());
             }
         }
         var model = db.models().active(ModelStore.HYPE);
         if (model.isPresent()) {
             try {
-                analyzer = withModel(analyzer, model.get(), db.models().bytes(model.get().id()).orElse(null));
+                analyzer = withModel(
+                        analyzer,
+                        model.get(),
+                        db.models().bytes(model.get().id()).orElse(null));
             } catch (IllegalArgumentException e) {
-                log.error("The active stance model is refused ({}); the model Sift was built with is used", e.getMessage());
+                log.error(
+                        "The active stance model is refused ({}); the model Sift was built with is used",
+                        e.getMessage());
             }
         }
         var threshold = settings.active(ClassifierSettingStore.HYPE_THRESHOLD);
         if (threshold.isPresent()) {
-            analyzer = analyzer.withHypeThreshold(Integer.parseInt(threshold.get().value()));
+            analyzer =
+                    analyzer.withHypeThreshold(Integer.parseInt(threshold.get().value()));
         }
         return analyzer;
     }
@@ -50,10 +59,17 @@ public final class ActiveClassifiers {
     /** Which versions are active, in words ("lexicon 3, model 2, threshold built"): what a change is seen by. */
     public static String versions(Database db) {
         ClassifierSettingStore settings = db.classifierSettings();
-        return "lexicon " + settings.active(ClassifierSettingStore.HYPE_LEXICON).map(v -> String.valueOf(v.id()))
-                .orElse("built") + ", model " + db.models().active(ModelStore.HYPE).map(v -> String.valueOf(v.version()))
-                .orElse("built") + ", threshold " + settings.active(ClassifierSettingStore.HYPE_THRESHOLD)
-                .map(v -> String.valueOf(v.id())).orElse("configured");
+        return "lexicon "
+                + settings.active(ClassifierSettingStore.HYPE_LEXICON)
+                        .map(v -> String.valueOf(v.id()))
+                        .orElse("built") + ", model "
+                + db.models()
+                        .active(ModelStore.HYPE)
+                        .map(v -> String.valueOf(v.version()))
+                        .orElse("built") + ", threshold "
+                + settings.active(ClassifierSettingStore.HYPE_THRESHOLD)
+                        .map(v -> String.valueOf(v.id()))
+                        .orElse("configured");
     }
 
     /** How a lexicon version is named in messages. */

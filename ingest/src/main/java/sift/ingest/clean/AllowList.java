@@ -20,39 +20,177 @@ final class AllowList {
     static final String SVG = Parser.NamespaceSvg;
     static final String MATHML = Parser.NamespaceMathml;
 
-    private static final String[] SVG_TAGS = {"svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon",
-        "rect", "text", "tspan", "title", "desc", "defs", "lineargradient", "radialgradient", "stop", "a"};
-    private static final String[] SVG_ATTRIBUTES = {"xmlns", "xmlns:xlink", "version", "baseprofile", "width",
-        "height", "viewbox", "preserveaspectratio", "x", "y", "cx", "cy", "r", "rx", "ry", "x1", "y1", "x2", "y2",
-        "points", "d", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap",
-        "stroke-linejoin", "stroke-opacity", "stroke-dasharray", "opacity", "transform", "font-family", "font-size",
-        "font-weight", "text-anchor", "offset", "stop-color", "stop-opacity", "gradientunits", "gradienttransform",
-        "xlink:title", "xlink:show", "xlink:type"};
-    private static final String[] MATHML_TAGS = {"math", "mrow", "mi", "mo", "mn", "ms", "mtext", "mspace", "msup",
-        "msub", "msubsup", "mfrac", "msqrt", "mroot", "mfenced", "menclose", "mpadded", "mphantom", "mstyle",
-        "mtable", "mtr", "mtd", "munder", "mover", "munderover", "semantics", "annotation"};
-    private static final String[] MATHML_ATTRIBUTES = {"xmlns", "xmlns:xlink", "display", "mathvariant",
-        "mathsize", "mathcolor", "mathbackground", "open", "close", "separators", "notation", "columnalign",
-        "rowalign", "fence", "stretchy", "xlink:show", "xlink:type"};
+    private static final String[] SVG_TAGS = {
+        "svg",
+        "g",
+        "path",
+        "circle",
+        "ellipse",
+        "line",
+        "polyline",
+        "polygon",
+        "rect",
+        "text",
+        "tspan",
+        "title",
+        "desc",
+        "defs",
+        "lineargradient",
+        "radialgradient",
+        "stop",
+        "a"
+    };
+    private static final String[] SVG_ATTRIBUTES = {
+        "xmlns",
+        "xmlns:xlink",
+        "version",
+        "baseprofile",
+        "width",
+        "height",
+        "viewbox",
+        "preserveaspectratio",
+        "x",
+        "y",
+        "cx",
+        "cy",
+        "r",
+        "rx",
+        "ry",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "points",
+        "d",
+        "fill",
+        "fill-opacity",
+        "fill-rule",
+        "stroke",
+        "stroke-width",
+        "stroke-linecap",
+        "stroke-linejoin",
+        "stroke-opacity",
+        "stroke-dasharray",
+        "opacity",
+        "transform",
+        "font-family",
+        "font-size",
+        "font-weight",
+        "text-anchor",
+        "offset",
+        "stop-color",
+        "stop-opacity",
+        "gradientunits",
+        "gradienttransform",
+        "xlink:title",
+        "xlink:show",
+        "xlink:type"
+    };
+    private static final String[] MATHML_TAGS = {
+        "math",
+        "mrow",
+        "mi",
+        "mo",
+        "mn",
+        "ms",
+        "mtext",
+        "mspace",
+        "msup",
+        "msub",
+        "msubsup",
+        "mfrac",
+        "msqrt",
+        "mroot",
+        "mfenced",
+        "menclose",
+        "mpadded",
+        "mphantom",
+        "mstyle",
+        "mtable",
+        "mtr",
+        "mtd",
+        "munder",
+        "mover",
+        "munderover",
+        "semantics",
+        "annotation"
+    };
+    private static final String[] MATHML_ATTRIBUTES = {
+        "xmlns",
+        "xmlns:xlink",
+        "display",
+        "mathvariant",
+        "mathsize",
+        "mathcolor",
+        "mathbackground",
+        "open",
+        "close",
+        "separators",
+        "notation",
+        "columnalign",
+        "rowalign",
+        "fence",
+        "stretchy",
+        "xlink:show",
+        "xlink:type"
+    };
     /** The MathML elements that may link (with {@code xlink:href}, to the {@link #LINKS} protocols only). */
     private static final String[] MATHML_LINKS = {"mrow", "math", "mi", "mo", "mtext"};
+
     private static final String XLINK = "http://www.w3.org/1999/xlink";
     private static final String[] LINKS = {"http", "https", "mailto"};
 
     /** Inert presentational attributes, allowed on any HTML element: none of them runs, loads or names anything. */
-    private static final String[] INERT_ATTRIBUTES = {"abbr", "align", "alt", "axis", "bgcolor", "border",
-        "cellpadding", "cellspacing", "char", "charoff", "cite", "clear", "color", "cols", "colspan", "compact",
-        "datetime", "dir", "face", "headers", "height", "hreflang", "hspace", "lang", "noshade", "nowrap", "rows",
-        "rowspan", "rules", "scope", "size", "span", "start", "summary", "title", "type", "valign", "vspace", "width",
-        "xml:lang"};
+    private static final String[] INERT_ATTRIBUTES = {
+        "abbr",
+        "align",
+        "alt",
+        "axis",
+        "bgcolor",
+        "border",
+        "cellpadding",
+        "cellspacing",
+        "char",
+        "charoff",
+        "cite",
+        "clear",
+        "color",
+        "cols",
+        "colspan",
+        "compact",
+        "datetime",
+        "dir",
+        "face",
+        "headers",
+        "height",
+        "hreflang",
+        "hspace",
+        "lang",
+        "noshade",
+        "nowrap",
+        "rows",
+        "rowspan",
+        "rules",
+        "scope",
+        "size",
+        "span",
+        "start",
+        "summary",
+        "title",
+        "type",
+        "valign",
+        "vspace",
+        "width",
+        "xml:lang"
+    };
 
     /**
      * Elements whose content the HTML parser reads as text up to their end tag (raw text, RCDATA, plaintext, and
      * noscript where scripting is on). Kept anywhere, such an element is kept empty: whatever its body held would be
      * markup to a parser that sees it in another context.
      */
-    static final Set<String> RAW_TEXT = Set.of("iframe", "noembed", "noframes", "noscript", "plaintext", "script",
-            "style", "textarea", "title", "xmp");
+    static final Set<String> RAW_TEXT = Set.of(
+            "iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp");
 
     /**
      * Foreign elements whose children a browser reads in another namespace: SVG's HTML integration points and
@@ -60,13 +198,26 @@ final class AllowList {
      * {@code annotation-xml} are not kept at all.)
      */
     private static final Set<String> SVG_INTEGRATION_POINTS = Set.of("title", "desc", "foreignobject");
-    private static final Set<String> MATHML_INTEGRATION_POINTS = Set.of("mi", "mo", "mn", "ms", "mtext",
-            "annotation-xml");
+
+    private static final Set<String> MATHML_INTEGRATION_POINTS =
+            Set.of("mi", "mo", "mn", "ms", "mtext", "annotation-xml");
 
     /** SVG names a browser writes in mixed case; every other kept name is lower case. */
-    private static final Map<String, String> SVG_CASE = Map.of("lineargradient", "linearGradient",
-            "radialgradient", "radialGradient", "viewbox", "viewBox", "preserveaspectratio", "preserveAspectRatio",
-            "gradientunits", "gradientUnits", "gradienttransform", "gradientTransform", "baseprofile", "baseProfile");
+    private static final Map<String, String> SVG_CASE = Map.of(
+            "lineargradient",
+            "linearGradient",
+            "radialgradient",
+            "radialGradient",
+            "viewbox",
+            "viewBox",
+            "preserveaspectratio",
+            "preserveAspectRatio",
+            "gradientunits",
+            "gradientUnits",
+            "gradienttransform",
+            "gradientTransform",
+            "baseprofile",
+            "baseProfile");
 
     private final Safelist html;
     private final Safelist svg = svg();
@@ -79,9 +230,38 @@ final class AllowList {
     /** The list for posts: prose, code, tables, figures, media, sandboxed video players, SVG drawings, formulas. */
     static AllowList content() {
         return new AllowList(Safelist.relaxed()
-                .addTags("figure", "figcaption", "hr", "abbr", "kbd", "samp", "var", "s", "del", "ins", "mark", "time",
-                        "iframe", "acronym", "address", "article", "aside", "big", "center", "details", "summary", "dfn",
-                        "font", "footer", "header", "nav", "section", "tt", "audio", "video", "source")
+                .addTags(
+                        "figure",
+                        "figcaption",
+                        "hr",
+                        "abbr",
+                        "kbd",
+                        "samp",
+                        "var",
+                        "s",
+                        "del",
+                        "ins",
+                        "mark",
+                        "time",
+                        "iframe",
+                        "acronym",
+                        "address",
+                        "article",
+                        "aside",
+                        "big",
+                        "center",
+                        "details",
+                        "summary",
+                        "dfn",
+                        "font",
+                        "footer",
+                        "header",
+                        "nav",
+                        "section",
+                        "tt",
+                        "audio",
+                        "video",
+                        "source")
                 .addAttributes(":all", INERT_ATTRIBUTES)
                 .addProtocols(":all", "cite", "http", "https")
                 .addAttributes("audio", "src", "controls", "preload")
@@ -156,7 +336,8 @@ final class AllowList {
 
     /** Whether a kept foreign element's children are read as HTML by a browser: they are kept as text only. */
     static boolean isIntegrationPoint(String namespace, String normalName) {
-        return namespace.equals(SVG) ? SVG_INTEGRATION_POINTS.contains(normalName)
+        return namespace.equals(SVG)
+                ? SVG_INTEGRATION_POINTS.contains(normalName)
                 : namespace.equals(MATHML) && MATHML_INTEGRATION_POINTS.contains(normalName);
     }
 

@@ -56,7 +56,8 @@ final class FragmentSource {
         }
         do {
             int at = doctype.start();
-            boolean opensDocument = at == first && DOCUMENT.matcher(html).region(at, html.length()).lookingAt();
+            boolean opensDocument = at == first
+                    && DOCUMENT.matcher(html).region(at, html.length()).lookingAt();
             if (!opensDocument) {
                 out.append(html, copied, at).append("&lt;");
                 copied = at + 1;

@@ -93,23 +93,25 @@ public final class HtmlCleaner {
      */
     static String text(Element root) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    out.append(t.text());
-                } else if (node instanceof Element e && e.tagName().equals("br")) {
-                    out.append('\n');
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            out.append(t.text());
+                        } else if (node instanceof Element e && e.tagName().equals("br")) {
+                            out.append('\n');
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.isBlock()) {
-                    out.append('\n');
-                }
-            }
-        }, root);
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e && e.isBlock()) {
+                            out.append('\n');
+                        }
+                    }
+                },
+                root);
         StringBuilder text = new StringBuilder();
         for (String line : out.toString().split("\n")) {
             String l = WHITESPACE.matcher(line).replaceAll(" ").strip();
@@ -127,7 +129,8 @@ public final class HtmlCleaner {
             return text;
         }
         int cut = text.lastIndexOf(' ', SUMMARY_CHARS);
-        String start = text.substring(0, cut > SUMMARY_CHARS / 2 ? cut : SUMMARY_CHARS).stripTrailing();
+        String start =
+                text.substring(0, cut > SUMMARY_CHARS / 2 ? cut : SUMMARY_CHARS).stripTrailing();
         return TRAILING_PUNCTUATION.matcher(start).replaceAll("") + "…";
     }
 
@@ -184,7 +187,9 @@ public final class HtmlCleaner {
         if (text == null) {
             return null;
         }
-        String plain = text.html() ? plainText(text.value()) : WHITESPACE.matcher(text.value()).replaceAll(" ").strip();
+        String plain = text.html()
+                ? plainText(text.value())
+                : WHITESPACE.matcher(text.value()).replaceAll(" ").strip();
         return plain == null || plain.isEmpty() ? null : plain;
     }
 

@@ -36,8 +36,8 @@ import org.jsoup.select.NodeTraversor;
  */
 final class Sanitiser implements NodeFilter {
     /** HTML elements that hold no prose for a reader: not allowed, they go whole rather than being unwrapped. */
-    private static final Pattern DROPPED_WHOLE = Pattern.compile(
-            "script|style|template|embed|frameset|frame|head|title|iframe|noembed|noframes|xmp");
+    private static final Pattern DROPPED_WHOLE =
+            Pattern.compile("script|style|template|embed|frameset|frame|head|title|iframe|noembed|noframes|xmp");
 
     /** What a table's structure holds; anything else in it a browser moves before the table. */
     private static final Map<String, Set<String>> TABLE_CONTENT = Map.of(
@@ -90,11 +90,14 @@ final class Sanitiser implements NodeFilter {
             return FilterResult.SKIP_ENTIRELY;
         }
         if (!allowList.allows(namespace, name)) {
-            boolean unwrap = namespace.equals(AllowList.HTML) && !DROPPED_WHOLE.matcher(name).matches();
+            boolean unwrap = namespace.equals(AllowList.HTML)
+                    && !DROPPED_WHOLE.matcher(name).matches();
             return unwrap ? FilterResult.CONTINUE : FilterResult.SKIP_ENTIRELY;
         }
         // a tag of its own: the parsed one remembers whether the source wrote <circle/> or <circle></circle>
-        Element copy = new Element(tags.valueOf(AllowList.canonicalName(namespace, name), namespace), null,
+        Element copy = new Element(
+                tags.valueOf(AllowList.canonicalName(namespace, name), namespace),
+                null,
                 allowList.attributes(e, baseUri));
         if (!Tidy.keeps(copy)) {
             return FilterResult.SKIP_ENTIRELY;
@@ -129,8 +132,11 @@ final class Sanitiser implements NodeFilter {
      */
     private static void insert(Element to, Node node) {
         Set<String> content = to.tag().namespace().equals(AllowList.HTML) ? TABLE_CONTENT.get(to.normalName()) : null;
-        boolean misplaced = content != null && (node instanceof TextNode t ? !t.isBlank()
-                : !(((Element) node).tag().namespace().equals(AllowList.HTML) && content.contains(node.normalName())));
+        boolean misplaced = content != null
+                && (node instanceof TextNode t
+                        ? !t.isBlank()
+                        : !(((Element) node).tag().namespace().equals(AllowList.HTML)
+                                && content.contains(node.normalName())));
         Element table = misplaced ? to : null;
         while (table != null && !table.nameIs("table")) {
             table = table.parent();

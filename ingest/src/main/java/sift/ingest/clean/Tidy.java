@@ -7,8 +7,8 @@ import org.jsoup.nodes.TextNode;
 
 /** What an allow-list cannot say: which frames, which images, which parameters. */
 final class Tidy {
-    private static final Pattern VIDEO_PLAYER = Pattern.compile(
-            "https://(www\\.youtube(-nocookie)?\\.com/embed/|player\\.vimeo\\.com/video/)[^\\s\"'<>]+");
+    private static final Pattern VIDEO_PLAYER =
+            Pattern.compile("https://(www\\.youtube(-nocookie)?\\.com/embed/|player\\.vimeo\\.com/video/)[^\\s\"'<>]+");
     private static final Pattern TRACKING_PARAMETER = Pattern.compile("(?i)(utm_[a-z_]+|fbclid|gclid|mc_eid)(=|$)");
 
     private Tidy() {}
@@ -30,7 +30,7 @@ final class Tidy {
                         return false;
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         for (Attribute a : e.attributes()) {
@@ -48,8 +48,10 @@ final class Tidy {
      * until 2016).
      */
     static void keepLeadingNewline(Element e) {
-        if ((e.nameIs("pre") || e.nameIs("listing")) && e.tag().namespace().equals(AllowList.HTML)
-                && e.firstChild() instanceof TextNode t && t.getWholeText().startsWith("\n")) {
+        if ((e.nameIs("pre") || e.nameIs("listing"))
+                && e.tag().namespace().equals(AllowList.HTML)
+                && e.firstChild() instanceof TextNode t
+                && t.getWholeText().startsWith("\n")) {
             t.text("\n" + t.getWholeText());
         }
     }
@@ -68,7 +70,8 @@ final class Tidy {
         int hash = url.indexOf('#', query);
         String fragment = hash < 0 ? "" : url.substring(hash);
         StringBuilder kept = new StringBuilder();
-        for (String parameter : url.substring(query + 1, hash < 0 ? url.length() : hash).split("&")) {
+        for (String parameter :
+                url.substring(query + 1, hash < 0 ? url.length() : hash).split("&")) {
             if (!parameter.isEmpty() && !TRACKING_PARAMETER.matcher(parameter).lookingAt()) {
                 kept.append(kept.length() == 0 ? "?" : "&").append(parameter);
             }

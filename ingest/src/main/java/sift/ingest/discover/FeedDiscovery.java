@@ -24,10 +24,24 @@ import sift.ingest.parse.ParsedFeed;
  * Every request goes through the fetcher, with its guards.
  */
 public final class FeedDiscovery {
-    private static final Set<String> FEED_TYPES = Set.of("application/rss+xml", "application/atom+xml",
-            "application/feed+json", "application/json", "application/rdf+xml", "text/xml", "application/xml");
-    private static final List<String> USUAL_PATHS = List.of("/feed", "/feed/", "/rss", "/rss.xml", "/atom.xml",
-            "/feed.xml", "/index.xml", "/feeds/posts/default", "/?feed=rss2");
+    private static final Set<String> FEED_TYPES = Set.of(
+            "application/rss+xml",
+            "application/atom+xml",
+            "application/feed+json",
+            "application/json",
+            "application/rdf+xml",
+            "text/xml",
+            "application/xml");
+    private static final List<String> USUAL_PATHS = List.of(
+            "/feed",
+            "/feed/",
+            "/rss",
+            "/rss.xml",
+            "/atom.xml",
+            "/feed.xml",
+            "/index.xml",
+            "/feeds/posts/default",
+            "/?feed=rss2");
 
     private final FeedFetcher fetcher;
     private final FeedParser parser;
@@ -51,7 +65,8 @@ public final class FeedDiscovery {
         }
         ParsedFeed feed = asFeed(modified);
         if (feed != null) {
-            return new Result(List.of(new Found(modified.finalUri().toString(), cleaner.plainText(feed.title()))), null);
+            return new Result(
+                    List.of(new Found(modified.finalUri().toString(), cleaner.plainText(feed.title()))), null);
         }
         Document html = HtmlPage.parse(modified);
         Map<String, Found> announced = new LinkedHashMap<>();
@@ -59,7 +74,13 @@ public final class FeedDiscovery {
             String type = link.attr("type").toLowerCase(Locale.ROOT).strip();
             String href = link.absUrl("href");
             if (FEED_TYPES.contains(type) && href.startsWith("http")) {
-                announced.putIfAbsent(href, new Found(href, link.attr("title").isBlank() ? null : link.attr("title").strip()));
+                announced.putIfAbsent(
+                        href,
+                        new Found(
+                                href,
+                                link.attr("title").isBlank()
+                                        ? null
+                                        : link.attr("title").strip()));
             }
         }
         if (!announced.isEmpty()) {
@@ -70,11 +91,13 @@ public final class FeedDiscovery {
             if (fetcher.fetch(new FetchRequest(candidate, null, null)) instanceof FetchResult.Modified m) {
                 ParsedFeed found = asFeed(m);
                 if (found != null) {
-                    return new Result(List.of(new Found(m.finalUri().toString(), cleaner.plainText(found.title()))), null);
+                    return new Result(
+                            List.of(new Found(m.finalUri().toString(), cleaner.plainText(found.title()))), null);
                 }
             }
         }
-        return new Result(List.of(), page + ": no feed announced on the page, and none at " + String.join(", ", USUAL_PATHS));
+        return new Result(
+                List.of(), page + ": no feed announced on the page, and none at " + String.join(", ", USUAL_PATHS));
     }
 
     private ParsedFeed asFeed(FetchResult.Modified modified) {

@@ -49,8 +49,8 @@ final class AddressGuard implements DnsResolver {
             InetAddress first = all[0];
             SpecialAddresses.Range range = SpecialAddresses.of(first);
             String where = all.length > 1 ? "at " + Arrays.toString(all) : first.getHostAddress();
-            throw new Refused("refused: " + host + " is " + where + ", a " + range.name() + " address ("
-                    + range.cidr() + "); Sift fetches only public addresses unless SIFT_ALLOW_PRIVATE=true");
+            throw new Refused("refused: " + host + " is " + where + ", a " + range.name() + " address (" + range.cidr()
+                    + "); Sift fetches only public addresses unless SIFT_ALLOW_PRIVATE=true");
         }
         return allowed.toArray(new InetAddress[0]);
     }

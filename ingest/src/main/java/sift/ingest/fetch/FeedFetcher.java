@@ -113,13 +113,15 @@ public final class FeedFetcher implements AutoCloseable {
             try {
                 next = uri.resolve(new URI(hop.location.strip().replace(" ", "%20")));
             } catch (URISyntaxException | IllegalArgumentException e) {
-                return new FetchResult.Failed("HTTP " + hop.status + " to a Location that is no URL: " + hop.location, null);
+                return new FetchResult.Failed(
+                        "HTTP " + hop.status + " to a Location that is no URL: " + hop.location, null);
             }
             permanent &= hop.status == 301 || hop.status == 308;
             if (visited.contains(next)) {
                 visited.add(next);
-                return new FetchResult.Failed("redirect loop: " + visited.stream().map(URI::toString)
-                        .collect(Collectors.joining(" -> ")), null);
+                return new FetchResult.Failed(
+                        "redirect loop: " + visited.stream().map(URI::toString).collect(Collectors.joining(" -> ")),
+                        null);
             }
             if (visited.size() > MAX_REDIRECTS) {
                 return new FetchResult.Failed("more than " + MAX_REDIRECTS + " redirects (last to " + next + ")", null);
@@ -146,16 +148,20 @@ public final class FeedFetcher implements AutoCloseable {
             get.setHeader("If-Modified-Since", request.lastModified());
         }
         AtomicBoolean expired = new AtomicBoolean();
-        var timer = deadlines.schedule(() -> {
-            expired.set(true);
-            get.cancel();
-        }, remaining, TimeUnit.NANOSECONDS);
+        var timer = deadlines.schedule(
+                () -> {
+                    expired.set(true);
+                    get.cancel();
+                },
+                remaining,
+                TimeUnit.NANOSECONDS);
         try {
             awaitTurn(uri);
             try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
                 int status = response.getCode();
                 Header location = response.getFirstHeader("Location");
-                if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308) && location != null) {
+                if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+                        && location != null) {
                     return new Hop(null, status, location.getValue());
                 }
                 return new Hop(interpret(response, uri, get), status, null);
@@ -163,20 +169,34 @@ public final class FeedFetcher implements AutoCloseable {
         } catch (AddressGuard.Refused e) {
             return new Hop(new FetchResult.Failed(e.getMessage(), null), 0, null);
         } catch (ConnectTimeoutException e) {
-            return new Hop(expired.get() ? timedOut()
-                    : new FetchResult.Failed("connection to " + uri.getHost() + " timed out after "
-                            + seconds(settings.connectTimeout()), null), 0, null);
+            return new Hop(
+                    expired.get()
+                            ? timedOut()
+                            : new FetchResult.Failed(
+                                    "connection to " + uri.getHost() + " timed out after "
+                                            + seconds(settings.connectTimeout()),
+                                    null),
+                    0,
+                    null);
         } catch (HttpHostConnectException e) {
-            return new Hop(new FetchResult.Failed("connection refused by " + uri.getHost()
-                    + (uri.getPort() > 0 ? ":" + uri.getPort() : ""), null), 0, null);
+            return new Hop(
+                    new FetchResult.Failed(
+                            "connection refused by " + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""),
+                            null),
+                    0,
+                    null);
         } catch (UnknownHostException e) {
             return new Hop(new FetchResult.Failed("unknown host " + uri.getHost(), null), 0, null);
         } catch (SSLException e) {
-            return new Hop(new FetchResult.Failed("TLS with " + uri.getHost() + " failed: " + e.getMessage(), null), 0, null);
+            return new Hop(
+                    new FetchResult.Failed("TLS with " + uri.getHost() + " failed: " + e.getMessage(), null), 0, null);
         } catch (SocketTimeoutException e) {
             return new Hop(timedOut(), 0, null);
         } catch (InterruptedIOException e) {
-            return new Hop(expired.get() ? timedOut() : new FetchResult.Failed("fetch interrupted: Sift is stopping", null), 0, null);
+            return new Hop(
+                    expired.get() ? timedOut() : new FetchResult.Failed("fetch interrupted: Sift is stopping", null),
+                    0,
+                    null);
         } catch (IOException e) {
             if (get.isCancelled() && !expired.get()) {
                 return new Hop(tooLarge(), 0, null);
@@ -215,7 +235,8 @@ public final class FeedFetcher implements AutoCloseable {
         }
         if (status < 200 || status > 299) {
             Header retry = response.getFirstHeader("Retry-After");
-            return new FetchResult.Failed("HTTP " + status + " " + reasonPhrase(status),
+            return new FetchResult.Failed(
+                    "HTTP " + status + " " + reasonPhrase(status),
                     retry == null ? null : parseRetryAfter(retry.getValue()));
         }
         HttpEntity entity = response.getEntity();
@@ -233,8 +254,14 @@ public final class FeedFetcher implements AutoCloseable {
         if (bytes == null) {
             return tooLarge();
         }
-        return new FetchResult.Modified(bytes, header(response, "Content-Type"), header(response, "ETag"),
-                header(response, "Last-Modified"), uri, null, freshFor(response));
+        return new FetchResult.Modified(
+                bytes,
+                header(response, "Content-Type"),
+                header(response, "ETag"),
+                header(response, "Last-Modified"),
+                uri,
+                null,
+                freshFor(response));
     }
 
     private static FetchResult withMove(FetchResult result, URI movedTo) {
@@ -242,8 +269,8 @@ public final class FeedFetcher implements AutoCloseable {
             return result;
         }
         if (result instanceof FetchResult.Modified m) {
-            return new FetchResult.Modified(m.body(), m.contentType(), m.etag(), m.lastModified(), m.finalUri(), movedTo,
-                    m.freshFor());
+            return new FetchResult.Modified(
+                    m.body(), m.contentType(), m.etag(), m.lastModified(), m.finalUri(), movedTo, m.freshFor());
         }
         if (result instanceof FetchResult.NotModified n) {
             return new FetchResult.NotModified(movedTo, n.freshFor());
@@ -319,7 +346,8 @@ public final class FeedFetcher implements AutoCloseable {
     /** The time from now until an HTTP date (negative when it is past), or null when the value is no such date. */
     private static Duration untilHttpDate(String value) {
         try {
-            Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return Duration.between(Instant.now(), at);
         } catch (DateTimeParseException notADate) {
             return null;

@@ -12,7 +12,13 @@ public sealed interface FetchResult {
      * redirect on the way was permanent (301, 308), else null; {@code freshFor} how long the server says the
      * answer stays fresh (Cache-Control max-age, Expires), else null.
      */
-    record Modified(byte[] body, String contentType, String etag, String lastModified, URI finalUri, URI movedTo,
+    record Modified(
+            byte[] body,
+            String contentType,
+            String etag,
+            String lastModified,
+            URI finalUri,
+            URI movedTo,
             Duration freshFor)
             implements FetchResult {
         public Modified {

@@ -34,8 +34,14 @@ public record FetchSettings(
 
     /** 10 s to connect, 30 s for the whole answer, 10 MB, 2 requests at once a host, 250 ms apart, public addresses only. */
     public static FetchSettings defaults() {
-        return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 10L * 1024 * 1024, USER_AGENT, 2,
-                Duration.ofMillis(250), false);
+        return new FetchSettings(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                10L * 1024 * 1024,
+                USER_AGENT,
+                2,
+                Duration.ofMillis(250),
+                false);
     }
 
     public FetchSettings withAllowPrivate(boolean allow) {

@@ -25,7 +25,9 @@ public final class HtmlPage {
 
     public static Document parse(FetchResult.Modified page) {
         try {
-            return Jsoup.parse(new ByteArrayInputStream(page.body()), charset(page.contentType()),
+            return Jsoup.parse(
+                    new ByteArrayInputStream(page.body()),
+                    charset(page.contentType()),
                     page.finalUri().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("reading a page held in memory cannot fail: " + page.finalUri(), e);

@@ -76,6 +76,7 @@ final class SpecialAddresses {
             Range.of("fe80::/10", "link-local"),
             Range.of("fec0::/10", "deprecated site-local"),
             Range.of("ff00::/8", "multicast"));
+
     private static final Range NAT64 = Range.of("64:ff9b::/96", "NAT64");
 
     private SpecialAddresses() {}

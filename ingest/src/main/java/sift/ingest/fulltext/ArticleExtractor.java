@@ -31,15 +31,15 @@ public final class ArticleExtractor {
             + "pagination|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|"
             + "sponsor|subscribe|supplemental|widget");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|post|entry");
-    private static final Pattern POSITIVE = Pattern.compile(
-            "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose");
+    private static final Pattern POSITIVE =
+            Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose");
     private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$|\\bhid\\b|banner|combx|comment|"
             + "com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|"
             + "sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline");
-    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "li", "div", "section", "h2", "h3",
-            "h4", "dd", "figcaption");
-    private static final String BLOCKS = "p, div, pre, blockquote, ul, ol, dl, table, section, article, figure, "
-            + "h1, h2, h3, h4, h5, h6";
+    private static final Set<String> SCORED =
+            Set.of("p", "pre", "td", "blockquote", "li", "div", "section", "h2", "h3", "h4", "dd", "figcaption");
+    private static final String BLOCKS =
+            "p, div, pre, blockquote, ul, ol, dl, table, section, article, figure, " + "h1, h2, h3, h4, h5, h6";
     private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
 
     /** What was found: the article's HTML, or why there is none. */
@@ -237,7 +237,8 @@ public final class ArticleExtractor {
         }
         String text = e.text();
         double density = linkDensity(e);
-        return text.length() > 80 ? density < 0.25
+        return text.length() > 80
+                ? density < 0.25
                 : !text.isEmpty() && density == 0 && SENTENCE_END.matcher(text).find();
     }
 }

@@ -41,9 +41,10 @@ public final class Teasers {
     }
 
     private static boolean isEpisode(ParsedEntry entry) {
-        return entry.enclosures().stream().anyMatch(e -> e.type() != null
-                && (e.type().toLowerCase(Locale.ROOT).startsWith("audio/")
-                        || e.type().toLowerCase(Locale.ROOT).startsWith("video/")));
+        return entry.enclosures().stream()
+                .anyMatch(e -> e.type() != null
+                        && (e.type().toLowerCase(Locale.ROOT).startsWith("audio/")
+                                || e.type().toLowerCase(Locale.ROOT).startsWith("video/")));
     }
 
     private static int words(String text) {

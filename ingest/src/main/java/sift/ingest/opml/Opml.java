@@ -42,7 +42,8 @@ public final class Opml {
                 }
                 if (event == XMLStreamReader.START_ELEMENT && xml.getLocalName().equals("opml")) {
                     sawOpml = true;
-                } else if (event == XMLStreamReader.START_ELEMENT && xml.getLocalName().equals("outline")) {
+                } else if (event == XMLStreamReader.START_ELEMENT
+                        && xml.getLocalName().equals("outline")) {
                     String url = attribute(xml, "xmlUrl");
                     String title = attribute(xml, "title");
                     String text = title != null ? title : attribute(xml, "text");
@@ -51,7 +52,8 @@ public final class Opml {
                         feeds.add(new NewFeed(url, text, folder != null ? folder : categoryAttribute(xml)));
                     }
                     categories.push(url == null && text != null ? text : "");
-                } else if (event == XMLStreamReader.END_ELEMENT && xml.getLocalName().equals("outline")) {
+                } else if (event == XMLStreamReader.END_ELEMENT
+                        && xml.getLocalName().equals("outline")) {
                     categories.pop();
                 }
             }
@@ -72,7 +74,9 @@ public final class Opml {
     public static String write(List<Feed> feeds, String title) {
         Map<String, List<Feed>> byCategory = new LinkedHashMap<>();
         for (Feed feed : feeds) {
-            byCategory.computeIfAbsent(Objects.requireNonNullElse(feed.category(), ""), k -> new ArrayList<>()).add(feed);
+            byCategory
+                    .computeIfAbsent(Objects.requireNonNullElse(feed.category(), ""), k -> new ArrayList<>())
+                    .add(feed);
         }
         StringWriter out = new StringWriter();
         try {

@@ -20,21 +20,46 @@ final class FeedDates {
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})(?:-?(\\d{2})(?:-?(\\d{2}))?)?"
                     + "(?:[Tt ]\\s*(\\d{1,2}):?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?)?");
-    private static final Pattern RFC822 = Pattern.compile(
-            "(?:[A-Za-z]{2,}\\.?,?\\s*)?(\\d{1,2})[\\s-]+([A-Za-z]{3,})\\.?[\\s-]+(\\d{2,4})"
+    private static final Pattern RFC822 =
+            Pattern.compile("(?:[A-Za-z]{2,}\\.?,?\\s*)?(\\d{1,2})[\\s-]+([A-Za-z]{3,})\\.?[\\s-]+(\\d{2,4})"
                     + "(?:[\\s,]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*([A-Za-z]{1,5}|[+-]\\d{2}:?\\d{2})?\\.?");
-    private static final Pattern ASCTIME = Pattern.compile(
-            "[A-Za-z]{3}\\s+([A-Za-z]{3})\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2}):(\\d{2})\\s+(\\d{4})");
+    private static final Pattern ASCTIME =
+            Pattern.compile("[A-Za-z]{3}\\s+([A-Za-z]{3})\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2}):(\\d{2})\\s+(\\d{4})");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
-            Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
-            Map.entry("nov", 11), Map.entry("dec", 12));
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("nov", 11),
+            Map.entry("dec", 12));
     private static final Map<String, Integer> ZONES = Map.ofEntries(
-            Map.entry("ut", 0), Map.entry("utc", 0), Map.entry("gmt", 0), Map.entry("z", 0),
-            Map.entry("est", -5), Map.entry("edt", -4), Map.entry("cst", -6), Map.entry("cdt", -5),
-            Map.entry("mst", -7), Map.entry("mdt", -6), Map.entry("pst", -8), Map.entry("pdt", -7),
-            Map.entry("a", -1), Map.entry("m", -12), Map.entry("n", 1), Map.entry("y", 12),
-            Map.entry("bst", 1), Map.entry("cet", 1), Map.entry("cest", 2), Map.entry("eet", 2), Map.entry("eest", 3));
+            Map.entry("ut", 0),
+            Map.entry("utc", 0),
+            Map.entry("gmt", 0),
+            Map.entry("z", 0),
+            Map.entry("est", -5),
+            Map.entry("edt", -4),
+            Map.entry("cst", -6),
+            Map.entry("cdt", -5),
+            Map.entry("mst", -7),
+            Map.entry("mdt", -6),
+            Map.entry("pst", -8),
+            Map.entry("pdt", -7),
+            Map.entry("a", -1),
+            Map.entry("m", -12),
+            Map.entry("n", 1),
+            Map.entry("y", 12),
+            Map.entry("bst", 1),
+            Map.entry("cet", 1),
+            Map.entry("cest", 2),
+            Map.entry("eet", 2),
+            Map.entry("eest", 3));
 
     private FeedDates() {}
 
@@ -58,9 +83,16 @@ final class FeedDates {
             m = ASCTIME.matcher(s);
             if (m.matches()) {
                 Integer month = MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
-                return month == null ? null : LocalDateTime.of(Integer.parseInt(m.group(6)), month,
-                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
-                        Integer.parseInt(m.group(5))).toInstant(ZoneOffset.UTC);
+                return month == null
+                        ? null
+                        : LocalDateTime.of(
+                                        Integer.parseInt(m.group(6)),
+                                        month,
+                                        Integer.parseInt(m.group(2)),
+                                        Integer.parseInt(m.group(3)),
+                                        Integer.parseInt(m.group(4)),
+                                        Integer.parseInt(m.group(5)))
+                                .toInstant(ZoneOffset.UTC);
             }
         } catch (DateTimeException | NumberFormatException e) {
             return null;

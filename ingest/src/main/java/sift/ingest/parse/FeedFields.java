@@ -36,18 +36,26 @@ final class FeedFields {
     final List<ParsedPodcast.Person> persons = new ArrayList<>();
 
     ParsedPodcast podcast() {
-        if (duration == null && episode == null && season == null && episodeType == null && explicit == null
-                && image == null && chapters == null && transcripts.isEmpty() && persons.isEmpty()) {
+        if (duration == null
+                && episode == null
+                && season == null
+                && episodeType == null
+                && explicit == null
+                && image == null
+                && chapters == null
+                && transcripts.isEmpty()
+                && persons.isEmpty()) {
             return null;
         }
-        return new ParsedPodcast(duration, episode, season, episodeType, explicit, image, transcripts, chapters,
-                persons);
+        return new ParsedPodcast(
+                duration, episode, season, episodeType, explicit, image, transcripts, chapters, persons);
     }
 
     /** "Name (email)" when an author element gives both, as the Universal Feed Parser writes it. */
     String author() {
         if (authorName != null || authorEmail != null) {
-            return authorName != null && authorEmail != null ? authorName + " (" + authorEmail + ")"
+            return authorName != null && authorEmail != null
+                    ? authorName + " (" + authorEmail + ")"
                     : authorName != null ? authorName : authorEmail;
         }
         return author;

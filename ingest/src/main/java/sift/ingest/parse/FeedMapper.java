@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Maps a feed document of any XML flavour (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, CDF, with Dublin Core, content,
@@ -47,8 +46,11 @@ final class FeedMapper {
     }
 
     /** What an element's text means where it stands. */
-    private enum Context { FEED, ENTRY, AUTHOR }
-
+    private enum Context {
+        FEED,
+        ENTRY,
+        AUTHOR
+    }
 
     private void walk(XmlNode node, FeedFields into, URI base, int depth, Context context) {
         for (Object child : node.children) {
@@ -73,7 +75,7 @@ final class FeedMapper {
             switch (key) {
                 case "name" -> into.authorName = clean(n.text());
                 case "email" -> into.authorEmail = clean(n.text());
-                default -> { }
+                default -> {}
             }
             return;
         }
@@ -101,7 +103,8 @@ final class FeedMapper {
             case "media:title", "itunes:title" -> title(n, into, base, depth + 1000);
             case "link" -> link(n, into, base);
             case "guid", "id" -> guid(n, into, base, key);
-            case "description", "summary", "abstract", "dc:description", "itunes:summary" -> summary(n, into, base, key);
+            case "description", "summary", "abstract", "dc:description", "itunes:summary" ->
+                summary(n, into, base, key);
             case "subtitle", "tagline" -> {
                 if (context == Context.FEED && into.description == null) {
                     into.description = text(n, "text/plain", base).value();
@@ -109,7 +112,8 @@ final class FeedMapper {
             }
             case "content:encoded", "content", "xhtml:body", "body", "fullitem" -> content(n, into, base, key);
             case "pubdate", "published", "issued", "dcterms:issued" -> into.published = dateOr(n, into.published);
-            case "updated", "modified", "lastbuilddate", "dc:date", "dcterms:modified" -> into.updated = dateOr(n, into.updated);
+            case "updated", "modified", "lastbuilddate", "dc:date", "dcterms:modified" ->
+                into.updated = dateOr(n, into.updated);
             case "category", "dc:subject", "media:category" -> category(n, into);
             case "keywords", "itunes:keywords", "tags" -> {
                 for (String term : n.text().split(",")) {
@@ -120,7 +124,13 @@ final class FeedMapper {
                 into.addCategory(n.attr("text"));
                 walk(n, into, base, depth, context);
             }
-            case "enclosure" -> enclosure(n.attr("url") != null ? n.attr("url") : n.attr("href"), n.attr("length"), n.attr("type"), into, base);
+            case "enclosure" ->
+                enclosure(
+                        n.attr("url") != null ? n.attr("url") : n.attr("href"),
+                        n.attr("length"),
+                        n.attr("type"),
+                        into,
+                        base);
             case "language", "dc:language" -> {
                 if (into.language == null) {
                     into.language = clean(n.text());
@@ -141,16 +151,17 @@ final class FeedMapper {
             case "itunes:episode", "podcast:episode" -> into.episode = firstNonNull(into.episode, number(n.text()));
             case "itunes:season", "podcast:season" -> into.season = firstNonNull(into.season, number(n.text()));
             case "itunes:episodetype" -> into.episodeType = strip(n.text());
-            case "itunes:explicit" -> into.explicit = switch (String.valueOf(strip(n.text()))) {
-                case "true", "yes", "explicit" -> true;
-                case "false", "no", "clean" -> false;
-                default -> null;
-            };
+            case "itunes:explicit" ->
+                into.explicit = switch (String.valueOf(strip(n.text()))) {
+                    case "true", "yes", "explicit" -> true;
+                    case "false", "no", "clean" -> false;
+                    default -> null;
+                };
             case "podcast:transcript" -> {
                 String url = Links.resolve(base, n.attr("url"));
                 if (url != null) {
-                    into.transcripts.add(new ParsedPodcast.Transcript(url, clean(n.attr("type")),
-                            clean(n.attr("language")), clean(n.attr("rel"))));
+                    into.transcripts.add(new ParsedPodcast.Transcript(
+                            url, clean(n.attr("type")), clean(n.attr("language")), clean(n.attr("rel"))));
                 }
             }
             case "podcast:chapters" -> {
@@ -164,12 +175,15 @@ final class FeedMapper {
                 if (name != null) {
                     String role = clean(n.attr("role"));
                     String group = clean(n.attr("group"));
-                    into.persons.add(new ParsedPodcast.Person(name, role == null ? "host" : role.toLowerCase(Locale.ROOT),
-                            group == null ? "cast" : group.toLowerCase(Locale.ROOT), Links.resolve(base, n.attr("href")),
+                    into.persons.add(new ParsedPodcast.Person(
+                            name,
+                            role == null ? "host" : role.toLowerCase(Locale.ROOT),
+                            group == null ? "cast" : group.toLowerCase(Locale.ROOT),
+                            Links.resolve(base, n.attr("href")),
                             Links.resolve(base, n.attr("img"))));
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -183,7 +197,9 @@ final class FeedMapper {
         }
         int colon = url.indexOf(':');
         int slash = url.indexOf('/');
-        boolean hasScheme = colon > 0 && (slash < 0 || colon < slash) && url.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*");
+        boolean hasScheme = colon > 0
+                && (slash < 0 || colon < slash)
+                && url.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*");
         if (!hasScheme) {
             return url;
         }
@@ -254,7 +270,8 @@ final class FeedMapper {
     private void link(XmlNode n, FeedFields into, URI base) {
         String rel = n.attr("rel") == null ? "alternate" : n.attr("rel").strip().toLowerCase(Locale.ROOT);
         String href = n.attr("href") != null ? n.attr("href") : n.attr("url") != null ? n.attr("url") : n.attr("uri");
-        String type = n.attr("type") == null ? "text/html" : n.attr("type").strip().toLowerCase(Locale.ROOT);
+        String type =
+                n.attr("type") == null ? "text/html" : n.attr("type").strip().toLowerCase(Locale.ROOT);
         String value = href != null ? href : n.text();
         if (rel.equals("enclosure")) {
             if (href != null) {
@@ -362,7 +379,8 @@ final class FeedMapper {
                     : Markup.children(n, xhtml && format.equals("atom_1.0"), true);
             return new ParsedText(value.strip(), true, where);
         }
-        String value = XmlInput.undoDoubleEncoding(XmlInput.windows1252Controls(n.text().strip()));
+        String value = XmlInput.undoDoubleEncoding(
+                XmlInput.windows1252Controls(n.text().strip()));
         boolean base64 = "base64".equals(mode) || (!type.startsWith("text/") && !type.endsWith("xml"));
         if (base64) {
             try {
@@ -371,7 +389,8 @@ final class FeedMapper {
                 problems.add("<" + n.local + "> said to be base64 is not: kept as it is");
             }
         }
-        boolean html = TextTypes.HTML.contains(type) || "escaped".equals(mode)
+        boolean html = TextTypes.HTML.contains(type)
+                || "escaped".equals(mode)
                 || (type.equals("text/plain") && !atom && TextTypes.looksLikeHtml(value))
                 || (base64 && TextTypes.looksLikeHtml(value));
         return new ParsedText(value, html, where);
@@ -393,9 +412,16 @@ final class FeedMapper {
                     List.copyOf(e.categories),
                     e.podcast()));
         }
-        return new ParsedFeed(format, feed.title, feed.link,
+        return new ParsedFeed(
+                format,
+                feed.title,
+                feed.link,
                 feed.description != null ? feed.description : feed.summary == null ? null : feed.summary.value(),
-                feed.language, feed.image, parsed, problems.isEmpty() ? null : String.join("; ", problems), ttl);
+                feed.language,
+                feed.image,
+                parsed,
+                problems.isEmpty() ? null : String.join("; ", problems),
+                ttl);
     }
 
     private static String clean(String s) {

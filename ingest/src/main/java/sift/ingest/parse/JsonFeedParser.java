@@ -55,7 +55,9 @@ final class JsonFeedParser {
         for (JsonNode a : item.path("attachments")) {
             String url = Links.resolve(base, text(a, "url"));
             if (url != null) {
-                Long size = a.path("size_in_bytes").canConvertToLong() ? a.path("size_in_bytes").asLong() : null;
+                Long size = a.path("size_in_bytes").canConvertToLong()
+                        ? a.path("size_in_bytes").asLong()
+                        : null;
                 attachments.add(new ParsedEntry.ParsedEnclosure(url, size, text(a, "mime_type")));
             }
         }

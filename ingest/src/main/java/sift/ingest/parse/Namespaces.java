@@ -16,10 +16,20 @@ final class Namespaces {
     private static final Map<String, String> PREFIXES = new HashMap<>();
 
     static {
-        for (String core : List.of("", "http://backend.userland.com/rss", "http://blogs.law.harvard.edu/tech/rss",
-                "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://example.com/newformat#",
-                "http://example.com/necho", "http://purl.org/echo/", "uri/of/echo/namespace#", "http://purl.org/pie/",
-                "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom", "http://purl.org/rss/1.0/modules/rss091#",
+        for (String core : List.of(
+                "",
+                "http://backend.userland.com/rss",
+                "http://blogs.law.harvard.edu/tech/rss",
+                "http://purl.org/rss/1.0/",
+                "http://my.netscape.com/rdf/simple/0.9/",
+                "http://example.com/newformat#",
+                "http://example.com/necho",
+                "http://purl.org/echo/",
+                "uri/of/echo/namespace#",
+                "http://purl.org/pie/",
+                "http://purl.org/atom/ns#",
+                "http://www.w3.org/2005/atom",
+                "http://purl.org/rss/1.0/modules/rss091#",
                 "http://backend.userland.com/rss2")) {
             PREFIXES.put(core, "");
         }
@@ -54,10 +64,18 @@ final class Namespaces {
         String ns = root.ns.toLowerCase(Locale.ROOT);
         return switch (name) {
             case "rss" -> version == null ? "rss" : "rss_" + version.strip();
-            case "rdf" -> ns.isEmpty() ? "rdf" : root.children.stream().anyMatch(c -> c instanceof XmlNode n
-                    && n.ns.equals("http://my.netscape.com/rdf/simple/0.9/")) ? "rss_0.90" : "rss_1.0";
-            case "feed" -> ns.equals("http://www.w3.org/2005/atom") ? "atom_1.0"
-                    : version == null ? "atom" : "atom_" + version.strip();
+            case "rdf" ->
+                ns.isEmpty()
+                        ? "rdf"
+                        : root.children.stream()
+                                        .anyMatch(c -> c instanceof XmlNode n
+                                                && n.ns.equals("http://my.netscape.com/rdf/simple/0.9/"))
+                                ? "rss_0.90"
+                                : "rss_1.0";
+            case "feed" ->
+                ns.equals("http://www.w3.org/2005/atom")
+                        ? "atom_1.0"
+                        : version == null ? "atom" : "atom_" + version.strip();
             case "channel" -> "cdf";
             default -> name;
         };

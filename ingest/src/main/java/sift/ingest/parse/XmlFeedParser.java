@@ -23,7 +23,9 @@ final class XmlFeedParser {
             try {
                 root = XmlTrees.strict(input.xml, problems);
             } catch (SAXParseException e) {
-                String where = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() + ", column " + e.getColumnNumber() : "";
+                String where = e.getLineNumber() > 0
+                        ? " at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
+                        : "";
                 problems.add("not well-formed XML" + where + ": " + e.getMessage());
                 root = XmlTrees.lenient(input.xml, problems);
             }
@@ -35,8 +37,10 @@ final class XmlFeedParser {
             throw new FeedParseException(problems.isEmpty() ? "no XML element in the document" : problems.get(0), null);
         }
         if (!ROOTS.contains(root.local.toLowerCase(Locale.ROOT)) && !hasEntries(root)) {
-            throw new FeedParseException("not a feed: the document is <" + root.local + ">, not RSS, Atom or RDF"
-                    + (problems.isEmpty() ? "" : " (" + problems.get(0) + ")"), null);
+            throw new FeedParseException(
+                    "not a feed: the document is <" + root.local + ">, not RSS, Atom or RDF"
+                            + (problems.isEmpty() ? "" : " (" + problems.get(0) + ")"),
+                    null);
         }
         return FeedMapper.map(root, base, problems);
     }

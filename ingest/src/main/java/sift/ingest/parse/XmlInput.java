@@ -19,7 +19,8 @@ import org.jsoup.nodes.Entities;
  * {@code &nbsp;} become character references, a stray {@code &} becomes {@code &amp;}). Each repair is noted.
  */
 final class XmlInput {
-    private static final Pattern DECLARED = Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+    private static final Pattern DECLARED =
+            Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
     private static final int MAX_NOTES = 5;
 
     final String xml;
@@ -37,7 +38,7 @@ final class XmlInput {
 
     private static final String CP1252_80_9F =
             "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f"
-            + "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+                    + "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
 
     /**
      * C1 control characters (U+0080 to U+009F) in a feed are almost always Windows-1252 punctuation written by a
@@ -89,7 +90,8 @@ final class XmlInput {
             return s;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -125,7 +127,8 @@ final class XmlInput {
             Charset charset = charset(name);
             if (charset == null) {
                 problems.add("unknown encoding \"" + name + "\" declared; read as UTF-8");
-            } else if (!charset.equals(StandardCharsets.UTF_8) && !charset.name().startsWith("UTF-16")) {
+            } else if (!charset.equals(StandardCharsets.UTF_8)
+                    && !charset.name().startsWith("UTF-16")) {
                 return new String(body, charset);
             }
         }
@@ -196,7 +199,10 @@ final class XmlInput {
                 if (allowed(in, i)) {
                     out.append(c);
                 } else {
-                    note(problems, "a character XML forbids (U+" + String.format("%04X", (int) c) + ") at line " + line + ", left out");
+                    note(
+                            problems,
+                            "a character XML forbids (U+" + String.format("%04X", (int) c) + ") at line " + line
+                                    + ", left out");
                 }
                 i++;
             }
@@ -226,12 +232,16 @@ final class XmlInput {
             if (code >= 0 && allowed(code)) {
                 out.append("&#").append(code).append(';');
             } else {
-                note(problems, "character reference &" + name + "; at line " + line + " is not a character XML allows, left out");
+                note(
+                        problems,
+                        "character reference &" + name + "; at line " + line
+                                + " is not a character XML allows, left out");
             }
             return semi + 1;
         }
         switch (name) {
-            case "lt", "gt", "amp", "quot", "apos" -> out.append('&').append(name).append(';');
+            case "lt", "gt", "amp", "quot", "apos" ->
+                out.append('&').append(name).append(';');
             default -> {
                 String value = switch (name) {
                     // HTML 4's angle brackets, which feeds of that era meant; HTML 5 moved the names elsewhere
@@ -243,7 +253,10 @@ final class XmlInput {
                     note(problems, "undeclared entity &" + name + "; at line " + line + ", kept as text");
                     out.append("&amp;").append(name).append(';');
                 } else {
-                    note(problems, "HTML entity &" + name + "; at line " + line + " (not declared in XML), read as its character");
+                    note(
+                            problems,
+                            "HTML entity &" + name + "; at line " + line
+                                    + " (not declared in XML), read as its character");
                     value.codePoints().forEach(cp -> out.append("&#").append(cp).append(';'));
                 }
             }
@@ -323,7 +336,11 @@ final class XmlInput {
     }
 
     private static boolean allowed(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);
     }
 

@@ -92,60 +92,66 @@ final class XmlTrees {
         Deque<XmlNode> open = new ArrayDeque<>();
         Deque<Map<String, String>> scopes = new ArrayDeque<>();
         XmlNode[] root = new XmlNode[1];
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (depth > MAX_DEPTH) {
-                    throw new TooDeep("elements nested deeper than " + MAX_DEPTH + " levels");
-                }
-                if (node instanceof Element e) {
-                    Map<String, String> scope = new HashMap<>(scopes.isEmpty() ? Map.of() : scopes.peek());
-                    for (Attribute a : e.attributes()) {
-                        if (a.getKey().equals("xmlns")) {
-                            scope.put("", a.getValue());
-                        } else if (a.getKey().startsWith("xmlns:")) {
-                            scope.put(a.getKey().substring(6), a.getValue());
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (depth > MAX_DEPTH) {
+                            throw new TooDeep("elements nested deeper than " + MAX_DEPTH + " levels");
+                        }
+                        if (node instanceof Element e) {
+                            Map<String, String> scope = new HashMap<>(scopes.isEmpty() ? Map.of() : scopes.peek());
+                            for (Attribute a : e.attributes()) {
+                                if (a.getKey().equals("xmlns")) {
+                                    scope.put("", a.getValue());
+                                } else if (a.getKey().startsWith("xmlns:")) {
+                                    scope.put(a.getKey().substring(6), a.getValue());
+                                }
+                            }
+                            scopes.push(scope);
+                            String name = e.tagName();
+                            int colon = name.indexOf(':');
+                            String prefix = colon > 0 ? name.substring(0, colon) : "";
+                            String local = colon > 0 ? name.substring(colon + 1) : name;
+                            List<XmlNode.Attr> attrs = new ArrayList<>();
+                            for (Attribute a : e.attributes()) {
+                                String key = a.getKey();
+                                int c = key.indexOf(':');
+                                String ans = c > 0
+                                        ? (key.startsWith("xml:")
+                                                ? XmlNode.XML_NS
+                                                : scope.getOrDefault(key.substring(0, c), ""))
+                                        : "";
+                                attrs.add(new XmlNode.Attr(ans, key, c > 0 ? key.substring(c + 1) : key, a.getValue()));
+                            }
+                            // a prefix the document never declared keeps its name, so that podcast:person stays itself
+                            String ns = scope.getOrDefault(prefix, prefix.isEmpty() ? "" : "undeclared:" + prefix);
+                            XmlNode x = new XmlNode(ns, prefix, local, attrs);
+                            if (open.isEmpty()) {
+                                root[0] = x;
+                            } else {
+                                open.peek().children.add(x);
+                            }
+                            open.push(x);
+                        } else if (node instanceof TextNode t && !open.isEmpty()) {
+                            String text = t.getWholeText();
+                            if (text.length() > MAX_TEXT) {
+                                problems.add("a text of " + text.length() + " characters: cut at " + MAX_TEXT);
+                                text = text.substring(0, MAX_TEXT);
+                            }
+                            open.peek().children.add(text);
                         }
                     }
-                    scopes.push(scope);
-                    String name = e.tagName();
-                    int colon = name.indexOf(':');
-                    String prefix = colon > 0 ? name.substring(0, colon) : "";
-                    String local = colon > 0 ? name.substring(colon + 1) : name;
-                    List<XmlNode.Attr> attrs = new ArrayList<>();
-                    for (Attribute a : e.attributes()) {
-                        String key = a.getKey();
-                        int c = key.indexOf(':');
-                        String ans = c > 0 ? (key.startsWith("xml:") ? XmlNode.XML_NS : scope.getOrDefault(key.substring(0, c), "")) : "";
-                        attrs.add(new XmlNode.Attr(ans, key, c > 0 ? key.substring(c + 1) : key, a.getValue()));
-                    }
-                    // a prefix the document never declared keeps its name, so that podcast:person stays itself
-                    String ns = scope.getOrDefault(prefix, prefix.isEmpty() ? "" : "undeclared:" + prefix);
-                    XmlNode x = new XmlNode(ns, prefix, local, attrs);
-                    if (open.isEmpty()) {
-                        root[0] = x;
-                    } else {
-                        open.peek().children.add(x);
-                    }
-                    open.push(x);
-                } else if (node instanceof TextNode t && !open.isEmpty()) {
-                    String text = t.getWholeText();
-                    if (text.length() > MAX_TEXT) {
-                        problems.add("a text of " + text.length() + " characters: cut at " + MAX_TEXT);
-                        text = text.substring(0, MAX_TEXT);
-                    }
-                    open.peek().children.add(text);
-                }
-            }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element) {
-                    open.pop();
-                    scopes.pop();
-                }
-            }
-        }, top);
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element) {
+                            open.pop();
+                            scopes.pop();
+                        }
+                    }
+                },
+                top);
         return root[0];
     }
 
@@ -168,7 +174,8 @@ final class XmlTrees {
                 if (q.equals("xmlns") || q.startsWith("xmlns:")) {
                     continue;
                 }
-                attrs.add(new XmlNode.Attr(attributes.getURI(i), q, attributes.getLocalName(i), attributes.getValue(i)));
+                attrs.add(
+                        new XmlNode.Attr(attributes.getURI(i), q, attributes.getLocalName(i), attributes.getValue(i)));
             }
             int colon = qName.indexOf(':');
             XmlNode node = new XmlNode(uri, colon > 0 ? qName.substring(0, colon) : "", localName, attrs);

@@ -6,7 +6,8 @@ import java.util.Objects;
  * What one refresh of one feed did: posts created, updated, unchanged, and skipped (refused by the store).
  * {@code error} is null unless the feed failed.
  */
-public record RefreshReport(long feedId, String url, Outcome outcome, int created, int updated, int unchanged, int skipped, String error) {
+public record RefreshReport(
+        long feedId, String url, Outcome outcome, int created, int updated, int unchanged, int skipped, String error) {
     public enum Outcome {
         FETCHED,
         NOT_MODIFIED,

@@ -32,6 +32,7 @@ public final class RefreshScheduler implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(20);
     /** Longer than any refresh takes (a 30 s fetch, then parsing and storing), short enough to recover from a dead worker. */
     static final Duration LEASE = Duration.ofMinutes(10);
+
     private static final Instant EVERYTHING = Instant.parse("9999-01-01T00:00:00Z");
 
     private final FeedStore feeds;
@@ -51,7 +52,8 @@ public final class RefreshScheduler implements AutoCloseable {
      * @param owner this node's name in the leases it takes, stable across restarts (so that leases a crashed run
      *     left behind are void at once, not when they expire), unique among the processes on one database
      */
-    public RefreshScheduler(FeedStore feeds, Refresher refresher, String owner, int workers, Duration tick, Clock clock) {
+    public RefreshScheduler(
+            FeedStore feeds, Refresher refresher, String owner, int workers, Duration tick, Clock clock) {
         if (workers < 1) {
             throw new IllegalArgumentException("ingest needs at least one worker, was " + workers);
         }
@@ -81,7 +83,7 @@ public final class RefreshScheduler implements AutoCloseable {
      * Feeds another process holds right now are left to it.
      */
     public List<RefreshReport> refreshAll() {
-        return refreshAll((done, total) -> { });
+        return refreshAll((done, total) -> {});
     }
 
     /** {@link #refreshAll()}, telling {@code progress} how many of how many feeds are done after each one. */
@@ -90,10 +92,12 @@ public final class RefreshScheduler implements AutoCloseable {
         List<CompletableFuture<RefreshReport>> futures =
                 submit(feeds.claim(owner, EVERYTHING, now, now.plus(LEASE), Integer.MAX_VALUE));
         AtomicInteger finished = new AtomicInteger();
-        return await(futures.stream().map(f -> f.thenApply(report -> {
-            progress.done(finished.incrementAndGet(), futures.size());
-            return report;
-        })).toList());
+        return await(futures.stream()
+                .map(f -> f.thenApply(report -> {
+                    progress.done(finished.incrementAndGet(), futures.size());
+                    return report;
+                }))
+                .toList());
     }
 
     /** Told after each refresh of a pass. */
@@ -161,7 +165,9 @@ public final class RefreshScheduler implements AutoCloseable {
         pool.shutdown();
         try {
             if (!pool.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("Ingest: {} refreshes still running after {} s, interrupting them", inFlight.size(),
+                log.warn(
+                        "Ingest: {} refreshes still running after {} s, interrupting them",
+                        inFlight.size(),
                         GRACE.toSeconds());
                 pool.shutdownNow();
                 pool.awaitTermination(5, TimeUnit.SECONDS);
@@ -177,7 +183,11 @@ public final class RefreshScheduler implements AutoCloseable {
         try {
             feeds.release(feed.id(), owner);
         } catch (RuntimeException e) {
-            log.warn("Feed {}: lease not released ({}); it expires in {} min", feed.url(), e.getMessage(), LEASE.toMinutes());
+            log.warn(
+                    "Feed {}: lease not released ({}); it expires in {} min",
+                    feed.url(),
+                    e.getMessage(),
+                    LEASE.toMinutes());
         }
     }
 

@@ -26,8 +26,8 @@ import sift.ingest.parse.ParsedFeed;
 import sift.ingest.parse.ParsedPodcast;
 import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
-import sift.nlp.text.Document;
 import sift.nlp.hype.Hype;
+import sift.nlp.text.Document;
 import sift.store.feed.Feed;
 import sift.store.feed.FeedStore;
 import sift.store.feed.FetchStatus;
@@ -121,9 +121,8 @@ public final class Refresher {
             return fail(feed, now, started, "not a valid URL: " + e.getMessage(), null);
         }
         boolean full = policy.fullFetchDue(now, feed.fullFetchAt());
-        FetchResult result = fetcher.fetch(full
-                ? new FetchRequest(uri, null, null)
-                : new FetchRequest(uri, feed.etag(), feed.lastModified()));
+        FetchResult result = fetcher.fetch(
+                full ? new FetchRequest(uri, null, null) : new FetchRequest(uri, feed.etag(), feed.lastModified()));
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);
         }
@@ -142,10 +141,24 @@ public final class Refresher {
         }
         FetchResult.NotModified notModified = (FetchResult.NotModified) result;
         follow(feed, notModified.movedTo());
-        Duration poll = feed.refreshMinutes() != null ? Duration.ofMinutes(feed.refreshMinutes())
+        Duration poll = feed.refreshMinutes() != null
+                ? Duration.ofMinutes(feed.refreshMinutes())
                 : policy.pollIntervalUnchanged(feed.pollInterval(), notModified.freshFor());
-        feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.NOT_MODIFIED, feed.etag(), feed.lastModified(),
-                null, null, now, now.plus(poll), 0, 0, since(started), null, false));
+        feeds.recordSuccess(
+                feed.id(),
+                new FetchSuccess(
+                        FetchStatus.NOT_MODIFIED,
+                        feed.etag(),
+                        feed.lastModified(),
+                        null,
+                        null,
+                        now,
+                        now.plus(poll),
+                        0,
+                        0,
+                        since(started),
+                        null,
+                        false));
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.NOT_MODIFIED, 0, 0, 0, 0, null);
     }
 
@@ -198,35 +211,73 @@ public final class Refresher {
                 draft = withFullText(feed, draft);
             }
             ParsedPodcast podcast = entry.podcast();
-            Document document = new Document(draft.title(), draft.shownText(), entry.link(), entry.categories(),
-                    draft.enclosures().stream().map(e -> e.mimeType() == null ? "" : e.mimeType()).toList(),
-                    feedTitle, podcast == null ? null : podcast.episode(),
-                    podcast == null ? null : podcast.durationSeconds(), entry.author());
+            Document document = new Document(
+                    draft.title(),
+                    draft.shownText(),
+                    entry.link(),
+                    entry.categories(),
+                    draft.enclosures().stream()
+                            .map(e -> e.mimeType() == null ? "" : e.mimeType())
+                            .toList(),
+                    feedTitle,
+                    podcast == null ? null : podcast.episode(),
+                    podcast == null ? null : podcast.durationSeconds(),
+                    entry.author());
             changed.add(draft.withFacts(facts(analyzer.get().analyze(document), podcast)));
         }
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);
         }
         int[] skipped = {0};
-        List<Upsert> upserts = changed.isEmpty() ? List.of() : posts.upsertAll(changed, now, (draft, e) -> {
-            // one entry the store refuses must not cost the feed its other entries
-            skipped[0]++;
-            log.warn("Feed {}: entry {} not stored: {}", feed.url(), draft.guid() != null ? draft.guid() : draft.link(),
-                    e.getMessage());
-        });
-        int created = (int) upserts.stream().filter(u -> u.outcome() == Upsert.Outcome.CREATED).count();
-        int updated = (int) upserts.stream().filter(u -> u.outcome() == Upsert.Outcome.UPDATED).count();
-        int unchanged = drafts.size() - changed.size()
-                + (int) upserts.stream().filter(u -> u.outcome() == Upsert.Outcome.UNCHANGED).count();
-        Duration poll = feed.refreshMinutes() != null ? Duration.ofMinutes(feed.refreshMinutes())
-                : policy.pollInterval(now, drafts.stream().map(PostDraft::publishedAt).toList(), parsed.ttl(),
-                        modified.freshFor());
-        feeds.recordSuccess(feed.id(), new FetchSuccess(FetchStatus.OK, modified.etag(), modified.lastModified(),
-                title, parsed.link(), now, now.plus(poll), created, updated,
-                since(started), poll, full));
-        log.info("Feed {}: {} entries, {} new, {} updated", feed.url(), parsed.entries().size(), created, updated);
-        return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged,
-                skipped[0], null);
+        List<Upsert> upserts = changed.isEmpty()
+                ? List.of()
+                : posts.upsertAll(changed, now, (draft, e) -> {
+                    // one entry the store refuses must not cost the feed its other entries
+                    skipped[0]++;
+                    log.warn(
+                            "Feed {}: entry {} not stored: {}",
+                            feed.url(),
+                            draft.guid() != null ? draft.guid() : draft.link(),
+                            e.getMessage());
+                });
+        int created = (int) upserts.stream()
+                .filter(u -> u.outcome() == Upsert.Outcome.CREATED)
+                .count();
+        int updated = (int) upserts.stream()
+                .filter(u -> u.outcome() == Upsert.Outcome.UPDATED)
+                .count();
+        int unchanged = drafts.size()
+                - changed.size()
+                + (int) upserts.stream()
+                        .filter(u -> u.outcome() == Upsert.Outcome.UNCHANGED)
+                        .count();
+        Duration poll = feed.refreshMinutes() != null
+                ? Duration.ofMinutes(feed.refreshMinutes())
+                : policy.pollInterval(
+                        now, drafts.stream().map(PostDraft::publishedAt).toList(), parsed.ttl(), modified.freshFor());
+        feeds.recordSuccess(
+                feed.id(),
+                new FetchSuccess(
+                        FetchStatus.OK,
+                        modified.etag(),
+                        modified.lastModified(),
+                        title,
+                        parsed.link(),
+                        now,
+                        now.plus(poll),
+                        created,
+                        updated,
+                        since(started),
+                        poll,
+                        full));
+        log.info(
+                "Feed {}: {} entries, {} new, {} updated",
+                feed.url(),
+                parsed.entries().size(),
+                created,
+                updated);
+        return new RefreshReport(
+                feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged, skipped[0], null);
     }
 
     /**
@@ -237,21 +288,42 @@ public final class Refresher {
         List<PostFacts.TopicScore> topics = a.topics().stream()
                 .map(t -> new PostFacts.TopicScore(t.topic().id(), t.score()))
                 .toList();
-        PostFacts.Release release = a.release() == null ? null : new PostFacts.Release(a.release().product(),
-                a.release().version(), a.release().breaking(), a.release().highlights());
+        PostFacts.Release release = a.release() == null
+                ? null
+                : new PostFacts.Release(
+                        a.release().product(),
+                        a.release().version(),
+                        a.release().breaking(),
+                        a.release().highlights());
         ParsedPodcast.Transcript transcript = podcast == null ? null : transcript(podcast.transcripts());
-        PostFacts.Episode episode = a.episode() == null ? null : new PostFacts.Episode(a.episode().show(),
-                podcast == null ? null : podcast.season(), a.episode().number(), a.episode().durationSeconds(),
-                transcript == null ? null : transcript.url(), transcript == null ? null : transcript.type(),
-                podcast == null || podcast.chapters() == null ? null : podcast.chapters().url());
-        return new PostFacts(a.kind().id(), topics, a.hype().score(), a.hype().stance(), claims(a.hype()), release, episode,
+        PostFacts.Episode episode = a.episode() == null
+                ? null
+                : new PostFacts.Episode(
+                        a.episode().show(),
+                        podcast == null ? null : podcast.season(),
+                        a.episode().number(),
+                        a.episode().durationSeconds(),
+                        transcript == null ? null : transcript.url(),
+                        transcript == null ? null : transcript.type(),
+                        podcast == null || podcast.chapters() == null
+                                ? null
+                                : podcast.chapters().url());
+        return new PostFacts(
+                a.kind().id(),
+                topics,
+                a.hype().score(),
+                a.hype().stance(),
+                claims(a.hype()),
+                release,
+                episode,
                 a.vector());
     }
 
     /** The AI claims of a hype verdict as the store keeps them. */
     public static List<PostFacts.Claim> claims(Hype hype) {
         return hype.claims().stream()
-                .map(c -> new PostFacts.Claim(c.part().id(), c.start(), c.end(), c.text(), c.score(), c.stance(), c.reasons()))
+                .map(c -> new PostFacts.Claim(
+                        c.part().id(), c.start(), c.end(), c.text(), c.score(), c.stance(), c.reasons()))
                 .toList();
     }
 
@@ -260,8 +332,8 @@ public final class Refresher {
      * JSON), in the feed's order among equals.
      */
     private static ParsedPodcast.Transcript transcript(List<ParsedPodcast.Transcript> transcripts) {
-        List<String> preferred = List.of("text/html", "text/plain", "text/vtt", "application/x-subrip",
-                "application/srt", "application/json");
+        List<String> preferred = List.of(
+                "text/html", "text/plain", "text/vtt", "application/x-subrip", "application/srt", "application/json");
         return transcripts.stream()
                 .filter(t -> t.url() != null)
                 .min(Comparator.comparingInt(t -> {
@@ -274,7 +346,8 @@ public final class Refresher {
     /** The draft with its page's article in place of the teaser, when the page has one longer than the teaser. */
     private PostDraft withFullText(Feed feed, PostDraft draft) {
         FullText.Result found = fullText.fetch(draft.link(), feed.fullTextSelector());
-        boolean longer = found.article() != null && found.article().text().length() > draft.contentText().length();
+        boolean longer = found.article() != null
+                && found.article().text().length() > draft.contentText().length();
         metrics.fullText(longer);
         if (found.article() == null) {
             log.info("Feed {}: teaser kept, no full text: {}", feed.url(), found.problem());
@@ -313,13 +386,17 @@ public final class Refresher {
 
     private static RefreshReport stopped(Feed feed, int created, int updated, int unchanged, int skipped) {
         log.info("Feed {}: refresh stopped after {} new posts, Sift is stopping", feed.url(), created);
-        return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.STOPPED, created, updated, unchanged,
-                skipped, null);
+        return new RefreshReport(
+                feed.id(), feed.url(), RefreshReport.Outcome.STOPPED, created, updated, unchanged, skipped, null);
     }
 
     private RefreshReport fail(Feed feed, Instant now, long started, String reason, Duration retryAfter) {
-        feeds.recordFailure(feed.id(), reason, now,
-                policy.afterFailure(now, feed.consecutiveFailures() + 1, retryAfter), since(started));
+        feeds.recordFailure(
+                feed.id(),
+                reason,
+                now,
+                policy.afterFailure(now, feed.consecutiveFailures() + 1, retryAfter),
+                since(started));
         log.warn("Feed {} failed: {}", feed.url(), reason);
         return RefreshReport.failed(feed.id(), feed.url(), reason);
     }

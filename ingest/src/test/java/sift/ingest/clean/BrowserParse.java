@@ -30,15 +30,36 @@ final class BrowserParse {
     private static final String XLINK = "http://www.w3.org/1999/xlink";
     private static final String XML = "http://www.w3.org/XML/1998/namespace";
     private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
-    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-            "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen");
-    private static final Set<String> RAW = Set.of("style", "script", "xmp", "iframe", "noembed", "noframes",
-            "plaintext", "noscript");
+    private static final Set<String> VOID = Set.of(
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+            "basefont",
+            "bgsound",
+            "frame",
+            "keygen");
+    private static final Set<String> RAW =
+            Set.of("style", "script", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript");
 
     /** An element of the browser's tree; a child is an element or a text (a String). */
     record Element(String namespace, String name, List<Attribute> attributes, List<Object> children) {
         String attribute(String name) {
-            return attributes.stream().filter(a -> a.name().equals(name)).map(Attribute::value).findFirst().orElse("");
+            return attributes.stream()
+                    .filter(a -> a.name().equals(name))
+                    .map(Attribute::value)
+                    .findFirst()
+                    .orElse("");
         }
     }
 
@@ -108,15 +129,22 @@ final class BrowserParse {
     private static void element(Element e, StringBuilder out) {
         out.append('<').append(e.name());
         for (Attribute a : e.attributes()) {
-            out.append(' ').append(a.name()).append("=\"").append(escape(a.value(), true)).append('"');
+            out.append(' ')
+                    .append(a.name())
+                    .append("=\"")
+                    .append(escape(a.value(), true))
+                    .append('"');
         }
         out.append('>');
         boolean html = e.namespace().equals(HTML);
         if (html && VOID.contains(e.name())) {
             return;
         }
-        if (html && Set.of("pre", "textarea", "listing").contains(e.name())
-                && !e.children().isEmpty() && e.children().get(0) instanceof String s && s.startsWith("\n")) {
+        if (html
+                && Set.of("pre", "textarea", "listing").contains(e.name())
+                && !e.children().isEmpty()
+                && e.children().get(0) instanceof String s
+                && s.startsWith("\n")) {
             out.append('\n');
         }
         children(e, out);
@@ -161,8 +189,12 @@ final class BrowserParse {
             Element e = (Element) c;
             TreeMap<String, String> attributes = new TreeMap<>();
             e.attributes().forEach(a -> attributes.put(a.name().toLowerCase(Locale.ROOT), a.value()));
-            out.append(indent).append(prefix(e.namespace())).append(e.name().toLowerCase(Locale.ROOT))
-                    .append(' ').append(attributes).append('\n');
+            out.append(indent)
+                    .append(prefix(e.namespace()))
+                    .append(e.name().toLowerCase(Locale.ROOT))
+                    .append(' ')
+                    .append(attributes)
+                    .append('\n');
             tree(e, indent + "  ", out);
         }
         flush(text, indent, out);
@@ -190,8 +222,12 @@ final class BrowserParse {
             if (c instanceof org.jsoup.nodes.Element e) {
                 TreeMap<String, String> attributes = new TreeMap<>();
                 e.attributes().forEach(a -> attributes.put(a.getKey().toLowerCase(Locale.ROOT), a.getValue()));
-                out.append(indent).append(prefix(e.tag().namespace())).append(e.normalName())
-                        .append(' ').append(attributes).append('\n');
+                out.append(indent)
+                        .append(prefix(e.tag().namespace()))
+                        .append(e.normalName())
+                        .append(' ')
+                        .append(attributes)
+                        .append('\n');
                 jsoupTree(e, indent + "  ", out);
             }
         }

@@ -16,9 +16,33 @@ import sift.ingest.clean.BrowserParse.Element;
  */
 final class CleanOutput {
     /** Elements that must never come out, in any namespace. */
-    static final Set<String> NEVER = Set.of("meta", "base", "form", "input", "button", "style", "link", "object",
-            "embed", "script", "foreignobject", "annotation-xml", "noscript", "textarea", "select", "template",
-            "frame", "frameset", "applet", "animate", "set", "use", "image", "handler", "listener");
+    static final Set<String> NEVER = Set.of(
+            "meta",
+            "base",
+            "form",
+            "input",
+            "button",
+            "style",
+            "link",
+            "object",
+            "embed",
+            "script",
+            "foreignobject",
+            "annotation-xml",
+            "noscript",
+            "textarea",
+            "select",
+            "template",
+            "frame",
+            "frameset",
+            "applet",
+            "animate",
+            "set",
+            "use",
+            "image",
+            "handler",
+            "listener");
+
     private static final Pattern URL = Pattern.compile("(?is)(https?|mailto|ftp):.*");
     private static final Pattern VIDEO =
             Pattern.compile("https://(www\\.youtube(-nocookie)?\\.com/embed/|player\\.vimeo\\.com/video/).+");
@@ -35,7 +59,8 @@ final class CleanOutput {
         if (!browser.equals(jsoup)) {
             problems.add("a browser reads another tree than jsoup:\n" + browser + "jsoup:\n" + jsoup);
         }
-        String again = cleaner.clean(BrowserParse.html(body), "https://blog.example/").html();
+        String again =
+                cleaner.clean(BrowserParse.html(body), "https://blog.example/").html();
         if (!again.equals(html)) {
             problems.add("not a fixed point; cleaned again after a browser's re-parse it is\n" + again);
         }
@@ -54,11 +79,14 @@ final class CleanOutput {
             problems.add(where + " is not allowed");
             return problems;
         }
-        if (AllowList.HTML.equals(ns) && AllowList.RAW_TEXT.contains(name) && !e.children().isEmpty()) {
+        if (AllowList.HTML.equals(ns)
+                && AllowList.RAW_TEXT.contains(name)
+                && !e.children().isEmpty()) {
             problems.add(where + " has a body: " + e.children());
         }
-        if (name.equals("iframe") && (!VIDEO.matcher(e.attribute("src")).matches()
-                || !e.attribute("sandbox").equals("allow-scripts allow-same-origin allow-presentation"))) {
+        if (name.equals("iframe")
+                && (!VIDEO.matcher(e.attribute("src")).matches()
+                        || !e.attribute("sandbox").equals("allow-scripts allow-same-origin allow-presentation"))) {
             problems.add(where + " is no sandboxed video player: src " + e.attribute("src"));
         }
         for (Attribute a : e.attributes()) {
@@ -66,8 +94,11 @@ final class CleanOutput {
             if (key.startsWith("on") || key.equals("style") || !ALLOWED.allowsAttribute(ns, name, key)) {
                 problems.add(where + " has attribute " + key + "=\"" + a.value() + "\"");
             }
-            if ((key.equals("href") || key.equals("src") || key.endsWith(":href") || key.equals("poster")
-                    || key.equals("cite"))
+            if ((key.equals("href")
+                            || key.equals("src")
+                            || key.endsWith(":href")
+                            || key.equals("poster")
+                            || key.equals("cite"))
                     && !URL.matcher(a.value()).matches()) {
                 problems.add(where + " links to " + a.value());
             }

@@ -37,8 +37,20 @@ class HtmlCleanerGoldenTest {
             assertThat(BrowserParse.elements(BrowserParse.body(html)))
                     .extracting(e -> e.name().toLowerCase())
                     .as(html)
-                    .doesNotContainAnyElementsOf(List.of("meta", "base", "form", "input", "button", "style", "link",
-                            "object", "embed", "script", "foreignobject", "annotation-xml", "noscript"));
+                    .doesNotContainAnyElementsOf(List.of(
+                            "meta",
+                            "base",
+                            "form",
+                            "input",
+                            "button",
+                            "style",
+                            "link",
+                            "object",
+                            "embed",
+                            "script",
+                            "foreignobject",
+                            "annotation-xml",
+                            "noscript"));
         }
     }
 
@@ -57,8 +69,10 @@ class HtmlCleanerGoldenTest {
 
     /** The cleaned HTML of a golden input, checked against its expected output and a browser's reading. */
     private String assertGolden(String name) {
-        String html = cleaner.clean(Fixtures.text("clean/" + name + ".html"), BASE).html();
-        assertThat(html).isEqualTo(Fixtures.text("clean/" + name + ".expected.html").stripTrailing());
+        String html =
+                cleaner.clean(Fixtures.text("clean/" + name + ".html"), BASE).html();
+        assertThat(html)
+                .isEqualTo(Fixtures.text("clean/" + name + ".expected.html").stripTrailing());
         assertThat(CleanOutput.problems(cleaner, html)).as(html).isEmpty();
         return html;
     }
@@ -73,7 +87,8 @@ class HtmlCleanerGoldenTest {
 
     /** The names of the golden inputs of a family, without {@code .html}. */
     private static Stream<String> inputs(String family) throws IOException, URISyntaxException {
-        Path dir = Path.of(HtmlCleanerGoldenTest.class.getResource("/clean/" + family).toURI());
+        Path dir = Path.of(
+                HtmlCleanerGoldenTest.class.getResource("/clean/" + family).toURI());
         try (Stream<Path> files = Files.list(dir)) {
             List<String> names = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".html") && !n.endsWith(".expected.html"))

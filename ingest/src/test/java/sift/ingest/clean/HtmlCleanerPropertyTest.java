@@ -29,26 +29,102 @@ import sift.ingest.testing.Fixtures;
 class HtmlCleanerPropertyTest {
     /** Another seed or more payloads explore further: {@code -DargLine="-Dsift.seed=7 -Dsift.generated=150000"}. */
     private static final long SEED = Long.getLong("sift.seed", 20L);
+
     private static final int GENERATED = Integer.getInteger("sift.generated", 20_000);
     /** Elements that change how a browser parses their content, or in which namespace. */
-    private static final String[] WRAPPERS = {"<svg>%s</svg>", "<math>%s</math>",
-        "<svg><foreignObject>%s</foreignObject></svg>", "<math><annotation-xml encoding=\"text/html\">%s</annotation-xml></math>",
-        "<math><mtext>%s</mtext></math>", "<math><mi>%s</mi></math>", "<svg><title>%s</title></svg>",
-        "<svg><desc>%s</desc></svg>", "<noscript>%s</noscript>",
-        "<iframe src=\"https://www.youtube.com/embed/x\">%s</iframe>", "<title>%s</title>", "<textarea>%s</textarea>",
-        "<table>%s</table>", "<table><tr><td>%s</td></tr></table>", "<svg><a href=\"https://a.example/\">%s</a></svg>",
-        "<p>%s</p>", "<a href=\"https://a.example/\">%s</a>", "<pre>%s</pre>", "<style>%s</style>", "<xmp>%s</xmp>",
-        "<form>%s</form>", "<select>%s</select>", "<template>%s</template>", "<svg><style>%s</style></svg>",
-        "<svg>%s", "<math><mtext>%s", "<noscript>%s", "<table>%s", "<svg><foreignObject>%s", "<math><mi><iframe>%s"};
+    private static final String[] WRAPPERS = {
+        "<svg>%s</svg>",
+        "<math>%s</math>",
+        "<svg><foreignObject>%s</foreignObject></svg>",
+        "<math><annotation-xml encoding=\"text/html\">%s</annotation-xml></math>",
+        "<math><mtext>%s</mtext></math>",
+        "<math><mi>%s</mi></math>",
+        "<svg><title>%s</title></svg>",
+        "<svg><desc>%s</desc></svg>",
+        "<noscript>%s</noscript>",
+        "<iframe src=\"https://www.youtube.com/embed/x\">%s</iframe>",
+        "<title>%s</title>",
+        "<textarea>%s</textarea>",
+        "<table>%s</table>",
+        "<table><tr><td>%s</td></tr></table>",
+        "<svg><a href=\"https://a.example/\">%s</a></svg>",
+        "<p>%s</p>",
+        "<a href=\"https://a.example/\">%s</a>",
+        "<pre>%s</pre>",
+        "<style>%s</style>",
+        "<xmp>%s</xmp>",
+        "<form>%s</form>",
+        "<select>%s</select>",
+        "<template>%s</template>",
+        "<svg><style>%s</style></svg>",
+        "<svg>%s",
+        "<math><mtext>%s",
+        "<noscript>%s",
+        "<table>%s",
+        "<svg><foreignObject>%s",
+        "<math><mi><iframe>%s"
+    };
 
     /** Tokens that change how what follows them is parsed: breakouts, end tags, raw text, CDATA, comments. */
-    private static final String[] TOKENS = {"</p>", "<br>", "</br>", "</svg>", "</math>", "<![CDATA[", "]]>", "<!--",
-        "-->", "</table>", "<table>", "<tr>", "<td>", "<font color=red>", "<mglyph>", "<malignmark>", "<plaintext>",
-        "<image src=x>", "<listing>", "<body>", "<html>", "</body>", "<frameset>", "<a href=\"https://a.example/\">",
-        "</a>", "<select>", "<option>", "<p>", "<li>", "<svg>", "<math>", "<mi>", "<mtext>", "<desc>", "<title>",
-        "<foreignObject>", "<annotation-xml encoding=\"text/html\">", "<noscript>", "</noscript>", "<iframe>",
-        "</iframe>", "<textarea>", "</textarea>", "<style>", "</style>", "<xmp>", "<pre>\n", "\"", "'", "<", ">",
-        "&", "\r", "\u0000", "&#0;", "&#13;", "<!DOCTYPE html>"};
+    private static final String[] TOKENS = {
+        "</p>",
+        "<br>",
+        "</br>",
+        "</svg>",
+        "</math>",
+        "<![CDATA[",
+        "]]>",
+        "<!--",
+        "-->",
+        "</table>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "<font color=red>",
+        "<mglyph>",
+        "<malignmark>",
+        "<plaintext>",
+        "<image src=x>",
+        "<listing>",
+        "<body>",
+        "<html>",
+        "</body>",
+        "<frameset>",
+        "<a href=\"https://a.example/\">",
+        "</a>",
+        "<select>",
+        "<option>",
+        "<p>",
+        "<li>",
+        "<svg>",
+        "<math>",
+        "<mi>",
+        "<mtext>",
+        "<desc>",
+        "<title>",
+        "<foreignObject>",
+        "<annotation-xml encoding=\"text/html\">",
+        "<noscript>",
+        "</noscript>",
+        "<iframe>",
+        "</iframe>",
+        "<textarea>",
+        "</textarea>",
+        "<style>",
+        "</style>",
+        "<xmp>",
+        "<pre>\n",
+        "\"",
+        "'",
+        "<",
+        ">",
+        "&",
+        "\r",
+        "\u0000",
+        "&#0;",
+        "&#13;",
+        "<!DOCTYPE html>"
+    };
 
     private final HtmlCleaner cleaner = new HtmlCleaner();
 
@@ -68,12 +144,16 @@ class HtmlCleanerPropertyTest {
             String html = cleaner.clean(payload, "https://blog.example/").html();
             List<String> problems = CleanOutput.problems(cleaner, html);
             if (!problems.isEmpty() && failed++ < 5) {
-                failures.add("payload " + javaString(payload) + "\ncleaned " + html + "\n" + String.join("\n", problems));
+                failures.add(
+                        "payload " + javaString(payload) + "\ncleaned " + html + "\n" + String.join("\n", problems));
             }
         }
-        System.out.printf("HtmlCleanerPropertyTest: %d payloads (%d seeds) checked in %.1f s%n", payloads.size(),
-                seeds.size(), (System.nanoTime() - started) / 1e9);
-        assertThat(failures).as("seed %d: %d of %d payloads fail, the first ones", SEED, failed, payloads.size()).isEmpty();
+        System.out.printf(
+                "HtmlCleanerPropertyTest: %d payloads (%d seeds) checked in %.1f s%n",
+                payloads.size(), seeds.size(), (System.nanoTime() - started) / 1e9);
+        assertThat(failures)
+                .as("seed %d: %d of %d payloads fail, the first ones", SEED, failed, payloads.size())
+                .isEmpty();
     }
 
     /** Every line of the XSS corpus and every HTML text of the feed-parser corpus. */

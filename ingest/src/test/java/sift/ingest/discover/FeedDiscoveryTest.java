@@ -16,7 +16,8 @@ class FeedDiscoveryTest {
             + "<item><title>t</title><guid>g</guid></item></channel></rss>";
 
     private final FixtureServer server = new FixtureServer();
-    private final FeedFetcher fetcher = new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(Duration.ZERO));
+    private final FeedFetcher fetcher =
+            new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(Duration.ZERO));
     private final FeedDiscovery discovery = new FeedDiscovery(fetcher, new FeedParser());
 
     @AfterEach
@@ -32,7 +33,8 @@ class FeedDiscoveryTest {
     @Test
     void aFeedUrlIsItsOwnFeed() {
         server.feed("/rss.xml", "application/rss+xml", RSS);
-        assertThat(discover("/rss.xml").feeds()).containsExactly(new FeedDiscovery.Found(server.url("/rss.xml"), "Packet Notes"));
+        assertThat(discover("/rss.xml").feeds())
+                .containsExactly(new FeedDiscovery.Found(server.url("/rss.xml"), "Packet Notes"));
     }
 
     @Test
@@ -42,16 +44,18 @@ class FeedDiscoveryTest {
                 <link rel="alternate" type="application/rss+xml" title="All posts" href="/blog/index.xml">
                 <link rel="alternate" type="application/atom+xml" href="https://elsewhere.example/atom.xml">
                 <link rel="stylesheet" href="/style.css"></head><body>hi</body></html>""");
-        assertThat(discover("/blog/").feeds()).containsExactly(
-                new FeedDiscovery.Found(server.url("/blog/index.xml"), "All posts"),
-                new FeedDiscovery.Found("https://elsewhere.example/atom.xml", null));
+        assertThat(discover("/blog/").feeds())
+                .containsExactly(
+                        new FeedDiscovery.Found(server.url("/blog/index.xml"), "All posts"),
+                        new FeedDiscovery.Found("https://elsewhere.example/atom.xml", null));
     }
 
     @Test
     void triesTheUsualPathsWhenThePageAnnouncesNone() {
         server.feed("/", "text/html", "<html><body>no links</body></html>");
         server.feed("/feed.xml", "application/rss+xml", RSS);
-        assertThat(discover("/").feeds()).containsExactly(new FeedDiscovery.Found(server.url("/feed.xml"), "Packet Notes"));
+        assertThat(discover("/").feeds())
+                .containsExactly(new FeedDiscovery.Found(server.url("/feed.xml"), "Packet Notes"));
     }
 
     @Test

@@ -39,7 +39,8 @@ class AddressGuardTest {
             "203.0.113.0/24,     203.0.113.0,     203.0.113.255,   documentation",
             "224.0.0.0/4,        224.0.0.0,       239.255.255.255, multicast",
             "240.0.0.0/4,        240.0.0.0,       255.255.255.254, reserved",
-            "255.255.255.255/32, 255.255.255.255, 255.255.255.255, limited broadcast"})
+            "255.255.255.255/32, 255.255.255.255, 255.255.255.255, limited broadcast"
+        })
         void issue20RefusesEveryAddressOfASpecialPurposeRange(String range, String first, String last, String name)
                 throws Exception {
             assertThat(kind(first)).as(first + " in " + range).isEqualTo(name);
@@ -47,11 +48,38 @@ class AddressGuardTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"1.0.0.0", "9.255.255.255", "11.0.0.0", "100.63.255.255", "100.128.0.0",
-            "126.255.255.255", "128.0.0.0", "169.253.255.255", "169.255.0.0", "172.15.255.255", "172.32.0.0",
-            "192.0.1.0", "192.0.3.0", "192.88.98.255", "192.88.100.0", "192.167.255.255", "192.169.0.0",
-            "198.17.255.255", "198.20.0.0", "198.51.99.255", "198.51.101.0", "203.0.112.255", "203.0.114.0",
-            "223.255.255.255", "1.1.1.1", "8.8.8.8", "192.31.196.1", "192.52.193.1", "192.175.48.1"})
+        @ValueSource(
+                strings = {
+                    "1.0.0.0",
+                    "9.255.255.255",
+                    "11.0.0.0",
+                    "100.63.255.255",
+                    "100.128.0.0",
+                    "126.255.255.255",
+                    "128.0.0.0",
+                    "169.253.255.255",
+                    "169.255.0.0",
+                    "172.15.255.255",
+                    "172.32.0.0",
+                    "192.0.1.0",
+                    "192.0.3.0",
+                    "192.88.98.255",
+                    "192.88.100.0",
+                    "192.167.255.255",
+                    "192.169.0.0",
+                    "198.17.255.255",
+                    "198.20.0.0",
+                    "198.51.99.255",
+                    "198.51.101.0",
+                    "203.0.112.255",
+                    "203.0.114.0",
+                    "223.255.255.255",
+                    "1.1.1.1",
+                    "8.8.8.8",
+                    "192.31.196.1",
+                    "192.52.193.1",
+                    "192.175.48.1"
+                })
         void allowsThePublicAddressesAroundThem(String address) throws Exception {
             assertThat(kind(address)).as(address).isNull();
         }
@@ -74,7 +102,8 @@ class AddressGuardTest {
             "fc00::/7,        fc00::,               fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff,  private (unique local)",
             "fe80::/10,       fe80::,               febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff,  link-local",
             "fec0::/10,       fec0::,               feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff,  deprecated site-local",
-            "ff00::/8,        ff00::,               ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff,  multicast"})
+            "ff00::/8,        ff00::,               ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff,  multicast"
+        })
         void issue20RefusesEveryAddressOfASpecialPurposeRange(String range, String first, String last, String name)
                 throws Exception {
             assertThat(kind(first)).as(first + " in " + range).isEqualTo(name);
@@ -87,15 +116,29 @@ class AddressGuardTest {
             "::ffff:127.0.0.1,      loopback",
             "64:ff9b::10.0.0.1,     private",
             "64:ff9b::198.18.0.1,   benchmarking",
-            "64:ff9b::a9fe:a9fe,    link-local"})
+            "64:ff9b::a9fe:a9fe,    link-local"
+        })
         void issue20JudgesAnEmbeddedIpv4AddressByItself(String address, String name) throws Exception {
             assertThat(kind(address)).as(address).isEqualTo(name);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2606:4700::1111", "2001:4860:4860::8888", "2001:200::1", "2001:db7:ffff::1",
-            "2001:db9::1", "2003::1", "3fff:1000::1", "5eff:ffff::1", "5f01::1", "fbff:ffff::1", "::ffff:8.8.8.8",
-            "64:ff9b::8.8.8.8", "2620:4f:8000::1"})
+        @ValueSource(
+                strings = {
+                    "2606:4700::1111",
+                    "2001:4860:4860::8888",
+                    "2001:200::1",
+                    "2001:db7:ffff::1",
+                    "2001:db9::1",
+                    "2003::1",
+                    "3fff:1000::1",
+                    "5eff:ffff::1",
+                    "5f01::1",
+                    "fbff:ffff::1",
+                    "::ffff:8.8.8.8",
+                    "64:ff9b::8.8.8.8",
+                    "2620:4f:8000::1"
+                })
         void allowsThePublicAddressesAroundThem(String address) throws Exception {
             assertThat(kind(address)).as(address).isNull();
         }

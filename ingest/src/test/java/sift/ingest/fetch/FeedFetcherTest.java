@@ -19,7 +19,8 @@ import sift.ingest.testing.FixtureServer.Route;
 /** Fetching against a real HTTP server on 127.0.0.1. */
 class FeedFetcherTest {
     private static final String RSS = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
-    private static final FetchSettings LOCAL = FetchSettings.defaults().withAllowPrivate(true).withHostGap(Duration.ZERO);
+    private static final FetchSettings LOCAL =
+            FetchSettings.defaults().withAllowPrivate(true).withHostGap(Duration.ZERO);
 
     private final FixtureServer server = new FixtureServer();
     private final FeedFetcher fetcher = new FeedFetcher(LOCAL);
@@ -59,14 +60,19 @@ class FeedFetcherTest {
 
     @Test
     void decodesGzip() {
-        server.route("/gz.xml", Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8)).gzipped());
+        server.route(
+                "/gz.xml",
+                Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8))
+                        .gzipped());
         FetchResult.Modified modified = (FetchResult.Modified) fetch("/gz.xml");
         assertThat(new String(modified.body(), StandardCharsets.UTF_8)).isEqualTo(RSS);
     }
 
     @Test
     void stopsDecodingAGzipBombAtTheCap() {
-        server.route("/bomb.xml", Route.ok("application/rss+xml", new byte[64 * 1024 * 1024]).gzipped());
+        server.route(
+                "/bomb.xml",
+                Route.ok("application/rss+xml", new byte[64 * 1024 * 1024]).gzipped());
         assertThat(reason(fetch("/bomb.xml"))).isEqualTo("response larger than 10 MB, cut off");
     }
 
@@ -75,8 +81,10 @@ class FeedFetcherTest {
         server.route("/busy", Route.status(503).withHeader("Retry-After", "120"));
         server.route("/slow-down", Route.status(429).withHeader("Retry-After", "3600"));
         assertThat(fetch("/missing")).isEqualTo(new FetchResult.Failed("HTTP 404 Not Found", null));
-        assertThat(fetch("/busy")).isEqualTo(new FetchResult.Failed("HTTP 503 Service Unavailable", Duration.ofSeconds(120)));
-        assertThat(fetch("/slow-down")).isEqualTo(new FetchResult.Failed("HTTP 429 Too Many Requests", Duration.ofHours(1)));
+        assertThat(fetch("/busy"))
+                .isEqualTo(new FetchResult.Failed("HTTP 503 Service Unavailable", Duration.ofSeconds(120)));
+        assertThat(fetch("/slow-down"))
+                .isEqualTo(new FetchResult.Failed("HTTP 429 Too Many Requests", Duration.ofHours(1)));
     }
 
     @Test
@@ -109,8 +117,9 @@ class FeedFetcherTest {
     void namesARedirectLoop() {
         server.route("/a", Route.status(302).withHeader("Location", "/b"));
         server.route("/b", Route.status(302).withHeader("Location", "/a"));
-        assertThat(reason(fetch("/a"))).isEqualTo("redirect loop: " + server.url("/a") + " -> " + server.url("/b")
-                + " -> " + server.url("/a"));
+        assertThat(reason(fetch("/a")))
+                .isEqualTo(
+                        "redirect loop: " + server.url("/a") + " -> " + server.url("/b") + " -> " + server.url("/a"));
     }
 
     @Test
@@ -134,12 +143,16 @@ class FeedFetcherTest {
         server.feed("/feed.xml", "application/rss+xml", RSS);
         try (FeedFetcher guarded = new FeedFetcher(FetchSettings.defaults())) {
             String refused = reason(guarded.fetch(new FetchRequest(URI.create(server.url("/feed.xml")), null, null)));
-            assertThat(refused).startsWith("refused: 127.0.0.1 is 127.0.0.1, a loopback address")
+            assertThat(refused)
+                    .startsWith("refused: 127.0.0.1 is 127.0.0.1, a loopback address")
                     .endsWith("unless SIFT_ALLOW_PRIVATE=true");
-            String byName = reason(guarded.fetch(new FetchRequest(URI.create("http://localhost:9/feed.xml"), null, null)));
+            String byName =
+                    reason(guarded.fetch(new FetchRequest(URI.create("http://localhost:9/feed.xml"), null, null)));
             assertThat(byName).startsWith("refused: localhost is");
         }
-        assertThat(server.hits("/feed.xml")).as("not one request reached the server").isZero();
+        assertThat(server.hits("/feed.xml"))
+                .as("not one request reached the server")
+                .isZero();
         assertThat(fetch("/feed.xml")).isInstanceOf(FetchResult.Modified.class);
     }
 
@@ -182,7 +195,8 @@ class FeedFetcherTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        FetchResult result = fetcher.fetch(new FetchRequest(URI.create("http://127.0.0.1:" + closedPort + "/feed"), null, null));
+        FetchResult result =
+                fetcher.fetch(new FetchRequest(URI.create("http://127.0.0.1:" + closedPort + "/feed"), null, null));
         assertThat(result).isEqualTo(new FetchResult.Failed("connection refused by 127.0.0.1:" + closedPort, null));
     }
 
@@ -198,7 +212,10 @@ class FeedFetcherTest {
     @Test
     void givesUpOnASlowServerAtTheTotalDeadline() {
         server.endless("/trickle", Duration.ofMillis(200));
-        server.route("/late", Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8)).delayed(Duration.ofSeconds(3)));
+        server.route(
+                "/late",
+                Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8))
+                        .delayed(Duration.ofSeconds(3)));
         try (var impatient = new FeedFetcher(LOCAL.withLimits(Duration.ofSeconds(2), Duration.ofSeconds(1), 1 << 30))) {
             assertThat(reason(impatient.fetch(new FetchRequest(URI.create(server.url("/trickle")), null, null))))
                     .isEqualTo("no complete answer within 1 s");
@@ -209,7 +226,10 @@ class FeedFetcherTest {
 
     @Test
     void sendsAtMostTwoRequestsAtOnceToAHost() throws Exception {
-        server.route("/slow.xml", Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8)).delayed(Duration.ofMillis(300)));
+        server.route(
+                "/slow.xml",
+                Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8))
+                        .delayed(Duration.ofMillis(300)));
         ExecutorService workers = Executors.newFixedThreadPool(8);
         try {
             List<Future<FetchResult>> results = new java.util.ArrayList<>();
@@ -235,17 +255,22 @@ class FeedFetcherTest {
                 assertThat(polite.fetch(new FetchRequest(URI.create(server.url("/feed.xml")), null, null)))
                         .isInstanceOf(FetchResult.Modified.class);
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two gaps between three requests")
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("two gaps between three requests")
                     .isGreaterThanOrEqualTo(Duration.ofMillis(800));
         }
     }
 
     @Test
     void readsHowLongTheServerSaysTheAnswerStaysFresh() {
-        server.route("/max-age.xml", Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8))
-                .withHeader("Cache-Control", "public, max-age=3600"));
-        server.route("/no-cache.xml", Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8))
-                .withHeader("Cache-Control", "no-cache, max-age=3600"));
+        server.route(
+                "/max-age.xml",
+                Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8))
+                        .withHeader("Cache-Control", "public, max-age=3600"));
+        server.route(
+                "/no-cache.xml",
+                Route.ok("application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8))
+                        .withHeader("Cache-Control", "no-cache, max-age=3600"));
         assertThat(((FetchResult.Modified) fetch("/max-age.xml")).freshFor()).isEqualTo(Duration.ofHours(1));
         assertThat(((FetchResult.Modified) fetch("/no-cache.xml")).freshFor()).isNull();
     }

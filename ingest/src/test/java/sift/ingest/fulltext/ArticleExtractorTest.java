@@ -21,10 +21,20 @@ class ArticleExtractorTest {
         assertThat(found.problem()).isNull();
         String text = Jsoup.parse(found.html()).text();
         assertThat(text)
-                .contains("replication jobs stalled at random", "What we measured", "Leaf to leaf, same site",
-                        "ip tcp adjust-mss 1360", "write the number into the acceptance sheet")
-                .doesNotContain("Consulting, training", "We use cookies", "Recent posts", "field guide to BGP",
-                        "Great write-up", "Copyright 2026", "Share");
+                .contains(
+                        "replication jobs stalled at random",
+                        "What we measured",
+                        "Leaf to leaf, same site",
+                        "ip tcp adjust-mss 1360",
+                        "write the number into the acceptance sheet")
+                .doesNotContain(
+                        "Consulting, training",
+                        "We use cookies",
+                        "Recent posts",
+                        "field guide to BGP",
+                        "Great write-up",
+                        "Copyright 2026",
+                        "Share");
         assertThat(found.html()).doesNotContain("<script", "<style", "<nav", "<aside", "<button");
     }
 
@@ -41,8 +51,7 @@ class ArticleExtractorTest {
     void aSelectorThatSelectsNothingOrIsNoSelectorSaysSo() {
         assertThat(extractor.extract(page(), "div.no-such-class").problem())
                 .isEqualTo("the CSS selector 'div.no-such-class' selects nothing on the page");
-        assertThat(extractor.extract(page(), "div[").problem())
-                .startsWith("the CSS selector 'div[' is not valid");
+        assertThat(extractor.extract(page(), "div[").problem()).startsWith("the CSS selector 'div[' is not valid");
         assertThat(FullText.selectorProblem("div[")).startsWith("'div[' is not a valid CSS selector");
         assertThat(FullText.selectorProblem("article .entry-content")).isNull();
     }
@@ -56,7 +65,9 @@ class ArticleExtractorTest {
                 </ul><p>Please subscribe to read on.</p></body></html>""");
 
         assertThat(extractor.extract(links, null).problem()).startsWith("no article on the page");
-        assertThat(extractor.extract(Jsoup.parse("<html><body></body></html>"), null).problem())
+        assertThat(extractor
+                        .extract(Jsoup.parse("<html><body></body></html>"), null)
+                        .problem())
                 .isEqualTo("no block of text on the page");
     }
 }

@@ -59,7 +59,8 @@ class FullTextRefreshTest {
                   <pubDate>Tue, 10 Nov 2026 08:00:00 GMT</pubDate><description>Our yearly report, as a PDF.</description></item>
                 </channel></rss>""".formatted(server.url("")));
         db = Database.open(DbSettings.embedded(dir));
-        fetcher = new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(Duration.ZERO));
+        fetcher =
+                new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(Duration.ZERO));
         refresher = TestRefresher.over(db, fetcher, Clock.fixed(NOW, ZoneOffset.UTC));
         db.feeds().subscribe(new NewFeed(server.url("/feed.xml"), null, null), NOW);
     }
@@ -140,17 +141,28 @@ class FullTextRefreshTest {
     void issue20StoresAHugeArticleCutByTheCleanerAtATag() {
         StringBuilder page = new StringBuilder("<html><body><article class=\"post\">");
         for (int i = 0; page.length() < 1_200_000; i++) {
-            page.append("<p>Hop ").append(i).append(" of the path, <a href=\"/hops/").append(i).append("\">traced</a>, ")
+            page.append("<p>Hop ")
+                    .append(i)
+                    .append(" of the path, <a href=\"/hops/")
+                    .append(i)
+                    .append("\">traced</a>, ")
                     .append("with <code>mtu 9000</code> set, at last.</p>");
         }
-        server.feed("/posts/evpn-mtu/", "text/html; charset=utf-8", page.append("</article></body></html>").toString());
+        server.feed(
+                "/posts/evpn-mtu/",
+                "text/html; charset=utf-8",
+                page.append("</article></body></html>").toString());
         db.feeds().setFullText(feed().id(), true, "article.post");
 
         refresher.refresh(feed());
 
         String html = posts().get(0).contentHtml();
-        assertThat(html.length()).isLessThanOrEqualTo(HtmlCleaner.MAX_HTML_CHARS).isGreaterThan(800_000);
-        assertThat(html).startsWith("<article>").endsWith("</p></article>")
+        assertThat(html.length())
+                .isLessThanOrEqualTo(HtmlCleaner.MAX_HTML_CHARS)
+                .isGreaterThan(800_000);
+        assertThat(html)
+                .startsWith("<article>")
+                .endsWith("</p></article>")
                 .contains("<p>Hop 0 of the path, <a href=\"" + server.url("/hops/0") + "\"");
     }
 }

@@ -29,11 +29,12 @@ class OpmlTest {
                   <outline type="rss" text="Loose" xmlUrl="https://loose.example/feed"/>
                   <outline xmlUrl="https://untitled.example/feed"/>
                 </body></opml>""");
-        assertThat(feeds).containsExactly(
-                new NewFeed("https://blog.cloudflare.com/rss/", "The Cloudflare Blog", "Blogs / Vendors"),
-                new NewFeed("https://blog.ipspace.net/atom.xml", "ipSpace.net blog", "Blogs"),
-                new NewFeed("https://loose.example/feed", "Loose", null),
-                new NewFeed("https://untitled.example/feed", null, null));
+        assertThat(feeds)
+                .containsExactly(
+                        new NewFeed("https://blog.cloudflare.com/rss/", "The Cloudflare Blog", "Blogs / Vendors"),
+                        new NewFeed("https://blog.ipspace.net/atom.xml", "ipSpace.net blog", "Blogs"),
+                        new NewFeed("https://loose.example/feed", "Loose", null),
+                        new NewFeed("https://untitled.example/feed", null, null));
     }
 
     @Test
@@ -60,18 +61,32 @@ class OpmlTest {
     @Test
     void refusesADocumentThatIsNotOpml() {
         assertThatThrownBy(() -> read("<rss version=\"2.0\"/>")).hasMessageContaining("not OPML");
-        assertThatThrownBy(() -> read("<opml><body>")).hasMessageContaining("subscriptions.opml").hasMessageContaining("not valid OPML");
+        assertThatThrownBy(() -> read("<opml><body>"))
+                .hasMessageContaining("subscriptions.opml")
+                .hasMessageContaining("not valid OPML");
     }
 
     @Test
     void writesWhatItReads() throws Exception {
         Instant now = Instant.parse("2026-11-26T00:00:00Z");
         List<Feed> feeds = List.of(
-                new Feed(1, "https://blog.cloudflare.com/rss/", "Cloudflare & friends", "https://blog.cloudflare.com/",
-                        "Blogs", null, null, null, null, null, 0, now),
+                new Feed(
+                        1,
+                        "https://blog.cloudflare.com/rss/",
+                        "Cloudflare & friends",
+                        "https://blog.cloudflare.com/",
+                        "Blogs",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        now),
                 new Feed(2, "https://loose.example/feed", null, null, null, null, null, null, null, null, 0, now));
-        assertThat(read(Opml.write(feeds, "Sift subscriptions"))).containsExactly(
-                new NewFeed("https://blog.cloudflare.com/rss/", "Cloudflare & friends", "Blogs"),
-                new NewFeed("https://loose.example/feed", "https://loose.example/feed", null));
+        assertThat(read(Opml.write(feeds, "Sift subscriptions")))
+                .containsExactly(
+                        new NewFeed("https://blog.cloudflare.com/rss/", "Cloudflare & friends", "Blogs"),
+                        new NewFeed("https://loose.example/feed", "https://loose.example/feed", null));
     }
 }

@@ -39,8 +39,9 @@ class FeedParserTest {
         void readsPodcastEnclosures() throws Exception {
             ParsedFeed feed = parse("packetpushers-podcast.xml", "https://packetpushers.net/feed/hn/");
             ParsedEntry episode = feed.entries().get(0);
-            assertThat(episode.enclosures()).containsExactly(new ParsedEntry.ParsedEnclosure(
-                    "https://cdn.packetpushers.net/hn812.mp3", 46_301_234L, "audio/mpeg"));
+            assertThat(episode.enclosures())
+                    .containsExactly(new ParsedEntry.ParsedEnclosure(
+                            "https://cdn.packetpushers.net/hn812.mp3", 46_301_234L, "audio/mpeg"));
             assertThat(episode.published()).isEqualTo(Instant.parse("2025-11-21T09:00:00Z"));
             assertThat(feed.image()).isEqualTo("https://packetpushers.net/art/hn.png");
         }
@@ -62,7 +63,9 @@ class FeedParserTest {
 
         @Test
         void resolvesRelativeLinksAndEscapesPlainTextSummaries() throws Exception {
-            ParsedEntry plain = parse("ipspace-atom.xml", "https://blog.ipspace.net/atom.xml").entries().get(1);
+            ParsedEntry plain = parse("ipspace-atom.xml", "https://blog.ipspace.net/atom.xml")
+                    .entries()
+                    .get(1);
             assertThat(plain.link()).isEqualTo("https://blog.ipspace.net/2025/11/plain/");
             assertThat(plain.summary().asHtml()).isEqualTo("Routers &lt;3 BGP &amp; so do we.");
             assertThat(plain.published()).isNull();
@@ -86,7 +89,9 @@ class FeedParserTest {
 
         @Test
         void escapesPlainTextAndDropsImpossibleDates() throws Exception {
-            ParsedEntry note = parse("sflow-jsonfeed.json", "https://blog.sflow.com/feed.json").entries().get(1);
+            ParsedEntry note = parse("sflow-jsonfeed.json", "https://blog.sflow.com/feed.json")
+                    .entries()
+                    .get(1);
             assertThat(note.id()).isEqualTo("42");
             assertThat(note.content().asHtml()).isEqualTo("Counters &lt;do not&gt; lie.");
             assertThat(note.published()).isNull();
@@ -111,13 +116,17 @@ class FeedParserTest {
             ParsedFeed feed = parse("broken-truncated.xml", "https://broken.example/feed");
             assertThat(feed.problem()).startsWith("not well-formed XML at line 7");
             assertThat(feed.title().value()).isEqualTo("Truncated");
-            assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.title().asHtml()).isEqualTo("Half an item"));
+            assertThat(feed.entries())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.title().asHtml()).isEqualTo("Half an item"));
         }
 
         @Test
         void stripsTheDoctypeSoThatNoEntityIsResolvedOrExpanded() throws Exception {
             ParsedFeed feed = parse("hostile-xxe.xml", "https://evil.example/feed");
-            assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.title().asHtml()).isEqualTo("&amp;xxe;"));
+            assertThat(feed.entries())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.title().asHtml()).isEqualTo("&amp;xxe;"));
             assertThat(feed.problem()).contains("undeclared entity &xxe;");
         }
 

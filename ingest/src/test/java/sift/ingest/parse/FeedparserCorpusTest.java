@@ -60,9 +60,26 @@ class FeedparserCorpusTest {
             return;
         }
         for (Element e : Jsoup.parseBodyFragment(html).body().getAllElements()) {
-            assertThat(e.normalName()).as("%s: %s", file, html)
-                    .isNotIn("script", "object", "embed", "style", "form", "input", "base", "meta", "link", "frame",
-                            "frameset", "applet", "animate", "set", "use", "foreignobject", "image");
+            assertThat(e.normalName())
+                    .as("%s: %s", file, html)
+                    .isNotIn(
+                            "script",
+                            "object",
+                            "embed",
+                            "style",
+                            "form",
+                            "input",
+                            "base",
+                            "meta",
+                            "link",
+                            "frame",
+                            "frameset",
+                            "applet",
+                            "animate",
+                            "set",
+                            "use",
+                            "foreignobject",
+                            "image");
             if (e.normalName().equals("iframe")) {
                 assertThat(e.attr("sandbox")).as("%s: %s", file, html).isNotEmpty();
             }
@@ -70,7 +87,8 @@ class FeedparserCorpusTest {
                 String key = a.getKey().toLowerCase();
                 assertThat(key).as("%s: %s", file, html).doesNotStartWith("on").isNotEqualTo("style");
                 if (key.equals("href") || key.equals("src") || key.endsWith(":href") || key.equals("action")) {
-                    assertThat(a.getValue().strip()).as("%s: %s", file, html)
+                    assertThat(a.getValue().strip())
+                            .as("%s: %s", file, html)
                             .matches("(?i)(https?:|mailto:|ftp:|#|/|[^:]*$).*");
                 }
             }

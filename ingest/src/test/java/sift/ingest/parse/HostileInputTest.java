@@ -26,12 +26,20 @@ class HostileInputTest {
     void expandsNoEntityOfABillionLaughs() throws Exception {
         StringBuilder doctype = new StringBuilder("<!DOCTYPE rss [<!ENTITY lol \"lol\">");
         for (int i = 1; i <= 9; i++) {
-            doctype.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">");
+            doctype.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         doctype.append("]>");
-        String xml = doctype + rss("<item><title>&lol9;</title></item>").substring("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".length());
+        String xml = doctype
+                + rss("<item><title>&lol9;</title></item>")
+                        .substring("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".length());
         ParsedFeed feed = parser.parse(utf8(xml), null);
-        assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.title().value()).isEqualTo("&lol9;"));
+        assertThat(feed.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.title().value()).isEqualTo("&lol9;"));
         assertThat(feed.problem()).contains("undeclared entity &lol9;");
     }
 
@@ -57,8 +65,10 @@ class HostileInputTest {
     @Test
     void cutsAFifteenMegabyteItemAtTheTextBound() throws Exception {
         String huge = "<p>" + "packet ".repeat(15 * 1024 * 1024 / 7) + "</p>";
-        ParsedFeed feed = parser.parse(utf8(rss("<item><title>big</title><description><![CDATA[" + huge
-                + "]]></description></item><item><title>next</title></item>")), null);
+        ParsedFeed feed = parser.parse(
+                utf8(rss("<item><title>big</title><description><![CDATA[" + huge
+                        + "]]></description></item><item><title>next</title></item>")),
+                null);
         assertThat(feed.entries()).extracting(e -> e.title().value()).containsExactly("big", "next");
         assertThat(feed.entries().get(0).summary().value()).hasSizeLessThanOrEqualTo(XmlTrees.MAX_TEXT);
         assertThat(feed.problem()).contains("longer than " + XmlTrees.MAX_TEXT + " characters: cut there");
@@ -67,7 +77,9 @@ class HostileInputTest {
     @Test
     void dropsControlCharactersInsteadOfLosingTheFeed() throws Exception {
         ParsedFeed feed = parser.parse(utf8(rss("<item><title>BGP\u0001 \u0008route\u001b leak</title></item>")), null);
-        assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.title().value()).isEqualTo("BGP route leak"));
+        assertThat(feed.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.title().value()).isEqualTo("BGP route leak"));
         assertThat(feed.problem()).contains("U+0001");
     }
 
@@ -75,26 +87,37 @@ class HostileInputTest {
     void readsLatin1BytesThatClaimToBeUtf8() throws Exception {
         byte[] body = rss("<item><title>Caf\u00e9 r\u00e9seau</title></item>").getBytes(StandardCharsets.ISO_8859_1);
         ParsedFeed feed = parser.parse(body, null);
-        assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.title().value()).isEqualTo("Café réseau"));
+        assertThat(feed.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.title().value()).isEqualTo("Café réseau"));
         assertThat(feed.problem()).contains("not UTF-8; read as Windows-1252");
     }
 
     @Test
     void readsUtf8BytesThatClaimToBeLatin1() throws Exception {
-        String xml = rss("<item><title>Caf\u00e9 \u2013 r\u00e9seau</title></item>").replace("UTF-8", "ISO-8859-1");
+        String xml =
+                rss("<item><title>Caf\u00e9 \u2013 r\u00e9seau</title></item>").replace("UTF-8", "ISO-8859-1");
         ParsedFeed feed = parser.parse(xml.getBytes(StandardCharsets.UTF_8), null);
-        assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.title().value()).isEqualTo("Café – réseau"));
+        assertThat(feed.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.title().value()).isEqualTo("Café – réseau"));
     }
 
     @Test
     void dropsEntryLinksAndEnclosuresThatAreNotWebAddresses() throws Exception {
-        ParsedFeed feed = parser.parse(utf8(rss("<item><title>x</title><link>javascript:alert(1)</link>"
-                + "<enclosure url=\"data:audio/mpeg;base64,AAAA\" type=\"audio/mpeg\"/>"
-                + "<enclosure url=\"https://cdn.example/ep.mp3\" type=\"audio/mpeg\"/></item>")), null);
+        ParsedFeed feed = parser.parse(
+                utf8(rss("<item><title>x</title><link>javascript:alert(1)</link>"
+                        + "<enclosure url=\"data:audio/mpeg;base64,AAAA\" type=\"audio/mpeg\"/>"
+                        + "<enclosure url=\"https://cdn.example/ep.mp3\" type=\"audio/mpeg\"/></item>")),
+                null);
         ParsedEntry entry = feed.entries().get(0);
         assertThat(entry.link()).isNull();
-        assertThat(entry.enclosures()).extracting(ParsedEntry.ParsedEnclosure::url).containsExactly("https://cdn.example/ep.mp3");
-        assertThat(feed.problem()).contains("link javascript:alert(1) is not an http(s) URL: dropped",
-                "enclosure data:audio/mpeg;base64,AAAA is not an http(s) URL: dropped");
+        assertThat(entry.enclosures())
+                .extracting(ParsedEntry.ParsedEnclosure::url)
+                .containsExactly("https://cdn.example/ep.mp3");
+        assertThat(feed.problem())
+                .contains(
+                        "link javascript:alert(1) is not an http(s) URL: dropped",
+                        "enclosure data:audio/mpeg;base64,AAAA is not an http(s) URL: dropped");
     }
 }

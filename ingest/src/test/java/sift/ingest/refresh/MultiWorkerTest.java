@@ -49,18 +49,36 @@ class MultiWorkerTest {
         second = Database.open(settings);
         for (int i = 0; i < FEEDS; i++) {
             String path = "/feed" + i + ".xml";
-            server.route(path, FixtureServer.Route.ok("application/rss+xml", ("<rss version=\"2.0\"><channel><title>Feed " + i
-                    + "</title><item><title>Post " + i + "</title><guid>post-" + i + "</guid></item></channel></rss>").getBytes())
-                    .delayed(Duration.ofMillis(10)));
-            first.feeds().subscribe(new NewFeed(server.url(path), null, null), Instant.now().minusSeconds(60));
+            server.route(
+                    path,
+                    FixtureServer.Route.ok(
+                                    "application/rss+xml",
+                                    ("<rss version=\"2.0\"><channel><title>Feed " + i + "</title><item><title>Post " + i
+                                                    + "</title><guid>post-" + i + "</guid></item></channel></rss>")
+                                            .getBytes())
+                            .delayed(Duration.ofMillis(10)));
+            first.feeds()
+                    .subscribe(
+                            new NewFeed(server.url(path), null, null),
+                            Instant.now().minusSeconds(60));
         }
         FetchSettings local = FetchSettings.defaults().withAllowPrivate(true).withHostGap(Duration.ZERO);
         fetcherA = new FeedFetcher(local);
         fetcherB = new FeedFetcher(local);
-        workerA = new RefreshScheduler(first.feeds(), TestRefresher.over(first, fetcherA, Clock.systemUTC()), "worker-a", 3,
-                Duration.ofMillis(100), Clock.systemUTC());
-        workerB = new RefreshScheduler(second.feeds(), TestRefresher.over(second, fetcherB, Clock.systemUTC()), "worker-b", 3,
-                Duration.ofMillis(100), Clock.systemUTC());
+        workerA = new RefreshScheduler(
+                first.feeds(),
+                TestRefresher.over(first, fetcherA, Clock.systemUTC()),
+                "worker-a",
+                3,
+                Duration.ofMillis(100),
+                Clock.systemUTC());
+        workerB = new RefreshScheduler(
+                second.feeds(),
+                TestRefresher.over(second, fetcherB, Clock.systemUTC()),
+                "worker-b",
+                3,
+                Duration.ofMillis(100),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -94,9 +112,14 @@ class MultiWorkerTest {
             assertThat(server.hits("/feed" + i + ".xml")).as("feed %d", i).isEqualTo(1);
         }
         assertThat(first.postChanges().count()).isEqualTo(FEEDS);
-        assertThat(workerA.status().refreshesDone()).as("worker A did its share").isPositive();
-        assertThat(workerB.status().refreshesDone()).as("worker B did its share").isPositive();
-        assertThat(workerA.status().refreshesDone() + workerB.status().refreshesDone()).isEqualTo(FEEDS);
+        assertThat(workerA.status().refreshesDone())
+                .as("worker A did its share")
+                .isPositive();
+        assertThat(workerB.status().refreshesDone())
+                .as("worker B did its share")
+                .isPositive();
+        assertThat(workerA.status().refreshesDone() + workerB.status().refreshesDone())
+                .isEqualTo(FEEDS);
     }
 
     @Test
@@ -110,9 +133,13 @@ class MultiWorkerTest {
         Set<Long> orphanIds = orphaned.stream().map(Feed::id).collect(Collectors.toSet());
         List<Feed> after = second.feeds().all();
         for (Feed feed : after) {
-            assertThat(server.hits(java.net.URI.create(feed.url()).getPath())).as(feed.url()).isEqualTo(1);
+            assertThat(server.hits(java.net.URI.create(feed.url()).getPath()))
+                    .as(feed.url())
+                    .isEqualTo(1);
             if (orphanIds.contains(feed.id())) {
-                assertThat(feed.lastFetchedAt()).as("not before the dead worker's lease ran out").isAfterOrEqualTo(leaseEnds);
+                assertThat(feed.lastFetchedAt())
+                        .as("not before the dead worker's lease ran out")
+                        .isAfterOrEqualTo(leaseEnds);
             }
         }
         assertThat(workerB.status().refreshesDone()).isEqualTo(FEEDS);

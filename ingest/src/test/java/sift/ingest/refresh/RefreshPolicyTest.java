@@ -27,26 +27,38 @@ class RefreshPolicyTest {
     @Test
     void pollsAtTheConfiguredIntervalWhenThereIsNothingToGoBy() {
         assertThat(policy.pollInterval(NOW, List.of(), null, null)).isEqualTo(Duration.ofMinutes(30));
-        assertThat(policy.pollInterval(NOW, Arrays.asList(null, NOW.minusSeconds(5)), null, null)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(policy.pollInterval(NOW, Arrays.asList(null, NOW.minusSeconds(5)), null, null))
+                .isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
     void pollsAsOftenAsTheFeedPublishesWithinBounds() {
-        assertThat(policy.pollInterval(NOW, every(Duration.ofDays(1), 10), null, null)).isEqualTo(Duration.ofHours(6));
-        assertThat(policy.pollInterval(NOW, every(Duration.ofHours(8), 10), null, null)).isEqualTo(Duration.ofHours(2));
-        assertThat(policy.pollInterval(NOW, every(Duration.ofMinutes(10), 10), null, null)).as("15 minutes at least")
+        assertThat(policy.pollInterval(NOW, every(Duration.ofDays(1), 10), null, null))
+                .isEqualTo(Duration.ofHours(6));
+        assertThat(policy.pollInterval(NOW, every(Duration.ofHours(8), 10), null, null))
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(policy.pollInterval(NOW, every(Duration.ofMinutes(10), 10), null, null))
+                .as("15 minutes at least")
                 .isEqualTo(Duration.ofMinutes(15));
-        assertThat(policy.pollInterval(NOW, every(Duration.ofDays(14), 5), null, null)).as("a day at most")
+        assertThat(policy.pollInterval(NOW, every(Duration.ofDays(14), 5), null, null))
+                .as("a day at most")
                 .isEqualTo(Duration.ofHours(24));
-        List<Instant> dormant = every(Duration.ofHours(1), 5).stream().map(d -> d.minus(Duration.ofDays(60))).toList();
-        assertThat(policy.pollInterval(NOW, dormant, null, null)).as("silent for two months").isEqualTo(Duration.ofHours(24));
+        List<Instant> dormant = every(Duration.ofHours(1), 5).stream()
+                .map(d -> d.minus(Duration.ofDays(60)))
+                .toList();
+        assertThat(policy.pollInterval(NOW, dormant, null, null))
+                .as("silent for two months")
+                .isEqualTo(Duration.ofHours(24));
     }
 
     @Test
     void neverPollsSoonerThanTheTtlOrTheServersFreshness() {
-        assertThat(policy.pollInterval(NOW, every(Duration.ofHours(1), 10), Duration.ofHours(3), null)).isEqualTo(Duration.ofHours(3));
-        assertThat(policy.pollInterval(NOW, List.of(), null, Duration.ofHours(2))).isEqualTo(Duration.ofHours(2));
-        assertThat(policy.pollInterval(NOW, List.of(), Duration.ofDays(7), null)).isEqualTo(Duration.ofHours(24));
+        assertThat(policy.pollInterval(NOW, every(Duration.ofHours(1), 10), Duration.ofHours(3), null))
+                .isEqualTo(Duration.ofHours(3));
+        assertThat(policy.pollInterval(NOW, List.of(), null, Duration.ofHours(2)))
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(policy.pollInterval(NOW, List.of(), Duration.ofDays(7), null))
+                .isEqualTo(Duration.ofHours(24));
         assertThat(policy.pollIntervalUnchanged(Duration.ofHours(6), null)).isEqualTo(Duration.ofHours(6));
         assertThat(policy.pollIntervalUnchanged(null, Duration.ofHours(1))).isEqualTo(Duration.ofHours(1));
     }

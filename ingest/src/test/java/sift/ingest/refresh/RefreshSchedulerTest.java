@@ -36,9 +36,11 @@ class RefreshSchedulerTest {
                 .feed("/ipspace.xml", "application/atom+xml", Fixtures.text("parse/ipspace-atom.xml"))
                 .feed("/garbage.xml", "text/plain", "definitely not XML");
         db = Database.open(DbSettings.embedded(dir));
-        fetcher = new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(java.time.Duration.ZERO));
+        fetcher =
+                new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(java.time.Duration.ZERO));
         Refresher refresher = TestRefresher.over(db, fetcher, Clock.systemUTC());
-        scheduler = new RefreshScheduler(db.feeds(), refresher, "test-node", 2, Duration.ofMillis(200), Clock.systemUTC());
+        scheduler =
+                new RefreshScheduler(db.feeds(), refresher, "test-node", 2, Duration.ofMillis(200), Clock.systemUTC());
         for (String path : List.of("/cloudflare.xml", "/garbage.xml", "/missing.xml", "/ipspace.xml")) {
             db.feeds().subscribe(new NewFeed(server.url(path), null, null), Instant.now());
         }
@@ -56,7 +58,8 @@ class RefreshSchedulerTest {
     void oneBrokenFeedDoesNotKeepTheOthersFromBeingIngested() {
         List<RefreshReport> reports = scheduler.refreshAll();
         assertThat(reports).hasSize(4);
-        assertThat(reports).filteredOn(r -> r.outcome() == RefreshReport.Outcome.FAILED)
+        assertThat(reports)
+                .filteredOn(r -> r.outcome() == RefreshReport.Outcome.FAILED)
                 .extracting(RefreshReport::url)
                 .containsExactlyInAnyOrder(server.url("/garbage.xml"), server.url("/missing.xml"));
         assertThat(db.postChanges().count()).isEqualTo(4);
@@ -84,6 +87,8 @@ class RefreshSchedulerTest {
         assertThat(scheduler.status().running()).isTrue();
         assertThat(db.postChanges().count()).isEqualTo(4);
         assertThat(server.hits("/cloudflare.xml")).isEqualTo(1);
-        assertThat(server.hits("/garbage.xml")).as("backed off, not retried at once").isEqualTo(1);
+        assertThat(server.hits("/garbage.xml"))
+                .as("backed off, not retried at once")
+                .isEqualTo(1);
     }
 }

@@ -46,7 +46,8 @@ class RefresherTest {
                 .feed("/podcast.xml", "application/rss+xml", Fixtures.text("parse/packetpushers-podcast.xml"))
                 .feed("/garbage.xml", "text/html", "<html><body>Moved to Substack!</body></html>");
         db = Database.open(DbSettings.embedded(dir));
-        fetcher = new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(java.time.Duration.ZERO));
+        fetcher =
+                new FeedFetcher(FetchSettings.defaults().withAllowPrivate(true).withHostGap(java.time.Duration.ZERO));
         refresher = TestRefresher.over(db, fetcher, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -59,7 +60,10 @@ class RefresherTest {
 
     private Feed subscribe(String path) {
         db.feeds().subscribe(new NewFeed(server.url(path), null, null), NOW);
-        return db.feeds().all().stream().filter(f -> f.url().equals(server.url(path))).findFirst().orElseThrow();
+        return db.feeds().all().stream()
+                .filter(f -> f.url().equals(server.url(path)))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -70,8 +74,10 @@ class RefresherTest {
         assertThat(report.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
         assertThat(report.created()).isEqualTo(2);
         List<PostSummary> river = db.postQueries().river(10, null);
-        assertThat(river).extracting(PostSummary::title)
-                .containsExactly("Cloudflare outage on November 18, 2025", "How we found the root cause of Salt failures");
+        assertThat(river)
+                .extracting(PostSummary::title)
+                .containsExactly(
+                        "Cloudflare outage on November 18, 2025", "How we found the root cause of Salt failures");
         assertThat(river.get(0).kind()).isEqualTo("incident");
         Post outage = db.postQueries().find(river.get(0).id()).orElseThrow();
         assertThat(outage.contentHtml())
@@ -84,18 +90,23 @@ class RefresherTest {
         assertThat(after.siteUrl()).isEqualTo("https://blog.cloudflare.com");
         assertThat(after.lastStatus()).isEqualTo(FetchStatus.OK);
         assertThat(after.etag()).isNotBlank();
-        assertThat(after.nextFetchAt()).as("its newest post is a year old: polled once a day")
+        assertThat(after.nextFetchAt())
+                .as("its newest post is a year old: polled once a day")
                 .isEqualTo(NOW.plus(Duration.ofHours(24)));
         assertThat(after.pollInterval()).isEqualTo(Duration.ofHours(24));
-        assertThat(after.fullFetchAt()).as("the first fetch goes without validators").isEqualTo(NOW);
+        assertThat(after.fullFetchAt())
+                .as("the first fetch goes without validators")
+                .isEqualTo(NOW);
     }
 
     @Test
     void onceADayAFetchGoesWithoutValidatorsToCatchServersThatNeverChangeThem() {
         Feed feed = subscribe("/ipspace.xml");
         refresher.refresh(feed);
-        Refresher dayLater = TestRefresher.over(db, fetcher, Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC));
-        Refresher hourLater = TestRefresher.over(db, fetcher, Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+        Refresher dayLater =
+                TestRefresher.over(db, fetcher, Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC));
+        Refresher hourLater =
+                TestRefresher.over(db, fetcher, Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
         assertThat(hourLater.refresh(db.feeds().find(feed.id()).orElseThrow()).outcome())
                 .isEqualTo(RefreshReport.Outcome.NOT_MODIFIED);
         RefreshReport full = dayLater.refresh(db.feeds().find(feed.id()).orElseThrow());
@@ -135,16 +146,20 @@ class RefresherTest {
         assertThat(stored.enclosures())
                 .singleElement()
                 .satisfies(e -> assertThat(e.mimeType()).isEqualTo("audio/mpeg"));
-        assertThat(stored.facts().episode()).isEqualTo(
-                new PostFacts.Episode("Packet Pushers - Heavy Networking", null, 812, 48 * 60 + 12));
+        assertThat(stored.facts().episode())
+                .isEqualTo(new PostFacts.Episode("Packet Pushers - Heavy Networking", null, 812, 48 * 60 + 12));
     }
 
     @Test
     void postsAreStoredWithTheirTopics() {
         refresher.refresh(subscribe("/cloudflare.xml"));
-        Post outage = db.postQueries().find(db.postQueries().river(1, null).get(0).id()).orElseThrow();
-        assertThat(outage.facts().topics()).isNotEmpty()
-                .extracting(PostFacts.TopicScore::topic).contains("operations");
+        Post outage = db.postQueries()
+                .find(db.postQueries().river(1, null).get(0).id())
+                .orElseThrow();
+        assertThat(outage.facts().topics())
+                .isNotEmpty()
+                .extracting(PostFacts.TopicScore::topic)
+                .contains("operations");
     }
 
     @Test
@@ -173,9 +188,11 @@ class RefresherTest {
         RefreshReport report = refresher.refresh(feed);
         assertThat(report.outcome()).isEqualTo(RefreshReport.Outcome.FAILED);
         assertThat(db.feeds().find(feed.id()).orElseThrow().lastError())
-                .isEqualTo("HTTP 410 Gone: the publisher removed the feed; polling stopped (enable the feed again to resume)");
+                .isEqualTo(
+                        "HTTP 410 Gone: the publisher removed the feed; polling stopped (enable the feed again to resume)");
         Instant nextYear = NOW.plus(java.time.Duration.ofDays(365));
-        assertThat(db.feeds().claimDue("test", nextYear, nextYear.plusSeconds(60), 10)).extracting(Feed::id)
+        assertThat(db.feeds().claimDue("test", nextYear, nextYear.plusSeconds(60), 10))
+                .extracting(Feed::id)
                 .doesNotContain(feed.id());
     }
 
@@ -202,24 +219,38 @@ class RefresherTest {
         refresher.stop();
         assertThat(refresher.refresh(feed).outcome()).isEqualTo(RefreshReport.Outcome.STOPPED);
         assertThat(server.hits("/cloudflare.xml")).isZero();
-        assertThat(db.feeds().find(feed.id()).orElseThrow().nextFetchAt()).as("still due").isEqualTo(NOW);
+        assertThat(db.feeds().find(feed.id()).orElseThrow().nextFetchAt())
+                .as("still due")
+                .isEqualTo(NOW);
     }
 
     @Test
     void issue20StoresAHugePostAsTheCleanerCutItAtATagNotAsTheStoreWouldCutIt() {
         StringBuilder content = new StringBuilder();
         for (int i = 0; content.length() < 3_000_000; i++) {
-            content.append("<p>Route ").append(i).append(" <a href=\"https://huge.example/").append(i).append("\">via ")
-                    .append(i).append("</a> and <b>more</b></p>");
+            content.append("<p>Route ")
+                    .append(i)
+                    .append(" <a href=\"https://huge.example/")
+                    .append(i)
+                    .append("\">via ")
+                    .append(i)
+                    .append("</a> and <b>more</b></p>");
         }
-        server.feed("/huge.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>Huge</title><item>"
-                + "<title>Huge</title><link>https://huge.example/post</link><guid>huge-1</guid><description><![CDATA["
-                + content + "]]></description></item></channel></rss>");
+        server.feed(
+                "/huge.xml",
+                "application/rss+xml",
+                "<rss version=\"2.0\"><channel><title>Huge</title><item>"
+                        + "<title>Huge</title><link>https://huge.example/post</link><guid>huge-1</guid><description><![CDATA["
+                        + content + "]]></description></item></channel></rss>");
 
         refresher.refresh(subscribe("/huge.xml"));
 
-        Post post = db.postQueries().find(db.postQueries().river(1, null).get(0).id()).orElseThrow();
-        String cleaned = new HtmlCleaner().clean(content.toString(), "https://huge.example/post").html();
+        Post post = db.postQueries()
+                .find(db.postQueries().river(1, null).get(0).id())
+                .orElseThrow();
+        String cleaned = new HtmlCleaner()
+                .clean(content.toString(), "https://huge.example/post")
+                .html();
         assertThat(cleaned.length()).isLessThanOrEqualTo(HtmlCleaner.MAX_HTML_CHARS);
         assertThat(post.contentHtml()).isEqualTo(cleaned).endsWith("</p>");
     }

@@ -38,6 +38,7 @@ class SearchByMeaningTest {
 
     @TempDir
     static Path dir;
+
     private static Database db;
     private static SearchIndex index;
     private static final Map<Long, String> storyOf = new HashMap<>();
@@ -49,7 +50,9 @@ class SearchByMeaningTest {
         Map<String, Long> feeds = new HashMap<>();
         for (JsonNode n : StoryLinkingTest.corpus("/stories/stories.jsonl")) {
             if (n.get("id").asText().startsWith("s")) { // the queries and related stories were judged on the first 260
-                storyOf.put(StoryLinkingTest.store(db, feeds, analyzer, n), n.get("story").asText());
+                storyOf.put(
+                        StoryLinkingTest.store(db, feeds, analyzer, n),
+                        n.get("story").asText());
             }
         }
         index = SearchIndex.open(dir.resolve("index"), db.postChanges(), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -72,8 +75,13 @@ class SearchByMeaningTest {
             q.get("partly").forEach(s -> gains.put(s.asText(), 1));
             q.get("relevant").forEach(s -> gains.put(s.asText(), 2));
             SearchResult words = index.search(new SearchRequest(query, 10, 0, SearchRequest.Order.RELEVANCE));
-            SearchResult meaning = index.search(new SearchRequest(query, 10, 0, SearchRequest.Order.RELEVANCE,
-                    null, Encoder.shared().encode(query, "")));
+            SearchResult meaning = index.search(new SearchRequest(
+                    query,
+                    10,
+                    0,
+                    SearchRequest.Order.RELEVANCE,
+                    null,
+                    Encoder.shared().encode(query, "")));
             for (String style : List.of(q.get("style").asText(), "all")) {
                 double[] m = byStyle.computeIfAbsent(style, k -> new double[3]);
                 m[0] += ndcg(ids(words), 10, gains);
@@ -81,13 +89,17 @@ class SearchByMeaningTest {
                 m[2]++;
             }
         }
-        byStyle.forEach((style, m) -> System.out.printf("%-10s %2d queries: nDCG@10 words %.3f, with meaning %.3f%n",
+        byStyle.forEach((style, m) -> System.out.printf(
+                "%-10s %2d queries: nDCG@10 words %.3f, with meaning %.3f%n",
                 style, (int) m[2], m[0] / m[2], m[1] / m[2]));
         double[] all = byStyle.get("all");
         double[] known = byStyle.get("known-item");
         assertThat(all[1] / all[2]).as("nDCG with meaning").isGreaterThanOrEqualTo(0.70);
-        assertThat(all[1] / all[2] - all[0] / all[2]).as("gain over words alone").isGreaterThanOrEqualTo(0.3);
-        assertThat(known[1] / known[2]).as("known items, with meaning")
+        assertThat(all[1] / all[2] - all[0] / all[2])
+                .as("gain over words alone")
+                .isGreaterThanOrEqualTo(0.3);
+        assertThat(known[1] / known[2])
+                .as("known items, with meaning")
                 .isGreaterThanOrEqualTo(known[0] / known[2] - 0.02);
     }
 

@@ -54,7 +54,8 @@ class StoryLinkingTest {
             for (JsonNode n : corpus) {
                 posts.add(new Labelled(n.get("story").asText(), store(db, feeds, analyzer, n)));
             }
-            try (SearchIndex index = SearchIndex.open(dir.resolve("index"), db.postChanges(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            try (SearchIndex index =
+                    SearchIndex.open(dir.resolve("index"), db.postChanges(), Clock.fixed(NOW, ZoneOffset.UTC))) {
                 index.catchUp();
                 index.linkStories();
             }
@@ -69,24 +70,30 @@ class StoryLinkingTest {
             int falseNegatives = 0;
             for (int i = 0; i < posts.size(); i++) {
                 for (int j = i + 1; j < posts.size(); j++) {
-                    if (Duration.between(published(corpus.get(i)), published(corpus.get(j))).abs()
-                            .compareTo(Duration.ofDays(3)) > 0) {
+                    if (Duration.between(published(corpus.get(i)), published(corpus.get(j)))
+                                    .abs()
+                                    .compareTo(Duration.ofDays(3))
+                            > 0) {
                         continue;
                     }
                     boolean same = posts.get(i).story().equals(posts.get(j).story());
-                    boolean found = linked.get(posts.get(i).id()).contains(posts.get(j).id());
+                    boolean found =
+                            linked.get(posts.get(i).id()).contains(posts.get(j).id());
                     truePositives += same && found ? 1 : 0;
                     if (!same && found) {
                         falsePositives++;
-                        System.out.printf("linked, not one story: \"%s\" and \"%s\"%n",
-                                corpus.get(i).get("title").asText(), corpus.get(j).get("title").asText());
+                        System.out.printf(
+                                "linked, not one story: \"%s\" and \"%s\"%n",
+                                corpus.get(i).get("title").asText(),
+                                corpus.get(j).get("title").asText());
                     }
                     falseNegatives += same && !found ? 1 : 0;
                 }
             }
             double precision = truePositives / (double) (truePositives + falsePositives);
             double recall = truePositives / (double) (truePositives + falseNegatives);
-            System.out.printf("same-story pairs: precision %.3f, recall %.3f (%d found right, %d wrong, %d missed)%n",
+            System.out.printf(
+                    "same-story pairs: precision %.3f, recall %.3f (%d found right, %d wrong, %d missed)%n",
                     precision, recall, truePositives, falsePositives, falseNegatives);
             // words alone (MoreLikeThis, before the vector) linked 5% of these pairs
             assertThat(precision).as("pairs linked that are one story").isGreaterThanOrEqualTo(0.95);
@@ -106,8 +113,23 @@ class StoryLinkingTest {
         String text = n.get("text").asText();
         float[] vector = analyzer.analyze(Document.of(title, text)).vector();
         PostFacts facts = new PostFacts("article", List.of(), 0, "neutral", List.of(), null, null, vector);
-        return db.posts().upsert(new PostDraft(feedId, n.get("id").asText(), null, title, null, published(n), null, null,
-                "<p>" + text + "</p>", text, facts, List.of()), NOW).postId();
+        return db.posts()
+                .upsert(
+                        new PostDraft(
+                                feedId,
+                                n.get("id").asText(),
+                                null,
+                                title,
+                                null,
+                                published(n),
+                                null,
+                                null,
+                                "<p>" + text + "</p>",
+                                text,
+                                facts,
+                                List.of()),
+                        NOW)
+                .postId();
     }
 
     private static Instant published(JsonNode n) {

@@ -30,14 +30,20 @@ public final class FixtureServer implements AutoCloseable {
     private final AtomicInteger peakInflight = new AtomicInteger();
 
     /** What a path answers. */
-    public record Route(int status, String contentType, byte[] body, boolean gzip, Duration delay, Map<String, String> headers) {
+    public record Route(
+            int status, String contentType, byte[] body, boolean gzip, Duration delay, Map<String, String> headers) {
         public static Route ok(String contentType, byte[] body) {
             return new Route(200, contentType, body, false, Duration.ZERO, Map.of());
         }
 
         public static Route status(int status) {
-            return new Route(status, "text/plain", ("status " + status).getBytes(StandardCharsets.UTF_8), false,
-                    Duration.ZERO, Map.of());
+            return new Route(
+                    status,
+                    "text/plain",
+                    ("status " + status).getBytes(StandardCharsets.UTF_8),
+                    false,
+                    Duration.ZERO,
+                    Map.of());
         }
 
         public Route gzipped() {

@@ -1,12 +1,12 @@
 package sift.ingest.testing;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.parse.FeedParser;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import sift.ingest.refresh.IngestMetrics;
 import sift.ingest.refresh.RefreshPolicy;
 import sift.ingest.refresh.Refresher;
@@ -18,8 +18,15 @@ public final class TestRefresher {
     private TestRefresher() {}
 
     public static Refresher over(Database db, FeedFetcher fetcher, Clock clock) {
-        return new Refresher(db.feeds(), db.posts(), fetcher, new FeedParser(), new HtmlCleaner(), new Analyzer(),
-                new RefreshPolicy(Duration.ofMinutes(30), Duration.ofHours(24), new Random(1)), clock,
+        return new Refresher(
+                db.feeds(),
+                db.posts(),
+                fetcher,
+                new FeedParser(),
+                new HtmlCleaner(),
+                new Analyzer(),
+                new RefreshPolicy(Duration.ofMinutes(30), Duration.ofHours(24), new Random(1)),
+                clock,
                 new IngestMetrics(new PrometheusRegistry()));
     }
 }

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import sift.nlp.text.Document;
 import sift.nlp.taxonomy.Kind;
 import sift.nlp.taxonomy.Topic;
+import sift.nlp.text.Document;
 
 /**
  * The labelled corpus Sift ships, one JSON object a line: {@code title}, {@code text}, {@code topics} (ids),
@@ -29,6 +29,7 @@ public final class Corpus {
     public static final String HELD_OUT = "/sift/nlp/corpus/heldout.jsonl";
     /** Written unlike the training part, by other hands: what the blend settings are chosen on, never trained on. */
     public static final String DEV = "/sift/nlp/corpus/dev.jsonl";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Corpus() {}
@@ -80,16 +81,24 @@ public final class Corpus {
 
     private static Example example(JsonNode n, String where) {
         String media = text(n, "media");
-        Document doc = new Document(required(n, "title"), required(n, "text"), text(n, "link"), List.of(),
-                media == null ? List.of() : List.of(media), text(n, "feed"),
-                n.hasNonNull("episodeTag") ? n.get("episodeTag").asInt() : null, null, text(n, "author"));
+        Document doc = new Document(
+                required(n, "title"),
+                required(n, "text"),
+                text(n, "link"),
+                List.of(),
+                media == null ? List.of() : List.of(media),
+                text(n, "feed"),
+                n.hasNonNull("episodeTag") ? n.get("episodeTag").asInt() : null,
+                null,
+                text(n, "author"));
         Set<Topic> topics = EnumSet.noneOf(Topic.class);
         for (JsonNode t : n.path("topics")) {
             topics.add(Topic.byId(t.asText())
                     .orElseThrow(() -> new IllegalArgumentException("unknown topic '" + t.asText() + "'")));
         }
         Kind kind = Kind.byId(required(n, "kind"))
-                .orElseThrow(() -> new IllegalArgumentException("unknown kind '" + n.get("kind").asText() + "'"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown kind '" + n.get("kind").asText() + "'"));
         JsonNode release = n.get("release");
         String product = release == null || release.isNull() ? null : required(release, "product");
         String version = release == null || release.isNull() ? null : required(release, "version");

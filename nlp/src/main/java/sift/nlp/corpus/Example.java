@@ -2,16 +2,16 @@ package sift.nlp.corpus;
 
 import java.util.Objects;
 import java.util.Set;
-import sift.nlp.text.Document;
 import sift.nlp.taxonomy.Kind;
 import sift.nlp.taxonomy.Topic;
+import sift.nlp.text.Document;
 
 /**
  * One labelled text of the corpus: the post, its topics and kind, and the release (product, version) or episode
  * number it holds, when it holds one. {@code id} names it in reports ({@code file:line} when not given).
  */
-public record Example(String id, Document doc, Set<Topic> topics, Kind kind, String product, String version,
-        Integer episode) {
+public record Example(
+        String id, Document doc, Set<Topic> topics, Kind kind, String product, String version, Integer episode) {
     public Example {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(doc, "doc");

@@ -43,15 +43,24 @@ public final class StanceCorpus {
 
     /** Labelled posts from JSON lines; a line that is not one fails with its source and line number. */
     public static List<LabelledPost> parsePosts(byte[] jsonl, String source) {
-        return read(jsonl, source, (n, line) -> new LabelledPost(n.path("id").asText("line " + line),
-                n.path("title").asText(""), n.path("text").asText(), n.path("stance").asText(),
-                n.path("technical").asBoolean(false)));
+        return read(
+                jsonl,
+                source,
+                (n, line) -> new LabelledPost(
+                        n.path("id").asText("line " + line),
+                        n.path("title").asText(""),
+                        n.path("text").asText(),
+                        n.path("stance").asText(),
+                        n.path("technical").asBoolean(false)));
     }
 
     /** Labelled sentences from JSON lines; a line that is not one fails with its source and line number. */
     public static List<StanceModel.Labelled> parse(byte[] jsonl, String source) {
-        return read(jsonl, source, (n, line) -> new StanceModel.Labelled(n.path("text").asText(),
-                n.path("stance").asText()));
+        return read(
+                jsonl,
+                source,
+                (n, line) -> new StanceModel.Labelled(
+                        n.path("text").asText(), n.path("stance").asText()));
     }
 
     /** Every line with a {@code text} and a known {@code stance}, made into a {@code T}. */
@@ -64,7 +73,8 @@ public final class StanceCorpus {
             }
             try {
                 JsonNode n = JSON.readTree(lines[i]);
-                if (!n.path("text").isTextual() || !StanceModel.STANCES.contains(n.path("stance").asText())) {
+                if (!n.path("text").isTextual()
+                        || !StanceModel.STANCES.contains(n.path("stance").asText())) {
                     throw new IllegalArgumentException("expected \"text\" and a \"stance\" of " + StanceModel.STANCES);
                 }
                 all.add(make.apply(n, i + 1));

@@ -41,7 +41,8 @@ public final class Encoder {
     private final boolean typeIds;
 
     private Encoder() {
-        try (InputStream model = resource(MODEL); InputStream vocabulary = resource(TOKENIZER);
+        try (InputStream model = resource(MODEL);
+                InputStream vocabulary = resource(TOKENIZER);
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
@@ -49,8 +50,9 @@ public final class Encoder {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             session = environment.createSession(model.readAllBytes(), options);
             typeIds = session.getInputNames().contains("token_type_ids");
-            tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of("truncation", "true",
-                    "maxLength", String.valueOf(MAX_TOKENS), "padding", "false"));
+            tokenizer = HuggingFaceTokenizer.newInstance(
+                    vocabulary,
+                    Map.of("truncation", "true", "maxLength", String.valueOf(MAX_TOKENS), "padding", "false"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sentence encoder " + MODEL + " from the classpath", e);
         } catch (OrtException e) {
@@ -85,17 +87,20 @@ public final class Encoder {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
-            inputs.put("attention_mask",
+            inputs.put(
+                    "attention_mask",
                     OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getAttentionMask()), shape));
             if (typeIds) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]),
-                        shape));
+                inputs.put(
+                        "token_type_ids",
+                        OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 return meanOfTokens(((OnnxTensor) result.get(0)).getFloatBuffer(), ids.length);
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("the sentence encoder " + MODEL + " failed on " + ids.length + " tokens", e);
+            throw new IllegalStateException(
+                    "the sentence encoder " + MODEL + " failed on " + ids.length + " tokens", e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }

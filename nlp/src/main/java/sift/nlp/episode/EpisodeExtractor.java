@@ -12,12 +12,14 @@ import sift.nlp.text.Document;
  * title, else its author. Thread-safe.
  */
 public final class EpisodeExtractor {
-    private static final String SHOW = "((?:[A-Z][\\w'&.-]*|of|the|and|on|in|&)(?:\\s+(?:[A-Z][\\w'&.-]*|of|the|and|on|in|&)){0,5})";
+    private static final String SHOW =
+            "((?:[A-Z][\\w'&.-]*|of|the|and|on|in|&)(?:\\s+(?:[A-Z][\\w'&.-]*|of|the|and|on|in|&)){0,5})";
     /** "Episode 202 of Software Gone Wild": the number and the show in the text. */
     private static final Pattern OF_SHOW =
             Pattern.compile("(?i:\\b(?:episode|ep\\.?)\\s*#?\\s*)(\\d{1,5})\\s+(?i:of|from)\\s+(?:the\\s+)?" + SHOW);
     /** Season and episode: {@code S3E4}, {@code S03E04}, {@code S3 E4}. */
     private static final Pattern SEASON = Pattern.compile("(?i)\\bS(\\d{1,2})\\s?E(\\d{1,4})\\b");
+
     private static final Pattern[] NUMBERS = {
         Pattern.compile("(?i)\\b(?:episode|ep\\.?|show|folge)\\s*#?\\s*(\\d{1,5})\\b"),
         Pattern.compile("^(?:\\p{Lu}[\\w'&.]*\\s+){2,4}(\\d{1,3})\\s*:\\s"),
@@ -35,6 +37,7 @@ public final class EpisodeExtractor {
             + "this week'?s) (?:episode|show|podcast)|episode \\d{1,5} of|(?:we'?re|we are|I'?m|I am) joined by|"
             + "(?:my|our) guests? (?:today |this week )?(?:is|are)|(?:new|latest) (?:ep|episode)\\b|joins? (?:\\p{Lu}[\\w'.-]*,?\\s+(?:and\\s+)?){1,6}"
             + "(?:to|for) (?:discuss|talk|chat|explore|dig|look)|(?:this|today'?s) episode)\\b");
+
     private static final int TEXT_CHARS = 600;
 
     /** An episode: its show (null when unknown), number (null when none is given) and duration. */
@@ -64,7 +67,8 @@ public final class EpisodeExtractor {
      * {@code Lucy Rose joins Eyvonne, Tom, and Russ to discuss ...}, {@code in this episode}).
      */
     public boolean announcesEpisode(Document doc) {
-        return EPISODE_TITLE.matcher(doc.headline()).find() || SHOW_NOTES.matcher(doc.headline()).find()
+        return EPISODE_TITLE.matcher(doc.headline()).find()
+                || SHOW_NOTES.matcher(doc.headline()).find()
                 || SHOW_NOTES.matcher(ends(doc.text())).find();
     }
 
@@ -84,7 +88,8 @@ public final class EpisodeExtractor {
 
     /** The first and last lines of a text, where show notes say what they are ("listen to ..." ends them). */
     private static String ends(String text) {
-        return text.length() <= 2 * TEXT_CHARS ? text
+        return text.length() <= 2 * TEXT_CHARS
+                ? text
                 : text.substring(0, TEXT_CHARS) + "\n" + text.substring(text.length() - TEXT_CHARS);
     }
 

@@ -19,22 +19,24 @@ import sift.nlp.text.Words;
  * ({@code f=marker&FRAME} or {@code f=plain&FRAME}); and the sentence's word stems ({@code w=}).
  */
 record ClaimFeatures(Map<String, List<HypeLexicon.Match>> explained, Set<String> words) {
-    private static final Pattern SCARE_QUOTES = Pattern.compile("['\"\u2018\u201c]([^'\"\u2019\u201d]{2,60})['\"\u2019\u201d]");
-    private static final Pattern VAGUE_NUMBER = Pattern.compile(
-            "(?i)\\b(up to|as much as|as many as)\\s+\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times)");
+    private static final Pattern SCARE_QUOTES =
+            Pattern.compile("['\"\u2018\u201c]([^'\"\u2019\u201d]{2,60})['\"\u2019\u201d]");
+    private static final Pattern VAGUE_NUMBER =
+            Pattern.compile("(?i)\\b(up to|as much as|as many as)\\s+\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times)");
     private static final Set<String> ABOUT_CLAIMS = Set.of("critique", "irony");
-    private static final List<String> FRAMES = List.of("reported", "critique", "irony", "question", "quote",
-            "quoted-claim", "hedge", "evidence", "negation");
+    private static final List<String> FRAMES = List.of(
+            "reported", "critique", "irony", "question", "quote", "quoted-claim", "hedge", "evidence", "negation");
     private static final Pattern NUMBER = Pattern.compile("\\d");
-    private static final List<String> QUOTABLE = List.of("promo", "superlative", "absolute", "scope", "future",
-            "prediction", "anthro", "vague-number");
+    private static final List<String> QUOTABLE =
+            List.of("promo", "superlative", "absolute", "scope", "future", "prediction", "anthro", "vague-number");
 
     /**
      * Whether a sentence, whose {@link HypeLexicon} were found, speaks about claims: criticises or mocks them, or
      * quotes words; found without part-of-speech tags, so that a post's other sentences cost little.
      */
     static boolean aboutClaims(String sentence, List<HypeLexicon.Match> found) {
-        return found.stream().anyMatch(m -> ABOUT_CLAIMS.contains(m.feature())) || SCARE_QUOTES.matcher(sentence).find();
+        return found.stream().anyMatch(m -> ABOUT_CLAIMS.contains(m.feature()))
+                || SCARE_QUOTES.matcher(sentence).find();
     }
 
     static ClaimFeatures of(String sentence, HypeLexicon lexicon) {
@@ -62,9 +64,12 @@ record ClaimFeatures(Map<String, List<HypeLexicon.Match>> explained, Set<String>
                     continue;
                 }
                 List<HypeLexicon.Match> inside = matches.stream()
-                        .filter(m -> m.start() >= q.start() && m.end() <= q.end()).toList();
+                        .filter(m -> m.start() >= q.start() && m.end() <= q.end())
+                        .toList();
                 if (!inside.isEmpty()) {
-                    explained.computeIfAbsent("quoted-claim", k -> new ArrayList<>()).addAll(inside);
+                    explained
+                            .computeIfAbsent("quoted-claim", k -> new ArrayList<>())
+                            .addAll(inside);
                     List<HypeLexicon.Match> outside = new ArrayList<>(matches);
                     outside.removeAll(inside);
                     if (outside.isEmpty()) {
@@ -77,7 +82,9 @@ record ClaimFeatures(Map<String, List<HypeLexicon.Match>> explained, Set<String>
         }
         String trimmed = sentence.strip();
         if (trimmed.endsWith("?")) {
-            explained.put("question", List.of(new HypeLexicon.Match("question", "?", trimmed.length() - 1, trimmed.length())));
+            explained.put(
+                    "question",
+                    List.of(new HypeLexicon.Match("question", "?", trimmed.length() - 1, trimmed.length())));
         }
         if (NUMBER.matcher(sentence).find() && explained.containsKey("evidence")) {
             explained.put("measured-number", explained.get("evidence"));
@@ -95,7 +102,8 @@ record ClaimFeatures(Map<String, List<HypeLexicon.Match>> explained, Set<String>
 
     private static void add(Map<String, List<HypeLexicon.Match>> explained, String feature, Matcher m) {
         while (m.find()) {
-            explained.computeIfAbsent(feature, k -> new ArrayList<>())
+            explained
+                    .computeIfAbsent(feature, k -> new ArrayList<>())
                     .add(new HypeLexicon.Match(feature, m.group(), m.start(), m.end()));
         }
     }

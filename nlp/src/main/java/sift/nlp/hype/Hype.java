@@ -19,7 +19,8 @@ public record Hype(int score, String stance, List<Claim> claims) {
 
     /** Where a claim was found. */
     public enum Part {
-        TITLE, TEXT;
+        TITLE,
+        TEXT;
 
         /** The part as the contract and the store name it: {@code title} or {@code text}. */
         public String id() {

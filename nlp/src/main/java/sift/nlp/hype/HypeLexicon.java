@@ -44,11 +44,13 @@ public final class HypeLexicon {
     public static final int MAX_PHRASES = 4_000;
     /** The most words in one phrase. */
     public static final int MAX_PHRASE_WORDS = 8;
+
     public static final double MAX_WEIGHT = 5;
     private static final String NOT = "not-";
     private static final Pattern HEAD = Pattern.compile("([a-z][a-z0-9-]*)(?:\\s+weight=([0-9]+(?:\\.[0-9]+)?))?");
     /** How many letters of a word find the phrases that start with a stem ({@code transform*}). */
     private static final int STEM_KEY = 3;
+
     private static final HypeLexicon BUNDLED = parse(bundledText(), FILE, Set.of(AI));
 
     private final String text;
@@ -84,11 +86,16 @@ public final class HypeLexicon {
 
     private static HypeLexicon parse(String text, String source, Set<String> required) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(source + " is empty: a lexicon needs at least the AI-term list '" + AI + "'");
+            throw new IllegalArgumentException(
+                    source + " is empty: a lexicon needs at least the AI-term list '" + AI + "'");
         }
         if (text.length() > MAX_CHARS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s is %,d characters long; a lexicon is at most %,d", source, text.length(), MAX_CHARS));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s is %,d characters long; a lexicon is at most %,d",
+                    source,
+                    text.length(),
+                    MAX_CHARS));
         }
         HypeLexicon lexicon = new HypeLexicon(text);
         int total = 0;
@@ -100,10 +107,12 @@ public final class HypeLexicon {
             }
             String at = source + ":" + (i + 1) + ": ";
             int colon = line.indexOf(':');
-            Matcher head = HEAD.matcher(colon < 0 ? "" : line.substring(0, colon).strip());
+            Matcher head =
+                    HEAD.matcher(colon < 0 ? "" : line.substring(0, colon).strip());
             if (!head.matches()) {
                 throw new IllegalArgumentException(at + "expected 'name: phrase | phrase' or 'name weight=1.5: phrase"
-                        + " | phrase' (a name of lower-case letters, digits and hyphens), not '" + abbreviate(line) + "'");
+                        + " | phrase' (a name of lower-case letters, digits and hyphens), not '" + abbreviate(line)
+                        + "'");
             }
             String name = head.group(1);
             double weight = head.group(2) == null ? 1 : Double.parseDouble(head.group(2));
@@ -131,14 +140,19 @@ public final class HypeLexicon {
             }
             total += count;
             if (total > MAX_PHRASES) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s has more than %,d phrases; a lexicon is at most %,d", source, MAX_PHRASES, MAX_PHRASES));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "%s has more than %,d phrases; a lexicon is at most %,d",
+                        source,
+                        MAX_PHRASES,
+                        MAX_PHRASES));
             }
             lexicon.weights.put(name, weight);
             lexicon.phrases.put(name, count);
         }
         if (lexicon.weights.isEmpty()) {
-            throw new IllegalArgumentException(source + " has no list: a lexicon needs at least the AI-term list '" + AI + "'");
+            throw new IllegalArgumentException(
+                    source + " has no list: a lexicon needs at least the AI-term list '" + AI + "'");
         }
         lexicon.weighted = lexicon.weights.values().stream().anyMatch(w -> w != 1);
         for (String name : lexicon.weights.keySet()) {
@@ -150,8 +164,10 @@ public final class HypeLexicon {
         for (String name : required) {
             if (!lexicon.weights.containsKey(name)) {
                 throw new IllegalArgumentException(source + " has no list '" + name + "'"
-                        + (name.equals(AI) ? ", the AI-term list" : ", which the stance model was trained on (to switch"
-                        + " it off, keep it with weight=0)"));
+                        + (name.equals(AI)
+                                ? ", the AI-term list"
+                                : ", which the stance model was trained on (to switch"
+                                        + " it off, keep it with weight=0)"));
             }
         }
         return lexicon;
@@ -199,8 +215,8 @@ public final class HypeLexicon {
         for (Match m : all) {
             (m.feature().startsWith(NOT) ? exceptions : found).add(m);
         }
-        found.removeIf(m -> exceptions.stream().anyMatch(e -> e.feature().equals(NOT + m.feature())
-                && e.start() < m.end() && m.start() < e.end()));
+        found.removeIf(m -> exceptions.stream()
+                .anyMatch(e -> e.feature().equals(NOT + m.feature()) && e.start() < m.end() && m.start() < e.end()));
         return found;
     }
 
@@ -262,8 +278,10 @@ public final class HypeLexicon {
                             i += 2; // "the AI's answer" speaks of AI: the word is "ai", its span takes the 's
                             break;
                         }
-                        boolean inner = (d == '\'' || d == '\u2019' || d == '.') && i + 1 < s.length()
-                                && Character.isLetterOrDigit(s.charAt(i + 1)) && i > start;
+                        boolean inner = (d == '\'' || d == '\u2019' || d == '.')
+                                && i + 1 < s.length()
+                                && Character.isLetterOrDigit(s.charAt(i + 1))
+                                && i > start;
                         if (!Character.isLetterOrDigit(d) && !inner) {
                             break;
                         }
@@ -282,7 +300,8 @@ public final class HypeLexicon {
         }
 
         private static boolean possessive(String s, int at) {
-            return at < s.length() && (s.charAt(at) == 's' || s.charAt(at) == 'S')
+            return at < s.length()
+                    && (s.charAt(at) == 's' || s.charAt(at) == 'S')
                     && (at + 1 == s.length() || !Character.isLetterOrDigit(s.charAt(at + 1)));
         }
     }
@@ -309,7 +328,9 @@ public final class HypeLexicon {
             if (!first.endsWith("*")) {
                 byWord.computeIfAbsent(first, k -> new ArrayList<>()).add(phrase);
             } else if (first.length() - 1 >= STEM_KEY) {
-                byStemKey.computeIfAbsent(first.substring(0, STEM_KEY), k -> new ArrayList<>()).add(phrase);
+                byStemKey
+                        .computeIfAbsent(first.substring(0, STEM_KEY), k -> new ArrayList<>())
+                        .add(phrase);
             } else {
                 everyWord.add(phrase);
             }
@@ -369,7 +390,8 @@ public final class HypeLexicon {
                 return Character.isLetter(token.charAt(0));
             }
             if (word.endsWith("*")) {
-                return Character.isLetterOrDigit(token.charAt(0)) && token.startsWith(word.substring(0, word.length() - 1));
+                return Character.isLetterOrDigit(token.charAt(0))
+                        && token.startsWith(word.substring(0, word.length() - 1));
             }
             return word.equals(token);
         }

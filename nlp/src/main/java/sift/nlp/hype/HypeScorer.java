@@ -28,6 +28,7 @@ public final class HypeScorer {
     static final int MAX_SENTENCES = 400;
     /** Longer "sentences" are tables, lists or code run together, not claims. */
     static final int MAX_SENTENCE_CHARS = 600;
+
     private static final Set<String> REFERENCES = Set.of("it", "its", "they", "their", "this", "these");
 
     private final StanceModel model;
@@ -42,8 +43,12 @@ public final class HypeScorer {
         Span[] spans = Sentences.of(text, MAX_SENTENCES);
         int judged = Math.min(spans.length, MAX_SENTENCES);
         List<Sentence> sentences = new ArrayList<>(judged + 1);
-        sentences.add(Sentence.of(Hype.Part.TITLE, title, title.length() - title.stripLeading().length(),
-                title.stripTrailing().length(), model.lexicon()));
+        sentences.add(Sentence.of(
+                Hype.Part.TITLE,
+                title,
+                title.length() - title.stripLeading().length(),
+                title.stripTrailing().length(),
+                model.lexicon()));
         for (int i = 0; i < judged; i++) {
             sentences.add(Sentence.of(Hype.Part.TEXT, text, spans[i].getStart(), spans[i].getEnd(), model.lexicon()));
         }
@@ -59,8 +64,8 @@ public final class HypeScorer {
     private record Sentence(Hype.Part part, int start, int end, String text, List<HypeLexicon.Match> words) {
         static Sentence of(Hype.Part part, String source, int start, int end, HypeLexicon lexicon) {
             String text = source.substring(start, end);
-            return new Sentence(part, start, end, text,
-                    text.length() > MAX_SENTENCE_CHARS ? List.of() : lexicon.find(text));
+            return new Sentence(
+                    part, start, end, text, text.length() > MAX_SENTENCE_CHARS ? List.of() : lexicon.find(text));
         }
     }
 
@@ -81,7 +86,8 @@ public final class HypeScorer {
     /** Whether the text has the word after another word, not only at the start of a sentence. */
     private static boolean capitalisedInside(String word, String text) {
         return Pattern.compile("[\\p{L}\\p{N},;:]\\s+" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])")
-                .matcher(text).find();
+                .matcher(text)
+                .find();
     }
 
     private final class Tally {

@@ -3,8 +3,8 @@ package sift.nlp.hype;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,8 +35,8 @@ public final class StanceModel {
     public static final double DEFAULT_THRESHOLD = 0.45;
 
     /** The explainable features that mark hype; a hype verdict needs at least one of them. */
-    static final Set<String> HYPE_MARKERS = Set.of("promo", "superlative", "absolute", "scope", "future", "prediction",
-            "vague", "vague-number", "anthro");
+    static final Set<String> HYPE_MARKERS = Set.of(
+            "promo", "superlative", "absolute", "scope", "future", "prediction", "vague", "vague-number", "anthro");
 
     /** The stances, in the order of {@link Verdict#probabilities()}. */
     public static final List<String> STANCES = List.of("hype", "neutral", "skeptical");
@@ -123,24 +123,29 @@ public final class StanceModel {
         List<String> reasons = new ArrayList<>();
         for (Map.Entry<String, List<HypeLexicon.Match>> f : features.explained().entrySet()) {
             Edit edit = Edit.deleting(sentence, f.getValue());
-            double without = hype(eval(ClaimFeatures.of(edit.text(), lexicon.find(edit.text()),
-                    edit.kept(superlatives))));
+            double without =
+                    hype(eval(ClaimFeatures.of(edit.text(), lexicon.find(edit.text()), edit.kept(superlatives))));
             if (logOdds(hype) - logOdds(without) >= REASON_LOG_ODDS) {
-                reasons.add(f.getKey() + ": " + f.getValue().stream().map(m -> "'" + m.phrase() + "'")
-                        .distinct().collect(Collectors.joining(", ")));
+                reasons.add(f.getKey() + ": "
+                        + f.getValue().stream()
+                                .map(m -> "'" + m.phrase() + "'")
+                                .distinct()
+                                .collect(Collectors.joining(", ")));
             }
         }
         // hype is a promotional claim about AI: other marketing is neutral, and a sentence is called hype only
         // when one of the markers of hype is among the reasons for its score, never on its other words alone
         boolean marked = reasons.stream().anyMatch(r -> HYPE_MARKERS.contains(r.substring(0, r.indexOf(':'))));
-        String stance = aboutAi && marked && hype >= threshold ? "hype"
+        String stance = aboutAi && marked && hype >= threshold
+                ? "hype"
                 : p[model.getIndex("neutral")] >= p[model.getIndex("skeptical")] ? "neutral" : "skeptical";
         double[] ordered = new double[STANCES.size()];
         for (int i = 0; i < ordered.length; i++) {
             int index = model.getIndex(STANCES.get(i));
             ordered[i] = index < 0 ? 0 : p[index];
         }
-        return new Verdict(stance, ordered, reasons, Set.copyOf(features.explained().keySet()));
+        return new Verdict(
+                stance, ordered, reasons, Set.copyOf(features.explained().keySet()));
     }
 
     /**
@@ -241,8 +246,12 @@ public final class StanceModel {
             throw new IllegalArgumentException(source + " is empty");
         }
         if (bytes.length > MAX_BYTES) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "%s is %,d bytes; a stance model is at most %,d", source, bytes.length, MAX_BYTES));
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "%s is %,d bytes; a stance model is at most %,d",
+                    source,
+                    bytes.length,
+                    MAX_BYTES));
         }
         MaxentModel model;
         try {
@@ -255,7 +264,8 @@ public final class StanceModel {
             outcomes.add(model.getOutcome(i));
         }
         if (outcomes.size() != STANCES.size() || !outcomes.containsAll(STANCES)) {
-            throw new IllegalArgumentException(source + " is a model of " + outcomes + ", not of the stances " + STANCES);
+            throw new IllegalArgumentException(
+                    source + " is a model of " + outcomes + ", not of the stances " + STANCES);
         }
         return new StanceModel(model, DEFAULT_THRESHOLD, lexicon);
     }

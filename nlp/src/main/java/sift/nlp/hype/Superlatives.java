@@ -18,16 +18,41 @@ import opennlp.tools.util.Span;
 final class Superlatives {
     static final String MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
     private static final Set<String> IRREGULAR = Set.of("best", "worst", "least", "most");
-    private static final Set<String> NOT_SUPERLATIVE = Set.of("interest", "honest", "modest", "earnest", "west",
-            "east", "rest", "test", "latest", "manifest", "forest", "request", "guest", "quest", "chest", "protest",
-            "contest", "suggest", "harvest", "invest", "digest", "nest", "pest", "vest", "zest", "lest", "arrest");
+    private static final Set<String> NOT_SUPERLATIVE = Set.of(
+            "interest",
+            "honest",
+            "modest",
+            "earnest",
+            "west",
+            "east",
+            "rest",
+            "test",
+            "latest",
+            "manifest",
+            "forest",
+            "request",
+            "guest",
+            "quest",
+            "chest",
+            "protest",
+            "contest",
+            "suggest",
+            "harvest",
+            "invest",
+            "digest",
+            "nest",
+            "pest",
+            "vest",
+            "zest",
+            "lest",
+            "arrest");
 
     private Superlatives() {}
 
     /** Holds the tagger: loaded by the first sentence that needs it. */
     private static final class Tagger {
-        static final ThreadSafePOSTaggerME INSTANCE = new ThreadSafePOSTaggerME(
-                PretrainedModel.<POSModel>read(MODEL, "part-of-speech model", POSModel::new));
+        static final ThreadSafePOSTaggerME INSTANCE =
+                new ThreadSafePOSTaggerME(PretrainedModel.<POSModel>read(MODEL, "part-of-speech model", POSModel::new));
     }
 
     /**
@@ -46,8 +71,11 @@ final class Superlatives {
             String word = tokens[i].toLowerCase(Locale.ROOT);
             boolean adjective = tags[i].equals("ADJ") || tags[i].equals("ADV");
             if ((word.equals("most") || word.equals("least")) && i + 1 < tokens.length && tags[i + 1].equals("ADJ")) {
-                found.add(new HypeLexicon.Match("superlative", sentence.substring(spans[i].getStart(), spans[i + 1].getEnd()),
-                        spans[i].getStart(), spans[i + 1].getEnd()));
+                found.add(new HypeLexicon.Match(
+                        "superlative",
+                        sentence.substring(spans[i].getStart(), spans[i + 1].getEnd()),
+                        spans[i].getStart(),
+                        spans[i + 1].getEnd()));
                 i++;
             } else if (adjective && candidate(word) && !word.equals("most") && !word.equals("least")) {
                 found.add(new HypeLexicon.Match("superlative", tokens[i], spans[i].getStart(), spans[i].getEnd()));

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
-import sift.nlp.text.Document;
-import sift.nlp.taxonomy.Kind;
 import sift.nlp.corpus.Example;
 import sift.nlp.embed.VectorModel;
 import sift.nlp.episode.EpisodeExtractor;
 import sift.nlp.model.Maxent;
 import sift.nlp.release.ReleaseExtractor;
+import sift.nlp.taxonomy.Kind;
+import sift.nlp.text.Document;
 import sift.nlp.text.Features;
 
 /**
@@ -42,7 +42,9 @@ public final class KindClassifier {
     static final double SURE = 0.7;
     /** The weight of the vector model's say when the words model is not sure (tuned on the dev set). */
     static final double BLEND = 0.5;
-    private static final Pattern VERSION = Pattern.compile("(?i)(^|\\s)v?\\d+(\\.\\d+)+([-.]?(rc|beta|alpha)\\.?\\d*)?\\b");
+
+    private static final Pattern VERSION =
+            Pattern.compile("(?i)(^|\\s)v?\\d+(\\.\\d+)+([-.]?(rc|beta|alpha)\\.?\\d*)?\\b");
     private static final Pattern RELEASE_WORDS = Pattern.compile(
             "(?i)\\b(release[sd]?|is out|changelog|release notes|what's new in|now available|ships?)\\b");
     private static final Pattern INCIDENT_WORDS = Pattern.compile(
@@ -62,24 +64,29 @@ public final class KindClassifier {
     private static final Pattern STATUS_UPDATE = Pattern.compile("(?i)\\s*(?:investigating|identified|monitoring|"
             + "resolved|update)\\s*[:\\u2013\\u2014-]\\s+(?:we|the|this|a|an|our|some|users|customers)\\b");
     /** What news says in its first sentence, and an article does not: a deal, a hire, a launch announced. */
-    private static final Pattern NEWS_FIRST = Pattern.compile("(?i)\\b(big news|(is|are) joining (us|forces|\\p{Lu}\\w*)|"
-            + "(has|have) (acquired|agreed to acquire)|(excited|pleased|proud|thrilled|happy) to (announce|welcome|share "
-            + "(the|some|our) news)|today,? we('re| are)? (announc|launch|introduc)\\w*)");
+    private static final Pattern NEWS_FIRST =
+            Pattern.compile("(?i)\\b(big news|(is|are) joining (us|forces|\\p{Lu}\\w*)|"
+                    + "(has|have) (acquired|agreed to acquire)|(excited|pleased|proud|thrilled|happy) to (announce|welcome|share "
+                    + "(the|some|our) news)|today,? we('re| are)? (announc|launch|introduc)\\w*)");
+
     private static final int FIRST_CHARS = 250;
     /** In the first lines: what a postmortem or a status update says first. */
-    private static final Pattern INCIDENT_LEAD = Pattern.compile("(?i)\\b(outages?|incidents?|post-?mortems?|root cause|"
-            + "disruptions?|degraded|downtime|began (experiencing|failing|returning|dropping)|were unable to|"
-            + "(was|were) (unavailable|unreachable|down)|elevated (error|latency)|errors? rates?|impacted|"
-            + "we apologi[sz]e|flapping|hijack(ed|s)?|route leaks?|servfail|(went|were|was|is) down|we broke|"
-            + "(aware|investigating) of (a|an|the) (fault|issue|problem|outage)|\\d{1,2}:\\d{2}\\s?(UTC|GMT|[A-Z]ST|CES?T))\\b");
+    private static final Pattern INCIDENT_LEAD = Pattern.compile(
+            "(?i)\\b(outages?|incidents?|post-?mortems?|root cause|"
+                    + "disruptions?|degraded|downtime|began (experiencing|failing|returning|dropping)|were unable to|"
+                    + "(was|were) (unavailable|unreachable|down)|elevated (error|latency)|errors? rates?|impacted|"
+                    + "we apologi[sz]e|flapping|hijack(ed|s)?|route leaks?|servfail|(went|were|was|is) down|we broke|"
+                    + "(aware|investigating) of (a|an|the) (fault|issue|problem|outage)|\\d{1,2}:\\d{2}\\s?(UTC|GMT|[A-Z]ST|CES?T))\\b");
     /** In the first lines: what news of a company, a launch or a deal says first. */
-    private static final Pattern ANNOUNCE_LEAD = Pattern.compile("(?i)\\b(big news|heads up|(takes?|comes? into) effect|"
-            + "effective (immediately|from|on)|starting (today|on|from)|from \\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-            + "nov|dec)\\w*|sunsett?ing|deprecat\\w+|end[- ]of[- ](life|sale|support)|(now|is|are) live|live today|new "
-            + "(pops?|regions?|locations?|data cent(re|er)s?|offices?|pricing|prices)|price (change|increase)s?|(excited|pleased|proud|happy|thrilled)"
-            + " to (announce|share|welcome|introduce)|(is|are) joining|today,? we('re| are)? (announc|launch|introduc|"
-            + "releas|open)\\w*|we('re| are| have) (launching|announcing|introducing|acquired|partnering)|acquir(e|es|ed"
-            + "|ing|ition)|partnership|generally available|now available|launch(es|ed|ing)?)\\b");
+    private static final Pattern ANNOUNCE_LEAD =
+            Pattern.compile("(?i)\\b(big news|heads up|(takes?|comes? into) effect|"
+                    + "effective (immediately|from|on)|starting (today|on|from)|from \\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                    + "nov|dec)\\w*|sunsett?ing|deprecat\\w+|end[- ]of[- ](life|sale|support)|(now|is|are) live|live today|new "
+                    + "(pops?|regions?|locations?|data cent(re|er)s?|offices?|pricing|prices)|price (change|increase)s?|(excited|pleased|proud|happy|thrilled)"
+                    + " to (announce|share|welcome|introduce)|(is|are) joining|today,? we('re| are)? (announc|launch|introduc|"
+                    + "releas|open)\\w*|we('re| are| have) (launching|announcing|introducing|acquired|partnering)|acquir(e|es|ed"
+                    + "|ing|ition)|partnership|generally available|now available|launch(es|ed|ing)?)\\b");
+
     private static final int LEAD_CHARS = 400;
 
     private final MaxentModel model;
@@ -109,7 +116,8 @@ public final class KindClassifier {
         if (doc.hasReleaseLink()) {
             return Kind.RELEASE;
         }
-        if (INCIDENT_TITLE.matcher(doc.headline()).find() || STATUS_UPDATE.matcher(doc.text()).lookingAt()) {
+        if (INCIDENT_TITLE.matcher(doc.headline()).find()
+                || STATUS_UPDATE.matcher(doc.text()).lookingAt()) {
             return Kind.INCIDENT;
         }
         if (EPISODES.announcesEpisode(doc)) {
@@ -196,11 +204,13 @@ public final class KindClassifier {
     public static KindClassifier train(List<Example> examples, List<float[]> vectors) {
         List<Event> events = new ArrayList<>(3 * examples.size());
         for (Example e : examples) {
-            for (Document doc : List.of(e.doc(), e.textOnly().doc(), Document.of("", e.doc().text()))) {
+            for (Document doc :
+                    List.of(e.doc(), e.textOnly().doc(), Document.of("", e.doc().text()))) {
                 events.add(new Event(e.kind().id(), withSignals(doc, Features.of(doc))));
             }
         }
-        VectorModel vectorModel = VectorModel.train(examples.stream().map(e -> e.kind().id()).toList(), vectors);
+        VectorModel vectorModel =
+                VectorModel.train(examples.stream().map(e -> e.kind().id()).toList(), vectors);
         return new KindClassifier(Maxent.train(events), vectorModel, SOFTEN, SURE, BLEND);
     }
 
@@ -215,7 +225,9 @@ public final class KindClassifier {
     }
 
     public static KindClassifier read(String dir, Properties properties) throws IOException {
-        return new KindClassifier(Maxent.readResource(dir + "/" + FILE), VectorModel.read(dir + "/" + VECTOR_FILE),
+        return new KindClassifier(
+                Maxent.readResource(dir + "/" + FILE),
+                VectorModel.read(dir + "/" + VECTOR_FILE),
                 Double.parseDouble(properties.getProperty("kind.soften", Double.toString(SOFTEN))),
                 Double.parseDouble(properties.getProperty("kind.sure", Double.toString(SURE))),
                 Double.parseDouble(properties.getProperty("kind.blend", Double.toString(BLEND))));

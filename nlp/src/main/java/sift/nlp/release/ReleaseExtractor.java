@@ -28,7 +28,8 @@ public final class ReleaseExtractor {
             + "|\\d+(?:\\.\\d+){1,3}(?:[A-Z](?![A-Za-z]))?(?:-h\\d+)?"
             + "(?:(?:[-.]|\\s(?=(?i:rc|beta|alpha|preview)))?(?i:rc|beta|alpha|preview|pre|b|a)(?:[.\\s]?\\d+)?)?"
             + "|20\\d{4})";
-    private static final String NAME = "([A-Za-z][\\w+./-]*(?:\\s+(?!(?i:release|version)\\b)[A-Za-z0-9][\\w+./-]*){0,4})";
+    private static final String NAME =
+            "([A-Za-z][\\w+./-]*(?:\\s+(?!(?i:release|version)\\b)[A-Za-z0-9][\\w+./-]*){0,4})";
     private static final Pattern[] TITLES = {
         Pattern.compile("(?i)^(?:announcing|introducing|releasing|what'?s new in|welcome|now available:?|out now:?"
                 + "|(?:new )?release[ds]?:|\\[ann(?:ounce)?\\]|ann:)\\s+" + NAME
@@ -44,14 +45,49 @@ public final class ReleaseExtractor {
             + "|(?:is|has been)\\s+(?:now\\s+)?(?:up|posted|on the download page)|(?:just\\s+)?(?:dropped|landed)\\b"
             + "|released|is out|ships\\b|has shipped|has landed|release notes|changelog)");
     /** In the text right before the product: a release verb and little else. */
-    private static final Pattern RELEASED_BEFORE = Pattern.compile("(?i)(?:released|releasing|release of|push(?:ed)? out|"
-            + "ship(?:ped|ping|s)?|tagged|published|announc(?:e|ed|es|ing)(?: the (?:release|availability) of)?|"
-            + "introduc(?:e|ed|es|ing)|now available:?|available now:?|out now:?|welcome|new (?:release|version)(?: of)?:?)"
-            + "\\s+(?:the\\s+)?(?:(?:new|latest|first|final|stable|next|long-awaited)\\s+)*$");
+    private static final Pattern RELEASED_BEFORE =
+            Pattern.compile("(?i)(?:released|releasing|release of|push(?:ed)? out|"
+                    + "ship(?:ped|ping|s)?|tagged|published|announc(?:e|ed|es|ing)(?: the (?:release|availability) of)?|"
+                    + "introduc(?:e|ed|es|ing)|now available:?|available now:?|out now:?|welcome|new (?:release|version)(?: of)?:?)"
+                    + "\\s+(?:the\\s+)?(?:(?:new|latest|first|final|stable|next|long-awaited)\\s+)*$");
+
     private static final Pattern TEXT_VERSION = Pattern.compile("(?<=^|\\s)" + VERSION + "(?=$|[\\s.,;:!)])");
-    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "of", "to", "in", "on", "for", "and", "or",
-            "is", "are", "was", "out", "we", "i", "our", "today", "yesterday", "now", "new", "latest", "just",
-            "finally", "this", "that", "with", "from", "by", "version", "release", "it", "its", "has", "have");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "the",
+            "a",
+            "an",
+            "of",
+            "to",
+            "in",
+            "on",
+            "for",
+            "and",
+            "or",
+            "is",
+            "are",
+            "was",
+            "out",
+            "we",
+            "i",
+            "our",
+            "today",
+            "yesterday",
+            "now",
+            "new",
+            "latest",
+            "just",
+            "finally",
+            "this",
+            "that",
+            "with",
+            "from",
+            "by",
+            "version",
+            "release",
+            "it",
+            "its",
+            "has",
+            "have");
     private static final int LEAD_CHARS = 400;
     private static final Pattern GITHUB_RELEASE = Pattern.compile("^/[^/]+/([^/]+)/releases/");
     private static final Pattern BREAKING = Pattern.compile("(?i)\\b(breaking changes?|backwards?[- ]incompatible|"
@@ -103,7 +139,10 @@ public final class ReleaseExtractor {
         if (named.find() && cleanProduct(named.group(1)) != null) {
             String after = title.substring(named.end());
             boolean releaseWord = named.group().matches("(?is).*\\s(?:release|version|v(?=\\d))\\s*\\S+$");
-            if (releaseWord || after.startsWith(":") || after.isBlank() || RELEASED_AFTER.matcher(after).lookingAt()) {
+            if (releaseWord
+                    || after.startsWith(":")
+                    || after.isBlank()
+                    || RELEASED_AFTER.matcher(after).lookingAt()) {
                 return true;
             }
         }
@@ -116,7 +155,8 @@ public final class ReleaseExtractor {
             Matcher m = p.matcher(title);
             if (m.find()) {
                 boolean versionFirst = p == TITLES[2] || p == TITLES[3];
-                return versionFirst ? new String[] {null, m.group(1)}
+                return versionFirst
+                        ? new String[] {null, m.group(1)}
                         : new String[] {cleanProduct(m.group(1)), m.group(2)};
             }
         }
@@ -178,7 +218,8 @@ public final class ReleaseExtractor {
     private static String productFromLinkOrFeed(Document doc) {
         if (doc.link() != null) {
             try {
-                Matcher m = GITHUB_RELEASE.matcher(URI.create(doc.link().strip()).getPath());
+                Matcher m =
+                        GITHUB_RELEASE.matcher(URI.create(doc.link().strip()).getPath());
                 if (m.find()) {
                     return m.group(1);
                 }
@@ -189,8 +230,11 @@ public final class ReleaseExtractor {
         if (doc.feedTitle() == null || doc.feedTitle().isBlank()) {
             return null;
         }
-        return doc.feedTitle().strip().replaceAll("(?i)\\s*(releases?|release notes|changelog|blog|news)$", "")
-                .replaceAll("(?i)^(release notes|releases?) (from|of|for) ", "").strip();
+        return doc.feedTitle()
+                .strip()
+                .replaceAll("(?i)\\s*(releases?|release notes|changelog|blog|news)$", "")
+                .replaceAll("(?i)^(release notes|releases?) (from|of|for) ", "")
+                .strip();
     }
 
     /** The runs of two or more short lines after the first line: the list items of release notes. */

@@ -66,7 +66,8 @@ public record Document(
 
     /** Whether an enclosure is audio or video: the mark of a podcast episode. */
     public boolean hasMedia() {
-        return enclosureTypes.stream().anyMatch(t -> t != null
-                && (t.regionMatches(true, 0, "audio/", 0, 6) || t.regionMatches(true, 0, "video/", 0, 6)));
+        return enclosureTypes.stream()
+                .anyMatch(t -> t != null
+                        && (t.regionMatches(true, 0, "audio/", 0, 6) || t.regionMatches(true, 0, "video/", 0, 6)));
     }
 }

@@ -34,7 +34,9 @@ public final class English {
         if (words.size() < WORDS_TO_JUDGE) {
             return true;
         }
-        long small = words.stream().filter(w -> Words.STOP.contains(w.toLowerCase(Locale.ROOT))).count();
+        long small = words.stream()
+                .filter(w -> Words.STOP.contains(w.toLowerCase(Locale.ROOT)))
+                .count();
         return small >= LEAST_SMALL_WORDS * words.size();
     }
 }

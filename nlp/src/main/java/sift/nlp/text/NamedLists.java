@@ -35,7 +35,9 @@ public final class NamedLists {
                 if (colon < 1) {
                     throw new IllegalStateException(resource + ":" + number + ": expected 'name: entries'");
                 }
-                lists.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                lists.put(
+                        line.substring(0, colon).strip(),
+                        line.substring(colon + 1).strip());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);

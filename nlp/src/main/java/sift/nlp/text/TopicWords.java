@@ -40,7 +40,8 @@ final class TopicWords {
         PorterStemmer stemmer = new PorterStemmer();
         NamedLists.read(FILE).forEach((topic, words) -> {
             for (String entry : words.split("\\s+")) {
-                topicsOf.computeIfAbsent(key(entry, stemmer), k -> new HashSet<>()).add(topic);
+                topicsOf.computeIfAbsent(key(entry, stemmer), k -> new HashSet<>())
+                        .add(topic);
             }
         });
         return Map.copyOf(topicsOf);

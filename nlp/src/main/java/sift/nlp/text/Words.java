@@ -15,17 +15,18 @@ import opennlp.tools.stemmer.PorterStemmer;
  */
 public final class Words {
     /** Words that say nothing of a topic. */
-    static final Set<String> STOP = Set.of("a", "about", "after", "again", "all", "also", "an", "and", "any", "are",
-            "as", "at", "be", "because", "been", "before", "being", "but", "by", "can", "could", "did", "do", "does",
-            "doing", "for", "from", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i",
-            "if", "in", "into", "is", "it", "its", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of",
-            "off", "on", "once", "one", "only", "or", "other", "our", "out", "over", "own", "same", "she", "should",
-            "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-            "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
-            "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "s",
-            "t", "don", "it's", "we're", "you're", "i'm", "that's", "there's", "isn't", "don't", "doesn't", "didn't",
-            "can't", "won't", "let", "us", "get", "got", "make", "made", "much", "many", "well", "way", "still",
-            "even", "thing", "things", "lot", "really", "every", "each", "two", "three", "first", "new", "like");
+    static final Set<String> STOP = Set.of(
+            "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
+            "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from", "had",
+            "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it",
+            "its", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
+            "only", "or", "other", "our", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
+            "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+            "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+            "whom", "why", "will", "with", "would", "you", "your", "yours", "s", "t", "don", "it's", "we're", "you're",
+            "i'm", "that's", "there's", "isn't", "don't", "doesn't", "didn't", "can't", "won't", "let", "us", "get",
+            "got", "make", "made", "much", "many", "well", "way", "still", "even", "thing", "things", "lot", "really",
+            "every", "each", "two", "three", "first", "new", "like");
 
     private Words() {}
 
@@ -45,8 +46,10 @@ public final class Words {
                 char d = text.charAt(i);
                 if (Character.isLetterOrDigit(d)) {
                     i++;
-                } else if ((d == '-' || d == '.' || d == '\'' || d == '/') && i + 1 < n
-                        && Character.isLetterOrDigit(text.charAt(i + 1)) && (d != '/' || Character.isDigit(text.charAt(i + 1)))) {
+                } else if ((d == '-' || d == '.' || d == '\'' || d == '/')
+                        && i + 1 < n
+                        && Character.isLetterOrDigit(text.charAt(i + 1))
+                        && (d != '/' || Character.isDigit(text.charAt(i + 1)))) {
                     i++;
                 } else {
                     break;
@@ -59,6 +62,7 @@ public final class Words {
 
     /** Stems already computed: the field's vocabulary is small, and stemming is most of the cost of a word. */
     private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+
     private static final int MAX_STEMS = 200_000;
 
     /** A word as a feature: lower case, stemmed when it is a plain word; null for a stop word. */
@@ -92,7 +96,8 @@ public final class Words {
                 digit = true;
             }
         }
-        return word.length() >= 2 && (upper >= 2 || (upper >= 1 && digit) || (upper == 1 && !Character.isUpperCase(word.charAt(0))));
+        return word.length() >= 2
+                && (upper >= 2 || (upper >= 1 && digit) || (upper == 1 && !Character.isUpperCase(word.charAt(0))));
     }
 
     private static boolean isLetters(String s) {

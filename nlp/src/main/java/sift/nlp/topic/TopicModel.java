@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Properties;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
-import sift.nlp.taxonomy.Topic;
 import sift.nlp.corpus.Example;
 import sift.nlp.embed.VectorModel;
 import sift.nlp.model.Maxent;
+import sift.nlp.taxonomy.Topic;
 import sift.nlp.text.Features;
 
 /**
@@ -34,6 +34,7 @@ public final class TopicModel {
     static final double FLOOR = 0.5;
     /** The weight of the vector model's say (chosen on the dev set). */
     static final double BLEND = 0.5;
+
     private static final String YES = "yes";
     private static final String NO = "no";
 
@@ -62,14 +63,17 @@ public final class TopicModel {
             Scored scored = new Scored(m.getKey(), m.getValue());
             if (scored.score() >= thresholds.get(scored.topic())) {
                 fit.add(scored);
-            } else if (closest == null || scored.score() / thresholds.get(scored.topic())
-                    > closest.score() / thresholds.get(closest.topic())) {
+            } else if (closest == null
+                    || scored.score() / thresholds.get(scored.topic())
+                            > closest.score() / thresholds.get(closest.topic())) {
                 closest = scored;
             }
         }
         // a post of the field has a topic: when none reaches its threshold, the one closest to it, if it reaches
         // half of it and the post uses that topic's vocabulary at all (an empty or foreign text gets none)
-        if (fit.isEmpty() && closest != null && closest.score() >= FLOOR * thresholds.get(closest.topic())
+        if (fit.isEmpty()
+                && closest != null
+                && closest.score() >= FLOOR * thresholds.get(closest.topic())
                 && Arrays.asList(features).contains("x=" + closest.topic().id())) {
             fit.add(closest);
         }
@@ -79,8 +83,8 @@ public final class TopicModel {
 
     private Map<Topic, Double> blend(Map<Topic, Double> words, float[] vector) {
         Map<Topic, Double> scores = new EnumMap<>(Topic.class);
-        words.forEach((topic, w) -> scores.put(topic,
-                (1 - BLEND) * w + BLEND * vectors.get(topic).probability(YES, vector)));
+        words.forEach((topic, w) ->
+                scores.put(topic, (1 - BLEND) * w + BLEND * vectors.get(topic).probability(YES, vector)));
         return scores;
     }
 
@@ -96,13 +100,15 @@ public final class TopicModel {
      * thresholds from {@value #FOLDS}-fold out-of-fold scores.
      */
     public static TopicModel train(List<Example> examples, List<float[]> vectors) {
-        List<String[]> features = examples.stream().map(e -> Features.of(e.doc())).toList();
+        List<String[]> features =
+                examples.stream().map(e -> Features.of(e.doc())).toList();
         Map<Topic, Double> thresholds = calibrate(examples, features, vectors);
         return new TopicModel(fit(examples, features), fitVectors(examples, vectors), thresholds);
     }
 
     /** The models alone, all thresholds 0.5: what the calibration's folds need. */
-    private static TopicModel trainUncalibrated(List<Example> examples, List<String[]> features, List<float[]> vectors) {
+    private static TopicModel trainUncalibrated(
+            List<Example> examples, List<String[]> features, List<float[]> vectors) {
         Map<Topic, Double> half = new EnumMap<>(Topic.class);
         for (Topic t : Topic.values()) {
             half.put(t, 0.5);
@@ -125,15 +131,20 @@ public final class TopicModel {
     private static Map<Topic, VectorModel> fitVectors(List<Example> examples, List<float[]> vectors) {
         Map<Topic, VectorModel> models = new EnumMap<>(Topic.class);
         for (Topic topic : Topic.values()) {
-            models.put(topic, VectorModel.train(
-                    examples.stream().map(e -> e.topics().contains(topic) ? YES : NO).toList(), vectors));
+            models.put(
+                    topic,
+                    VectorModel.train(
+                            examples.stream()
+                                    .map(e -> e.topics().contains(topic) ? YES : NO)
+                                    .toList(),
+                            vectors));
         }
         return models;
     }
 
     /** Per topic, the threshold with the best F1 over the out-of-fold scores (ties: the higher one). */
-    private static Map<Topic, Double> calibrate(List<Example> examples, List<String[]> features,
-            List<float[]> vectors) {
+    private static Map<Topic, Double> calibrate(
+            List<Example> examples, List<String[]> features, List<float[]> vectors) {
         double[][] outOfFold = new double[examples.size()][];
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Example> train = new ArrayList<>();
@@ -182,7 +193,8 @@ public final class TopicModel {
     /** Writes {@code topic-ID.bin} and {@code topic-ID-vector.bin} for each topic, the thresholds into {@code properties}. */
     public void write(Path dir, Properties properties) throws IOException {
         for (Map.Entry<Topic, MaxentModel> m : models.entrySet()) {
-            try (OutputStream out = Files.newOutputStream(dir.resolve("topic-" + m.getKey().id() + ".bin"))) {
+            try (OutputStream out =
+                    Files.newOutputStream(dir.resolve("topic-" + m.getKey().id() + ".bin"))) {
                 Maxent.write(m.getValue(), out);
             }
             vectors.get(m.getKey()).write(dir.resolve("topic-" + m.getKey().id() + "-vector.bin"));

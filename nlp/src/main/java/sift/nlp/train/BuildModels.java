@@ -32,7 +32,8 @@ import sift.nlp.topic.TopicModel;
  */
 public final class BuildModels {
     /** Changes whenever training changes in a way the corpus digest cannot see (features, parameters). */
-    static final String TRAINING = "topics-ovr-qn-l2-2-floor-vocabulary-minilm-blend;kind-qn-three-views-headline-lead-signals-minilm-soft-blend-sure-7-news-first;features-2-vocabulary;minilm-40-words;stance-4-reported-prediction-negation-tokens";
+    static final String TRAINING =
+            "topics-ovr-qn-l2-2-floor-vocabulary-minilm-blend;kind-qn-three-views-headline-lead-signals-minilm-soft-blend-sure-7-news-first;features-2-vocabulary;minilm-40-words;stance-4-reported-prediction-negation-tokens";
 
     private BuildModels() {}
 
@@ -52,11 +53,15 @@ public final class BuildModels {
         Files.write(out.resolve(Corpus.DEV.substring(1)), concatenate(corpus.resolve("dev")));
         Files.write(out.resolve(StanceCorpus.TRAIN.substring(1)), stance);
         Files.write(out.resolve(StanceCorpus.HELD_OUT.substring(1)), concatenate(corpus.resolve("stance-heldout")));
-        Files.write(out.resolve(StanceCorpus.POSTS_HELD_OUT.substring(1)),
+        Files.write(
+                out.resolve(StanceCorpus.POSTS_HELD_OUT.substring(1)),
                 concatenate(corpus.resolve("stance-posts-heldout")));
 
         // the vocabulary files shape the features as much as the corpus does: a change to them is a new version
-        String version = digest(train, stance, Files.readAllBytes(out.resolve("sift/nlp/topic-words.txt")),
+        String version = digest(
+                train,
+                stance,
+                Files.readAllBytes(out.resolve("sift/nlp/topic-words.txt")),
                 Files.readAllBytes(out.resolve("sift/nlp/hype-words.txt")));
         Path models = out.resolve("sift/nlp/models");
         Path propertiesFile = models.resolve("models.properties");
@@ -68,7 +73,8 @@ public final class BuildModels {
         List<Example> examples = Corpus.parse(train, "train");
         Files.createDirectories(models);
         Properties properties = new Properties();
-        List<float[]> vectors = Encoder.shared().encodeAll(examples.stream().map(Example::doc).toList());
+        List<float[]> vectors =
+                Encoder.shared().encodeAll(examples.stream().map(Example::doc).toList());
         TopicModel.train(examples, vectors).write(models, properties);
         KindClassifier.train(examples, vectors).write(models, properties);
         List<StanceModel.Labelled> stances = StanceCorpus.parse(stance, "stance");
@@ -79,18 +85,25 @@ public final class BuildModels {
         try (OutputStream o = Files.newOutputStream(propertiesFile)) {
             // sorted and without the date line Properties.store writes, so that the same corpus gives the same bytes
             StringBuilder text = new StringBuilder();
-            properties.stringPropertyNames().stream().sorted()
-                    .forEach(k -> text.append(k).append('=').append(properties.getProperty(k)).append('\n'));
+            properties.stringPropertyNames().stream()
+                    .sorted()
+                    .forEach(k -> text.append(k)
+                            .append('=')
+                            .append(properties.getProperty(k))
+                            .append('\n'));
             o.write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
         }
-        System.out.printf("sift-nlp: trained models %s on %d examples in %.1f s%n", version, examples.size(),
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "sift-nlp: trained models %s on %d examples in %.1f s%n",
+                version, examples.size(), (System.nanoTime() - started) / 1e9);
     }
 
     private static byte[] concatenate(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
-            list.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
+            list.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                    .sorted()
+                    .forEach(files::add);
         }
         var all = new ByteArrayOutputStream();
         for (Path f : files) {

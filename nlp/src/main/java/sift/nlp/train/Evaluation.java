@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
-import sift.nlp.taxonomy.Kind;
-import sift.nlp.taxonomy.Topic;
 import sift.nlp.corpus.Example;
 import sift.nlp.embed.Encoder;
 import sift.nlp.hype.StanceModel;
 import sift.nlp.kind.KindClassifier;
 import sift.nlp.release.ReleaseExtractor;
+import sift.nlp.taxonomy.Kind;
+import sift.nlp.taxonomy.Topic;
 import sift.nlp.topic.TopicModel;
 
 /**
@@ -52,7 +52,8 @@ public final class Evaluation {
      */
     public static Evaluation crossValidate(List<Example> examples, int folds, StanceModel stances) {
         Evaluation e = new Evaluation();
-        List<float[]> vectors = Encoder.shared().encodeAll(examples.stream().map(Example::doc).toList());
+        List<float[]> vectors =
+                Encoder.shared().encodeAll(examples.stream().map(Example::doc).toList());
         for (int fold = 0; fold < folds; fold++) {
             List<Example> train = new ArrayList<>();
             List<float[]> trainVectors = new ArrayList<>();
@@ -65,7 +66,10 @@ public final class Evaluation {
                     trainVectors.add(vectors.get(i));
                 }
             }
-            Analyzer analyzer = new Analyzer(TopicModel.train(train, trainVectors), KindClassifier.train(train, trainVectors), stances,
+            Analyzer analyzer = new Analyzer(
+                    TopicModel.train(train, trainVectors),
+                    KindClassifier.train(train, trainVectors),
+                    stances,
                     "fold-" + fold);
             for (Example example : test) {
                 e.add(example, analyzer.analyze(example.doc()));
@@ -75,7 +79,8 @@ public final class Evaluation {
     }
 
     private void add(Example example, Analysis analysis) {
-        Set<Topic> predicted = analysis.topics().stream().map(TopicModel.Scored::topic).collect(Collectors.toSet());
+        Set<Topic> predicted =
+                analysis.topics().stream().map(TopicModel.Scored::topic).collect(Collectors.toSet());
         for (Topic t : Topic.values()) {
             boolean p = predicted.contains(t);
             boolean a = example.topics().contains(t);
@@ -94,7 +99,9 @@ public final class Evaluation {
         ReleaseExtractor.Release release = analysis.release();
         if (example.isRelease()) {
             releases++;
-            if (release != null && same(release.product(), example.product()) && same(release.version(), example.version())) {
+            if (release != null
+                    && same(release.product(), example.product())
+                    && same(release.version(), example.version())) {
                 releasesRight++;
             } else {
                 mistakes.add(example.id() + ": release " + example.product() + " " + example.version() + ", found "
@@ -109,7 +116,8 @@ public final class Evaluation {
         }
         if (example.episode() != null) {
             episodes++;
-            Integer number = analysis.episode() == null ? null : analysis.episode().number();
+            Integer number =
+                    analysis.episode() == null ? null : analysis.episode().number();
             if (example.episode().equals(number)) {
                 episodesRight++;
             } else {
@@ -117,12 +125,12 @@ public final class Evaluation {
             }
         }
         if (!predicted.equals(example.topics())) {
-            mistakes.add(example.id() + ": topics " + ids(example.topics()) + ", found " + ids(predicted)
-                    + " (" + example.doc().title() + ")");
+            mistakes.add(example.id() + ": topics " + ids(example.topics()) + ", found " + ids(predicted) + " ("
+                    + example.doc().title() + ")");
         }
         if (analysis.kind() != example.kind()) {
-            mistakes.add(example.id() + ": kind " + example.kind().id() + ", found " + analysis.kind().id()
-                    + " (" + example.doc().title() + ")");
+            mistakes.add(example.id() + ": kind " + example.kind().id() + ", found "
+                    + analysis.kind().id() + " (" + example.doc().title() + ")");
         }
     }
 
@@ -131,7 +139,9 @@ public final class Evaluation {
     }
 
     private static String normal(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("^v(?=\\d)", "").replaceAll("[^a-z0-9.]", "");
+        return s == null
+                ? ""
+                : s.toLowerCase(Locale.ROOT).replaceAll("^v(?=\\d)", "").replaceAll("[^a-z0-9.]", "");
     }
 
     private static String ids(Set<Topic> topics) {
@@ -181,19 +191,35 @@ public final class Evaluation {
     /** The report {@code sift eval} prints for this measurement. */
     public String report(String heading) {
         StringBuilder out = new StringBuilder(heading).append('\n');
-        out.append(String.format(Locale.ROOT, "  %-14s %9s %9s %9s %7s%n", "topic", "precision", "recall", "F1", "support"));
+        out.append(String.format(
+                Locale.ROOT, "  %-14s %9s %9s %9s %7s%n", "topic", "precision", "recall", "F1", "support"));
         for (Topic t : Topic.values()) {
             int[] c = topicCounts[t.ordinal()];
-            out.append(String.format(Locale.ROOT, "  %-14s %9.3f %9.3f %9.3f %7d%n", t.id(), ratio(c[0], c[0] + c[1]),
-                    ratio(c[0], c[0] + c[2]), f1(c), c[0] + c[2]));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-14s %9.3f %9.3f %9.3f %7d%n",
+                    t.id(),
+                    ratio(c[0], c[0] + c[1]),
+                    ratio(c[0], c[0] + c[2]),
+                    f1(c),
+                    c[0] + c[2]));
         }
         out.append(String.format(Locale.ROOT, "  %-14s %29.3f%n", "macro-F1", topicMacroF1()));
         labelRows(out, "kind", Arrays.stream(Kind.values()).map(Kind::id).toList(), kindConfusion);
         out.append(String.format(Locale.ROOT, "  %-14s %29.3f%n", "kind accuracy", kindAccuracy()));
-        out.append(String.format(Locale.ROOT, "  release product+version %.3f (%d of %d), false releases %.3f (%d of %d)%n",
-                releaseAccuracy(), releasesRight, releases, falseReleaseRate(), falseReleases, nonReleases));
-        out.append(String.format(Locale.ROOT, "  episode number %.3f (%d of %d)%n", episodeAccuracy(), episodesRight, episodes));
-        out.append("  topics predicted but not labelled (row: a labelled topic of the post, column: the extra topic)\n");
+        out.append(String.format(
+                Locale.ROOT,
+                "  release product+version %.3f (%d of %d), false releases %.3f (%d of %d)%n",
+                releaseAccuracy(),
+                releasesRight,
+                releases,
+                falseReleaseRate(),
+                falseReleases,
+                nonReleases));
+        out.append(String.format(
+                Locale.ROOT, "  episode number %.3f (%d of %d)%n", episodeAccuracy(), episodesRight, episodes));
+        out.append(
+                "  topics predicted but not labelled (row: a labelled topic of the post, column: the extra topic)\n");
         matrix(out, Topic.stream().map(Topic::id).toList(), topicConfusion);
         out.append("  kind confusion (row: labelled, column: found)\n");
         matrix(out, Arrays.stream(Kind.values()).map(Kind::id).toList(), kindConfusion);
@@ -202,7 +228,8 @@ public final class Evaluation {
 
     /** Precision, recall, F1 and support of each label of a confusion table (row: labelled, column: found). */
     static void labelRows(StringBuilder out, String heading, List<String> labels, int[][] confusion) {
-        out.append(String.format(Locale.ROOT, "  %-14s %9s %9s %9s %7s%n", heading, "precision", "recall", "F1", "support"));
+        out.append(String.format(
+                Locale.ROOT, "  %-14s %9s %9s %9s %7s%n", heading, "precision", "recall", "F1", "support"));
         for (int k = 0; k < labels.size(); k++) {
             int predicted = 0;
             int actual = 0;
@@ -210,8 +237,14 @@ public final class Evaluation {
                 predicted += confusion[j][k];
                 actual += confusion[k][j];
             }
-            out.append(String.format(Locale.ROOT, "  %-14s %9.3f %9.3f %9.3f %7d%n", labels.get(k),
-                    ratio(confusion[k][k], predicted), ratio(confusion[k][k], actual), f1(confusion, k), actual));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-14s %9.3f %9.3f %9.3f %7d%n",
+                    labels.get(k),
+                    ratio(confusion[k][k], predicted),
+                    ratio(confusion[k][k], actual),
+                    f1(confusion, k),
+                    actual));
         }
     }
 

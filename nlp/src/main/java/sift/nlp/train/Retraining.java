@@ -31,7 +31,12 @@ public final class Retraining {
      * What a retraining found: how many sentences it learned from (of them admins' labels), both models' figures,
      * the tolerance, and each figure that fell by more than it (none: promoted).
      */
-    public record Comparison(int examples, int labels, double tolerance, Evaluated active, Evaluated candidate,
+    public record Comparison(
+            int examples,
+            int labels,
+            double tolerance,
+            Evaluated active,
+            Evaluated candidate,
             List<String> regressions) {
         public boolean promoted() {
             return regressions.isEmpty();
@@ -52,13 +57,13 @@ public final class Retraining {
      * Trains a model on the bundled corpus and {@code labels} with the active model's lexicon and threshold, and
      * compares it with {@code active}; {@code step} hears each step as it starts.
      */
-    public static Result retrain(StanceModel active, List<StanceModel.Labelled> labels, double tolerance,
-            Consumer<String> step) {
+    public static Result retrain(
+            StanceModel active, List<StanceModel.Labelled> labels, double tolerance, Consumer<String> step) {
         checkTolerance(tolerance);
         List<StanceModel.Labelled> corpus = new ArrayList<>(StanceCorpus.bundled(StanceCorpus.TRAIN));
         corpus.addAll(labels);
-        step.accept(String.format(Locale.ROOT, "training on %,d sentences (%,d of them admins' labels)",
-                corpus.size(), labels.size()));
+        step.accept(String.format(
+                Locale.ROOT, "training on %,d sentences (%,d of them admins' labels)", corpus.size(), labels.size()));
         StanceModel candidate = StanceModel.train(corpus, active.lexicon()).withThreshold(active.threshold());
         return new Result(candidate, compare(active, candidate, corpus.size(), labels.size(), tolerance, step));
     }
@@ -69,14 +74,20 @@ public final class Retraining {
      */
     public static Comparison compare(StanceModel active, StanceModel candidate, double tolerance) {
         checkTolerance(tolerance);
-        return compare(active, candidate, 0, 0, tolerance, step -> { });
+        return compare(active, candidate, 0, 0, tolerance, step -> {});
     }
 
-    private static Comparison compare(StanceModel active, StanceModel candidate, int examples, int labels,
-            double tolerance, Consumer<String> step) {
+    private static Comparison compare(
+            StanceModel active,
+            StanceModel candidate,
+            int examples,
+            int labels,
+            double tolerance,
+            Consumer<String> step) {
         List<StanceModel.Labelled> sentences = StanceCorpus.bundled(StanceCorpus.HELD_OUT);
         List<StanceCorpus.LabelledPost> posts = StanceCorpus.bundledPosts(StanceCorpus.POSTS_HELD_OUT);
-        step.accept("evaluating the new model on " + sentences.size() + " held-out sentences and " + posts.size() + " posts");
+        step.accept("evaluating the new model on " + sentences.size() + " held-out sentences and " + posts.size()
+                + " posts");
         Evaluated next = evaluate(candidate, sentences, posts);
         step.accept("evaluating the active model on the same");
         Evaluated now = evaluate(active, sentences, posts);
@@ -89,9 +100,10 @@ public final class Retraining {
         }
     }
 
-    private static Evaluated evaluate(StanceModel model, List<StanceModel.Labelled> sentences,
-            List<StanceCorpus.LabelledPost> posts) {
-        return new Evaluated(StanceEvaluation.of(model, sentences).scores(),
+    private static Evaluated evaluate(
+            StanceModel model, List<StanceModel.Labelled> sentences, List<StanceCorpus.LabelledPost> posts) {
+        return new Evaluated(
+                StanceEvaluation.of(model, sentences).scores(),
                 StanceEvaluation.ofPosts(new HypeScorer(model), posts).scores());
     }
 
@@ -100,11 +112,19 @@ public final class Retraining {
         List<String> fell = new ArrayList<>();
         int sentences = now.sentences().total();
         for (String stance : StanceModel.STANCES) {
-            fall(fell, "the F1 of '" + stance + "' on the " + sentences + " held-out sentences",
-                    now.sentences().of(stance).f1(), next.sentences().of(stance).f1(), tolerance);
+            fall(
+                    fell,
+                    "the F1 of '" + stance + "' on the " + sentences + " held-out sentences",
+                    now.sentences().of(stance).f1(),
+                    next.sentences().of(stance).f1(),
+                    tolerance);
         }
-        fall(fell, "the macro-F1 on the " + sentences + " held-out sentences", now.sentences().macroF1(),
-                next.sentences().macroF1(), tolerance);
+        fall(
+                fell,
+                "the macro-F1 on the " + sentences + " held-out sentences",
+                now.sentences().macroF1(),
+                next.sentences().macroF1(),
+                tolerance);
         // a held-out post is a large share of few: the new model may get at most one more of them wrong, or the
         // tolerance's share of them when that is more
         int posts = now.posts().total();
@@ -114,16 +134,22 @@ public final class Retraining {
                     + now.posts().wrong());
         }
         if (next.posts().technicalHype() > now.posts().technicalHype()) {
-            fell.add("it calls " + next.posts().technicalHype() + " of the " + next.posts().technical()
-                    + " sober technical posts hype, the active model " + now.posts().technicalHype());
+            fell.add("it calls " + next.posts().technicalHype() + " of the "
+                    + next.posts().technical() + " sober technical posts hype, the active model "
+                    + now.posts().technicalHype());
         }
         return List.copyOf(fell);
     }
 
     private static void fall(List<String> fell, String figure, double now, double next, double tolerance) {
         if (now - next > tolerance + 1e-9) {
-            fell.add(String.format(Locale.ROOT, "%s fell from %.3f to %.3f, more than the tolerance of %.3f", figure,
-                    now, next, tolerance));
+            fell.add(String.format(
+                    Locale.ROOT,
+                    "%s fell from %.3f to %.3f, more than the tolerance of %.3f",
+                    figure,
+                    now,
+                    next,
+                    tolerance));
         }
     }
 }

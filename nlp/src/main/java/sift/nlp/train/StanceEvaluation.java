@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Random;
 import sift.nlp.corpus.StanceCorpus;
 import sift.nlp.hype.Hype;
-import sift.nlp.hype.HypeScorer;
 import sift.nlp.hype.HypeLexicon;
+import sift.nlp.hype.HypeScorer;
 import sift.nlp.hype.StanceModel;
 
 /**
@@ -94,7 +94,10 @@ public final class StanceEvaluation {
      */
     public record Scores(List<LabelScore> labels, double macroF1, int[][] confusion, int technical, int technicalHype) {
         public LabelScore of(String stance) {
-            return labels.stream().filter(l -> l.label().equals(stance)).findFirst().orElseThrow();
+            return labels.stream()
+                    .filter(l -> l.label().equals(stance))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         public int total() {
@@ -120,8 +123,12 @@ public final class StanceEvaluation {
                 found += confusion[j][k];
                 labelled += confusion[k][j];
             }
-            labels.add(new LabelScore(StanceModel.STANCES.get(k), Evaluation.ratio(confusion[k][k], found),
-                    Evaluation.ratio(confusion[k][k], labelled), Evaluation.f1(confusion, k), labelled));
+            labels.add(new LabelScore(
+                    StanceModel.STANCES.get(k),
+                    Evaluation.ratio(confusion[k][k], found),
+                    Evaluation.ratio(confusion[k][k], labelled),
+                    Evaluation.f1(confusion, k),
+                    labelled));
         }
         int[][] copy = new int[confusion.length][];
         for (int i = 0; i < confusion.length; i++) {
@@ -141,8 +148,8 @@ public final class StanceEvaluation {
         out.append("  stance confusion (row: labelled, column: found)\n");
         Evaluation.matrix(out, StanceModel.STANCES, confusion);
         if (technical > 0) {
-            out.append(String.format(Locale.ROOT, "  sober technical posts called hype: %d of %d%n", technicalHype,
-                    technical));
+            out.append(String.format(
+                    Locale.ROOT, "  sober technical posts called hype: %d of %d%n", technicalHype, technical));
         }
         return out.toString();
     }

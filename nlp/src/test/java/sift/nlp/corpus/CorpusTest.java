@@ -38,8 +38,7 @@ class CorpusTest {
     void aBadLineNamesItsSourceLineAndProblem() {
         assertThatThrownBy(() -> parse("""
                 {"title":"t","text":"x","topics":["routing"],"kind":"article"}
-                {"title":"t","text":"x","topics":["bgp"],"kind":"article"}"""))
-                .hasMessage("test.jsonl:2: unknown topic 'bgp'");
+                {"title":"t","text":"x","topics":["bgp"],"kind":"article"}""")).hasMessage("test.jsonl:2: unknown topic 'bgp'");
         assertThatThrownBy(() -> parse("{\"text\":\"x\",\"topics\":[],\"kind\":\"article\"}"))
                 .hasMessage("test.jsonl:1: 'title' is missing");
         assertThatThrownBy(() -> parse("{\"title\":\"t\",\"text\":\"x\",\"topics\":[],\"kind\":\"essay\"}"))
@@ -51,10 +50,14 @@ class CorpusTest {
     void theBundledCorpusHasWhatTheIssueAsksFor() {
         List<Example> train = Corpus.bundled(Corpus.TRAIN);
         for (Topic t : Topic.values()) {
-            assertThat(train.stream().filter(e -> e.topics().contains(t)).count()).as(t.id()).isGreaterThanOrEqualTo(60);
+            assertThat(train.stream().filter(e -> e.topics().contains(t)).count())
+                    .as(t.id())
+                    .isGreaterThanOrEqualTo(60);
         }
         for (Kind k : Kind.values()) {
-            assertThat(train.stream().filter(e -> e.kind() == k).count()).as(k.id()).isGreaterThanOrEqualTo(40);
+            assertThat(train.stream().filter(e -> e.kind() == k).count())
+                    .as(k.id())
+                    .isGreaterThanOrEqualTo(40);
         }
         assertThat(Corpus.bundled(Corpus.HELD_OUT)).hasSizeGreaterThanOrEqualTo(100);
     }

@@ -23,12 +23,18 @@ class EncoderTest {
 
     @Test
     void aPostBecomesAUnitVectorNearPostsOnItsSubjectAndFarFromOthers() {
-        float[] leak = ENCODER.encode("Route leak", "An ISP announced thousands of prefixes it did not own to its"
-                + " upstream, and traffic for a payments provider went the wrong way for an hour.");
-        float[] hijack = ENCODER.encode("", "A network originated someone else's address space in BGP and drew"
-                + " their traffic for forty minutes before filters caught it.");
-        float[] recipe = ENCODER.encode("Sourdough", "Feed the starter the night before, then fold the dough four"
-                + " times an hour apart and bake it in a hot cast-iron pot.");
+        float[] leak = ENCODER.encode(
+                "Route leak",
+                "An ISP announced thousands of prefixes it did not own to its"
+                        + " upstream, and traffic for a payments provider went the wrong way for an hour.");
+        float[] hijack = ENCODER.encode(
+                "",
+                "A network originated someone else's address space in BGP and drew"
+                        + " their traffic for forty minutes before filters caught it.");
+        float[] recipe = ENCODER.encode(
+                "Sourdough",
+                "Feed the starter the night before, then fold the dough four"
+                        + " times an hour apart and bake it in a hot cast-iron pot.");
 
         assertThat(leak).hasSize(Encoder.DIMENSIONS);
         assertThat(cosine(leak, leak)).isCloseTo(1.0, offset(1e-5));
@@ -52,13 +58,17 @@ class EncoderTest {
 
     @Test
     void workersShareTheEncoderAndGetWhatOneThreadGets() throws Exception {
-        List<String> texts = List.of("FRR 10.2 is out with EVPN fixes", "The NOC paged everyone at 3am",
-                "Peering at a new IXP in Lagos", "Zero-touch provisioning with Ansible");
+        List<String> texts = List.of(
+                "FRR 10.2 is out with EVPN fixes",
+                "The NOC paged everyone at 3am",
+                "Peering at a new IXP in Lagos",
+                "Zero-touch provisioning with Ansible");
         List<float[]> alone = texts.stream().map(t -> ENCODER.encode("", t)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (int round = 0; round < 25; round++) {
-                List<Future<float[]>> together = texts.stream().map(t -> pool.submit(() -> ENCODER.encode("", t)))
+                List<Future<float[]>> together = texts.stream()
+                        .map(t -> pool.submit(() -> ENCODER.encode("", t)))
                         .toList();
                 for (int i = 0; i < texts.size(); i++) {
                     assertThat(together.get(i).get()).containsExactly(alone.get(i));

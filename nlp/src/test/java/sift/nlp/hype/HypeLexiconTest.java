@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
+import opennlp.tools.ml.model.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import opennlp.tools.ml.model.Event;
 import sift.nlp.Analyzer;
 import sift.nlp.model.Maxent;
 
@@ -64,7 +64,8 @@ class HypeLexiconTest {
                 .hasMessageStartingWith("the edit:2: expected 'name: phrase | phrase'");
         assertThatThrownBy(() -> HypeLexicon.parse(bundled() + "\npromo: again", "the edit"))
                 .hasMessageContaining("the list 'promo' is there twice");
-        assertThatThrownBy(() -> HypeLexicon.parse(bundled().replaceFirst("(?m)^promo: ", "promo weight=9: "), "the edit"))
+        assertThatThrownBy(
+                        () -> HypeLexicon.parse(bundled().replaceFirst("(?m)^promo: ", "promo weight=9: "), "the edit"))
                 .hasMessageContaining("the weight of 'promo' is 9; a weight is from 0 to 5");
         assertThatThrownBy(() -> HypeLexicon.parse(bundled() + "\nextra: | |", "the edit"))
                 .hasMessageContaining("the list 'extra' has no phrase");
@@ -83,8 +84,12 @@ class HypeLexiconTest {
 
     @Test
     void aModelOfOtherOutcomesIsNotAStanceModel() {
-        byte[] other = new StanceModel(Maxent.train(List.of(new Event("yes", new String[] {"a"}),
-                new Event("no", new String[] {"b"}))), 0.5, HypeLexicon.bundled()).bytes();
+        byte[] other = new StanceModel(
+                        Maxent.train(
+                                List.of(new Event("yes", new String[] {"a"}), new Event("no", new String[] {"b"}))),
+                        0.5,
+                        HypeLexicon.bundled())
+                .bytes();
         assertThatThrownBy(() -> StanceModel.read(other, "version 3", HypeLexicon.bundled()))
                 .hasMessageStartingWith("version 3 is a model of [")
                 .hasMessageEndingWith("], not of the stances [hype, neutral, skeptical]");

@@ -32,9 +32,11 @@ class HypeScorerTest {
 
         assertThat(hype.stance()).isEqualTo("hype");
         assertThat(hype.score()).isGreaterThanOrEqualTo(60);
-        List<Hype.Claim> inText = hype.claims().stream().filter(c -> c.part() == Hype.Part.TEXT).toList();
+        List<Hype.Claim> inText =
+                hype.claims().stream().filter(c -> c.part() == Hype.Part.TEXT).toList();
         assertThat(inText).extracting(Hype.Claim::stance).containsExactly("hype", "hype");
-        assertThat(inText.get(1).text()).as("'It' in a post about an AI product is the product")
+        assertThat(inText.get(1).text())
+                .as("'It' in a post about an AI product is the product")
                 .startsWith("It predicts every outage");
         for (Hype.Claim c : inText) {
             assertThat(text.substring(c.start(), c.end())).isEqualTo(c.text());
@@ -55,24 +57,35 @@ class HypeScorerTest {
 
     @Test
     void aDebunkingPostIsSkepticalAndATextWithoutAiHasNoClaims() {
-        Hype skeptical = scorer.score("That 90% claim", "The vendor claims its AI cuts incidents by up to 90%.\n"
-                + "There is no baseline, no sample size and no published method behind the number.\n"
-                + "Until the vendor shows its evidence, the 90% is marketing, not a measurement.");
+        Hype skeptical = scorer.score(
+                "That 90% claim",
+                "The vendor claims its AI cuts incidents by up to 90%.\n"
+                        + "There is no baseline, no sample size and no published method behind the number.\n"
+                        + "Until the vendor shows its evidence, the 90% is marketing, not a measurement.");
         assertThat(skeptical.stance()).isEqualTo("skeptical");
         assertThat(skeptical.score()).isLessThan(50);
 
-        assertThat(scorer.score("BGP route reflectors", "The fastest, most reliable route reflector design ever: "
-                + "always use two per cluster.")).isEqualTo(Hype.NONE);
+        assertThat(scorer.score(
+                        "BGP route reflectors",
+                        "The fastest, most reliable route reflector design ever: " + "always use two per cluster."))
+                .isEqualTo(Hype.NONE);
     }
 
     @Test
     void noSoberTechnicalPostOfTheDevelopmentSetIsHype() throws IOException {
         List<StanceCorpus.LabelledPost> posts = StanceCorpus.parsePosts(
                 Files.readAllBytes(Path.of("src/corpus/stance-posts-dev/posts.jsonl")), "stance-posts-dev");
-        assertThat(posts).filteredOn(StanceCorpus.LabelledPost::technical).hasSizeGreaterThanOrEqualTo(7)
-                .allSatisfy(p -> assertThat(scorer.score(p.title(), p.text()).stance()).as(p.id()).isNotEqualTo("hype"));
-        assertThat(posts).filteredOn(p -> p.stance().equals("hype"))
-                .allSatisfy(p -> assertThat(scorer.score(p.title(), p.text()).stance()).as(p.id()).isEqualTo("hype"));
+        assertThat(posts)
+                .filteredOn(StanceCorpus.LabelledPost::technical)
+                .hasSizeGreaterThanOrEqualTo(7)
+                .allSatisfy(p -> assertThat(scorer.score(p.title(), p.text()).stance())
+                        .as(p.id())
+                        .isNotEqualTo("hype"));
+        assertThat(posts)
+                .filteredOn(p -> p.stance().equals("hype"))
+                .allSatisfy(p -> assertThat(scorer.score(p.title(), p.text()).stance())
+                        .as(p.id())
+                        .isEqualTo("hype"));
     }
 
     @Test
@@ -94,12 +107,15 @@ class HypeScorerTest {
                 String quoted = reason.substring(reason.indexOf(": ") + 2);
                 for (String phrase : quoted.substring(1, quoted.length() - 1).split("', '")) {
                     if (edited.indexOf(phrase) != edited.lastIndexOf(phrase)) {
-                        continue reasons; // the phrase twice, once quoted: which one the reason means is not in the text
+                        continue
+                                reasons; // the phrase twice, once quoted: which one the reason means is not in the text
                     }
                     edited = edited.replace(phrase, " ");
                 }
                 checked++;
-                assertThat(model.judge(edited).hype()).as(reason + " in: " + sentence).isLessThan(v.hype());
+                assertThat(model.judge(edited).hype())
+                        .as(reason + " in: " + sentence)
+                        .isLessThan(v.hype());
             }
         }
         assertThat(hype).as("hype verdicts seen").isGreaterThan(300);

@@ -27,7 +27,8 @@ class StanceModelTest {
                 try {
                     for (String line : Files.readAllLines(f)) {
                         JsonNode n = json.readTree(line);
-                        sentences.add(new StanceModel.Labelled(n.get("text").asText(), n.get("stance").asText()));
+                        sentences.add(new StanceModel.Labelled(
+                                n.get("text").asText(), n.get("stance").asText()));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(f.toString(), e);
@@ -39,12 +40,17 @@ class StanceModelTest {
 
     @Test
     void tellsHypeFromMeasuredClaimsAndFromSkepticism() {
-        assertThat(model.judge("Our revolutionary AI guarantees zero downtime for every network, forever.").stance())
+        assertThat(model.judge("Our revolutionary AI guarantees zero downtime for every network, forever.")
+                        .stance())
                 .isEqualTo("hype");
         assertThat(model.judge("On 300 held-out tickets the model was right in 71 percent of cases, compared with "
-                + "64 percent for the old rules.").stance()).isEqualTo("neutral");
+                                + "64 percent for the old rules.")
+                        .stance())
+                .isEqualTo("neutral");
         assertThat(model.judge("Where is the evidence that these 'autonomous' agents are safe? Nobody has published "
-                + "any.").stance()).isEqualTo("skeptical");
+                                + "any.")
+                        .stance())
+                .isEqualTo("skeptical");
     }
 
     @Test
@@ -58,14 +64,20 @@ class StanceModelTest {
 
     @Test
     void hypeWordsInScareQuotesCountAsQuotedNotAsHype() {
-        ClaimFeatures features = ClaimFeatures.of("The vendor says its AI is 'revolutionary', which nobody has measured.", HypeLexicon.bundled());
+        ClaimFeatures features = ClaimFeatures.of(
+                "The vendor says its AI is 'revolutionary', which nobody has measured.", HypeLexicon.bundled());
         assertThat(features.explained()).containsKey("quoted-claim").doesNotContainKey("promo");
     }
 
     @Test
     void superlativesComeFromPartOfSpeechTags() {
-        assertThat(ClaimFeatures.of("This is the fastest and most powerful AI chip ever built.", HypeLexicon.bundled()).explained()
-                .get("superlative")).extracting(HypeLexicon.Match::phrase).containsExactly("fastest", "most powerful");
-        assertThat(ClaimFeatures.of("We ran the latest test on the west coast.", HypeLexicon.bundled()).explained()).doesNotContainKey("superlative");
+        assertThat(ClaimFeatures.of("This is the fastest and most powerful AI chip ever built.", HypeLexicon.bundled())
+                        .explained()
+                        .get("superlative"))
+                .extracting(HypeLexicon.Match::phrase)
+                .containsExactly("fastest", "most powerful");
+        assertThat(ClaimFeatures.of("We ran the latest test on the west coast.", HypeLexicon.bundled())
+                        .explained())
+                .doesNotContainKey("superlative");
     }
 }

@@ -16,25 +16,27 @@ class ReleaseExtractorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "netlab release 25.11|netlab|25.11",
-        "FRRouting 10.2.1 is out|FRRouting|10.2.1",
-        "Announcing Kea 3.0|Kea|3.0",
-        "What's new in Cilium 1.17|Cilium|1.17",
-        "Kubernetes v1.33 release notes|Kubernetes|1.33",
-        "Open vSwitch 3.5.0 released|Open vSwitch|3.5.0",
-        "Terraform AWS provider 6.0.0|Terraform AWS provider|6.0.0",
-        "SONiC 202505 release|SONiC|202505",
-        "Containerlab 0.62.0-rc1|Containerlab|0.62.0-rc1",
-        "NetBox v4.3.0: custom field choice sets|NetBox|4.3.0",
-        "Now available: Containerlab 0.62|Containerlab|0.62",
-        "Junos OS 24.4R1-S2 released|Junos OS|24.4R1-S2",
-        "NX-OS 10.4(3)F|NX-OS|10.4(3)F",
-        "EOS 4.33.1F is out|EOS|4.33.1F",
-        "PAN-OS 11.1.2-h3|PAN-OS|11.1.2-h3",
-        "Kea 3.1.0 beta|Kea|3.1.0 beta",
-        "[ANN] BIRD 2.16 released|BIRD|2.16",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "netlab release 25.11|netlab|25.11",
+                "FRRouting 10.2.1 is out|FRRouting|10.2.1",
+                "Announcing Kea 3.0|Kea|3.0",
+                "What's new in Cilium 1.17|Cilium|1.17",
+                "Kubernetes v1.33 release notes|Kubernetes|1.33",
+                "Open vSwitch 3.5.0 released|Open vSwitch|3.5.0",
+                "Terraform AWS provider 6.0.0|Terraform AWS provider|6.0.0",
+                "SONiC 202505 release|SONiC|202505",
+                "Containerlab 0.62.0-rc1|Containerlab|0.62.0-rc1",
+                "NetBox v4.3.0: custom field choice sets|NetBox|4.3.0",
+                "Now available: Containerlab 0.62|Containerlab|0.62",
+                "Junos OS 24.4R1-S2 released|Junos OS|24.4R1-S2",
+                "NX-OS 10.4(3)F|NX-OS|10.4(3)F",
+                "EOS 4.33.1F is out|EOS|4.33.1F",
+                "PAN-OS 11.1.2-h3|PAN-OS|11.1.2-h3",
+                "Kea 3.1.0 beta|Kea|3.1.0 beta",
+                "[ANN] BIRD 2.16 released|BIRD|2.16",
+            })
     void readsProductAndVersionFromTheTitle(String title, String product, String version) {
         ReleaseExtractor.Release r = of(title, "", null, null);
         assertThat(r.product()).isEqualTo(product);
@@ -42,13 +44,15 @@ class ReleaseExtractorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "|I managed to push out netlab release 25.11 yesterday. Here are the highlights:|netlab|25.11",
-        "Big week|We are pleased to announce the release of Kea 3.0. It brings a new API.|Kea|3.0",
-        "|FRR 10.2 is out, with faster BGP convergence.|FRR|10.2",
-        "|Zeek 7.0.5 just dropped, fixes a couple of DoS bugs.|Zeek|7.0.5",
-        "Nexus 9000 maintenance|Heads up: NX-OS 10.4(3)F is now posted on the download page.|NX-OS|10.4(3)F",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "|I managed to push out netlab release 25.11 yesterday. Here are the highlights:|netlab|25.11",
+                "Big week|We are pleased to announce the release of Kea 3.0. It brings a new API.|Kea|3.0",
+                "|FRR 10.2 is out, with faster BGP convergence.|FRR|10.2",
+                "|Zeek 7.0.5 just dropped, fixes a couple of DoS bugs.|Zeek|7.0.5",
+                "Nexus 9000 maintenance|Heads up: NX-OS 10.4(3)F is now posted on the download page.|NX-OS|10.4(3)F",
+            })
     void readsProductAndVersionFromTheFirstLinesOfTheText(String title, String text, String product, String version) {
         Document doc = new Document(title, text, null, List.of(), List.of(), null, null, null, null);
         assertThat(extractor.announcesRelease(doc)).isTrue();
@@ -58,18 +62,22 @@ class ReleaseExtractorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Upgrading our fabric|We moved to FRR 10.2 last week and BGP converges faster.",
-        "BGP add-path|Add-path support is now available in FRR 10.2 for all address families.",
-        "Thoughts on OSPF area design in 2026|Most networks could be a single area.",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Upgrading our fabric|We moved to FRR 10.2 last week and BGP converges faster.",
+                "BGP add-path|Add-path support is now available in FRR 10.2 for all address families.",
+                "Thoughts on OSPF area design in 2026|Most networks could be a single area.",
+            })
     void aVersionMerelyMentionedIsNoRelease(String title, String text) {
-        assertThat(extractor.announcesRelease(new Document(title, text, null, List.of(), List.of()))).isFalse();
+        assertThat(extractor.announcesRelease(new Document(title, text, null, List.of(), List.of())))
+                .isFalse();
     }
 
     @Test
     void aBareVersionTakesItsProductFromTheLinkElseTheFeed() {
-        assertThat(of("v3.4.0", "", "https://github.com/acme/netconfgen/releases/tag/v3.4.0", null).product())
+        assertThat(of("v3.4.0", "", "https://github.com/acme/netconfgen/releases/tag/v3.4.0", null)
+                        .product())
                 .isEqualTo("netconfgen");
         ReleaseExtractor.Release monthly = of("Release 2025.11.1", "", null, "bgpkit releases");
         assertThat(monthly.product()).isEqualTo("bgpkit");
@@ -84,14 +92,20 @@ class ReleaseExtractorTest {
                 Cable profiles
                 Bulk import of virtual circuits
                 Breaking change: the legacy plugin API has been removed""", null, null);
-        assertThat(r.highlights()).containsExactly("Cable profiles", "Bulk import of virtual circuits",
-                "Breaking change: the legacy plugin API has been removed");
+        assertThat(r.highlights())
+                .containsExactly(
+                        "Cable profiles",
+                        "Bulk import of virtual circuits",
+                        "Breaking change: the legacy plugin API has been removed");
         assertThat(r.breaking()).isTrue();
-        assertThat(of("BIRD 3.0.1", "Bug fix release.\nFixed route export\nFixed a leak", null, null).breaking()).isFalse();
+        assertThat(of("BIRD 3.0.1", "Bug fix release.\nFixed route export\nFixed a leak", null, null)
+                        .breaking())
+                .isFalse();
     }
 
     @Test
     void aTitleWithoutAVersionIsNoRelease() {
-        assertThat(of("Our thoughts on release engineering", "", null, "Some blog")).isNull();
+        assertThat(of("Our thoughts on release engineering", "", null, "Some blog"))
+                .isNull();
     }
 }

@@ -29,31 +29,44 @@ class SeedPostsTest {
     }
 
     @ParameterizedTest(name = "lines {0}-{1}: {2}, {3}, {4}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-        // first line | last line | kind | one of the topics it must have | stance | release | episode
-        "1|4|incident|operations|neutral|-|-",                 // Cloudflare's 18 November outage
-        "5|11|article|datacenter|neutral|-|-",                 // Ultra Ethernet transport, a book chapter
-        "12|16|announcement|ai-ml|hype|-|-",                   // Replicate is joining Cloudflare
-        "17|19|article|ai-ml|skeptical|-|-",                   // AI preachers promising lower support costs
-        "20|21|article|datacenter;operations|neutral|-|-",     // a cluster's live metrics dashboard (monitoring)
-        "23|23|article|security|neutral|-|-",                  // IP address truncation is no anonymisation
-        "24|26|podcast|internet;automation|neutral|-|Software Gone Wild 202", // IPv6, CG-NAT; netlab, Ansible
-        "27|27|podcast|career|neutral|-|-",                    // loneliness in network engineering, show notes
-        "28|31|article|automation|neutral|-|-",                // Salt failures at Cloudflare
-        "32|34|release|automation|neutral|netlab 25.11|-",
-        "35|39|article|cloud|neutral|-|-",                     // remote bindings, how they were built
-        "40|41|article|ai-ml|skeptical|-|-",                   // the majority AI view
-    })
-    void readsEachSeedPostFromItsTextAlone(int first, int last, String kind, String topics, String stance,
-            String release, String episode) {
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                // first line | last line | kind | one of the topics it must have | stance | release | episode
+                "1|4|incident|operations|neutral|-|-", // Cloudflare's 18 November outage
+                "5|11|article|datacenter|neutral|-|-", // Ultra Ethernet transport, a book chapter
+                "12|16|announcement|ai-ml|hype|-|-", // Replicate is joining Cloudflare
+                "17|19|article|ai-ml|skeptical|-|-", // AI preachers promising lower support costs
+                "20|21|article|datacenter;operations|neutral|-|-", // a cluster's live metrics dashboard (monitoring)
+                "23|23|article|security|neutral|-|-", // IP address truncation is no anonymisation
+                "24|26|podcast|internet;automation|neutral|-|Software Gone Wild 202", // IPv6, CG-NAT; netlab, Ansible
+                "27|27|podcast|career|neutral|-|-", // loneliness in network engineering, show notes
+                "28|31|article|automation|neutral|-|-", // Salt failures at Cloudflare
+                "32|34|release|automation|neutral|netlab 25.11|-",
+                "35|39|article|cloud|neutral|-|-", // remote bindings, how they were built
+                "40|41|article|ai-ml|skeptical|-|-", // the majority AI view
+            })
+    void readsEachSeedPostFromItsTextAlone(
+            int first, int last, String kind, String topics, String stance, String release, String episode) {
         String text = String.join("\n", lines.subList(first - 1, last));
         Analysis a = ANALYZER.analyze(Document.of("", text));
         assertThat(a.kind().id()).as("kind").isEqualTo(kind);
-        assertThat(a.topics()).as("topics").anyMatch(t -> List.of(topics.split(";")).contains(t.topic().id()));
+        assertThat(a.topics())
+                .as("topics")
+                .anyMatch(t -> List.of(topics.split(";")).contains(t.topic().id()));
         assertThat(a.hype().stance()).as("stance").isEqualTo(stance);
-        assertThat(a.release() == null ? null : a.release().product() + " " + a.release().version())
-                .as("release").isEqualTo(release);
-        assertThat(a.episode() == null || a.episode().number() == null ? null
-                : a.episode().show() + " " + a.episode().number()).as("episode").isEqualTo(episode);
+        assertThat(
+                        a.release() == null
+                                ? null
+                                : a.release().product() + " " + a.release().version())
+                .as("release")
+                .isEqualTo(release);
+        assertThat(
+                        a.episode() == null || a.episode().number() == null
+                                ? null
+                                : a.episode().show() + " " + a.episode().number())
+                .as("episode")
+                .isEqualTo(episode);
     }
 }

@@ -28,7 +28,9 @@ public final class ClassifierSettingStore {
     /** Stores a new version of the setting and makes it the active one; returns it. */
     public Version save(String name, String value, String userName, Instant now) {
         return jdbi.inTransaction(h -> {
-            h.createUpdate("UPDATE classifier_settings SET active = FALSE WHERE name = :name").bind("name", name).execute();
+            h.createUpdate("UPDATE classifier_settings SET active = FALSE WHERE name = :name")
+                    .bind("name", name)
+                    .execute();
             long id = h.createUpdate("""
                             INSERT INTO classifier_settings (name, setting, user_name, created_at, active)
                             VALUES (:name, :value, :user, :now, TRUE)""")
@@ -47,10 +49,16 @@ public final class ClassifierSettingStore {
     public Optional<Version> activate(long id) {
         return jdbi.inTransaction(h -> {
             Optional<Version> version = h.createQuery("SELECT * FROM classifier_settings WHERE id = :id")
-                    .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+                    .bind("id", id)
+                    .map((rs, ctx) -> map(rs))
+                    .findOne();
             version.ifPresent(v -> {
-                h.createUpdate("UPDATE classifier_settings SET active = FALSE WHERE name = :name").bind("name", v.name()).execute();
-                h.createUpdate("UPDATE classifier_settings SET active = TRUE WHERE id = :id").bind("id", id).execute();
+                h.createUpdate("UPDATE classifier_settings SET active = FALSE WHERE name = :name")
+                        .bind("name", v.name())
+                        .execute();
+                h.createUpdate("UPDATE classifier_settings SET active = TRUE WHERE id = :id")
+                        .bind("id", id)
+                        .execute();
             });
             return version.map(v -> new Version(v.id(), v.name(), v.value(), v.userName(), v.createdAt(), true));
         });
@@ -59,22 +67,33 @@ public final class ClassifierSettingStore {
     /** Makes none of the setting's versions active: the built or configured value applies again. */
     public void useBuilt(String name) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE classifier_settings SET active = FALSE WHERE name = :name")
-                .bind("name", name).execute());
+                .bind("name", name)
+                .execute());
     }
 
     public Optional<Version> active(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM classifier_settings WHERE name = :name AND active")
-                .bind("name", name).map((rs, ctx) -> map(rs)).findOne());
+                .bind("name", name)
+                .map((rs, ctx) -> map(rs))
+                .findOne());
     }
 
     /** Every version of the setting, newest first. */
     public List<Version> history(String name) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM classifier_settings WHERE name = :name ORDER BY id DESC")
-                .bind("name", name).map((rs, ctx) -> map(rs)).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT * FROM classifier_settings WHERE name = :name ORDER BY id DESC")
+                        .bind("name", name)
+                        .map((rs, ctx) -> map(rs))
+                        .list());
     }
 
     private static Version map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Version(rs.getLong("id"), rs.getString("name"), rs.getString("setting"), rs.getString("user_name"),
-                instant(rs, "created_at"), rs.getBoolean("active"));
+        return new Version(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("setting"),
+                rs.getString("user_name"),
+                instant(rs, "created_at"),
+                rs.getBoolean("active"));
     }
 }

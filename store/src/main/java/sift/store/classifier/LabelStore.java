@@ -30,8 +30,8 @@ public final class LabelStore {
      * Stores one labelling (several labels for a post's topics), in one transaction; {@code sentence} says that the
      * text is one sentence (a claim's), not a whole post.
      */
-    public void add(long postId, String target, List<String> labels, String text, boolean sentence, long userId,
-            Instant now) {
+    public void add(
+            long postId, String target, List<String> labels, String text, boolean sentence, long userId, Instant now) {
         if (!TARGETS.contains(target) || labels.isEmpty()) {
             throw new IllegalArgumentException("a label is for one of " + TARGETS + " and names at least one label");
         }
@@ -40,8 +40,14 @@ public final class LabelStore {
                     INSERT INTO labels (post_id, target, label, text, sentence, user_id, created_at)
                     VALUES (:post, :target, :label, :text, :sentence, :user, :at)""");
             for (String label : labels) {
-                batch.bind("post", postId).bind("target", target).bind("label", label).bind("text", text)
-                        .bind("sentence", sentence).bind("user", userId).bind("at", utc(now)).add();
+                batch.bind("post", postId)
+                        .bind("target", target)
+                        .bind("label", label)
+                        .bind("text", text)
+                        .bind("sentence", sentence)
+                        .bind("user", userId)
+                        .bind("at", utc(now))
+                        .add();
             }
             batch.execute();
         });
@@ -63,7 +69,9 @@ public final class LabelStore {
                     newest.remove(s.text());
                     newest.put(s.text(), s.stance());
                 }));
-        return newest.entrySet().stream().map(e -> new Sentence(e.getKey(), e.getValue())).toList();
+        return newest.entrySet().stream()
+                .map(e -> new Sentence(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** The labels given from this post, newest first. */
@@ -73,8 +81,12 @@ public final class LabelStore {
                         FROM labels l LEFT JOIN users u ON u.id = l.user_id
                         WHERE l.post_id = :post ORDER BY l.created_at DESC, l.id DESC""")
                 .bind("post", postId)
-                .map((rs, ctx) -> new Label(rs.getString("target"), rs.getString("label"), rs.getString("text"),
-                        rs.getString("who"), instant(rs, "created_at")))
+                .map((rs, ctx) -> new Label(
+                        rs.getString("target"),
+                        rs.getString("label"),
+                        rs.getString("text"),
+                        rs.getString("who"),
+                        instant(rs, "created_at")))
                 .list());
     }
 }

@@ -1,6 +1,5 @@
 package sift.store.digest;
 
-import sift.store.post.PostRows;
 import static sift.store.sql.Sql.instant;
 import static sift.store.sql.Sql.utc;
 
@@ -12,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import sift.store.post.PostRows;
 import sift.store.sql.Sql;
-import sift.store.post.PostStore;
 
 /**
  * What a daily digest is made of: the posts of a day with their facts, story, feed weight and how readers took
@@ -35,9 +34,26 @@ public final class DigestSource {
      * @param product the release's product and {@code version}, or null when not a release
      * @param show the podcast's show name, or null when not an episode
      */
-    public record Candidate(long id, long feedId, String feedTitle, double feedWeight, String title, String link,
-            String summary, String kind, int hypeScore, String stance, List<String> topics, long storyId,
-            Instant publishedAt, int readers, int stars, String product, String version, boolean breaking, String show,
+    public record Candidate(
+            long id,
+            long feedId,
+            String feedTitle,
+            double feedWeight,
+            String title,
+            String link,
+            String summary,
+            String kind,
+            int hypeScore,
+            String stance,
+            List<String> topics,
+            long storyId,
+            Instant publishedAt,
+            int readers,
+            int stars,
+            String product,
+            String version,
+            boolean breaking,
+            String show,
             Integer durationSeconds) {
 
         public Candidate {
@@ -68,12 +84,27 @@ public final class DigestSource {
                         ORDER BY p.published_at DESC, p.id DESC""")
                 .bind("from", utc(from))
                 .bind("to", utc(to))
-                .map((rs, ctx) -> new Candidate(rs.getLong("id"), rs.getLong("feed_id"), rs.getString("feed_title"),
-                        rs.getDouble("source_weight"), rs.getString("title"), rs.getString("link"), rs.getString("summary"),
-                        rs.getString("kind"), rs.getInt("hype_score"), rs.getString("stance"),
-                        PostRows.topicIds(rs), rs.getLong("story"), instant(rs, "published_at"),
-                        rs.getInt("readers"), rs.getInt("stars"), rs.getString("product"), rs.getString("version"),
-                        rs.getBoolean("breaking"), rs.getString("show_name"), rs.getObject("duration_seconds", Integer.class)))
+                .map((rs, ctx) -> new Candidate(
+                        rs.getLong("id"),
+                        rs.getLong("feed_id"),
+                        rs.getString("feed_title"),
+                        rs.getDouble("source_weight"),
+                        rs.getString("title"),
+                        rs.getString("link"),
+                        rs.getString("summary"),
+                        rs.getString("kind"),
+                        rs.getInt("hype_score"),
+                        rs.getString("stance"),
+                        PostRows.topicIds(rs),
+                        rs.getLong("story"),
+                        instant(rs, "published_at"),
+                        rs.getInt("readers"),
+                        rs.getInt("stars"),
+                        rs.getString("product"),
+                        rs.getString("version"),
+                        rs.getBoolean("breaking"),
+                        rs.getString("show_name"),
+                        rs.getObject("duration_seconds", Integer.class)))
                 .list());
     }
 
@@ -87,7 +118,10 @@ public final class DigestSource {
                 .bind("from", utc(from))
                 .bind("to", utc(to))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new HypeClaim(rs.getLong("post_id"), rs.getString("sentence"), rs.getInt("score"),
+                .map((rs, ctx) -> new HypeClaim(
+                        rs.getLong("post_id"),
+                        rs.getString("sentence"),
+                        rs.getInt("score"),
                         Sql.items(rs.getString("reasons"))))
                 .list());
     }
@@ -112,10 +146,11 @@ public final class DigestSource {
     }
 
     public Set<String> watchedProducts(long userId) {
-        return new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT product FROM release_watches WHERE user_id = :user")
-                .bind("user", userId)
-                .mapTo(String.class)
-                .list()));
+        return new HashSet<>(
+                jdbi.withHandle(h -> h.createQuery("SELECT product FROM release_watches WHERE user_id = :user")
+                        .bind("user", userId)
+                        .mapTo(String.class)
+                        .list()));
     }
 
     /** Notes that the reader's digest of this day was sent; false when it had been already (then nothing changes). */
@@ -124,17 +159,20 @@ public final class DigestSource {
                         INSERT INTO digest_deliveries (user_id, digest_day, sent_at)
                         SELECT :user, :day, :now WHERE NOT EXISTS
                             (SELECT 1 FROM digest_deliveries WHERE user_id = :user AND digest_day = :day)""")
-                .bind("user", userId)
-                .bind("day", day)
-                .bind("now", utc(now))
-                .execute()) > 0;
+                        .bind("user", userId)
+                        .bind("day", day)
+                        .bind("now", utc(now))
+                        .execute())
+                > 0;
     }
 
     public boolean sent(long userId, LocalDate day) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM digest_deliveries WHERE user_id = :user AND digest_day = :day")
-                .bind("user", userId)
-                .bind("day", day)
-                .mapTo(Integer.class)
-                .one()) > 0;
+        return jdbi.withHandle(h -> h.createQuery(
+                                "SELECT COUNT(*) FROM digest_deliveries WHERE user_id = :user AND digest_day = :day")
+                        .bind("user", userId)
+                        .bind("day", day)
+                        .mapTo(Integer.class)
+                        .one())
+                > 0;
     }
 }

@@ -28,10 +28,37 @@ public record Feed(
         String fullTextSelector,
         Integer refreshMinutes) {
 
-    public Feed(long id, String url, String title, String siteUrl, String category, String etag, String lastModified,
-            Instant lastFetchedAt, FetchStatus lastStatus, String lastError, int consecutiveFailures, Instant nextFetchAt) {
-        this(id, url, title, siteUrl, category, etag, lastModified, lastFetchedAt, lastStatus, lastError,
-                consecutiveFailures, nextFetchAt, null, null, true, null, null);
+    public Feed(
+            long id,
+            String url,
+            String title,
+            String siteUrl,
+            String category,
+            String etag,
+            String lastModified,
+            Instant lastFetchedAt,
+            FetchStatus lastStatus,
+            String lastError,
+            int consecutiveFailures,
+            Instant nextFetchAt) {
+        this(
+                id,
+                url,
+                title,
+                siteUrl,
+                category,
+                etag,
+                lastModified,
+                lastFetchedAt,
+                lastStatus,
+                lastError,
+                consecutiveFailures,
+                nextFetchAt,
+                null,
+                null,
+                true,
+                null,
+                null);
     }
 
     public Feed {

@@ -5,8 +5,14 @@ package sift.store.feed;
  * Sift adapts it to the feed), full text of teasers and the article's CSS selector, the digest's weight of its
  * posts (0-10, 1 neutral), and whether it is fetched at all. Values are checked here, each refused by name.
  */
-public record FeedSettings(String title, String category, Integer refreshMinutes, boolean fullText,
-        String fullTextSelector, double sourceWeight, boolean enabled) {
+public record FeedSettings(
+        String title,
+        String category,
+        Integer refreshMinutes,
+        boolean fullText,
+        String fullTextSelector,
+        double sourceWeight,
+        boolean enabled) {
 
     public FeedSettings {
         title = blankToNull(title);
@@ -19,7 +25,8 @@ public record FeedSettings(String title, String category, Integer refreshMinutes
             throw new IllegalArgumentException("the category has at most 200 characters");
         }
         if (refreshMinutes != null && (refreshMinutes < 5 || refreshMinutes > 10080)) {
-            throw new IllegalArgumentException("the refresh interval is 5 to 10080 minutes (a week), not " + refreshMinutes);
+            throw new IllegalArgumentException(
+                    "the refresh interval is 5 to 10080 minutes (a week), not " + refreshMinutes);
         }
         if (fullTextSelector != null && fullTextSelector.length() > 500) {
             throw new IllegalArgumentException("the full-text selector has at most 500 characters");

@@ -46,10 +46,10 @@ public final class FeedStore {
     }
 
     public List<Feed> all() {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM feeds ORDER BY category, COALESCE(title, url), id")
-                .map(FeedStore::map)
-                .list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM feeds ORDER BY category, COALESCE(title, url), id")
+                        .map(FeedStore::map)
+                        .list());
     }
 
     public Optional<Feed> find(long id) {
@@ -131,17 +131,17 @@ public final class FeedStore {
                     + selector.strip().length());
         }
         return jdbi.withHandle(h -> h.createUpdate(
-                        "UPDATE feeds SET full_text = :fullText, full_text_selector = :selector WHERE id = :id")
-                .bind("id", feedId)
-                .bind("fullText", fullText)
-                .bind("selector", selector == null || selector.isBlank() ? null : selector.strip())
-                .execute())
+                                "UPDATE feeds SET full_text = :fullText, full_text_selector = :selector WHERE id = :id")
+                        .bind("id", feedId)
+                        .bind("fullText", fullText)
+                        .bind("selector", selector == null || selector.isBlank() ? null : selector.strip())
+                        .execute())
                 == 1;
     }
 
     public int count() {
-        return jdbi.withHandle(
-                h -> h.createQuery("SELECT COUNT(*) FROM feeds").mapTo(Integer.class).one());
+        return jdbi.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM feeds").mapTo(Integer.class).one());
     }
 
     /** Records a fetch that worked, on the feed and in the fetch log, in one transaction. */
@@ -166,12 +166,26 @@ public final class FeedStore {
                     .bind("fetchedAt", utc(success.fetchedAt()))
                     .bind("status", success.status().column())
                     .bind("nextFetchAt", utc(success.nextFetchAt()))
-                    .bind("pollMinutes", success.pollInterval() == null ? null
-                            : (Integer) (int) Math.max(1, Math.min(10080, success.pollInterval().toMinutes())))
+                    .bind(
+                            "pollMinutes",
+                            success.pollInterval() == null
+                                    ? null
+                                    : (Integer) (int) Math.max(
+                                            1,
+                                            Math.min(
+                                                    10080,
+                                                    success.pollInterval().toMinutes())))
                     .bind("full", success.full())
                     .execute();
-            log(h, feedId, success.fetchedAt(), success.status(), success.took(), success.newPosts(),
-                    success.updatedPosts(), null);
+            log(
+                    h,
+                    feedId,
+                    success.fetchedAt(),
+                    success.status(),
+                    success.took(),
+                    success.newPosts(),
+                    success.updatedPosts(),
+                    null);
         });
     }
 
@@ -184,9 +198,14 @@ public final class FeedStore {
     }
 
     private static FeedSettings settings(ResultSet rs) throws SQLException {
-        return new FeedSettings(rs.getBoolean("title_locked") ? rs.getString("title") : null, rs.getString("category"),
-                rs.getObject("refresh_minutes", Integer.class), rs.getBoolean("full_text"),
-                rs.getString("full_text_selector"), rs.getDouble("source_weight"), rs.getBoolean("enabled"));
+        return new FeedSettings(
+                rs.getBoolean("title_locked") ? rs.getString("title") : null,
+                rs.getString("category"),
+                rs.getObject("refresh_minutes", Integer.class),
+                rs.getBoolean("full_text"),
+                rs.getString("full_text_selector"),
+                rs.getDouble("source_weight"),
+                rs.getBoolean("enabled"));
     }
 
     /**
@@ -201,28 +220,35 @@ public final class FeedStore {
                             next_fetch_at = CASE WHEN :enabled AND NOT enabled THEN :now ELSE next_fetch_at END,
                             enabled = :enabled
                         WHERE id = :id""")
-                .bind("id", feedId)
-                .bind("title", s.title())
-                .bind("locked", s.title() != null)
-                .bind("category", s.category())
-                .bind("refresh", s.refreshMinutes())
-                .bind("fullText", s.fullText())
-                .bind("selector", s.fullTextSelector())
-                .bind("weight", s.sourceWeight())
-                .bind("enabled", s.enabled())
-                .bind("now", utc(now))
-                .execute()) > 0;
+                        .bind("id", feedId)
+                        .bind("title", s.title())
+                        .bind("locked", s.title() != null)
+                        .bind("category", s.category())
+                        .bind("refresh", s.refreshMinutes())
+                        .bind("fullText", s.fullText())
+                        .bind("selector", s.fullTextSelector())
+                        .bind("weight", s.sourceWeight())
+                        .bind("enabled", s.enabled())
+                        .bind("now", utc(now))
+                        .execute())
+                > 0;
     }
 
     /** Unsubscribes the feed: its posts, their facts and readers' state of them go with it. False: no such feed. */
     public boolean remove(long feedId) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM feeds WHERE id = :id").bind("id", feedId).execute()) > 0;
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM feeds WHERE id = :id")
+                        .bind("id", feedId)
+                        .execute())
+                > 0;
     }
 
     /** Makes the feed due now, so that the next scheduler tick (of any node) fetches it. False: no such feed. */
     public boolean dueNow(long feedId, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE feeds SET next_fetch_at = :now WHERE id = :id")
-                .bind("id", feedId).bind("now", utc(now)).execute()) > 0;
+                        .bind("id", feedId)
+                        .bind("now", utc(now))
+                        .execute())
+                > 0;
     }
 
     /**
@@ -243,13 +269,15 @@ public final class FeedStore {
                     .bind("since", utc(now.minus(Duration.ofDays(28))))
                     .map((rs, ctx) -> perWeek.put(rs.getLong("feed_id"), rs.getLong("n") / 4.0))
                     .forEach(ignored -> {});
-            return h.createQuery("SELECT * FROM feeds")
+            return h
+                    .createQuery("SELECT * FROM feeds")
                     .map((rs, ctx) -> {
                         Feed feed = map(rs, ctx);
-                        return new FeedHealth(feed, settings(rs), notModified.get(feed.id()),
-                                perWeek.getOrDefault(feed.id(), 0.0));
+                        return new FeedHealth(
+                                feed, settings(rs), notModified.get(feed.id()), perWeek.getOrDefault(feed.id(), 0.0));
                     })
-                    .list().stream()
+                    .list()
+                    .stream()
                     .sorted(Comparator.comparing((FeedHealth f) -> !f.broken())
                             .thenComparing(f -> -f.feed().consecutiveFailures())
                             .thenComparing(f -> f.feed().displayTitle().toLowerCase(Locale.ROOT)))
@@ -259,12 +287,10 @@ public final class FeedStore {
 
     /** Points the feed at a new URL (a moved feed); false when another feed already has that URL. */
     public boolean changeUrl(long feedId, String url) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return jdbi.withHandle(h ->
+                        h.createUpdate("""
                                 UPDATE feeds SET url = :url
-                                WHERE id = :id AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = :url)""")
-                        .bind("id", feedId)
-                        .bind("url", url)
-                        .execute())
+                                WHERE id = :id AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = :url)""").bind("id", feedId).bind("url", url).execute())
                 == 1;
     }
 
@@ -329,8 +355,15 @@ public final class FeedStore {
                 .execute());
     }
 
-    private static void log(Handle h, long feedId, Instant fetchedAt, FetchStatus status, Duration took,
-            int newPosts, int updatedPosts, String error) {
+    private static void log(
+            Handle h,
+            long feedId,
+            Instant fetchedAt,
+            FetchStatus status,
+            Duration took,
+            int newPosts,
+            int updatedPosts,
+            String error) {
         h.createUpdate("""
                         INSERT INTO fetch_log (feed_id, fetched_at, status, duration_ms, new_posts, updated_posts, error)
                         VALUES (:feedId, :fetchedAt, :status, :millis, :newPosts, :updatedPosts, :error)""")

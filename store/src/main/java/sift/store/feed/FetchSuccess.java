@@ -24,9 +24,30 @@ public record FetchSuccess(
         Duration pollInterval,
         boolean full) {
 
-    public FetchSuccess(FetchStatus status, String etag, String lastModified, String title, String siteUrl,
-            Instant fetchedAt, Instant nextFetchAt, int newPosts, int updatedPosts, Duration took) {
-        this(status, etag, lastModified, title, siteUrl, fetchedAt, nextFetchAt, newPosts, updatedPosts, took, null, false);
+    public FetchSuccess(
+            FetchStatus status,
+            String etag,
+            String lastModified,
+            String title,
+            String siteUrl,
+            Instant fetchedAt,
+            Instant nextFetchAt,
+            int newPosts,
+            int updatedPosts,
+            Duration took) {
+        this(
+                status,
+                etag,
+                lastModified,
+                title,
+                siteUrl,
+                fetchedAt,
+                nextFetchAt,
+                newPosts,
+                updatedPosts,
+                took,
+                null,
+                false);
     }
 
     public FetchSuccess {

@@ -33,8 +33,17 @@ public final class PodcastStore {
     public record Show(String name, int episodes, int unplayed, Instant latest) {}
 
     /** An episode as a list shows it: number, date, duration, show notes (the summary) and the reader's state. */
-    public record Episode(long postId, String title, String show, Instant publishedAt, String summary, Integer season,
-            Integer number, Integer durationSeconds, boolean played, int positionSeconds) {
+    public record Episode(
+            long postId,
+            String title,
+            String show,
+            Instant publishedAt,
+            String summary,
+            Integer season,
+            Integer number,
+            Integer durationSeconds,
+            boolean played,
+            int positionSeconds) {
         /** Started and not finished. */
         public boolean inProgress() {
             return !played && positionSeconds > 0;
@@ -50,23 +59,24 @@ public final class PodcastStore {
 
                         GROUP BY e.show_name ORDER BY latest DESC, e.show_name""")
                 .bind("reader", reader(readerId))
-                .map((rs, ctx) -> new Show(rs.getString("show_name"), rs.getInt("episodes"), rs.getInt("unplayed"),
-                        instant(rs, "latest")))
+                .map((rs, ctx) -> new Show(
+                        rs.getString("show_name"), rs.getInt("episodes"), rs.getInt("unplayed"), instant(rs, "latest")))
                 .list());
     }
 
     /** A show's episodes, newest first, after the cursor when one is given (keyset paging, as the river). */
     public List<Episode> episodes(String show, Long readerId, int limit, RiverCursor after) {
         String page = after == null ? "" : " AND p.published_at <= :at AND (p.published_at < :at OR p.id < :id)";
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + EPISODE_COLUMNS + "\n" + EPISODES
-                        + "\nWHERE e.show_name = :show" + page + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
-                .bind("reader", reader(readerId))
-                .bind("show", show)
-                .bind("at", after == null ? null : utc(after.publishedAt()))
-                .bind("id", after == null ? 0 : after.id())
-                .bind("limit", limit)
-                .map(PodcastStore::map)
-                .list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT " + EPISODE_COLUMNS + "\n" + EPISODES + "\nWHERE e.show_name = :show" + page
+                                + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
+                        .bind("reader", reader(readerId))
+                        .bind("show", show)
+                        .bind("at", after == null ? null : utc(after.publishedAt()))
+                        .bind("id", after == null ? 0 : after.id())
+                        .bind("limit", limit)
+                        .map(PodcastStore::map)
+                        .list());
     }
 
     /** The episodes the reader started and has not finished, the one paused last first. */
@@ -86,9 +96,16 @@ public final class PodcastStore {
     }
 
     private static Episode map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Episode(rs.getLong("id"), rs.getString("title"), rs.getString("show_name"),
-                instant(rs, "published_at"), rs.getString("summary"), rs.getObject("season", Integer.class),
-                rs.getObject("episode_number", Integer.class), rs.getObject("duration_seconds", Integer.class),
-                rs.getBoolean("played"), rs.getInt("position"));
+        return new Episode(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getString("show_name"),
+                instant(rs, "published_at"),
+                rs.getString("summary"),
+                rs.getObject("season", Integer.class),
+                rs.getObject("episode_number", Integer.class),
+                rs.getObject("duration_seconds", Integer.class),
+                rs.getBoolean("played"),
+                rs.getInt("position"));
     }
 }

@@ -22,11 +22,16 @@ final class Facts {
         values.put("kind", facts.kind());
         values.put("hypeScore", facts.hypeScore());
         values.put("stance", facts.stance());
-        values.put("topicIds", String.join(",", facts.topics().stream()
-                .sorted(Comparator.comparingDouble(PostFacts.TopicScore::score).reversed()
-                        .thenComparing(PostFacts.TopicScore::topic))
-                .map(PostFacts.TopicScore::topic)
-                .toList()));
+        values.put(
+                "topicIds",
+                String.join(
+                        ",",
+                        facts.topics().stream()
+                                .sorted(Comparator.comparingDouble(PostFacts.TopicScore::score)
+                                        .reversed()
+                                        .thenComparing(PostFacts.TopicScore::topic))
+                                .map(PostFacts.TopicScore::topic)
+                                .toList()));
         values.put("vector", Vectors.bytes(facts.vector()));
         return values;
     }
@@ -38,7 +43,9 @@ final class Facts {
 
     static void delete(Handle h, long postId) {
         for (String table : List.of("post_topics", "post_claims", "post_releases", "post_episodes")) {
-            h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id").bind("id", postId).execute();
+            h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id")
+                    .bind("id", postId)
+                    .execute();
         }
     }
 
@@ -59,7 +66,10 @@ final class Facts {
             long id = postIds.get(i);
             PostFacts f = facts.get(i);
             for (PostFacts.TopicScore t : f.topics()) {
-                topics.bind("id", id).bind("topic", t.topic()).bind("score", t.score()).add();
+                topics.bind("id", id)
+                        .bind("topic", t.topic())
+                        .bind("score", t.score())
+                        .add();
             }
             for (int position = 0; position < f.claims().size(); position++) {
                 PostFacts.Claim c = f.claims().get(position);
@@ -111,15 +121,23 @@ final class Facts {
                         SELECT part, span_start, span_end, sentence, score, stance, reasons FROM post_claims
                         WHERE post_id = :id ORDER BY position""")
                 .bind("id", postId)
-                .map((rs, ctx) -> new PostFacts.Claim(rs.getString("part"), rs.getInt("span_start"),
-                        rs.getInt("span_end"), rs.getString("sentence"), rs.getInt("score"), rs.getString("stance"),
+                .map((rs, ctx) -> new PostFacts.Claim(
+                        rs.getString("part"),
+                        rs.getInt("span_start"),
+                        rs.getInt("span_end"),
+                        rs.getString("sentence"),
+                        rs.getInt("score"),
+                        rs.getString("stance"),
                         Sql.items(rs.getString("reasons"))))
                 .list();
         PostFacts.Release release = h.createQuery(
                         "SELECT product, version, breaking, highlights FROM post_releases WHERE post_id = :id")
                 .bind("id", postId)
-                .map((rs, ctx) -> new PostFacts.Release(rs.getString("product"), rs.getString("version"),
-                        rs.getBoolean("breaking"), Sql.items(rs.getString("highlights"))))
+                .map((rs, ctx) -> new PostFacts.Release(
+                        rs.getString("product"),
+                        rs.getString("version"),
+                        rs.getBoolean("breaking"),
+                        Sql.items(rs.getString("highlights"))))
                 .findOne()
                 .orElse(null);
         PostFacts.Episode episode = h.createQuery("""
@@ -127,10 +145,14 @@ final class Facts {
                                chapters_url
                         FROM post_episodes WHERE post_id = :id""")
                 .bind("id", postId)
-                .map((rs, ctx) -> new PostFacts.Episode(rs.getString("show_name"),
-                        rs.getObject("season", Integer.class), rs.getObject("episode_number", Integer.class),
-                        rs.getObject("duration_seconds", Integer.class), rs.getString("transcript_url"),
-                        rs.getString("transcript_type"), rs.getString("chapters_url")))
+                .map((rs, ctx) -> new PostFacts.Episode(
+                        rs.getString("show_name"),
+                        rs.getObject("season", Integer.class),
+                        rs.getObject("episode_number", Integer.class),
+                        rs.getObject("duration_seconds", Integer.class),
+                        rs.getString("transcript_url"),
+                        rs.getString("transcript_type"),
+                        rs.getString("chapters_url")))
                 .findOne()
                 .orElse(null);
         return new PostFacts(kind, topics, hypeScore, stance, claims, release, episode, Vectors.vector(vector));

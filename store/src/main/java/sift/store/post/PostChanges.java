@@ -1,27 +1,16 @@
 package sift.store.post;
 
-import static sift.store.sql.Sql.fit;
 import static sift.store.sql.Sql.instant;
 import static sift.store.sql.Sql.utc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The posts as the search index follows them: what changed after a point, walks over the archive in the order posts
@@ -35,8 +24,8 @@ public final class PostChanges {
     }
 
     public int count() {
-        return jdbi.withHandle(
-                h -> h.createQuery("SELECT COUNT(*) FROM posts").mapTo(Integer.class).one());
+        return jdbi.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM posts").mapTo(Integer.class).one());
     }
 
     /**
@@ -49,19 +38,18 @@ public final class PostChanges {
     }
 
     private static List<IndexablePost> changedAfter(Handle h, Instant at, long id, int limit) {
-        List<IndexablePost> page = new ArrayList<>(h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n"
-                        + PostRows.POSTS_WITH_CONTENT + """
+        List<IndexablePost> page = new ArrayList<>(
+                h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n" + PostRows.POSTS_WITH_CONTENT + """
 
                         WHERE p.changed_at = :at AND p.id > :id
                         ORDER BY p.id LIMIT :limit""")
-                .bind("at", utc(at))
-                .bind("id", id)
-                .bind("limit", limit)
-                .map(PostRows::mapIndexable)
-                .list());
+                        .bind("at", utc(at))
+                        .bind("id", id)
+                        .bind("limit", limit)
+                        .map(PostRows::mapIndexable)
+                        .list());
         if (page.size() < limit) {
-            page.addAll(h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n"
-                            + PostRows.POSTS_WITH_CONTENT + """
+            page.addAll(h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n" + PostRows.POSTS_WITH_CONTENT + """
 
                             WHERE p.changed_at > :at
                             ORDER BY p.changed_at, p.id LIMIT :limit""")
@@ -91,8 +79,8 @@ public final class PostChanges {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + PostRows.INDEXABLE_COLUMNS + "\n" + PostRows.POSTS_WITH_CONTENT + " WHERE p.id IN (<ids>)")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n"
+                        + PostRows.POSTS_WITH_CONTENT + " WHERE p.id IN (<ids>)")
                 .bindList("ids", ids)
                 .map(PostRows::mapIndexable)
                 .list());
@@ -112,12 +100,13 @@ public final class PostChanges {
     }
 
     private List<IndexablePost> walk(String condition, long afterId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n" + PostRows.POSTS_WITH_CONTENT
-                        + " WHERE " + condition + "p.id > :after ORDER BY p.id LIMIT :limit")
-                .bind("after", afterId)
-                .bind("limit", limit)
-                .map(PostRows::mapIndexable)
-                .list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n" + PostRows.POSTS_WITH_CONTENT
+                                + " WHERE " + condition + "p.id > :after ORDER BY p.id LIMIT :limit")
+                        .bind("after", afterId)
+                        .bind("limit", limit)
+                        .map(PostRows::mapIndexable)
+                        .list());
     }
 
     /** The stories of these posts, by post id; posts not linked to a story yet are left out. */
@@ -139,7 +128,8 @@ public final class PostChanges {
     public void linkStories(Map<Long, Long> storyByPost) {
         jdbi.useTransaction(h -> {
             var batch = h.prepareBatch("UPDATE posts SET story_id = :story WHERE id = :id");
-            storyByPost.forEach((id, story) -> batch.bind("id", id).bind("story", story).add());
+            storyByPost.forEach(
+                    (id, story) -> batch.bind("id", id).bind("story", story).add());
             batch.execute();
         });
     }

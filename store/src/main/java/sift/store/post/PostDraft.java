@@ -27,11 +27,34 @@ public record PostDraft(
         String articleHtml,
         String articleText) {
 
-    public PostDraft(long feedId, String guid, String link, String title, String author, Instant publishedAt,
-            Instant updatedAt, String summary, String contentHtml, String contentText, PostFacts facts,
+    public PostDraft(
+            long feedId,
+            String guid,
+            String link,
+            String title,
+            String author,
+            Instant publishedAt,
+            Instant updatedAt,
+            String summary,
+            String contentHtml,
+            String contentText,
+            PostFacts facts,
             List<Enclosure> enclosures) {
-        this(feedId, guid, link, title, author, publishedAt, updatedAt, summary, contentHtml, contentText, facts,
-                enclosures, null, null);
+        this(
+                feedId,
+                guid,
+                link,
+                title,
+                author,
+                publishedAt,
+                updatedAt,
+                summary,
+                contentHtml,
+                contentText,
+                facts,
+                enclosures,
+                null,
+                null);
     }
 
     public PostDraft {
@@ -48,14 +71,40 @@ public record PostDraft(
 
     /** The same post with other facts (the analysis, once it is known to be needed). */
     public PostDraft withFacts(PostFacts other) {
-        return new PostDraft(feedId, guid, link, title, author, publishedAt, updatedAt, summary, contentHtml, contentText,
-                other, enclosures, articleHtml, articleText);
+        return new PostDraft(
+                feedId,
+                guid,
+                link,
+                title,
+                author,
+                publishedAt,
+                updatedAt,
+                summary,
+                contentHtml,
+                contentText,
+                other,
+                enclosures,
+                articleHtml,
+                articleText);
     }
 
     /** The same post with the full text of its page in place of the feed's teaser. */
     public PostDraft withArticle(String html, String text) {
-        return new PostDraft(feedId, guid, link, title, author, publishedAt, updatedAt, summary, contentHtml, contentText,
-                facts, enclosures, html, text);
+        return new PostDraft(
+                feedId,
+                guid,
+                link,
+                title,
+                author,
+                publishedAt,
+                updatedAt,
+                summary,
+                contentHtml,
+                contentText,
+                facts,
+                enclosures,
+                html,
+                text);
     }
 
     /** The HTML to store and show: the article's full text when there is one, else the feed's content. */

@@ -9,8 +9,14 @@ import java.util.Objects;
  * episode it is, if any, and the sentence encoder's vector of its title and lead (null when it has none).
  */
 public record PostFacts(
-        String kind, List<TopicScore> topics, int hypeScore, String stance, List<Claim> claims, Release release,
-        Episode episode, float[] vector) {
+        String kind,
+        List<TopicScore> topics,
+        int hypeScore,
+        String stance,
+        List<Claim> claims,
+        Release release,
+        Episode episode,
+        float[] vector) {
 
     public PostFacts {
         Objects.requireNonNull(kind, "kind");
@@ -21,8 +27,14 @@ public record PostFacts(
     }
 
     /** Facts without a vector. */
-    public PostFacts(String kind, List<TopicScore> topics, int hypeScore, String stance, List<Claim> claims,
-            Release release, Episode episode) {
+    public PostFacts(
+            String kind,
+            List<TopicScore> topics,
+            int hypeScore,
+            String stance,
+            List<Claim> claims,
+            Release release,
+            Episode episode) {
         this(kind, topics, hypeScore, stance, claims, release, episode, null);
     }
 
@@ -41,8 +53,8 @@ public record PostFacts(
      * An AI claim: the part of the post it is in ({@code title} or {@code text}) and its character span there
      * (start inclusive, end exclusive), its sentence, hype score 0-100, stance, and why, one reason per feature.
      */
-    public record Claim(String part, int start, int end, String sentence, int score, String stance,
-            List<String> reasons) {
+    public record Claim(
+            String part, int start, int end, String sentence, int score, String stance, List<String> reasons) {
         public Claim {
             Objects.requireNonNull(part, "part");
             Objects.requireNonNull(sentence, "sentence");
@@ -67,8 +79,14 @@ public record PostFacts(
      * A podcast episode: its show, and season, number and duration when known; where its feed links a transcript
      * (and its media type) and chapters, when it does.
      */
-    public record Episode(String show, Integer season, Integer number, Integer durationSeconds, String transcriptUrl,
-            String transcriptType, String chaptersUrl) {
+    public record Episode(
+            String show,
+            Integer season,
+            Integer number,
+            Integer durationSeconds,
+            String transcriptUrl,
+            String transcriptType,
+            String chaptersUrl) {
         public Episode {
             Objects.requireNonNull(show, "show");
         }

@@ -1,27 +1,17 @@
 package sift.store.post;
 
-import static sift.store.sql.Sql.fit;
 import static sift.store.sql.Sql.instant;
 import static sift.store.sql.Sql.utc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** The reader's queries of posts: the river, a post, its story, and what the pages and feeds show of posts. */
 public final class PostQueries {
@@ -43,7 +33,8 @@ public final class PostQueries {
      */
     public List<PostSummary> river(int limit, RiverCursor after, RiverFilter filter, Long readerId) {
         if (readerId == null && filter.show() != RiverFilter.Show.ALL) {
-            throw new IllegalArgumentException("only a signed-in reader has " + filter.show().id() + " posts");
+            throw new IllegalArgumentException(
+                    "only a signed-in reader has " + filter.show().id() + " posts");
         }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> binds = new HashMap<>();
@@ -55,17 +46,22 @@ public final class PostQueries {
             binds.put("at", utc(after.publishedAt()));
             binds.put("id", after.id());
         }
-        condition(where, binds, " AND EXISTS (SELECT 1 FROM post_topics t WHERE t.post_id = p.id AND t.topic = :topic)",
-                "topic", filter.topic());
+        condition(
+                where,
+                binds,
+                " AND EXISTS (SELECT 1 FROM post_topics t WHERE t.post_id = p.id AND t.topic = :topic)",
+                "topic",
+                filter.topic());
         condition(where, binds, " AND p.kind = :kind", "kind", filter.kind());
         condition(where, binds, " AND p.feed_id = :feed", "feed", filter.feedId());
         condition(where, binds, " AND p.stance = :stance", "stance", filter.stance());
         condition(where, binds, " AND p.hype_score <= :maxHype", "maxHype", filter.maxHype());
-        where.append(switch (filter.show()) {
-            case ALL -> "";
-            case UNREAD -> " AND s.read_at IS NULL";
-            case STARRED -> " AND s.starred_at IS NOT NULL";
-        });
+        where.append(
+                switch (filter.show()) {
+                    case ALL -> "";
+                    case UNREAD -> " AND s.read_at IS NULL";
+                    case STARRED -> " AND s.starred_at IS NOT NULL";
+                });
         return jdbi.withHandle(h -> h.createQuery("SELECT " + PostRows.SUMMARY_COLUMNS + """
 
                         FROM posts p JOIN feeds f ON f.id = p.feed_id
@@ -99,7 +95,8 @@ public final class PostQueries {
     }
 
     /** Adds a condition of the river's filter and its value, when the filter sets one. */
-    private static void condition(StringBuilder where, Map<String, Object> binds, String sql, String name, Object value) {
+    private static void condition(
+            StringBuilder where, Map<String, Object> binds, String sql, String name, Object value) {
         if (value != null) {
             where.append(sql);
             binds.put(name, value);
@@ -113,8 +110,16 @@ public final class PostQueries {
                             SELECT p.*, c.html, COALESCE(f.title, f.url) AS feed_title
                             """ + PostRows.POSTS_WITH_CONTENT + " WHERE p.id = :id")
                     .bind("id", id)
-                    .map((rs, ctx) -> PostRows.mapPost(rs, Facts.read(h, id, rs.getString("kind"), rs.getInt("hype_score"),
-                            rs.getString("stance"), rs.getBytes("vector")), enclosures))
+                    .map((rs, ctx) -> PostRows.mapPost(
+                            rs,
+                            Facts.read(
+                                    h,
+                                    id,
+                                    rs.getString("kind"),
+                                    rs.getInt("hype_score"),
+                                    rs.getString("stance"),
+                                    rs.getBytes("vector")),
+                            enclosures))
                     .findOne();
         });
     }
@@ -122,7 +127,10 @@ public final class PostQueries {
     /** Whether a post of this id is stored: cheap, for requests that change a reader's state of it. */
     public boolean exists(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM posts WHERE id = :id")
-                .bind("id", id).mapTo(Integer.class).one() > 0);
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0);
     }
 
     /** Posts of other feeds that tell the story this post tells, oldest first. */
@@ -178,8 +186,12 @@ public final class PostQueries {
                             SELECT post_id, url, length, mime_type FROM post_enclosures
                             WHERE post_id IN (<ids>) ORDER BY post_id, position""")
                     .bindList("ids", ids)
-                    .map((rs, ctx) -> enclosures.computeIfAbsent(rs.getLong("post_id"), id -> new ArrayList<>()).add(
-                            new Enclosure(rs.getString("url"), rs.getObject("length", Long.class), rs.getString("mime_type"))))
+                    .map((rs, ctx) -> enclosures
+                            .computeIfAbsent(rs.getLong("post_id"), id -> new ArrayList<>())
+                            .add(new Enclosure(
+                                    rs.getString("url"),
+                                    rs.getObject("length", Long.class),
+                                    rs.getString("mime_type"))))
                     .forEach(ignored -> {}));
         }
         return enclosures;

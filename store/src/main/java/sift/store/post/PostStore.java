@@ -1,17 +1,13 @@
 package sift.store.post;
 
 import static sift.store.sql.Sql.fit;
-import static sift.store.sql.Sql.instant;
 import static sift.store.sql.Sql.utc;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +17,6 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The writes of posts with their enclosures and facts. Each upsert is one transaction; the same post stored twice
@@ -57,7 +52,8 @@ public final class PostStore {
      * for the whole feed was faster on H2, but a process killed during such a transaction left the database
      * counting a post that was never committed; see docs/BENCHMARKS.md.)
      */
-    public List<Upsert> upsertAll(List<PostDraft> drafts, Instant seenAt, BiConsumer<PostDraft, RuntimeException> refused) {
+    public List<Upsert> upsertAll(
+            List<PostDraft> drafts, Instant seenAt, BiConsumer<PostDraft, RuntimeException> refused) {
         List<Upsert> stored = new ArrayList<>(drafts.size());
         for (PostDraft draft : drafts) {
             try {
@@ -84,7 +80,9 @@ public final class PostStore {
         for (int i = 0; i < drafts.size(); i++) {
             String hash = contentHash(drafts.get(i));
             hashes.add(hash);
-            byIdentity.computeIfAbsent(fit(identity(drafts.get(i), hash), 2048), k -> new ArrayList<>()).add(i);
+            byIdentity
+                    .computeIfAbsent(fit(identity(drafts.get(i), hash), 2048), k -> new ArrayList<>())
+                    .add(i);
         }
         long feedId = drafts.get(0).feedId();
         List<String> identities = new ArrayList<>(byIdentity.keySet());
@@ -96,7 +94,8 @@ public final class PostStore {
                         .map((rs, ctx) -> Map.entry(rs.getString("guid"), rs.getString("content_hash")))
                         .forEach(row -> {
                             for (int i : byIdentity.get(row.getKey())) {
-                                same[i] = hashes.get(i).equals(row.getValue()) && drafts.get(i).feedId() == feedId;
+                                same[i] = hashes.get(i).equals(row.getValue())
+                                        && drafts.get(i).feedId() == feedId;
                             }
                         });
             }
@@ -125,7 +124,9 @@ public final class PostStore {
         update(h, id, draft, hash);
         // replaced whole; an archived post that changed has its content again
         for (String table : List.of("post_contents", "post_enclosures")) {
-            h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id").bind("id", id).execute();
+            h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id")
+                    .bind("id", id)
+                    .execute();
         }
         Facts.delete(h, id);
         insertDetails(h, List.of(id), List.of(draft));
@@ -195,10 +196,10 @@ public final class PostStore {
                 if (!ids.isEmpty()) {
                     h.createUpdate("""
                                     UPDATE posts SET archived_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP
-                                    WHERE id IN (<ids>)""")
+                                    WHERE id IN (<ids>)""").bindList("ids", ids).execute();
+                    h.createUpdate("DELETE FROM post_contents WHERE post_id IN (<ids>)")
                             .bindList("ids", ids)
                             .execute();
-                    h.createUpdate("DELETE FROM post_contents WHERE post_id IN (<ids>)").bindList("ids", ids).execute();
                 }
                 return ids.size();
             });
@@ -271,7 +272,8 @@ public final class PostStore {
             contents.bind("postId", ids.get(i)).bindMap(contentValues(d)).add();
             for (int position = 0; position < d.enclosures().size(); position++) {
                 Enclosure e = d.enclosures().get(position);
-                enclosures.bind("postId", ids.get(i))
+                enclosures
+                        .bind("postId", ids.get(i))
                         .bind("position", position)
                         .bind("url", fit(e.url(), 2048))
                         .bind("length", e.length())

@@ -11,8 +11,8 @@ import java.util.Set;
  */
 public record RiverFilter(String topic, String kind, Long feedId, String stance, Integer maxHype, Show show) {
     public static final RiverFilter ALL = new RiverFilter(null, null, null, null, null, Show.ALL);
-    public static final Set<String> TOPICS = Set.of("routing", "datacenter", "security", "automation", "cloud",
-            "ai-ml", "operations", "internet", "career");
+    public static final Set<String> TOPICS = Set.of(
+            "routing", "datacenter", "security", "automation", "cloud", "ai-ml", "operations", "internet", "career");
     public static final Set<String> KINDS = Set.of("article", "podcast", "release", "incident", "announcement");
     public static final Set<String> STANCES = Set.of("hype", "neutral", "skeptical");
 

@@ -21,12 +21,18 @@ public final class ReleaseStore {
     }
 
     /** A product: how many releases Sift has, the newest one, and whether the reader watches it. */
-    public record Product(String name, int releases, String latestVersion, Instant latest, boolean latestBreaking,
-            boolean watched) {}
+    public record Product(
+            String name, int releases, String latestVersion, Instant latest, boolean latestBreaking, boolean watched) {}
 
     /** One release of a product: its post, version, date, breaking-change flag, highlights and read state. */
-    public record Release(long postId, String title, String version, Instant publishedAt, boolean breaking,
-            List<String> highlights, boolean read) {
+    public record Release(
+            long postId,
+            String title,
+            String version,
+            Instant publishedAt,
+            boolean breaking,
+            List<String> highlights,
+            boolean read) {
         public Release {
             highlights = List.copyOf(highlights);
         }
@@ -46,8 +52,12 @@ public final class ReleaseStore {
                             LEFT JOIN release_watches w ON w.product = r.product AND w.user_id = :reader
                             ORDER BY watched DESC, p.published_at DESC, r.product, p.id DESC""")
                     .bind("reader", readerId == null ? -1 : readerId)
-                    .map((rs, ctx) -> new Product(rs.getString("product"), rs.getInt("releases"),
-                            rs.getString("version"), instant(rs, "published_at"), rs.getBoolean("breaking"),
+                    .map((rs, ctx) -> new Product(
+                            rs.getString("product"),
+                            rs.getInt("releases"),
+                            rs.getString("version"),
+                            instant(rs, "published_at"),
+                            rs.getBoolean("breaking"),
                             rs.getBoolean("watched")))
                     .forEach(p -> newest.putIfAbsent(p.name(), p)); // two releases on the same instant: one row
             return List.copyOf(newest.values());
@@ -66,9 +76,15 @@ public final class ReleaseStore {
                 .bind("reader", readerId == null ? -1 : readerId)
                 .bind("product", product)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Release(rs.getLong("id"), rs.getString("title"), rs.getString("version"),
-                        instant(rs, "published_at"), rs.getBoolean("breaking"),
-                        rs.getString("highlights").isEmpty() ? List.of() : List.of(rs.getString("highlights").split("\n")),
+                .map((rs, ctx) -> new Release(
+                        rs.getLong("id"),
+                        rs.getString("title"),
+                        rs.getString("version"),
+                        instant(rs, "published_at"),
+                        rs.getBoolean("breaking"),
+                        rs.getString("highlights").isEmpty()
+                                ? List.of()
+                                : List.of(rs.getString("highlights").split("\n")),
                         rs.getBoolean("is_read")))
                 .list());
     }
@@ -77,28 +93,36 @@ public final class ReleaseStore {
     public void watch(long readerId, String product, boolean watch, Instant now) {
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM release_watches WHERE user_id = :reader AND product = :product")
-                    .bind("reader", readerId).bind("product", product).execute();
+                    .bind("reader", readerId)
+                    .bind("product", product)
+                    .execute();
             if (watch) {
                 h.createUpdate("""
                                 INSERT INTO release_watches (user_id, product, created_at)
                                 VALUES (:reader, :product, :now)""")
-                        .bind("reader", readerId).bind("product", product).bind("now", utc(now)).execute();
+                        .bind("reader", readerId)
+                        .bind("product", product)
+                        .bind("now", utc(now))
+                        .execute();
             }
         });
     }
 
     /** The products the reader watches, by name. */
     public List<String> watched(long readerId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT product FROM release_watches WHERE user_id = :reader ORDER BY product")
-                .bind("reader", readerId)
-                .mapTo(String.class)
-                .list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT product FROM release_watches WHERE user_id = :reader ORDER BY product")
+                        .bind("reader", readerId)
+                        .mapTo(String.class)
+                        .list());
     }
 
     /** Whether any release of the product is stored. */
     public boolean exists(String product) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM post_releases WHERE product = :product")
-                .bind("product", product).mapTo(Integer.class).one() > 0);
+                        .bind("product", product)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0);
     }
 }

@@ -5,6 +5,7 @@ final class Fields {
     static final String ID = "id";
     /** Title (twice, so that its words weigh more) and text, as values of one field: a word is one term. */
     static final String WORDS = "words";
+
     static final String FEED = "feed";
     static final String FEED_ID = "feed_id";
     static final String KIND = "kind";

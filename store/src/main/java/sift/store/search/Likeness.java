@@ -34,7 +34,8 @@ final class Likeness {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-        return values != null && values.advance(doc - leaf.docBase) == doc - leaf.docBase ? values.vectorValue().clone()
+        return values != null && values.advance(doc - leaf.docBase) == doc - leaf.docBase
+                ? values.vectorValue().clone()
                 : null;
     }
 

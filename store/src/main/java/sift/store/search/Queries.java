@@ -51,9 +51,11 @@ final class Queries {
      * constant of the rank fusion; both chosen on a labelled set of queries (docs/NLP.md, "Search by meaning").
      */
     static final float MEANING_FLOOR = 0.3f;
+
     private static final int FUSION_K = 60;
     /** How much the vector weighs against the words in "more like this", and how much of a post's text is read. */
     static final float RELATED_VECTOR_SAY = 0.5f;
+
     private static final int RELATED_TEXT = 5000;
     private static final int RELATED_CANDIDATES_PER_RESULT = 6;
     private static final int SNIPPET_FALLBACK_CHARS = 240;
@@ -87,7 +89,8 @@ final class Queries {
         long started = System.nanoTime();
         try {
             Query words = new QueryParser(analyzer).parse(request.query());
-            boolean byMeaning = request.order() == SearchRequest.Order.RELEVANCE && QueryParser.plain(request.query())
+            boolean byMeaning = request.order() == SearchRequest.Order.RELEVANCE
+                    && QueryParser.plain(request.query())
                     && Likeness.indexable(request.meaning());
             return search(request, within(words, request.published()), byMeaning, started);
         } catch (IndexSearcher.TooManyClauses e) {
@@ -99,14 +102,17 @@ final class Queries {
 
     /** The query within the request's period when it has one. */
     private static Query within(Query query, SearchRequest.Period period) {
-        return period == null ? query : new BooleanQuery.Builder()
-                .add(query, BooleanClause.Occur.MUST)
-                .add(period(period), BooleanClause.Occur.FILTER)
-                .build();
+        return period == null
+                ? query
+                : new BooleanQuery.Builder()
+                        .add(query, BooleanClause.Occur.MUST)
+                        .add(period(period), BooleanClause.Occur.FILTER)
+                        .build();
     }
 
     private static Query period(SearchRequest.Period period) {
-        return LongPoint.newRangeQuery(Fields.PUBLISHED, period.from().toEpochMilli(), period.before().toEpochMilli() - 1);
+        return LongPoint.newRangeQuery(
+                Fields.PUBLISHED, period.from().toEpochMilli(), period.before().toEpochMilli() - 1);
     }
 
     private SearchResult search(SearchRequest request, Query query, boolean byMeaning, long started) {
@@ -120,7 +126,8 @@ final class Queries {
                 boolean exact;
                 Set<Integer> withWords = new HashSet<>();
                 if (request.order() == SearchRequest.Order.DATE) {
-                    top = searcher.search(query, depth, new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true)));
+                    top = searcher.search(
+                            query, depth, new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true)));
                     ranked = List.of(top.scoreDocs);
                 } else {
                     top = searcher.search(query, Math.max(depth, RERANK_DEPTH));
@@ -138,10 +145,12 @@ final class Queries {
                         exact = false; // at least the posts with the words, and more by meaning
                     }
                 }
-                List<ScoreDoc> page = ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(depth, ranked.size()));
+                List<ScoreDoc> page =
+                        ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(depth, ranked.size()));
                 List<Long> ids = new ArrayList<>();
                 for (ScoreDoc hit : page) {
-                    ids.add(Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID)));
+                    ids.add(Long.parseLong(
+                            searcher.storedFields().document(hit.doc).get(Fields.ID)));
                 }
                 List<SearchResult.Hit> hits = hits(query, page, ids, byMeaning ? withWords : null);
                 return new SearchResult(total, exact, hits, (System.nanoTime() - started) / 1000);
@@ -192,8 +201,11 @@ final class Queries {
             try {
                 int depth = limit * RELATED_CANDIDATES_PER_RESULT;
                 String text = post.text();
-                Query like = Likeness.words(searcher, analyzer, 2).like(Fields.WORDS, new StringReader(post.title() + "\n" + post.title()
-                        + "\n" + text.substring(0, Math.min(text.length(), RELATED_TEXT))));
+                Query like = Likeness.words(searcher, analyzer, 2)
+                        .like(
+                                Fields.WORDS,
+                                new StringReader(post.title() + "\n" + post.title() + "\n"
+                                        + text.substring(0, Math.min(text.length(), RELATED_TEXT))));
                 ScoreDoc[] byWords = searcher.search(like, depth).scoreDocs;
                 float[] vector = Likeness.indexable(post.vector()) ? post.vector() : null;
                 Map<Integer, Float> shares = new LinkedHashMap<>();
@@ -209,7 +221,8 @@ final class Queries {
                 }
                 Map<Long, Float> scores = new HashMap<>();
                 for (int doc : candidates) {
-                    long id = Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
+                    long id =
+                            Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
                     float[] other = vector == null ? null : Likeness.vectorOf(searcher, doc);
                     float cosine = other == null ? 0 : Likeness.cosine(vector, other);
                     float share = Math.min(1, shares.getOrDefault(doc, 0f));
@@ -221,7 +234,8 @@ final class Queries {
                 Long story = stories.get(postId);
                 return scores.entrySet().stream()
                         .filter(e -> e.getKey() != postId && (story == null || !story.equals(stories.get(e.getKey()))))
-                        .sorted(Map.Entry.<Long, Float>comparingByValue().reversed()
+                        .sorted(Map.Entry.<Long, Float>comparingByValue()
+                                .reversed()
                                 .thenComparing(Map.Entry.comparingByKey()))
                         .limit(limit)
                         .map(Map.Entry::getKey)
@@ -247,7 +261,9 @@ final class Queries {
         for (ScoreDoc hit : byRelevance) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
             NumericDocValues published = DocValues.getNumeric(leaf.reader(), Fields.PUBLISHED);
-            double age = published.advanceExact(hit.doc - leaf.docBase) ? Math.max(0, now - published.longValue()) : Double.MAX_VALUE;
+            double age = published.advanceExact(hit.doc - leaf.docBase)
+                    ? Math.max(0, now - published.longValue())
+                    : Double.MAX_VALUE;
             float recency = (float) (RECENCY_WEIGHT * halfLife / (halfLife + age));
             blended.add(new ScoreDoc(hit.doc, hit.score + recency));
         }
@@ -258,8 +274,8 @@ final class Queries {
     /** The hits of a page; {@code withWords}: the documents that have the query's words, null when all have them. */
     private List<SearchResult.Hit> hits(Query query, List<ScoreDoc> page, List<Long> ids, Set<Integer> withWords)
             throws IOException {
-        Map<Long, IndexablePost> byId = posts.byIds(ids).stream()
-                .collect(Collectors.toMap(IndexablePost::id, Function.identity()));
+        Map<Long, IndexablePost> byId =
+                posts.byIds(ids).stream().collect(Collectors.toMap(IndexablePost::id, Function.identity()));
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             IndexablePost post = byId.get(ids.get(i));
@@ -267,8 +283,15 @@ final class Queries {
                 continue; // deleted since the index last followed the database
             }
             boolean byMeaning = withWords != null && !withWords.contains(page.get(i).doc);
-            hits.add(new SearchResult.Hit(post.id(), post.title(), post.feedTitle(), post.kind(), post.publishedAt(),
-                    Float.isNaN(page.get(i).score) ? 0 : page.get(i).score, snippet(query, post.text()), byMeaning));
+            hits.add(new SearchResult.Hit(
+                    post.id(),
+                    post.title(),
+                    post.feedTitle(),
+                    post.kind(),
+                    post.publishedAt(),
+                    Float.isNaN(page.get(i).score) ? 0 : page.get(i).score,
+                    snippet(query, post.text()),
+                    byMeaning));
         }
         return hits;
     }

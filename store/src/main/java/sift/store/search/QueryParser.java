@@ -76,8 +76,8 @@ final class QueryParser {
     /** Not thread-safe: one parser per query. */
     Query parse(String input) {
         if (input.length() > MAX_LENGTH) {
-            throw new SearchSyntaxException(String.format("the query is %,d characters long: at most %,d are read",
-                    input.length(), MAX_LENGTH));
+            throw new SearchSyntaxException(String.format(
+                    "the query is %,d characters long: at most %,d are read", input.length(), MAX_LENGTH));
         }
         tokens = tokenize(input);
         next = 0;
@@ -89,9 +89,10 @@ final class QueryParser {
         Query query = or();
         if (next < tokens.size()) {
             Token stray = tokens.get(next);
-            throw new SearchSyntaxException(stray.type() == Token.Type.CLOSE
-                    ? "a ')' at position " + stray.position() + " closes nothing"
-                    : "cannot read '" + stray.text() + "' at position " + stray.position());
+            throw new SearchSyntaxException(
+                    stray.type() == Token.Type.CLOSE
+                            ? "a ')' at position " + stray.position() + " closes nothing"
+                            : "cannot read '" + stray.text() + "' at position " + stray.position());
         }
         return query;
     }
@@ -138,9 +139,10 @@ final class QueryParser {
         }
         if (clauses == 0) {
             Token at = next < tokens.size() ? tokens.get(next) : tokens.get(tokens.size() - 1);
-            throw new SearchSyntaxException(next < tokens.size() && peek(Token.Type.OR)
-                    ? "OR at position " + at.position() + " needs words before it"
-                    : "nothing to search for near position " + at.position() + " (only common words?)");
+            throw new SearchSyntaxException(
+                    next < tokens.size() && peek(Token.Type.OR)
+                            ? "OR at position " + at.position() + " needs words before it"
+                            : "nothing to search for near position " + at.position() + " (only common words?)");
         }
         if (!positive) {
             all.add(new MatchAllDocsQuery(), Occur.MUST); // "-hype" alone: everything but
@@ -172,7 +174,8 @@ final class QueryParser {
             }
             case PHRASE -> counted(new Clause(text(token.text(), true), false), token);
             case WORD -> counted(word(token), token);
-            default -> throw new SearchSyntaxException("unexpected '" + token.text() + "' at position " + token.position());
+            default ->
+                throw new SearchSyntaxException("unexpected '" + token.text() + "' at position " + token.position());
         };
     }
 
@@ -188,20 +191,23 @@ final class QueryParser {
             return new Clause(text(word, false), false);
         }
         if (value.isEmpty()) {
-            throw new SearchSyntaxException(field + ": at position " + token.position() + " needs a value, e.g. "
-                    + example(field));
+            throw new SearchSyntaxException(
+                    field + ": at position " + token.position() + " needs a value, e.g. " + example(field));
         }
         String v = unquote(value).toLowerCase(Locale.ROOT);
-        return new Clause(switch (field) {
-            case "topic" -> new TermQuery(new Term(Fields.TOPIC, v));
-            case "feed" -> v.chars().allMatch(Character::isDigit)
-                    ? new TermQuery(new Term(Fields.FEED_ID, v))
-                    : required(builder.createPhraseQuery(Fields.FEED, unquote(value)), token);
-            case "kind" -> new TermQuery(new Term(Fields.KIND, oneOf(v, KINDS, "kind", token)));
-            case "stance" -> new TermQuery(new Term(Fields.STANCE, oneOf(v, STANCES, "stance", token)));
-            case "hype" -> hype(v, token);
-            default -> date(field, v, token);
-        }, true);
+        return new Clause(
+                switch (field) {
+                    case "topic" -> new TermQuery(new Term(Fields.TOPIC, v));
+                    case "feed" ->
+                        v.chars().allMatch(Character::isDigit)
+                                ? new TermQuery(new Term(Fields.FEED_ID, v))
+                                : required(builder.createPhraseQuery(Fields.FEED, unquote(value)), token);
+                    case "kind" -> new TermQuery(new Term(Fields.KIND, oneOf(v, KINDS, "kind", token)));
+                    case "stance" -> new TermQuery(new Term(Fields.STANCE, oneOf(v, STANCES, "stance", token)));
+                    case "hype" -> hype(v, token);
+                    default -> date(field, v, token);
+                },
+                true);
     }
 
     /** Counts the terms and fields of a word, phrase or field, and refuses the one that passes the limit. */
@@ -255,14 +261,16 @@ final class QueryParser {
     }
 
     private static Query hype(String value, Token token) {
-        String op = value.startsWith(">=") || value.startsWith("<=") ? value.substring(0, 2)
+        String op = value.startsWith(">=") || value.startsWith("<=")
+                ? value.substring(0, 2)
                 : value.startsWith(">") || value.startsWith("<") || value.startsWith("=") ? value.substring(0, 1) : "=";
         String number = value.substring(op.equals("=") && !value.startsWith("=") ? 0 : op.length());
         int n;
         try {
             n = Integer.parseInt(number);
         } catch (NumberFormatException e) {
-            throw new SearchSyntaxException("hype: at position " + token.position() + " needs a score from 0 to 100, e.g. hype:>40");
+            throw new SearchSyntaxException(
+                    "hype: at position " + token.position() + " needs a score from 0 to 100, e.g. hype:>40");
         }
         if (n < 0 || n > 100) {
             throw new SearchSyntaxException("hype scores run from 0 to 100, not " + n);
@@ -279,10 +287,13 @@ final class QueryParser {
     private static Query date(String field, String value, Token token) {
         long day;
         try {
-            day = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            day = LocalDate.parse(value)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new SearchSyntaxException(field + ": at position " + token.position()
-                    + " needs a date as YYYY-MM-DD, not '" + value + "'");
+            throw new SearchSyntaxException(
+                    field + ": at position " + token.position() + " needs a date as YYYY-MM-DD, not '" + value + "'");
         }
         return field.equals("after")
                 ? LongPoint.newRangeQuery(Fields.PUBLISHED, day, Long.MAX_VALUE)
@@ -328,7 +339,8 @@ final class QueryParser {
     static boolean plain(String input) {
         try {
             List<Token> tokens = tokenize(input);
-            return !tokens.isEmpty() && tokens.stream().allMatch(t -> t.type() == Token.Type.WORD && !isField(t.text()));
+            return !tokens.isEmpty()
+                    && tokens.stream().allMatch(t -> t.type() == Token.Type.WORD && !isField(t.text()));
         } catch (SearchSyntaxException e) {
             return false; // an unclosed quote
         }
@@ -367,7 +379,10 @@ final class QueryParser {
                 i = end + 1;
             } else {
                 int start = i;
-                while (i < n && !Character.isWhitespace(input.charAt(i)) && input.charAt(i) != '(' && input.charAt(i) != ')') {
+                while (i < n
+                        && !Character.isWhitespace(input.charAt(i))
+                        && input.charAt(i) != '('
+                        && input.charAt(i) != ')') {
                     if (input.charAt(i) == '"') { // field:"a phrase"
                         i = closingQuote(input, i);
                     }

@@ -57,9 +57,11 @@ public final class SearchIndex implements AutoCloseable {
     private static final String CURSOR_ID = "changed_id";
     /** The layout of the documents; an index of another layout is rebuilt at open. */
     private static final String LAYOUT = "layout";
+
     private static final String CURRENT_LAYOUT = "5";
     /** Changes this far back are checked again, so that a transaction that committed late is not missed. */
     private static final Duration OVERLAP = Duration.ofSeconds(10);
+
     private static final Pattern IS_IS = Pattern.compile("(?i)\\bIS-IS\\b");
     private static final int BATCH = 2000;
     /** A late-commit window of up to this many posts is checked at every catch-up. */
@@ -312,14 +314,18 @@ public final class SearchIndex implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        follower.scheduleWithFixedDelay(() -> {
-            try {
-                catchUp();
-                linkStories();
-            } catch (RuntimeException e) {
-                log.error("Search index {} could not follow the database: {}", dir, e.getMessage(), e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        follower.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        catchUp();
+                        linkStories();
+                    } catch (RuntimeException e) {
+                        log.error("Search index {} could not follow the database: {}", dir, e.getMessage(), e);
+                    }
+                },
+                every.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -396,8 +402,9 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(CURSOR_AT, cursorAt.toString(), CURSOR_ID, String.valueOf(cursorId),
-                LAYOUT, CURRENT_LAYOUT).entrySet());
+        writer.setLiveCommitData(
+                Map.of(CURSOR_AT, cursorAt.toString(), CURSOR_ID, String.valueOf(cursorId), LAYOUT, CURRENT_LAYOUT)
+                        .entrySet());
         layoutCurrent = true;
         writer.commit();
         lastCommitNanos = System.nanoTime();

@@ -16,6 +16,13 @@ public record SearchResult(long total, boolean totalExact, List<Hit> hits, long 
      * One matching post: what a result list shows of it, its score and a snippet around the matches; {@code
      * byMeaning} when it lacks the query's words and was found by meaning alone.
      */
-    public record Hit(long id, String title, String feedTitle, String kind, Instant publishedAt, float score,
-            Snippet snippet, boolean byMeaning) {}
+    public record Hit(
+            long id,
+            String title,
+            String feedTitle,
+            String kind,
+            Instant publishedAt,
+            float score,
+            Snippet snippet,
+            boolean byMeaning) {}
 }

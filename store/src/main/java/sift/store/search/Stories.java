@@ -51,12 +51,14 @@ final class Stories {
      * vector alone joins neighbouring stories (FRR 10.6 and 10.7). Chosen on a labelled set (docs/NLP.md).
      */
     static final float VECTOR_SAY = 0.6f;
+
     static final float SAME_STORY_LIKENESS = 0.38f;
     /**
      * And the cosine must reach this floor: posts of the field on unrelated subjects sit at cosines up to about 0.45
      * (a netlab release and an AI product launch: 0.42).
      */
     static final float SAME_STORY_MIN_COSINE = 0.45f;
+
     private static final int SAME_STORY_CANDIDATES = 15;
     private static final int STORY_BATCH = 500;
 
@@ -88,10 +90,15 @@ final class Stories {
                 }
                 after = post.id();
             }
-            Map<Long, Long> stories = new HashMap<>(posts.stories(same.values().stream().flatMap(List::stream).toList()));
+            Map<Long, Long> stories = new HashMap<>(
+                    posts.stories(same.values().stream().flatMap(List::stream).toList()));
             Map<Long, Long> linking = new LinkedHashMap<>();
             same.forEach((id, others) -> {
-                long story = others.stream().map(stories::get).filter(Objects::nonNull).min(Long::compare).orElse(id);
+                long story = others.stream()
+                        .map(stories::get)
+                        .filter(Objects::nonNull)
+                        .min(Long::compare)
+                        .orElse(id);
                 stories.put(id, story); // a later post of this batch joins it too
                 linking.put(id, story);
             });
@@ -99,7 +106,11 @@ final class Stories {
             linked += linking.size();
         } while (batch.size() == STORY_BATCH);
         if (linked >= STORY_BATCH) {
-            log.info("Search index {} linked {} posts to their stories in {} ms", dir, linked, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Search index {} linked {} posts to their stories in {} ms",
+                    dir,
+                    linked,
+                    (System.nanoTime() - started) / 1_000_000);
         }
         return linked;
     }
@@ -116,8 +127,8 @@ final class Stories {
             IndexSearcher searcher = searchers.acquire();
             try {
                 long at = post.publishedAt().toEpochMilli();
-                Query days = LongPoint.newRangeQuery(Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(),
-                        at + SAME_STORY_WITHIN.toMillis());
+                Query days = LongPoint.newRangeQuery(
+                        Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(), at + SAME_STORY_WITHIN.toMillis());
                 float[] vector = Likeness.indexable(post.vector()) ? post.vector() : null;
                 Map<Integer, Float> shares = wordShares(searcher, post, days, vector != null);
                 if (shares.isEmpty()
@@ -126,17 +137,22 @@ final class Stories {
                 }
                 Set<Integer> candidates = new LinkedHashSet<>(shares.keySet());
                 if (vector != null) {
-                    for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector,
-                            SAME_STORY_CANDIDATES, days), SAME_STORY_CANDIDATES).scoreDocs) {
+                    for (ScoreDoc hit : searcher.search(
+                                    new KnnFloatVectorQuery(Fields.VECTOR, vector, SAME_STORY_CANDIDATES, days),
+                                    SAME_STORY_CANDIDATES)
+                            .scoreDocs) {
                         candidates.add(hit.doc);
                     }
                 }
                 List<Long> same = new ArrayList<>();
                 for (int doc : candidates) {
-                    long id = Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
+                    long id =
+                            Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
                     float share = shares.getOrDefault(doc, 0f);
                     float[] other = vector == null ? null : Likeness.vectorOf(searcher, doc);
-                    boolean isSame = other == null ? share >= SAME_STORY_SHARE : sameStory(Likeness.cosine(vector, other), share);
+                    boolean isSame = other == null
+                            ? share >= SAME_STORY_SHARE
+                            : sameStory(Likeness.cosine(vector, other), share);
                     if (id != post.id() && isSame) {
                         same.add(id);
                     }
@@ -146,7 +162,8 @@ final class Stories {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot look for the story of post " + post.id() + " in the index in " + dir, e);
+            throw new UncheckedIOException(
+                    "cannot look for the story of post " + post.id() + " in the index in " + dir, e);
         }
     }
 
@@ -162,12 +179,17 @@ final class Stories {
         // that others have, in a young index that is a few, and two essays on one theme shared most of them (the
         // rule for words alone, SAME_STORY_SHARE, was chosen on words that others have)
         String text = post.text();
-        Query like = Likeness.words(searcher, analyzer, ownWords ? 1 : 2).like(Fields.WORDS, new StringReader(post.title() + "\n"
-                + post.title() + "\n" + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
-        TopDocs hits = searcher.search(new BooleanQuery.Builder()
-                .add(like, BooleanClause.Occur.MUST)
-                .add(days, BooleanClause.Occur.FILTER)
-                .build(), SAME_STORY_CANDIDATES);
+        Query like = Likeness.words(searcher, analyzer, ownWords ? 1 : 2)
+                .like(
+                        Fields.WORDS,
+                        new StringReader(post.title() + "\n" + post.title() + "\n"
+                                + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
+        TopDocs hits = searcher.search(
+                new BooleanQuery.Builder()
+                        .add(like, BooleanClause.Occur.MUST)
+                        .add(days, BooleanClause.Occur.FILTER)
+                        .build(),
+                SAME_STORY_CANDIDATES);
         String own = String.valueOf(post.id());
         float ownScore = Float.NaN;
         for (ScoreDoc hit : hits.scoreDocs) {

@@ -23,7 +23,9 @@ public final class Sql {
 
     /** A list of short items as one column, one item per line (line breaks inside an item become spaces). */
     public static String lines(List<String> items) {
-        return String.join("\n", items.stream().map(item -> item.replaceAll("[\\r\\n]+", " ")).toList());
+        return String.join(
+                "\n",
+                items.stream().map(item -> item.replaceAll("[\\r\\n]+", " ")).toList());
     }
 
     /** The items of a column written by {@link #lines}. */

@@ -20,6 +20,7 @@ import sift.store.sql.Sql;
 public final class ApiTokenStore {
     /** Tokens start so, which tells them from session cookies and lets secret scanners find them. */
     public static final String PREFIX = "sift_";
+
     static final Duration USE_GRANULARITY = Duration.ofMinutes(5);
 
     private final Jdbi jdbi;
@@ -58,8 +59,8 @@ public final class ApiTokenStore {
                     .execute());
         } catch (RuntimeException e) {
             if (Sql.uniqueViolation(e)) {
-                throw new AlreadyExistsException("user " + userId + " has a " + scope.id() + " token named '" + name
-                        + "' already", e);
+                throw new AlreadyExistsException(
+                        "user " + userId + " has a " + scope.id() + " token named '" + name + "' already", e);
             }
             throw e;
         }
@@ -71,7 +72,10 @@ public final class ApiTokenStore {
      * was used. (Feed secrets made before they were hashed lack the prefix.)
      */
     public Optional<User> find(Scope scope, String token, Instant now) {
-        if (token == null || token.isEmpty() || token.length() > 100 || scope == Scope.API && !token.startsWith(PREFIX)) {
+        if (token == null
+                || token.isEmpty()
+                || token.length() > 100
+                || scope == Scope.API && !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
         String hash = SessionStore.hash(token);
@@ -102,24 +106,26 @@ public final class ApiTokenStore {
                         ORDER BY created_at, name""")
                 .bind("user", userId)
                 .bind("scope", scope.id())
-                .map((rs, ctx) -> new ApiToken(rs.getString("name"), instant(rs, "created_at"),
-                        instant(rs, "last_used_at")))
+                .map((rs, ctx) ->
+                        new ApiToken(rs.getString("name"), instant(rs, "created_at"), instant(rs, "last_used_at")))
                 .list());
     }
 
     /** Revokes the reader's secret of that scope and name; false when there is none. */
     public boolean revoke(long userId, Scope scope, String name) {
         return jdbi.withHandle(h -> h.createUpdate(
-                        "DELETE FROM api_tokens WHERE user_id = :user AND scope = :scope AND name = :name")
-                .bind("user", userId)
-                .bind("scope", scope.id())
-                .bind("name", name)
-                .execute()) > 0;
+                                "DELETE FROM api_tokens WHERE user_id = :user AND scope = :scope AND name = :name")
+                        .bind("user", userId)
+                        .bind("scope", scope.id())
+                        .bind("name", name)
+                        .execute())
+                > 0;
     }
 
     /** Revokes every secret of the reader (an admin taking an account back); returns how many. */
     public int revokeAll(long userId) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_tokens WHERE user_id = :user")
-                .bind("user", userId).execute());
+                .bind("user", userId)
+                .execute());
     }
 }

@@ -50,17 +50,19 @@ public final class LoginDeviceStore {
                         UPDATE login_devices SET failed_logins = failed_logins + 1,
                                locked_until = CASE WHEN failed_logins + 1 >= :after THEN :until ELSE locked_until END
                         WHERE token_hash = :hash AND (locked_until IS NULL OR locked_until <= :now)""")
-                .bind("hash", SessionStore.hash(token))
-                .bind("after", lockAfter)
-                .bind("until", utc(lockedUntil))
-                .bind("now", utc(now))
-                .execute()) == 1;
+                        .bind("hash", SessionStore.hash(token))
+                        .bind("after", lockAfter)
+                        .bind("until", utc(lockedUntil))
+                        .bind("now", utc(now))
+                        .execute())
+                == 1;
     }
 
     /** The login from this browser succeeded: its count of failures starts again. */
     public void succeeded(String token) {
         jdbi.useHandle(h -> h.createUpdate(
                         "UPDATE login_devices SET failed_logins = 0, locked_until = NULL WHERE token_hash = :hash")
-                .bind("hash", SessionStore.hash(token)).execute());
+                .bind("hash", SessionStore.hash(token))
+                .execute());
     }
 }

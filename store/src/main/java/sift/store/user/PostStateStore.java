@@ -29,8 +29,11 @@ public final class PostStateStore {
                         WHERE user_id = :userId AND post_id = :postId""")
                 .bind("userId", userId)
                 .bind("postId", postId)
-                .map((rs, ctx) -> new PostState(instant(rs, "read_at"), instant(rs, "starred_at"),
-                        rs.getInt("play_position_seconds"), instant(rs, "played_at")))
+                .map((rs, ctx) -> new PostState(
+                        instant(rs, "read_at"),
+                        instant(rs, "starred_at"),
+                        rs.getInt("play_position_seconds"),
+                        instant(rs, "played_at")))
                 .findOne()
                 .orElse(PostState.UNTOUCHED));
     }
@@ -44,8 +47,11 @@ public final class PostStateStore {
     public void setRead(long userId, List<Long> postIds, boolean read, Instant now) {
         inTransaction(h -> {
             for (long postId : postIds) {
-                boolean exists = h.createQuery("SELECT COUNT(*) FROM posts WHERE id = :id").bind("id", postId)
-                        .mapTo(Integer.class).one() > 0;
+                boolean exists = h.createQuery("SELECT COUNT(*) FROM posts WHERE id = :id")
+                                .bind("id", postId)
+                                .mapTo(Integer.class)
+                                .one()
+                        > 0;
                 if (exists) {
                     ensureRow(h, userId, postId, now);
                     update(h, userId, postId, now, read ? "read_at = COALESCE(read_at, :now)" : "read_at = NULL");
@@ -78,9 +84,11 @@ public final class PostStateStore {
 
     /** Marks the episode played (it then starts from the beginning again) or not played. */
     public void setPlayed(long userId, long postId, boolean played, Instant now) {
-        change(userId, postId, now, played
-                ? "played_at = COALESCE(played_at, :now), play_position_seconds = 0"
-                : "played_at = NULL");
+        change(
+                userId,
+                postId,
+                now,
+                played ? "played_at = COALESCE(played_at, :now), play_position_seconds = 0" : "played_at = NULL");
     }
 
     private void change(long userId, long postId, Instant now, String assignment) {

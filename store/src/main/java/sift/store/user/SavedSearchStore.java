@@ -33,7 +33,8 @@ public final class SavedSearchStore {
                     .one());
         } catch (RuntimeException e) {
             if (Sql.uniqueViolation(e)) {
-                throw new AlreadyExistsException("user " + userId + " has a saved search named '" + name + "' already", e);
+                throw new AlreadyExistsException(
+                        "user " + userId + " has a saved search named '" + name + "' already", e);
             }
             throw e;
         }
@@ -55,6 +56,9 @@ public final class SavedSearchStore {
 
     public boolean delete(long userId, long id) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM saved_searches WHERE user_id = :user AND id = :id")
-                .bind("user", userId).bind("id", id).execute()) > 0;
+                        .bind("user", userId)
+                        .bind("id", id)
+                        .execute())
+                > 0;
     }
 }

@@ -59,14 +59,15 @@ public final class SessionStore {
                         WHERE s.token_hash = :hash AND s.expires_at > :now AND u.disabled_at IS NULL""")
                 .bind("hash", hash(token))
                 .bind("now", utc(now))
-                .map((rs, ctx) -> new Session(UserStore.map(rs, ctx), rs.getString("csrf_token"),
-                        instant(rs, "session_expires")))
+                .map((rs, ctx) ->
+                        new Session(UserStore.map(rs, ctx), rs.getString("csrf_token"), instant(rs, "session_expires")))
                 .findOne());
     }
 
     public void close(String token) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash")
-                .bind("hash", hash(token)).execute());
+                .bind("hash", hash(token))
+                .execute());
     }
 
     /** Ends every session of the reader but the one of {@code keptToken} (null: every one); returns how many. */
@@ -80,7 +81,8 @@ public final class SessionStore {
     /** Forgets the sessions that ended before {@code now}; returns how many. */
     public int expire(Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
-                .bind("now", utc(now)).execute());
+                .bind("now", utc(now))
+                .execute());
     }
 
     /** 32 random bytes, URL-safe Base64 without padding. */
@@ -93,8 +95,8 @@ public final class SessionStore {
     /** The SHA-256 of a secret, in hex: what the database keeps of sessions, tokens and feed secrets. */
     public static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -7,8 +7,14 @@ import java.time.Instant;
  * admin disabled it (null: it is enabled).
  */
 public record User(
-        long id, String name, String passwordHash, boolean admin, int failedLogins, Instant lockedUntil,
-        Instant createdAt, Instant disabledAt) {
+        long id,
+        String name,
+        String passwordHash,
+        boolean admin,
+        int failedLogins,
+        Instant lockedUntil,
+        Instant createdAt,
+        Instant disabledAt) {
 
     public boolean disabled() {
         return disabledAt != null;

@@ -50,17 +50,19 @@ public final class UserStore {
                         UPDATE users SET failed_logins = failed_logins + 1,
                                locked_until = CASE WHEN failed_logins + 1 >= :after THEN :until ELSE locked_until END
                         WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)""")
-                .bind("id", id)
-                .bind("after", lockAfter)
-                .bind("until", utc(lockedUntil))
-                .bind("now", utc(now))
-                .execute()) == 1;
+                        .bind("id", id)
+                        .bind("after", lockAfter)
+                        .bind("until", utc(lockedUntil))
+                        .bind("now", utc(now))
+                        .execute())
+                == 1;
     }
 
     /** A login succeeded: the count of failures starts again and any lock is lifted. */
     public void succeededLogin(long id) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = :id")
-                .bind("id", id).execute());
+                .bind("id", id)
+                .execute());
     }
 
     public Optional<User> find(long id) {
@@ -103,23 +105,26 @@ public final class UserStore {
 
     private static DigestSettings digestSettings(ResultSet rs) throws SQLException {
         String topics = rs.getString("digest_topics");
-        return new DigestSettings(rs.getString("time_zone"), rs.getInt("digest_hour"),
-                topics.isEmpty() ? List.of() : List.of(topics.split(",")), rs.getString("email"),
+        return new DigestSettings(
+                rs.getString("time_zone"),
+                rs.getInt("digest_hour"),
+                topics.isEmpty() ? List.of() : List.of(topics.split(",")),
+                rs.getString("email"),
                 rs.getBoolean("digest_by_email"));
     }
 
     /** Every account, by name. */
     public List<User> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users ORDER BY name").map(UserStore::map).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users ORDER BY name")
+                .map(UserStore::map)
+                .list());
     }
 
     /** A new password hash; failed logins and any lock are forgotten. */
     public void changePassword(long id, String passwordHash) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE users SET password_hash = :hash, failed_logins = 0, locked_until = NULL WHERE id = :id""")
-                .bind("id", id)
-                .bind("hash", passwordHash)
-                .execute());
+        jdbi.useHandle(h ->
+                h.createUpdate("""
+                        UPDATE users SET password_hash = :hash, failed_logins = 0, locked_until = NULL WHERE id = :id""").bind("id", id).bind("hash", passwordHash).execute());
     }
 
     /**
@@ -133,7 +138,9 @@ public final class UserStore {
                     .bind("at", disabled ? utc(now) : null)
                     .execute();
             if (disabled) {
-                h.createUpdate("DELETE FROM sessions WHERE user_id = :id").bind("id", id).execute();
+                h.createUpdate("DELETE FROM sessions WHERE user_id = :id")
+                        .bind("id", id)
+                        .execute();
             }
             return changed == 1;
         });
@@ -141,18 +148,23 @@ public final class UserStore {
 
     /** Deletes the account with everything that is only its own (sessions, tokens, state, saved searches). */
     public boolean delete(long id) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute()) == 1;
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM users WHERE id = :id")
+                        .bind("id", id)
+                        .execute())
+                == 1;
     }
 
     /** Whether {@code id} is the last enabled admin: an admin cannot disable, delete or demote the last one. */
     public boolean lastAdmin(long id) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT COUNT(*) FROM users WHERE is_admin AND disabled_at IS NULL AND id <> :id""")
-                .bind("id", id).mapTo(Integer.class).one()) == 0;
+        return jdbi.withHandle(h ->
+                        h.createQuery("""
+                        SELECT COUNT(*) FROM users WHERE is_admin AND disabled_at IS NULL AND id <> :id""").bind("id", id).mapTo(Integer.class).one())
+                == 0;
     }
 
     public int count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Integer.class).one());
+        return jdbi.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM users").mapTo(Integer.class).one());
     }
 
     static User map(ResultSet rs, StatementContext ctx) throws SQLException {

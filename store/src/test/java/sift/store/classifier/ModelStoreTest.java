@@ -27,24 +27,38 @@ class ModelStoreTest {
             ModelStore models = db.models();
             assertThat(models.active(ModelStore.HYPE)).isEmpty();
 
-            ModelStore.Version first = models.add(ModelStore.HYPE, new byte[] {1, 2, 3}, 1291, 6, "{\"first\":1}",
-                    "admin", true, NOW);
-            ModelStore.Version refused = models.add(ModelStore.HYPE, new byte[] {4}, 2100, 815, "{}", "admin", false,
-                    NOW.plusSeconds(60));
+            ModelStore.Version first =
+                    models.add(ModelStore.HYPE, new byte[] {1, 2, 3}, 1291, 6, "{\"first\":1}", "admin", true, NOW);
+            ModelStore.Version refused =
+                    models.add(ModelStore.HYPE, new byte[] {4}, 2100, 815, "{}", "admin", false, NOW.plusSeconds(60));
             assertThat(first.version()).isEqualTo(1);
             assertThat(refused.version()).isEqualTo(2);
-            assertThat(models.active(ModelStore.HYPE)).get().extracting(ModelStore.Version::id).isEqualTo(first.id());
+            assertThat(models.active(ModelStore.HYPE))
+                    .get()
+                    .extracting(ModelStore.Version::id)
+                    .isEqualTo(first.id());
             assertThat(models.bytes(first.id())).get().isEqualTo(new byte[] {1, 2, 3});
-            assertThat(models.history(ModelStore.HYPE)).extracting(ModelStore.Version::version, ModelStore.Version::active,
-                    ModelStore.Version::promoted).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(2, false, false), org.assertj.core.groups.Tuple.tuple(1, true, true));
+            assertThat(models.history(ModelStore.HYPE))
+                    .extracting(ModelStore.Version::version, ModelStore.Version::active, ModelStore.Version::promoted)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(2, false, false),
+                            org.assertj.core.groups.Tuple.tuple(1, true, true));
             assertThatThrownBy(() -> models.activate(refused.id(), NOW))
                     .hasMessage("version 2 of the hype model was refused at its evaluation and cannot be made active");
 
             ModelStore.Version third = models.add(ModelStore.HYPE, new byte[] {5}, 1292, 7, "{}", "admin", true, NOW);
-            assertThat(models.active(ModelStore.HYPE)).get().extracting(ModelStore.Version::version).isEqualTo(3);
-            assertThat(models.activate(first.id(), NOW)).get().extracting(ModelStore.Version::active).isEqualTo(true);
-            assertThat(models.active(ModelStore.HYPE)).get().extracting(ModelStore.Version::id).isEqualTo(first.id());
+            assertThat(models.active(ModelStore.HYPE))
+                    .get()
+                    .extracting(ModelStore.Version::version)
+                    .isEqualTo(3);
+            assertThat(models.activate(first.id(), NOW))
+                    .get()
+                    .extracting(ModelStore.Version::active)
+                    .isEqualTo(true);
+            assertThat(models.active(ModelStore.HYPE))
+                    .get()
+                    .extracting(ModelStore.Version::id)
+                    .isEqualTo(first.id());
             assertThat(models.activate(third.id() + 100, NOW)).isEmpty();
 
             models.useBuilt(ModelStore.HYPE);
@@ -68,14 +82,30 @@ class ModelStoreTest {
             labels.add(one, "stance", List.of("neutral"), "Our AI ends outages.", true, admin, NOW.plusSeconds(5));
             labels.add(one, "kind", List.of("news"), "A title\nA whole post about AI.", false, admin, NOW);
 
-            assertThat(labels.sentences()).containsExactly(
-                    new LabelStore.Sentence("We trained a classifier on syslog.", "neutral"),
-                    new LabelStore.Sentence("Our AI ends outages.", "neutral"));
+            assertThat(labels.sentences())
+                    .containsExactly(
+                            new LabelStore.Sentence("We trained a classifier on syslog.", "neutral"),
+                            new LabelStore.Sentence("Our AI ends outages.", "neutral"));
         }
     }
 
     private static long post(Database db, long feed, String guid) {
-        return db.posts().upsert(new PostDraft(feed, guid, null, "Post " + guid, null, NOW, null, null, "<p>Text</p>",
-                "Text", PostFacts.ofKind("article"), List.of()), NOW).postId();
+        return db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                guid,
+                                null,
+                                "Post " + guid,
+                                null,
+                                NOW,
+                                null,
+                                null,
+                                "<p>Text</p>",
+                                "Text",
+                                PostFacts.ofKind("article"),
+                                List.of()),
+                        NOW)
+                .postId();
     }
 }

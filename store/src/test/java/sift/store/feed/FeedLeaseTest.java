@@ -24,7 +24,6 @@ class FeedLeaseTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration TOOK = Duration.ofMillis(20);
 
-
     DbSettings settings;
     Database db;
     FeedStore feeds;
@@ -38,7 +37,6 @@ class FeedLeaseTest {
             feeds.subscribe(new NewFeed("https://f" + i + ".example/feed", "F" + i, null), NOW.minusSeconds(10 - i));
         }
     }
-
 
     private static Set<Long> ids(List<Feed> claimed) {
         Set<Long> ids = new HashSet<>();
@@ -67,9 +65,11 @@ class FeedLeaseTest {
     @Test
     void aDeadWorkersFeedsGoToAnotherWhenTheLeaseExpires() {
         Set<Long> dead = ids(feeds.claimDue("worker-dead", NOW, NOW.plus(LEASE), 10));
-        assertThat(feeds.claimDue("worker-b", NOW.plus(Duration.ofMinutes(1)), NOW.plus(LEASE), 10)).isEmpty();
+        assertThat(feeds.claimDue("worker-b", NOW.plus(Duration.ofMinutes(1)), NOW.plus(LEASE), 10))
+                .isEmpty();
         Instant later = NOW.plus(LEASE).plusSeconds(1);
-        assertThat(ids(feeds.claimDue("worker-b", later, later.plus(LEASE), 10))).isEqualTo(dead);
+        assertThat(ids(feeds.claimDue("worker-b", later, later.plus(LEASE), 10)))
+                .isEqualTo(dead);
     }
 
     @Test
@@ -77,14 +77,17 @@ class FeedLeaseTest {
         Set<Long> before = ids(feeds.claimDue("node-1", NOW, NOW.plus(LEASE), 4));
         feeds.claimDue("node-2", NOW, NOW.plus(LEASE), 2);
         assertThat(feeds.releaseAll("node-1")).isEqualTo(4);
-        assertThat(ids(feeds.claimDue("node-1", NOW, NOW.plus(LEASE), 10))).containsAll(before).hasSize(8);
+        assertThat(ids(feeds.claimDue("node-1", NOW, NOW.plus(LEASE), 10)))
+                .containsAll(before)
+                .hasSize(8);
     }
 
     @Test
     void aStoppingWorkerGivesItsFeedsBack() {
         Feed feed = feeds.claimDue("worker-a", NOW, NOW.plus(LEASE), 1).get(0);
         feeds.release(feed.id(), "worker-b");
-        assertThat(ids(feeds.claimDue("worker-b", NOW, NOW.plus(LEASE), 10))).as("only its owner releases a lease")
+        assertThat(ids(feeds.claimDue("worker-b", NOW, NOW.plus(LEASE), 10)))
+                .as("only its owner releases a lease")
                 .doesNotContain(feed.id());
         feeds.release(feed.id(), "worker-a");
         assertThat(ids(feeds.claimDue("worker-b", NOW, NOW.plus(LEASE), 10))).contains(feed.id());
@@ -95,7 +98,8 @@ class FeedLeaseTest {
         try (Connection other = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
             other.setAutoCommit(false);
             long locked = feeds.all().get(3).id();
-            try (ResultSet rs = other.createStatement().executeQuery("SELECT id FROM feeds WHERE id = " + locked + " FOR UPDATE")) {
+            try (ResultSet rs =
+                    other.createStatement().executeQuery("SELECT id FROM feeds WHERE id = " + locked + " FOR UPDATE")) {
                 assertThat(rs.next()).isTrue();
             }
             Set<Long> claimed = ids(feeds.claimDue("worker-b", NOW, NOW.plus(LEASE), 10));

@@ -16,7 +16,6 @@ class FeedStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final Duration TOOK = Duration.ofMillis(42);
 
-
     Database db;
     FeedStore feeds;
 
@@ -25,7 +24,6 @@ class FeedStoreTest {
         this.db = db;
         feeds = db.feeds();
     }
-
 
     @Test
     void subscribesEachUrlOnce() {
@@ -48,7 +46,8 @@ class FeedStoreTest {
         assertThat(feed.fullText()).isTrue();
         assertThat(feed.fullTextSelector()).isNull();
 
-        assertThat(feeds.setFullText(feed.id(), false, " article .entry-content ")).isTrue();
+        assertThat(feeds.setFullText(feed.id(), false, " article .entry-content "))
+                .isTrue();
         assertThat(feeds.find(feed.id()).orElseThrow()).satisfies(f -> {
             assertThat(f.fullText()).isFalse();
             assertThat(f.fullTextSelector()).isEqualTo("article .entry-content");
@@ -66,11 +65,17 @@ class FeedStoreTest {
         feeds.subscribe(new NewFeed("https://b.example/feed", "B", null), NOW.minusSeconds(60));
         long a = feeds.all().get(0).id();
         feeds.recordSuccess(
-                a, new FetchSuccess(FetchStatus.OK, null, null, null, null, NOW, NOW.plus(Duration.ofHours(1)), 0, 0, TOOK));
+                a,
+                new FetchSuccess(
+                        FetchStatus.OK, null, null, null, null, NOW, NOW.plus(Duration.ofHours(1)), 0, 0, TOOK));
 
-        assertThat(feeds.claimDue("w1", NOW, NOW.plusSeconds(60), 10)).extracting(Feed::title).containsExactly("B");
+        assertThat(feeds.claimDue("w1", NOW, NOW.plusSeconds(60), 10))
+                .extracting(Feed::title)
+                .containsExactly("B");
         Instant later = NOW.plus(Duration.ofHours(2));
-        assertThat(feeds.claimDue("w2", later, later.plusSeconds(60), 10)).extracting(Feed::title).containsExactly("B", "A");
+        assertThat(feeds.claimDue("w2", later, later.plusSeconds(60), 10))
+                .extracting(Feed::title)
+                .containsExactly("B", "A");
     }
 
     @Test
@@ -83,7 +88,9 @@ class FeedStoreTest {
         Feed disabled = feeds.find(a).orElseThrow();
         assertThat(disabled.lastError()).isEqualTo("HTTP 410 Gone");
         assertThat(disabled.lastStatus()).isEqualTo(FetchStatus.FAILED);
-        assertThat(feeds.fetchLog(a, 5)).singleElement().satisfies(e -> assertThat(e.error()).isEqualTo("HTTP 410 Gone"));
+        assertThat(feeds.fetchLog(a, 5))
+                .singleElement()
+                .satisfies(e -> assertThat(e.error()).isEqualTo("HTTP 410 Gone"));
     }
 
     @Test
@@ -101,8 +108,16 @@ class FeedStoreTest {
         feeds.recordSuccess(
                 id,
                 new FetchSuccess(
-                        FetchStatus.OK, "\"v1\"", "Wed, 25 Nov 2026 10:00:00 GMT", "Broken no more",
-                        "https://broken.example/", NOW, NOW.plusSeconds(1800), 0, 0, TOOK));
+                        FetchStatus.OK,
+                        "\"v1\"",
+                        "Wed, 25 Nov 2026 10:00:00 GMT",
+                        "Broken no more",
+                        "https://broken.example/",
+                        NOW,
+                        NOW.plusSeconds(1800),
+                        0,
+                        0,
+                        TOOK));
         Feed healed = feeds.find(id).orElseThrow();
         assertThat(healed.lastError()).isNull();
         assertThat(healed.consecutiveFailures()).isZero();
@@ -116,7 +131,9 @@ class FeedStoreTest {
         feeds.subscribe(new NewFeed("https://a.example/feed", "Kept", null), NOW);
         long id = feeds.all().get(0).id();
         feeds.recordSuccess(
-                id, new FetchSuccess(FetchStatus.NOT_MODIFIED, "e", null, null, null, NOW, NOW.plusSeconds(60), 0, 0, TOOK));
+                id,
+                new FetchSuccess(
+                        FetchStatus.NOT_MODIFIED, "e", null, null, null, NOW, NOW.plusSeconds(60), 0, 0, TOOK));
         assertThat(feeds.find(id).orElseThrow().title()).isEqualTo("Kept");
     }
 
@@ -124,16 +141,35 @@ class FeedStoreTest {
     void logsEveryFetchNewestFirstAndPrunesOldEntries() {
         feeds.subscribe(new NewFeed("https://a.example/feed", "A", null), NOW);
         long id = feeds.all().get(0).id();
-        feeds.recordSuccess(id, new FetchSuccess(FetchStatus.OK, "e1", null, null, null, NOW.minus(Duration.ofDays(100)),
-                NOW, 12, 1, Duration.ofMillis(350)));
+        feeds.recordSuccess(
+                id,
+                new FetchSuccess(
+                        FetchStatus.OK,
+                        "e1",
+                        null,
+                        null,
+                        null,
+                        NOW.minus(Duration.ofDays(100)),
+                        NOW,
+                        12,
+                        1,
+                        Duration.ofMillis(350)));
         feeds.recordFailure(id, "HTTP 503 from https://a.example/feed", NOW.minusSeconds(60), NOW, TOOK);
-        feeds.recordSuccess(id, new FetchSuccess(FetchStatus.NOT_MODIFIED, "e1", null, null, null, NOW, NOW, 0, 0, TOOK));
+        feeds.recordSuccess(
+                id, new FetchSuccess(FetchStatus.NOT_MODIFIED, "e1", null, null, null, NOW, NOW, 0, 0, TOOK));
 
-        assertThat(feeds.fetchLog(id, 10)).containsExactly(
-                new FetchLogEntry(NOW, FetchStatus.NOT_MODIFIED, TOOK, 0, 0, null),
-                new FetchLogEntry(NOW.minusSeconds(60), FetchStatus.FAILED, TOOK, 0, 0,
-                        "HTTP 503 from https://a.example/feed"),
-                new FetchLogEntry(NOW.minus(Duration.ofDays(100)), FetchStatus.OK, Duration.ofMillis(350), 12, 1, null));
+        assertThat(feeds.fetchLog(id, 10))
+                .containsExactly(
+                        new FetchLogEntry(NOW, FetchStatus.NOT_MODIFIED, TOOK, 0, 0, null),
+                        new FetchLogEntry(
+                                NOW.minusSeconds(60),
+                                FetchStatus.FAILED,
+                                TOOK,
+                                0,
+                                0,
+                                "HTTP 503 from https://a.example/feed"),
+                        new FetchLogEntry(
+                                NOW.minus(Duration.ofDays(100)), FetchStatus.OK, Duration.ofMillis(350), 12, 1, null));
         assertThat(feeds.pruneFetchLog(NOW.minus(Duration.ofDays(90)))).isEqualTo(1);
         assertThat(feeds.fetchLog(id, 10)).hasSize(2);
     }
@@ -142,7 +178,11 @@ class FeedStoreTest {
     void movesAFeedToANewUrlUnlessAnotherFeedHasIt() {
         feeds.subscribe(new NewFeed("http://old.example/feed", "Old", null), NOW);
         feeds.subscribe(new NewFeed("http://other.example/feed", "Other", null), NOW);
-        long old = feeds.all().stream().filter(f -> f.title().equals("Old")).findFirst().orElseThrow().id();
+        long old = feeds.all().stream()
+                .filter(f -> f.title().equals("Old"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         assertThat(feeds.changeUrl(old, "https://new.example/feed")).isTrue();
         assertThat(feeds.find(old).orElseThrow().url()).isEqualTo("https://new.example/feed");
         assertThat(feeds.changeUrl(old, "http://other.example/feed")).isFalse();

@@ -20,7 +20,6 @@ import sift.store.post.RiverCursor;
 class PodcastStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-
     Database db;
     PodcastStore podcasts;
     long ana;
@@ -35,13 +34,32 @@ class PodcastStoreTest {
         feed = db.feeds().all().get(0).id();
     }
 
-
     private long episode(String show, int number, long hoursAgo) {
-        PostFacts facts = new PostFacts("podcast", List.of(), 0, "neutral", List.of(), null,
+        PostFacts facts = new PostFacts(
+                "podcast",
+                List.of(),
+                0,
+                "neutral",
+                List.of(),
+                null,
                 new PostFacts.Episode(show, 2, number, 3_000, "https://pods.example/t.vtt", "text/vtt", null));
-        return db.posts().upsert(new PostDraft(feed, show + number, null, show + " " + number, null,
-                NOW.minusSeconds(hoursAgo * 3600), null, "Notes of " + number, "<p>n</p>", "n", facts, List.of()),
-                NOW).postId();
+        return db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                show + number,
+                                null,
+                                show + " " + number,
+                                null,
+                                NOW.minusSeconds(hoursAgo * 3600),
+                                null,
+                                "Notes of " + number,
+                                "<p>n</p>",
+                                "n",
+                                facts,
+                                List.of()),
+                        NOW)
+                .postId();
     }
 
     @Test
@@ -51,8 +69,8 @@ class PodcastStoreTest {
         episode("Heavy Networking", 800, 2);
         db.postStates().setPlayed(ana, first, true, NOW);
 
-        assertThat(podcasts.shows(ana)).extracting(PodcastStore.Show::name, PodcastStore.Show::episodes,
-                        PodcastStore.Show::unplayed)
+        assertThat(podcasts.shows(ana))
+                .extracting(PodcastStore.Show::name, PodcastStore.Show::episodes, PodcastStore.Show::unplayed)
                 .containsExactly(tuple("Heavy Networking", 1, 1), tuple("Software Gone Wild", 2, 1));
         assertThat(podcasts.shows(null)).extracting(PodcastStore.Show::unplayed).containsExactly(1, 2);
     }
@@ -66,15 +84,23 @@ class PodcastStoreTest {
         assertThat(page).extracting(PodcastStore.Episode::number).containsExactly(5, 4);
         PodcastStore.Episode last = page.get(1);
         assertThat(podcasts.episodes("Software Gone Wild", ana, 10, new RiverCursor(last.publishedAt(), last.postId())))
-                .extracting(PodcastStore.Episode::number).containsExactly(3, 2, 1);
-        assertThat(db.postQueries().find(last.postId()).orElseThrow().facts().episode().transcriptUrl())
+                .extracting(PodcastStore.Episode::number)
+                .containsExactly(3, 2, 1);
+        assertThat(db.postQueries()
+                        .find(last.postId())
+                        .orElseThrow()
+                        .facts()
+                        .episode()
+                        .transcriptUrl())
                 .isEqualTo("https://pods.example/t.vtt");
 
         db.postStates().savePlayPosition(ana, last.postId(), 754, NOW);
         assertThat(podcasts.episodes("Software Gone Wild", ana, 2, null).get(1))
                 .extracting(PodcastStore.Episode::positionSeconds, PodcastStore.Episode::inProgress)
                 .containsExactly(754, true);
-        assertThat(podcasts.inProgress(ana, 5)).extracting(PodcastStore.Episode::postId).containsExactly(last.postId());
+        assertThat(podcasts.inProgress(ana, 5))
+                .extracting(PodcastStore.Episode::postId)
+                .containsExactly(last.postId());
         db.postStates().setPlayed(ana, last.postId(), true, NOW);
         assertThat(podcasts.inProgress(ana, 5)).isEmpty();
         assertThat(podcasts.episodes("No such show", ana, 10, null)).isEmpty();
@@ -85,9 +111,26 @@ class PodcastStoreTest {
         Instant shared = NOW.plusNanos(123_456_000);
         List<PostDraft> drafts = new ArrayList<>();
         for (int n = 1; n <= 300; n++) {
-            drafts.add(new PostDraft(feed, "same" + n, null, "Same " + n, null, shared, null, null, "<p>n</p>", "n",
-                    new PostFacts("podcast", List.of(), 0, "neutral", List.of(), null,
-                            new PostFacts.Episode("Undated", null, n, null)), List.of()));
+            drafts.add(new PostDraft(
+                    feed,
+                    "same" + n,
+                    null,
+                    "Same " + n,
+                    null,
+                    shared,
+                    null,
+                    null,
+                    "<p>n</p>",
+                    "n",
+                    new PostFacts(
+                            "podcast",
+                            List.of(),
+                            0,
+                            "neutral",
+                            List.of(),
+                            null,
+                            new PostFacts.Episode("Undated", null, n, null)),
+                    List.of()));
         }
         db.posts().insertBatch(drafts, NOW);
         List<Long> all = podcasts.episodes("Undated", null, 301, null).stream()

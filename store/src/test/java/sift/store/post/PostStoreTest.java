@@ -18,7 +18,6 @@ import sift.store.feed.NewFeed;
 class PostStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-
     Database db;
     PostStore posts;
     long feedId;
@@ -31,10 +30,20 @@ class PostStoreTest {
         feedId = db.feeds().all().get(0).id();
     }
 
-
     PostDraft draft(String guid, String link, String title, Instant published) {
-        return new PostDraft(feedId, guid, link, title, "Ivan Pepelnjak", published, null, "A summary",
-                "<p>Body of " + title + "</p>", "Body of " + title, PostFacts.ofKind("article"), List.of());
+        return new PostDraft(
+                feedId,
+                guid,
+                link,
+                title,
+                "Ivan Pepelnjak",
+                published,
+                null,
+                "A summary",
+                "<p>Body of " + title + "</p>",
+                "Body of " + title,
+                PostFacts.ofKind("article"),
+                List.of());
     }
 
     @Nested
@@ -56,18 +65,22 @@ class PostStoreTest {
             assertThat(second).isEqualTo(new Upsert(first.postId(), Upsert.Outcome.UPDATED));
             Post stored = db.postQueries().find(first.postId()).orElseThrow();
             assertThat(stored.title()).isEqualTo("Final title");
-            assertThat(stored.publishedAt()).as("a missing date keeps the stored one").isEqualTo(NOW);
+            assertThat(stored.publishedAt())
+                    .as("a missing date keeps the stored one")
+                    .isEqualTo(NOW);
         }
 
         @Test
         void aTeaserIsStoredWithItsArticleAndSeenAgainIsTheSamePost() {
             PostDraft teaser = draft("g1", "https://blog.ipspace.net/1", "EVPN myths", NOW);
             Upsert first = posts.upsert(teaser.withArticle("<p>The whole article</p>", "The whole article"), NOW);
-            assertThat(db.postQueries().find(first.postId()).orElseThrow().contentHtml()).isEqualTo("<p>The whole article</p>");
+            assertThat(db.postQueries().find(first.postId()).orElseThrow().contentHtml())
+                    .isEqualTo("<p>The whole article</p>");
 
             assertThat(posts.alreadyStored(List.of(teaser))).containsExactly(true);
             assertThat(posts.upsert(teaser, NOW.plusSeconds(60)).outcome()).isEqualTo(Upsert.Outcome.UNCHANGED);
-            assertThat(db.postQueries().find(first.postId()).orElseThrow().contentHtml()).isEqualTo("<p>The whole article</p>");
+            assertThat(db.postQueries().find(first.postId()).orElseThrow().contentHtml())
+                    .isEqualTo("<p>The whole article</p>");
         }
 
         @Test
@@ -97,21 +110,45 @@ class PostStoreTest {
         @Test
         void storesEnclosuresInOrderAndReplacesThemOnUpdate() {
             var mp3 = new Enclosure("https://cdn.example/ep202.mp3", 52_428_800L, "audio/mpeg");
-            PostDraft episode = new PostDraft(feedId, "ep202", null, "Episode 202", null, NOW, null, null,
-                    "<p>Show notes</p>", "Show notes", PostFacts.ofKind("podcast"), List.of(mp3));
+            PostDraft episode = new PostDraft(
+                    feedId,
+                    "ep202",
+                    null,
+                    "Episode 202",
+                    null,
+                    NOW,
+                    null,
+                    null,
+                    "<p>Show notes</p>",
+                    "Show notes",
+                    PostFacts.ofKind("podcast"),
+                    List.of(mp3));
             long id = posts.upsert(episode, NOW).postId();
             assertThat(db.postQueries().find(id).orElseThrow().enclosures()).containsExactly(mp3);
 
             var m4a = new Enclosure("https://cdn.example/ep202.m4a", null, "audio/mp4");
-            posts.upsert(new PostDraft(feedId, "ep202", null, "Episode 202", null, NOW, null, null,
-                    "<p>Show notes</p>", "Show notes", PostFacts.ofKind("podcast"), List.of(m4a, mp3)), NOW);
+            posts.upsert(
+                    new PostDraft(
+                            feedId,
+                            "ep202",
+                            null,
+                            "Episode 202",
+                            null,
+                            NOW,
+                            null,
+                            null,
+                            "<p>Show notes</p>",
+                            "Show notes",
+                            PostFacts.ofKind("podcast"),
+                            List.of(m4a, mp3)),
+                    NOW);
             assertThat(db.postQueries().find(id).orElseThrow().enclosures()).containsExactly(m4a, mp3);
         }
 
         @Test
         void theSchemaRefusesAnUnknownKind() {
-            PostDraft bad = new PostDraft(feedId, "x", null, "t", null, NOW, null, null, null, null,
-                    PostFacts.ofKind("rumour"), List.of());
+            PostDraft bad = new PostDraft(
+                    feedId, "x", null, "t", null, NOW, null, null, null, null, PostFacts.ofKind("rumour"), List.of());
             assertThatThrownBy(() -> posts.upsert(bad, NOW))
                     .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("posts_kind_known"));
             assertThat(db.postChanges().count()).isZero();
@@ -119,8 +156,11 @@ class PostStoreTest {
 
         @Test
         void cutsAnOverlongTitleInsteadOfLosingThePost() {
-            long id = posts.upsert(draft("long", null, "x".repeat(5000), NOW), NOW).postId();
-            assertThat(db.postQueries().find(id).orElseThrow().title()).hasSize(1000).endsWith("…");
+            long id = posts.upsert(draft("long", null, "x".repeat(5000), NOW), NOW)
+                    .postId();
+            assertThat(db.postQueries().find(id).orElseThrow().title())
+                    .hasSize(1000)
+                    .endsWith("…");
         }
     }
 
@@ -128,11 +168,18 @@ class PostStoreTest {
     class River {
         @Test
         void showsEachPostsTopicsBestFirst() {
-            PostFacts facts = new PostFacts("article", List.of(new PostFacts.TopicScore("internet", 0.4),
-                    new PostFacts.TopicScore("routing", 0.9)), 0, "neutral", List.of(), null, null);
+            PostFacts facts = new PostFacts(
+                    "article",
+                    List.of(new PostFacts.TopicScore("internet", 0.4), new PostFacts.TopicScore("routing", 0.9)),
+                    0,
+                    "neutral",
+                    List.of(),
+                    null,
+                    null);
             posts.upsert(draft("g1", null, "With topics", NOW).withFacts(facts), NOW);
             posts.upsert(draft("g2", null, "Without", NOW.minusSeconds(60)), NOW);
-            assertThat(db.postQueries().river(10, null)).extracting(PostSummary::topics)
+            assertThat(db.postQueries().river(10, null))
+                    .extracting(PostSummary::topics)
                     .containsExactly(List.of("routing", "internet"), List.of());
         }
 
@@ -147,46 +194,94 @@ class PostStoreTest {
 
             PostSummary last = first.get(1);
             RiverCursor cursor = RiverCursor.parse(new RiverCursor(last.publishedAt(), last.id()).token());
-            assertThat(db.postQueries().river(10, cursor)).extracting(PostSummary::title)
+            assertThat(db.postQueries().river(10, cursor))
+                    .extracting(PostSummary::title)
                     .containsExactly("Post 2", "Post 3", "Post 4");
         }
 
         @Test
         void filtersByTopicKindFeedStanceAndHypeAndPagesWithinTheFilter() {
-            PostFacts hypeRouting = new PostFacts("article", List.of(new PostFacts.TopicScore("routing", 0.9)), 80,
-                    "hype", List.of(), null, null);
-            PostFacts soberRouting = new PostFacts("article", List.of(new PostFacts.TopicScore("routing", 0.8)), 5,
-                    "neutral", List.of(), null, null);
-            PostFacts podcast = new PostFacts("podcast", List.of(new PostFacts.TopicScore("career", 0.7)), 0,
-                    "neutral", List.of(), null, null);
+            PostFacts hypeRouting = new PostFacts(
+                    "article", List.of(new PostFacts.TopicScore("routing", 0.9)), 80, "hype", List.of(), null, null);
+            PostFacts soberRouting = new PostFacts(
+                    "article", List.of(new PostFacts.TopicScore("routing", 0.8)), 5, "neutral", List.of(), null, null);
+            PostFacts podcast = new PostFacts(
+                    "podcast", List.of(new PostFacts.TopicScore("career", 0.7)), 0, "neutral", List.of(), null, null);
             for (int i = 0; i < 3; i++) {
-                posts.upsert(draft("h" + i, null, "Hype " + i, NOW.minusSeconds(i * 60L)).withFacts(hypeRouting), NOW);
-                posts.upsert(draft("s" + i, null, "Sober " + i, NOW.minusSeconds(i * 60L + 10)).withFacts(soberRouting), NOW);
+                posts.upsert(
+                        draft("h" + i, null, "Hype " + i, NOW.minusSeconds(i * 60L))
+                                .withFacts(hypeRouting),
+                        NOW);
+                posts.upsert(
+                        draft("s" + i, null, "Sober " + i, NOW.minusSeconds(i * 60L + 10))
+                                .withFacts(soberRouting),
+                        NOW);
             }
             posts.upsert(draft("p", null, "Episode", NOW.minusSeconds(5)).withFacts(podcast), NOW);
 
-            assertThat(db.postQueries().river(10, null, new RiverFilter("routing", null, null, null, null, RiverFilter.Show.ALL), null)).hasSize(6);
-            assertThat(db.postQueries().river(10, null, new RiverFilter(null, "podcast", null, null, null, RiverFilter.Show.ALL), null))
-                    .extracting(PostSummary::title).containsExactly("Episode");
-            assertThat(db.postQueries().river(10, null, new RiverFilter(null, null, null, "hype", null, RiverFilter.Show.ALL), null))
-                    .extracting(PostSummary::title).containsExactly("Hype 0", "Hype 1", "Hype 2");
-            assertThat(db.postQueries().river(10, null, new RiverFilter("routing", null, null, null, 40, RiverFilter.Show.ALL), null))
-                    .extracting(PostSummary::title).containsExactly("Sober 0", "Sober 1", "Sober 2");
-            assertThat(db.postQueries().river(10, null, new RiverFilter(null, null, feedId + 1000, null, null, RiverFilter.Show.ALL), null)).isEmpty();
-            assertThat(db.postQueries().river(10, null, new RiverFilter(null, null, feedId, null, null, RiverFilter.Show.ALL), null)).hasSize(7);
+            assertThat(db.postQueries()
+                            .river(
+                                    10,
+                                    null,
+                                    new RiverFilter("routing", null, null, null, null, RiverFilter.Show.ALL),
+                                    null))
+                    .hasSize(6);
+            assertThat(db.postQueries()
+                            .river(
+                                    10,
+                                    null,
+                                    new RiverFilter(null, "podcast", null, null, null, RiverFilter.Show.ALL),
+                                    null))
+                    .extracting(PostSummary::title)
+                    .containsExactly("Episode");
+            assertThat(db.postQueries()
+                            .river(
+                                    10,
+                                    null,
+                                    new RiverFilter(null, null, null, "hype", null, RiverFilter.Show.ALL),
+                                    null))
+                    .extracting(PostSummary::title)
+                    .containsExactly("Hype 0", "Hype 1", "Hype 2");
+            assertThat(db.postQueries()
+                            .river(
+                                    10,
+                                    null,
+                                    new RiverFilter("routing", null, null, null, 40, RiverFilter.Show.ALL),
+                                    null))
+                    .extracting(PostSummary::title)
+                    .containsExactly("Sober 0", "Sober 1", "Sober 2");
+            assertThat(db.postQueries()
+                            .river(
+                                    10,
+                                    null,
+                                    new RiverFilter(null, null, feedId + 1000, null, null, RiverFilter.Show.ALL),
+                                    null))
+                    .isEmpty();
+            assertThat(db.postQueries()
+                            .river(
+                                    10,
+                                    null,
+                                    new RiverFilter(null, null, feedId, null, null, RiverFilter.Show.ALL),
+                                    null))
+                    .hasSize(7);
 
             RiverFilter hype = new RiverFilter("routing", "article", feedId, "hype", 100, RiverFilter.Show.ALL);
             PostSummary first = db.postQueries().river(1, null, hype, null).get(0);
             assertThat(db.postQueries().river(10, new RiverCursor(first.publishedAt(), first.id()), hype, null))
-                    .extracting(PostSummary::title).containsExactly("Hype 1", "Hype 2");
+                    .extracting(PostSummary::title)
+                    .containsExactly("Hype 1", "Hype 2");
         }
 
         @Test
         void aFilterWithAnUnknownValueIsRefusedNamingIt() {
-            assertThatThrownBy(() -> new RiverFilter("bgp", null, null, null, null, RiverFilter.Show.ALL)).hasMessageContaining("'bgp'");
-            assertThatThrownBy(() -> new RiverFilter(null, "video", null, null, null, RiverFilter.Show.ALL)).hasMessageContaining("'video'");
-            assertThatThrownBy(() -> new RiverFilter(null, null, null, "angry", null, RiverFilter.Show.ALL)).hasMessageContaining("'angry'");
-            assertThatThrownBy(() -> new RiverFilter(null, null, null, null, 101, RiverFilter.Show.ALL)).hasMessageContaining("101");
+            assertThatThrownBy(() -> new RiverFilter("bgp", null, null, null, null, RiverFilter.Show.ALL))
+                    .hasMessageContaining("'bgp'");
+            assertThatThrownBy(() -> new RiverFilter(null, "video", null, null, null, RiverFilter.Show.ALL))
+                    .hasMessageContaining("'video'");
+            assertThatThrownBy(() -> new RiverFilter(null, null, null, "angry", null, RiverFilter.Show.ALL))
+                    .hasMessageContaining("'angry'");
+            assertThatThrownBy(() -> new RiverFilter(null, null, null, null, 101, RiverFilter.Show.ALL))
+                    .hasMessageContaining("101");
         }
 
         @Test
@@ -206,19 +301,28 @@ class PostStoreTest {
             assertThatThrownBy(() -> RiverCursor.parse("yesterday")).hasMessageContaining("'yesterday'");
         }
     }
+
     @Nested
     class Facts {
-        static final PostFacts RICH = new PostFacts("release",
+        static final PostFacts RICH = new PostFacts(
+                "release",
                 List.of(new PostFacts.TopicScore("automation", 0.91), new PostFacts.TopicScore("ai-ml", 0.4)),
-                78, "hype",
-                List.of(new PostFacts.Claim("text", 0, 39, "Our AI copilot eliminates every outage.", 78, "hype",
+                78,
+                "hype",
+                List.of(new PostFacts.Claim(
+                        "text",
+                        0,
+                        39,
+                        "Our AI copilot eliminates every outage.",
+                        78,
+                        "hype",
                         List.of("absolute: 'eliminates'", "scope: 'every outage'"))),
                 new PostFacts.Release("netlab", "25.11", true, List.of("New EVPN labs", "Dropped Python 3.8")),
                 new PostFacts.Episode("Software Gone Wild", 3, 142, 3_540));
 
         PostDraft withFacts(String guid, String title, PostFacts facts) {
-            return new PostDraft(feedId, guid, null, title, null, NOW, null, null, "<p>" + title + "</p>", title,
-                    facts, List.of());
+            return new PostDraft(
+                    feedId, guid, null, title, null, NOW, null, null, "<p>" + title + "</p>", title, facts, List.of());
         }
 
         @Test
@@ -244,11 +348,14 @@ class PostStoreTest {
 
         @Test
         void newFactsReplaceTheOldOnesAndMarkThePostChanged() {
-            long id = posts.upsert(withFacts("r1", "netlab 25.11", PostFacts.ofKind("article")), NOW).postId();
-            Instant before = db.postChanges().changedAfter(Instant.EPOCH, 0, 10).get(0).changedAt();
+            long id = posts.upsert(withFacts("r1", "netlab 25.11", PostFacts.ofKind("article")), NOW)
+                    .postId();
+            Instant before =
+                    db.postChanges().changedAfter(Instant.EPOCH, 0, 10).get(0).changedAt();
             assertThat(posts.replaceFacts(id, RICH)).isTrue();
             assertThat(db.postQueries().find(id).orElseThrow().facts()).isEqualTo(RICH);
-            IndexablePost indexed = db.postChanges().changedAfter(Instant.EPOCH, 0, 10).get(0);
+            IndexablePost indexed =
+                    db.postChanges().changedAfter(Instant.EPOCH, 0, 10).get(0);
             assertThat(indexed.changedAt()).isAfterOrEqualTo(before);
             assertThat(indexed.topics()).containsExactly("automation", "ai-ml");
             assertThat(indexed.stance()).isEqualTo("hype");
@@ -258,25 +365,37 @@ class PostStoreTest {
 
         @Test
         void anUnknownTopicFailsThePostAndItsFactsTogether() {
-            PostFacts bad = new PostFacts("article", List.of(new PostFacts.TopicScore("gossip", 0.9)), 0, "neutral",
-                    List.of(), null, null);
+            PostFacts bad = new PostFacts(
+                    "article", List.of(new PostFacts.TopicScore("gossip", 0.9)), 0, "neutral", List.of(), null, null);
             assertThatThrownBy(() -> posts.upsert(withFacts("g", "Gossip", bad), NOW))
                     .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("post_topics_known"));
-            assertThat(db.postChanges().count()).as("the post went with its facts").isZero();
+            assertThat(db.postChanges().count())
+                    .as("the post went with its facts")
+                    .isZero();
         }
 
         @Test
         void aPostTheStoreRefusesCostsTheOthersOfItsFeedNothing() {
-            PostFacts bad = new PostFacts("article", List.of(new PostFacts.TopicScore("gossip", 0.9)), 0, "neutral",
-                    List.of(), null, null);
+            PostFacts bad = new PostFacts(
+                    "article", List.of(new PostFacts.TopicScore("gossip", 0.9)), 0, "neutral", List.of(), null, null);
             List<String> refused = new java.util.ArrayList<>();
-            List<Upsert> stored = posts.upsertAll(List.of(withFacts("a", "First", RICH), withFacts("b", "Gossip", bad),
-                    withFacts("c", "Third", RICH)), NOW, (draft, e) -> refused.add(draft.guid()));
-            assertThat(stored).extracting(Upsert::outcome).containsExactly(Upsert.Outcome.CREATED, Upsert.Outcome.CREATED);
+            List<Upsert> stored = posts.upsertAll(
+                    List.of(
+                            withFacts("a", "First", RICH),
+                            withFacts("b", "Gossip", bad),
+                            withFacts("c", "Third", RICH)),
+                    NOW,
+                    (draft, e) -> refused.add(draft.guid()));
+            assertThat(stored)
+                    .extracting(Upsert::outcome)
+                    .containsExactly(Upsert.Outcome.CREATED, Upsert.Outcome.CREATED);
             assertThat(refused).containsExactly("b");
             assertThat(db.postChanges().count()).isEqualTo(2);
-            assertThat(posts.alreadyStored(List.of(withFacts("a", "First", RICH), withFacts("a", "First, edited", RICH),
-                    withFacts("b", "Gossip", RICH)))).containsExactly(true, false, false);
+            assertThat(posts.alreadyStored(List.of(
+                            withFacts("a", "First", RICH),
+                            withFacts("a", "First, edited", RICH),
+                            withFacts("b", "Gossip", RICH))))
+                    .containsExactly(true, false, false);
         }
 
         @Test
@@ -289,12 +408,24 @@ class PostStoreTest {
         @Test
         void aBulkInsertStoresTheFactsAndEnclosuresOfEachPost() {
             var mp3 = new Enclosure("https://cdn.example/ep1.mp3", 1_000L, "audio/mpeg");
-            PostDraft episode = new PostDraft(feedId, "b2", null, "two", null, NOW, null, null, "<p>two</p>", "two",
-                    PostFacts.ofKind("podcast"), List.of(mp3));
+            PostDraft episode = new PostDraft(
+                    feedId,
+                    "b2",
+                    null,
+                    "two",
+                    null,
+                    NOW,
+                    null,
+                    null,
+                    "<p>two</p>",
+                    "two",
+                    PostFacts.ofKind("podcast"),
+                    List.of(mp3));
             posts.insertBatch(List.of(withFacts("b1", "one", RICH), episode), NOW);
             List<IndexablePost> stored = db.postChanges().changedAfter(Instant.EPOCH, 0, 10);
             assertThat(stored).extracting(IndexablePost::title).containsExactly("one", "two");
-            assertThat(db.postQueries().find(stored.get(0).id()).orElseThrow().facts()).isEqualTo(RICH);
+            assertThat(db.postQueries().find(stored.get(0).id()).orElseThrow().facts())
+                    .isEqualTo(RICH);
             Post second = db.postQueries().find(stored.get(1).id()).orElseThrow();
             assertThat(second.facts()).isEqualTo(PostFacts.ofKind("podcast"));
             assertThat(second.enclosures()).containsExactly(mp3);
@@ -305,10 +436,12 @@ class PostStoreTest {
     class Retention {
         @Test
         void archivesOldUnstarredPostsAndKeepsTheirIdentity() {
-            long old = posts.upsert(draft("old", null, "Old news", NOW.minus(Duration.ofDays(400))), NOW).postId();
+            long old = posts.upsert(draft("old", null, "Old news", NOW.minus(Duration.ofDays(400))), NOW)
+                    .postId();
             long starred = posts.upsert(draft("kept", null, "Old but starred", NOW.minus(Duration.ofDays(500))), NOW)
                     .postId();
-            long fresh = posts.upsert(draft("new", null, "Fresh", NOW.minus(Duration.ofDays(3))), NOW).postId();
+            long fresh = posts.upsert(draft("new", null, "Fresh", NOW.minus(Duration.ofDays(3))), NOW)
+                    .postId();
             long reader = db.users().add("ana", "hash", false, NOW);
             db.postStates().setStarred(reader, starred, true, NOW);
 
@@ -319,16 +452,21 @@ class PostStoreTest {
             assertThat(archived.contentHtml()).isNull();
             assertThat(archived.title()).isEqualTo("Old news");
             assertThat(archived.summary()).isEqualTo("A summary");
-            assertThat(db.postQueries().find(starred).orElseThrow().contentHtml()).isNotNull();
+            assertThat(db.postQueries().find(starred).orElseThrow().contentHtml())
+                    .isNotNull();
             assertThat(db.postQueries().find(fresh).orElseThrow().archivedAt()).isNull();
-            assertThat(posts.upsert(draft("old", null, "Old news", NOW.minus(Duration.ofDays(400))), NOW).outcome())
+            assertThat(posts.upsert(draft("old", null, "Old news", NOW.minus(Duration.ofDays(400))), NOW)
+                            .outcome())
                     .as("the feed still lists it: it does not come back")
                     .isEqualTo(Upsert.Outcome.UNCHANGED);
-            assertThat(posts.archiveBefore(NOW.minus(Duration.ofDays(365)))).as("nothing twice").isZero();
+            assertThat(posts.archiveBefore(NOW.minus(Duration.ofDays(365))))
+                    .as("nothing twice")
+                    .isZero();
             assertThat(db.postChanges().changedAfter(Instant.EPOCH, 0, 10))
                     .filteredOn(p -> p.id() == old)
                     .singleElement()
-                    .satisfies(p -> assertThat(p.text()).as("found by its summary").isEqualTo("A summary"));
+                    .satisfies(
+                            p -> assertThat(p.text()).as("found by its summary").isEqualTo("A summary"));
         }
     }
 }

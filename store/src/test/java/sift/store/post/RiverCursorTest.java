@@ -10,11 +10,12 @@ class RiverCursorTest {
     @Test
     void aTokenCarriesTheInstantToTheNanosecondAndIsUrlSafe() {
         for (Instant at : new Instant[] {
-                Instant.parse("2026-11-26T12:00:00.123456789Z"),
-                Instant.parse("2026-11-26T12:00:00.000001Z"),
-                Instant.parse("2026-11-26T12:00:00Z"),
-                Instant.parse("1969-12-31T23:59:59.999999999Z"),
-                Instant.parse("0001-01-01T00:00:00Z")}) {
+            Instant.parse("2026-11-26T12:00:00.123456789Z"),
+            Instant.parse("2026-11-26T12:00:00.000001Z"),
+            Instant.parse("2026-11-26T12:00:00Z"),
+            Instant.parse("1969-12-31T23:59:59.999999999Z"),
+            Instant.parse("0001-01-01T00:00:00Z")
+        }) {
             RiverCursor cursor = new RiverCursor(at, 42);
             assertThat(cursor.token()).matches("-?[0-9]+\\.[0-9]{9}-42");
             assertThat(RiverCursor.parse(cursor.token())).isEqualTo(cursor);
@@ -31,8 +32,21 @@ class RiverCursorTest {
 
     @Test
     void aMalformedOrOutOfRangeTokenIsRefusedNamingIt() {
-        for (String token : new String[] {"yesterday", "", "-", "12-", "-12", "1.5-3", "1.1234567890-3", "12--3",
-                "1 2-3", "99999999999999999999-1", "1-99999999999999999999", "+5-1", "5-+1"}) {
+        for (String token : new String[] {
+            "yesterday",
+            "",
+            "-",
+            "12-",
+            "-12",
+            "1.5-3",
+            "1.1234567890-3",
+            "12--3",
+            "1 2-3",
+            "99999999999999999999-1",
+            "1-99999999999999999999",
+            "+5-1",
+            "5-+1"
+        }) {
             assertThatThrownBy(() -> RiverCursor.parse(token))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("not a page cursor: '" + token + "'");

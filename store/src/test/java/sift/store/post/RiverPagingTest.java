@@ -18,7 +18,6 @@ import sift.store.feed.NewFeed;
 class RiverPagingTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00.123456Z");
 
-
     Database db;
     PostStore posts;
     long feedId;
@@ -31,16 +30,28 @@ class RiverPagingTest {
         feedId = db.feeds().all().get(0).id();
     }
 
-
     /** Stores {@code count} posts in one go, the i-th published at {@code time.apply(i)}; their ids. */
     private List<Long> store(int count, IntFunction<Instant> time) {
         List<PostDraft> drafts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            drafts.add(new PostDraft(feedId, "g" + i, null, "Post " + i, null, time.apply(i), null, null,
-                    "<p>" + i + "</p>", String.valueOf(i), PostFacts.ofKind("article"), List.of()));
+            drafts.add(new PostDraft(
+                    feedId,
+                    "g" + i,
+                    null,
+                    "Post " + i,
+                    null,
+                    time.apply(i),
+                    null,
+                    null,
+                    "<p>" + i + "</p>",
+                    String.valueOf(i),
+                    PostFacts.ofKind("article"),
+                    List.of()));
         }
         posts.insertBatch(drafts, NOW);
-        return db.postQueries().river(count + 1, null).stream().map(PostSummary::id).toList();
+        return db.postQueries().river(count + 1, null).stream()
+                .map(PostSummary::id)
+                .toList();
     }
 
     /** Every page of the river, {@code size} a page, each after the token of the page before. */
@@ -79,8 +90,22 @@ class RiverPagingTest {
     @Test
     void theDatabaseKeepsMicrosecondsAndTheCursorCarriesExactlyWhatItReadsBack() {
         Instant micros = Instant.parse("2026-11-26T12:00:00.123456Z");
-        long id = posts.upsert(new PostDraft(feedId, "micro", null, "Micro", null, micros, null, null, "<p>m</p>",
-                "m", PostFacts.ofKind("article"), List.of()), NOW).postId();
+        long id = posts.upsert(
+                        new PostDraft(
+                                feedId,
+                                "micro",
+                                null,
+                                "Micro",
+                                null,
+                                micros,
+                                null,
+                                null,
+                                "<p>m</p>",
+                                "m",
+                                PostFacts.ofKind("article"),
+                                List.of()),
+                        NOW)
+                .postId();
         PostSummary stored = db.postQueries().river(1, null).get(0);
         assertThat(stored.publishedAt()).isEqualTo(micros);
         assertThat(db.postQueries().find(id).orElseThrow().publishedAt()).isEqualTo(micros);
@@ -88,11 +113,26 @@ class RiverPagingTest {
         assertThat(RiverCursor.parse(cursor.token())).isEqualTo(cursor);
         // the cursor of the only post, read back, has nothing after it, and the post is just before it
         assertThat(db.postQueries().river(10, cursor)).isEmpty();
-        assertThat(db.postQueries().river(10, new RiverCursor(micros, id + 1))).extracting(PostSummary::id).containsExactly(id);
+        assertThat(db.postQueries().river(10, new RiverCursor(micros, id + 1)))
+                .extracting(PostSummary::id)
+                .containsExactly(id);
 
         // nanoseconds are more than either database keeps: they come back to the microsecond
-        posts.upsert(new PostDraft(feedId, "nano", null, "Nano", null, micros.plusSeconds(1).plusNanos(400), null,
-                null, "<p>n</p>", "n", PostFacts.ofKind("article"), List.of()), NOW);
+        posts.upsert(
+                new PostDraft(
+                        feedId,
+                        "nano",
+                        null,
+                        "Nano",
+                        null,
+                        micros.plusSeconds(1).plusNanos(400),
+                        null,
+                        null,
+                        "<p>n</p>",
+                        "n",
+                        PostFacts.ofKind("article"),
+                        List.of()),
+                NOW);
         assertThat(db.postQueries().river(1, null).get(0).publishedAt()).isEqualTo(micros.plusSeconds(1));
     }
 }

@@ -19,7 +19,6 @@ import sift.store.post.PostSummary;
 class ReleaseStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-
     Database db;
     ReleaseStore releases;
     long ana;
@@ -36,12 +35,32 @@ class ReleaseStoreTest {
         feed = db.feeds().all().get(0).id();
     }
 
-
     private long release(String product, String version, boolean breaking, long daysAgo) {
-        PostFacts facts = new PostFacts("release", List.of(), 0, "neutral", List.of(),
-                new PostFacts.Release(product, version, breaking, List.of("New " + version, "Faster")), null);
-        return db.posts().upsert(new PostDraft(feed, product + version, null, product + " " + version, null,
-                NOW.minusSeconds(daysAgo * 86_400), null, null, "<p>r</p>", "r", facts, List.of()), NOW).postId();
+        PostFacts facts = new PostFacts(
+                "release",
+                List.of(),
+                0,
+                "neutral",
+                List.of(),
+                new PostFacts.Release(product, version, breaking, List.of("New " + version, "Faster")),
+                null);
+        return db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                product + version,
+                                null,
+                                product + " " + version,
+                                null,
+                                NOW.minusSeconds(daysAgo * 86_400),
+                                null,
+                                null,
+                                "<p>r</p>",
+                                "r",
+                                facts,
+                                List.of()),
+                        NOW)
+                .postId();
     }
 
     @Test
@@ -50,14 +69,20 @@ class ReleaseStoreTest {
         release("netlab", "2.0.0", true, 3);
         release("FRRouting", "10.2", false, 1);
 
-        assertThat(releases.products(ana)).extracting(ReleaseStore.Product::name, ReleaseStore.Product::releases,
-                        ReleaseStore.Product::latestVersion, ReleaseStore.Product::latestBreaking)
+        assertThat(releases.products(ana))
+                .extracting(
+                        ReleaseStore.Product::name,
+                        ReleaseStore.Product::releases,
+                        ReleaseStore.Product::latestVersion,
+                        ReleaseStore.Product::latestBreaking)
                 .containsExactly(tuple("FRRouting", 1, "10.2", false), tuple("netlab", 2, "2.0.0", true));
         releases.watch(ana, "netlab", true, NOW);
         releases.watch(ana, "netlab", true, NOW); // twice is once
-        assertThat(releases.products(ana)).extracting(ReleaseStore.Product::name, ReleaseStore.Product::watched)
+        assertThat(releases.products(ana))
+                .extracting(ReleaseStore.Product::name, ReleaseStore.Product::watched)
                 .containsExactly(tuple("netlab", true), tuple("FRRouting", false));
-        assertThat(releases.products(ben)).extracting(ReleaseStore.Product::name)
+        assertThat(releases.products(ben))
+                .extracting(ReleaseStore.Product::name)
                 .containsExactly("FRRouting", "netlab");
         releases.watch(ana, "netlab", false, NOW);
         assertThat(releases.watched(ana)).isEmpty();
@@ -86,11 +111,14 @@ class ReleaseStoreTest {
 
         List<PostSummary> lead = db.postQueries().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5);
         assertThat(lead).extracting(PostSummary::id).containsExactly(fresh);
-        assertThat(db.postQueries().watchedReleases(ben, NOW.minusSeconds(14 * 86_400), 5)).isEmpty();
+        assertThat(db.postQueries().watchedReleases(ben, NOW.minusSeconds(14 * 86_400), 5))
+                .isEmpty();
         db.postStates().setRead(ana, fresh, true, NOW);
-        assertThat(db.postQueries().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5)).isEmpty();
+        assertThat(db.postQueries().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5))
+                .isEmpty();
         releases.watch(ana, "FRRouting", true, NOW);
-        assertThat(db.postQueries().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5)).extracting(PostSummary::id)
+        assertThat(db.postQueries().watchedReleases(ana, NOW.minusSeconds(14 * 86_400), 5))
+                .extracting(PostSummary::id)
                 .containsExactly(frr);
     }
 }

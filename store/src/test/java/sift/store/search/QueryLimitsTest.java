@@ -104,6 +104,7 @@ class QueryLimitsTest {
         assertThatThrownBy(() -> new SearchRequest("bgp", 5000, 0, SearchRequest.Order.DATE))
                 .isInstanceOf(SearchSyntaxException.class)
                 .hasMessage("limit must be from 1 to 100, not 5000");
-        assertThat(new SearchRequest("bgp", 20, 980, SearchRequest.Order.DATE).offset()).isEqualTo(980);
+        assertThat(new SearchRequest("bgp", 20, 980, SearchRequest.Order.DATE).offset())
+                .isEqualTo(980);
     }
 }

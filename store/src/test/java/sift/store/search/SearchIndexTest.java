@@ -1,8 +1,8 @@
 package sift.store.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,19 +56,44 @@ class SearchIndexTest {
         db = Database.open(settings);
         db.feeds().subscribe(new NewFeed("https://blog.cloudflare.com/rss/", "The Cloudflare Blog", null), NOW);
         db.feeds().subscribe(new NewFeed("https://blog.ipspace.net/atom.xml", "ipSpace.net blog", null), NOW);
-        cloudflare = db.feeds().all().stream().filter(f -> f.url().contains("cloudflare")).findFirst().orElseThrow().id();
-        ipspace = db.feeds().all().stream().filter(f -> f.url().contains("ipspace")).findFirst().orElseThrow().id();
-        post(cloudflare, "outage", "Cloudflare outage on November 18",
+        cloudflare = db.feeds().all().stream()
+                .filter(f -> f.url().contains("cloudflare"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        ipspace = db.feeds().all().stream()
+                .filter(f -> f.url().contains("ipspace"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        post(
+                cloudflare,
+                "outage",
+                "Cloudflare outage on November 18",
                 "A feature file for Bot Management doubled in size and routers across the network failed.",
-                "incident", "2025-11-18T23:45:00Z");
-        post(ipspace, "bgp", "BGP route reflectors and add-path",
+                "incident",
+                "2025-11-18T23:45:00Z");
+        post(
+                ipspace,
+                "bgp",
+                "BGP route reflectors and add-path",
                 "Add-path lets a route reflector advertise more than one path. Best path selection still runs.",
-                "article", "2025-11-20T10:00:00Z");
-        post(ipspace, "evpn", "EVPN multihoming without MLAG",
+                "article",
+                "2025-11-20T10:00:00Z");
+        post(
+                ipspace,
+                "evpn",
+                "EVPN multihoming without MLAG",
                 "ESI multihoming replaces MLAG; the route reflector carries type-1 and type-4 routes.",
-                "article", "2025-10-01T10:00:00Z");
-        post(ipspace, "sgw", "Software Gone Wild episode 202: IPv6 and CG-NAT",
-                "We talked about the state of IPv6, CG-NAT and fraud prevention.", "podcast", "2025-11-21T09:00:00Z");
+                "article",
+                "2025-10-01T10:00:00Z");
+        post(
+                ipspace,
+                "sgw",
+                "Software Gone Wild episode 202: IPv6 and CG-NAT",
+                "We talked about the state of IPv6, CG-NAT and fraud prevention.",
+                "podcast",
+                "2025-11-21T09:00:00Z");
         index = SearchIndex.open(dir.resolve("index"), db.postChanges(), CLOCK);
     }
 
@@ -79,14 +104,41 @@ class SearchIndexTest {
     }
 
     private void vectorPost(long feed, String guid, String title, String text, float[] vector, String published) {
-        db.posts().upsert(new PostDraft(feed, guid, null, title, null, Instant.parse(published), null, null,
-                "<p>" + text + "</p>", text, new PostFacts("article", List.of(), 0, "neutral", List.of(), null,
-                null, vector), List.of()), NOW);
+        db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                guid,
+                                null,
+                                title,
+                                null,
+                                Instant.parse(published),
+                                null,
+                                null,
+                                "<p>" + text + "</p>",
+                                text,
+                                new PostFacts("article", List.of(), 0, "neutral", List.of(), null, null, vector),
+                                List.of()),
+                        NOW);
     }
 
     private void post(long feed, String guid, String title, String text, String kind, String published) {
-        db.posts().upsert(new PostDraft(feed, guid, null, title, null, Instant.parse(published), null, null,
-                "<p>" + text + "</p>", text, PostFacts.ofKind(kind), List.of()), NOW);
+        db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                guid,
+                                null,
+                                title,
+                                null,
+                                Instant.parse(published),
+                                null,
+                                null,
+                                "<p>" + text + "</p>",
+                                text,
+                                PostFacts.ofKind(kind),
+                                List.of()),
+                        NOW);
     }
 
     private List<String> titles(String query) {
@@ -99,28 +151,51 @@ class SearchIndexTest {
     class SameStory {
         @Test
         void findsTheSameStoryInOtherFeedsOfThoseDaysOnly() {
-            post(ipspace, "cf-retold", "What the Cloudflare outage of November 18 teaches",
+            post(
+                    ipspace,
+                    "cf-retold",
+                    "What the Cloudflare outage of November 18 teaches",
                     "Cloudflare's Bot Management feature file doubled in size; its routers failed on the oversized file.",
-                    "article", "2025-11-19T08:00:00Z");
-            post(cloudflare, "cf-own-followup", "Cloudflare outage follow-up: the Bot Management feature file",
-                    "The feature file that doubled in size is now checked before routers load it.", "article",
+                    "article",
+                    "2025-11-19T08:00:00Z");
+            post(
+                    cloudflare,
+                    "cf-own-followup",
+                    "Cloudflare outage follow-up: the Bot Management feature file",
+                    "The feature file that doubled in size is now checked before routers load it.",
+                    "article",
                     "2025-11-20T08:00:00Z");
-            post(ipspace, "cf-much-later", "A year after the Cloudflare outage of November 18",
-                    "The Bot Management feature file doubled in size and routers failed, a year ago.", "article",
+            post(
+                    ipspace,
+                    "cf-much-later",
+                    "A year after the Cloudflare outage of November 18",
+                    "The Bot Management feature file doubled in size and routers failed, a year ago.",
+                    "article",
                     "2026-11-18T08:00:00Z");
             index.catchUp();
-            assertThat(index.linkStories()).as("every post linked").isEqualTo(db.postChanges().count());
+            assertThat(index.linkStories())
+                    .as("every post linked")
+                    .isEqualTo(db.postChanges().count());
             assertThat(index.linkStories()).as("nothing left to link").isZero();
             long outage = id("Cloudflare outage on November 18");
-            assertThat(db.postQueries().sameStory(outage, 5)).extracting(PostSummary::title)
+            assertThat(db.postQueries().sameStory(outage, 5))
+                    .extracting(PostSummary::title)
                     .containsExactly("What the Cloudflare outage of November 18 teaches");
             assertThat(db.postQueries().sameStory(id("What the Cloudflare outage of November 18 teaches"), 5))
                     .extracting(PostSummary::title)
                     .as("both ways, and the same feed's follow-up is of the story too")
-                    .containsExactly("Cloudflare outage on November 18", "Cloudflare outage follow-up: the Bot Management feature file");
-            assertThat(db.postQueries().sameStory(id("A year after the Cloudflare outage of November 18"), 5)).as("a year later").isEmpty();
-            assertThat(db.postQueries().sameStory(id("BGP route reflectors and add-path"), 5)).as("an unrelated post").isEmpty();
-            assertThat(db.postQueries().sameStory(424_242, 5)).as("no such post").isEmpty();
+                    .containsExactly(
+                            "Cloudflare outage on November 18",
+                            "Cloudflare outage follow-up: the Bot Management feature file");
+            assertThat(db.postQueries().sameStory(id("A year after the Cloudflare outage of November 18"), 5))
+                    .as("a year later")
+                    .isEmpty();
+            assertThat(db.postQueries().sameStory(id("BGP route reflectors and add-path"), 5))
+                    .as("an unrelated post")
+                    .isEmpty();
+            assertThat(db.postQueries().sameStory(424_242, 5))
+                    .as("no such post")
+                    .isEmpty();
         }
 
         @Test
@@ -131,26 +206,52 @@ class SearchIndexTest {
             float[] lisbon = {0.9f, 0.3f, 0.1f, 0, 0, 0.3f};
             float[] lisbonRetold = {0.8f, 0.4f, 0.2f, 0.1f, 0, 0.4f};
             float[] madrid = {0, 0.1f, 0.2f, 0.9f, 0.3f, 0};
-            vectorPost(cloudflare, "lisbon", "Veyra opens its Lisbon cloud region",
-                    "Veyra's new cloud region in Lisbon is open with three availability zones.", lisbon,
+            vectorPost(
+                    cloudflare,
+                    "lisbon",
+                    "Veyra opens its Lisbon cloud region",
+                    "Veyra's new cloud region in Lisbon is open with three availability zones.",
+                    lisbon,
                     "2026-03-02T10:00:00Z");
-            vectorPost(ipspace, "lisbon-retold", "Portugal gets hyperscale capacity",
+            vectorPost(
+                    ipspace,
+                    "lisbon-retold",
+                    "Portugal gets hyperscale capacity",
                     "Customers in Portugal can now run workloads close to home, the provider said on Monday.",
-                    lisbonRetold, "2026-03-03T10:00:00Z");
-            vectorPost(ipspace, "madrid", "Madrid data hall goes live",
-                    "Sovereign tenants in Spain's capital deploy there from today.", madrid, "2026-03-03T12:00:00Z");
+                    lisbonRetold,
+                    "2026-03-03T10:00:00Z");
+            vectorPost(
+                    ipspace,
+                    "madrid",
+                    "Madrid data hall goes live",
+                    "Sovereign tenants in Spain's capital deploy there from today.",
+                    madrid,
+                    "2026-03-03T12:00:00Z");
             index.catchUp();
             index.linkStories();
 
-            assertThat(db.postQueries().find(id("Veyra opens its Lisbon cloud region")).orElseThrow().facts().vector())
-                    .as("the vector is stored with the post").containsExactly(lisbon);
-            assertThat(db.postQueries().sameStory(id("Veyra opens its Lisbon cloud region"), 5)).extracting(PostSummary::title)
-                    .as("no word in common, the same story").containsExactly("Portugal gets hyperscale capacity");
-            assertThat(db.postQueries().sameStory(id("Madrid data hall goes live"), 5)).as("another story").isEmpty();
+            assertThat(db.postQueries()
+                            .find(id("Veyra opens its Lisbon cloud region"))
+                            .orElseThrow()
+                            .facts()
+                            .vector())
+                    .as("the vector is stored with the post")
+                    .containsExactly(lisbon);
+            assertThat(db.postQueries().sameStory(id("Veyra opens its Lisbon cloud region"), 5))
+                    .extracting(PostSummary::title)
+                    .as("no word in common, the same story")
+                    .containsExactly("Portugal gets hyperscale capacity");
+            assertThat(db.postQueries().sameStory(id("Madrid data hall goes live"), 5))
+                    .as("another story")
+                    .isEmpty();
         }
 
         private long id(String title) {
-            return db.postQueries().river(10, null).stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow().id();
+            return db.postQueries().river(10, null).stream()
+                    .filter(p -> p.title().equals(title))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
         }
     }
 
@@ -162,27 +263,45 @@ class SearchIndexTest {
 
         @BeforeEach
         void posts() {
-            vectorPost(cloudflare, "lisbon", "Veyra opens its Lisbon cloud region",
-                    "Veyra's new cloud region in Lisbon is open with three availability zones.", lisbon,
+            vectorPost(
+                    cloudflare,
+                    "lisbon",
+                    "Veyra opens its Lisbon cloud region",
+                    "Veyra's new cloud region in Lisbon is open with three availability zones.",
+                    lisbon,
                     "2026-03-02T10:00:00Z");
-            vectorPost(ipspace, "lisbon-retold", "Portugal gets hyperscale capacity",
+            vectorPost(
+                    ipspace,
+                    "lisbon-retold",
+                    "Portugal gets hyperscale capacity",
                     "Customers in Portugal can now run workloads close to home, the provider said on Monday.",
-                    new float[] {0.8f, 0.4f, 0.2f, 0.1f, 0, 0.4f}, "2026-03-03T10:00:00Z");
-            vectorPost(ipspace, "madrid", "Madrid data hall goes live",
+                    new float[] {0.8f, 0.4f, 0.2f, 0.1f, 0, 0.4f},
+                    "2026-03-03T10:00:00Z");
+            vectorPost(
+                    ipspace,
+                    "madrid",
+                    "Madrid data hall goes live",
                     "Sovereign tenants in Spain's capital deploy there from today.",
-                    new float[] {0, 0.1f, 0.2f, 0.9f, 0.3f, 0}, "2026-03-03T12:00:00Z");
+                    new float[] {0, 0.1f, 0.2f, 0.9f, 0.3f, 0},
+                    "2026-03-03T12:00:00Z");
             index.catchUp();
         }
 
         @Test
         void wordsAloneAlsoFindThePostsNearestInMeaningAndSaySo() {
-            SearchResult result = index.search(new SearchRequest("lisbon region", 10, 0, SearchRequest.Order.RELEVANCE,
-                    null, query));
-            assertThat(result.hits()).extracting(SearchResult.Hit::title, SearchResult.Hit::byMeaning).containsExactly(
-                    tuple("Veyra opens its Lisbon cloud region", false), tuple("Portugal gets hyperscale capacity", true));
-            assertThat(result.total()).as("the post with the words and the one near in meaning").isEqualTo(2);
+            SearchResult result =
+                    index.search(new SearchRequest("lisbon region", 10, 0, SearchRequest.Order.RELEVANCE, null, query));
+            assertThat(result.hits())
+                    .extracting(SearchResult.Hit::title, SearchResult.Hit::byMeaning)
+                    .containsExactly(
+                            tuple("Veyra opens its Lisbon cloud region", false),
+                            tuple("Portugal gets hyperscale capacity", true));
+            assertThat(result.total())
+                    .as("the post with the words and the one near in meaning")
+                    .isEqualTo(2);
             assertThat(result.totalExact()).isTrue();
-            assertThat(result.hits().get(1).snippet().text()).as("the lead, with no words to show")
+            assertThat(result.hits().get(1).snippet().text())
+                    .as("the lead, with no words to show")
                     .startsWith("Customers in Portugal");
         }
 
@@ -195,8 +314,10 @@ class SearchIndexTest {
                     new SearchRequest("lisbon kind:article", 10, 0, SearchRequest.Order.RELEVANCE, null, query),
                     new SearchRequest("lisbon -madrid", 10, 0, SearchRequest.Order.RELEVANCE, null, query),
                     new SearchRequest("lisbon region", 10, 0, SearchRequest.Order.RELEVANCE, null, new float[6]))) {
-                assertThat(index.search(request).hits()).as(request.query() + " " + request.order())
-                        .extracting(SearchResult.Hit::title).containsExactly("Veyra opens its Lisbon cloud region");
+                assertThat(index.search(request).hits())
+                        .as(request.query() + " " + request.order())
+                        .extracting(SearchResult.Hit::title)
+                        .containsExactly("Veyra opens its Lisbon cloud region");
             }
         }
 
@@ -204,19 +325,35 @@ class SearchIndexTest {
         void onlyWordsAloneAreWorthEncoding() {
             assertThat(List.of("lisbon region", "is-is convergence", "what:ever", "ORACLE or"))
                     .allMatch(SearchIndex::findsByMeaning);
-            assertThat(List.of("\"lisbon region\"", "lisbon -madrid", "bgp OR ospf", "(bgp)", "topic:routing leak",
-                    "Kind:release", "\"unclosed", "", "   ")).noneMatch(SearchIndex::findsByMeaning);
+            assertThat(List.of(
+                            "\"lisbon region\"",
+                            "lisbon -madrid",
+                            "bgp OR ospf",
+                            "(bgp)",
+                            "topic:routing leak",
+                            "Kind:release",
+                            "\"unclosed",
+                            "",
+                            "   "))
+                    .noneMatch(SearchIndex::findsByMeaning);
         }
 
         @Test
         void meaningKeepsToThePeriodAndFindsNothingFarAway() {
-            var march2 = new SearchRequest.Period(Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-03T00:00:00Z"));
-            assertThat(index.search(new SearchRequest("cloud capacity", 10, 0, SearchRequest.Order.RELEVANCE, march2,
-                    query)).hits()).extracting(SearchResult.Hit::title).containsExactly("Veyra opens its Lisbon cloud region");
+            var march2 = new SearchRequest.Period(
+                    Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-03T00:00:00Z"));
+            assertThat(index.search(new SearchRequest(
+                                    "cloud capacity", 10, 0, SearchRequest.Order.RELEVANCE, march2, query))
+                            .hits())
+                    .extracting(SearchResult.Hit::title)
+                    .containsExactly("Veyra opens its Lisbon cloud region");
             float[] elsewhere = {0, 0, 0, 0, 1, 0};
-            assertThat(index.search(new SearchRequest("sovereign", 10, 0, SearchRequest.Order.RELEVANCE, null, elsewhere))
-                    .hits()).as("the words' post, and none under the floor of meaning")
-                    .extracting(SearchResult.Hit::title).containsExactly("Madrid data hall goes live");
+            assertThat(index.search(new SearchRequest(
+                                    "sovereign", 10, 0, SearchRequest.Order.RELEVANCE, null, elsewhere))
+                            .hits())
+                    .as("the words' post, and none under the floor of meaning")
+                    .extracting(SearchResult.Hit::title)
+                    .containsExactly("Madrid data hall goes live");
         }
     }
 
@@ -237,15 +374,18 @@ class SearchIndexTest {
         void phrasesMatchWordsInOrder() {
             assertThat(titles("\"route reflector carries\"")).containsExactly("EVPN multihoming without MLAG");
             assertThat(titles("\"reflector route\"")).isEmpty();
-            assertThat(titles("\"route carries\"")).as("two words, not adjacent").isEmpty();
+            assertThat(titles("\"route carries\""))
+                    .as("two words, not adjacent")
+                    .isEmpty();
             assertThat(titles("\"route reflector\"")).hasSize(2);
         }
 
         @Test
         void aMinusExcludes() {
             assertThat(titles("reflector -evpn")).containsExactly("BGP route reflectors and add-path");
-            assertThat(titles("-reflector")).containsExactlyInAnyOrder(
-                    "Cloudflare outage on November 18", "Software Gone Wild episode 202: IPv6 and CG-NAT");
+            assertThat(titles("-reflector"))
+                    .containsExactlyInAnyOrder(
+                            "Cloudflare outage on November 18", "Software Gone Wild episode 202: IPv6 and CG-NAT");
         }
 
         @Test
@@ -267,19 +407,46 @@ class SearchIndexTest {
 
         @Test
         void filtersByTheFactsOfEachPost() {
-            db.posts().upsert(new PostDraft(cloudflare, "ai", null, "AI that runs your BGP", null, NOW, null,
-                    null, "<p>Our AI agent will run BGP for you.</p>", "Our AI agent will run BGP for you.",
-                    new PostFacts("announcement",
-                            List.of(new PostFacts.TopicScore("ai-ml", 0.9), new PostFacts.TopicScore("routing", 0.5)),
-                            82, "hype", List.of(), null, null),
-                    List.of()), NOW);
-            db.posts().replaceFacts(firstPostWithTitle("BGP route reflectors and add-path"),
-                    new PostFacts("article", List.of(new PostFacts.TopicScore("routing", 0.95)), 0, "neutral",
-                            List.of(), null, null));
+            db.posts()
+                    .upsert(
+                            new PostDraft(
+                                    cloudflare,
+                                    "ai",
+                                    null,
+                                    "AI that runs your BGP",
+                                    null,
+                                    NOW,
+                                    null,
+                                    null,
+                                    "<p>Our AI agent will run BGP for you.</p>",
+                                    "Our AI agent will run BGP for you.",
+                                    new PostFacts(
+                                            "announcement",
+                                            List.of(
+                                                    new PostFacts.TopicScore("ai-ml", 0.9),
+                                                    new PostFacts.TopicScore("routing", 0.5)),
+                                            82,
+                                            "hype",
+                                            List.of(),
+                                            null,
+                                            null),
+                                    List.of()),
+                            NOW);
+            db.posts()
+                    .replaceFacts(
+                            firstPostWithTitle("BGP route reflectors and add-path"),
+                            new PostFacts(
+                                    "article",
+                                    List.of(new PostFacts.TopicScore("routing", 0.95)),
+                                    0,
+                                    "neutral",
+                                    List.of(),
+                                    null,
+                                    null));
             index.catchUp();
 
-            assertThat(titles("topic:routing")).containsExactlyInAnyOrder(
-                    "AI that runs your BGP", "BGP route reflectors and add-path");
+            assertThat(titles("topic:routing"))
+                    .containsExactlyInAnyOrder("AI that runs your BGP", "BGP route reflectors and add-path");
             assertThat(titles("topic:ai-ml bgp")).containsExactly("AI that runs your BGP");
             assertThat(titles("bgp stance:hype")).containsExactly("AI that runs your BGP");
             assertThat(titles("bgp hype:>40")).containsExactly("AI that runs your BGP");
@@ -297,7 +464,12 @@ class SearchIndexTest {
 
         @Test
         void findsIsIsThoughBothHalvesAreStopWords() {
-            post(ipspace, "isis", "Flooding in IS-IS", "IS-IS floods LSPs; OSPF floods LSAs.", "article",
+            post(
+                    ipspace,
+                    "isis",
+                    "Flooding in IS-IS",
+                    "IS-IS floods LSPs; OSPF floods LSAs.",
+                    "article",
                     "2025-11-22T10:00:00Z");
             index.catchUp();
             assertThat(titles("is-is")).containsExactly("Flooding in IS-IS");
@@ -311,21 +483,23 @@ class SearchIndexTest {
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "(bgp OR evpn|the '(' at position 1 is never closed",
-            "bgp)|a ')' at position 4 closes nothing",
-            "\"route reflector|the quote at position 1 is never closed",
-            "bgp OR|OR at position 5 needs words after it",
-            "OR bgp|OR at position 1 needs words before it",
-            "kind:rumour|unknown kind 'rumour' at position 1: one of announcement, article, incident, podcast, release",
-            "stance:angry|unknown stance 'angry'",
-            "hype:>lots|hype: at position 1 needs a score from 0 to 100",
-            "hype:>400|hype scores run from 0 to 100, not 400",
-            "after:yesterday|after: at position 1 needs a date as YYYY-MM-DD, not 'yesterday'",
-            "kind:|kind: at position 1 needs a value, e.g. kind:podcast",
-            "()|empty parentheses at position 1",
-            "'   '|the query is empty"
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "(bgp OR evpn|the '(' at position 1 is never closed",
+                    "bgp)|a ')' at position 4 closes nothing",
+                    "\"route reflector|the quote at position 1 is never closed",
+                    "bgp OR|OR at position 5 needs words after it",
+                    "OR bgp|OR at position 1 needs words before it",
+                    "kind:rumour|unknown kind 'rumour' at position 1: one of announcement, article, incident, podcast, release",
+                    "stance:angry|unknown stance 'angry'",
+                    "hype:>lots|hype: at position 1 needs a score from 0 to 100",
+                    "hype:>400|hype scores run from 0 to 100, not 400",
+                    "after:yesterday|after: at position 1 needs a date as YYYY-MM-DD, not 'yesterday'",
+                    "kind:|kind: at position 1 needs a value, e.g. kind:podcast",
+                    "()|empty parentheses at position 1",
+                    "'   '|the query is empty"
+                })
         void aMalformedQueryGetsAReadableError(String query, String message) {
             assertThatThrownBy(() -> titles(query.equals("'   '") ? "   " : query))
                     .isInstanceOf(SearchSyntaxException.class)
@@ -337,18 +511,22 @@ class SearchIndexTest {
     class Results {
         @Test
         void aFieldNarrowsTheResultsWithoutChangingTheirScores() {
-            var words = index.search(new SearchRequest("reflector", 10, 0, SearchRequest.Order.RELEVANCE)).hits();
-            var narrowed = index.search(new SearchRequest("reflector kind:article after:2025-01-01", 10, 0,
-                    SearchRequest.Order.RELEVANCE)).hits();
+            var words = index.search(new SearchRequest("reflector", 10, 0, SearchRequest.Order.RELEVANCE))
+                    .hits();
+            var narrowed = index.search(new SearchRequest(
+                            "reflector kind:article after:2025-01-01", 10, 0, SearchRequest.Order.RELEVANCE))
+                    .hits();
             assertThat(narrowed).hasSize(2).isEqualTo(words);
         }
 
         @Test
         void canBeSortedByDate() {
             var result = index.search(new SearchRequest("reflector OR ipv6 OR bot", 10, 0, SearchRequest.Order.DATE));
-            assertThat(result.hits()).extracting(SearchResult.Hit::title).containsExactly(
-                    "Software Gone Wild episode 202: IPv6 and CG-NAT", "BGP route reflectors and add-path",
-                    "Cloudflare outage on November 18", "EVPN multihoming without MLAG");
+            assertThat(result.hits())
+                    .extracting(SearchResult.Hit::title)
+                    .containsExactly(
+                            "Software Gone Wild episode 202: IPv6 and CG-NAT", "BGP route reflectors and add-path",
+                            "Cloudflare outage on November 18", "EVPN multihoming without MLAG");
             assertThat(result.total()).isEqualTo(4);
         }
 
@@ -356,29 +534,38 @@ class SearchIndexTest {
         void pageThroughWithOffsets() {
             var second = index.search(new SearchRequest("reflector OR ipv6 OR bot", 2, 2, SearchRequest.Order.DATE));
             assertThat(second.total()).isEqualTo(4);
-            assertThat(second.hits()).extracting(SearchResult.Hit::title)
+            assertThat(second.hits())
+                    .extracting(SearchResult.Hit::title)
                     .containsExactly("Cloudflare outage on November 18", "EVPN multihoming without MLAG");
         }
 
         @Test
         void snippetsMarkTheMatchingWords() {
             Snippet snippet = index.search(new SearchRequest("fraud", 1, 0, SearchRequest.Order.RELEVANCE))
-                    .hits().get(0).snippet();
+                    .hits()
+                    .get(0)
+                    .snippet();
             assertThat(snippet.text()).contains("CG-NAT and fraud prevention");
-            assertThat(snippet.pieces()).filteredOn(Snippet.Piece::match).extracting(Snippet.Piece::text)
+            assertThat(snippet.pieces())
+                    .filteredOn(Snippet.Piece::match)
+                    .extracting(Snippet.Piece::text)
                     .containsExactly("fraud");
         }
 
         @Test
         void aTitleOnlyMatchStillHasASnippet() {
             Snippet snippet = index.search(new SearchRequest("wild", 1, 0, SearchRequest.Order.RELEVANCE))
-                    .hits().get(0).snippet();
+                    .hits()
+                    .get(0)
+                    .snippet();
             assertThat(snippet.text()).startsWith("We talked about the state of IPv6");
         }
 
         @Test
         void carriesWhatAResultListShows() {
-            SearchResult.Hit hit = index.search(new SearchRequest("outage", 1, 0, SearchRequest.Order.RELEVANCE)).hits().get(0);
+            SearchResult.Hit hit = index.search(new SearchRequest("outage", 1, 0, SearchRequest.Order.RELEVANCE))
+                    .hits()
+                    .get(0);
             assertThat(hit.feedTitle()).isEqualTo("The Cloudflare Blog");
             assertThat(hit.kind()).isEqualTo("incident");
             assertThat(hit.publishedAt()).isEqualTo(Instant.parse("2025-11-18T23:45:00Z"));
@@ -387,11 +574,12 @@ class SearchIndexTest {
 
         @Test
         void aPeriodKeepsThePostsPublishedInIt() {
-            var november = new SearchRequest.Period(Instant.parse("2025-11-19T00:00:00Z"),
-                    Instant.parse("2025-11-21T09:00:00Z"));
+            var november = new SearchRequest.Period(
+                    Instant.parse("2025-11-19T00:00:00Z"), Instant.parse("2025-11-21T09:00:00Z"));
             var result = index.search(
                     new SearchRequest("reflector OR ipv6", 10, 0, SearchRequest.Order.DATE, november, null));
-            assertThat(result.hits()).extracting(SearchResult.Hit::title)
+            assertThat(result.hits())
+                    .extracting(SearchResult.Hit::title)
                     .containsExactly("BGP route reflectors and add-path");
         }
     }
@@ -400,14 +588,24 @@ class SearchIndexTest {
     class FollowingTheDatabase {
         @Test
         void findsNewAndChangedPostsAfterACatchUp() {
-            post(cloudflare, "replicate", "Replicate is joining Cloudflare", "The leading platform for AI models.",
-                    "announcement", "2025-11-17T14:00:00Z");
+            post(
+                    cloudflare,
+                    "replicate",
+                    "Replicate is joining Cloudflare",
+                    "The leading platform for AI models.",
+                    "announcement",
+                    "2025-11-17T14:00:00Z");
             assertThat(titles("replicate")).isEmpty();
             assertThat(index.catchUp()).isEqualTo(1);
             assertThat(titles("replicate")).containsExactly("Replicate is joining Cloudflare");
 
-            post(cloudflare, "replicate", "Replicate joins Cloudflare", "Model hosting, now on Workers.",
-                    "announcement", "2025-11-17T14:00:00Z");
+            post(
+                    cloudflare,
+                    "replicate",
+                    "Replicate joins Cloudflare",
+                    "Model hosting, now on Workers.",
+                    "announcement",
+                    "2025-11-17T14:00:00Z");
             index.catchUp();
             assertThat(titles("leading")).isEmpty();
             assertThat(titles("workers")).containsExactly("Replicate joins Cloudflare");
@@ -465,7 +663,8 @@ class SearchIndexTest {
         void aCorruptIndexIsRebuiltOnOpenInsteadOfFailing() throws Exception {
             index.close();
             try (var files = Files.list(dir.resolve("index"))) {
-                for (Path f : files.filter(p -> !p.getFileName().toString().equals("write.lock")).toList()) {
+                for (Path f : files.filter(p -> !p.getFileName().toString().equals("write.lock"))
+                        .toList()) {
                     Files.write(f, "garbage, not a Lucene file".getBytes());
                 }
             }
@@ -480,13 +679,15 @@ class SearchIndexTest {
             Path old = dir.resolve("old-index");
             try (var directory = FSDirectory.open(old);
                     var writer = new IndexWriter(directory, new IndexWriterConfig(new EnglishAnalyzer()))) {
-                for (var post : db.postQueries().river(10, null)) { // as many documents as posts: only the layout differs
+                for (var post :
+                        db.postQueries().river(10, null)) { // as many documents as posts: only the layout differs
                     Document doc = new Document();
                     doc.add(new StringField("id", String.valueOf(post.id()), Field.Store.YES));
                     doc.add(new TextField("title", post.title(), Field.Store.NO));
                     writer.addDocument(doc);
                 }
-                writer.setLiveCommitData(Map.of("changed_at", Instant.now().toString(), "changed_id", "999").entrySet());
+                writer.setLiveCommitData(Map.of("changed_at", Instant.now().toString(), "changed_id", "999")
+                        .entrySet());
                 writer.commit();
             }
             index = SearchIndex.open(old, db.postChanges(), CLOCK);

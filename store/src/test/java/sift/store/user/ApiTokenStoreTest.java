@@ -9,14 +9,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import sift.store.sql.AlreadyExistsException;
 import sift.store.Database;
 import sift.store.FreshDatabase;
+import sift.store.sql.AlreadyExistsException;
 
 @ExtendWith(FreshDatabase.class)
 class ApiTokenStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-
 
     Database db;
     ApiTokenStore tokens;
@@ -31,17 +30,20 @@ class ApiTokenStoreTest {
         ben = db.users().add("ben", "$argon2id$hash-b", false, NOW);
     }
 
-
     @Test
     void aTokenFindsItsReaderAndNotesItsUseCoarsely() {
         String token = tokens.create(ana, API, "laptop", NOW);
         assertThat(token).startsWith("sift_").hasSize(5 + 43);
-        assertThat(tokens.list(ana, API)).singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNull());
+        assertThat(tokens.list(ana, API))
+                .singleElement()
+                .satisfies(t -> assertThat(t.lastUsedAt()).isNull());
 
         assertThat(tokens.find(API, token, NOW.plusSeconds(10))).map(User::name).hasValue("ana");
         assertThat(tokens.list(ana, API).get(0).lastUsedAt()).isEqualTo(NOW.plusSeconds(10));
         tokens.find(API, token, NOW.plusSeconds(60));
-        assertThat(tokens.list(ana, API).get(0).lastUsedAt()).as("within five minutes").isEqualTo(NOW.plusSeconds(10));
+        assertThat(tokens.list(ana, API).get(0).lastUsedAt())
+                .as("within five minutes")
+                .isEqualTo(NOW.plusSeconds(10));
         tokens.find(API, token, NOW.plusSeconds(400));
         assertThat(tokens.list(ana, API).get(0).lastUsedAt()).isEqualTo(NOW.plusSeconds(400));
     }
@@ -52,7 +54,9 @@ class ApiTokenStoreTest {
         assertThat(tokens.find(API, token + "x", NOW)).isEmpty();
         assertThat(tokens.find(API, "not-a-token", NOW)).isEmpty();
         assertThat(tokens.find(API, null, NOW)).isEmpty();
-        assertThat(tokens.revoke(ben, API, "laptop")).as("only its reader revokes it").isFalse();
+        assertThat(tokens.revoke(ben, API, "laptop"))
+                .as("only its reader revokes it")
+                .isFalse();
         assertThat(tokens.revoke(ana, API, "laptop")).isTrue();
         assertThat(tokens.find(API, token, NOW)).isEmpty();
         assertThat(tokens.list(ana, API)).isEmpty();
@@ -63,7 +67,8 @@ class ApiTokenStoreTest {
         tokens.create(ana, API, "laptop", NOW);
         tokens.create(ben, API, "laptop", NOW);
         assertThatThrownBy(() -> tokens.create(ana, API, "laptop", NOW))
-                .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("'laptop'");
+                .isInstanceOf(AlreadyExistsException.class)
+                .hasMessageContaining("'laptop'");
     }
 
     @Test
@@ -71,12 +76,18 @@ class ApiTokenStoreTest {
         String feeds = tokens.create(ana, FEEDS, "NetNewsWire", NOW);
         String api = tokens.create(ana, API, "NetNewsWire", NOW);
         assertThat(tokens.find(FEEDS, feeds, NOW)).map(User::name).hasValue("ana");
-        assertThat(tokens.find(API, feeds, NOW)).as("a feed secret reads feeds, nothing else").isEmpty();
+        assertThat(tokens.find(API, feeds, NOW))
+                .as("a feed secret reads feeds, nothing else")
+                .isEmpty();
         assertThat(tokens.find(FEEDS, api, NOW)).isEmpty();
-        assertThat(tokens.list(ana, FEEDS)).extracting(ApiTokenStore.ApiToken::name).containsExactly("NetNewsWire");
+        assertThat(tokens.list(ana, FEEDS))
+                .extracting(ApiTokenStore.ApiToken::name)
+                .containsExactly("NetNewsWire");
         assertThat(tokens.revoke(ana, FEEDS, "NetNewsWire")).isTrue();
         assertThat(tokens.find(FEEDS, feeds, NOW)).isEmpty();
-        assertThat(tokens.find(API, api, NOW)).as("the API token of the same name stays").isPresent();
+        assertThat(tokens.find(API, api, NOW))
+                .as("the API token of the same name stays")
+                .isPresent();
     }
 
     @Test

@@ -36,8 +36,12 @@ class LoginDeviceStoreTest {
             for (int i = 0; i < 5; i++) {
                 assertThat(devices.reserveLogin(browser, 5, until, NOW)).isTrue();
             }
-            assertThat(devices.reserveLogin(browser, 5, until, NOW)).as("the browser is locked").isFalse();
-            assertThat(db.users().reserveLogin(ana, 5, until, NOW)).as("the account is not").isTrue();
+            assertThat(devices.reserveLogin(browser, 5, until, NOW))
+                    .as("the browser is locked")
+                    .isFalse();
+            assertThat(db.users().reserveLogin(ana, 5, until, NOW))
+                    .as("the account is not")
+                    .isTrue();
             devices.succeeded(browser);
             assertThat(devices.reserveLogin(browser, 5, until, NOW)).isTrue();
             db.users().delete(ana);
@@ -48,12 +52,17 @@ class LoginDeviceStoreTest {
     @Test
     void feedSecretsKeptInClearBecomeHashesThatStillOpenTheFeeds() throws Exception {
         DbSettings settings = TestDatabase.settings(dir);
-        Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
-                .locations("classpath:db/migration").target("16").load().migrate();
+        Flyway.configure()
+                .dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/migration")
+                .target("16")
+                .load()
+                .migrate();
         String secret = "Ab3_clear-feed-secret-of-forty-three-chars1";
         try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
-            c.createStatement().execute("INSERT INTO users (name, password_hash, is_admin, created_at, feed_token) "
-                    + "VALUES ('ana', 'h', FALSE, CURRENT_TIMESTAMP, '" + secret + "')");
+            c.createStatement()
+                    .execute("INSERT INTO users (name, password_hash, is_admin, created_at, feed_token) "
+                            + "VALUES ('ana', 'h', FALSE, CURRENT_TIMESTAMP, '" + secret + "')");
         }
         try (Database db = Database.open(settings)) {
             assertThat(db.apiTokens().find(FEEDS, secret, NOW)).map(User::name).hasValue("ana");
@@ -62,7 +71,8 @@ class LoginDeviceStoreTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).hasSize(64).doesNotContain(secret);
                 assertThatThrownBy(() -> c.createStatement().executeQuery("SELECT feed_token FROM users"))
-                        .as("the clear column is gone").isInstanceOf(java.sql.SQLException.class);
+                        .as("the clear column is gone")
+                        .isInstanceOf(java.sql.SQLException.class);
             }
         }
     }

@@ -26,7 +26,6 @@ import sift.store.post.RiverFilter;
 class PostStateStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-
     DbSettings settings;
     Database db;
     PostStateStore states;
@@ -43,31 +42,66 @@ class PostStateStoreTest {
         ben = db.users().add("ben", "$argon2id$hash-b", false, NOW);
         db.feeds().subscribe(new NewFeed("https://sgw.example/feed", "Software Gone Wild", null), NOW);
         long feed = db.feeds().all().get(0).id();
-        episode = db.posts().upsert(new PostDraft(feed, "ep1", null, "Episode 1", null, NOW, null, null, "<p>x</p>",
-                "x", PostFacts.ofKind("podcast"), List.of()), NOW).postId();
+        episode = db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                "ep1",
+                                null,
+                                "Episode 1",
+                                null,
+                                NOW,
+                                null,
+                                null,
+                                "<p>x</p>",
+                                "x",
+                                PostFacts.ofKind("podcast"),
+                                List.of()),
+                        NOW)
+                .postId();
     }
-
 
     @Test
     void theRiverShowsEachReadersOwnReadAndStarredPostsAndFiltersByThem() {
         long feed = db.feeds().all().get(0).id();
-        long second = db.posts().upsert(new PostDraft(feed, "ep2", null, "Episode 2", null, NOW.plusSeconds(60), null,
-                null, "<p>y</p>", "y", PostFacts.ofKind("podcast"), List.of()), NOW).postId();
+        long second = db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                "ep2",
+                                null,
+                                "Episode 2",
+                                null,
+                                NOW.plusSeconds(60),
+                                null,
+                                null,
+                                "<p>y</p>",
+                                "y",
+                                PostFacts.ofKind("podcast"),
+                                List.of()),
+                        NOW)
+                .postId();
         states.setRead(ana, List.of(episode, second, 999_999L), true, NOW); // a missing post is skipped
         states.setRead(ana, second, false, NOW);
         states.setStarred(ana, episode, true, NOW);
 
         var all = db.postQueries().river(10, null, RiverFilter.ALL, ana);
-        assertThat(all).extracting(PostSummary::title, PostSummary::read, PostSummary::starred)
+        assertThat(all)
+                .extracting(PostSummary::title, PostSummary::read, PostSummary::starred)
                 .containsExactly(tuple("Episode 2", false, false), tuple("Episode 1", true, true));
         assertThat(db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), ana))
-                .extracting(PostSummary::title).containsExactly("Episode 2");
+                .extracting(PostSummary::title)
+                .containsExactly("Episode 2");
         assertThat(db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.STARRED), ana))
-                .extracting(PostSummary::title).containsExactly("Episode 1");
+                .extracting(PostSummary::title)
+                .containsExactly("Episode 1");
         // ben did nothing: everything is unread for him, nothing starred
-        assertThat(db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), ben)).hasSize(2);
-        assertThat(db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.STARRED), ben)).isEmpty();
-        assertThat(db.postQueries().river(10, null, RiverFilter.ALL, null)).extracting(PostSummary::read)
+        assertThat(db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), ben))
+                .hasSize(2);
+        assertThat(db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.STARRED), ben))
+                .isEmpty();
+        assertThat(db.postQueries().river(10, null, RiverFilter.ALL, null))
+                .extracting(PostSummary::read)
                 .containsExactly(false, false);
         assertThatThrownBy(() -> db.postQueries().river(10, null, RiverFilter.ALL.with(RiverFilter.Show.UNREAD), null))
                 .hasMessageContaining("signed-in reader");
@@ -92,8 +126,9 @@ class PostStateStoreTest {
     void twoFirstChangesAtTheSameTimeBothLand() throws Exception {
         try (Connection other = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
             other.setAutoCommit(false);
-            other.createStatement().executeUpdate("INSERT INTO user_post_state (user_id, post_id, read_at, changed_at)"
-                    + " VALUES (" + ana + ", " + episode + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            other.createStatement()
+                    .executeUpdate("INSERT INTO user_post_state (user_id, post_id, read_at, changed_at)" + " VALUES ("
+                            + ana + ", " + episode + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
             CompletableFuture<Void> star = CompletableFuture.runAsync(() -> states.setStarred(ana, episode, true, NOW));
             Thread.sleep(300); // the star is waiting on the row the other transaction has not committed yet
             other.commit();

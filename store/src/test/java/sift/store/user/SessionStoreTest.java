@@ -19,7 +19,6 @@ import sift.store.FreshDatabase;
 class SessionStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
-
     DbSettings settings;
     Database db;
     User ana;
@@ -32,18 +31,20 @@ class SessionStoreTest {
         ana = db.users().find("ana").orElseThrow();
     }
 
-
     @Test
     void aSessionIsFoundByItsTokenUntilItExpiresOrIsClosed() {
         SessionStore.Opened opened = db.sessions().open(ana, Duration.ofDays(14), NOW);
         assertThat(opened.token()).hasSize(43).isNotEqualTo(opened.session().csrfToken());
 
-        SessionStore.Session found = db.sessions().find(opened.token(), NOW.plusSeconds(60)).orElseThrow();
+        SessionStore.Session found =
+                db.sessions().find(opened.token(), NOW.plusSeconds(60)).orElseThrow();
         assertThat(found.user().name()).isEqualTo("ana");
         assertThat(found.csrfToken()).isEqualTo(opened.session().csrfToken());
         assertThat(db.sessions().find(opened.token() + "x", NOW)).isEmpty();
         assertThat(db.sessions().find(null, NOW)).isEmpty();
-        assertThat(db.sessions().find(opened.token(), NOW.plus(Duration.ofDays(15)))).as("expired").isEmpty();
+        assertThat(db.sessions().find(opened.token(), NOW.plus(Duration.ofDays(15))))
+                .as("expired")
+                .isEmpty();
 
         assertThat(db.sessions().expire(NOW.plus(Duration.ofDays(15)))).isEqualTo(1);
         SessionStore.Opened again = db.sessions().open(ana, Duration.ofDays(14), NOW);
@@ -68,14 +69,20 @@ class SessionStoreTest {
             assertThat(db.users().reserveLogin(ana.id(), 5, until, NOW)).isTrue();
         }
         assertThat(db.users().find("ana").orElseThrow().lockedUntil()).isNull();
-        assertThat(db.users().reserveLogin(ana.id(), 5, until, NOW)).as("the fifth is still tried").isTrue();
+        assertThat(db.users().reserveLogin(ana.id(), 5, until, NOW))
+                .as("the fifth is still tried")
+                .isTrue();
         User locked = db.users().find("ana").orElseThrow();
         assertThat(locked.failedLogins()).isEqualTo(5);
         assertThat(locked.lockedUntil()).isEqualTo(until);
-        assertThat(db.users().reserveLogin(ana.id(), 5, until, NOW)).as("the sixth is not").isFalse();
+        assertThat(db.users().reserveLogin(ana.id(), 5, until, NOW))
+                .as("the sixth is not")
+                .isFalse();
         assertThat(db.users().reserveLogin(ana.id(), 5, until.plusSeconds(900), until))
-                .as("when the lock ends, one more try, which locks again").isTrue();
-        assertThat(db.users().reserveLogin(ana.id(), 5, until.plusSeconds(900), until)).isFalse();
+                .as("when the lock ends, one more try, which locks again")
+                .isTrue();
+        assertThat(db.users().reserveLogin(ana.id(), 5, until.plusSeconds(900), until))
+                .isFalse();
 
         db.users().succeededLogin(ana.id());
         User open = db.users().find("ana").orElseThrow();
@@ -109,7 +116,9 @@ class SessionStoreTest {
         assertThat(db.users().setDisabled(ana.id(), true, NOW)).isTrue();
         assertThat(db.sessions().find(one.token(), NOW)).isEmpty();
         SessionStore.Opened two = db.sessions().open(ana, Duration.ofDays(1), NOW);
-        assertThat(db.sessions().find(two.token(), NOW)).as("a session of a disabled account opens nothing").isEmpty();
+        assertThat(db.sessions().find(two.token(), NOW))
+                .as("a session of a disabled account opens nothing")
+                .isEmpty();
         db.users().setDisabled(ana.id(), false, NOW);
         assertThat(db.sessions().find(two.token(), NOW)).isPresent();
     }
@@ -140,7 +149,9 @@ class SessionStoreTest {
         long deputy = db.users().add("deputy", "$argon2id$d", true, NOW);
         assertThat(db.users().lastAdmin(boss)).isFalse();
         db.users().setDisabled(deputy, true, NOW);
-        assertThat(db.users().lastAdmin(boss)).as("a disabled admin does not count").isTrue();
+        assertThat(db.users().lastAdmin(boss))
+                .as("a disabled admin does not count")
+                .isTrue();
         assertThat(db.users().delete(deputy)).isTrue();
         assertThat(db.users().all()).extracting(User::name).containsExactly("ana", "boss");
     }

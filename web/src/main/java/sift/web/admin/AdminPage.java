@@ -14,11 +14,13 @@ public final class AdminPage {
         if (!health.settings().enabled()) {
             return "stopped";
         }
-        return health.feed().lastStatus() == null ? "not fetched yet" : switch (health.feed().lastStatus()) {
-            case OK -> "ok";
-            case NOT_MODIFIED -> "not modified";
-            case FAILED -> "failed";
-        };
+        return health.feed().lastStatus() == null
+                ? "not fetched yet"
+                : switch (health.feed().lastStatus()) {
+                    case OK -> "ok";
+                    case NOT_MODIFIED -> "not modified";
+                    case FAILED -> "failed";
+                };
     }
 
     /** When, relative to now: "5 min ago", or "in 25 min" for what is due. */
@@ -30,8 +32,11 @@ public final class AdminPage {
             return Dates.shown(at, now).relative();
         }
         Duration ahead = Duration.between(now, at);
-        return ahead.toMinutes() < 1 ? "now" : ahead.toHours() < 1 ? "in " + ahead.toMinutes() + " min"
-                : ahead.toDays() < 1 ? "in " + ahead.toHours() + " h" : "in " + ahead.toDays() + " days";
+        return ahead.toMinutes() < 1
+                ? "now"
+                : ahead.toHours() < 1
+                        ? "in " + ahead.toMinutes() + " min"
+                        : ahead.toDays() < 1 ? "in " + ahead.toHours() + " h" : "in " + ahead.toDays() + " days";
     }
 
     /** A share as a whole percentage, or a dash when there were no fetches. */

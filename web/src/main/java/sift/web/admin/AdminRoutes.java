@@ -1,6 +1,5 @@
 package sift.web.admin;
 
-import sift.web.http.BadInput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -11,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +29,11 @@ import sift.store.feed.FeedSettings;
 import sift.store.feed.FeedStore;
 import sift.store.feed.NewFeed;
 import sift.store.search.SearchIndex;
+import sift.web.http.BadInput;
 import sift.web.http.Fields;
 import sift.web.http.Pages;
-import sift.web.http.WebLinks;
 import sift.web.http.Viewer;
+import sift.web.http.WebLinks;
 
 /**
  * The admin's feed pages (only admins reach them: {@code Auth.requireAdmin}): the feeds by health, broken first;
@@ -53,8 +52,14 @@ public final class AdminRoutes {
     private final Pages pages;
     private final Clock clock;
 
-    public AdminRoutes(FeedStore feeds, AuditStore audit, OpmlImports imports, SearchIndex index,
-            FetchSettings fetchSettings, Pages pages, Clock clock) {
+    public AdminRoutes(
+            FeedStore feeds,
+            AuditStore audit,
+            OpmlImports imports,
+            SearchIndex index,
+            FetchSettings fetchSettings,
+            Pages pages,
+            Clock clock) {
         this.feeds = feeds;
         this.audit = audit;
         this.imports = imports;
@@ -71,11 +76,14 @@ public final class AdminRoutes {
 
     private void renderFeeds(Context ctx, HttpStatus status, String notice, String problem) {
         ctx.status(status);
-        pages.render(ctx, "admin/feeds.jte", new FeedsPage(
-                feeds.health(clock.instant()),
-                clock.instant(),
-                notice == null ? "" : notice,
-                problem == null ? "" : problem));
+        pages.render(
+                ctx,
+                "admin/feeds.jte",
+                new FeedsPage(
+                        feeds.health(clock.instant()),
+                        clock.instant(),
+                        notice == null ? "" : notice,
+                        problem == null ? "" : problem));
     }
 
     /** {@code POST /admin/feeds}: subscribes the feed at a URL, or the first feed a site's page announces. */
@@ -83,7 +91,11 @@ public final class AdminRoutes {
         String given = ctx.formParam("url") == null ? "" : ctx.formParam("url").strip();
         URI url = WebLinks.webAddress(given);
         if (url == null) {
-            renderFeeds(ctx, HttpStatus.BAD_REQUEST, null, "'" + given + "' is not an http(s) address of a feed or a site.");
+            renderFeeds(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    null,
+                    "'" + given + "' is not an http(s) address of a feed or a site.");
             return;
         }
         FeedDiscovery.Result found;
@@ -96,8 +108,9 @@ public final class AdminRoutes {
         }
         FeedDiscovery.Found feed = found.feeds().get(0);
         String category = ctx.formParam("category");
-        boolean added = feeds.subscribe(new NewFeed(feed.url(), feed.title(),
-                category == null || category.isBlank() ? null : category.strip()), clock.instant());
+        boolean added = feeds.subscribe(
+                new NewFeed(feed.url(), feed.title(), category == null || category.isBlank() ? null : category.strip()),
+                clock.instant());
         Viewer viewer = Viewer.of(ctx);
         if (added) {
             record(viewer, "feed.add", feed.url(), given.equals(feed.url()) ? null : "found from " + given);
@@ -106,7 +119,9 @@ public final class AdminRoutes {
         if (feed.title() != null) {
             notice.append(" (").append(feed.title()).append(')');
         }
-        found.feeds().stream().skip(1).forEach(other -> notice.append("; also offered: ").append(other.url()));
+        found.feeds().stream()
+                .skip(1)
+                .forEach(other -> notice.append("; also offered: ").append(other.url()));
         renderFeeds(ctx, HttpStatus.OK, notice.toString(), null);
     }
 
@@ -117,12 +132,15 @@ public final class AdminRoutes {
 
     private void renderFeed(Context ctx, HttpStatus status, Feed feed, String problem) {
         ctx.status(status);
-        pages.render(ctx, "admin/feed.jte", new FeedPage(
-                feed,
-                feeds.settings(feed.id()).orElseThrow(),
-                feeds.fetchLog(feed.id(), 20),
-                clock.instant(),
-                problem == null ? "" : problem));
+        pages.render(
+                ctx,
+                "admin/feed.jte",
+                new FeedPage(
+                        feed,
+                        feeds.settings(feed.id()).orElseThrow(),
+                        feeds.fetchLog(feed.id(), 20),
+                        clock.instant(),
+                        problem == null ? "" : problem));
     }
 
     /** {@code POST /admin/feeds/{id}}: saves the settings, each checked first (a bad one: 400, nothing saved). */
@@ -161,8 +179,14 @@ public final class AdminRoutes {
         } catch (NumberFormatException e) {
             throw new BadInput("The source weight is a number from 0 to 10, not '" + weight + "'.");
         }
-        return new FeedSettings(ctx.formParam("title"), ctx.formParam("category"), minutes,
-                "true".equals(ctx.formParam("fullText")), selector, sourceWeight, "true".equals(ctx.formParam("enabled")));
+        return new FeedSettings(
+                ctx.formParam("title"),
+                ctx.formParam("category"),
+                minutes,
+                "true".equals(ctx.formParam("fullText")),
+                selector,
+                sourceWeight,
+                "true".equals(ctx.formParam("enabled")));
     }
 
     /** What changed between two settings, in words, for the audit log. */
@@ -190,7 +214,8 @@ public final class AdminRoutes {
         feeds.remove(feed.id());
         index.forgetFeed(feed.id());
         record(Viewer.of(ctx), "feed.remove", feed.url(), feed.displayTitle());
-        ctx.redirect(WebLinks.with("/admin/feeds", "notice", "Removed " + feed.displayTitle() + " and its posts"),
+        ctx.redirect(
+                WebLinks.with("/admin/feeds", "notice", "Removed " + feed.displayTitle() + " and its posts"),
                 HttpStatus.SEE_OTHER);
     }
 
@@ -199,8 +224,12 @@ public final class AdminRoutes {
         Feed feed = feed(ctx, "id");
         feeds.dueNow(feed.id(), clock.instant());
         record(Viewer.of(ctx), "feed.refresh", feed.url(), null);
-        ctx.redirect(WebLinks.with("/admin/feeds", "notice", feed.displayTitle()
-                + " is fetched within seconds; this page shows how it went"), HttpStatus.SEE_OTHER);
+        ctx.redirect(
+                WebLinks.with(
+                        "/admin/feeds",
+                        "notice",
+                        feed.displayTitle() + " is fetched within seconds; this page shows how it went"),
+                HttpStatus.SEE_OTHER);
     }
 
     /**
@@ -229,8 +258,9 @@ public final class AdminRoutes {
 
     /** {@code GET /admin/imports/{id}}: an import's progress (the page reloads itself each second), then its report. */
     public void importPage(Context ctx) {
-        OpmlImports.Job job = imports.find(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse(
-                "There is no such import (Sift keeps the last " + OpmlImports.KEPT + " until it restarts)."));
+        OpmlImports.Job job = imports.find(ctx.pathParam("id"))
+                .orElseThrow(() -> new NotFoundResponse(
+                        "There is no such import (Sift keeps the last " + OpmlImports.KEPT + " until it restarts)."));
         pages.render(ctx, "admin/import.jte", new ImportPage(job));
     }
 
@@ -248,23 +278,33 @@ public final class AdminRoutes {
 
     /** {@code GET /api/admin/feeds}: the health page as JSON. */
     public void feedsApi(Context ctx) {
-        ctx.json(feeds.health(clock.instant()).stream().map(h -> {
-            Map<String, Object> feed = new LinkedHashMap<>();
-            feed.put("id", h.feed().id());
-            feed.put("url", h.feed().url());
-            feed.put("title", h.feed().displayTitle());
-            feed.put("category", h.feed().category());
-            feed.put("enabled", h.settings().enabled());
-            feed.put("status", h.feed().lastStatus() == null ? null : h.feed().lastStatus().name().toLowerCase(Locale.ROOT));
-            feed.put("lastFetched", h.feed().lastFetchedAt() == null ? null : h.feed().lastFetchedAt().toString());
-            feed.put("error", h.feed().lastError());
-            feed.put("consecutiveFailures", h.feed().consecutiveFailures());
-            feed.put("nextFetch", h.feed().nextFetchAt().toString());
-            feed.put("notModifiedShare", h.notModifiedShare());
-            feed.put("postsPerWeek", h.postsPerWeek());
-            feed.put("broken", h.broken());
-            return feed;
-        }).toList());
+        ctx.json(feeds.health(clock.instant()).stream()
+                .map(h -> {
+                    Map<String, Object> feed = new LinkedHashMap<>();
+                    feed.put("id", h.feed().id());
+                    feed.put("url", h.feed().url());
+                    feed.put("title", h.feed().displayTitle());
+                    feed.put("category", h.feed().category());
+                    feed.put("enabled", h.settings().enabled());
+                    feed.put(
+                            "status",
+                            h.feed().lastStatus() == null
+                                    ? null
+                                    : h.feed().lastStatus().name().toLowerCase(Locale.ROOT));
+                    feed.put(
+                            "lastFetched",
+                            h.feed().lastFetchedAt() == null
+                                    ? null
+                                    : h.feed().lastFetchedAt().toString());
+                    feed.put("error", h.feed().lastError());
+                    feed.put("consecutiveFailures", h.feed().consecutiveFailures());
+                    feed.put("nextFetch", h.feed().nextFetchAt().toString());
+                    feed.put("notModifiedShare", h.notModifiedShare());
+                    feed.put("postsPerWeek", h.postsPerWeek());
+                    feed.put("broken", h.broken());
+                    return feed;
+                })
+                .toList());
     }
 
     private void record(Viewer viewer, String action, String target, String detail) {

@@ -1,12 +1,8 @@
 package sift.web.admin;
 
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import sift.store.feed.FeedHealth;
 
 /** The feeds page: every feed with its health, and the last OPML import. */
-public record FeedsPage(
-        List<FeedHealth> feeds,
-        Instant now,
-        String notice,
-        String problem) {}
+public record FeedsPage(List<FeedHealth> feeds, Instant now, String notice, String problem) {}

@@ -15,8 +15,8 @@ import sift.store.AuditStore;
 import sift.store.feed.FeedStore;
 import sift.store.feed.NewFeed;
 import sift.store.user.SessionStore;
-import sift.web.http.WebLinks;
 import sift.web.http.Threads;
+import sift.web.http.WebLinks;
 
 /**
  * OPML imports running in the background, one at a time, so that a file of hundreds of feeds shows its progress
@@ -102,11 +102,19 @@ public final class OpmlImports implements AutoCloseable {
                     job.report.add(importOne(feed));
                 }
             } catch (RuntimeException e) {
-                log.error("OPML import of {} stopped after {} of {} feeds: {}", file, job.done(), job.total(), e.getMessage(), e);
+                log.error(
+                        "OPML import of {} stopped after {} of {} feeds: {}",
+                        file,
+                        job.done(),
+                        job.total(),
+                        e.getMessage(),
+                        e);
             } finally {
                 job.finished = true;
                 String summary = job.added() + " added, " + (job.done() - job.added()) + " skipped"
-                        + (job.done() < job.total() ? ", " + (job.total() - job.done()) + " not reached (see the log)" : "");
+                        + (job.done() < job.total()
+                                ? ", " + (job.total() - job.done()) + " not reached (see the log)"
+                                : "");
                 audit.record(adminId, adminName, "opml.import", file, summary, clock.instant());
                 log.info("OPML import of {} by '{}': {}", file, adminName, summary);
             }

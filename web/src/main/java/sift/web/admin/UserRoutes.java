@@ -1,18 +1,17 @@
 package sift.web.admin;
 
-import sift.web.http.BadInput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import sift.store.user.SessionStore;
 import sift.store.user.User;
 import sift.store.user.UserStore;
+import sift.web.auth.AccountChanges;
+import sift.web.http.BadInput;
 import sift.web.http.Fields;
 import sift.web.http.Pages;
-import sift.web.auth.AccountChanges;
 import sift.web.http.Viewer;
 
 /**
@@ -43,7 +42,9 @@ public final class UserRoutes {
         Map<String, String> fields = Fields.of(ctx);
         String name = fields.getOrDefault("name", "").strip();
         String password = password(fields);
-        act(ctx, () -> changes.add(actor(ctx), name, password, "true".equals(fields.get("admin"))),
+        act(
+                ctx,
+                () -> changes.add(actor(ctx), name, password, "true".equals(fields.get("admin"))),
                 made(fields, name, password, "'" + name + "' is added."));
     }
 
@@ -58,27 +59,43 @@ public final class UserRoutes {
             case "password" -> {
                 Map<String, String> fields = Fields.of(ctx);
                 String password = password(fields);
-                act(ctx, () -> changes.setPassword(actor(ctx), target, password, null),
+                act(
+                        ctx,
+                        () -> changes.setPassword(actor(ctx), target, password, null),
                         made(fields, target.name(), password, "'" + target.name() + "' has a new password.")
                                 + " Every session of the account ended.");
             }
-            case "disable" -> act(ctx, () -> {
-                refuseSelf(self, "disable");
-                changes.disable(actor(ctx), target);
-            }, "'" + target.name() + "' is disabled: its sessions ended, its tokens and feed addresses stop working.");
-            case "enable" -> act(ctx, () -> changes.enable(actor(ctx), target), "'" + target.name() + "' is enabled again.");
-            case "sign-out" -> act(ctx, () -> changes.signOutEverywhere(actor(ctx), target, null),
-                    "Every session of '" + target.name() + "' ended.");
-            case "delete" -> act(ctx, () -> {
-                refuseSelf(self, "delete");
-                if (!target.name().equals(Fields.of(ctx).get("confirm"))) {
-                    throw new BadInput("type the account's name, '" + target.name()
-                            + "', to delete it: nothing was deleted");
-                }
-                changes.delete(actor(ctx), target);
-            }, "'" + target.name() + "' is deleted.");
-            default -> throw new NotFoundResponse("An account can be given a password, disabled, enabled, signed out "
-                    + "or deleted, not '" + action + "'.");
+            case "disable" ->
+                act(
+                        ctx,
+                        () -> {
+                            refuseSelf(self, "disable");
+                            changes.disable(actor(ctx), target);
+                        },
+                        "'" + target.name()
+                                + "' is disabled: its sessions ended, its tokens and feed addresses stop working.");
+            case "enable" ->
+                act(ctx, () -> changes.enable(actor(ctx), target), "'" + target.name() + "' is enabled again.");
+            case "sign-out" ->
+                act(
+                        ctx,
+                        () -> changes.signOutEverywhere(actor(ctx), target, null),
+                        "Every session of '" + target.name() + "' ended.");
+            case "delete" ->
+                act(
+                        ctx,
+                        () -> {
+                            refuseSelf(self, "delete");
+                            if (!target.name().equals(Fields.of(ctx).get("confirm"))) {
+                                throw new BadInput("type the account's name, '" + target.name()
+                                        + "', to delete it: nothing was deleted");
+                            }
+                            changes.delete(actor(ctx), target);
+                        },
+                        "'" + target.name() + "' is deleted.");
+            default ->
+                throw new NotFoundResponse("An account can be given a password, disabled, enabled, signed out "
+                        + "or deleted, not '" + action + "'.");
         }
     }
 
@@ -98,15 +115,20 @@ public final class UserRoutes {
     /** What the page says of a password set: the one Sift made, shown this once, else {@code typed}. */
     private static String made(Map<String, String> fields, String name, String password, String typed) {
         return fields.getOrDefault("password", "").isBlank()
-                ? "'" + name + "' can sign in with the password " + password + " (shown this once)." : typed;
+                ? "'" + name + "' can sign in with the password " + password + " (shown this once)."
+                : typed;
     }
 
     private void act(Context ctx, Runnable change, String done) {
         try {
             change.run();
         } catch (BadInput e) {
-            render(ctx, HttpStatus.BAD_REQUEST, null, Character.toUpperCase(e.getMessage().charAt(0))
-                    + e.getMessage().substring(1) + ".");
+            render(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    null,
+                    Character.toUpperCase(e.getMessage().charAt(0))
+                            + e.getMessage().substring(1) + ".");
             return;
         }
         render(ctx, HttpStatus.OK, done, null);
@@ -118,10 +140,9 @@ public final class UserRoutes {
 
     private void render(Context ctx, HttpStatus status, String done, String problem) {
         ctx.status(status);
-        pages.render(ctx, "admin/users.jte", new UsersPage(
-                users.all(),
-                done == null ? "" : done,
-                problem == null ? "" : problem,
-                clock.instant()));
+        pages.render(
+                ctx,
+                "admin/users.jte",
+                new UsersPage(users.all(), done == null ? "" : done, problem == null ? "" : problem, clock.instant()));
     }
 }

@@ -1,12 +1,8 @@
 package sift.web.admin;
 
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import sift.store.user.User;
 
 /** The accounts page: every account, and what the last change did or why it was refused. */
-public record UsersPage(
-        List<User> users,
-        String done,
-        String problem,
-        Instant now) {}
+public record UsersPage(List<User> users, String done, String problem, Instant now) {}

@@ -1,7 +1,5 @@
 package sift.web.auth;
 
-import sift.web.http.BadInput;
-import sift.web.http.Viewer;
 import java.time.Clock;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -10,6 +8,8 @@ import sift.store.AuditStore;
 import sift.store.user.SessionStore;
 import sift.store.user.User;
 import sift.store.user.UserStore;
+import sift.web.http.BadInput;
+import sift.web.http.Viewer;
 
 /**
  * Taking an account back: a new password (the reader's own, or set by an admin), disabling and enabling, deleting,
@@ -36,8 +36,8 @@ public final class AccountChanges {
     private final Clock clock;
 
     /** @param forgetSessions forgets at once the sessions of an account that this process remembers */
-    public AccountChanges(UserStore users, SessionStore sessions, AuditStore audit, LongConsumer forgetSessions,
-            Clock clock) {
+    public AccountChanges(
+            UserStore users, SessionStore sessions, AuditStore audit, LongConsumer forgetSessions, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.audit = audit;
@@ -47,13 +47,12 @@ public final class AccountChanges {
 
     /** For the command line, where no session is remembered. */
     public static AccountChanges withoutCache(UserStore users, SessionStore sessions, AuditStore audit, Clock clock) {
-        return new AccountChanges(users, sessions, audit, id -> { }, clock);
+        return new AccountChanges(users, sessions, audit, id -> {}, clock);
     }
 
     /** The account of that name, else a {@link BadInput} that names it. */
     public User account(String name) {
-        return users.find(name).orElseThrow(() -> new BadInput("there is no account named '" + name
-                + "'"));
+        return users.find(name).orElseThrow(() -> new BadInput("there is no account named '" + name + "'"));
     }
 
     /**
@@ -64,7 +63,10 @@ public final class AccountChanges {
         users.changePassword(target.id(), Passwords.hash(password));
         int ended = endSessions(target, keptSession);
         boolean own = Long.valueOf(target.id()).equals(actor.userId());
-        record(actor, own ? "account.password-change" : "account.password-reset", target,
+        record(
+                actor,
+                own ? "account.password-change" : "account.password-reset",
+                target,
                 ended + " other sessions ended");
     }
 
@@ -110,8 +112,8 @@ public final class AccountChanges {
 
     private void requireNotLastAdmin(User target, String what) {
         if (target.admin() && users.lastAdmin(target.id())) {
-            throw new BadInput("'" + target.name() + "' is the last admin: make another admin before you "
-                    + what + " this account");
+            throw new BadInput("'" + target.name() + "' is the last admin: make another admin before you " + what
+                    + " this account");
         }
     }
 

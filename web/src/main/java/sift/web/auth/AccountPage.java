@@ -1,7 +1,7 @@
 package sift.web.auth;
 
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import sift.store.user.ApiTokenStore;
 import sift.store.user.DigestSettings;
 

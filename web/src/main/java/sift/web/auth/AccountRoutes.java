@@ -1,7 +1,5 @@
 package sift.web.auth;
 
-import sift.web.http.BadInput;
-import sift.web.http.Viewer;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -9,19 +7,19 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sift.store.sql.AlreadyExistsException;
 import sift.store.post.RiverFilter;
+import sift.store.sql.AlreadyExistsException;
 import sift.store.user.ApiTokenStore;
 import sift.store.user.DigestSettings;
 import sift.store.user.User;
 import sift.store.user.UserStore;
+import sift.web.http.BadInput;
 import sift.web.http.Dates;
 import sift.web.http.Pages;
+import sift.web.http.Viewer;
 
 /**
  * {@code GET /account}: the reader's digest settings, feed addresses, API tokens, password and sessions.
@@ -51,8 +49,15 @@ public final class AccountRoutes {
      * @param baseUrl where Sift is reached from outside ({@code SIFT_BASE_URL}), for the feed addresses shown; null:
      *     the address the request came to
      */
-    public AccountRoutes(ApiTokenStore tokens, UserStore users, AccountChanges changes, Auth auth,
-            boolean mailConfigured, String baseUrl, Pages pages, Clock clock) {
+    public AccountRoutes(
+            ApiTokenStore tokens,
+            UserStore users,
+            AccountChanges changes,
+            Auth auth,
+            boolean mailConfigured,
+            String baseUrl,
+            Pages pages,
+            Clock clock) {
         this.baseUrl = baseUrl;
         this.tokens = tokens;
         this.users = users;
@@ -75,13 +80,20 @@ public final class AccountRoutes {
             return;
         }
         users.saveDigestSettings(viewer.userId(), settings);
-        log.info("'{}' set the digest to {}:00 {}, topics {}, by e-mail {}", viewer.name(), settings.hour(),
-                settings.timeZone(), settings.topics(), settings.byEmail());
+        log.info(
+                "'{}' set the digest to {}:00 {}, topics {}, by e-mail {}",
+                viewer.name(),
+                settings.hour(),
+                settings.timeZone(),
+                settings.topics(),
+                settings.byEmail());
         ctx.redirect("/account#digest", HttpStatus.SEE_OTHER);
     }
 
     private static DigestSettings digestSettings(Context ctx) {
-        String zone = ctx.formParam("timeZone") == null ? "" : ctx.formParam("timeZone").strip();
+        String zone = ctx.formParam("timeZone") == null
+                ? ""
+                : ctx.formParam("timeZone").strip();
         if (zone.isEmpty() || zone.length() > 64) {
             throw new BadInput("The time zone is missing: write one such as Europe/Zurich or UTC.");
         }
@@ -92,7 +104,8 @@ public final class AccountRoutes {
         }
         int hour;
         try {
-            hour = Integer.parseInt(ctx.formParam("hour") == null ? "" : ctx.formParam("hour").strip());
+            hour = Integer.parseInt(
+                    ctx.formParam("hour") == null ? "" : ctx.formParam("hour").strip());
         } catch (NumberFormatException e) {
             throw new BadInput("The digest hour must be a whole number from 0 to 23.");
         }
@@ -102,7 +115,8 @@ public final class AccountRoutes {
                 throw new BadInput("'" + topic + "' is not one of Sift's topics " + RiverFilter.TOPICS + ".");
             }
         }
-        String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
+        String email =
+                ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
         if (!email.isEmpty() && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             throw new BadInput("'" + email + "' is not an e-mail address.");
         }
@@ -138,7 +152,10 @@ public final class AccountRoutes {
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
         if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, null, "A " + what + " needs a name of 1 to 100 printable characters, such as the app it is for.");
+            render(
+                    ctx,
+                    null,
+                    "A " + what + " needs a name of 1 to 100 printable characters, such as the app it is for.");
             return;
         }
         try {
@@ -147,7 +164,10 @@ public final class AccountRoutes {
             render(ctx, new Created(scope, name, token), null);
         } catch (AlreadyExistsException e) {
             ctx.status(HttpStatus.CONFLICT);
-            render(ctx, null, "You already have a " + what + " named '" + name + "': revoke it first, or choose another name.");
+            render(
+                    ctx,
+                    null,
+                    "You already have a " + what + " named '" + name + "': revoke it first, or choose another name.");
         }
     }
 
@@ -210,8 +230,8 @@ public final class AccountRoutes {
     /** {@code POST /account/sign-out}: ends every session of the reader but this one. */
     public void signOutElsewhere(Context ctx) {
         Viewer viewer = signedIn(ctx);
-        changes.signOutEverywhere(AccountChanges.Actor.of(viewer), changes.account(viewer.name()),
-                ctx.cookie(Auth.SESSION_COOKIE));
+        changes.signOutEverywhere(
+                AccountChanges.Actor.of(viewer), changes.account(viewer.name()), ctx.cookie(Auth.SESSION_COOKIE));
         ctx.redirect("/account?changed=sessions#password", HttpStatus.SEE_OTHER);
     }
 
@@ -224,25 +244,32 @@ public final class AccountRoutes {
 
     private void render(Context ctx, Created created, String problem) {
         Viewer viewer = signedIn(ctx);
-        pages.render(ctx, "account.jte", new AccountPage(
-                tokens.list(viewer.userId(), ApiTokenStore.Scope.API),
-                tokens.list(viewer.userId(), ApiTokenStore.Scope.FEEDS),
-                created,
-                view(ctx),
-                baseUrl != null ? baseUrl : ctx.scheme() + "://" + ctx.host(),
-                ctx.queryParam("changed") == null ? "" : ctx.queryParam("changed"),
-                problem == null ? "" : problem,
-                clock.instant(),
-                users.digestSettings(viewer.userId()),
-                RiverFilter.TOPICS.stream().sorted().toList(),
-                mailConfigured));
+        pages.render(
+                ctx,
+                "account.jte",
+                new AccountPage(
+                        tokens.list(viewer.userId(), ApiTokenStore.Scope.API),
+                        tokens.list(viewer.userId(), ApiTokenStore.Scope.FEEDS),
+                        created,
+                        view(ctx),
+                        baseUrl != null ? baseUrl : ctx.scheme() + "://" + ctx.host(),
+                        ctx.queryParam("changed") == null ? "" : ctx.queryParam("changed"),
+                        problem == null ? "" : problem,
+                        clock.instant(),
+                        users.digestSettings(viewer.userId()),
+                        RiverFilter.TOPICS.stream().sorted().toList(),
+                        mailConfigured));
     }
 
     /** The feed the reader came to subscribe to ("Subscribe to this view"): one of Sift's feed addresses, else all posts. */
     private static String view(Context ctx) {
         String view = ctx.queryParam("view") != null ? ctx.queryParam("view") : ctx.formParam("view");
-        return view != null && view.startsWith("/feeds/") && view.length() <= 1000
-                && view.chars().noneMatch(c -> c < 0x20 || c == '#') ? view : DEFAULT_VIEW;
+        return view != null
+                        && view.startsWith("/feeds/")
+                        && view.length() <= 1000
+                        && view.chars().noneMatch(c -> c < 0x20 || c == '#')
+                ? view
+                : DEFAULT_VIEW;
     }
 
     /** A feed address with the reader's secret: what a feed reader subscribes to. */

@@ -1,6 +1,5 @@
 package sift.web.auth;
 
-import sift.web.http.BadInput;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -8,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.user.SessionStore;
 import sift.store.user.UserStore;
+import sift.web.http.BadInput;
 
 /** Reader accounts: adding one ({@code sift user add}), and the first admin when Sift starts without any. */
 public final class Accounts {
@@ -25,8 +25,7 @@ public final class Accounts {
      */
     public static long add(UserStore users, String name, String password, boolean admin, Instant now) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new BadInput("a user name is 1-100 letters, digits, '.', '-', '_' or '@', not '"
-                    + name + "'");
+            throw new BadInput("a user name is 1-100 letters, digits, '.', '-', '_' or '@', not '" + name + "'");
         }
         if (users.find(name).isPresent()) {
             throw new BadInput("there is already a user named '" + name + "'");
@@ -54,8 +53,11 @@ public final class Accounts {
         if (password != null) {
             log.info("Created the admin account '{}' with the password from SIFT_ADMIN_PASSWORD", FIRST_ADMIN);
         } else {
-            log.warn("Created the admin account '{}' with the password {} (shown this once: note it now; add other "
-                    + "accounts with ./sift user add NAME)", FIRST_ADMIN, chosen);
+            log.warn(
+                    "Created the admin account '{}' with the password {} (shown this once: note it now; add other "
+                            + "accounts with ./sift user add NAME)",
+                    FIRST_ADMIN,
+                    chosen);
         }
     }
 }

@@ -1,12 +1,12 @@
 package sift.web.auth;
 
-import sift.web.http.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import io.javalin.http.UnauthorizedResponse;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,19 +15,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import sift.store.user.ApiTokenStore;
 import sift.store.user.LoginDeviceStore;
 import sift.store.user.SessionStore;
 import sift.store.user.User;
 import sift.store.user.UserStore;
 import sift.web.http.Pages;
+import sift.web.http.Viewer;
 
 /**
  * Who may do what. Every page and API call needs a signed-in reader, unless the reader is public
@@ -60,8 +59,10 @@ public final class Auth {
     private static final Set<String> OPEN_PREFIXES = Set.of("/static/", "/demo/", "/favicon.ico");
     /** Paths anyone reaches, that show more to an admin (or a monitoring system's token): health and metrics. */
     private static final Set<String> DIAGNOSTICS = Set.of("/health", "/metrics");
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final UserStore users;
     private final SessionStore sessions;
@@ -73,8 +74,15 @@ public final class Auth {
     private final boolean publicReader;
     private final Clock clock;
 
-    public Auth(UserStore users, SessionStore sessions, ApiTokenStore tokens, LoginDeviceStore devices, Pages pages,
-            boolean publicReader, PrometheusRegistry registry, Clock clock) {
+    public Auth(
+            UserStore users,
+            SessionStore sessions,
+            ApiTokenStore tokens,
+            LoginDeviceStore devices,
+            Pages pages,
+            boolean publicReader,
+            PrometheusRegistry registry,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.recentSessions = new SessionCache(sessions);
@@ -96,7 +104,11 @@ public final class Auth {
         if (authorization != null && path.startsWith("/api/")) {
             // a browser never sends this header by itself, so a request with a token needs no request token
             User user = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? tokens.find(ApiTokenStore.Scope.API, authorization.substring(7).strip(), clock.instant()).orElse(null)
+                    ? tokens.find(
+                                    ApiTokenStore.Scope.API,
+                                    authorization.substring(7).strip(),
+                                    clock.instant())
+                            .orElse(null)
                     : null;
             if (user == null) {
                 throw new UnauthorizedResponse("This API token is not valid (revoked, or not a Sift token): send "
@@ -105,7 +117,8 @@ public final class Auth {
             new Viewer(user.id(), user.name(), user.admin(), null).attach(ctx);
             return;
         }
-        boolean reading = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
+        boolean reading =
+                ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
         if (path.startsWith("/feeds/") && ctx.queryParam("token") != null) {
             // a feed reader sends no cookie: the feed's address names the reader
             User user = tokens.find(ApiTokenStore.Scope.FEEDS, ctx.queryParam("token"), clock.instant())
@@ -118,8 +131,8 @@ public final class Auth {
             return;
         }
         Optional<SessionStore.Session> session = recentSessions.find(ctx.cookie(SESSION_COOKIE), clock.instant());
-        session.ifPresent(s -> new Viewer(s.user().id(), s.user().name(), s.user().admin(), s.csrfToken())
-                .attach(ctx));
+        session.ifPresent(
+                s -> new Viewer(s.user().id(), s.user().name(), s.user().admin(), s.csrfToken()).attach(ctx));
         if (path.equals("/login") || DIAGNOSTICS.contains(path)) {
             return; // the login form carries a token of its own; diagnostics decide what they show
         }
@@ -133,7 +146,8 @@ public final class Auth {
                         + "account page (it carries your secret, ?token=...).");
             }
             String here = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-            ctx.redirect(reading ? "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8) : "/login",
+            ctx.redirect(
+                    reading ? "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8) : "/login",
                     HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
@@ -165,7 +179,8 @@ public final class Auth {
         }
         if (!viewer.admin()) {
             log.warn("'{}' (not an admin) was refused {} {}", viewer.name(), ctx.method(), path);
-            throw new ForbiddenResponse("Only admins may tune feeds and classifiers; '" + viewer.name() + "' is a reader.");
+            throw new ForbiddenResponse(
+                    "Only admins may tune feeds and classifiers; '" + viewer.name() + "' is a reader.");
         }
     }
 
@@ -182,40 +197,59 @@ public final class Auth {
     public void login(Context ctx) {
         String formToken = ctx.formParam(CSRF_FIELD);
         if (!sameToken(ctx.cookie(LOGIN_COOKIE), formToken)) {
-            throw new ForbiddenResponse("This login form has expired or did not come from Sift. Reload it and try again.");
+            throw new ForbiddenResponse(
+                    "This login form has expired or did not come from Sift. Reload it and try again.");
         }
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         Instant now = clock.instant();
         String address = ctx.ip();
         if (!guard.reserve(address, now)) {
-            log.warn("Login as '{}' from {} refused: {} failed logins from there in {} minutes", printable(name),
-                    address, LoginGuard.PER_ADDRESS, LoginGuard.WINDOW.toMinutes());
-            renderLogin(ctx, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from your address: try again after "
-                    + TIME.format(guard.freeAt(address, now)) + ".");
+            log.warn(
+                    "Login as '{}' from {} refused: {} failed logins from there in {} minutes",
+                    printable(name),
+                    address,
+                    LoginGuard.PER_ADDRESS,
+                    LoginGuard.WINDOW.toMinutes());
+            renderLogin(
+                    ctx,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many failed logins from your address: try again after "
+                            + TIME.format(guard.freeAt(address, now)) + ".");
             return;
         }
         Optional<User> user = name.isEmpty() || name.length() > 100 ? Optional.empty() : users.find(name);
         String device = ctx.cookie(DEVICE_COOKIE);
-        boolean known = user.isPresent() && device != null
+        boolean known = user.isPresent()
+                && device != null
                 && devices.owner(device).filter(id -> id == user.get().id()).isPresent();
         String refused = user.isEmpty() ? "no such account" : user.get().disabled() ? "the account is disabled" : null;
-        if (refused == null && !(known
-                ? devices.reserveLogin(device, LOCK_AFTER, now.plus(LOCK_FOR), now)
-                : users.reserveLogin(user.get().id(), LOCK_AFTER, now.plus(LOCK_FOR), now))) {
+        if (refused == null
+                && !(known
+                        ? devices.reserveLogin(device, LOCK_AFTER, now.plus(LOCK_FOR), now)
+                        : users.reserveLogin(user.get().id(), LOCK_AFTER, now.plus(LOCK_FOR), now))) {
             refused = (known ? "this browser is" : "the account is") + " locked after " + LOCK_AFTER + " failed logins";
         }
         boolean matches;
         try {
             matches = guard.check(password, refused == null ? user.get().passwordHash() : null);
         } catch (LoginGuard.Busy e) {
-            log.warn("Login as '{}' from {} not tried: {} password checks were busy for {} s", printable(name), address,
-                    LoginGuard.HASHES_AT_ONCE, LoginGuard.HASH_WAIT.toSeconds());
-            renderLogin(ctx, HttpStatus.SERVICE_UNAVAILABLE, "Sift is busy checking other logins: try again in a moment.");
+            log.warn(
+                    "Login as '{}' from {} not tried: {} password checks were busy for {} s",
+                    printable(name),
+                    address,
+                    LoginGuard.HASHES_AT_ONCE,
+                    LoginGuard.HASH_WAIT.toSeconds());
+            renderLogin(
+                    ctx, HttpStatus.SERVICE_UNAVAILABLE, "Sift is busy checking other logins: try again in a moment.");
             return;
         }
         if (!matches) {
-            log.warn("Failed login as '{}' from {}: {}", printable(name), address, refused != null ? refused : "wrong password");
+            log.warn(
+                    "Failed login as '{}' from {}: {}",
+                    printable(name),
+                    address,
+                    refused != null ? refused : "wrong password");
             renderLogin(ctx, HttpStatus.UNAUTHORIZED, FAILED);
             return;
         }
@@ -224,8 +258,13 @@ public final class Auth {
             devices.succeeded(device);
         } else {
             users.succeededLogin(user.get().id());
-            ctx.cookie(cookie(ctx, DEVICE_COOKIE, "/login", devices.add(user.get().id(), now),
-                    (int) DEVICE_LIFETIME.toSeconds(), SameSite.STRICT));
+            ctx.cookie(cookie(
+                    ctx,
+                    DEVICE_COOKIE,
+                    "/login",
+                    devices.add(user.get().id(), now),
+                    (int) DEVICE_LIFETIME.toSeconds(),
+                    SameSite.STRICT));
         }
         SessionStore.Opened opened = sessions.open(user.get(), SESSION_LIFETIME, now);
         ctx.cookie(cookie(ctx, SESSION_COOKIE, "/", opened.token(), (int) SESSION_LIFETIME.toSeconds(), SameSite.LAX));
@@ -271,8 +310,10 @@ public final class Auth {
         ctx.status(status);
         String next = ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next");
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
-        pages.render(ctx, "login.jte", new LoginPage(safeNext(next), token, problem == null ? "" : problem,
-                name.length() > 100 ? "" : name));
+        pages.render(
+                ctx,
+                "login.jte",
+                new LoginPage(safeNext(next), token, problem == null ? "" : problem, name.length() > 100 ? "" : name));
     }
 
     /** A name as the log shows it: at most 100 characters, control characters as '?', so no line is forged. */
@@ -283,8 +324,12 @@ public final class Auth {
 
     /** Where to go after signing in: a path on this site, never another site ("//evil.example"). */
     public static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.startsWith("/login") || next.chars().anyMatch(c -> c < 0x20)) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.startsWith("/\\")
+                || next.startsWith("/login")
+                || next.chars().anyMatch(c -> c < 0x20)) {
             return "/";
         }
         return next;
@@ -295,14 +340,24 @@ public final class Auth {
         if (header != null) {
             return header;
         }
-        return ctx.isMultipartFormData() || "application/x-www-form-urlencoded".equals(ctx.contentType() == null
-                ? null : ctx.contentType().split(";")[0].strip()) ? ctx.formParam(CSRF_FIELD) : null;
+        return ctx.isMultipartFormData()
+                        || "application/x-www-form-urlencoded"
+                                .equals(
+                                        ctx.contentType() == null
+                                                ? null
+                                                : ctx.contentType()
+                                                        .split(";")[0]
+                                                        .strip())
+                ? ctx.formParam(CSRF_FIELD)
+                : null;
     }
 
     /** Compares tokens in constant time; a missing token matches nothing. */
     static boolean sameToken(String expected, String given) {
-        return expected != null && given != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        return expected != null
+                && given != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -46,7 +46,8 @@ final class LoginGuard {
     private final Counter checks;
 
     LoginGuard(PrometheusRegistry registry) {
-        this.checks = Counter.builder().name("sift_password_checks")
+        this.checks = Counter.builder()
+                .name("sift_password_checks")
                 .help("Passwords checked against an account's hash (not those refused before, by a lock or a limit)")
                 .register(registry);
     }
@@ -59,8 +60,10 @@ final class LoginGuard {
         if (byAddress.size() >= ADDRESSES) {
             byAddress.values().removeIf(f -> !f.since().plus(WINDOW).isAfter(now));
             if (byAddress.size() >= ADDRESSES) {
-                log.warn("Failed logins came from over {} addresses in {} minutes: their counts start again",
-                        ADDRESSES, WINDOW.toMinutes());
+                log.warn(
+                        "Failed logins came from over {} addresses in {} minutes: their counts start again",
+                        ADDRESSES,
+                        WINDOW.toMinutes());
                 byAddress.clear();
             }
         }
@@ -75,7 +78,8 @@ final class LoginGuard {
 
     /** The login from the address succeeded: its attempt does not count as a failure. */
     void succeeded(String address) {
-        byAddress.computeIfPresent(key(address), (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.since()));
+        byAddress.computeIfPresent(
+                key(address), (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.since()));
     }
 
     /** When the address may try again. */

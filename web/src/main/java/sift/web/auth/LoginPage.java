@@ -1,9 +1,4 @@
 package sift.web.auth;
 
-
 /** The login form, with what was wrong with the last try. */
-public record LoginPage(
-        String next,
-        String token,
-        String problem,
-        String name) {}
+public record LoginPage(String next, String token, String problem, String name) {}

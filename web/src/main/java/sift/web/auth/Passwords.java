@@ -1,7 +1,7 @@
 package sift.web.auth;
 
-import sift.web.http.BadInput;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import sift.web.http.BadInput;
 
 /**
  * Password hashes: Argon2id (Spring Security's encoder with Bouncy Castle's Argon2; 16 MiB, 2 passes, a salt of
@@ -11,6 +11,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 public final class Passwords {
     /** The shortest password Sift accepts for an account. */
     public static final int MIN_LENGTH = 10;
+
     private static final Argon2PasswordEncoder ENCODER = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private static final String NOBODY = ENCODER.encode("a password no account has");
 

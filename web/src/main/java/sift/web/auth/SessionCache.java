@@ -31,7 +31,9 @@ final class SessionCache {
             return Optional.empty();
         }
         Entry entry = recent.get(token);
-        if (entry != null && entry.lookedUp().plus(FRESH_FOR).isAfter(now) && entry.session().expiresAt().isAfter(now)) {
+        if (entry != null
+                && entry.lookedUp().plus(FRESH_FOR).isAfter(now)
+                && entry.session().expiresAt().isAfter(now)) {
             return Optional.of(entry.session());
         }
         Optional<SessionStore.Session> found = sessions.find(token, now);

@@ -4,16 +4,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import sift.ingest.Ingestion;
 import sift.nlp.Analyzer;
 import sift.store.AuditStore;
 import sift.store.classifier.ClassifierSettingStore;
-import sift.store.post.PostQueries;
 import sift.store.post.PostChanges;
+import sift.store.post.PostQueries;
 import sift.web.http.Fields;
-import sift.ingest.Ingestion;
 import sift.web.http.Pages;
 import sift.web.http.Viewer;
 
@@ -32,8 +30,15 @@ public final class ClassifierRoutes {
     private final Pages pages;
     private final Clock clock;
 
-    public ClassifierRoutes(ClassifierSettingStore settings, PostQueries posts, PostChanges changes, Ingestion ingestion, AuditStore audit,
-            Rescore rescore, Pages pages, Clock clock) {
+    public ClassifierRoutes(
+            ClassifierSettingStore settings,
+            PostQueries posts,
+            PostChanges changes,
+            Ingestion ingestion,
+            AuditStore audit,
+            Rescore rescore,
+            Pages pages,
+            Clock clock) {
         this.rescore = rescore;
         this.settings = settings;
         this.posts = posts;
@@ -62,23 +67,40 @@ public final class ClassifierRoutes {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            render(ctx, HttpStatus.BAD_REQUEST, null, null, given, "The hype threshold is a whole number from 1 to 99, not '"
-                    + given + "'; the active threshold, " + ingestion.analyzer().hypeThreshold() + ", stays.");
+            render(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    null,
+                    null,
+                    given,
+                    "The hype threshold is a whole number from 1 to 99, not '" + given + "'; the active threshold, "
+                            + ingestion.analyzer().hypeThreshold() + ", stays.");
             return;
         }
         Analyzer candidate = ingestion.analyzer().withHypeThreshold(threshold);
         if ("save".equals(ctx.formParam("action"))) {
             Viewer viewer = Viewer.of(ctx);
             int before = ingestion.analyzer().hypeThreshold();
-            settings.save(ClassifierSettingStore.HYPE_THRESHOLD, String.valueOf(threshold), viewer.name(), clock.instant());
+            settings.save(
+                    ClassifierSettingStore.HYPE_THRESHOLD, String.valueOf(threshold), viewer.name(), clock.instant());
             ingestion.useAnalyzer(candidate);
-            audit.record(viewer.userId(), viewer.name(), "classifier.hype-threshold", "hype threshold",
-                    before + " -> " + threshold, clock.instant());
+            audit.record(
+                    viewer.userId(),
+                    viewer.name(),
+                    "classifier.hype-threshold",
+                    "hype threshold",
+                    before + " -> " + threshold,
+                    clock.instant());
             ctx.redirect("/admin/classifiers", HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, HttpStatus.OK, threshold, Preview.of(posts, changes, ingestion.analyzer(), candidate),
-                String.valueOf(threshold), "");
+        render(
+                ctx,
+                HttpStatus.OK,
+                threshold,
+                Preview.of(posts, changes, ingestion.analyzer(), candidate),
+                String.valueOf(threshold),
+                "");
     }
 
     /** {@code POST /admin/classifiers/{id}/activate}: makes an older version the active one again. */
@@ -89,8 +111,13 @@ public final class ClassifierRoutes {
         Viewer viewer = Viewer.of(ctx);
         int before = ingestion.analyzer().hypeThreshold();
         ingestion.useAnalyzer(ingestion.analyzer().withHypeThreshold(Integer.parseInt(version.value())));
-        audit.record(viewer.userId(), viewer.name(), "classifier.rollback", "hype threshold",
-                before + " -> " + version.value() + " (version " + id + " of " + version.createdAt() + ")", clock.instant());
+        audit.record(
+                viewer.userId(),
+                viewer.name(),
+                "classifier.rollback",
+                "hype threshold",
+                before + " -> " + version.value() + " (version " + id + " of " + version.createdAt() + ")",
+                clock.instant());
         ctx.redirect("/admin/classifiers", HttpStatus.SEE_OTHER);
     }
 
@@ -101,25 +128,38 @@ public final class ClassifierRoutes {
     public void rescore(Context ctx) {
         Viewer viewer = Viewer.of(ctx);
         if (rescore.start()) {
-            audit.record(viewer.userId(), viewer.name(), "classifier.rescore", "the archive",
-                    "models " + ingestion.analyzer().version() + ", hype threshold " + ingestion.analyzer().hypeThreshold(),
+            audit.record(
+                    viewer.userId(),
+                    viewer.name(),
+                    "classifier.rescore",
+                    "the archive",
+                    "models " + ingestion.analyzer().version() + ", hype threshold "
+                            + ingestion.analyzer().hypeThreshold(),
                     clock.instant());
         }
         ctx.redirect("/admin/classifiers", HttpStatus.SEE_OTHER);
     }
 
-    private void render(Context ctx, HttpStatus status, Integer candidate, List<Preview.Change> changes, String typed,
+    private void render(
+            Context ctx,
+            HttpStatus status,
+            Integer candidate,
+            List<Preview.Change> changes,
+            String typed,
             String problem) {
         ctx.status(status);
-        pages.render(ctx, "admin/classifiers.jte", new ClassifiersPage(
-                ingestion.analyzer().hypeThreshold(),
-                candidate,
-                typed == null ? String.valueOf(ingestion.analyzer().hypeThreshold()) : typed,
-                changes,
-                Preview.POSTS,
-                settings.history(ClassifierSettingStore.HYPE_THRESHOLD),
-                problem,
-                clock.instant(),
-                rescore.progress().orElse(null)));
+        pages.render(
+                ctx,
+                "admin/classifiers.jte",
+                new ClassifiersPage(
+                        ingestion.analyzer().hypeThreshold(),
+                        candidate,
+                        typed == null ? String.valueOf(ingestion.analyzer().hypeThreshold()) : typed,
+                        changes,
+                        Preview.POSTS,
+                        settings.history(ClassifierSettingStore.HYPE_THRESHOLD),
+                        problem,
+                        clock.instant(),
+                        rescore.progress().orElse(null)));
     }
 }

@@ -1,9 +1,8 @@
 package sift.web.classifier;
 
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import sift.store.classifier.ClassifierSettingStore;
-import sift.web.admin.AdminPage;
 
 /** The classifiers page: the hype threshold, a preview of a new one, and re-scoring. */
 public record ClassifiersPage(

@@ -7,12 +7,12 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.List;
 import sift.store.AuditStore;
-import sift.store.post.IndexablePost;
 import sift.store.classifier.LabelStore;
+import sift.store.post.IndexablePost;
 import sift.store.post.Post;
+import sift.store.post.PostChanges;
 import sift.store.post.PostFacts;
 import sift.store.post.PostQueries;
-import sift.store.post.PostChanges;
 import sift.store.post.RiverFilter;
 import sift.web.http.Fields;
 import sift.web.http.Viewer;
@@ -45,33 +45,63 @@ public final class LabelRoutes {
         String what = ctx.formParam("what") == null ? "" : ctx.formParam("what");
         Viewer viewer = Viewer.of(ctx);
         switch (what) {
-            case "stance" -> save(viewer, id, "stance", List.of(one(ctx, "label", RiverFilter.STANCES)), postText, false, "post stance");
-            case "kind" -> save(viewer, id, "kind", List.of(one(ctx, "label", RiverFilter.KINDS)), postText, false, "kind");
+            case "stance" ->
+                save(
+                        viewer,
+                        id,
+                        "stance",
+                        List.of(one(ctx, "label", RiverFilter.STANCES)),
+                        postText,
+                        false,
+                        "post stance");
+            case "kind" ->
+                save(viewer, id, "kind", List.of(one(ctx, "label", RiverFilter.KINDS)), postText, false, "kind");
             case "topics" -> {
                 List<String> topics = ctx.formParams("topic");
                 if (topics.isEmpty() || !RiverFilter.TOPICS.containsAll(topics)) {
-                    throw new BadRequestResponse("Topics are one or more of " + RiverFilter.TOPICS + ", not " + topics + ".");
+                    throw new BadRequestResponse(
+                            "Topics are one or more of " + RiverFilter.TOPICS + ", not " + topics + ".");
                 }
                 save(viewer, id, "topic", topics, postText, false, "topics");
             }
             case "claim" -> {
                 // the claim is named by its sentence, which must be one of the post's own
                 String sentence = ctx.formParam("sentence");
-                PostFacts.Claim claim = post.facts().claims().stream().filter(c -> c.sentence().equals(sentence))
-                        .findFirst().orElseThrow(() -> new BadRequestResponse("Post " + id + " has no such claim."));
-                save(viewer, id, "stance", List.of(one(ctx, "label", RiverFilter.STANCES)), claim.sentence(),
-                        true, "claim stance");
+                PostFacts.Claim claim = post.facts().claims().stream()
+                        .filter(c -> c.sentence().equals(sentence))
+                        .findFirst()
+                        .orElseThrow(() -> new BadRequestResponse("Post " + id + " has no such claim."));
+                save(
+                        viewer,
+                        id,
+                        "stance",
+                        List.of(one(ctx, "label", RiverFilter.STANCES)),
+                        claim.sentence(),
+                        true,
+                        "claim stance");
             }
-            default -> throw new BadRequestResponse("A label is of the post's stance, kind or topics, or of a claim; not '"
-                    + what + "'.");
+            default ->
+                throw new BadRequestResponse(
+                        "A label is of the post's stance, kind or topics, or of a claim; not '" + what + "'.");
         }
         ctx.redirect("/posts/" + id + "#labels", HttpStatus.SEE_OTHER);
     }
 
-    private void save(Viewer viewer, long postId, String target, List<String> values, String text, boolean sentence,
+    private void save(
+            Viewer viewer,
+            long postId,
+            String target,
+            List<String> values,
+            String text,
+            boolean sentence,
             String about) {
         labels.add(postId, target, values, text, sentence, viewer.userId(), clock.instant());
-        audit.record(viewer.userId(), viewer.name(), "label.add", "post " + postId, about + ": " + String.join(", ", values),
+        audit.record(
+                viewer.userId(),
+                viewer.name(),
+                "label.add",
+                "post " + postId,
+                about + ": " + String.join(", ", values),
                 clock.instant());
     }
 

@@ -1,10 +1,10 @@
 package sift.web.classifier;
 
-import sift.web.http.BadInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import sift.web.http.BadInput;
 
 /**
  * The hype lexicon as the admin page edits it: the AI-term list one term a line, and the other lists as the
@@ -20,13 +20,16 @@ public record LexiconForm(String aiTerms, String lists) {
         List<String> lists = new ArrayList<>();
         for (String line : text.split("\r?\n", -1)) {
             if (AI_LINE.matcher(line).matches()) {
-                Arrays.stream(line.substring(line.indexOf(':') + 1).split("\\|")).map(String::strip)
-                        .filter(t -> !t.isEmpty()).forEach(terms::add);
+                Arrays.stream(line.substring(line.indexOf(':') + 1).split("\\|"))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .forEach(terms::add);
             } else {
                 lists.add(line);
             }
         }
-        return new LexiconForm(String.join("\n", terms), String.join("\n", lists).strip());
+        return new LexiconForm(
+                String.join("\n", terms), String.join("\n", lists).strip());
     }
 
     /**

@@ -1,10 +1,9 @@
 package sift.web.classifier;
 
-import sift.nlp.train.Retraining;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
+import sift.nlp.train.Retraining;
 import sift.store.classifier.ClassifierSettingStore;
-import sift.web.admin.AdminPage;
 
 /** The hype lexicon page: the lexicon in a form, a preview and evaluation of a change, and its versions. */
 public record LexiconPage(

@@ -1,26 +1,24 @@
 package sift.web.classifier;
 
-import sift.web.http.BadInput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import sift.ingest.Ingestion;
 import sift.ingest.classifier.ActiveClassifiers;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.HypeLexicon;
 import sift.nlp.train.Retraining;
 import sift.store.AuditStore;
 import sift.store.classifier.ClassifierSettingStore;
-import sift.store.post.PostQueries;
 import sift.store.post.PostChanges;
+import sift.store.post.PostQueries;
+import sift.web.http.BadInput;
 import sift.web.http.Fields;
-import sift.ingest.Ingestion;
 import sift.web.http.Pages;
 import sift.web.http.Viewer;
 
@@ -44,8 +42,14 @@ public final class LexiconRoutes {
     private final Pages pages;
     private final Clock clock;
 
-    public LexiconRoutes(ClassifierSettingStore settings, PostQueries posts, PostChanges changes, Ingestion ingestion, AuditStore audit,
-            Pages pages, Clock clock) {
+    public LexiconRoutes(
+            ClassifierSettingStore settings,
+            PostQueries posts,
+            PostChanges changes,
+            Ingestion ingestion,
+            AuditStore audit,
+            Pages pages,
+            Clock clock) {
         this.settings = settings;
         this.posts = posts;
         this.changes = changes;
@@ -79,40 +83,63 @@ public final class LexiconRoutes {
         }
         HypeLexicon before = active();
         Analyzer analyzer = ingestion.analyzer();
-        Retraining.Comparison evaluation = Retraining.compare(analyzer.stanceModel(),
-                analyzer.stanceModel().withLexicon(candidate), Retraining.DEFAULT_TOLERANCE);
+        Retraining.Comparison evaluation = Retraining.compare(
+                analyzer.stanceModel(), analyzer.stanceModel().withLexicon(candidate), Retraining.DEFAULT_TOLERANCE);
         if ("save".equals(ctx.formParam("action"))) {
             if (!evaluation.promoted()) {
-                render(ctx, HttpStatus.BAD_REQUEST, form, null, differences(before, candidate), evaluation,
+                render(
+                        ctx,
+                        HttpStatus.BAD_REQUEST,
+                        form,
+                        null,
+                        differences(before, candidate),
+                        evaluation,
                         refusal("with it the scorer does worse on the held-out data: "
                                 + String.join("; ", evaluation.regressions())));
                 return;
             }
             Viewer viewer = Viewer.of(ctx);
-            ClassifierSettingStore.Version saved = settings.save(ClassifierSettingStore.HYPE_LEXICON, candidate.text(),
-                    viewer.name(), clock.instant());
+            ClassifierSettingStore.Version saved = settings.save(
+                    ClassifierSettingStore.HYPE_LEXICON, candidate.text(), viewer.name(), clock.instant());
             ingestion.useAnalyzer(ingestion.analyzer().withLexicon(candidate));
-            audit.record(viewer.userId(), viewer.name(), "classifier.lexicon", ActiveClassifiers.lexiconName(saved.id()),
+            audit.record(
+                    viewer.userId(),
+                    viewer.name(),
+                    "classifier.lexicon",
+                    ActiveClassifiers.lexiconName(saved.id()),
                     String.join("; ", differences(before, candidate)) + "; " + Retrain.figures(evaluation),
                     clock.instant());
             ctx.redirect("/admin/classifiers/lexicon", HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, HttpStatus.OK, form, Preview.of(posts, changes, analyzer, analyzer.withLexicon(candidate)),
-                differences(before, candidate), evaluation, "");
+        render(
+                ctx,
+                HttpStatus.OK,
+                form,
+                Preview.of(posts, changes, analyzer, analyzer.withLexicon(candidate)),
+                differences(before, candidate),
+                evaluation,
+                "");
     }
 
     /** {@code POST /admin/classifiers/lexicon/{id}/activate}: an older version again, checked again first. */
     public void activate(Context ctx) {
         long id = Fields.wholeNumber("version", ctx.pathParam("id"));
         ClassifierSettingStore.Version version = settings.history(ClassifierSettingStore.HYPE_LEXICON).stream()
-                .filter(v -> v.id() == id).findFirst()
+                .filter(v -> v.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundResponse("There is no lexicon version " + id + "."));
         HypeLexicon lexicon;
         try {
             lexicon = HypeLexicon.parse(version.value(), ActiveClassifiers.lexiconName(id));
         } catch (IllegalArgumentException e) {
-            render(ctx, HttpStatus.BAD_REQUEST, LexiconForm.of(active().text()), null, List.of(), null,
+            render(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    LexiconForm.of(active().text()),
+                    null,
+                    List.of(),
+                    null,
                     refusal(e.getMessage()));
             return;
         }
@@ -131,7 +158,12 @@ public final class LexiconRoutes {
     private void rollBack(Context ctx, HypeLexicon lexicon, String target, HypeLexicon before) {
         Viewer viewer = Viewer.of(ctx);
         ingestion.useAnalyzer(ingestion.analyzer().withLexicon(lexicon));
-        audit.record(viewer.userId(), viewer.name(), "classifier.rollback", target, String.join("; ", differences(before, lexicon)),
+        audit.record(
+                viewer.userId(),
+                viewer.name(),
+                "classifier.rollback",
+                target,
+                String.join("; ", differences(before, lexicon)),
                 clock.instant());
         ctx.redirect("/admin/classifiers/lexicon", HttpStatus.SEE_OTHER);
     }
@@ -153,7 +185,8 @@ public final class LexiconRoutes {
             Integer was = before.lists().get(name);
             Integer is = after.lists().get(name);
             if (was == null) {
-                changes.add("new list '" + name + "' (" + is + " phrases; the stance model gives it a say once retrained)");
+                changes.add(
+                        "new list '" + name + "' (" + is + " phrases; the stance model gives it a say once retrained)");
             } else if (is == null) {
                 changes.add("list '" + name + "' removed");
             } else {
@@ -161,7 +194,8 @@ public final class LexiconRoutes {
                     changes.add("'" + name + "' " + was + " -> " + is + " phrases");
                 }
                 if (before.weight(name) != after.weight(name)) {
-                    changes.add("'" + name + "' weight " + weight(before.weight(name)) + " -> " + weight(after.weight(name)));
+                    changes.add("'" + name + "' weight " + weight(before.weight(name)) + " -> "
+                            + weight(after.weight(name)));
                 }
             }
         }
@@ -175,19 +209,33 @@ public final class LexiconRoutes {
         return w == Math.rint(w) ? String.valueOf((long) w) : String.valueOf(w);
     }
 
-    private void render(Context ctx, HttpStatus status, LexiconForm form, List<Preview.Change> changes,
-            List<String> differences, Retraining.Comparison evaluation, String problem) {
+    private void render(
+            Context ctx,
+            HttpStatus status,
+            LexiconForm form,
+            List<Preview.Change> changes,
+            List<String> differences,
+            Retraining.Comparison evaluation,
+            String problem) {
         HypeLexicon active = active();
         ctx.status(status);
-        pages.render(ctx, "admin/lexicon.jte", new LexiconPage(
-                active.lists().entrySet().stream() .map(e -> new ListRow(e.getKey(), e.getKey().equals(HypeLexicon.AI) ? "-" : weight(active.weight(e.getKey())), e.getValue())).toList(),
-                form,
-                changes,
-                differences,
-                evaluation,
-                Preview.POSTS,
-                settings.history(ClassifierSettingStore.HYPE_LEXICON),
-                problem,
-                clock.instant()));
+        pages.render(
+                ctx,
+                "admin/lexicon.jte",
+                new LexiconPage(
+                        active.lists().entrySet().stream()
+                                .map(e -> new ListRow(
+                                        e.getKey(),
+                                        e.getKey().equals(HypeLexicon.AI) ? "-" : weight(active.weight(e.getKey())),
+                                        e.getValue()))
+                                .toList(),
+                        form,
+                        changes,
+                        differences,
+                        evaluation,
+                        Preview.POSTS,
+                        settings.history(ClassifierSettingStore.HYPE_LEXICON),
+                        problem,
+                        clock.instant()));
     }
 }

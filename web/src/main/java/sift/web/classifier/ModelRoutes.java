@@ -1,24 +1,23 @@
 package sift.web.classifier;
 
-import sift.web.http.BadInput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import sift.ingest.Ingestion;
 import sift.ingest.classifier.ActiveClassifiers;
 import sift.nlp.Analyzer;
 import sift.nlp.corpus.StanceCorpus;
 import sift.nlp.train.Retraining;
 import sift.store.AuditStore;
-import sift.store.classifier.ModelStore;
 import sift.store.classifier.LabelStore;
+import sift.store.classifier.ModelStore;
+import sift.web.http.BadInput;
 import sift.web.http.Fields;
-import sift.ingest.Ingestion;
 import sift.web.http.Pages;
 import sift.web.http.Viewer;
 
@@ -37,8 +36,14 @@ public final class ModelRoutes {
     private final Pages pages;
     private final Clock clock;
 
-    public ModelRoutes(ModelStore models, LabelStore labels, Ingestion ingestion, Retrain retrain, AuditStore audit,
-            Pages pages, Clock clock) {
+    public ModelRoutes(
+            ModelStore models,
+            LabelStore labels,
+            Ingestion ingestion,
+            Retrain retrain,
+            AuditStore audit,
+            Pages pages,
+            Clock clock) {
         this.models = models;
         this.labels = labels;
         this.ingestion = ingestion;
@@ -60,8 +65,13 @@ public final class ModelRoutes {
     public void retrain(Context ctx) {
         Viewer viewer = Viewer.of(ctx);
         if (retrain.start(viewer)) {
-            audit.record(viewer.userId(), viewer.name(), "classifier.retrain.start", "the stance model",
-                    labels.sentences().size() + " labelled sentences", clock.instant());
+            audit.record(
+                    viewer.userId(),
+                    viewer.name(),
+                    "classifier.retrain.start",
+                    "the stance model",
+                    labels.sentences().size() + " labelled sentences",
+                    clock.instant());
         }
         ctx.redirect("/admin/classifiers/models", HttpStatus.SEE_OTHER);
     }
@@ -69,14 +79,17 @@ public final class ModelRoutes {
     /** {@code POST /admin/classifiers/models/{id}/activate}: a promoted version again, read back first. */
     public void activate(Context ctx) {
         long id = Fields.wholeNumber("version", ctx.pathParam("id"));
-        ModelStore.Version version = models.history(ModelStore.HYPE).stream().filter(v -> v.id() == id).findFirst()
+        ModelStore.Version version = models.history(ModelStore.HYPE).stream()
+                .filter(v -> v.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundResponse("There is no version " + id + " of the stance model."));
         Analyzer next;
         try {
             if (!version.promoted()) {
                 throw new BadInput("version " + version.version() + " was refused at its evaluation");
             }
-            next = ActiveClassifiers.withModel(ingestion.analyzer(), version, models.bytes(id).orElse(null));
+            next = ActiveClassifiers.withModel(
+                    ingestion.analyzer(), version, models.bytes(id).orElse(null));
         } catch (BadInput | IllegalArgumentException e) { // refused here, or by the model read back
             render(ctx, HttpStatus.BAD_REQUEST, "Refused: " + e.getMessage() + ". The active model stays.");
             return;
@@ -96,7 +109,12 @@ public final class ModelRoutes {
         Viewer viewer = Viewer.of(ctx);
         String before = ingestion.analyzer().version();
         ingestion.useAnalyzer(next);
-        audit.record(viewer.userId(), viewer.name(), "classifier.rollback", target, before + " -> " + next.version(),
+        audit.record(
+                viewer.userId(),
+                viewer.name(),
+                "classifier.rollback",
+                target,
+                before + " -> " + next.version(),
                 clock.instant());
         ctx.redirect("/admin/classifiers/models", HttpStatus.SEE_OTHER);
     }
@@ -106,17 +124,23 @@ public final class ModelRoutes {
         Map<String, Long> byStance = new TreeMap<>();
         sentences.forEach(s -> byStance.merge(s.stance(), 1L, Long::sum));
         List<Row> rows = models.history(ModelStore.HYPE).stream()
-                .map(v -> new Row(v, Retrain.comparison(v).orElse(null))).toList();
+                .map(v -> new Row(v, Retrain.comparison(v).orElse(null)))
+                .toList();
         ctx.status(status);
-        pages.render(ctx, "admin/models.jte", new ModelsPage(
-                rows,
-                sentences.size(),
-                byStance.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()) .collect(Collectors.joining(", ")),
-                StanceCorpus.bundled(StanceCorpus.TRAIN).size(),
-                Retraining.DEFAULT_TOLERANCE,
-                retrain.progress().orElse(null),
-                ingestion.analyzer().version(),
-                problem,
-                clock.instant()));
+        pages.render(
+                ctx,
+                "admin/models.jte",
+                new ModelsPage(
+                        rows,
+                        sentences.size(),
+                        byStance.entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", ")),
+                        StanceCorpus.bundled(StanceCorpus.TRAIN).size(),
+                        Retraining.DEFAULT_TOLERANCE,
+                        retrain.progress().orElse(null),
+                        ingestion.analyzer().version(),
+                        problem,
+                        clock.instant()));
     }
 }

@@ -1,8 +1,7 @@
 package sift.web.classifier;
 
-import java.util.List;
 import java.time.Instant;
-import sift.web.admin.AdminPage;
+import java.util.List;
 
 /** The stance model page: its versions with their evaluations, labels, and retraining. */
 public record ModelsPage(

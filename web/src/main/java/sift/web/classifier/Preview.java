@@ -5,8 +5,8 @@ import java.util.List;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.Hype;
 import sift.store.post.IndexablePost;
-import sift.store.post.PostQueries;
 import sift.store.post.PostChanges;
+import sift.store.post.PostQueries;
 
 /** What a change to a classifier would do before it is saved: the newest posts whose hype verdict it moves. */
 public final class Preview {
@@ -26,7 +26,8 @@ public final class Preview {
             Hype now = active.hype(post.title(), post.text());
             Hype then = candidate.hype(post.title(), post.text());
             if (!now.stance().equals(then.stance()) || now.score() != then.score()) {
-                changes.add(new Change(post.id(), post.title(), now.stance(), now.score(), then.stance(), then.score()));
+                changes.add(
+                        new Change(post.id(), post.title(), now.stance(), now.score(), then.stance(), then.score()));
             }
         }
         return changes;

@@ -13,10 +13,10 @@ import sift.nlp.Analyzer;
 import sift.nlp.hype.Hype;
 import sift.store.SettingStore;
 import sift.store.post.IndexablePost;
-import sift.store.post.PostFacts;
-import sift.store.post.PostStore;
-import sift.store.post.PostQueries;
 import sift.store.post.PostChanges;
+import sift.store.post.PostFacts;
+import sift.store.post.PostQueries;
+import sift.store.post.PostStore;
 import sift.web.http.Threads;
 
 /**
@@ -40,7 +40,12 @@ public final class Rescore implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("sift-rescore"));
 
-    public Rescore(PostStore posts, PostQueries queries, PostChanges changes, SettingStore settings, Supplier<Analyzer> analyzer) {
+    public Rescore(
+            PostStore posts,
+            PostQueries queries,
+            PostChanges changes,
+            SettingStore settings,
+            Supplier<Analyzer> analyzer) {
         this.posts = posts;
         this.queries = queries;
         this.changes = changes;
@@ -53,8 +58,12 @@ public final class Rescore implements AutoCloseable {
 
     /** The last re-scoring (going or done), or empty when there never was one. */
     public Optional<Progress> progress() {
-        return settings.get(DONE).map(done -> new Progress(settings.get(AFTER).isPresent(), Integer.parseInt(done),
-                Integer.parseInt(settings.get(CHANGED).orElse("0")), changes.count()));
+        return settings.get(DONE)
+                .map(done -> new Progress(
+                        settings.get(AFTER).isPresent(),
+                        Integer.parseInt(done),
+                        Integer.parseInt(settings.get(CHANGED).orElse("0")),
+                        changes.count()));
     }
 
     /** Starts re-scoring from the first post; false when one is under way already (which then goes on, if it had stopped). */
@@ -73,7 +82,9 @@ public final class Rescore implements AutoCloseable {
     /** Goes on with a re-scoring a stop interrupted. */
     public void resumeIfPending() {
         if (settings.get(AFTER).isPresent()) {
-            log.info("Re-scoring the archive resumes after post {}", settings.get(AFTER).get());
+            log.info(
+                    "Re-scoring the archive resumes after post {}",
+                    settings.get(AFTER).get());
             run();
         }
     }
@@ -88,7 +99,8 @@ public final class Rescore implements AutoCloseable {
                 int done = Integer.parseInt(settings.get(DONE).orElse("0"));
                 int changed = Integer.parseInt(settings.get(CHANGED).orElse("0"));
                 List<IndexablePost> batch;
-                while (!(batch = changes.afterId(after, BATCH)).isEmpty() && !Thread.currentThread().isInterrupted()) {
+                while (!(batch = changes.afterId(after, BATCH)).isEmpty()
+                        && !Thread.currentThread().isInterrupted()) {
                     Analyzer now = analyzer.get();
                     for (IndexablePost post : batch) {
                         Hype hype = now.hype(post.title(), post.text());
@@ -115,11 +127,22 @@ public final class Rescore implements AutoCloseable {
     }
 
     private boolean rescore(long postId, Hype hype) {
-        return queries.find(postId).map(post -> {
-            PostFacts f = post.facts();
-            return posts.replaceFacts(postId, new PostFacts(f.kind(), f.topics(), hype.score(), hype.stance(),
-                    Refresher.claims(hype), f.release(), f.episode(), f.vector()));
-        }).orElse(false);
+        return queries.find(postId)
+                .map(post -> {
+                    PostFacts f = post.facts();
+                    return posts.replaceFacts(
+                            postId,
+                            new PostFacts(
+                                    f.kind(),
+                                    f.topics(),
+                                    hype.score(),
+                                    hype.stance(),
+                                    Refresher.claims(hype),
+                                    f.release(),
+                                    f.episode(),
+                                    f.vector()));
+                })
+                .orElse(false);
     }
 
     @Override

@@ -13,13 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sift.ingest.Ingestion;
 import sift.ingest.classifier.ActiveClassifiers;
 import sift.nlp.hype.StanceModel;
 import sift.nlp.train.Retraining;
 import sift.store.AuditStore;
-import sift.store.classifier.ModelStore;
 import sift.store.classifier.LabelStore;
-import sift.ingest.Ingestion;
+import sift.store.classifier.ModelStore;
 import sift.web.http.Threads;
 import sift.web.http.Viewer;
 
@@ -32,7 +32,8 @@ import sift.web.http.Viewer;
  */
 public final class Retrain implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Retrain.class);
-    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final LabelStore labels;
     private final ModelStore models;
@@ -54,8 +55,14 @@ public final class Retrain implements AutoCloseable {
      * The last retraining this process ran: whether it is still going, its step, who asked and when, and at the end
      * the version it made (null when it failed, with the failure).
      */
-    public record Progress(boolean going, String step, String userName, Instant started, Integer version,
-            Boolean promoted, String failure) {}
+    public record Progress(
+            boolean going,
+            String step,
+            String userName,
+            Instant started,
+            Integer version,
+            Boolean promoted,
+            String failure) {}
 
     public Optional<Progress> progress() {
         return Optional.ofNullable(progress.get());
@@ -76,29 +83,52 @@ public final class Retrain implements AutoCloseable {
         Instant started = clock.instant();
         try {
             List<StanceModel.Labelled> sentences = labels.sentences().stream()
-                    .map(s -> new StanceModel.Labelled(s.text(), s.stance())).toList();
-            Retraining.Result result = Retraining.retrain(ingestion.analyzer().stanceModel(), sentences,
-                    Retraining.DEFAULT_TOLERANCE, step -> step(viewer, started, step));
+                    .map(s -> new StanceModel.Labelled(s.text(), s.stance()))
+                    .toList();
+            Retraining.Result result = Retraining.retrain(
+                    ingestion.analyzer().stanceModel(),
+                    sentences,
+                    Retraining.DEFAULT_TOLERANCE,
+                    step -> step(viewer, started, step));
             step(viewer, started, "reading the new model back and keeping it");
             Retraining.Comparison comparison = result.comparison();
             byte[] bytes = result.model().bytes();
             StanceModel readBack = null;
             try {
-                readBack = StanceModel.read(bytes, "the new model", result.model().lexicon());
+                readBack =
+                        StanceModel.read(bytes, "the new model", result.model().lexicon());
             } catch (IllegalArgumentException e) {
                 comparison = comparison.refused(e.getMessage());
             }
-            ModelStore.Version version = models.add(ModelStore.HYPE, bytes, comparison.examples(), comparison.labels(),
-                    JSON.writeValueAsString(comparison), viewer.name(), comparison.promoted(), clock.instant());
+            ModelStore.Version version = models.add(
+                    ModelStore.HYPE,
+                    bytes,
+                    comparison.examples(),
+                    comparison.labels(),
+                    JSON.writeValueAsString(comparison),
+                    viewer.name(),
+                    comparison.promoted(),
+                    clock.instant());
             if (comparison.promoted()) {
-                ingestion.useAnalyzer(ingestion.analyzer().withStanceModel(readBack, ActiveClassifiers.modelName(version)));
+                ingestion.useAnalyzer(
+                        ingestion.analyzer().withStanceModel(readBack, ActiveClassifiers.modelName(version)));
             }
-            audit.record(viewer.userId(), viewer.name(), "classifier.retrain", "version " + version.version()
-                    + " of the stance model", verdict(comparison), clock.instant());
-            log.info("Retrained the stance model on {} sentences ({} admins' labels) in {} ms: version {} {}",
-                    comparison.examples(), comparison.labels(), Duration.between(started, clock.instant()).toMillis(),
-                    version.version(), verdict(comparison));
-            progress.set(new Progress(false, "done", viewer.name(), started, version.version(), comparison.promoted(), null));
+            audit.record(
+                    viewer.userId(),
+                    viewer.name(),
+                    "classifier.retrain",
+                    "version " + version.version() + " of the stance model",
+                    verdict(comparison),
+                    clock.instant());
+            log.info(
+                    "Retrained the stance model on {} sentences ({} admins' labels) in {} ms: version {} {}",
+                    comparison.examples(),
+                    comparison.labels(),
+                    Duration.between(started, clock.instant()).toMillis(),
+                    version.version(),
+                    verdict(comparison));
+            progress.set(new Progress(
+                    false, "done", viewer.name(), started, version.version(), comparison.promoted(), null));
         } catch (RuntimeException | JsonProcessingException e) {
             log.error("Retraining the stance model failed ({}); the active model stays", e.getMessage(), e);
             progress.set(new Progress(false, "failed", viewer.name(), started, null, null, e.getMessage()));
@@ -116,9 +146,13 @@ public final class Retrain implements AutoCloseable {
 
     /** The held-out hype F1 and macro-F1 on sentences, before and after. */
     static String figures(Retraining.Comparison c) {
-        return String.format(java.util.Locale.ROOT, "hype F1 %.3f -> %.3f, macro-F1 %.3f -> %.3f",
-                c.active().sentences().of("hype").f1(), c.candidate().sentences().of("hype").f1(),
-                c.active().sentences().macroF1(), c.candidate().sentences().macroF1());
+        return String.format(
+                java.util.Locale.ROOT,
+                "hype F1 %.3f -> %.3f, macro-F1 %.3f -> %.3f",
+                c.active().sentences().of("hype").f1(),
+                c.candidate().sentences().of("hype").f1(),
+                c.active().sentences().macroF1(),
+                c.candidate().sentences().macroF1());
     }
 
     /** The comparison kept with a version, or empty when it cannot be read. */
@@ -126,7 +160,10 @@ public final class Retrain implements AutoCloseable {
         try {
             return Optional.of(JSON.readValue(version.metrics(), Retraining.Comparison.class));
         } catch (JsonProcessingException e) {
-            log.warn("The metrics of version {} of the stance model cannot be read: {}", version.version(), e.getMessage());
+            log.warn(
+                    "The metrics of version {} of the stance model cannot be read: {}",
+                    version.version(),
+                    e.getMessage());
             return Optional.empty();
         }
     }

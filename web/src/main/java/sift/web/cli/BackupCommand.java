@@ -1,22 +1,24 @@
 package sift.web.cli;
 
-import sift.web.CommandOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 import sift.store.Database;
 import sift.store.StoreException;
+import sift.web.CommandOptions;
 import sift.web.CommandOptions.DataOption;
 import sift.web.SiftConfig;
 import sift.web.control.ControlChannel;
 
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
         description = "Write a consistent copy of the embedded database to FILE (a zip), also while Sift runs.")
 public final class BackupCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -33,7 +35,8 @@ public final class BackupCommand implements Callable<Integer> {
         SiftConfig config = data.config();
         Path target = file.toAbsolutePath();
         if (Files.exists(target)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), target + " already exists; choose a new file name");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), target + " already exists; choose a new file name");
         }
         String from;
         try (Database db = CommandOptions.open(config)) {

@@ -1,10 +1,6 @@
 package sift.web.cli;
 
 import java.io.IOException;
-import sift.web.CommandOptions;
-import sift.web.CommandOptions.DataOption;
-import sift.web.SiftConfig;
-import sift.web.http.Pages;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,9 +14,13 @@ import sift.store.Database;
 import sift.store.search.SearchIndex;
 import sift.store.user.DigestSettings;
 import sift.store.user.User;
+import sift.web.CommandOptions;
+import sift.web.CommandOptions.DataOption;
+import sift.web.SiftConfig;
 import sift.web.digest.Digest;
 import sift.web.digest.DigestService;
 import sift.web.digest.DigestText;
+import sift.web.http.Pages;
 
 /**
  * {@code sift digest [--date YYYY-MM-DD] [--format md|html] [--user NAME]}: prints a day's digest (the newest made,
@@ -46,7 +46,8 @@ public final class DigestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!format.equals("md") && !format.equals("html")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be md or html, not '" + format + "'");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--format must be md or html, not '" + format + "'");
         }
         SiftConfig config = data.config();
         try (Database db = CommandOptions.open(config);
@@ -54,17 +55,26 @@ public final class DigestCommand implements Callable<Integer> {
             index.linkStories(); // posts stored since serve last ran are told once per story too
             Long reader = null;
             if (user != null) {
-                reader = db.users().find(user).map(User::id).orElseThrow(() -> new CommandLine.ParameterException(
-                        spec.commandLine(), "There is no reader '" + user + "' in " + config.db().describe()));
+                reader = db.users()
+                        .find(user)
+                        .map(User::id)
+                        .orElseThrow(() -> new CommandLine.ParameterException(
+                                spec.commandLine(),
+                                "There is no reader '" + user + "' in "
+                                        + config.db().describe()));
             }
-            DigestService digests = new DigestService(db.digests(), db.users(), db.savedSearches(), index,
-                    Clock.systemUTC());
+            DigestService digests =
+                    new DigestService(db.digests(), db.users(), db.savedSearches(), index, Clock.systemUTC());
             DigestSettings settings = digests.settings(reader);
             LocalDate day = date == null ? digests.latestDay(settings) : day(date);
             Digest digest = digests.build(reader, settings, day);
             String base = config.baseUrl(config.http().port());
-            spec.commandLine().getOut().print(format.equals("md") ? DigestText.markdown(digest, base)
-                    : new Pages().html("digest/document.jte", Map.of("digest", digest, "base", base)));
+            spec.commandLine()
+                    .getOut()
+                    .print(
+                            format.equals("md")
+                                    ? DigestText.markdown(digest, base)
+                                    : new Pages().html("digest/document.jte", Map.of("digest", digest, "base", base)));
             spec.commandLine().getOut().flush();
         }
         return 0;
@@ -74,7 +84,8 @@ public final class DigestCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--date is written YYYY-MM-DD, not '" + value + "'");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--date is written YYYY-MM-DD, not '" + value + "'");
         }
     }
 }

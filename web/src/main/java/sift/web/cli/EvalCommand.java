@@ -22,7 +22,9 @@ import sift.nlp.train.StanceEvaluation;
  * {@code sift eval}: how well the bundled models do, by k-fold cross-validation on the bundled training corpus
  * and on the held-out set written in other voices, which no model trains or tunes on.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Cross-validated precision, recall and F1 of the bundled models on the bundled corpus, "
                 + "and the same on the held-out set.")
 public final class EvalCommand implements Callable<Integer> {
@@ -44,8 +46,9 @@ public final class EvalCommand implements Callable<Integer> {
         List<Example> train = Corpus.bundled(Corpus.TRAIN);
         List<Example> heldOut = Corpus.bundled(Corpus.HELD_OUT);
         Analyzer bundled = new Analyzer();
-        out.printf("models %s; training corpus %d examples, held-out set %d%n%n", bundled.version(), train.size(),
-                heldOut.size());
+        out.printf(
+                "models %s; training corpus %d examples, held-out set %d%n%n",
+                bundled.version(), train.size(), heldOut.size());
         out.flush();
         StanceModel stances;
         try {
@@ -56,21 +59,31 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluation cv = Evaluation.crossValidate(train, folds, stances);
         print(out, cv, folds + "-fold cross-validation on the training corpus");
         print(out, Evaluation.of(bundled, heldOut), "held-out set (bundled models)");
-        print(out, Evaluation.of(bundled, heldOut.stream().map(Example::textOnly).toList()),
+        print(
+                out,
+                Evaluation.of(bundled, heldOut.stream().map(Example::textOnly).toList()),
                 "held-out set, title and text alone (bundled models)");
         List<Example> dev = Corpus.bundled(Corpus.DEV);
-        print(out, Evaluation.of(bundled, dev), "dev set, " + dev.size() + " texts in other voices, title and text "
-                + "alone (bundled models; the blend settings were chosen on it)");
+        print(
+                out,
+                Evaluation.of(bundled, dev),
+                "dev set, " + dev.size() + " texts in other voices, title and text "
+                        + "alone (bundled models; the blend settings were chosen on it)");
 
         List<StanceModel.Labelled> sentences = StanceCorpus.bundled(StanceCorpus.TRAIN);
         List<StanceModel.Labelled> heldOutSentences = StanceCorpus.bundled(StanceCorpus.HELD_OUT);
-        out.printf("AI-claim stance: training corpus %d sentences, held-out set %d%n%n", sentences.size(),
-                heldOutSentences.size());
-        printStance(out, StanceEvaluation.crossValidate(sentences, folds),
+        out.printf(
+                "AI-claim stance: training corpus %d sentences, held-out set %d%n%n",
+                sentences.size(), heldOutSentences.size());
+        printStance(
+                out,
+                StanceEvaluation.crossValidate(sentences, folds),
                 folds + "-fold cross-validation on the stance corpus");
         printStance(out, StanceEvaluation.of(stances, heldOutSentences), "stance held-out set (bundled model)");
         List<StanceCorpus.LabelledPost> posts = StanceCorpus.bundledPosts(StanceCorpus.POSTS_HELD_OUT);
-        printStance(out, StanceEvaluation.ofPosts(new HypeScorer(stances), posts),
+        printStance(
+                out,
+                StanceEvaluation.ofPosts(new HypeScorer(stances), posts),
                 "post stance held-out set, " + posts.size() + " whole posts (bundled model)");
         return 0;
     }

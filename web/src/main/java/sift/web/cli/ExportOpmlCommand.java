@@ -1,13 +1,13 @@
 package sift.web.cli;
 
 import java.io.IOException;
-import sift.web.CommandOptions;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 import sift.ingest.opml.Opml;
 import sift.store.Database;
+import sift.web.CommandOptions;
 import sift.web.CommandOptions.DataOption;
 import sift.web.SiftConfig;
 

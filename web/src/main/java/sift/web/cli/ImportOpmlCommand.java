@@ -1,22 +1,22 @@
 package sift.web.cli;
 
-import sift.web.CommandOptions;
-import sift.ingest.opml.OpmlException;
-import sift.ingest.opml.Opml;
-import java.time.Instant;
-import java.nio.file.NoSuchFileException;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
+import sift.ingest.opml.Opml;
+import sift.ingest.opml.OpmlException;
 import sift.store.Database;
 import sift.store.feed.NewFeed;
+import sift.web.CommandOptions;
 import sift.web.CommandOptions.DataOption;
 import sift.web.SiftConfig;
 
@@ -54,7 +54,8 @@ public final class ImportOpmlCommand implements Callable<Integer> {
     static String subscribe(Database db, List<NewFeed> feeds, Path file) {
         Instant now = Instant.now();
         long added = feeds.stream().filter(f -> db.feeds().subscribe(f, now)).count();
-        return String.format("%s: %d feeds, %d newly subscribed, %d already subscribed", file, feeds.size(), added,
-                feeds.size() - added);
+        return String.format(
+                "%s: %d feeds, %d newly subscribed, %d already subscribed",
+                file, feeds.size(), added, feeds.size() - added);
     }
 }

@@ -1,27 +1,28 @@
 package sift.web.cli;
 
-import java.io.IOException;
-import sift.web.CommandOptions;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 import sift.ingest.Ingestion;
 import sift.ingest.refresh.RefreshReport;
 import sift.store.Database;
 import sift.store.feed.NewFeed;
+import sift.web.CommandOptions;
 import sift.web.CommandOptions.AllowPrivate;
 import sift.web.CommandOptions.DataOption;
 import sift.web.SiftConfig;
 
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Refresh every feed once, then print a summary.")
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = "Refresh every feed once, then print a summary.")
 public final class IngestCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DataOption data = new DataOption();
@@ -45,8 +46,13 @@ public final class IngestCommand implements Callable<Integer> {
         config = allowPrivate.apply(config);
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = CommandOptions.open(config);
-                Ingestion ingestion = new Ingestion(db, config.ingest().settings(), config.analyzer(), config.node(),
-                        new PrometheusRegistry(), Clock.systemUTC())) {
+                Ingestion ingestion = new Ingestion(
+                        db,
+                        config.ingest().settings(),
+                        config.analyzer(),
+                        config.node(),
+                        new PrometheusRegistry(),
+                        Clock.systemUTC())) {
             if (opml != null) {
                 out.println(ImportOpmlCommand.subscribe(db, feeds, opml));
             }
@@ -65,11 +71,18 @@ public final class IngestCommand implements Callable<Integer> {
                 err.println();
             }
             reports.forEach(r -> out.println(line(r)));
-            long failed = reports.stream().filter(r -> r.outcome() == RefreshReport.Outcome.FAILED).count();
-            out.printf("%d feeds: %d fetched, %d not modified, %d failed; %d new posts, %d updated; %.1f s%n",
+            long failed = reports.stream()
+                    .filter(r -> r.outcome() == RefreshReport.Outcome.FAILED)
+                    .count();
+            out.printf(
+                    "%d feeds: %d fetched, %d not modified, %d failed; %d new posts, %d updated; %.1f s%n",
                     reports.size(),
-                    reports.stream().filter(r -> r.outcome() == RefreshReport.Outcome.FETCHED).count(),
-                    reports.stream().filter(r -> r.outcome() == RefreshReport.Outcome.NOT_MODIFIED).count(),
+                    reports.stream()
+                            .filter(r -> r.outcome() == RefreshReport.Outcome.FETCHED)
+                            .count(),
+                    reports.stream()
+                            .filter(r -> r.outcome() == RefreshReport.Outcome.NOT_MODIFIED)
+                            .count(),
                     failed,
                     reports.stream().mapToInt(RefreshReport::created).sum(),
                     reports.stream().mapToInt(RefreshReport::updated).sum(),

@@ -9,12 +9,12 @@ import picocli.CommandLine.Spec;
 import sift.ingest.opml.OpmlException;
 import sift.store.StoreException;
 import sift.web.SiftConfig;
-import sift.web.http.BadInput;
 import sift.web.cli.bench.BenchDataCommand;
 import sift.web.cli.bench.BenchDigestCommand;
 import sift.web.cli.bench.BenchNlpCommand;
 import sift.web.cli.bench.BenchParseCommand;
 import sift.web.cli.bench.BenchSearchCommand;
+import sift.web.http.BadInput;
 
 /** The {@code sift} command line: one class a command. Exit status: 0 success, 1 failure, 2 bad usage. */
 @Command(

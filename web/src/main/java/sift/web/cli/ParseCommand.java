@@ -26,7 +26,9 @@ import sift.ingest.parse.ParsedFeed;
  * {@code sift parse FILE...}: parses feed files offline and prints one JSON line per file, with the cleaned
  * content Sift would store. A file that cannot be parsed still gets its line, with {@code error} saying why.
  */
-@Command(name = "parse", mixinStandardHelpOptions = true,
+@Command(
+        name = "parse",
+        mixinStandardHelpOptions = true,
         description = "Parse feed files offline; print one JSON line per file (the design's command-line contract).")
 public final class ParseCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,14 +1,14 @@
 package sift.web.cli;
 
 import java.io.IOException;
-import sift.web.CommandOptions;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 import sift.store.Database;
 import sift.store.search.SearchIndex;
+import sift.web.CommandOptions;
 import sift.web.CommandOptions.DataOption;
 import sift.web.SiftConfig;
 
@@ -26,8 +26,11 @@ public final class ReindexCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (Database db = CommandOptions.open(config);
                 SearchIndex index = SearchIndex.rebuild(config.indexDir(), db.postChanges(), Clock.systemUTC())) {
-            spec.commandLine().getOut().printf("%s: %d posts indexed in %.1f s%n", config.indexDir(), index.size(),
-                    (System.nanoTime() - started) / 1e9);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%s: %d posts indexed in %.1f s%n",
+                            config.indexDir(), index.size(), (System.nanoTime() - started) / 1e9);
             spec.commandLine().getOut().flush();
         }
         return 0;

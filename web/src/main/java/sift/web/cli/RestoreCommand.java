@@ -6,18 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 import sift.store.H2Restore;
 import sift.store.StoreException;
 import sift.store.search.SearchIndex;
 import sift.web.CommandOptions.DataOption;
 import sift.web.SiftConfig;
 
-@Command(name = "restore", mixinStandardHelpOptions = true,
+@Command(
+        name = "restore",
+        mixinStandardHelpOptions = true,
         description = "Replace the embedded database with a backup, with Sift stopped; the replaced one is kept.")
 public final class RestoreCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -26,8 +28,11 @@ public final class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a zip written by sift backup")
     Path file;
 
-    @Option(names = "--max-size", paramLabel = "MB", description = "refuse a database larger than this "
-            + "(default: ${DEFAULT-VALUE} MB)", defaultValue = "" + (H2Restore.DEFAULT_MAX_BYTES >> 20))
+    @Option(
+            names = "--max-size",
+            paramLabel = "MB",
+            description = "refuse a database larger than this " + "(default: ${DEFAULT-VALUE} MB)",
+            defaultValue = "" + (H2Restore.DEFAULT_MAX_BYTES >> 20))
     long maxMegabytes;
 
     @Spec
@@ -40,8 +45,10 @@ public final class RestoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-size must be at least 1 (MB)");
         }
         if (!config.db().embedded()) {
-            throw new StoreException("sift restore replaces the embedded H2 database; restore PostgreSQL "
-                    + config.db().describe() + " with pg_restore or psql (see the README)", null);
+            throw new StoreException(
+                    "sift restore replaces the embedded H2 database; restore PostgreSQL "
+                            + config.db().describe() + " with pg_restore or psql (see the README)",
+                    null);
         }
         if (!Files.isRegularFile(file)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no backup file " + file.toAbsolutePath());
@@ -51,8 +58,9 @@ public final class RestoreCommand implements Callable<Integer> {
         // the index described the replaced database
         SearchIndex.delete(config.indexDir());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Restored %s from %s: %d posts, %d feeds%n", config.db().describe(), file.toAbsolutePath(),
-                report.posts(), report.feeds());
+        out.printf(
+                "Restored %s from %s: %d posts, %d feeds%n",
+                config.db().describe(), file.toAbsolutePath(), report.posts(), report.feeds());
         if (report.keptAs() != null) {
             out.printf("The database it replaced is kept as %s%n", report.keptAs());
         }

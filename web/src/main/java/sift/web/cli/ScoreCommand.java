@@ -1,7 +1,5 @@
 package sift.web.cli;
 
-import sift.web.http.BadInput;
-import sift.web.SiftConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +23,11 @@ import picocli.CommandLine.Spec;
 import sift.ingest.clean.HtmlCleaner;
 import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
-import sift.nlp.text.Document;
 import sift.nlp.hype.Hype;
+import sift.nlp.text.Document;
 import sift.nlp.topic.TopicModel;
+import sift.web.SiftConfig;
+import sift.web.http.BadInput;
 
 /**
  * {@code sift score [FILE]}: reads JSON lines {@code {"id", "title"?, "text" | "html"}} (standard input without a
@@ -36,7 +36,9 @@ import sift.nlp.topic.TopicModel;
  * for each, in the design's contract, analysed as ingest analyses a post. A line that cannot be scored gets an
  * {@code error} line naming its id or line number and the field at fault; the others are still scored.
  */
-@Command(name = "score", mixinStandardHelpOptions = true,
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
         description = "Score JSON lines {\"id\", \"title\"?, \"text\" | \"html\"} (standard input without FILE), "
                 + "optionally with link, feed {title, url}, categories, enclosures [{url, type, length}], episodeTag "
                 + "and author: one JSON line of topics, kind, hype, release and episode each.")
@@ -108,10 +110,15 @@ public final class ScoreCommand implements Callable<Integer> {
             topics.addObject().put("id", t.topic().id()).put("score", Math.round(t.score() * 1000) / 1000.0);
         }
         out.put("kind", a.kind().id());
-        ObjectNode hype = out.putObject("hype").put("score", a.hype().score()).put("stance", a.hype().stance());
+        ObjectNode hype = out.putObject("hype")
+                .put("score", a.hype().score())
+                .put("stance", a.hype().stance());
         ArrayNode claims = hype.putArray("claims");
         for (Hype.Claim c : a.hype().claims()) {
-            ObjectNode claim = claims.addObject().put("text", c.text()).put("score", c.score()).put("stance", c.stance());
+            ObjectNode claim = claims.addObject()
+                    .put("text", c.text())
+                    .put("score", c.score())
+                    .put("stance", c.stance());
             c.reasons().forEach(claim.putArray("reasons")::add);
             claim.put("in", c.part().id());
             claim.putArray("span").add(c.start()).add(c.end());
@@ -119,12 +126,15 @@ public final class ScoreCommand implements Callable<Integer> {
         if (a.release() == null) {
             out.putNull("release");
         } else {
-            out.putObject("release").put("product", a.release().product()).put("version", a.release().version());
+            out.putObject("release")
+                    .put("product", a.release().product())
+                    .put("version", a.release().version());
         }
         if (a.episode() == null) {
             out.putNull("episode");
         } else {
-            ObjectNode episode = out.putObject("episode").put("show", a.episode().show());
+            ObjectNode episode =
+                    out.putObject("episode").put("show", a.episode().show());
             if (a.episode().number() == null) {
                 episode.putNull("number");
             } else {
@@ -157,8 +167,16 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             episodeTag = tag.canConvertToInt() ? tag.asInt() : Integer.valueOf(tag.asText());
         }
-        return new Document(string(in, "title"), text, string(in, "link"), categories, types, string(feed, "title"),
-                episodeTag, null, string(in, "author"));
+        return new Document(
+                string(in, "title"),
+                text,
+                string(in, "link"),
+                categories,
+                types,
+                string(feed, "title"),
+                episodeTag,
+                null,
+                string(in, "author"));
     }
 
     private static Iterable<JsonNode> array(JsonNode in, String field) {

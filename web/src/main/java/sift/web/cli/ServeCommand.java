@@ -1,17 +1,20 @@
 package sift.web.cli;
 
-import java.util.concurrent.CountDownLatch;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 import sift.web.CommandOptions.AllowPrivate;
 import sift.web.CommandOptions.DataOption;
 import sift.web.SiftConfig;
 import sift.web.SiftServer;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run Sift: the reader, the API and background ingest.")
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Run Sift: the reader, the API and background ingest.")
 public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DataOption data = new DataOption();
@@ -43,10 +46,13 @@ public final class ServeCommand implements Callable<Integer> {
     /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then runs {@code stop} before it exits. */
     static void runUntilStopped(Runnable stop) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.run();
-            stopped.countDown();
-        }, "sift-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop.run();
+                            stopped.countDown();
+                        },
+                        "sift-shutdown"));
         stopped.await();
     }
 }

@@ -1,19 +1,16 @@
 package sift.web.cli;
 
-import sift.web.http.BadInput;
-import sift.web.CommandOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 import sift.ingest.discover.FeedDiscovery;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fulltext.FullText;
@@ -21,11 +18,15 @@ import sift.ingest.parse.FeedParser;
 import sift.store.Database;
 import sift.store.feed.Feed;
 import sift.store.feed.NewFeed;
+import sift.web.CommandOptions;
 import sift.web.CommandOptions.AllowPrivate;
 import sift.web.CommandOptions.DataOption;
 import sift.web.SiftConfig;
+import sift.web.http.BadInput;
 
-@Command(name = "subscribe", mixinStandardHelpOptions = true,
+@Command(
+        name = "subscribe",
+        mixinStandardHelpOptions = true,
         description = "Subscribe a feed by its URL or by the URL of a web page that announces it.")
 public final class SubscribeCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -40,11 +41,16 @@ public final class SubscribeCommand implements Callable<Integer> {
     @Option(names = "--category", paramLabel = "NAME", description = "the category to file it under")
     String category;
 
-    @Option(names = "--full-text", negatable = true, description = "fetch the full text of teasers from their "
-            + "pages (on for a new feed; --no-full-text keeps the feed's text as it is)")
+    @Option(
+            names = "--full-text",
+            negatable = true,
+            description = "fetch the full text of teasers from their "
+                    + "pages (on for a new feed; --no-full-text keeps the feed's text as it is)")
     Boolean fullText;
 
-    @Option(names = "--full-text-selector", paramLabel = "CSS",
+    @Option(
+            names = "--full-text-selector",
+            paramLabel = "CSS",
             description = "the CSS selector of the article on the feed's pages, when Sift does not find it by itself")
     String selector;
 
@@ -59,7 +65,8 @@ public final class SubscribeCommand implements Callable<Integer> {
         }
         SiftConfig config = allowPrivate.apply(data.config());
         FeedDiscovery.Result result;
-        try (FeedFetcher fetcher = new FeedFetcher(config.ingest().fetchSettings().withHostGap(Duration.ZERO))) {
+        try (FeedFetcher fetcher =
+                new FeedFetcher(config.ingest().fetchSettings().withHostGap(Duration.ZERO))) {
             result = new FeedDiscovery(fetcher, new FeedParser()).discover(url);
         }
         if (result.feeds().isEmpty()) {
@@ -69,7 +76,8 @@ public final class SubscribeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = CommandOptions.open(config)) {
             boolean added = db.feeds().subscribe(new NewFeed(feed.url(), feed.title(), category), Instant.now());
-            out.println((added ? "subscribed " : "already subscribed ") + feed.url()
+            out.println((added ? "subscribed " : "already subscribed ")
+                    + feed.url()
                     + (feed.title() == null ? "" : " (" + feed.title() + ")"));
             if (fullText != null || selector != null) {
                 Feed stored = db.feeds().findByUrl(feed.url()).orElseThrow();
@@ -80,8 +88,10 @@ public final class SubscribeCommand implements Callable<Integer> {
                         + (css == null || css.isBlank() ? "" : ", article at '" + css.strip() + "'"));
             }
         }
-        result.feeds().stream().skip(1).forEach(other -> out.println("also offered: " + other.url()
-                + (other.title() == null ? "" : " (" + other.title() + ")")));
+        result.feeds().stream()
+                .skip(1)
+                .forEach(other -> out.println(
+                        "also offered: " + other.url() + (other.title() == null ? "" : " (" + other.title() + ")")));
         out.flush();
         return 0;
     }

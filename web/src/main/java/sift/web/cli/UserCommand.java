@@ -1,9 +1,5 @@
 package sift.web.cli;
 
-import sift.web.http.BadInput;
-import sift.web.CommandOptions;
-import sift.web.CommandOptions.DataOption;
-import sift.web.SiftConfig;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -21,16 +17,30 @@ import picocli.CommandLine.Spec;
 import sift.store.Database;
 import sift.store.StoreException;
 import sift.store.user.User;
+import sift.web.CommandOptions;
+import sift.web.CommandOptions.DataOption;
+import sift.web.SiftConfig;
 import sift.web.auth.AccountChanges;
+import sift.web.http.BadInput;
 
 /**
  * {@code sift user add|password|disable|enable|sign-out|delete|list}: reader accounts from the command line, each
  * change audited as done by the command line. On the embedded database Sift must be stopped (the admin pages, Admin
  * &gt; Accounts, do the same while it runs).
  */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage reader accounts.",
-        subcommands = {UserCommand.Add.class, UserCommand.Password.class, UserCommand.Disable.class,
-            UserCommand.Enable.class, UserCommand.SignOut.class, UserCommand.Delete.class, UserCommand.ListUsers.class})
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Manage reader accounts.",
+        subcommands = {
+            UserCommand.Add.class,
+            UserCommand.Password.class,
+            UserCommand.Disable.class,
+            UserCommand.Enable.class,
+            UserCommand.SignOut.class,
+            UserCommand.Delete.class,
+            UserCommand.ListUsers.class
+        })
 public final class UserCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,15 +63,17 @@ public final class UserCommand implements Callable<Integer> {
         public final Integer call() throws IOException {
             SiftConfig config = data.config();
             try (Database db = CommandOptions.open(config)) {
-                String done = change(AccountChanges.withoutCache(db.users(), db.sessions(), db.audit(), Clock.systemUTC()),
-                        db);
+                String done = change(
+                        AccountChanges.withoutCache(db.users(), db.sessions(), db.audit(), Clock.systemUTC()), db);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(done + " (" + config.db().describe() + ")");
                 out.flush();
             } catch (StoreException e) {
                 if (e.inUse()) {
-                    throw new StoreException(e.getMessage() + ": stop Sift first, or change accounts on its admin "
-                            + "pages (Admin > Accounts)", e);
+                    throw new StoreException(
+                            e.getMessage() + ": stop Sift first, or change accounts on its admin "
+                                    + "pages (Admin > Accounts)",
+                            e);
                 }
                 throw e;
             }
@@ -82,8 +94,8 @@ public final class UserCommand implements Callable<Integer> {
             }
             Console console = System.console();
             if (console == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "no terminal to ask for the password on: pipe it in with --password-stdin");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "no terminal to ask for the password on: pipe it in with --password-stdin");
             }
             char[] first = console.readPassword("Password for %s: ", forWhom);
             char[] second = console.readPassword("The same again: ");
@@ -100,7 +112,9 @@ public final class UserCommand implements Callable<Integer> {
         String name;
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Add a reader account. The password is asked for on the terminal (twice), or read from "
                     + "the first line of standard input with --password-stdin.")
     static final class Add extends AccountCommand {
@@ -120,7 +134,9 @@ public final class UserCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "password", mixinStandardHelpOptions = true,
+    @Command(
+            name = "password",
+            mixinStandardHelpOptions = true,
             description = "Give an account a new password (also the first admin's) and end its sessions; a lock after "
                     + "failed logins ends too.")
     static final class Password extends OneAccount {
@@ -135,7 +151,9 @@ public final class UserCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
             description = "Disable an account: its sessions end, it cannot sign in, its API tokens and feed addresses "
                     + "stop working (until enabled again).")
     static final class Disable extends OneAccount {
@@ -164,7 +182,9 @@ public final class UserCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true,
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
             description = "Delete an account with its sessions, tokens, reading state and saved searches.")
     static final class Delete extends OneAccount {
         @Override
@@ -180,8 +200,12 @@ public final class UserCommand implements Callable<Integer> {
         String change(AccountChanges changes, Database db) {
             StringBuilder out = new StringBuilder();
             for (User user : db.users().all()) {
-                out.append(user.name()).append('\t').append(user.admin() ? "admin" : "reader").append('\t')
-                        .append(user.disabled() ? "disabled" : "enabled").append('\n');
+                out.append(user.name())
+                        .append('\t')
+                        .append(user.admin() ? "admin" : "reader")
+                        .append('\t')
+                        .append(user.disabled() ? "disabled" : "enabled")
+                        .append('\n');
             }
             return out + "" + db.users().count() + " accounts";
         }

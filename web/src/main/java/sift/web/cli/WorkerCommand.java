@@ -1,20 +1,23 @@
 package sift.web.cli;
 
-import java.io.IOException;
-import sift.web.CommandOptions;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import sift.ingest.Ingestion;
 import sift.store.Database;
+import sift.web.CommandOptions;
 import sift.web.CommandOptions.AllowPrivate;
 import sift.web.CommandOptions.DataOption;
 import sift.web.SiftConfig;
 
-@Command(name = "worker", mixinStandardHelpOptions = true,
-        description = "Refresh feeds in the background and serve nothing: one of several ingest processes on one PostgreSQL.")
+@Command(
+        name = "worker",
+        mixinStandardHelpOptions = true,
+        description =
+                "Refresh feeds in the background and serve nothing: one of several ingest processes on one PostgreSQL.")
 public final class WorkerCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DataOption data = new DataOption();
@@ -27,8 +30,13 @@ public final class WorkerCommand implements Callable<Integer> {
         SiftConfig config = data.config();
         config = allowPrivate.apply(config);
         Database db = CommandOptions.open(config);
-        Ingestion ingestion = new Ingestion(db, config.ingest().settings(), config.analyzer(), config.node(),
-                new PrometheusRegistry(), Clock.systemUTC());
+        Ingestion ingestion = new Ingestion(
+                db,
+                config.ingest().settings(),
+                config.analyzer(),
+                config.node(),
+                new PrometheusRegistry(),
+                Clock.systemUTC());
         ingestion.scheduler().start();
         ServeCommand.runUntilStopped(() -> {
             ingestion.close();

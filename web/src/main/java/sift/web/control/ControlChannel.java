@@ -84,8 +84,10 @@ public final class ControlChannel implements AutoCloseable {
     private void backup(HttpExchange exchange, Path dataDir, Database db) throws IOException {
         try (exchange) {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8),
-                    ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
+            if (auth == null
+                    || !MessageDigest.isEqual(
+                            auth.getBytes(StandardCharsets.UTF_8),
+                            ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
                 reply(exchange, 403, "wrong or missing token");
                 return;
             }
@@ -123,8 +125,10 @@ public final class ControlChannel implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             props.load(in);
         } catch (NoSuchFileException e) {
-            throw new StoreException("the database in " + dataDir + " is in use, but no running Sift left "
-                    + file + " to ask for a backup", e);
+            throw new StoreException(
+                    "the database in " + dataDir + " is in use, but no running Sift left " + file
+                            + " to ask for a backup",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -145,8 +149,10 @@ public final class ControlChannel implements AutoCloseable {
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new StoreException("the database in " + dataDir + " is in use, but the Sift running on it did"
-                    + " not answer at " + uri + ": " + e.getMessage(), e);
+            throw new StoreException(
+                    "the database in " + dataDir + " is in use, but the Sift running on it did" + " not answer at "
+                            + uri + ": " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting for the backup from " + uri, e);

@@ -31,6 +31,7 @@ import sift.store.feed.NewFeed;
 public final class DemoFeeds {
     /** Where the running server serves the sample feeds. */
     public static final String FEEDS_PATH = "/demo/feeds/";
+
     private static final Pattern DATE = Pattern.compile("\\{\\{(rfc822|iso) -(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?}}");
 
     /**
@@ -92,7 +93,9 @@ public final class DemoFeeds {
         if (!ctx.pathParam("name").matches("[a-z0-9-]+\\.mp3")) {
             throw new NotFoundResponse("There is no demo media '" + ctx.pathParam("name") + "'.");
         }
-        ctx.header("Cache-Control", "public, max-age=86400").contentType("audio/mpeg").result(SILENCE);
+        ctx.header("Cache-Control", "public, max-age=86400")
+                .contentType("audio/mpeg")
+                .result(SILENCE);
     }
 
     private static byte[] silence(int frames) {

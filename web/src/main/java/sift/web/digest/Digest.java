@@ -12,9 +12,19 @@ import sift.store.digest.DigestSource.Candidate;
  *
  * @param considered how many posts the day had
  */
-public record Digest(LocalDate day, ZoneId zone, Instant from, Instant to, int considered, List<Story> top,
-        List<TopicSection> topics, List<SearchSection> searches, List<Story> episodes, List<Story> releases,
-        List<Hype> hypeWatch, List<Story> skeptical) {
+public record Digest(
+        LocalDate day,
+        ZoneId zone,
+        Instant from,
+        Instant to,
+        int considered,
+        List<Story> top,
+        List<TopicSection> topics,
+        List<SearchSection> searches,
+        List<Story> episodes,
+        List<Story> releases,
+        List<Hype> hypeWatch,
+        List<Story> skeptical) {
 
     public Digest {
         top = List.copyOf(top);
@@ -38,7 +48,9 @@ public record Digest(LocalDate day, ZoneId zone, Instant from, Instant to, int c
         /** The feeds that tell the story, the lead's first, each once. */
         public List<String> sources() {
             return java.util.stream.Stream.concat(java.util.stream.Stream.of(lead), others.stream())
-                    .map(Candidate::feedTitle).distinct().toList();
+                    .map(Candidate::feedTitle)
+                    .distinct()
+                    .toList();
         }
     }
 
@@ -57,7 +69,8 @@ public record Digest(LocalDate day, ZoneId zone, Instant from, Instant to, int c
 
     /** This digest with the sections of the reader's saved searches. */
     public Digest withSearches(List<SearchSection> sections) {
-        return new Digest(day, zone, from, to, considered, top, topics, sections, episodes, releases, hypeWatch, skeptical);
+        return new Digest(
+                day, zone, from, to, considered, top, topics, sections, episodes, releases, hypeWatch, skeptical);
     }
 
     /** A hype-laden AI claim of the day, the post it is in, and why it is called hype. */
@@ -73,7 +86,8 @@ public record Digest(LocalDate day, ZoneId zone, Instant from, Instant to, int c
 
     /** The title of the digest, as pages, e-mails and feeds show it: "Sift digest for Wednesday 19 November 2025". */
     public String title() {
-        return "Sift digest for " + day.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM uuuu",
-                java.util.Locale.ENGLISH));
+        return "Sift digest for "
+                + day.format(
+                        java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", java.util.Locale.ENGLISH));
     }
 }

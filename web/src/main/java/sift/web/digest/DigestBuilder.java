@@ -30,8 +30,8 @@ public final class DigestBuilder {
     /** A post this old at the end of the day counts three quarters of a fresh one; a day old, five eighths. */
     static final Duration HALF_LIFE = Duration.ofHours(12);
     /** The taxonomy's order, for topics the reader shows no preference among. */
-    static final List<String> TOPICS = List.of("routing", "datacenter", "security", "automation", "cloud", "ai-ml",
-            "operations", "internet", "career");
+    static final List<String> TOPICS = List.of(
+            "routing", "datacenter", "security", "automation", "cloud", "ai-ml", "operations", "internet", "career");
 
     /**
      * What the reader cares for: topics followed on the account page, and topic weights from what the reader read
@@ -46,7 +46,10 @@ public final class DigestBuilder {
         }
 
         double of(String topic) {
-            double most = engagement.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double most = engagement.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElse(0);
             double engaged = most == 0 ? 0 : engagement.getOrDefault(topic, 0.0) / most;
             return (followed.contains(topic) ? 1.0 : 0.0) + engaged;
         }
@@ -54,21 +57,35 @@ public final class DigestBuilder {
 
     private DigestBuilder() {}
 
-    public static Digest build(LocalDate day, ZoneId zone, Instant from, Instant to, List<Candidate> posts,
-            List<HypeClaim> claims, Interests interests, Set<String> watched) {
+    public static Digest build(
+            LocalDate day,
+            ZoneId zone,
+            Instant from,
+            Instant to,
+            List<Candidate> posts,
+            List<HypeClaim> claims,
+            Interests interests,
+            Set<String> watched) {
         Map<Long, Double> scores = scores(posts, to, interests);
         List<Digest.Story> stories = stories(posts, scores);
         Set<Long> shown = new HashSet<>();
 
-        List<Digest.Story> top = take(stories.stream()
-                .filter(s -> !s.lead().kind().equals("podcast") && !s.lead().kind().equals("release")).toList(), TOP, shown);
+        List<Digest.Story> top = take(
+                stories.stream()
+                        .filter(s -> !s.lead().kind().equals("podcast")
+                                && !s.lead().kind().equals("release"))
+                        .toList(),
+                TOP,
+                shown);
         Map<String, List<Digest.Story>> byTopic = new LinkedHashMap<>();
         for (String topic : topicOrder(interests)) {
             byTopic.put(topic, new ArrayList<>());
         }
         for (Digest.Story story : stories) {
             String kind = story.lead().kind();
-            if (shown.contains(story.lead().storyId()) || kind.equals("podcast") || kind.equals("release")
+            if (shown.contains(story.lead().storyId())
+                    || kind.equals("podcast")
+                    || kind.equals("release")
                     || story.lead().topics().isEmpty()) {
                 continue;
             }
@@ -77,24 +94,36 @@ public final class DigestBuilder {
                 section.add(story);
             }
         }
-        List<Digest.TopicSection> topics = byTopic.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> new Digest.TopicSection(e.getKey(), e.getValue())).toList();
-        List<Digest.Story> episodes = stories.stream().filter(s -> s.lead().kind().equals("podcast")).limit(EPISODES).toList();
-        List<Digest.Story> releases = stories.stream().filter(s -> s.lead().kind().equals("release"))
-                .sorted(Comparator.comparing((Digest.Story s) -> !watched.contains(s.lead().product())))
-                .limit(RELEASES).toList();
+        List<Digest.TopicSection> topics = byTopic.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(e -> new Digest.TopicSection(e.getKey(), e.getValue()))
+                .toList();
+        List<Digest.Story> episodes = stories.stream()
+                .filter(s -> s.lead().kind().equals("podcast"))
+                .limit(EPISODES)
+                .toList();
+        List<Digest.Story> releases = stories.stream()
+                .filter(s -> s.lead().kind().equals("release"))
+                .sorted(Comparator.comparing(
+                        (Digest.Story s) -> !watched.contains(s.lead().product())))
+                .limit(RELEASES)
+                .toList();
         Map<Long, Candidate> byId = new HashMap<>();
         posts.forEach(p -> byId.put(p.id(), p));
-        List<Digest.Hype> hype = claims.stream().filter(c -> byId.containsKey(c.postId()))
+        List<Digest.Hype> hype = claims.stream()
+                .filter(c -> byId.containsKey(c.postId()))
                 .map(c -> new Digest.Hype(byId.get(c.postId()), c.sentence(), c.score(), c.reasons()))
-                .limit(HYPE).toList();
+                .limit(HYPE)
+                .toList();
         // skeptical reads are ranked without the hype penalty, which their quotes of hype would draw
-        List<Digest.Story> skeptical = posts.stream().filter(p -> p.stance().equals("skeptical"))
+        List<Digest.Story> skeptical = posts.stream()
+                .filter(p -> p.stance().equals("skeptical"))
                 .sorted(Comparator.comparingDouble((Candidate p) -> -score(p, to, interests) / hypePenalty(p)))
                 .limit(SKEPTICAL)
                 .map(p -> new Digest.Story(p, List.of(), scores.get(p.id())))
                 .toList();
-        return new Digest(day, zone, from, to, posts.size(), top, topics, List.of(), episodes, releases, hype, skeptical);
+        return new Digest(
+                day, zone, from, to, posts.size(), top, topics, List.of(), episodes, releases, hype, skeptical);
     }
 
     /** Every story of the day, best first. */
@@ -118,13 +147,15 @@ public final class DigestBuilder {
         }
         List<Digest.Story> stories = new ArrayList<>();
         for (List<Candidate> told : byStory.values()) {
-            told.sort(Comparator.comparingDouble((Candidate p) -> -scores.get(p.id())).thenComparing(Candidate::id));
+            told.sort(Comparator.comparingDouble((Candidate p) -> -scores.get(p.id()))
+                    .thenComparing(Candidate::id));
             Candidate lead = told.get(0);
             List<Candidate> others = told.subList(1, told.size());
             long feeds = told.stream().map(Candidate::feedId).distinct().count();
             stories.add(new Digest.Story(lead, others, scores.get(lead.id()) * (1 + 0.5 * (feeds - 1))));
         }
-        stories.sort(Comparator.comparingDouble((Digest.Story s) -> -s.score()).thenComparing(s -> s.lead().id()));
+        stories.sort(Comparator.comparingDouble((Digest.Story s) -> -s.score())
+                .thenComparing(s -> s.lead().id()));
         return stories;
     }
 
@@ -136,7 +167,9 @@ public final class DigestBuilder {
 
     /** Topics the reader cares for most first, then the taxonomy's order. */
     private static List<String> topicOrder(Interests interests) {
-        return TOPICS.stream().sorted(Comparator.comparingDouble((String t) -> -interests.of(t))).toList();
+        return TOPICS.stream()
+                .sorted(Comparator.comparingDouble((String t) -> -interests.of(t)))
+                .toList();
     }
 
     /**

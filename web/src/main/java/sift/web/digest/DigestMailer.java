@@ -42,8 +42,14 @@ public final class DigestMailer implements AutoCloseable {
     private final Session session;
     private ScheduledExecutorService rounds;
 
-    public DigestMailer(Smtp smtp, String baseUrl, DigestService digests, DigestSource source, UserStore users,
-            Pages pages, Clock clock) {
+    public DigestMailer(
+            Smtp smtp,
+            String baseUrl,
+            DigestService digests,
+            DigestSource source,
+            UserStore users,
+            Pages pages,
+            Clock clock) {
         this.smtp = smtp;
         this.baseUrl = baseUrl;
         this.digests = digests;
@@ -60,24 +66,32 @@ public final class DigestMailer implements AutoCloseable {
         props.put("mail.smtp.timeout", "30000");
         props.put("mail.smtp.writetimeout", "30000");
         props.put("mail.smtp.auth", String.valueOf(smtp.user() != null));
-        this.session = Session.getInstance(props, smtp.user() == null ? null : new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(smtp.user(), smtp.password());
-            }
-        });
+        this.session = Session.getInstance(
+                props,
+                smtp.user() == null
+                        ? null
+                        : new Authenticator() {
+                            @Override
+                            protected PasswordAuthentication getPasswordAuthentication() {
+                                return new PasswordAuthentication(smtp.user(), smtp.password());
+                            }
+                        });
     }
 
     /** Sends the due digests every {@code everySeconds}, in the background. */
     public void start(long everySeconds) {
         rounds = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sift-digest-mail"));
-        rounds.scheduleWithFixedDelay(() -> {
-            try {
-                sendDue();
-            } catch (RuntimeException e) {
-                log.error("Digest e-mail round failed: {}", e.getMessage(), e);
-            }
-        }, 0, everySeconds, TimeUnit.SECONDS);
+        rounds.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        sendDue();
+                    } catch (RuntimeException e) {
+                        log.error("Digest e-mail round failed: {}", e.getMessage(), e);
+                    }
+                },
+                0,
+                everySeconds,
+                TimeUnit.SECONDS);
     }
 
     /** One round: every subscriber whose digest of the newest day has not gone out yet gets it. Returns how many went. */
@@ -91,12 +105,23 @@ public final class DigestMailer implements AutoCloseable {
             try {
                 send(reader.settings().email(), digests.build(reader.userId(), reader.settings(), day));
                 source.markSent(reader.userId(), day, clock.instant());
-                log.info("Sent the digest of {} to '{}' <{}> through {}:{}", day, reader.name(), reader.settings().email(),
-                        smtp.host(), smtp.port());
+                log.info(
+                        "Sent the digest of {} to '{}' <{}> through {}:{}",
+                        day,
+                        reader.name(),
+                        reader.settings().email(),
+                        smtp.host(),
+                        smtp.port());
                 sent++;
             } catch (MessagingException | RuntimeException e) {
-                log.warn("Could not send the digest of {} to '{}' <{}> through {}:{} (tried again next round): {}", day,
-                        reader.name(), reader.settings().email(), smtp.host(), smtp.port(), e.getMessage());
+                log.warn(
+                        "Could not send the digest of {} to '{}' <{}> through {}:{} (tried again next round): {}",
+                        day,
+                        reader.name(),
+                        reader.settings().email(),
+                        smtp.host(),
+                        smtp.port(),
+                        e.getMessage());
             }
         }
         return sent;
@@ -111,7 +136,8 @@ public final class DigestMailer implements AutoCloseable {
         MimeBodyPart text = new MimeBodyPart();
         text.setText(DigestText.markdown(digest, baseUrl), "UTF-8");
         MimeBodyPart html = new MimeBodyPart();
-        html.setContent(pages.html("digest/document.jte", Map.of("digest", digest, "base", baseUrl)),
+        html.setContent(
+                pages.html("digest/document.jte", Map.of("digest", digest, "base", baseUrl)),
                 "text/html; charset=utf-8");
         MimeMultipart alternatives = new MimeMultipart("alternative");
         alternatives.addBodyPart(text);

@@ -54,8 +54,14 @@ public final class DigestRoutes {
                 archive.add(earlier);
             }
         }
-        pages.render(ctx, "digest/page.jte", new DigestPage(digests.build(reader, settings, day), madeAt(settings),
-                day.isBefore(latest) ? day.plusDays(1) : null, archive));
+        pages.render(
+                ctx,
+                "digest/page.jte",
+                new DigestPage(
+                        digests.build(reader, settings, day),
+                        madeAt(settings),
+                        day.isBefore(latest) ? day.plusDays(1) : null,
+                        archive));
     }
 
     private static String madeAt(DigestSettings settings) {

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,9 +29,11 @@ import sift.store.user.UserStore;
 public final class DigestService {
     /** How far back what a reader read and starred tells the reader's interests. */
     static final Duration INTERESTS_FROM = Duration.ofDays(60);
+
     static final int HYPE_CLAIMS = 20;
     /** A saved search's section holds at most this many stories; the first this many saved searches have one. */
     static final int PER_SEARCH = 5;
+
     static final int SEARCHES = 5;
 
     private final DigestSource source;
@@ -40,8 +42,8 @@ public final class DigestService {
     private final SearchIndex index;
     private final Clock clock;
 
-    public DigestService(DigestSource source, UserStore users, SavedSearchStore savedSearches, SearchIndex index,
-            Clock clock) {
+    public DigestService(
+            DigestSource source, UserStore users, SavedSearchStore savedSearches, SearchIndex index, Clock clock) {
         this.source = source;
         this.users = users;
         this.savedSearches = savedSearches;
@@ -74,12 +76,13 @@ public final class DigestService {
         ZoneId zone = zone(settings);
         Instant to = day.atTime(settings.hour(), 0).atZone(zone).toInstant();
         Instant from = day.minusDays(1).atTime(settings.hour(), 0).atZone(zone).toInstant();
-        DigestBuilder.Interests interests = new DigestBuilder.Interests(Set.copyOf(settings.topics()),
+        DigestBuilder.Interests interests = new DigestBuilder.Interests(
+                Set.copyOf(settings.topics()),
                 userId == null ? Map.of() : source.interests(userId, to.minus(INTERESTS_FROM)));
         Set<String> watched = userId == null ? Set.of() : source.watchedProducts(userId);
         List<DigestSource.Candidate> posts = source.posts(from, to);
-        Digest digest = DigestBuilder.build(day, zone, from, to, posts, source.hypeClaims(from, to, HYPE_CLAIMS),
-                interests, watched);
+        Digest digest = DigestBuilder.build(
+                day, zone, from, to, posts, source.hypeClaims(from, to, HYPE_CLAIMS), interests, watched);
         return userId == null ? digest : digest.withSearches(searches(userId, digest, interests, posts));
     }
 
@@ -87,9 +90,10 @@ public final class DigestService {
      * A section per saved search of the reader: the day's stories it finds, best first. A search the index
      * cannot read any more (its syntax changed) is left out.
      */
-    private List<Digest.SearchSection> searches(long userId, Digest digest, DigestBuilder.Interests interests,
-            List<DigestSource.Candidate> posts) {
-        List<SavedSearchStore.SavedSearch> saved = savedSearches.list(userId).stream().limit(SEARCHES).toList();
+    private List<Digest.SearchSection> searches(
+            long userId, Digest digest, DigestBuilder.Interests interests, List<DigestSource.Candidate> posts) {
+        List<SavedSearchStore.SavedSearch> saved =
+                savedSearches.list(userId).stream().limit(SEARCHES).toList();
         if (saved.isEmpty()) {
             return List.of();
         }
@@ -99,14 +103,24 @@ public final class DigestService {
         // the day in UTC days around it; the hits outside the day's posts are dropped below. A period of the request,
         // not words added to the query, so that a saved search as long as a query may be is still read
         SearchRequest.Period days = new SearchRequest.Period(
-                digest.from().atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                digest.to().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                digest.from()
+                        .atZone(ZoneOffset.UTC)
+                        .toLocalDate()
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant(),
+                digest.to()
+                        .atZone(ZoneOffset.UTC)
+                        .toLocalDate()
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant());
         List<Digest.SearchSection> sections = new ArrayList<>();
         for (SavedSearchStore.SavedSearch search : saved) {
             Set<Long> stories = new HashSet<>();
             try {
-                index.search(new SearchRequest(search.query(), SearchRequest.MAX_LIMIT, 0,
-                                SearchRequest.Order.RELEVANCE, days, null)).hits()
+                index.search(new SearchRequest(
+                                search.query(), SearchRequest.MAX_LIMIT, 0, SearchRequest.Order.RELEVANCE, days, null))
+                        .hits()
                         .forEach(hit -> {
                             if (storyOf.containsKey(hit.id())) {
                                 stories.add(storyOf.get(hit.id()));
@@ -115,8 +129,10 @@ public final class DigestService {
             } catch (SearchSyntaxException e) {
                 continue;
             }
-            List<Digest.Story> found = ranked.stream().filter(s -> stories.contains(s.lead().storyId()))
-                    .limit(PER_SEARCH).toList();
+            List<Digest.Story> found = ranked.stream()
+                    .filter(s -> stories.contains(s.lead().storyId()))
+                    .limit(PER_SEARCH)
+                    .toList();
             if (!found.isEmpty()) {
                 sections.add(new Digest.SearchSection(search.id(), search.name(), found));
             }

@@ -9,10 +9,15 @@ public final class DigestText {
 
     public static String markdown(Digest digest, String base) {
         StringBuilder md = new StringBuilder("# ").append(digest.title()).append("\n\n");
-        md.append(digest.considered()).append(" posts, curated by Sift: ").append(base).append("/digest/")
-                .append(digest.day()).append("\n");
+        md.append(digest.considered())
+                .append(" posts, curated by Sift: ")
+                .append(base)
+                .append("/digest/")
+                .append(digest.day())
+                .append("\n");
         if (digest.isEmpty()) {
-            return md.append("\nNo posts were published in the 24 hours this digest covers.\n").toString();
+            return md.append("\nNo posts were published in the 24 hours this digest covers.\n")
+                    .toString();
         }
         stories(md, "Top stories", digest.top(), base);
         for (Digest.TopicSection topic : digest.topics()) {
@@ -26,9 +31,17 @@ public final class DigestText {
         if (!digest.hypeWatch().isEmpty()) {
             md.append("\n## Hype watch\n\n");
             for (Digest.Hype hype : digest.hypeWatch()) {
-                md.append("- > ").append(oneLine(hype.sentence())).append("\n\n  hype ").append(hype.score())
-                        .append(" in [").append(escape(hype.post().title())).append("](").append(link(base, hype.post()))
-                        .append(") (").append(escape(hype.post().feedTitle())).append(")\n");
+                md.append("- > ")
+                        .append(oneLine(hype.sentence()))
+                        .append("\n\n  hype ")
+                        .append(hype.score())
+                        .append(" in [")
+                        .append(escape(hype.post().title()))
+                        .append("](")
+                        .append(link(base, hype.post()))
+                        .append(") (")
+                        .append(escape(hype.post().feedTitle()))
+                        .append(")\n");
                 for (String reason : hype.reasons()) {
                     md.append("  - ").append(oneLine(reason)).append('\n');
                 }
@@ -45,10 +58,17 @@ public final class DigestText {
         md.append("\n## ").append(heading).append("\n\n");
         for (Digest.Story story : stories) {
             Candidate lead = story.lead();
-            md.append("- [").append(escape(lead.title())).append("](").append(link(base, lead)).append(") - ")
+            md.append("- [")
+                    .append(escape(lead.title()))
+                    .append("](")
+                    .append(link(base, lead))
+                    .append(") - ")
                     .append(escape(String.join(", ", story.sources())));
             if (lead.product() != null) {
-                md.append(" - ").append(escape(lead.product())).append(' ').append(escape(lead.version()))
+                md.append(" - ")
+                        .append(escape(lead.product()))
+                        .append(' ')
+                        .append(escape(lead.version()))
                         .append(lead.breaking() ? " (breaking changes)" : "");
             }
             if (lead.hypeScore() > 0) {
@@ -56,8 +76,11 @@ public final class DigestText {
             }
             md.append('\n');
             for (Candidate other : story.others()) {
-                md.append("  - also: [").append(escape(other.feedTitle() + ": " + other.title())).append("](")
-                        .append(link(base, other)).append(")\n");
+                md.append("  - also: [")
+                        .append(escape(other.feedTitle() + ": " + other.title()))
+                        .append("](")
+                        .append(link(base, other))
+                        .append(")\n");
             }
         }
     }

@@ -12,8 +12,14 @@ import sift.store.post.Enclosure;
  * @param selfUrl this feed's own address, in the format asked for (set when it is served, {@link #withSelf})
  * @param podcast whether podcast apps should find show-level iTunes tags (the feed of curated episodes)
  */
-public record FeedDoc(String title, String description, String homeUrl, String selfUrl, Instant updated,
-        List<Item> items, boolean podcast) {
+public record FeedDoc(
+        String title,
+        String description,
+        String homeUrl,
+        String selfUrl,
+        Instant updated,
+        List<Item> items,
+        boolean podcast) {
 
     public FeedDoc {
         Objects.requireNonNull(title, "title");
@@ -35,9 +41,21 @@ public record FeedDoc(String title, String description, String homeUrl, String s
      * @param hype the hype score 0-100, or null where it means nothing (a digest)
      * @param durationSeconds an episode's length, for podcast apps
      */
-    public record Item(String id, String title, String link, Instant published, Instant updated, String author,
-            String summary, String contentHtml, List<String> categories, Integer hype, String stance, String kind,
-            List<Enclosure> enclosures, Integer durationSeconds) {
+    public record Item(
+            String id,
+            String title,
+            String link,
+            Instant published,
+            Instant updated,
+            String author,
+            String summary,
+            String contentHtml,
+            List<String> categories,
+            Integer hype,
+            String stance,
+            String kind,
+            List<Enclosure> enclosures,
+            Integer durationSeconds) {
 
         public Item {
             Objects.requireNonNull(id, "id");

@@ -17,10 +17,13 @@ public final class FeedLinks {
         int dot = path.lastIndexOf('.');
         String stem = path.substring(0, dot);
         String given = path.substring(dot + 1);
-        List<Alternate> all = List.of(new Alternate("application/atom+xml", "Atom", stem + ".atom" + rest),
+        List<Alternate> all = List.of(
+                new Alternate("application/atom+xml", "Atom", stem + ".atom" + rest),
                 new Alternate("application/rss+xml", "RSS", stem + ".rss" + rest),
                 new Alternate("application/feed+json", "JSON Feed", stem + ".json" + rest));
-        return all.stream().sorted((a, b) -> Boolean.compare(!a.href().startsWith(stem + "." + given),
-                !b.href().startsWith(stem + "." + given))).toList();
+        return all.stream()
+                .sorted((a, b) -> Boolean.compare(
+                        !a.href().startsWith(stem + "." + given), !b.href().startsWith(stem + "." + given)))
+                .toList();
     }
 }

@@ -30,12 +30,12 @@ import sift.store.search.SearchRequest;
 import sift.store.search.SearchSyntaxException;
 import sift.store.user.DigestSettings;
 import sift.store.user.SavedSearchStore;
-import sift.web.http.Fields;
-import sift.web.http.Pages;
-import sift.web.http.WebLinks;
 import sift.web.digest.Digest;
 import sift.web.digest.DigestService;
+import sift.web.http.Fields;
+import sift.web.http.Pages;
 import sift.web.http.Viewer;
+import sift.web.http.WebLinks;
 import sift.web.reader.ReaderPage;
 import sift.web.reader.ReaderRoutes;
 
@@ -51,8 +51,9 @@ public final class FeedRoutes {
     static final int MAX_ENTRIES = 100;
     static final int DIGEST_DAYS = 14;
     /** The query parameters that change a feed; any other is ignored, and kept out of its address and its cache key. */
-    private static final List<String> PARAMETERS = List.of("feed", "kind", "limit", "maxHype", "q", "show", "stance",
-            "topic");
+    private static final List<String> PARAMETERS =
+            List.of("feed", "kind", "limit", "maxHype", "q", "show", "stance", "topic");
+
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final PostQueries posts;
@@ -67,11 +68,19 @@ public final class FeedRoutes {
      * @param baseUrl where Sift is reached from outside ({@code SIFT_BASE_URL}), for the feeds' absolute links; null:
      *     the address the request came to
      */
-    public FeedRoutes(PostQueries posts, SearchIndex index, SavedSearchStore savedSearches, DigestService digests,
-            Pages pages, String baseUrl, PrometheusRegistry registry) {
-        GaugeWithCallback.builder().name("sift_feed_cache_bytes")
+    public FeedRoutes(
+            PostQueries posts,
+            SearchIndex index,
+            SavedSearchStore savedSearches,
+            DigestService digests,
+            Pages pages,
+            String baseUrl,
+            PrometheusRegistry registry) {
+        GaugeWithCallback.builder()
+                .name("sift_feed_cache_bytes")
                 .help("Bytes of re-exported feeds kept in memory (at most " + FeedCache.MAX_BYTES + ")")
-                .callback(callback -> callback.call(cache.bytes())).register(registry);
+                .callback(callback -> callback.call(cache.bytes()))
+                .register(registry);
         this.posts = posts;
         this.index = index;
         this.savedSearches = savedSearches;
@@ -89,13 +98,30 @@ public final class FeedRoutes {
         int limit = limit(ctx);
         Supplier<FeedDoc> doc = switch (name[0]) {
             case "posts" -> () -> postsFeed(ctx, base, viewer, limit);
-            case "releases" -> () -> riverFeed(base, viewer, "Releases", "New versions of the tools network engineers use.",
-                    "/releases", new RiverFilter(null, "release", null, null, null, RiverFilter.Show.ALL), limit, false);
-            case "podcasts" -> () -> riverFeed(base, viewer, "Podcast episodes", "The episodes Sift follows, for your podcast app.",
-                    "/podcasts", new RiverFilter(null, "podcast", null, null, maxHype(ctx), RiverFilter.Show.ALL), limit, true);
+            case "releases" ->
+                () -> riverFeed(
+                        base,
+                        viewer,
+                        "Releases",
+                        "New versions of the tools network engineers use.",
+                        "/releases",
+                        new RiverFilter(null, "release", null, null, null, RiverFilter.Show.ALL),
+                        limit,
+                        false);
+            case "podcasts" ->
+                () -> riverFeed(
+                        base,
+                        viewer,
+                        "Podcast episodes",
+                        "The episodes Sift follows, for your podcast app.",
+                        "/podcasts",
+                        new RiverFilter(null, "podcast", null, null, maxHype(ctx), RiverFilter.Show.ALL),
+                        limit,
+                        true);
             case "digest" -> () -> digestFeed(base, viewer);
-            default -> throw new NotFoundResponse("There is no feed '" + name[0] + "': Sift has posts, releases, podcasts, "
-                    + "digest and searches/{id}.");
+            default ->
+                throw new NotFoundResponse("There is no feed '" + name[0] + "': Sift has posts, releases, podcasts, "
+                        + "digest and searches/{id}.");
         };
         send(ctx, format, mark(ctx, name[0], viewer), doc);
     }
@@ -121,7 +147,8 @@ public final class FeedRoutes {
         FeedWriter.Format format = format(name[1]);
         Viewer viewer = Viewer.of(ctx);
         if (!viewer.signedIn()) {
-            throw new NotFoundResponse("Saved searches are a reader's own: subscribe with the address from your account page.");
+            throw new NotFoundResponse(
+                    "Saved searches are a reader's own: subscribe with the address from your account page.");
         }
         long id;
         try {
@@ -129,32 +156,51 @@ public final class FeedRoutes {
         } catch (NumberFormatException e) {
             throw new NotFoundResponse("There is no saved search '" + name[0] + "'.");
         }
-        SavedSearchStore.SavedSearch search = savedSearches.find(viewer.userId(), id)
+        SavedSearchStore.SavedSearch search = savedSearches
+                .find(viewer.userId(), id)
                 .orElseThrow(() -> new NotFoundResponse("You have no saved search " + id + "."));
         String base = base(ctx);
         int limit = limit(ctx);
-        send(ctx, format, posts.changeMark() + "/" + search.query(), () -> searchFeed(base, viewer, search.name(),
-                search.query(), "/searches/" + id, limit));
+        send(
+                ctx,
+                format,
+                posts.changeMark() + "/" + search.query(),
+                () -> searchFeed(base, viewer, search.name(), search.query(), "/searches/" + id, limit));
     }
 
     private FeedDoc postsFeed(Context ctx, String base, Viewer viewer, int limit) {
         String q = ctx.queryParam("q");
         if (q != null && !q.isBlank()) {
-            return searchFeed(base, viewer, "Search: " + q.strip(), q.strip(), WebLinks.with("/search", "q", q.strip()), limit);
+            return searchFeed(
+                    base, viewer, "Search: " + q.strip(), q.strip(), WebLinks.with("/search", "q", q.strip()), limit);
         }
         RiverFilter filter = ReaderRoutes.filter(ctx);
         if (!viewer.signedIn() && filter.show() != RiverFilter.Show.ALL) {
-            throw new BadRequestResponse("Only a reader has " + filter.show().id() + " posts: subscribe with the address "
-                    + "from your account page.");
+            throw new BadRequestResponse("Only a reader has " + filter.show().id()
+                    + " posts: subscribe with the address " + "from your account page.");
         }
         String query = knownParameters(ctx);
         String home = "/" + (query.isEmpty() ? "" : "?" + query);
-        return riverFeed(base, viewer, title(filter), "Posts of the feeds Sift follows, newest first.", home, filter,
-                limit, false);
+        return riverFeed(
+                base,
+                viewer,
+                title(filter),
+                "Posts of the feeds Sift follows, newest first.",
+                home,
+                filter,
+                limit,
+                false);
     }
 
-    private FeedDoc riverFeed(String base, Viewer viewer, String title, String description, String home,
-            RiverFilter filter, int limit, boolean podcast) {
+    private FeedDoc riverFeed(
+            String base,
+            Viewer viewer,
+            String title,
+            String description,
+            String home,
+            RiverFilter filter,
+            int limit,
+            boolean podcast) {
         return doc(base, title, description, home, posts.river(limit, null, filter, viewer.userId()), podcast);
     }
 
@@ -162,7 +208,8 @@ public final class FeedRoutes {
         List<Long> ids;
         try {
             ids = index.search(new SearchRequest(query, limit, 0, SearchRequest.Order.DATE)).hits().stream()
-                    .map(hit -> hit.id()).toList();
+                    .map(hit -> hit.id())
+                    .toList();
         } catch (SearchSyntaxException e) {
             throw new BadRequestResponse("The search '" + query + "' cannot be read: " + e.getMessage());
         }
@@ -177,24 +224,54 @@ public final class FeedRoutes {
         for (int i = 0; i < DIGEST_DAYS; i++) {
             Digest digest = digests.build(viewer.userId(), settings, latest.minusDays(i));
             String url = base + "/digest/" + digest.day();
-            items.add(new FeedDoc.Item(url, digest.title(), url, digest.to(), null, "Sift",
-                    digest.considered() + " posts, curated.", pages.html("digest/sections.jte",
-                            Map.of("digest", digest, "base", base)), List.of(), null, null, "digest", List.of(), null));
+            items.add(new FeedDoc.Item(
+                    url,
+                    digest.title(),
+                    url,
+                    digest.to(),
+                    null,
+                    "Sift",
+                    digest.considered() + " posts, curated.",
+                    pages.html("digest/sections.jte", Map.of("digest", digest, "base", base)),
+                    List.of(),
+                    null,
+                    null,
+                    "digest",
+                    List.of(),
+                    null));
         }
-        return new FeedDoc("Sift: daily digest", "One entry a day: the day's stories, curated, with the hype held down.",
-                base + "/digest", null, items.get(0).published(), items, false);
+        return new FeedDoc(
+                "Sift: daily digest",
+                "One entry a day: the day's stories, curated, with the hype held down.",
+                base + "/digest",
+                null,
+                items.get(0).published(),
+                items,
+                false);
     }
 
-    private FeedDoc doc(String base, String title, String description, String home, List<PostSummary> found,
-            boolean podcast) {
+    private FeedDoc doc(
+            String base, String title, String description, String home, List<PostSummary> found, boolean podcast) {
         List<Long> ids = found.stream().map(PostSummary::id).toList();
         Map<Long, String> contents = posts.contents(ids);
         Map<Long, List<Enclosure>> enclosures = posts.enclosures(ids);
         Map<Long, Integer> durations = podcast ? posts.durations(ids) : Map.of();
-        List<FeedDoc.Item> items = found.stream().map(p -> new FeedDoc.Item(base + "/posts/" + p.id(), p.title(),
-                        WebLinks.httpOnly(p.link()) != null ? p.link() : base + "/posts/" + p.id(), p.publishedAt(), null,
-                        p.author(), p.summary(), contents.get(p.id()), p.topics(), p.hypeScore(), p.stance(), p.kind(),
-                        enclosures.getOrDefault(p.id(), List.of()), durations.get(p.id())))
+        List<FeedDoc.Item> items = found.stream()
+                .map(p -> new FeedDoc.Item(
+                        base + "/posts/" + p.id(),
+                        p.title(),
+                        WebLinks.httpOnly(p.link()) != null ? p.link() : base + "/posts/" + p.id(),
+                        p.publishedAt(),
+                        null,
+                        p.author(),
+                        p.summary(),
+                        contents.get(p.id()),
+                        p.topics(),
+                        p.hypeScore(),
+                        p.stance(),
+                        p.kind(),
+                        enclosures.getOrDefault(p.id(), List.of()),
+                        durations.get(p.id())))
                 .toList();
         Instant updated = found.isEmpty() ? Instant.EPOCH : found.get(0).publishedAt();
         return new FeedDoc("Sift: " + title, description, base + home, null, updated, items, podcast);
@@ -276,7 +353,9 @@ public final class FeedRoutes {
         for (String name : PARAMETERS) {
             String value = ctx.queryParam(name);
             if (value != null && !value.isBlank()) {
-                query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+                query.append(query.isEmpty() ? "" : "&")
+                        .append(name)
+                        .append('=')
                         .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
             }
         }

@@ -35,7 +35,8 @@ import sift.store.post.Enclosure;
 public final class FeedWriter {
     public static final String SIFT_NS = "urn:sift:feed:1";
     private static final Namespace SIFT = Namespace.getNamespace("sift", SIFT_NS);
-    private static final Namespace ITUNES = Namespace.getNamespace("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd");
+    private static final Namespace ITUNES =
+            Namespace.getNamespace("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd");
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,7 +83,8 @@ public final class FeedWriter {
         feed.setUri(doc.selfUrl());
         feed.setAuthors(List.of(person("Sift")));
         feed.setPublishedDate(Date.from(doc.updated()));
-        feed.setLinks(List.of(link("alternate", doc.homeUrl(), "text/html"), link("self", doc.selfUrl(), format.mediaType)));
+        feed.setLinks(
+                List.of(link("alternate", doc.homeUrl(), "text/html"), link("self", doc.selfUrl(), format.mediaType)));
         List<Element> channel = new ArrayList<>();
         if (format == Format.RSS) {
             // RSS has no link to itself; Atom's element says where it lives (what validators ask for)

@@ -24,8 +24,11 @@ public final class Diagnostics {
             return true;
         }
         String authorization = ctx.header("Authorization");
-        return token != null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && MessageDigest.isEqual(token, authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+        return token != null
+                && authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && MessageDigest.isEqual(
+                        token, authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Refuses with 401 unless {@link #allowed}. */

@@ -51,7 +51,9 @@ public final class HealthRoutes {
         ingest.put("state", status.running() ? "running" : "stopped");
         ingest.put("inFlight", status.inFlight());
         ingest.put("refreshesDone", status.refreshesDone());
-        ingest.put("lastRefreshAt", status.lastRefreshAt() == null ? null : status.lastRefreshAt().toString());
+        ingest.put(
+                "lastRefreshAt",
+                status.lastRefreshAt() == null ? null : status.lastRefreshAt().toString());
         return ingest;
     }
 }

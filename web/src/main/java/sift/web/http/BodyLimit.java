@@ -38,17 +38,19 @@ public final class BodyLimit implements Filter {
             out.sendError(413, "The request body is larger than " + MAX_BYTES / 1024 / 1024 + " MB.");
             return;
         }
-        chain.doFilter(new HttpServletRequestWrapper(http) {
-            private ServletInputStream bounded;
+        chain.doFilter(
+                new HttpServletRequestWrapper(http) {
+                    private ServletInputStream bounded;
 
-            @Override
-            public ServletInputStream getInputStream() throws IOException {
-                if (bounded == null) {
-                    bounded = new Bounded(super.getInputStream());
-                }
-                return bounded;
-            }
-        }, response);
+                    @Override
+                    public ServletInputStream getInputStream() throws IOException {
+                        if (bounded == null) {
+                            bounded = new Bounded(super.getInputStream());
+                        }
+                        return bounded;
+                    }
+                },
+                response);
     }
 
     /** A request's input that refuses to go past {@link #MAX_BYTES}. */

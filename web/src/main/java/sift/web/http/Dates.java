@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /** Dates as a reader sees them: "3 h ago" beside the full date, in UTC. */
 public final class Dates {
-    private static final DateTimeFormatter FULL =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private Dates() {}
 
@@ -41,6 +41,8 @@ public final class Dates {
         if (ago.toDays() < 30) {
             return ago.toDays() == 1 ? "yesterday" : ago.toDays() + " days ago";
         }
-        return DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC).format(at);
+        return DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC)
+                .format(at);
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class TrustedProxies {
     /** Nobody: the headers are never believed. */
     public static final TrustedProxies NONE = new TrustedProxies(List.of());
+
     private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private record Block(String text, byte[] network, int prefix) {
@@ -120,6 +121,8 @@ public final class TrustedProxies {
 
     @Override
     public String toString() {
-        return blocks.isEmpty() ? "none" : String.join(", ", blocks.stream().map(Block::text).toList());
+        return blocks.isEmpty()
+                ? "none"
+                : String.join(", ", blocks.stream().map(Block::text).toList());
     }
 }

@@ -10,8 +10,13 @@ import sift.web.reader.PostPage;
  * The podcasts: every show, or one show's episodes (then {@code show} is its name), and the episodes the reader
  * started and has not finished. Pairs with podcast/shows.jte and podcast/show.jte.
  */
-public record PodcastPage(String show, List<PodcastStore.Show> shows, List<PodcastStore.Episode> episodes,
-        List<PodcastStore.Episode> inProgress, String nextCursor, Instant now) {
+public record PodcastPage(
+        String show,
+        List<PodcastStore.Show> shows,
+        List<PodcastStore.Episode> episodes,
+        List<PodcastStore.Episode> inProgress,
+        String nextCursor,
+        Instant now) {
     public PodcastPage {
         shows = List.copyOf(shows);
         episodes = List.copyOf(episodes);

@@ -31,22 +31,41 @@ public final class PodcastRoutes {
     public void shows(Context ctx) {
         Long reader = Viewer.of(ctx).userId();
         List<PodcastStore.Episode> started = reader == null ? List.of() : podcasts.inProgress(reader, 5);
-        pages.render(ctx, "podcast/shows.jte",
+        pages.render(
+                ctx,
+                "podcast/shows.jte",
                 new PodcastPage(null, podcasts.shows(reader), List.of(), started, null, clock.instant()));
     }
 
     public void show(Context ctx) {
         Episodes e = episodes(ctx);
-        pages.render(ctx, "podcast/show.jte", new PodcastPage(e.show(), List.of(), e.page().items(), List.of(),
-                e.page().next(), clock.instant()));
+        pages.render(
+                ctx,
+                "podcast/show.jte",
+                new PodcastPage(
+                        e.show(),
+                        List.of(),
+                        e.page().items(),
+                        List.of(),
+                        e.page().next(),
+                        clock.instant()));
     }
 
     /** {@code GET /api/podcasts}: {@code {shows: [{name, episodes, unplayed, latest}]}}. */
     public void showsApi(Context ctx) {
-        ctx.json(Map.of("shows", podcasts.shows(Viewer.of(ctx).userId()).stream()
-                .map(s -> Map.of("name", s.name(), "episodes", s.episodes(), "unplayed", s.unplayed(),
-                        "latest", s.latest().toString()))
-                .toList()));
+        ctx.json(Map.of(
+                "shows",
+                podcasts.shows(Viewer.of(ctx).userId()).stream()
+                        .map(s -> Map.of(
+                                "name",
+                                s.name(),
+                                "episodes",
+                                s.episodes(),
+                                "unplayed",
+                                s.unplayed(),
+                                "latest",
+                                s.latest().toString()))
+                        .toList()));
     }
 
     /** {@code GET /api/podcasts/episodes?name=SHOW&after=}: {@code {show, episodes: [...], next}}. */

@@ -123,34 +123,41 @@ final class ClaimMarks {
 
         static Text of(Element root) {
             int[] capacity = {0};
-            NodeTraversor.traverse((node, depth) -> {
-                capacity[0] += node instanceof TextNode n ? n.getWholeText().length() : 1;
-            }, root);
+            NodeTraversor.traverse(
+                    (node, depth) -> {
+                        capacity[0] +=
+                                node instanceof TextNode n ? n.getWholeText().length() : 1;
+                    },
+                    root);
             Text t = new Text();
             StringBuilder flat = new StringBuilder(capacity[0]);
             int[] nodeOf = new int[capacity[0]];
             int[] offsetOf = new int[capacity[0]];
-            NodeTraversor.traverse((node, depth) -> {
-                if (node instanceof TextNode n) {
-                    String s = n.getWholeText();
-                    int index = t.nodes.size();
-                    t.nodes.add(n);
-                    for (int i = 0; i < s.length(); i++) {
-                        boolean space = Character.isWhitespace(s.charAt(i));
-                        if (space && (flat.length() == 0 || flat.charAt(flat.length() - 1) == ' ')) {
-                            continue;
+            NodeTraversor.traverse(
+                    (node, depth) -> {
+                        if (node instanceof TextNode n) {
+                            String s = n.getWholeText();
+                            int index = t.nodes.size();
+                            t.nodes.add(n);
+                            for (int i = 0; i < s.length(); i++) {
+                                boolean space = Character.isWhitespace(s.charAt(i));
+                                if (space && (flat.length() == 0 || flat.charAt(flat.length() - 1) == ' ')) {
+                                    continue;
+                                }
+                                nodeOf[flat.length()] = index;
+                                offsetOf[flat.length()] = i;
+                                flat.append(space ? ' ' : s.charAt(i));
+                            }
+                        } else if (node instanceof Element e
+                                && e.isBlock()
+                                && flat.length() > 0
+                                && flat.charAt(flat.length() - 1) != ' ') {
+                            nodeOf[flat.length()] = -1;
+                            offsetOf[flat.length()] = -1;
+                            flat.append(' '); // a block boundary separates words even without whitespace
                         }
-                        nodeOf[flat.length()] = index;
-                        offsetOf[flat.length()] = i;
-                        flat.append(space ? ' ' : s.charAt(i));
-                    }
-                } else if (node instanceof Element e && e.isBlock() && flat.length() > 0
-                        && flat.charAt(flat.length() - 1) != ' ') {
-                    nodeOf[flat.length()] = -1;
-                    offsetOf[flat.length()] = -1;
-                    flat.append(' '); // a block boundary separates words even without whitespace
-                }
-            }, root);
+                    },
+                    root);
             t.flat = flat.toString();
             t.nodeOf = Arrays.copyOf(nodeOf, flat.length());
             t.offsetOf = Arrays.copyOf(offsetOf, flat.length());
@@ -186,7 +193,8 @@ final class ClaimMarks {
             }
             for (int from = 0; from < pieces.size(); ) {
                 int to = from;
-                while (to < pieces.size() && pieces.get(to).node() == pieces.get(from).node()) {
+                while (to < pieces.size()
+                        && pieces.get(to).node() == pieces.get(from).node()) {
                     to++;
                 }
                 cut(nodes.get(pieces.get(from).node()), pieces.subList(from, to));
@@ -203,7 +211,9 @@ final class ClaimMarks {
                 if (p.first() > at) {
                     replacement.add(new TextNode(s.substring(at, p.first())));
                 }
-                Element mark = new Element("mark").addClass("claim").attr("tabindex", "0")
+                Element mark = new Element("mark")
+                        .addClass("claim")
+                        .attr("tabindex", "0")
                         .attr("data-why", PostPage.explanation(p.claim().claim()))
                         .attr("aria-describedby", "claim-" + p.claim().number());
                 mark.appendChild(new TextNode(s.substring(p.first(), p.last() + 1)));

@@ -11,11 +11,28 @@ import sift.web.http.Dates;
  * with the flagged claims and their reasons, the release or episode it is, and the same story told elsewhere; an
  * archived post (retention) has only its summary. Pairs with reader/post.jte.
  */
-public record PostPage(long id, String title, String feedTitle, String author, String link, String kind,
-        Dates.Shown published, String contentHtml, String summary, Dates.Shown archived, List<Media> media,
-        List<PostFacts.TopicScore> topics, int hypeScore, String stance, List<PostFacts.Claim> flagged,
-        boolean aboutAi, PostFacts.Release release, PostFacts.Episode episode, PostState state,
-        List<Other> elsewhere, List<LabelStore.Label> labels) {
+public record PostPage(
+        long id,
+        String title,
+        String feedTitle,
+        String author,
+        String link,
+        String kind,
+        Dates.Shown published,
+        String contentHtml,
+        String summary,
+        Dates.Shown archived,
+        List<Media> media,
+        List<PostFacts.TopicScore> topics,
+        int hypeScore,
+        String stance,
+        List<PostFacts.Claim> flagged,
+        boolean aboutAi,
+        PostFacts.Release release,
+        PostFacts.Episode episode,
+        PostState state,
+        List<Other> elsewhere,
+        List<LabelStore.Label> labels) {
 
     /** Another post, linked from this one: the same story told by another feed, or a post like it. */
     public record Other(long id, String title, String feedTitle, Dates.Shown published) {}
@@ -31,16 +48,17 @@ public record PostPage(long id, String title, String feedTitle, String author, S
     /** The post's stance on AI in words, with its hype score. */
     public String stanceLine() {
         return switch (stance) {
-            case "hype" -> "Hype-laden AI claims";
-            case "skeptical" -> "Skeptical of AI claims";
-            default -> "Sober about AI";
-        } + " · hype " + hypeScore + "/100";
+                    case "hype" -> "Hype-laden AI claims";
+                    case "skeptical" -> "Skeptical of AI claims";
+                    default -> "Sober about AI";
+                }
+                + " · hype " + hypeScore + "/100";
     }
 
     /** What a flagged claim's mark says: its score and every reason. */
     public static String explanation(PostFacts.Claim claim) {
-        return "Hype " + claim.score() + "/100" + (claim.reasons().isEmpty() ? "" : ": "
-                + String.join("; ", claim.reasons()));
+        return "Hype " + claim.score() + "/100"
+                + (claim.reasons().isEmpty() ? "" : ": " + String.join("; ", claim.reasons()));
     }
 
     /** A topic's score as a whole percentage, for the chip's tooltip. */

@@ -9,15 +9,26 @@ import sift.web.http.Dates;
  * The river: the newest posts that pass its filter, the cursor of the next page when there is one, and the new
  * releases of products the reader watches, which lead the first page. Pairs with reader/list.jte.
  */
-public record ReaderPage(List<Item> posts, List<Item> watchedReleases, String nextCursor, boolean firstPage,
-        RiverFilter filter) {
+public record ReaderPage(
+        List<Item> posts, List<Item> watchedReleases, String nextCursor, boolean firstPage, RiverFilter filter) {
     public ReaderPage {
         posts = List.copyOf(posts);
         watchedReleases = List.copyOf(watchedReleases);
     }
 
-    public record Item(long id, String title, long feedId, String feedTitle, String summary, String kind,
-            Dates.Shown published, List<String> topics, int hypeScore, String stance, boolean read, boolean starred) {}
+    public record Item(
+            long id,
+            String title,
+            long feedId,
+            String feedTitle,
+            String summary,
+            String kind,
+            Dates.Shown published,
+            List<String> topics,
+            int hypeScore,
+            String stance,
+            boolean read,
+            boolean starred) {}
 
     /** The filter's query string ({@code show=unread&topic=routing}), empty when it shows everything. */
     public String filterQuery() {
@@ -56,7 +67,10 @@ public record ReaderPage(List<Item> posts, List<Item> watchedReleases, String ne
     /** A filter but for unread and starred, in words: "topic routing, feed #7, hype at most 40"; empty for none. */
     public static String words(RiverFilter filter) {
         return query(filter.with(RiverFilter.Show.ALL))
-                .replace("=", " ").replace("&", ", ").replace("maxHype", "hype at most").replace("feed ", "feed #");
+                .replace("=", " ")
+                .replace("&", ", ")
+                .replace("maxHype", "hype at most")
+                .replace("feed ", "feed #");
     }
 
     /** The link to the same filter showing all, unread or starred posts. */
@@ -67,7 +81,9 @@ public record ReaderPage(List<Item> posts, List<Item> watchedReleases, String ne
 
     /** The link that drops the filter but keeps all, unread or starred. */
     public String clearLink() {
-        return filter.show() == RiverFilter.Show.ALL ? "/" : "/?show=" + filter.show().id();
+        return filter.show() == RiverFilter.Show.ALL
+                ? "/"
+                : "/?show=" + filter.show().id();
     }
 
     /** The ids of the posts on this page, comma-separated, for "mark page read". */

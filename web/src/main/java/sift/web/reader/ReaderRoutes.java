@@ -9,25 +9,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sift.store.classifier.LabelStore;
 import sift.store.post.Post;
 import sift.store.post.PostFacts;
-import sift.store.classifier.LabelStore;
 import sift.store.post.PostQueries;
 import sift.store.post.PostSummary;
-import sift.store.post.RiverFilter;
 import sift.store.post.RiverCursor;
+import sift.store.post.RiverFilter;
 import sift.store.search.SearchIndex;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
 import sift.web.http.Dates;
 import sift.web.http.Fields;
 import sift.web.http.Pages;
-import sift.web.http.WebLinks;
 import sift.web.http.Viewer;
+import sift.web.http.WebLinks;
 
 /** The river of posts, the page of one post and the posts like it. */
 public final class ReaderRoutes {
@@ -37,6 +37,7 @@ public final class ReaderRoutes {
     static final int MAX_API_PAGE = 200;
     /** At most so many links to the same story in other feeds. */
     static final int SAME_STORY_LINKS = 5;
+
     static final int MORE_LIKE_THIS = 10;
     /** How long a new release of a watched product leads the river while it is unread. */
     static final Duration WATCHED_RELEASES_FOR = Duration.ofDays(14);
@@ -50,8 +51,14 @@ public final class ReaderRoutes {
     private final Clock clock;
     private final MarkedContents marked = new MarkedContents();
 
-    public ReaderRoutes(PostQueries posts, PostStateStore states, LabelStore labels, ReadMarks readMarks,
-            SearchIndex index, Pages pages, Clock clock) {
+    public ReaderRoutes(
+            PostQueries posts,
+            PostStateStore states,
+            LabelStore labels,
+            ReadMarks readMarks,
+            SearchIndex index,
+            Pages pages,
+            Clock clock) {
         this.posts = posts;
         this.index = index;
         this.states = states;
@@ -73,10 +80,10 @@ public final class ReaderRoutes {
         Instant now = clock.instant();
         List<ReaderPage.Item> items = items(page.items(), now);
         // new releases of the products the reader watches lead the first page of the river
-        List<ReaderPage.Item> watched = viewer.signedIn() && cursor == null && filter.isAll()
-                        && filter.show() != RiverFilter.Show.STARRED
-                ? items(posts.watchedReleases(viewer.userId(), now.minus(WATCHED_RELEASES_FOR), 5), now)
-                : List.of();
+        List<ReaderPage.Item> watched =
+                viewer.signedIn() && cursor == null && filter.isAll() && filter.show() != RiverFilter.Show.STARRED
+                        ? items(posts.watchedReleases(viewer.userId(), now.minus(WATCHED_RELEASES_FOR), 5), now)
+                        : List.of();
         pages.render(ctx, "reader/list.jte", new ReaderPage(items, watched, page.next(), cursor == null, filter));
     }
 
@@ -86,8 +93,8 @@ public final class ReaderRoutes {
      */
     public void riverApi(Context ctx) {
         Long limit = number(ctx, "limit", 1, MAX_API_PAGE);
-        KeysetPage<PostSummary> page = page(filter(ctx), cursor(ctx), Viewer.of(ctx).userId(),
-                limit == null ? PAGE_SIZE : limit.intValue());
+        KeysetPage<PostSummary> page =
+                page(filter(ctx), cursor(ctx), Viewer.of(ctx).userId(), limit == null ? PAGE_SIZE : limit.intValue());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("posts", page.items().stream().map(ReaderRoutes::json).toList());
         body.put("next", page.next());
@@ -115,11 +122,32 @@ public final class ReaderRoutes {
         body.put("contentHtml", post.contentHtml());
         body.put("archived", post.archivedAt() != null);
         body.put("kind", f.kind());
-        body.put("topics", f.topics().stream().map(t -> Map.of("topic", t.topic(), "score", t.score())).toList());
+        body.put(
+                "topics",
+                f.topics().stream()
+                        .map(t -> Map.of("topic", t.topic(), "score", t.score()))
+                        .toList());
         body.put("hypeScore", f.hypeScore());
         body.put("stance", f.stance());
-        body.put("claims", f.claims().stream().map(c -> Map.of("part", c.part(), "start", c.start(), "end", c.end(),
-                "sentence", c.sentence(), "score", c.score(), "stance", c.stance(), "reasons", c.reasons())).toList());
+        body.put(
+                "claims",
+                f.claims().stream()
+                        .map(c -> Map.of(
+                                "part",
+                                c.part(),
+                                "start",
+                                c.start(),
+                                "end",
+                                c.end(),
+                                "sentence",
+                                c.sentence(),
+                                "score",
+                                c.score(),
+                                "stance",
+                                c.stance(),
+                                "reasons",
+                                c.reasons()))
+                        .toList());
         body.put("release", f.release());
         body.put("episode", f.episode());
         body.put("enclosures", post.enclosures());
@@ -152,7 +180,9 @@ public final class ReaderRoutes {
             readMarks.flush(readerId);
         }
         try {
-            return KeysetPage.of(posts.river(size + 1, cursor, filter, readerId), size,
+            return KeysetPage.of(
+                    posts.river(size + 1, cursor, filter, readerId),
+                    size,
                     p -> new RiverCursor(p.publishedAt(), p.id()));
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
@@ -174,8 +204,12 @@ public final class ReaderRoutes {
         try {
             String show = param(ctx, "show");
             Long maxHype = number(ctx, "maxHype", 0, 100);
-            return new RiverFilter(param(ctx, "topic"), param(ctx, "kind"), number(ctx, "feed", 1, Long.MAX_VALUE),
-                    param(ctx, "stance"), maxHype == null ? null : maxHype.intValue(),
+            return new RiverFilter(
+                    param(ctx, "topic"),
+                    param(ctx, "kind"),
+                    number(ctx, "feed", 1, Long.MAX_VALUE),
+                    param(ctx, "stance"),
+                    maxHype == null ? null : maxHype.intValue(),
                     show == null ? RiverFilter.Show.ALL : RiverFilter.Show.parse(show));
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
@@ -184,8 +218,19 @@ public final class ReaderRoutes {
 
     private static List<ReaderPage.Item> items(List<PostSummary> posts, Instant now) {
         return posts.stream()
-                .map(p -> new ReaderPage.Item(p.id(), p.title(), p.feedId(), p.feedTitle(), p.summary(), p.kind(),
-                        Dates.shown(p.publishedAt(), now), p.topics(), p.hypeScore(), p.stance(), p.read(), p.starred()))
+                .map(p -> new ReaderPage.Item(
+                        p.id(),
+                        p.title(),
+                        p.feedId(),
+                        p.feedTitle(),
+                        p.summary(),
+                        p.kind(),
+                        Dates.shown(p.publishedAt(), now),
+                        p.topics(),
+                        p.hypeScore(),
+                        p.stance(),
+                        p.read(),
+                        p.starred()))
                 .toList();
     }
 
@@ -213,19 +258,37 @@ public final class ReaderRoutes {
                 .filter(e -> WebLinks.httpOnly(e.url()) != null)
                 .map(e -> {
                     String type = e.mimeType() == null ? "" : e.mimeType().toLowerCase(Locale.ROOT);
-                    return new PostPage.Media(e.url(), e.mimeType(), type.startsWith("audio/"), type.startsWith("video/"));
+                    return new PostPage.Media(
+                            e.url(), e.mimeType(), type.startsWith("audio/"), type.startsWith("video/"));
                 })
                 .toList();
         Instant now = clock.instant();
         PostFacts facts = post.facts();
-        pages.render(ctx, "reader/post.jte", new PostPage(post.id(), post.title(), post.feedTitle(), post.author(),
-                WebLinks.httpOnly(post.link()), facts.kind(), Dates.shown(post.publishedAt(), now),
-                marked.mark(post.id(), post.contentHtml(), facts.claims()), post.summary(),
-                post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now), media, facts.topics(),
-                facts.hypeScore(), facts.stance(), ClaimMarks.flagged(facts.claims()),
-                !facts.claims().isEmpty() || !facts.stance().equals("neutral"), facts.release(), facts.episode(),
-                state, others(posts.sameStory(id, SAME_STORY_LINKS), now),
-                Viewer.of(ctx).admin() ? labels.forPost(id) : List.of()));
+        pages.render(
+                ctx,
+                "reader/post.jte",
+                new PostPage(
+                        post.id(),
+                        post.title(),
+                        post.feedTitle(),
+                        post.author(),
+                        WebLinks.httpOnly(post.link()),
+                        facts.kind(),
+                        Dates.shown(post.publishedAt(), now),
+                        marked.mark(post.id(), post.contentHtml(), facts.claims()),
+                        post.summary(),
+                        post.archivedAt() == null ? null : Dates.shown(post.archivedAt(), now),
+                        media,
+                        facts.topics(),
+                        facts.hypeScore(),
+                        facts.stance(),
+                        ClaimMarks.flagged(facts.claims()),
+                        !facts.claims().isEmpty() || !facts.stance().equals("neutral"),
+                        facts.release(),
+                        facts.episode(),
+                        state,
+                        others(posts.sameStory(id, SAME_STORY_LINKS), now),
+                        Viewer.of(ctx).admin() ? labels.forPost(id) : List.of()));
     }
 
     /**
@@ -256,7 +319,8 @@ public final class ReaderRoutes {
             return posts.summaries(index.moreLikeThis(id, MORE_LIKE_THIS));
         } catch (RuntimeException e) {
             log.warn("Post {}: no posts like it found, the search index failed: {}", id, e.toString());
-            throw new ServiceUnavailableResponse("The search index cannot find posts like this one now; try again soon.");
+            throw new ServiceUnavailableResponse(
+                    "The search index cannot find posts like this one now; try again soon.");
         }
     }
 

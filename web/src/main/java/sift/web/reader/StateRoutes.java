@@ -13,8 +13,8 @@ import java.util.Map;
 import sift.store.post.PostQueries;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
-import sift.web.http.Fields;
 import sift.web.auth.Auth;
+import sift.web.http.Fields;
 import sift.web.http.Viewer;
 
 /**

@@ -10,8 +10,12 @@ import sift.web.http.Dates;
  * is its name, and {@code watched} whether the reader watches it). Pairs with release/products.jte and
  * release/timeline.jte.
  */
-public record ReleasePage(String product, boolean watched, List<ReleaseStore.Product> products,
-        List<ReleaseStore.Release> releases, Instant now) {
+public record ReleasePage(
+        String product,
+        boolean watched,
+        List<ReleaseStore.Product> products,
+        List<ReleaseStore.Release> releases,
+        Instant now) {
     public ReleasePage {
         products = List.copyOf(products);
         releases = List.copyOf(releases);

@@ -8,11 +8,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import sift.store.release.ReleaseStore;
+import sift.web.auth.Auth;
 import sift.web.http.Fields;
 import sift.web.http.Pages;
-import sift.web.http.WebLinks;
-import sift.web.auth.Auth;
 import sift.web.http.Viewer;
+import sift.web.http.WebLinks;
 
 /**
  * {@code GET /releases} (the products), {@code GET /releases/product?name=} (a product's versions over time) and
@@ -32,34 +32,69 @@ public final class ReleaseRoutes {
     }
 
     public void products(Context ctx) {
-        pages.render(ctx, "release/products.jte", new ReleasePage(null, false,
-                releases.products(Viewer.of(ctx).userId()), List.of(), clock.instant()));
+        pages.render(
+                ctx,
+                "release/products.jte",
+                new ReleasePage(null, false, releases.products(Viewer.of(ctx).userId()), List.of(), clock.instant()));
     }
 
     public void timeline(Context ctx) {
         String name = name(ctx.queryParam("name"));
         Long reader = Viewer.of(ctx).userId();
         boolean watched = reader != null && releases.watched(reader).contains(name);
-        pages.render(ctx, "release/timeline.jte", new ReleasePage(name, watched, List.of(), timeline(name, reader),
-                clock.instant()));
+        pages.render(
+                ctx,
+                "release/timeline.jte",
+                new ReleasePage(name, watched, List.of(), timeline(name, reader), clock.instant()));
     }
 
     /** {@code GET /api/releases}: {@code {products: [{name, releases, latestVersion, latest, latestBreaking, watched}]}}. */
     public void productsApi(Context ctx) {
-        ctx.json(Map.of("products", releases.products(Viewer.of(ctx).userId()).stream()
-                .map(p -> Map.of("name", p.name(), "releases", p.releases(), "latestVersion", p.latestVersion(),
-                        "latest", p.latest().toString(), "latestBreaking", p.latestBreaking(), "watched", p.watched()))
-                .toList()));
+        ctx.json(Map.of(
+                "products",
+                releases.products(Viewer.of(ctx).userId()).stream()
+                        .map(p -> Map.of(
+                                "name",
+                                p.name(),
+                                "releases",
+                                p.releases(),
+                                "latestVersion",
+                                p.latestVersion(),
+                                "latest",
+                                p.latest().toString(),
+                                "latestBreaking",
+                                p.latestBreaking(),
+                                "watched",
+                                p.watched()))
+                        .toList()));
     }
 
     /** {@code GET /api/releases/timeline?name=}: {@code {product, releases: [{id, version, published, ...}]}}. */
     public void timelineApi(Context ctx) {
         String name = name(ctx.queryParam("name"));
-        ctx.json(Map.of("product", name, "releases", timeline(name, Viewer.of(ctx).userId()).stream()
-                .map(r -> Map.of("id", r.postId(), "title", r.title(), "version", r.version(),
-                        "published", r.publishedAt().toString(), "breaking", r.breaking(), "highlights", r.highlights(),
-                        "read", r.read(), "url", "/posts/" + r.postId()))
-                .toList()));
+        ctx.json(Map.of(
+                "product",
+                name,
+                "releases",
+                timeline(name, Viewer.of(ctx).userId()).stream()
+                        .map(r -> Map.of(
+                                "id",
+                                r.postId(),
+                                "title",
+                                r.title(),
+                                "version",
+                                r.version(),
+                                "published",
+                                r.publishedAt().toString(),
+                                "breaking",
+                                r.breaking(),
+                                "highlights",
+                                r.highlights(),
+                                "read",
+                                r.read(),
+                                "url",
+                                "/posts/" + r.postId()))
+                        .toList()));
     }
 
     private List<ReleaseStore.Release> timeline(String name, Long reader) {
@@ -90,7 +125,8 @@ public final class ReleaseRoutes {
             ctx.json(Map.of("name", name, "watched", watch));
         } else {
             String back = fields.get("back");
-            ctx.redirect(back == null ? WebLinks.with("/releases/product", "name", name) : Auth.safeNext(back),
+            ctx.redirect(
+                    back == null ? WebLinks.with("/releases/product", "name", name) : Auth.safeNext(back),
                     HttpStatus.SEE_OTHER);
         }
     }

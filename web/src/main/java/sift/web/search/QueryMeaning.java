@@ -25,8 +25,11 @@ public final class QueryMeaning {
             return encoder.apply(query);
         } catch (RuntimeException | LinkageError e) {
             if (failed.compareAndSet(false, true)) {
-                log.warn("Search by meaning is off, searching by words alone: the sentence encoder failed on the query "
-                        + "'{}': {}", query, e.toString());
+                log.warn(
+                        "Search by meaning is off, searching by words alone: the sentence encoder failed on the query "
+                                + "'{}': {}",
+                        query,
+                        e.toString());
             }
             return null;
         }

@@ -9,8 +9,16 @@ import sift.web.http.WebLinks;
  * The search page: the query as typed, its results or the reason it could not be read; the reader's saved searches,
  * and the one shown when this is a saved search's view (else null). Pairs with search/results.jte.
  */
-public record SearchPage(String query, boolean byDate, String error, String total, List<Item> results, String tookMs,
-        String previousHref, String nextHref, List<SavedSearchStore.SavedSearch> saved,
+public record SearchPage(
+        String query,
+        boolean byDate,
+        String error,
+        String total,
+        List<Item> results,
+        String tookMs,
+        String previousHref,
+        String nextHref,
+        List<SavedSearchStore.SavedSearch> saved,
         SavedSearchStore.SavedSearch current) {
 
     public SearchPage {
@@ -32,8 +40,14 @@ public record SearchPage(String query, boolean byDate, String error, String tota
     }
 
     /** A result; {@code byMeaning} when the post lacks the query's words and is near them in meaning. */
-    public record Item(long id, String title, String feedTitle, String kind, Dates.Shown published,
-            List<Piece> snippet, boolean byMeaning) {
+    public record Item(
+            long id,
+            String title,
+            String feedTitle,
+            String kind,
+            Dates.Shown published,
+            List<Piece> snippet,
+            boolean byMeaning) {
         public Item {
             snippet = List.copyOf(snippet);
         }

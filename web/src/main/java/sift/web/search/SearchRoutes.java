@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sift.store.sql.AlreadyExistsException;
 import sift.store.search.SearchIndex;
 import sift.store.search.SearchRequest;
 import sift.store.search.SearchResult;
 import sift.store.search.SearchSyntaxException;
-import sift.web.http.Dates;
+import sift.store.sql.AlreadyExistsException;
 import sift.store.user.SavedSearchStore;
+import sift.web.http.Dates;
 import sift.web.http.Fields;
 import sift.web.http.Pages;
 import sift.web.http.Viewer;
@@ -49,7 +49,11 @@ public final class SearchRoutes {
     public void page(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         boolean byDate = order(ctx) == SearchRequest.Order.DATE;
-        render(ctx, q, byDate, "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (byDate ? "&sort=date" : ""),
+        render(
+                ctx,
+                q,
+                byDate,
+                "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (byDate ? "&sort=date" : ""),
                 null);
     }
 
@@ -63,9 +67,12 @@ public final class SearchRoutes {
     public void save(Context ctx) {
         long reader = Viewer.of(ctx).userId();
         String q = ctx.formParam("q") == null ? "" : ctx.formParam("q").strip();
-        String name = ctx.formParam("name") == null || ctx.formParam("name").isBlank() ? q : ctx.formParam("name").strip();
+        String name = ctx.formParam("name") == null || ctx.formParam("name").isBlank()
+                ? q
+                : ctx.formParam("name").strip();
         if (q.isEmpty() || q.length() > 1000 || name.length() > 100) {
-            throw new BadRequestResponse("A saved search needs a query of up to 1,000 characters and a name of up to 100.");
+            throw new BadRequestResponse(
+                    "A saved search needs a query of up to 1,000 characters and a name of up to 100.");
         }
         try {
             index.search(new SearchRequest(q, 1, 0, SearchRequest.Order.DATE));
@@ -90,10 +97,20 @@ public final class SearchRoutes {
     /** {@code GET /api/searches}: {@code {searches: [{id, name, query, url}]}}. */
     public void savedApi(Context ctx) {
         Long reader = Viewer.of(ctx).userId();
-        ctx.json(Map.of("searches", (reader == null ? List.<SavedSearchStore.SavedSearch>of() : searches.list(reader))
-                .stream()
-                .map(s -> Map.of("id", s.id(), "name", s.name(), "query", s.query(), "url", "/searches/" + s.id()))
-                .toList()));
+        ctx.json(Map.of(
+                "searches",
+                (reader == null ? List.<SavedSearchStore.SavedSearch>of() : searches.list(reader))
+                        .stream()
+                                .map(s -> Map.of(
+                                        "id",
+                                        s.id(),
+                                        "name",
+                                        s.name(),
+                                        "query",
+                                        s.query(),
+                                        "url",
+                                        "/searches/" + s.id()))
+                                .toList()));
     }
 
     private SavedSearchStore.SavedSearch savedSearch(Context ctx) {
@@ -118,18 +135,27 @@ public final class SearchRoutes {
         List<SavedSearchStore.SavedSearch> saved = reader == null ? List.of() : searches.list(reader);
         int page = intParam(ctx, "page", 1, 1, MAX_PAGE);
         if (q.isEmpty()) {
-            pages.render(ctx, "search/results.jte",
+            pages.render(
+                    ctx,
+                    "search/results.jte",
                     new SearchPage("", byDate, null, null, List.of(), null, null, null, saved, null));
             return;
         }
         int offset = (page - 1) * PAGE_SIZE;
         try {
-            SearchResult result = index.search(request(q, PAGE_SIZE, offset,
-                    byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE));
+            SearchResult result = index.search(
+                    request(q, PAGE_SIZE, offset, byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE));
             Instant now = clock.instant();
             List<SearchPage.Item> items = result.hits().stream()
-                    .map(h -> new SearchPage.Item(h.id(), h.title(), h.feedTitle(), h.kind(), Dates.shown(h.publishedAt(), now),
-                            h.snippet().pieces().stream().map(p -> new SearchPage.Piece(p.text(), p.match())).toList(),
+                    .map(h -> new SearchPage.Item(
+                            h.id(),
+                            h.title(),
+                            h.feedTitle(),
+                            h.kind(),
+                            Dates.shown(h.publishedAt(), now),
+                            h.snippet().pieces().stream()
+                                    .map(p -> new SearchPage.Piece(p.text(), p.match()))
+                                    .toList(),
                             h.byMeaning()))
                     .toList();
             String pageParam = base.endsWith("?") ? "page=" : "&page=";
@@ -137,12 +163,17 @@ public final class SearchRoutes {
             boolean more = offset + PAGE_SIZE < Math.min(result.total(), SearchRequest.MAX_DEPTH);
             String next = more ? base + pageParam + (page + 1) : null;
             String took = String.format("%.1f", result.tookMicros() / 1000.0);
-            String total = result.total() + (result.totalExact() ? "" : "+") + (result.total() == 1 ? " post" : " posts");
-            pages.render(ctx, "search/results.jte",
+            String total =
+                    result.total() + (result.totalExact() ? "" : "+") + (result.total() == 1 ? " post" : " posts");
+            pages.render(
+                    ctx,
+                    "search/results.jte",
                     new SearchPage(q, byDate, null, total, items, took, previous, next, saved, current));
         } catch (SearchSyntaxException e) {
             ctx.status(400);
-            pages.render(ctx, "search/results.jte",
+            pages.render(
+                    ctx,
+                    "search/results.jte",
                     new SearchPage(q, byDate, e.getMessage(), null, List.of(), null, null, null, saved, current));
         }
     }
@@ -183,7 +214,12 @@ public final class SearchRoutes {
         out.put("published", hit.publishedAt().toString());
         out.put("score", hit.score());
         out.put("snippet", hit.snippet().text());
-        out.put("highlights", hit.snippet().pieces().stream().filter(p -> p.match()).map(p -> p.text()).toList());
+        out.put(
+                "highlights",
+                hit.snippet().pieces().stream()
+                        .filter(p -> p.match())
+                        .map(p -> p.text())
+                        .toList());
         out.put("byMeaning", hit.byMeaning());
         out.put("url", "/posts/" + hit.id());
         return out;
@@ -197,7 +233,11 @@ public final class SearchRoutes {
 
     /** The whole number of {@code ?name=} from {@code min} to {@code max}; anything else is a 400 naming it. */
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        Long n = Fields.wholeNumber(name, ctx.queryParam(name), min, max,
+        Long n = Fields.wholeNumber(
+                name,
+                ctx.queryParam(name),
+                min,
+                max,
                 name.equals("limit") ? "" : ": results go " + SearchRequest.MAX_DEPTH + " deep at most");
         return n == null ? fallback : n.intValue();
     }

@@ -1,6 +1,5 @@
 package sift.web.auth;
 
-import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import sift.web.auth.Accounts;
+import sift.web.TestApp;
 
 /**
  * Issue 20 in a browser: a reader subscribes a view through a secret address made for one app (no page carries a
@@ -39,9 +38,11 @@ class AccountBrowserIT {
                 wait.until(ExpectedConditions.titleIs("Your account · Sift"));
                 browser.findElement(By.id("feed-name")).sendKeys("NetNewsWire");
                 browser.findElement(By.cssSelector("form.new-feed button")).click();
-                String address = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-feed"))).getText();
+                String address = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-feed")))
+                        .getText();
                 assertThat(address)
-                        .matches("http://127\\.0\\.0\\.1:\\d+/feeds/posts\\.atom\\?topic=routing&token=sift_[A-Za-z0-9_-]{43}");
+                        .matches(
+                                "http://127\\.0\\.0\\.1:\\d+/feeds/posts\\.atom\\?topic=routing&token=sift_[A-Za-z0-9_-]{43}");
                 LoginBrowserIT.screenshot(browser, "account-feed-address.png");
                 browser.manage().window().setSize(new Dimension(390, 844));
                 LoginBrowserIT.screenshot(browser, "account-feed-address-phone.png");
@@ -50,14 +51,17 @@ class AccountBrowserIT {
                 browser.get(app.url("/admin/users"));
                 wait.until(ExpectedConditions.titleIs("Accounts · Admin · Sift"));
                 long ben = app.server.db().users().find("ben").orElseThrow().id();
-                browser.findElement(By.cssSelector("#user-" + ben + " form[action$='/disable'] button")).click();
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
-                        "'ben' is disabled"));
-                assertThat(browser.findElement(By.cssSelector("#user-" + ben)).getText()).contains("disabled");
+                browser.findElement(By.cssSelector("#user-" + ben + " form[action$='/disable'] button"))
+                        .click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("[role=status]"), "'ben' is disabled"));
+                assertThat(browser.findElement(By.cssSelector("#user-" + ben)).getText())
+                        .contains("disabled");
                 LoginBrowserIT.screenshot(browser, "admin-accounts.png");
                 browser.manage().window().setSize(new Dimension(390, 844));
                 LoginBrowserIT.screenshot(browser, "admin-accounts-phone.png");
-                assertThat(app.server.db().users().find("ben").orElseThrow().disabled()).isTrue();
+                assertThat(app.server.db().users().find("ben").orElseThrow().disabled())
+                        .isTrue();
             } finally {
                 browser.quit();
             }

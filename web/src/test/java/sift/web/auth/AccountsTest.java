@@ -1,9 +1,5 @@
 package sift.web.auth;
 
-import sift.web.Visitor;
-import sift.web.TestApp;
-import sift.web.cli.Main;
-import sift.web.http.Pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -23,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import sift.store.AuditStore;
 import sift.store.Database;
 import sift.store.DbSettings;
-import sift.web.auth.Accounts;
+import sift.web.TestApp;
+import sift.web.Visitor;
+import sift.web.cli.Main;
 
 /** Issue 20: accounts can be taken back, from the command line and from the pages, and each change is audited. */
 class AccountsTest {
@@ -55,30 +53,59 @@ class AccountsTest {
         void everyAccountCommandWorksAndIsAuditedAsTheCommandLine() {
             Path data = dir.resolve("data");
             String d = data.toString();
-            assertThat(run("a long enough password\n", "user", "add", "admin", "--admin", "--password-stdin", "--data", d)).isZero();
-            assertThat(run(BEN_PASSWORD + "\n", "user", "add", "ben", "--password-stdin", "--data", d)).isZero();
+            assertThat(run(
+                            "a long enough password\n",
+                            "user",
+                            "add",
+                            "admin",
+                            "--admin",
+                            "--password-stdin",
+                            "--data",
+                            d))
+                    .isZero();
+            assertThat(run(BEN_PASSWORD + "\n", "user", "add", "ben", "--password-stdin", "--data", d))
+                    .isZero();
             try (Database db = Database.open(DbSettings.embedded(data))) {
                 db.sessions().open(db.users().find("ben").orElseThrow(), java.time.Duration.ofDays(1), Instant.now());
             }
-            assertThat(run("ben's new long password\n", "user", "password", "ben", "--password-stdin", "--data", d)).isZero();
+            assertThat(run("ben's new long password\n", "user", "password", "ben", "--password-stdin", "--data", d))
+                    .isZero();
             assertThat(run("a new admin password\n", "user", "password", "admin", "--password-stdin", "--data", d))
-                    .as("the first admin's password can change").isZero();
+                    .as("the first admin's password can change")
+                    .isZero();
             assertThat(run("", "user", "disable", "ben", "--data", d)).isZero();
-            assertThat(run("", "user", "disable", "admin", "--data", d)).as("the last admin").isEqualTo(1);
+            assertThat(run("", "user", "disable", "admin", "--data", d))
+                    .as("the last admin")
+                    .isEqualTo(1);
             assertThat(run("", "user", "enable", "ben", "--data", d)).isZero();
             assertThat(run("", "user", "sign-out", "ben", "--data", d)).isZero();
-            assertThat(run("", "user", "delete", "nobody", "--data", d)).as("no such account").isEqualTo(1);
+            assertThat(run("", "user", "delete", "nobody", "--data", d))
+                    .as("no such account")
+                    .isEqualTo(1);
             assertThat(run("", "user", "list", "--data", d)).isZero();
             assertThat(run("", "user", "delete", "ben", "--data", d)).isZero();
             try (Database db = Database.open(DbSettings.embedded(data))) {
                 assertThat(db.users().find("ben")).isEmpty();
-                assertThat(sift.web.auth.Passwords.matches("a new admin password",
-                        db.users().find("admin").orElseThrow().passwordHash())).isTrue();
-                assertThat(db.audit().recent(20)).extracting(AuditStore.Entry::action).containsExactly(
-                        "account.delete", "account.sign-out-everywhere", "account.enable", "account.disable",
-                        "account.password-reset", "account.password-reset", "account.add", "account.add");
-                assertThat(db.audit().recent(20)).allSatisfy(e -> assertThat(e.userName()).isEqualTo("command line"));
-                assertThat(db.audit().recent(20).get(5).detail()).as("ben's session ended").isEqualTo("1 other sessions ended");
+                assertThat(sift.web.auth.Passwords.matches(
+                                "a new admin password",
+                                db.users().find("admin").orElseThrow().passwordHash()))
+                        .isTrue();
+                assertThat(db.audit().recent(20))
+                        .extracting(AuditStore.Entry::action)
+                        .containsExactly(
+                                "account.delete",
+                                "account.sign-out-everywhere",
+                                "account.enable",
+                                "account.disable",
+                                "account.password-reset",
+                                "account.password-reset",
+                                "account.add",
+                                "account.add");
+                assertThat(db.audit().recent(20))
+                        .allSatisfy(e -> assertThat(e.userName()).isEqualTo("command line"));
+                assertThat(db.audit().recent(20).get(5).detail())
+                        .as("ben's session ended")
+                        .isEqualTo("1 other sessions ended");
             }
         }
     }
@@ -94,35 +121,45 @@ class AccountsTest {
                 Visitor admin = new Visitor(app);
                 admin.login("admin", ADMIN_PASSWORD, null);
 
-                HttpResponse<String> reset = admin.post("/admin/users/" + benId + "/password", Map.of("_csrf", admin.csrf()));
+                HttpResponse<String> reset =
+                        admin.post("/admin/users/" + benId + "/password", Map.of("_csrf", admin.csrf()));
                 String shown = Jsoup.parse(reset.body()).select("[role=status]").text();
                 assertThat(shown).startsWith("'ben' can sign in with the password ");
                 String made = shown.replaceAll(".*the password (\\S+) \\(shown this once\\).*", "$1");
                 assertThat(ben.get("/").statusCode()).as("ben's session ended").isEqualTo(303);
-                assertThat(new Visitor(app).login("ben", made, null).statusCode()).isEqualTo(303);
+                assertThat(new Visitor(app).login("ben", made, null).statusCode())
+                        .isEqualTo(303);
 
                 Visitor again = new Visitor(app);
                 again.login("ben", made, null);
-                assertThat(admin.post("/admin/users/" + benId + "/disable", Map.of("_csrf", admin.csrf())).statusCode())
+                assertThat(admin.post("/admin/users/" + benId + "/disable", Map.of("_csrf", admin.csrf()))
+                                .statusCode())
                         .isEqualTo(200);
-                assertThat(again.get("/").statusCode()).as("disabling ends the session").isEqualTo(303);
+                assertThat(again.get("/").statusCode())
+                        .as("disabling ends the session")
+                        .isEqualTo(303);
                 HttpResponse<String> refused = new Visitor(app).login("ben", made, null);
                 assertThat(refused.statusCode()).isEqualTo(401);
                 assertThat(refused.body()).as("answered as any failed login").contains("Wrong name or password.");
 
-                long adminId = app.server.db().users().find("admin").orElseThrow().id();
-                HttpResponse<String> self = admin.post("/admin/users/" + adminId + "/disable", Map.of("_csrf", admin.csrf()));
+                long adminId =
+                        app.server.db().users().find("admin").orElseThrow().id();
+                HttpResponse<String> self =
+                        admin.post("/admin/users/" + adminId + "/disable", Map.of("_csrf", admin.csrf()));
                 assertThat(self.statusCode()).isEqualTo(400);
                 assertThat(self.body()).contains("You cannot disable your own account here");
-                HttpResponse<String> unconfirmed = admin.post("/admin/users/" + benId + "/delete",
-                        Map.of("_csrf", admin.csrf(), "confirm", "bn"));
+                HttpResponse<String> unconfirmed =
+                        admin.post("/admin/users/" + benId + "/delete", Map.of("_csrf", admin.csrf(), "confirm", "bn"));
                 assertThat(unconfirmed.statusCode()).isEqualTo(400);
                 assertThat(app.server.db().users().find("ben")).isPresent();
-                assertThat(admin.post("/admin/users/" + benId + "/delete", Map.of("_csrf", admin.csrf(), "confirm", "ben"))
-                        .statusCode()).isEqualTo(200);
+                assertThat(admin.post(
+                                        "/admin/users/" + benId + "/delete",
+                                        Map.of("_csrf", admin.csrf(), "confirm", "ben"))
+                                .statusCode())
+                        .isEqualTo(200);
                 assertThat(app.server.db().users().find("ben")).isEmpty();
-                assertThat(admin.get("/admin/audit").body()).contains("account.password-reset", "account.disable",
-                        "account.delete", "account ben");
+                assertThat(admin.get("/admin/audit").body())
+                        .contains("account.password-reset", "account.disable", "account.delete", "account ben");
             }
         }
 
@@ -135,23 +172,57 @@ class AccountsTest {
                 Visitor phone = new Visitor(app);
                 phone.login("ben", BEN_PASSWORD, null);
 
-                HttpResponse<String> wrong = laptop.post("/account/password", Map.of("_csrf", laptop.csrf(),
-                        "current", "not my password", "password", "a brand new password", "again", "a brand new password"));
+                HttpResponse<String> wrong = laptop.post(
+                        "/account/password",
+                        Map.of(
+                                "_csrf",
+                                laptop.csrf(),
+                                "current",
+                                "not my password",
+                                "password",
+                                "a brand new password",
+                                "again",
+                                "a brand new password"));
                 assertThat(wrong.statusCode()).isEqualTo(400);
                 assertThat(wrong.body()).contains("That is not your current password");
-                HttpResponse<String> differ = laptop.post("/account/password", Map.of("_csrf", laptop.csrf(),
-                        "current", BEN_PASSWORD, "password", "a brand new password", "again", "a brand new passwrd"));
+                HttpResponse<String> differ = laptop.post(
+                        "/account/password",
+                        Map.of(
+                                "_csrf",
+                                laptop.csrf(),
+                                "current",
+                                BEN_PASSWORD,
+                                "password",
+                                "a brand new password",
+                                "again",
+                                "a brand new passwrd"));
                 assertThat(differ.body()).contains("differ");
-                HttpResponse<String> changed = laptop.post("/account/password", Map.of("_csrf", laptop.csrf(),
-                        "current", BEN_PASSWORD, "password", "a brand new password", "again", "a brand new password"));
+                HttpResponse<String> changed = laptop.post(
+                        "/account/password",
+                        Map.of(
+                                "_csrf",
+                                laptop.csrf(),
+                                "current",
+                                BEN_PASSWORD,
+                                "password",
+                                "a brand new password",
+                                "again",
+                                "a brand new password"));
                 assertThat(changed.statusCode()).isEqualTo(303);
-                assertThat(laptop.get("/").statusCode()).as("this session stays").isEqualTo(200);
+                assertThat(laptop.get("/").statusCode())
+                        .as("this session stays")
+                        .isEqualTo(200);
                 assertThat(phone.get("/").statusCode()).as("the other ends").isEqualTo(303);
-                assertThat(new Visitor(app).login("ben", "a brand new password", null).statusCode()).isEqualTo(303);
+                assertThat(new Visitor(app)
+                                .login("ben", "a brand new password", null)
+                                .statusCode())
+                        .isEqualTo(303);
 
                 Visitor tablet = new Visitor(app);
                 tablet.login("ben", "a brand new password", null);
-                assertThat(laptop.post("/account/sign-out", Map.of("_csrf", laptop.csrf())).statusCode()).isEqualTo(303);
+                assertThat(laptop.post("/account/sign-out", Map.of("_csrf", laptop.csrf()))
+                                .statusCode())
+                        .isEqualTo(303);
                 assertThat(tablet.get("/").statusCode()).isEqualTo(303);
                 assertThat(laptop.get("/").statusCode()).isEqualTo(200);
             }
@@ -163,9 +234,13 @@ class AccountsTest {
                 Visitor admin = new Visitor(app);
                 admin.login("admin", ADMIN_PASSWORD, null);
                 Map<String, String> good = Map.of("timeZone", "Europe/Zurich", "hour", "7", "email", "");
-                Map<String, String> refusals = Map.of("seven", "The digest hour must be a whole number",
-                        "Mars/Olympus", "is not a time zone Sift knows");
-                for (var bad : Map.of("hour", "seven", "timeZone", "Mars/Olympus").entrySet()) {
+                Map<String, String> refusals = Map.of(
+                        "seven",
+                        "The digest hour must be a whole number",
+                        "Mars/Olympus",
+                        "is not a time zone Sift knows");
+                for (var bad :
+                        Map.of("hour", "seven", "timeZone", "Mars/Olympus").entrySet()) {
                     Map<String, String> form = new HashMap<>(good);
                     form.put(bad.getKey(), bad.getValue());
                     form.put("_csrf", admin.csrf());

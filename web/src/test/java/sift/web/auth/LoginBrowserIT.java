@@ -1,7 +1,5 @@
 package sift.web.auth;
 
-import sift.web.Chromium;
-import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -27,10 +25,13 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import sift.web.Chromium;
+import sift.web.TestApp;
 
 /** Logging in and out of a private reader in real headless Chromium, driven by Selenium through chromedriver. */
 public class LoginBrowserIT {
-    private static final Path DRIVER = Path.of(System.getenv().getOrDefault("SIFT_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path DRIVER =
+            Path.of(System.getenv().getOrDefault("SIFT_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final String PASSWORD = "a long admin password";
 
     @TempDir
@@ -58,14 +59,21 @@ public class LoginBrowserIT {
     public static WebDriver chromium(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("SIFT_CHROMIUM", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,900", "--autoplay-policy=no-user-gesture-required",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=1200,900",
+                "--autoplay-policy=no-user-gesture-required",
                 "--user-data-dir=" + profile.toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -87,7 +95,8 @@ public class LoginBrowserIT {
         browser.findElement(By.id("login-password")).sendKeys("not the password");
         browser.findElement(By.cssSelector("form.login button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).startsWith("Wrong name or password.");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .startsWith("Wrong name or password.");
         screenshot("login-failed.png");
 
         browser.findElement(By.id("login-name")).clear();
@@ -95,7 +104,8 @@ public class LoginBrowserIT {
         browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form.login button")).click();
         wait.until(ExpectedConditions.urlContains("/search?q=bgp"));
-        assertThat(browser.findElement(By.cssSelector(".account .who")).getText()).isEqualTo("admin");
+        assertThat(browser.findElement(By.cssSelector(".account .who")).getText())
+                .isEqualTo("admin");
         assertThat(browser.manage().getCookieNamed("sift_session").isHttpOnly()).isTrue();
         screenshot("signed-in.png");
 

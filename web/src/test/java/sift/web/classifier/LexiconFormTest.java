@@ -1,6 +1,5 @@
 package sift.web.classifier;
 
-import sift.web.classifier.LexiconForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +11,8 @@ class LexiconFormTest {
     @Test
     void theBuiltLexiconSurvivesTheFormWithItsAiTermsOneALine() {
         LexiconForm form = LexiconForm.of(HypeLexicon.bundled().text());
-        assertThat(form.aiTerms().split("\n")).hasSize(HypeLexicon.bundled().lists().get("ai"))
+        assertThat(form.aiTerms().split("\n"))
+                .hasSize(HypeLexicon.bundled().lists().get("ai"))
                 .contains("artificial intelligence", "fine-tun*");
         assertThat(form.lists()).doesNotContain("\nai:").contains("promo: ");
         HypeLexicon again = HypeLexicon.parse(form.text(), "the lexicon");
@@ -21,12 +21,13 @@ class LexiconFormTest {
 
     @Test
     void aProblemIsNamedByTheLineTheAdminSees() {
-        String lists = "\n\n" + LexiconForm.of(HypeLexicon.bundled().text()).lists().replaceFirst("(?m)^promo: ", "promo ");
+        String lists =
+                "\n\n" + LexiconForm.of(HypeLexicon.bundled().text()).lists().replaceFirst("(?m)^promo: ", "promo ");
         int line = lists.substring(0, lists.indexOf("promo ")).split("\n", -1).length;
         assertThatThrownBy(() -> HypeLexicon.parse(new LexiconForm("ai", lists).text(), "the lexicon"))
                 .hasMessageStartingWith("the lexicon:" + line + ": expected");
         assertThatThrownBy(() -> new LexiconForm("ai | ml", lists).text()).hasMessageContaining("holds '|' or ':'");
-        assertThatThrownBy(() -> new LexiconForm("ai", "absolute: all\nai: more").text()).hasMessage(
-                "the lexicon:2: the AI terms go in their own list, one a line, not in the lexicon.");
+        assertThatThrownBy(() -> new LexiconForm("ai", "absolute: all\nai: more").text())
+                .hasMessage("the lexicon:2: the AI terms go in their own list, one a line, not in the lexicon.");
     }
 }

@@ -66,10 +66,13 @@ class MainTest {
     @Test
     void benchDataAddsNewPostsEachTimeAndBenchSearchReportsPercentiles() {
         Path data = dir.resolve("bench");
-        assertThat(Main.run("bench-data", "--posts", "300", "--feeds", "5", "--data", data.toString())).isZero();
-        assertThat(Main.run("bench-data", "--posts", "300", "--feeds", "5", "--data", data.toString())).isZero();
+        assertThat(Main.run("bench-data", "--posts", "300", "--feeds", "5", "--data", data.toString()))
+                .isZero();
+        assertThat(Main.run("bench-data", "--posts", "300", "--feeds", "5", "--data", data.toString()))
+                .isZero();
         assertThat(out()).contains("600 posts in the database, 600 in the index", "MB per 100,000 posts");
-        assertThat(Main.run("bench-search", "--rounds", "2", "--warmup", "1", "--data", data.toString())).isZero();
+        assertThat(Main.run("bench-search", "--rounds", "2", "--warmup", "1", "--data", data.toString()))
+                .isZero();
         assertThat(out()).containsPattern("all 24 searches: p50 [0-9.]+ ms, p90 [0-9.]+ ms, p99 [0-9.]+ ms");
     }
 
@@ -77,17 +80,21 @@ class MainTest {
     void backsUpAndRestoresAStoppedDatabaseAndRefusesWhatWouldLoseData() throws Exception {
         Path data = dir.resolve("data");
         Path zip = dir.resolve("backup.zip");
-        assertThat(Main.run("backup", zip.toString(), "--data", data.toString())).isZero();
+        assertThat(Main.run("backup", zip.toString(), "--data", data.toString()))
+                .isZero();
         assertThat(out()).contains("Backed up", zip.toString());
-        assertThat(Main.run("backup", zip.toString(), "--data", data.toString())).isEqualTo(2);
+        assertThat(Main.run("backup", zip.toString(), "--data", data.toString()))
+                .isEqualTo(2);
         assertThat(err()).contains(zip + " already exists");
         assertThat(Main.run("restore", dir.resolve("nothing.zip").toString(), "--data", data.toString()))
                 .isEqualTo(2);
         assertThat(err()).contains("no backup file " + dir.resolve("nothing.zip"));
         Path notABackup = Files.writeString(dir.resolve("notes.zip"), "plain text");
-        assertThat(Main.run("restore", notABackup.toString(), "--data", data.toString())).isEqualTo(1);
+        assertThat(Main.run("restore", notABackup.toString(), "--data", data.toString()))
+                .isEqualTo(1);
         assertThat(err()).contains(notABackup + " is not a Sift backup");
-        assertThat(Main.run("restore", zip.toString(), "--data", data.toString())).isZero();
+        assertThat(Main.run("restore", zip.toString(), "--data", data.toString()))
+                .isZero();
         assertThat(out()).contains("Restored", "0 posts, 0 feeds", "is kept as");
     }
 
@@ -97,7 +104,12 @@ class MainTest {
         Files.write(good, Fixtures.bytes("parse/cloudflare-rss2.xml"));
         Path broken = dir.resolve("broken.xml");
         Files.writeString(broken, "<html><body>not a feed</body></html>");
-        assertThat(Main.run("parse", good.toString(), broken.toString(), dir.resolve("missing.xml").toString())).isZero();
+        assertThat(Main.run(
+                        "parse",
+                        good.toString(),
+                        broken.toString(),
+                        dir.resolve("missing.xml").toString()))
+                .isZero();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out().split("\n")) {
             lines.add(new ObjectMapper().readTree(line));
@@ -110,12 +122,17 @@ class MainTest {
         assertThat(first.get("feed").get("title").asText()).isEqualTo("The Cloudflare Blog");
         JsonNode outage = first.get("entries").get(0);
         assertThat(outage.get("published").asText()).isEqualTo("2025-11-18T23:45:00Z");
-        assertThat(outage.get("content").asText()).contains("rel=\"nofollow noopener noreferrer\"").doesNotContain("<script");
+        assertThat(outage.get("content").asText())
+                .contains("rel=\"nofollow noopener noreferrer\"")
+                .doesNotContain("<script");
         assertThat(outage.get("categories")).hasSize(2);
         assertThat(lines.get(1).get("error").asText()).startsWith("not a feed: the document is <html>");
         assertThat(lines.get(1).get("entries")).isEmpty();
-        assertThat(lines.get(2).get("error").asText()).startsWith("cannot read " + dir.resolve("missing.xml") + ": no such file");
-        assertThat(Main.run("parse", dir.resolve("missing.xml").toString())).as("every file failed").isEqualTo(1);
+        assertThat(lines.get(2).get("error").asText())
+                .startsWith("cannot read " + dir.resolve("missing.xml") + ": no such file");
+        assertThat(Main.run("parse", dir.resolve("missing.xml").toString()))
+                .as("every file failed")
+                .isEqualTo(1);
     }
 
     @Test
@@ -141,7 +158,8 @@ class MainTest {
     @Test
     void aMissingOpmlFileFailsWithItsNameAndCreatesNoData() {
         Path data = dir.resolve("data");
-        assertThat(Main.run("import-opml", dir.resolve("nope.opml").toString(), "--data", data.toString())).isEqualTo(1);
+        assertThat(Main.run("import-opml", dir.resolve("nope.opml").toString(), "--data", data.toString()))
+                .isEqualTo(1);
         assertThat(err()).contains("sift import-opml: no such file: " + dir.resolve("nope.opml"));
         assertThat(data).doesNotExist();
     }
@@ -159,14 +177,19 @@ class MainTest {
             String data = dir.resolve("data").toString();
 
             assertThat(Main.run("ingest", "--once", "--opml", opml.toString(), "--data", data))
-                    .as("loopback is refused without --allow-private").isEqualTo(1);
-            assertThat(out()).contains("2 feeds, 2 newly subscribed, 0 already subscribed",
-                    "refused: 127.0.0.1 is 127.0.0.1, a loopback address");
+                    .as("loopback is refused without --allow-private")
+                    .isEqualTo(1);
+            assertThat(out())
+                    .contains(
+                            "2 feeds, 2 newly subscribed, 0 already subscribed",
+                            "refused: 127.0.0.1 is 127.0.0.1, a loopback address");
             out.reset();
-            assertThat(Main.run("ingest", "--once", "--allow-private", "--data", data)).isZero();
+            assertThat(Main.run("ingest", "--once", "--allow-private", "--data", data))
+                    .isZero();
             assertThat(out())
                     .contains("FAILED", origin.url("/gone.xml") + ": HTTP 404 Not Found")
-                    .containsPattern("2 feeds: 1 fetched, 0 not modified, 1 failed; 2 new posts, 0 updated; [0-9]+\\.[0-9] s");
+                    .containsPattern(
+                            "2 feeds: 1 fetched, 0 not modified, 1 failed; 2 new posts, 0 updated; [0-9]+\\.[0-9] s");
 
             out.reset();
             assertThat(Main.run("export-opml", "--data", data)).isZero();
@@ -179,26 +202,56 @@ class MainTest {
     @Test
     void subscribeFindsTheFeedAPageAnnounces() throws Exception {
         try (FixtureServer origin = new FixtureServer()) {
-            origin.feed("/blog/", "text/html", "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" "
-                    + "href=\"/blog/rss.xml\"></head></html>");
+            origin.feed(
+                    "/blog/",
+                    "text/html",
+                    "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" "
+                            + "href=\"/blog/rss.xml\"></head></html>");
             origin.feed("/blog/rss.xml", "application/rss+xml", Fixtures.text("parse/cloudflare-rss2.xml"));
             String data = dir.resolve("data").toString();
             assertThat(Main.run("subscribe", origin.url("/blog/"), "--category", "Blogs", "--data", data))
-                    .as("loopback is refused without --allow-private").isEqualTo(1);
+                    .as("loopback is refused without --allow-private")
+                    .isEqualTo(1);
             assertThat(err()).contains("refused: 127.0.0.1");
-            assertThat(Main.run("subscribe", origin.url("/blog/"), "--category", "Blogs", "--allow-private", "--data", data)).isZero();
+            assertThat(Main.run(
+                            "subscribe",
+                            origin.url("/blog/"),
+                            "--category",
+                            "Blogs",
+                            "--allow-private",
+                            "--data",
+                            data))
+                    .isZero();
             assertThat(out()).contains("subscribed " + origin.url("/blog/rss.xml"));
             out.reset();
             assertThat(Main.run("export-opml", "--data", data)).isZero();
-            assertThat(out()).contains("<outline text=\"Blogs\">").contains("xmlUrl=\"" + origin.url("/blog/rss.xml") + "\"");
+            assertThat(out())
+                    .contains("<outline text=\"Blogs\">")
+                    .contains("xmlUrl=\"" + origin.url("/blog/rss.xml") + "\"");
 
             out.reset();
-            assertThat(Main.run("subscribe", origin.url("/blog/rss.xml"), "--no-full-text", "--full-text-selector",
-                    "article .content", "--allow-private", "--data", data)).isZero();
-            assertThat(out()).contains("already subscribed " + origin.url("/blog/rss.xml"))
+            assertThat(Main.run(
+                            "subscribe",
+                            origin.url("/blog/rss.xml"),
+                            "--no-full-text",
+                            "--full-text-selector",
+                            "article .content",
+                            "--allow-private",
+                            "--data",
+                            data))
+                    .isZero();
+            assertThat(out())
+                    .contains("already subscribed " + origin.url("/blog/rss.xml"))
                     .contains("full text of teasers: off, article at 'article .content'");
-            assertThat(Main.run("subscribe", origin.url("/blog/rss.xml"), "--full-text-selector", "div[",
-                    "--allow-private", "--data", data)).isEqualTo(2);
+            assertThat(Main.run(
+                            "subscribe",
+                            origin.url("/blog/rss.xml"),
+                            "--full-text-selector",
+                            "div[",
+                            "--allow-private",
+                            "--data",
+                            data))
+                    .isEqualTo(2);
             assertThat(err()).contains("--full-text-selector: 'div[' is not a valid CSS selector");
         }
     }
@@ -206,20 +259,29 @@ class MainTest {
     @Test
     void scoreWritesOneLineOfFactsPerInputLineAndAnErrorLineForABadOne() throws Exception {
         Path input = dir.resolve("posts.jsonl");
-        Files.writeString(input, String.join("\n",
-                "{\"id\":1,\"title\":\"FRRouting 10.2.1 is out\",\"text\":\"bgpd: fix a crash when a BGP peer sends add-path routes\"}",
-                "this is not JSON",
-                "{\"id\":\"no-text\"}",
-                "{\"id\":3,\"html\":\"<h1>Outage report</h1><p>Our DNS resolvers failed for an hour after a configuration push.</p>\"}"));
+        Files.writeString(
+                input,
+                String.join(
+                        "\n",
+                        "{\"id\":1,\"title\":\"FRRouting 10.2.1 is out\",\"text\":\"bgpd: fix a crash when a BGP peer sends add-path routes\"}",
+                        "this is not JSON",
+                        "{\"id\":\"no-text\"}",
+                        "{\"id\":3,\"html\":\"<h1>Outage report</h1><p>Our DNS resolvers failed for an hour after a configuration push.</p>\"}"));
         assertThat(Main.run("score", input.toString())).as("a line failed").isEqualTo(1);
         String[] lines = out().strip().split("\n");
         assertThat(lines).hasSize(4);
-        assertThat(lines[0]).startsWith("{\"id\":1,\"topics\":[{\"id\":\"routing\",\"score\":")
-                .contains("\"kind\":\"release\"", "\"release\":{\"product\":\"FRRouting\",\"version\":\"10.2.1\"}",
-                        "\"hype\":{\"score\":0,\"stance\":\"neutral\",\"claims\":[]}", "\"episode\":null");
-        assertThat(lines[1]).isEqualTo("{\"id\":null,\"error\":\"" + input + " line 2: not JSON: Unrecognized token 'this': "
-                + "was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\"}");
-        assertThat(lines[2]).isEqualTo("{\"id\":\"no-text\",\"error\":\"" + input + " line 3: no \\\"text\\\" or \\\"html\\\"\"}");
+        assertThat(lines[0])
+                .startsWith("{\"id\":1,\"topics\":[{\"id\":\"routing\",\"score\":")
+                .contains(
+                        "\"kind\":\"release\"",
+                        "\"release\":{\"product\":\"FRRouting\",\"version\":\"10.2.1\"}",
+                        "\"hype\":{\"score\":0,\"stance\":\"neutral\",\"claims\":[]}",
+                        "\"episode\":null");
+        assertThat(lines[1])
+                .isEqualTo("{\"id\":null,\"error\":\"" + input + " line 2: not JSON: Unrecognized token 'this': "
+                        + "was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\"}");
+        assertThat(lines[2])
+                .isEqualTo("{\"id\":\"no-text\",\"error\":\"" + input + " line 3: no \\\"text\\\" or \\\"html\\\"\"}");
         assertThat(lines[3]).startsWith("{\"id\":3,").contains("\"id\":\"internet\"");
         assertThat(Main.run("score", dir.resolve("missing.jsonl").toString())).isEqualTo(1);
         assertThat(err()).contains("no such file: " + dir.resolve("missing.jsonl"));
@@ -228,22 +290,28 @@ class MainTest {
     @Test
     void scoreTakesWhatAFeedGivesAPostAndNamesTheFieldAtFault() throws Exception {
         Path input = dir.resolve("context.jsonl");
-        Files.writeString(input, String.join("\n",
-                "{\"id\":1,\"title\":\"Talking careers\",\"text\":\"A chat about finding a first job.\","
-                        + "\"feed\":{\"title\":\"The Hedge\",\"url\":\"https://example.net/feed\"},\"episodeTag\":\"88\","
-                        + "\"enclosures\":[{\"url\":\"https://example.net/88.mp3\",\"type\":\"audio/mpeg\",\"length\":1}],"
-                        + "\"categories\":[\"career\"],\"author\":\"Russ\",\"link\":\"https://example.net/88\"}",
-                "{\"id\":2,\"title\":\"v3.4.0\",\"text\":\"Bug fixes.\","
-                        + "\"link\":\"https://github.com/acme/netconfgen/releases/tag/v3.4.0\"}",
-                "{\"id\":3,\"text\":\"x\",\"enclosures\":\"audio/mpeg\"}",
-                "{\"id\":4,\"text\":\"x\",\"episodeTag\":\"twelve\"}"));
+        Files.writeString(
+                input,
+                String.join(
+                        "\n",
+                        "{\"id\":1,\"title\":\"Talking careers\",\"text\":\"A chat about finding a first job.\","
+                                + "\"feed\":{\"title\":\"The Hedge\",\"url\":\"https://example.net/feed\"},\"episodeTag\":\"88\","
+                                + "\"enclosures\":[{\"url\":\"https://example.net/88.mp3\",\"type\":\"audio/mpeg\",\"length\":1}],"
+                                + "\"categories\":[\"career\"],\"author\":\"Russ\",\"link\":\"https://example.net/88\"}",
+                        "{\"id\":2,\"title\":\"v3.4.0\",\"text\":\"Bug fixes.\","
+                                + "\"link\":\"https://github.com/acme/netconfgen/releases/tag/v3.4.0\"}",
+                        "{\"id\":3,\"text\":\"x\",\"enclosures\":\"audio/mpeg\"}",
+                        "{\"id\":4,\"text\":\"x\",\"episodeTag\":\"twelve\"}"));
         assertThat(Main.run("score", input.toString())).isEqualTo(1);
         String[] lines = out().strip().split("\n");
         assertThat(lines[0]).contains("\"kind\":\"podcast\"", "\"episode\":{\"show\":\"The Hedge\",\"number\":88}");
-        assertThat(lines[1]).contains("\"kind\":\"release\"", "\"release\":{\"product\":\"netconfgen\",\"version\":\"3.4.0\"}");
-        assertThat(lines[2]).isEqualTo("{\"id\":3,\"error\":\"" + input + " line 3: \\\"enclosures\\\" must be an array\"}");
-        assertThat(lines[3]).isEqualTo("{\"id\":4,\"error\":\"" + input
-                + " line 4: \\\"episodeTag\\\" must be a whole number, not \\\"twelve\\\"\"}");
+        assertThat(lines[1])
+                .contains("\"kind\":\"release\"", "\"release\":{\"product\":\"netconfgen\",\"version\":\"3.4.0\"}");
+        assertThat(lines[2])
+                .isEqualTo("{\"id\":3,\"error\":\"" + input + " line 3: \\\"enclosures\\\" must be an array\"}");
+        assertThat(lines[3])
+                .isEqualTo("{\"id\":4,\"error\":\"" + input
+                        + " line 4: \\\"episodeTag\\\" must be a whole number, not \\\"twelve\\\"\"}");
     }
 
     @Test
@@ -251,17 +319,22 @@ class MainTest {
         Path data = dir.resolve("data");
         InputStream originalIn = System.in;
         try {
-            System.setIn(new ByteArrayInputStream("a long enough password\nignored\n".getBytes(StandardCharsets.UTF_8)));
-            assertThat(Main.run("user", "add", "ana", "--admin", "--password-stdin", "--data", data.toString())).isZero();
+            System.setIn(
+                    new ByteArrayInputStream("a long enough password\nignored\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(Main.run("user", "add", "ana", "--admin", "--password-stdin", "--data", data.toString()))
+                    .isZero();
             assertThat(out()).contains("Added the admin 'ana'");
             System.setIn(new ByteArrayInputStream("another long password\n".getBytes(StandardCharsets.UTF_8)));
-            assertThat(Main.run("user", "add", "ana", "--password-stdin", "--data", data.toString())).isEqualTo(1);
+            assertThat(Main.run("user", "add", "ana", "--password-stdin", "--data", data.toString()))
+                    .isEqualTo(1);
             assertThat(err()).contains("sift user add: there is already a user named 'ana'");
             System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
-            assertThat(Main.run("user", "add", "ben", "--password-stdin", "--data", data.toString())).isEqualTo(1);
+            assertThat(Main.run("user", "add", "ben", "--password-stdin", "--data", data.toString()))
+                    .isEqualTo(1);
             assertThat(err()).contains("a password needs at least 10 characters");
             System.setIn(new ByteArrayInputStream(new byte[0]));
-            assertThat(Main.run("user", "add", "ben", "--data", data.toString())).isEqualTo(2);
+            assertThat(Main.run("user", "add", "ben", "--data", data.toString()))
+                    .isEqualTo(2);
             assertThat(err()).contains("no terminal to ask for the password on: pipe it in with --password-stdin");
             System.setIn(new ByteArrayInputStream("a long enough password\n".getBytes(StandardCharsets.UTF_8)));
             assertThat(Main.run("user", "add", "not a name", "--password-stdin", "--data", data.toString()))
@@ -274,7 +347,8 @@ class MainTest {
             User ana = db.users().find("ana").orElseThrow();
             assertThat(ana.admin()).isTrue();
             assertThat(ana.passwordHash()).startsWith("$argon2id$");
-            assertThat(Passwords.matches("a long enough password", ana.passwordHash())).isTrue();
+            assertThat(Passwords.matches("a long enough password", ana.passwordHash()))
+                    .isTrue();
             assertThat(db.users().find("ben")).isEmpty();
         }
     }
@@ -282,11 +356,19 @@ class MainTest {
     @Test
     void evalReportsCrossValidationAndTheHeldOutSet() throws Exception {
         assertThat(Main.run("eval", "--folds", "2")).isZero();
-        assertThat(out()).contains("2-fold cross-validation on the training corpus", "held-out set (bundled models)",
-                "macro-F1", "kind accuracy", "release product+version", "episode number",
-                "AI-claim stance: training corpus 1285 sentences", "2-fold cross-validation on the stance corpus",
-                "stance held-out set (bundled model)", "post stance held-out set, 41 whole posts",
-                "sober technical posts called hype: 0 of 13");
+        assertThat(out())
+                .contains(
+                        "2-fold cross-validation on the training corpus",
+                        "held-out set (bundled models)",
+                        "macro-F1",
+                        "kind accuracy",
+                        "release product+version",
+                        "episode number",
+                        "AI-claim stance: training corpus 1285 sentences",
+                        "2-fold cross-validation on the stance corpus",
+                        "stance held-out set (bundled model)",
+                        "post stance held-out set, 41 whole posts",
+                        "sober technical posts called hype: 0 of 13");
         assertThat(Main.run("eval", "--folds", "1")).isEqualTo(2);
         assertThat(err()).contains("--folds must be 2 to 20, was 1");
     }
@@ -295,7 +377,13 @@ class MainTest {
     void ingestFailsWhenEveryFeedFails() throws Exception {
         Path opml = dir.resolve("feeds.opml");
         Files.writeString(opml, "<opml><body><outline xmlUrl=\"http://127.0.0.1:9/feed\"/></body></opml>");
-        assertThat(Main.run("ingest", "--once", "--opml", opml.toString(), "--data", dir.resolve("d").toString()))
+        assertThat(Main.run(
+                        "ingest",
+                        "--once",
+                        "--opml",
+                        opml.toString(),
+                        "--data",
+                        dir.resolve("d").toString()))
                 .isEqualTo(1);
         assertThat(out()).as(err()).contains("1 feeds: 0 fetched, 0 not modified, 1 failed");
     }
@@ -304,7 +392,8 @@ class MainTest {
     void serveRefusesAPortInUseInPlainWords() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             int port = taken.getLocalPort();
-            assertThat(Main.run("serve", "--port", String.valueOf(port), "--data", dir.toString())).isEqualTo(1);
+            assertThat(Main.run("serve", "--port", String.valueOf(port), "--data", dir.toString()))
+                    .isEqualTo(1);
             assertThat(err()).contains("sift serve: port " + port + " on 0.0.0.0 is already in use");
         }
     }

@@ -1,7 +1,5 @@
 package sift.web.demo;
 
-import sift.web.Metrics;
-import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sift.store.post.PostSummary;
+import sift.web.TestApp;
 
 /** {@code sift serve --demo}: the bundled samples go through the real fetch-parse-store path. */
 class DemoModeTest {
@@ -29,25 +28,46 @@ class DemoModeTest {
 
             List<PostSummary> river = app.server.db().postQueries().river(100, null);
             assertThat(river).extracting(PostSummary::kind).contains("article", "podcast", "release", "incident");
-            assertThat(river).extracting(PostSummary::feedTitle).containsOnly(
-                    "Packet Notes", "Fabric Field Notes", "Flow Counters", "Control Plane Hours",
-                    "Release notes from labforge", "Netvendor Newsroom");
+            assertThat(river)
+                    .extracting(PostSummary::feedTitle)
+                    .containsOnly(
+                            "Packet Notes",
+                            "Fabric Field Notes",
+                            "Flow Counters",
+                            "Control Plane Hours",
+                            "Release notes from labforge",
+                            "Netvendor Newsroom");
 
             // the feed links a WebVTT and an HTML transcript: the one for reading is kept, with the chapters
-            var episode = app.server.db().postQueries().find(byTitle(river, "CPH112: Peering Policies That Scale").id())
-                    .orElseThrow().facts().episode();
-            assertThat(episode.transcriptUrl()).isEqualTo("https://control-plane-hours.example/episodes/112/transcript.html");
+            var episode = app.server
+                    .db()
+                    .postQueries()
+                    .find(byTitle(river, "CPH112: Peering Policies That Scale").id())
+                    .orElseThrow()
+                    .facts()
+                    .episode();
+            assertThat(episode.transcriptUrl())
+                    .isEqualTo("https://control-plane-hours.example/episodes/112/transcript.html");
             assertThat(episode.transcriptType()).isEqualTo("text/html");
-            assertThat(episode.chaptersUrl()).isEqualTo("https://control-plane-hours.example/episodes/112/chapters.json");
-            assertThat(Jsoup.parse(app.get("/podcasts").body()).select(".shows a").text()).isEqualTo("Control Plane Hours");
-            assertThat(Jsoup.parse(app.get("/releases").body()).select(".products tbody th").text()).contains("labforge");
+            assertThat(episode.chaptersUrl())
+                    .isEqualTo("https://control-plane-hours.example/episodes/112/chapters.json");
+            assertThat(Jsoup.parse(app.get("/podcasts").body())
+                            .select(".shows a")
+                            .text())
+                    .isEqualTo("Control Plane Hours");
+            assertThat(Jsoup.parse(app.get("/releases").body())
+                            .select(".products tbody th")
+                            .text())
+                    .contains("labforge");
 
             // every sample post tells a story of its own; two essays on AI in operations were once linked as one
             while (!app.server.db().postChanges().withoutStory(0, 1).isEmpty()) {
                 Thread.sleep(100);
             }
-            assertThat(river).allSatisfy(p -> assertThat(app.server.db().postQueries().sameStory(p.id(), 5))
-                    .as("posts told with \"%s\"", p.title()).isEmpty());
+            assertThat(river)
+                    .allSatisfy(p -> assertThat(app.server.db().postQueries().sameStory(p.id(), 5))
+                            .as("posts told with \"%s\"", p.title())
+                            .isEmpty());
         }
     }
 
@@ -59,15 +79,20 @@ class DemoModeTest {
             PostSummary release = byTitle(river, "Introducing NetPilot AI: The Network That Runs Itself");
             assertThat(release.stance()).isEqualTo("hype");
             assertThat(release.hypeScore()).isGreaterThanOrEqualTo(60);
-            assertThat(byTitle(river, "AI Will Not Fix Your Change Management").stance()).isEqualTo("skeptical");
-            for (String sober : List.of("Ultra Ethernet Transport, Part 5: How a Gradient Crosses the Fabric",
+            assertThat(byTitle(river, "AI Will Not Fix Your Change Management").stance())
+                    .isEqualTo("skeptical");
+            for (String sober : List.of(
+                    "Ultra Ethernet Transport, Part 5: How a Gradient Crosses the Fabric",
                     "RoCEv2 Congestion Control: DCQCN Tuning Notes From a 512-GPU Cluster",
-                    "Switch Buffers and AI Traffic: Deep or Shallow?", "Live AI/ML Metrics From a University GPU Cluster",
+                    "Switch Buffers and AI Traffic: Deep or Shallow?",
+                    "Live AI/ML Metrics From a University GPU Cluster",
                     "CPH106: Ethernet for AI Back-End Networks")) {
                 assertThat(byTitle(river, sober).stance()).as(sober).isNotEqualTo("hype");
             }
-            assertThat(byTitle(river, "Netvendor Opens a Support Centre in Lisbon").stance())
-                    .as("marketing without AI").isEqualTo("neutral");
+            assertThat(byTitle(river, "Netvendor Opens a Support Centre in Lisbon")
+                            .stance())
+                    .as("marketing without AI")
+                    .isEqualTo("neutral");
 
             Document page = Jsoup.parse(app.get("/posts/" + release.id()).body());
             assertThat(page.select("p.stance").text()).startsWith("Hype-laden AI claims");
@@ -88,24 +113,32 @@ class DemoModeTest {
         try (TestApp app = TestApp.startDemo(dir)) {
             waitForPosts(app, 65);
             Document podcasts = Jsoup.parse(app.get("/?kind=podcast").body());
-            assertThat(podcasts.select("article")).hasSize(12)
+            assertThat(podcasts.select("article"))
+                    .hasSize(12)
                     .allSatisfy(a -> assertThat(a.select(".kind").text()).isEqualTo("podcast"));
             assertThat(podcasts.select("p.filter").text()).contains("kind podcast", "show everything");
 
             Document hype = Jsoup.parse(app.get("/?stance=hype").body());
-            assertThat(hype.select("article h2").eachText()).containsExactlyInAnyOrder(
-                    "Introducing NetPilot AI: The Network That Runs Itself",
-                    "Announcing the AI Fabric Assistant: Autonomous Networking Is Here");
-            assertThat(Jsoup.parse(app.get("/?stance=hype&maxHype=40").body()).select("article")).isEmpty();
-            assertThat(Jsoup.parse(app.get("/?topic=routing&kind=release").body()).select("article"))
-                    .isNotEmpty().allSatisfy(a -> assertThat(a.select(".chip").eachText()).contains("routing"));
+            assertThat(hype.select("article h2").eachText())
+                    .containsExactlyInAnyOrder(
+                            "Introducing NetPilot AI: The Network That Runs Itself",
+                            "Announcing the AI Fabric Assistant: Autonomous Networking Is Here");
+            assertThat(Jsoup.parse(app.get("/?stance=hype&maxHype=40").body()).select("article"))
+                    .isEmpty();
+            assertThat(Jsoup.parse(app.get("/?topic=routing&kind=release").body())
+                            .select("article"))
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.select(".chip").eachText()).contains("routing"));
 
             Document river = Jsoup.parse(app.get("/").body());
             String feedLink = river.select("article .feed").first().attr("href");
             assertThat(feedLink).matches("/\\?feed=\\d+");
             String feedTitle = river.select("article .feed").first().text();
-            assertThat(Jsoup.parse(app.get(feedLink).body()).select("article .feed").eachText())
-                    .isNotEmpty().containsOnly(feedTitle);
+            assertThat(Jsoup.parse(app.get(feedLink).body())
+                            .select("article .feed")
+                            .eachText())
+                    .isNotEmpty()
+                    .containsOnly(feedTitle);
 
             var bad = app.get("/?topic=bgp");
             assertThat(bad.statusCode()).isEqualTo(400);
@@ -117,8 +150,10 @@ class DemoModeTest {
     }
 
     private static PostSummary byTitle(List<PostSummary> posts, String title) {
-        return posts.stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow(() ->
-                new AssertionError("no demo post titled " + title));
+        return posts.stream()
+                .filter(p -> p.title().equals(title))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no demo post titled " + title));
     }
 
     @Test
@@ -127,33 +162,52 @@ class DemoModeTest {
             waitForPosts(app, 65);
             app.server.search().catchUp();
             // no sample post has the word "autopilot": two speak of networks that run themselves
-            var api = new ObjectMapper().readTree(app.get("/api/search?q=autopilot+for+routers").body());
+            var api = new ObjectMapper()
+                    .readTree(app.get("/api/search?q=autopilot+for+routers").body());
             assertThat(api.get("hits")).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(List.of(api.get("hits").get(0).get("title").asText(), api.get("hits").get(1).get("title").asText()))
-                    .containsExactlyInAnyOrder("Introducing NetPilot AI: The Network That Runs Itself",
+            assertThat(List.of(
+                            api.get("hits").get(0).get("title").asText(),
+                            api.get("hits").get(1).get("title").asText()))
+                    .containsExactlyInAnyOrder(
+                            "Introducing NetPilot AI: The Network That Runs Itself",
                             "The Myth of the Self-Driving Network");
             assertThat(api.get("hits").get(0).get("byMeaning").asBoolean()).isTrue();
 
-            Document page = Jsoup.parse(app.get("/search?q=autopilot+for+routers").body());
+            Document page =
+                    Jsoup.parse(app.get("/search?q=autopilot+for+routers").body());
             assertThat(page.select(".results .by-meaning").first().text()).isEqualTo("similar meaning");
-            var byDate = new ObjectMapper().readTree(app.get("/api/search?q=autopilot+for+routers&sort=date").body());
-            assertThat(byDate.get("total").asInt()).as("newest first matches the words exactly").isZero();
-            long cabling = byTitle(app.server.db().postQueries().river(100, null), "Cabling a 1,024-GPU Cluster Without Losing Your Mind").id();
+            var byDate = new ObjectMapper()
+                    .readTree(app.get("/api/search?q=autopilot+for+routers&sort=date")
+                            .body());
+            assertThat(byDate.get("total").asInt())
+                    .as("newest first matches the words exactly")
+                    .isZero();
+            long cabling = byTitle(
+                            app.server.db().postQueries().river(100, null),
+                            "Cabling a 1,024-GPU Cluster Without Losing Your Mind")
+                    .id();
             Document post = Jsoup.parse(app.get("/posts/" + cabling).body());
-            Document like = Jsoup.parse(app.get(post.select("footer a:contains(More like this)").attr("href")).body());
+            Document like = Jsoup.parse(
+                    app.get(post.select("footer a:contains(More like this)").attr("href"))
+                            .body());
             assertThat(like.select("h1").text()).isEqualTo("More like this");
-            assertThat(like.select("ol.like li a").eachText()).hasSize(10)
+            assertThat(like.select("ol.like li a").eachText())
+                    .hasSize(10)
                     .startsWith("Building a Lab for RDMA Experiments on a Budget")
                     .contains("Rail-Optimized vs. Fat-Tree: Choosing a Topology for a Training Cluster")
                     .doesNotContain("Cabling a 1,024-GPU Cluster Without Losing Your Mind");
             assertThat(app.get("/posts/424242/like").statusCode()).isEqualTo(404);
-            var likeApi = new ObjectMapper().readTree(app.get("/api/posts/" + cabling + "/like").body());
+            var likeApi = new ObjectMapper()
+                    .readTree(app.get("/api/posts/" + cabling + "/like").body());
             assertThat(likeApi.get("like")).hasSize(10);
-            assertThat(likeApi.get("like").get(0).get("title").asText()).isEqualTo(like.select("ol.like li a").first().text());
+            assertThat(likeApi.get("like").get(0).get("title").asText())
+                    .isEqualTo(like.select("ol.like li a").first().text());
             assertThat(app.get("/api/posts/424242/like").statusCode()).isEqualTo(404);
 
-            var words = new ObjectMapper().readTree(app.get("/api/search?q=add-path").body());
-            assertThat(words.get("hits").get(0).get("title").asText()).isEqualTo("BGP Add-Path Is Not a Load-Balancing Feature");
+            var words = new ObjectMapper()
+                    .readTree(app.get("/api/search?q=add-path").body());
+            assertThat(words.get("hits").get(0).get("title").asText())
+                    .isEqualTo("BGP Add-Path Is Not a Load-Balancing Feature");
             assertThat(words.get("hits").get(0).get("byMeaning").asBoolean()).isFalse();
         }
     }

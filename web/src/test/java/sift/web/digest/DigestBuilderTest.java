@@ -22,16 +22,44 @@ class DigestBuilderTest {
         return post(id, feed, kind, topic, story, hoursOld, 1.0, 0, "neutral", null);
     }
 
-    private static Candidate post(long id, long feed, String kind, String topic, long story, int hoursOld, double weight,
-            int hype, String stance, String product) {
-        return new Candidate(id, feed, "Feed " + feed, weight, "Post " + id, "https://e.example/" + id, "Summary " + id,
-                kind, hype, stance, topic == null ? List.of() : List.of(topic), story, END.minus(Duration.ofHours(hoursOld)),
-                0, 0, product, product == null ? null : "1.0", false, null, null);
+    private static Candidate post(
+            long id,
+            long feed,
+            String kind,
+            String topic,
+            long story,
+            int hoursOld,
+            double weight,
+            int hype,
+            String stance,
+            String product) {
+        return new Candidate(
+                id,
+                feed,
+                "Feed " + feed,
+                weight,
+                "Post " + id,
+                "https://e.example/" + id,
+                "Summary " + id,
+                kind,
+                hype,
+                stance,
+                topic == null ? List.of() : List.of(topic),
+                story,
+                END.minus(Duration.ofHours(hoursOld)),
+                0,
+                0,
+                product,
+                product == null ? null : "1.0",
+                false,
+                null,
+                null);
     }
 
-    private static Digest build(List<Candidate> posts, DigestBuilder.Interests interests, Set<String> watched,
-            List<HypeClaim> claims) {
-        return DigestBuilder.build(DAY, ZoneOffset.UTC, END.minus(Duration.ofDays(1)), END, posts, claims, interests, watched);
+    private static Digest build(
+            List<Candidate> posts, DigestBuilder.Interests interests, Set<String> watched, List<HypeClaim> claims) {
+        return DigestBuilder.build(
+                DAY, ZoneOffset.UTC, END.minus(Duration.ofDays(1)), END, posts, claims, interests, watched);
     }
 
     private static List<Long> leads(List<Digest.Story> stories) {
@@ -40,12 +68,20 @@ class DigestBuilderTest {
 
     @Test
     void postsOfOneStoryAreOneEntryWithTheirSourcesAndCoverageLiftsIt() {
-        Digest digest = build(List.of(post(1, 10, "incident", "operations", 1, 3), post(2, 11, "article", "operations", 1, 2),
-                        post(3, 12, "article", "operations", 1, 1), post(4, 13, "article", "operations", 4, 1)),
-                DigestBuilder.Interests.NONE, Set.of(), List.of());
+        Digest digest = build(
+                List.of(
+                        post(1, 10, "incident", "operations", 1, 3),
+                        post(2, 11, "article", "operations", 1, 2),
+                        post(3, 12, "article", "operations", 1, 1),
+                        post(4, 13, "article", "operations", 4, 1)),
+                DigestBuilder.Interests.NONE,
+                Set.of(),
+                List.of());
         assertThat(digest.top()).hasSize(2);
         Digest.Story story = digest.top().get(0);
-        assertThat(story.lead().storyId()).as("three feeds outrank one fresher post").isEqualTo(1);
+        assertThat(story.lead().storyId())
+                .as("three feeds outrank one fresher post")
+                .isEqualTo(1);
         assertThat(story.lead().id()).as("the freshest of the three leads").isEqualTo(3);
         assertThat(story.others()).extracting(Candidate::id).containsExactly(2L, 1L);
         assertThat(story.sources()).containsExactly("Feed 12", "Feed 11", "Feed 10");
@@ -53,21 +89,35 @@ class DigestBuilderTest {
 
     @Test
     void hypeIsHeldDownAndFeedWeightCounts() {
-        Digest digest = build(List.of(post(1, 10, "announcement", "ai-ml", 1, 1, 1.0, 90, "hype", null),
-                        post(2, 11, "article", "ai-ml", 2, 1), post(3, 12, "article", "ai-ml", 3, 1, 2.0, 0, "neutral", null),
+        Digest digest = build(
+                List.of(
+                        post(1, 10, "announcement", "ai-ml", 1, 1, 1.0, 90, "hype", null),
+                        post(2, 11, "article", "ai-ml", 2, 1),
+                        post(3, 12, "article", "ai-ml", 3, 1, 2.0, 0, "neutral", null),
                         post(4, 13, "article", "ai-ml", 4, 1, 0.0, 0, "neutral", null)),
-                DigestBuilder.Interests.NONE, Set.of(), List.of());
+                DigestBuilder.Interests.NONE,
+                Set.of(),
+                List.of());
         assertThat(leads(digest.top())).containsExactly(3L, 2L, 1L, 4L);
     }
 
     @Test
     void followedAndReadTopicsComeFirst() {
-        List<Candidate> day = List.of(post(1, 10, "article", "cloud", 1, 1), post(2, 11, "article", "routing", 2, 1),
+        List<Candidate> day = List.of(
+                post(1, 10, "article", "cloud", 1, 1),
+                post(2, 11, "article", "routing", 2, 1),
                 post(3, 12, "article", "career", 3, 1));
-        assertThat(leads(build(day, new DigestBuilder.Interests(Set.of("routing"), Map.of()), Set.of(), List.of()).top()))
-                .first().isEqualTo(2L);
-        assertThat(leads(build(day, new DigestBuilder.Interests(Set.of(), Map.of("career", 12.0, "cloud", 3.0)), Set.of(),
-                List.of()).top())).containsExactly(3L, 1L, 2L);
+        assertThat(leads(build(day, new DigestBuilder.Interests(Set.of("routing"), Map.of()), Set.of(), List.of())
+                        .top()))
+                .first()
+                .isEqualTo(2L);
+        assertThat(leads(build(
+                                day,
+                                new DigestBuilder.Interests(Set.of(), Map.of("career", 12.0, "cloud", 3.0)),
+                                Set.of(),
+                                List.of())
+                        .top()))
+                .containsExactly(3L, 1L, 2L);
     }
 
     @Test
@@ -79,19 +129,30 @@ class DigestBuilderTest {
         Digest digest = build(day, new DigestBuilder.Interests(Set.of("security"), Map.of()), Set.of(), List.of());
         assertThat(digest.top()).hasSize(DigestBuilder.TOP);
         assertThat(digest.topics()).extracting(Digest.TopicSection::topic).containsExactly("security", "routing");
-        assertThat(digest.topics().stream().flatMap(t -> t.stories().stream()).map(s -> s.lead().id()))
+        assertThat(digest.topics().stream()
+                        .flatMap(t -> t.stories().stream())
+                        .map(s -> s.lead().id()))
                 .doesNotContainAnyElementsOf(leads(digest.top()));
     }
 
     @Test
     void episodesReleasesHypeAndSkepticalReadsHaveTheirSections() {
-        List<Candidate> day = List.of(post(1, 10, "podcast", "routing", 1, 2),
+        List<Candidate> day = List.of(
+                post(1, 10, "podcast", "routing", 1, 2),
                 post(2, 11, "release", "automation", 2, 1, 1.0, 0, "neutral", "containerlab"),
                 post(3, 12, "release", "automation", 3, 9, 1.0, 0, "neutral", "netlab"),
                 post(4, 13, "announcement", "ai-ml", 4, 1, 1.0, 80, "hype", null),
                 post(5, 14, "article", "ai-ml", 5, 1, 1.0, 30, "skeptical", null));
-        Digest digest = build(day, DigestBuilder.Interests.NONE, Set.of("netlab"),
-                List.of(new HypeClaim(4, "It fixes every outage before it happens.", 80, List.of("absolute promise: 'every'")),
+        Digest digest = build(
+                day,
+                DigestBuilder.Interests.NONE,
+                Set.of("netlab"),
+                List.of(
+                        new HypeClaim(
+                                4,
+                                "It fixes every outage before it happens.",
+                                80,
+                                List.of("absolute promise: 'every'")),
                         new HypeClaim(999, "A claim of a post of another day.", 90, List.of("superlative"))));
         assertThat(leads(digest.episodes())).containsExactly(1L);
         assertThat(leads(digest.releases())).as("watched products first").containsExactly(3L, 2L);

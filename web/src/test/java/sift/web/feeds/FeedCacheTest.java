@@ -19,8 +19,12 @@ class FeedCacheTest {
             assertThat(cache.bytes()).isLessThanOrEqualTo(1_000_000);
         }
         assertThat(cache.size()).isBetween(40, 50);
-        assertThat(cache.get("http://sift/feeds/posts.atom?q=word999 1")).as("the newest stays").isNotNull();
-        assertThat(cache.get("http://sift/feeds/posts.atom?q=word0 1")).as("the oldest went").isNull();
+        assertThat(cache.get("http://sift/feeds/posts.atom?q=word999 1"))
+                .as("the newest stays")
+                .isNotNull();
+        assertThat(cache.get("http://sift/feeds/posts.atom?q=word0 1"))
+                .as("the oldest went")
+                .isNull();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package sift.web.feeds;
 
-import sift.web.Visitor;
-import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +34,8 @@ import sift.ingest.parse.FeedParser;
 import sift.ingest.parse.ParsedFeed;
 import sift.ingest.testing.FixtureServer;
 import sift.ingest.testing.Fixtures;
+import sift.web.TestApp;
+import sift.web.Visitor;
 
 /**
  * Re-exported feeds over real HTTP, read back by Sift's own parser and by an independent one (the Universal Feed
@@ -82,8 +82,14 @@ class FeedsTest {
                 .feed("/ipspace.xml", "application/atom+xml", Fixtures.text("parse/ipspace-atom.xml"))
                 .feed("/podcast.xml", "application/rss+xml", Fixtures.text("parse/packetpushers-podcast.xml"))
                 .feed("/sflow.json", "application/feed+json", Fixtures.text("parse/sflow-jsonfeed.json"));
-        app = TestApp.start(dir, List.of(origin.url("/cloudflare.xml"), origin.url("/ipspace.xml"),
-                origin.url("/podcast.xml"), origin.url("/sflow.json")), false);
+        app = TestApp.start(
+                dir,
+                List.of(
+                        origin.url("/cloudflare.xml"),
+                        origin.url("/ipspace.xml"),
+                        origin.url("/podcast.xml"),
+                        origin.url("/sflow.json")),
+                false);
         app.server.ingestion().scheduler().refreshAll();
         app.server.search().catchUp();
     }
@@ -95,9 +101,19 @@ class FeedsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/feeds/posts.rss", "/feeds/posts.atom", "/feeds/posts.json", "/feeds/podcasts.rss",
-            "/feeds/podcasts.atom", "/feeds/posts.json?limit=3&stance=neutral", "/feeds/posts.atom?topic=operations",
-            "/feeds/posts.rss?maxHype=40&kind=article", "/feeds/posts.json?q=cloudflare", "/feeds/posts.atom?q=outage%20OR%20salt"})
+    @ValueSource(
+            strings = {
+                "/feeds/posts.rss",
+                "/feeds/posts.atom",
+                "/feeds/posts.json",
+                "/feeds/podcasts.rss",
+                "/feeds/podcasts.atom",
+                "/feeds/posts.json?limit=3&stance=neutral",
+                "/feeds/posts.atom?topic=operations",
+                "/feeds/posts.rss?maxHype=40&kind=article",
+                "/feeds/posts.json?q=cloudflare",
+                "/feeds/posts.atom?q=outage%20OR%20salt"
+            })
     void everyFeedParsesCleanlyInBothParsersAndFollowsItsSpecification(String path) throws Exception {
         HttpResponse<byte[]> response = get(path, null);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -105,8 +121,12 @@ class FeedsTest {
         String type = response.headers().firstValue("Content-Type").orElseThrow();
         ParsedFeed ours = new FeedParser().parse(body, URI.create(app.url(path)));
         JsonNode theirs = feedparser(body, type);
-        assertThat(theirs.get("bozo").asBoolean()).as(path + ": feedparser: " + theirs.get("problem").asText()).isFalse();
-        assertThat(theirs.get("ids")).as(path + ": feedparser's entries").hasSize(ours.entries().size());
+        assertThat(theirs.get("bozo").asBoolean())
+                .as(path + ": feedparser: " + theirs.get("problem").asText())
+                .isFalse();
+        assertThat(theirs.get("ids"))
+                .as(path + ": feedparser's entries")
+                .hasSize(ours.entries().size());
         assertThat(ours.entries()).as(path + ": entries").isNotEmpty();
         if (path.contains(".rss")) {
             assertThat(type).startsWith("application/rss+xml");
@@ -126,14 +146,19 @@ class FeedsTest {
     @Test
     void topicsAreCategoriesAndTheHypeScoreAndStanceAreInSiftsNamespace() throws Exception {
         Document rss = xml("/feeds/posts.rss");
-        Element outage = rss.select("item").stream().filter(i -> i.selectFirst("title").text().startsWith("Cloudflare outage"))
-                .findFirst().orElseThrow();
+        Element outage = rss.select("item").stream()
+                .filter(i -> i.selectFirst("title").text().startsWith("Cloudflare outage"))
+                .findFirst()
+                .orElseThrow();
         assertThat(outage.select("category").eachText()).contains("operations");
         assertThat(outage.select("sift|hype").text()).matches("\\d{1,3}");
         assertThat(outage.selectFirst("sift|hype").attr("xmlns:sift")).isEqualTo("urn:sift:feed:1");
         assertThat(outage.select("sift|stance").text()).isIn("hype", "neutral", "skeptical");
         assertThat(outage.select("sift|kind").text()).isEqualTo("incident");
-        assertThat(outage.select("content|encoded").text()).as("sanitised content").contains("not").doesNotContain("<script");
+        assertThat(outage.select("content|encoded").text())
+                .as("sanitised content")
+                .contains("not")
+                .doesNotContain("<script");
         JsonNode json = JSON.readTree(get("/feeds/posts.json", null).body());
         JsonNode item = json.get("items").get(0);
         assertThat(item.get("_sift").get("hype").isInt()).isTrue();
@@ -145,8 +170,10 @@ class FeedsTest {
         Document rss = xml("/feeds/podcasts.rss");
         assertThat(rss.select("channel > itunes|author").text()).isEqualTo("Sift");
         assertThat(rss.select("channel > itunes|category").attr("text")).isEqualTo("Technology");
-        Element episode = rss.select("item").stream().filter(i -> i.selectFirst("title").text().startsWith("HN812"))
-                .findFirst().orElseThrow();
+        Element episode = rss.select("item").stream()
+                .filter(i -> i.selectFirst("title").text().startsWith("HN812"))
+                .findFirst()
+                .orElseThrow();
         assertThat(episode.select("enclosure").attr("url")).isEqualTo("https://cdn.packetpushers.net/hn812.mp3");
         assertThat(episode.select("enclosure").attr("type")).isEqualTo("audio/mpeg");
         assertThat(episode.select("itunes|duration").text()).isEqualTo("2892"); // 48:12 in the feed
@@ -161,18 +188,28 @@ class FeedsTest {
         assertThat(second.statusCode()).isEqualTo(304);
         assertThat(second.body()).isEmpty();
         String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
-        HttpResponse<byte[]> since = HTTP.send(HttpRequest.newBuilder(URI.create(app.url("/feeds/posts.atom?topic=operations")))
-                .header("If-Modified-Since", lastModified).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> since = HTTP.send(
+                HttpRequest.newBuilder(URI.create(app.url("/feeds/posts.atom?topic=operations")))
+                        .header("If-Modified-Since", lastModified)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(since.statusCode()).isEqualTo(304);
-        assertThat(get("/feeds/posts.atom?topic=security", etag).statusCode()).as("another view").isEqualTo(200);
+        assertThat(get("/feeds/posts.atom?topic=security", etag).statusCode())
+                .as("another view")
+                .isEqualTo(200);
     }
 
     @Test
     void aChangedPostChangesTheFeed() throws Exception {
         HttpResponse<byte[]> first = get("/feeds/posts.atom", null);
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        origin.feed("/cloudflare.xml", "application/rss+xml", Fixtures.text("parse/cloudflare-rss2.xml")
-                .replace("How we found the root cause of Salt failures", "How we found the root cause of Salt failures, again"));
+        origin.feed(
+                "/cloudflare.xml",
+                "application/rss+xml",
+                Fixtures.text("parse/cloudflare-rss2.xml")
+                        .replace(
+                                "How we found the root cause of Salt failures",
+                                "How we found the root cause of Salt failures, again"));
         app.server.ingestion().scheduler().refreshAll();
         HttpResponse<byte[]> second = get("/feeds/posts.atom", etag);
         assertThat(second.statusCode()).isEqualTo(200);
@@ -196,9 +233,12 @@ class FeedsTest {
         String plain = app.get("/feeds/posts.atom").body();
         double before = app.metric("sift_feed_cache_bytes");
         for (int i = 0; i < 1000; i++) {
-            assertThat(app.get("/feeds/posts.atom?z=" + i + "&utm_source=" + i).body()).as("?z=" + i).isEqualTo(plain);
+            assertThat(app.get("/feeds/posts.atom?z=" + i + "&utm_source=" + i).body())
+                    .as("?z=" + i)
+                    .isEqualTo(plain);
         }
-        assertThat(app.metric("sift_feed_cache_bytes")).as("unknown parameters share the plain feed's entry")
+        assertThat(app.metric("sift_feed_cache_bytes"))
+                .as("unknown parameters share the plain feed's entry")
                 .isEqualTo(before);
         for (int i = 0; i <= 100; i++) {
             app.get("/feeds/posts.json?maxHype=" + i);
@@ -213,9 +253,13 @@ class FeedsTest {
         assertThat(home.select("link[rel=alternate][type=application/atom+xml]").attr("href"))
                 .isEqualTo("/feeds/posts.atom?topic=operations");
         assertThat(home.select("link[rel=alternate][type=application/rss+xml]")).isNotEmpty();
-        assertThat(home.select("link[rel=alternate][type=application/feed+json]")).isNotEmpty();
+        assertThat(home.select("link[rel=alternate][type=application/feed+json]"))
+                .isNotEmpty();
         assertThat(home.select("a.subscribe").attr("href")).isEqualTo("/feeds/posts.atom?topic=operations");
-        assertThat(Jsoup.parse(app.get("/podcasts").body()).select("a.subscribe").attr("href")).isEqualTo("/feeds/podcasts.rss");
+        assertThat(Jsoup.parse(app.get("/podcasts").body())
+                        .select("a.subscribe")
+                        .attr("href"))
+                .isEqualTo("/feeds/podcasts.rss");
     }
 
     @Test
@@ -226,38 +270,69 @@ class FeedsTest {
             Visitor admin = new Visitor(closed);
             admin.login("admin", "a long admin password", null);
             Document home = Jsoup.parse(admin.get("/?topic=routing").body());
-            assertThat(home.select("link[rel=alternate][type=application/rss+xml]").attr("href"))
-                    .as("issue 20: no secret in a page").isEqualTo("/feeds/posts.rss?topic=routing");
+            assertThat(home.select("link[rel=alternate][type=application/rss+xml]")
+                            .attr("href"))
+                    .as("issue 20: no secret in a page")
+                    .isEqualTo("/feeds/posts.rss?topic=routing");
             String subscribe = home.select("a.subscribe").attr("href");
             assertThat(subscribe).isEqualTo("/account?view=%2Ffeeds%2Fposts.atom%3Ftopic%3Drouting#feeds");
-            Document account = Jsoup.parse(admin.get(subscribe.replace("#feeds", "")).body());
+            Document account =
+                    Jsoup.parse(admin.get(subscribe.replace("#feeds", "")).body());
             Element form = account.selectFirst("form.new-feed");
-            HttpResponse<String> made = admin.post("/account/feeds", Map.of("_csrf", admin.csrf(),
-                    "view", form.select("input[name=view]").val(), "name", "NetNewsWire"));
+            HttpResponse<String> made = admin.post(
+                    "/account/feeds",
+                    Map.of(
+                            "_csrf",
+                            admin.csrf(),
+                            "view",
+                            form.select("input[name=view]").val(),
+                            "name",
+                            "NetNewsWire"));
             String address = Jsoup.parse(made.body()).select("#new-feed").text();
-            assertThat(address).as("whole, for a feed reader")
+            assertThat(address)
+                    .as("whole, for a feed reader")
                     .startsWith(closed.url("/feeds/posts.atom?topic=routing&token=sift_"));
             String secret = address.substring(closed.url("").length());
             assertThat(secret).matches("/feeds/posts\\.atom\\?topic=routing&token=sift_[A-Za-z0-9_-]{43}");
-            assertThat(Jsoup.parse(admin.get("/account").body()).select("#new-feed")).as("shown once").isEmpty();
+            assertThat(Jsoup.parse(admin.get("/account").body()).select("#new-feed"))
+                    .as("shown once")
+                    .isEmpty();
             HttpResponse<String> feed = closed.get(secret); // no cookie: a feed reader
             assertThat(feed.statusCode()).isEqualTo(200);
             assertThat(feed.body()).contains("<feed").doesNotContain("token=");
             assertThat(feed.headers().firstValue("Cache-Control").orElseThrow()).startsWith("private");
-            assertThat(closed.get(secret.replaceAll("token=.*", "token=forged")).statusCode()).isEqualTo(401);
+            assertThat(closed.get(secret.replaceAll("token=.*", "token=forged")).statusCode())
+                    .isEqualTo(401);
 
             // a reader's starred feed follows the reader's state, not only the posts
             String starred = secret.replace("topic=routing", "show=starred");
             assertThat(closed.get(starred).body()).doesNotContain("<entry>");
             var db = closed.server.db();
-            db.feeds().subscribe(new sift.store.feed.NewFeed("https://s.example/feed", "S", null), java.time.Instant.now());
-            long feedId = db.feeds().findByUrl("https://s.example/feed").orElseThrow().id();
-            db.posts().upsert(new sift.store.post.PostDraft(feedId, "s1", null, "A post worth a star", null,
-                    java.time.Instant.now(), null, null, "<p>x</p>", "x", sift.store.post.PostFacts.ofKind("article"),
-                    List.of()), java.time.Instant.now());
+            db.feeds()
+                    .subscribe(
+                            new sift.store.feed.NewFeed("https://s.example/feed", "S", null), java.time.Instant.now());
+            long feedId =
+                    db.feeds().findByUrl("https://s.example/feed").orElseThrow().id();
+            db.posts()
+                    .upsert(
+                            new sift.store.post.PostDraft(
+                                    feedId,
+                                    "s1",
+                                    null,
+                                    "A post worth a star",
+                                    null,
+                                    java.time.Instant.now(),
+                                    null,
+                                    null,
+                                    "<p>x</p>",
+                                    "x",
+                                    sift.store.post.PostFacts.ofKind("article"),
+                                    List.of()),
+                            java.time.Instant.now());
             assertThat(closed.get(starred).body()).doesNotContain("A post worth a star");
             long post = db.postQueries().river(1, null).get(0).id();
-            db.postStates().setStarred(db.users().find("admin").orElseThrow().id(), post, true, java.time.Instant.now());
+            db.postStates()
+                    .setStarred(db.users().find("admin").orElseThrow().id(), post, true, java.time.Instant.now());
             assertThat(closed.get(starred).body()).contains("A post worth a star");
 
             // revoked, the address opens nothing
@@ -270,16 +345,25 @@ class FeedsTest {
         Element channel = doc.selectFirst("rss[version=2.0] > channel");
         assertThat(channel).isNotNull();
         for (String required : List.of("title", "link", "description")) {
-            assertThat(channel.select("> " + required).text()).as("channel " + required).isNotBlank();
+            assertThat(channel.select("> " + required).text())
+                    .as("channel " + required)
+                    .isNotBlank();
         }
         assertThat(absolute(channel.selectFirst("> link").text())).isTrue();
         assertThat(channel.select("> atom|link[rel=self]").attr("href")).startsWith("http://127.0.0.1:");
         Set<String> guids = new HashSet<>();
         for (Element item : channel.select("> item")) {
-            assertThat(item.select("> title").text() + item.select("> description").text()).as("title or description").isNotBlank();
-            assertThat(guids.add(item.select("> guid").text())).as("unique guid " + item.select("> guid").text()).isTrue();
+            assertThat(item.select("> title").text()
+                            + item.select("> description").text())
+                    .as("title or description")
+                    .isNotBlank();
+            assertThat(guids.add(item.select("> guid").text()))
+                    .as("unique guid " + item.select("> guid").text())
+                    .isTrue();
             assertThat(absolute(item.select("> guid").text())).isTrue();
-            assertThat(absolute(item.select("> link").text())).as("link " + item.select("> link").text()).isTrue();
+            assertThat(absolute(item.select("> link").text()))
+                    .as("link " + item.select("> link").text())
+                    .isTrue();
             // RFC 822 dates (with four-digit years, as RSS 2.0 recommends)
             ZonedDateTime.parse(item.select("> pubDate").text(), DateTimeFormatter.RFC_1123_DATE_TIME);
             for (Element enclosure : item.select("> enclosure")) {
@@ -307,7 +391,9 @@ class FeedsTest {
             OffsetDateTime.parse(entry.select("> updated").text());
             OffsetDateTime.parse(entry.select("> published").text());
             for (Element link : entry.select("> link")) {
-                assertThat(absolute(link.attr("href"))).as("link " + link.attr("href")).isTrue();
+                assertThat(absolute(link.attr("href")))
+                        .as("link " + link.attr("href"))
+                        .isTrue();
             }
             assertThat(entry.select("> link[rel=alternate]")).hasSize(1);
         }
@@ -330,7 +416,9 @@ class FeedsTest {
 
     private static boolean absolute(String url) {
         URI uri = URI.create(url);
-        return uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null;
+        return uri.isAbsolute()
+                && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                && uri.getHost() != null;
     }
 
     private Document xml(String path) {
@@ -354,10 +442,13 @@ class FeedsTest {
         Path file = Files.createTempFile(dir, "feed", ".xml");
         Files.write(file, body);
         Process process = new ProcessBuilder("/usr/bin/python3", "-c", FEEDPARSER, file.toString(), type)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("python3-feedparser (apt-get install python3-feedparser): " + out).isZero();
+        assertThat(process.exitValue())
+                .as("python3-feedparser (apt-get install python3-feedparser): " + out)
+                .isZero();
         return JSON.readTree(out);
     }
 }

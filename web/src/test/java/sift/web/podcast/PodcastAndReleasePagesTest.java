@@ -1,7 +1,5 @@
 package sift.web.podcast;
 
-import sift.web.Visitor;
-import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
+import sift.web.TestApp;
+import sift.web.Visitor;
 
 /** The podcast and release pages and watching a product, over real HTTP as a signed-in reader. */
 class PodcastAndReleasePagesTest {
@@ -47,20 +47,54 @@ class PodcastAndReleasePagesTest {
     }
 
     private long post(String guid, String title, long hoursAgo, PostFacts facts) {
-        return app.server.db().posts().upsert(new PostDraft(feed, guid, null, title, null,
-                NOW.minusSeconds(hoursAgo * 3600), null, "Notes: " + title, "<p>x</p>", "x", facts, List.of()), NOW)
+        return app.server
+                .db()
+                .posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                guid,
+                                null,
+                                title,
+                                null,
+                                NOW.minusSeconds(hoursAgo * 3600),
+                                null,
+                                "Notes: " + title,
+                                "<p>x</p>",
+                                "x",
+                                facts,
+                                List.of()),
+                        NOW)
                 .postId();
     }
 
     private static PostFacts episode(String show, int number) {
-        return new PostFacts("podcast", List.of(), 0, "neutral", List.of(), null,
-                new PostFacts.Episode(show, null, number, 3_130, "https://pods.example/" + number + ".html",
-                        "text/html", "https://pods.example/" + number + "-chapters.json"));
+        return new PostFacts(
+                "podcast",
+                List.of(),
+                0,
+                "neutral",
+                List.of(),
+                null,
+                new PostFacts.Episode(
+                        show,
+                        null,
+                        number,
+                        3_130,
+                        "https://pods.example/" + number + ".html",
+                        "text/html",
+                        "https://pods.example/" + number + "-chapters.json"));
     }
 
     private static PostFacts release(String product, String version, boolean breaking) {
-        return new PostFacts("release", List.of(), 0, "neutral", List.of(),
-                new PostFacts.Release(product, version, breaking, List.of("Highlight of " + version)), null);
+        return new PostFacts(
+                "release",
+                List.of(),
+                0,
+                "neutral",
+                List.of(),
+                new PostFacts.Release(product, version, breaking, List.of("Highlight of " + version)),
+                null);
     }
 
     private Document page(String path) throws Exception {
@@ -82,14 +116,17 @@ class PodcastAndReleasePagesTest {
 
         Document show = page("/podcasts/show?name=Packets+%26+Bits");
         assertThat(show.select("h1").text()).isEqualTo("Packets & Bits");
-        assertThat(show.select("article.episode h2").eachText()).containsExactly("Packets & Bits 2", "Packets & Bits 1");
+        assertThat(show.select("article.episode h2").eachText())
+                .containsExactly("Packets & Bits 2", "Packets & Bits 1");
         assertThat(show.select("article.episode").first().select(".meta").text())
                 .contains("E2", "52 min", "stopped at 10:00");
         assertThat(show.select("article.episode .summary").first().text()).isEqualTo("Notes: Packets & Bits 2");
 
         Document episode = page("/posts/" + second);
-        assertThat(episode.select(".episode a").eachAttr("href")).containsExactly(
-                "/podcasts/show?name=Packets+%26+Bits", "https://pods.example/2.html", "https://pods.example/2-chapters.json");
+        assertThat(episode.select(".episode a").eachAttr("href"))
+                .containsExactly(
+                        "/podcasts/show?name=Packets+%26+Bits",
+                        "https://pods.example/2.html", "https://pods.example/2-chapters.json");
         assertThat(ana.get("/podcasts/show?name=Nothing").statusCode()).isEqualTo(404);
     }
 
@@ -104,20 +141,27 @@ class PodcastAndReleasePagesTest {
         assertThat(products.select(".products tbody td").eachText()).contains("2.0.0 breaking", "2");
         assertThat(page("/").select(".watched-releases")).isEmpty();
 
-        var watched = ana.post("/releases/watch", Map.of("_csrf", csrf, "name", "netlab", "watch", "true", "back", "/releases"));
+        var watched = ana.post(
+                "/releases/watch", Map.of("_csrf", csrf, "name", "netlab", "watch", "true", "back", "/releases"));
         assertThat(watched.statusCode()).isEqualTo(303);
-        assertThat(page("/releases").select(".watch button").attr("aria-pressed")).isEqualTo("true");
+        assertThat(page("/releases").select(".watch button").attr("aria-pressed"))
+                .isEqualTo("true");
         assertThat(page("/").select(".watched-releases h2 a").eachText()).containsExactly("netlab 2.0");
-        assertThat(page("/?topic=routing").select(".watched-releases")).as("not in a filtered river").isEmpty();
+        assertThat(page("/?topic=routing").select(".watched-releases"))
+                .as("not in a filtered river")
+                .isEmpty();
 
         Document timeline = page("/releases/product?name=netlab");
         assertThat(timeline.select(".timeline h2 a").eachText()).containsExactly("netlab 2.0.0", "netlab 1.9.0");
-        assertThat(timeline.select(".timeline li").first().select(".breaking").text()).isEqualTo("breaking changes");
-        assertThat(timeline.select(".highlights li").eachText()).containsExactly("Highlight of 2.0.0", "Highlight of 1.9.0");
+        assertThat(timeline.select(".timeline li").first().select(".breaking").text())
+                .isEqualTo("breaking changes");
+        assertThat(timeline.select(".highlights li").eachText())
+                .containsExactly("Highlight of 2.0.0", "Highlight of 1.9.0");
 
         page("/posts/" + fresh); // read
         assertThat(page("/").select(".watched-releases")).isEmpty();
-        assertThat(page("/releases/product?name=netlab").select(".timeline li.read")).hasSize(1);
+        assertThat(page("/releases/product?name=netlab").select(".timeline li.read"))
+                .hasSize(1);
 
         var unknown = ana.postJson("/api/releases/watch", "{\"name\": \"junos\", \"watch\": true}", csrf);
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -125,6 +169,8 @@ class PodcastAndReleasePagesTest {
         var api = ana.postJson("/api/releases/watch", "{\"name\": \"netlab\", \"watch\": false}", csrf);
         assertThat(api.body()).contains("\"watched\":false");
         assertThat(ana.get("/releases/product?name=junos").statusCode()).isEqualTo(404);
-        assertThat(ana.post("/releases/watch", Map.of("name", "netlab", "watch", "true")).statusCode()).isEqualTo(403);
+        assertThat(ana.post("/releases/watch", Map.of("name", "netlab", "watch", "true"))
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

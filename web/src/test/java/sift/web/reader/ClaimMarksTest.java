@@ -12,8 +12,8 @@ import sift.store.post.PostFacts;
 
 class ClaimMarksTest {
     private static PostFacts.Claim claim(String stance, String sentence, String... reasons) {
-        return new PostFacts.Claim("text", 0, sentence.length(), sentence, stance.equals("hype") ? 91 : 5, stance,
-                List.of(reasons));
+        return new PostFacts.Claim(
+                "text", 0, sentence.length(), sentence, stance.equals("hype") ? 91 : 5, stance, List.of(reasons));
     }
 
     @Test
@@ -22,7 +22,8 @@ class ClaimMarksTest {
         PostFacts.Claim hype = claim("hype", "Our AI eliminates every outage.", "absolute: 'eliminates'");
         Document marked = Jsoup.parseBodyFragment(ClaimMarks.mark(html, List.of(hype)));
 
-        assertThat(marked.select("mark.claim")).hasSize(3) // before, inside and after the <em>
+        assertThat(marked.select("mark.claim"))
+                .hasSize(3) // before, inside and after the <em>
                 .allSatisfy(m -> {
                     assertThat(m.attr("data-why")).isEqualTo("Hype 91/100: absolute: 'eliminates'");
                     assertThat(m.attr("aria-describedby")).isEqualTo("claim-1");
@@ -37,15 +38,18 @@ class ClaimMarksTest {
     @Test
     void onlyHypeIsMarkedAndASentenceNotFoundLeavesTheContentAsItWas() {
         String html = "<p>The vendor says its AI is magic. Nobody measured it.</p>";
-        assertThat(ClaimMarks.mark(html, List.of(claim("skeptical", "Nobody measured it.")))).isEqualTo(html);
-        assertThat(ClaimMarks.mark(html, List.of(claim("hype", "A sentence the feed changed since.")))).isEqualTo(html);
+        assertThat(ClaimMarks.mark(html, List.of(claim("skeptical", "Nobody measured it."))))
+                .isEqualTo(html);
+        assertThat(ClaimMarks.mark(html, List.of(claim("hype", "A sentence the feed changed since."))))
+                .isEqualTo(html);
         assertThat(ClaimMarks.mark(null, List.of(claim("hype", "x")))).isNull();
     }
 
     @Test
     void reasonsAreEscapedAsAttributeText() {
         String html = "<p>Our AI is \"perfect\".</p>";
-        String marked = ClaimMarks.mark(html, List.of(claim("hype", "Our AI is \"perfect\".", "absolute: '\"><script>x</script>'")));
+        String marked = ClaimMarks.mark(
+                html, List.of(claim("hype", "Our AI is \"perfect\".", "absolute: '\"><script>x</script>'")));
         Document doc = Jsoup.parseBodyFragment(marked);
         assertThat(doc.select("script")).isEmpty();
         assertThat(doc.select("mark.claim").attr("data-why")).contains("<script>");
@@ -58,9 +62,10 @@ class ClaimMarksTest {
     @Test
     void claimsInOneTextNodeAreEachMarkedInPlace() {
         String html = "<p>Intro. Our AI is perfect. Then facts. AI replaces engineers. The end.</p>";
-        Document marked = Jsoup.parseBodyFragment(ClaimMarks.mark(html,
-                List.of(at(8, "Our AI is perfect."), at(39, "AI replaces engineers."))));
-        assertThat(marked.select("mark.claim")).extracting(m -> m.text() + " " + m.attr("aria-describedby"))
+        Document marked = Jsoup.parseBodyFragment(
+                ClaimMarks.mark(html, List.of(at(8, "Our AI is perfect."), at(39, "AI replaces engineers."))));
+        assertThat(marked.select("mark.claim"))
+                .extracting(m -> m.text() + " " + m.attr("aria-describedby"))
                 .containsExactly("Our AI is perfect. claim-1", "AI replaces engineers. claim-2");
         assertThat(marked.select("p").text())
                 .isEqualTo("Intro. Our AI is perfect. Then facts. AI replaces engineers. The end.");
@@ -69,18 +74,20 @@ class ClaimMarksTest {
     @Test
     void claimsOutOfOrderOrWithoutPositionsAreMarkedWithTheirOwnNumbers() {
         String html = "<p>Our AI is perfect.</p><p>AI replaces engineers.</p>";
-        Document marked = Jsoup.parseBodyFragment(ClaimMarks.mark(html,
-                List.of(at(0, "AI replaces engineers."), at(0, "Our AI is perfect."))));
-        assertThat(marked.select("mark.claim")).extracting(m -> m.text() + " " + m.attr("aria-describedby"))
+        Document marked = Jsoup.parseBodyFragment(
+                ClaimMarks.mark(html, List.of(at(0, "AI replaces engineers."), at(0, "Our AI is perfect."))));
+        assertThat(marked.select("mark.claim"))
+                .extracting(m -> m.text() + " " + m.attr("aria-describedby"))
                 .containsExactly("Our AI is perfect. claim-2", "AI replaces engineers. claim-1");
     }
 
     @Test
     void aSentenceSaidTwiceIsMarkedOnceForEachOfItsClaims() {
         String html = "<p>AI fixes everything.</p><p>Really.</p><p>AI fixes everything.</p>";
-        Document marked = Jsoup.parseBodyFragment(ClaimMarks.mark(html,
-                List.of(at(0, "AI fixes everything."), at(29, "AI fixes everything."))));
-        assertThat(marked.select("mark.claim")).extracting(m -> m.attr("aria-describedby"))
+        Document marked = Jsoup.parseBodyFragment(
+                ClaimMarks.mark(html, List.of(at(0, "AI fixes everything."), at(29, "AI fixes everything."))));
+        assertThat(marked.select("mark.claim"))
+                .extracting(m -> m.attr("aria-describedby"))
                 .containsExactly("claim-1", "claim-2");
         assertThat(marked.select("p").get(1).select("mark")).isEmpty();
     }
@@ -97,7 +104,8 @@ class ClaimMarksTest {
     @Test
     void issue20_aHostilePostOf500ClaimsAndAMegabyteOfPaddingMarksInWorkLinearInItsSize() {
         // a megabyte of padding, then 500 claims each across an inline element
-        StringBuilder apart = new StringBuilder("<p>").append("padding ".repeat(131_072)).append("</p>");
+        StringBuilder apart =
+                new StringBuilder("<p>").append("padding ".repeat(131_072)).append("</p>");
         // and the same claims all inside one text node of a megabyte
         StringBuilder together = new StringBuilder("<p>");
         List<PostFacts.Claim> claims = new ArrayList<>();
@@ -105,8 +113,14 @@ class ClaimMarksTest {
             String sentence = "Our AI eliminates outage " + i + " forever.";
             apart.append("<p>Our AI <em>eliminates</em> outage ").append(i).append(" forever.</p>");
             together.append("padding ".repeat(256)).append(sentence).append(' ');
-            claims.add(new PostFacts.Claim("text", 1_048_576 + i * 40, 1_048_576 + i * 40 + sentence.length(), sentence,
-                    90, "hype", List.of("absolute: 'eliminates'")));
+            claims.add(new PostFacts.Claim(
+                    "text",
+                    1_048_576 + i * 40,
+                    1_048_576 + i * 40 + sentence.length(),
+                    sentence,
+                    90,
+                    "hype",
+                    List.of("absolute: 'eliminates'")));
         }
         together.append("</p>");
 
@@ -115,14 +129,17 @@ class ClaimMarksTest {
             long allocated = allocatedWhileMarking(html.toString(), claims, out);
             Document marked = Jsoup.parseBodyFragment(out.get(0));
             List<String> described = marked.select("mark.claim").eachAttr("aria-describedby");
-            assertThat(described.stream().distinct()).as("the first claims are marked, up to the cap")
+            assertThat(described.stream().distinct())
+                    .as("the first claims are marked, up to the cap")
                     .hasSize(ClaimMarks.MAX_MARKED)
                     .startsWith("claim-1", "claim-2")
                     .endsWith("claim-" + ClaimMarks.MAX_MARKED);
             assertThat(marked.select("mark[aria-describedby=claim-200]").text())
                     .isEqualTo("Our AI eliminates outage 199 forever.");
-            assertThat(marked.text()).isEqualTo(Jsoup.parseBodyFragment(html.toString()).text());
-            assertThat(allocated).as("bytes allocated marking %,d characters", html.length())
+            assertThat(marked.text())
+                    .isEqualTo(Jsoup.parseBodyFragment(html.toString()).text());
+            assertThat(allocated)
+                    .as("bytes allocated marking %,d characters", html.length())
                     .isLessThan(200L * 1024 * 1024);
         }
     }

@@ -29,7 +29,9 @@ class MarkedContentsTest {
         String changed = "<p>Our AI is perfect. Then other facts.</p>";
         assertThat(contents.mark(1, changed, CLAIMS)).isEqualTo(ClaimMarks.mark(changed, CLAIMS));
         List<PostFacts.Claim> rescored = List.of(claim("Then facts."));
-        assertThat(contents.mark(1, HTML, rescored)).isEqualTo(ClaimMarks.mark(HTML, rescored)).isNotEqualTo(first);
+        assertThat(contents.mark(1, HTML, rescored))
+                .isEqualTo(ClaimMarks.mark(HTML, rescored))
+                .isNotEqualTo(first);
         assertThat(contents.mark(1, HTML, List.of())).isSameAs(HTML);
         assertThat(contents.mark(1, null, CLAIMS)).isNull();
     }

@@ -1,8 +1,5 @@
 package sift.web.reader;
 
-import sift.web.auth.LoginBrowserIT;
-import sift.web.Chromium;
-import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -23,6 +20,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import sift.web.TestApp;
+import sift.web.auth.LoginBrowserIT;
 
 /**
  * A reader's day in real headless Chromium over the demo feeds: log in, read, filter, search, star, play an episode
@@ -71,7 +70,9 @@ class ReaderBrowserIT {
     }
 
     private List<String> titles() {
-        return browser.findElements(By.cssSelector("article.entry h2 a")).stream().map(WebElement::getText).toList();
+        return browser.findElements(By.cssSelector("article.entry h2 a")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     @Test
@@ -84,7 +85,8 @@ class ReaderBrowserIT {
         String title = first.findElement(By.cssSelector("h2 a")).getText();
         String river = browser.getCurrentUrl();
         first.findElement(By.cssSelector("button.star")).click();
-        wait.until(ExpectedConditions.attributeToBe(first.findElement(By.cssSelector("button.star")), "aria-pressed", "true"));
+        wait.until(ExpectedConditions.attributeToBe(
+                first.findElement(By.cssSelector("button.star")), "aria-pressed", "true"));
         assertThat(browser.getCurrentUrl()).isEqualTo(river);
         browser.findElement(By.linkText("Starred")).click();
         wait.until(ExpectedConditions.urlContains("show=starred"));
@@ -95,7 +97,9 @@ class ReaderBrowserIT {
         wait.until(ExpectedConditions.urlContains("show=unread"));
         browser.findElement(By.cssSelector("article.entry h2 a")).click();
         wait.until(ExpectedConditions.urlContains("/posts/"));
-        assertThat(browser.findElement(By.cssSelector("article.post button.read")).getText()).isEqualTo("Mark unread");
+        assertThat(browser.findElement(By.cssSelector("article.post button.read"))
+                        .getText())
+                .isEqualTo("Mark unread");
         browser.navigate().back();
         browser.navigate().refresh();
         assertThat(titles()).doesNotContain(title).hasSize(50);
@@ -106,8 +110,10 @@ class ReaderBrowserIT {
         chip.click();
         wait.until(ExpectedConditions.urlContains("topic=" + topic));
         assertThat(browser.findElement(By.cssSelector("p.filter")).getText()).contains("topic " + topic);
-        assertThat(browser.findElements(By.cssSelector("article.entry"))).isNotEmpty().allSatisfy(entry ->
-                assertThat(entry.findElements(By.cssSelector(".topics a.chip")).stream().map(WebElement::getText))
+        assertThat(browser.findElements(By.cssSelector("article.entry")))
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.findElements(By.cssSelector(".topics a.chip")).stream()
+                                .map(WebElement::getText))
                         .contains(topic));
         LoginBrowserIT.screenshot(browser, "reader-filtered.png");
 
@@ -115,7 +121,8 @@ class ReaderBrowserIT {
         WebElement box = browser.findElement(By.id("top-q"));
         box.sendKeys("peering", Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/search?q=peering"));
-        assertThat(browser.findElements(By.cssSelector(".results mark"))).isNotEmpty()
+        assertThat(browser.findElements(By.cssSelector(".results mark")))
+                .isNotEmpty()
                 .allSatisfy(mark -> assertThat(mark.getText().toLowerCase()).startsWith("peer"));
         LoginBrowserIT.screenshot(browser, "reader-search.png");
     }
@@ -127,7 +134,8 @@ class ReaderBrowserIT {
         wait.until(ExpectedConditions.urlContains("/podcasts/show"));
         browser.findElement(By.partialLinkText("CPH112")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("audio.player")));
-        long post = Long.parseLong(browser.findElement(By.cssSelector("audio.player")).getAttribute("data-post"));
+        long post = Long.parseLong(
+                browser.findElement(By.cssSelector("audio.player")).getAttribute("data-post"));
         JavascriptExecutor js = (JavascriptExecutor) browser;
 
         js.executeAsyncScript("""
@@ -142,14 +150,22 @@ class ReaderBrowserIT {
             Thread.sleep(100);
         }
         assertThat(app.server.db().postStates().state(adminId(), post).playPositionSeconds())
-                .as("the place is saved on the server").isEqualTo(6);
+                .as("the place is saved on the server")
+                .isEqualTo(6);
 
         browser.navigate().refresh();
-        assertThat(browser.findElement(By.cssSelector(".played-state")).getText()).isEqualTo("Stopped at 0:06");
+        assertThat(browser.findElement(By.cssSelector(".played-state")).getText())
+                .isEqualTo("Stopped at 0:06");
         try {
-            wait.until(d -> ((Number) js.executeScript("return document.querySelector('audio.player').currentTime")).doubleValue() >= 5.9);
+            wait.until(d -> ((Number) js.executeScript("return document.querySelector('audio.player').currentTime"))
+                            .doubleValue()
+                    >= 5.9);
         } catch (RuntimeException e) {
-            throw new AssertionError("the player did not resume at 6 s; readyState, duration, currentTime, seekable end, data-position, networkState, error: " + js.executeScript("const a = document.querySelector('audio.player'); return [a.readyState, a.duration, a.currentTime, a.seekable.length ? a.seekable.end(0) : -1, a.dataset.position, a.networkState, a.error && a.error.code].join(' ')"), e);
+            throw new AssertionError(
+                    "the player did not resume at 6 s; readyState, duration, currentTime, seekable end, data-position, networkState, error: "
+                            + js.executeScript(
+                                    "const a = document.querySelector('audio.player'); return [a.readyState, a.duration, a.currentTime, a.seekable.length ? a.seekable.end(0) : -1, a.dataset.position, a.networkState, a.error && a.error.code].join(' ')"),
+                    e);
         }
         LoginBrowserIT.screenshot(browser, "reader-episode-resumed.png");
 
@@ -165,15 +181,18 @@ class ReaderBrowserIT {
         browser.findElement(By.linkText("labforge")).click();
         wait.until(ExpectedConditions.titleIs("labforge releases · Sift"));
         assertThat(browser.findElements(By.cssSelector(".timeline > li"))).hasSizeGreaterThan(3);
-        assertThat(browser.findElement(By.cssSelector(".timeline .breaking")).getText()).isEqualTo("breaking changes");
+        assertThat(browser.findElement(By.cssSelector(".timeline .breaking")).getText())
+                .isEqualTo("breaking changes");
         browser.findElement(By.cssSelector("form.watch button")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("form.watch button"), "Watching ✓"));
         LoginBrowserIT.screenshot(browser, "reader-release-timeline.png");
 
         browser.findElement(By.linkText("River")).click();
         wait.until(ExpectedConditions.titleIs("River · Sift"));
-        assertThat(browser.findElements(By.cssSelector(".watched-releases h2 a")).stream().map(WebElement::getText))
-                .isNotEmpty().allSatisfy(t -> assertThat(t).containsIgnoringCase("labforge"));
+        assertThat(browser.findElements(By.cssSelector(".watched-releases h2 a")).stream()
+                        .map(WebElement::getText))
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(t).containsIgnoringCase("labforge"));
 
         // the river marks the posts scrolled past read, on the server
         List<WebElement> entries = browser.findElements(By.cssSelector("ol.river > li > article.entry"));
@@ -185,7 +204,9 @@ class ReaderBrowserIT {
             Thread.sleep(100);
         }
         assertThat(app.server.db().postStates().state(adminId(), top).read()).isTrue();
-        assertThat(app.server.db().postStates().state(adminId(), bottom).read()).as("still on screen").isFalse();
+        assertThat(app.server.db().postStates().state(adminId(), bottom).read())
+                .as("still on screen")
+                .isFalse();
     }
 
     @Test
@@ -199,7 +220,8 @@ class ReaderBrowserIT {
         assertThat(entries.get(0).getAttribute("class")).doesNotContain("current");
 
         keys.sendKeys("s").perform();
-        wait.until(ExpectedConditions.attributeToBe(entries.get(1).findElement(By.cssSelector("button.star")), "aria-pressed", "true"));
+        wait.until(ExpectedConditions.attributeToBe(
+                entries.get(1).findElement(By.cssSelector("button.star")), "aria-pressed", "true"));
         keys.sendKeys("m").perform();
         wait.until(ExpectedConditions.attributeContains(entries.get(1), "class", "read"));
         long second = Long.parseLong(entries.get(1).getAttribute("data-id"));
@@ -218,7 +240,8 @@ class ReaderBrowserIT {
         String title = entries.get(0).findElement(By.cssSelector("h2 a")).getText();
         keys.sendKeys("o").perform();
         wait.until(ExpectedConditions.urlContains("/posts/"));
-        assertThat(browser.findElement(By.cssSelector("article.post h1")).getText()).isEqualTo(title);
+        assertThat(browser.findElement(By.cssSelector("article.post h1")).getText())
+                .isEqualTo(title);
 
         keys.sendKeys("/").perform();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("top-q");

@@ -11,7 +11,11 @@ class ReaderPageTest {
     void theFilterTravelsWithThePagingLinksAndIsSaidInWords() {
         ReaderPage all = new ReaderPage(List.of(), List.of(), "123-4", true, RiverFilter.ALL);
         assertThat(all.filterQuery()).isEmpty();
-        ReaderPage some = new ReaderPage(List.of(), List.of(), "123-4", false,
+        ReaderPage some = new ReaderPage(
+                List.of(),
+                List.of(),
+                "123-4",
+                false,
                 new RiverFilter("routing", "podcast", 7L, "skeptical", 40, RiverFilter.Show.ALL));
         assertThat(some.filterQuery()).isEqualTo("topic=routing&kind=podcast&feed=7&stance=skeptical&maxHype=40");
         assertThat(some.filterWords())
@@ -20,13 +24,18 @@ class ReaderPageTest {
 
     @Test
     void unreadAndStarredKeepTheFilterButAreNotSaidAsPartOfIt() {
-        ReaderPage unread = new ReaderPage(List.of(), List.of(), null, true,
+        ReaderPage unread = new ReaderPage(
+                List.of(),
+                List.of(),
+                null,
+                true,
                 new RiverFilter("routing", null, null, null, null, RiverFilter.Show.UNREAD));
         assertThat(unread.filterQuery()).isEqualTo("show=unread&topic=routing");
         assertThat(unread.filterWords()).isEqualTo("topic routing");
         assertThat(unread.showLink("starred")).isEqualTo("/?show=starred&topic=routing");
         assertThat(unread.showLink("all")).isEqualTo("/?topic=routing");
         assertThat(unread.clearLink()).isEqualTo("/?show=unread");
-        assertThat(new ReaderPage(List.of(), List.of(), null, true, RiverFilter.ALL).showLink("all")).isEqualTo("/");
+        assertThat(new ReaderPage(List.of(), List.of(), null, true, RiverFilter.ALL).showLink("all"))
+                .isEqualTo("/");
     }
 }

@@ -1,7 +1,5 @@
 package sift.web.reader;
 
-import sift.web.Visitor;
-import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,6 +16,8 @@ import sift.store.feed.NewFeed;
 import sift.store.post.Enclosure;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
+import sift.web.TestApp;
+import sift.web.Visitor;
 
 /** Read, starred, played and the player's place, over real HTTP as a signed-in reader. */
 class ReaderStateTest {
@@ -39,11 +39,40 @@ class ReaderStateTest {
         var db = app.server.db();
         db.feeds().subscribe(new NewFeed("https://sgw.example/feed", "Software Gone Wild", null), NOW);
         long feed = db.feeds().all().get(0).id();
-        article = db.posts().upsert(new PostDraft(feed, "a1", null, "BGP notes", null, NOW.minusSeconds(60), null,
-                "About BGP", "<p>BGP</p>", "BGP", PostFacts.ofKind("article"), List.of()), NOW).postId();
-        episode = db.posts().upsert(new PostDraft(feed, "e1", null, "Episode 9", null, NOW, null, "An episode",
-                "<p>Show notes</p>", "Show notes", PostFacts.ofKind("podcast"),
-                List.of(new Enclosure("https://sgw.example/e9.mp3", 1000L, "audio/mpeg"))), NOW).postId();
+        article = db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                "a1",
+                                null,
+                                "BGP notes",
+                                null,
+                                NOW.minusSeconds(60),
+                                null,
+                                "About BGP",
+                                "<p>BGP</p>",
+                                "BGP",
+                                PostFacts.ofKind("article"),
+                                List.of()),
+                        NOW)
+                .postId();
+        episode = db.posts()
+                .upsert(
+                        new PostDraft(
+                                feed,
+                                "e1",
+                                null,
+                                "Episode 9",
+                                null,
+                                NOW,
+                                null,
+                                "An episode",
+                                "<p>Show notes</p>",
+                                "Show notes",
+                                PostFacts.ofKind("podcast"),
+                                List.of(new Enclosure("https://sgw.example/e9.mp3", 1000L, "audio/mpeg"))),
+                        NOW)
+                .postId();
         ana = new Visitor(app);
         assertThat(ana.login("admin", PASSWORD, null).statusCode()).isEqualTo(303);
         csrf = ana.csrf();
@@ -63,15 +92,21 @@ class ReaderStateTest {
     @Test
     void starringFromTheRiverFormGoesBackAndShowsInTheStarredView() throws Exception {
         assertThat(titles("/?show=starred")).isEmpty();
-        var starred = ana.post("/posts/" + article + "/state", Map.of("_csrf", csrf, "starred", "true", "back", "/?show=all"));
+        var starred = ana.post(
+                "/posts/" + article + "/state", Map.of("_csrf", csrf, "starred", "true", "back", "/?show=all"));
         assertThat(starred.statusCode()).isEqualTo(303);
         assertThat(starred.headers().firstValue("Location")).hasValue("/?show=all");
         assertThat(titles("/?show=starred")).containsExactly("BGP notes");
         Document river = Jsoup.parse(ana.get("/").body());
-        assertThat(river.select("article[data-id=" + article + "] button.star").attr("aria-pressed")).isEqualTo("true");
-        assertThat(river.select("article[data-id=" + article + "] button.star").attr("value")).as("unstars").isEqualTo("false");
-        assertThat(river.select("article[data-id=" + episode + "] button.star").attr("aria-pressed")).isEqualTo("false");
-        assertThat(river.select("article[data-id=" + episode + "] button.star").attr("value")).isEqualTo("true");
+        assertThat(river.select("article[data-id=" + article + "] button.star").attr("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(river.select("article[data-id=" + article + "] button.star").attr("value"))
+                .as("unstars")
+                .isEqualTo("false");
+        assertThat(river.select("article[data-id=" + episode + "] button.star").attr("aria-pressed"))
+                .isEqualTo("false");
+        assertThat(river.select("article[data-id=" + episode + "] button.star").attr("value"))
+                .isEqualTo("true");
     }
 
     @Test
@@ -80,7 +115,9 @@ class ReaderStateTest {
         Document page = Jsoup.parse(ana.get("/posts/" + article).body());
         assertThat(page.select("button.read").text()).isEqualTo("Mark unread");
         assertThat(titles("/?show=unread")).containsExactly("Episode 9");
-        assertThat(Jsoup.parse(ana.get("/").body()).select("article.entry.read h2 a").eachText())
+        assertThat(Jsoup.parse(ana.get("/").body())
+                        .select("article.entry.read h2 a")
+                        .eachText())
                 .containsExactly("BGP notes");
     }
 
@@ -115,18 +152,27 @@ class ReaderStateTest {
 
     @Test
     void badChangesAreRefusedNamingTheProblemAndChangeNothing() throws Exception {
-        assertThat(ana.post("/posts/" + article + "/state", Map.of("starred", "true")).statusCode())
-                .as("no request token").isEqualTo(403);
-        assertThat(ana.postJson("/api/posts/" + article + "/state", "{\"starred\": true}", "forged").statusCode())
+        assertThat(ana.post("/posts/" + article + "/state", Map.of("starred", "true"))
+                        .statusCode())
+                .as("no request token")
+                .isEqualTo(403);
+        assertThat(ana.postJson("/api/posts/" + article + "/state", "{\"starred\": true}", "forged")
+                        .statusCode())
                 .isEqualTo(403);
         var notFlag = ana.postJson("/api/posts/" + article + "/state", "{\"starred\": \"maybe\"}", csrf);
         assertThat(notFlag.statusCode()).isEqualTo(400);
         assertThat(notFlag.body()).contains("starred must be true or false", "'maybe'");
-        assertThat(ana.postJson("/api/posts/" + article + "/state", "{\"position\": -3}", csrf).statusCode())
+        assertThat(ana.postJson("/api/posts/" + article + "/state", "{\"position\": -3}", csrf)
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(ana.postJson("/api/posts/" + article + "/state", "{}", csrf).body()).contains("Nothing to change");
-        assertThat(ana.postJson("/api/posts/999999/state", "{\"read\": true}", csrf).statusCode()).isEqualTo(404);
-        assertThat(ana.postJson("/api/posts/" + article + "/state", "[1, 2", csrf).statusCode()).isEqualTo(400);
+        assertThat(ana.postJson("/api/posts/" + article + "/state", "{}", csrf).body())
+                .contains("Nothing to change");
+        assertThat(ana.postJson("/api/posts/999999/state", "{\"read\": true}", csrf)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(ana.postJson("/api/posts/" + article + "/state", "[1, 2", csrf)
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(titles("/?show=starred")).isEmpty();
         assertThat(ana.get("/?show=later").statusCode()).isEqualTo(400);
     }

@@ -1,6 +1,5 @@
 package sift.web.reader;
 
-import sift.web.TestApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
+import sift.web.TestApp;
 
 /**
  * The river's pages and a show's episodes, by API and by HTML, list every post once however many share one time:
@@ -47,15 +47,34 @@ class RiverPagingTest {
         for (int i = 0; i < 1000; i++) {
             // every fourth post an episode of one show
             PostFacts facts = i % 4 == 0
-                    ? new PostFacts("podcast", List.of(), 0, "neutral", List.of(), null,
+                    ? new PostFacts(
+                            "podcast",
+                            List.of(),
+                            0,
+                            "neutral",
+                            List.of(),
+                            null,
                             new PostFacts.Episode("Undated", null, i, null))
                     : PostFacts.ofKind("article");
-            drafts.add(new PostDraft(feed, "g" + i, null, "Post " + i, null, null, null, null, "<p>" + i + "</p>",
-                    String.valueOf(i), facts, List.of()));
+            drafts.add(new PostDraft(
+                    feed,
+                    "g" + i,
+                    null,
+                    "Post " + i,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "<p>" + i + "</p>",
+                    String.valueOf(i),
+                    facts,
+                    List.of()));
         }
         db.posts().insertBatch(drafts, SHARED);
         posts = db.postQueries().river(1001, null).stream().map(p -> p.id()).toList();
-        episodes = db.podcasts().episodes("Undated", null, 1001, null).stream().map(e -> e.postId()).toList();
+        episodes = db.podcasts().episodes("Undated", null, 1001, null).stream()
+                .map(e -> e.postId())
+                .toList();
         assertThat(posts).hasSize(1000);
         assertThat(episodes).hasSize(250);
     }
@@ -98,7 +117,8 @@ class RiverPagingTest {
             page.get("episodes").forEach(e -> seenEpisodes.add(e.get("id").asLong()));
             path = page.get("next").isNull()
                     ? null
-                    : "/api/podcasts/episodes?name=Undated&after=" + page.get("next").asText();
+                    : "/api/podcasts/episodes?name=Undated&after="
+                            + page.get("next").asText();
         }
         assertThat(seenEpisodes).containsExactlyElementsOf(episodes);
     }

@@ -21,9 +21,13 @@ class QueryMeaningTest {
         });
         assertThat(broken.of("bgp leak")).isNull();
         assertThat(new QueryMeaning(q -> {
-            throw new IllegalStateException("ONNX Runtime failed");
-        }).of("bgp leak")).isNull();
-        assertThat(broken.of("route leak")).as("asked again: a model may load later").isNull();
+                            throw new IllegalStateException("ONNX Runtime failed");
+                        })
+                        .of("bgp leak"))
+                .isNull();
+        assertThat(broken.of("route leak"))
+                .as("asked again: a model may load later")
+                .isNull();
         assertThat(calls).hasValue(2);
     }
 }

@@ -30,7 +30,9 @@ import sift.web.digest.DigestService;
  * the newest digest covers), links their stories, then builds that day's digest again and again and prints the
  * median and slowest build times.
  */
-@Command(name = "bench-digest", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-digest",
+        mixinStandardHelpOptions = true,
         description = "Time building the daily digest of a day of N synthetic posts.")
 public final class BenchDigestCommand implements Callable<Integer> {
     @Option(names = "--posts", defaultValue = "2000", description = "posts in the day (default: 2000)")
@@ -53,7 +55,11 @@ public final class BenchDigestCommand implements Callable<Integer> {
             LocalDate day = digests.latestDay(DigestSettings.DEFAULT);
             Instant end = day.atTime(DigestSettings.DEFAULT.hour(), 0).toInstant(ZoneOffset.UTC);
             for (int f = 0; f < 50; f++) {
-                db.feeds().subscribe(new NewFeed("https://digest-bench-" + f + ".example/feed.xml", "Bench blog " + f, "Bench"), end);
+                db.feeds()
+                        .subscribe(
+                                new NewFeed(
+                                        "https://digest-bench-" + f + ".example/feed.xml", "Bench blog " + f, "Bench"),
+                                end);
             }
             List<Long> feeds = db.feeds().all().stream().map(f -> f.id()).toList();
             SyntheticPosts generator = new SyntheticPosts(1, end, 0, Duration.ofDays(1));
@@ -65,8 +71,9 @@ public final class BenchDigestCommand implements Callable<Integer> {
             index.catchUp();
             long linking = System.nanoTime();
             int linked = index.linkStories();
-            out.printf("%d posts of %s stored; %d linked to their stories in %.1f s%n", db.postChanges().count(), day, linked,
-                    (System.nanoTime() - linking) / 1e9);
+            out.printf(
+                    "%d posts of %s stored; %d linked to their stories in %.1f s%n",
+                    db.postChanges().count(), day, linked, (System.nanoTime() - linking) / 1e9);
             Digest digest = null;
             for (int i = 0; i < 10; i++) {
                 digest = digests.build(null, DigestSettings.DEFAULT, day);
@@ -78,16 +85,25 @@ public final class BenchDigestCommand implements Callable<Integer> {
                 millis.add((System.nanoTime() - started) / 1e6);
             }
             millis.sort(Double::compare);
-            out.printf("digest of %d posts (%d top stories, %d topic sections, %d episodes, %d releases, %d hype claims, "
-                            + "%d skeptical reads): median %.1f ms, slowest %.1f ms over %d builds%n", digest.considered(),
-                    digest.top().size(), digest.topics().size(), digest.episodes().size(), digest.releases().size(),
-                    digest.hypeWatch().size(), digest.skeptical().size(), millis.get(millis.size() / 2),
-                    millis.get(millis.size() - 1), rounds);
+            out.printf(
+                    "digest of %d posts (%d top stories, %d topic sections, %d episodes, %d releases, %d hype claims, "
+                            + "%d skeptical reads): median %.1f ms, slowest %.1f ms over %d builds%n",
+                    digest.considered(),
+                    digest.top().size(),
+                    digest.topics().size(),
+                    digest.episodes().size(),
+                    digest.releases().size(),
+                    digest.hypeWatch().size(),
+                    digest.skeptical().size(),
+                    millis.get(millis.size() / 2),
+                    millis.get(millis.size() - 1),
+                    rounds);
             out.printf("machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), LocalDate.now(clock));
             out.flush();
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         return 0;

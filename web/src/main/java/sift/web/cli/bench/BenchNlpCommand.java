@@ -12,17 +12,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
-import sift.nlp.text.Document;
 import sift.nlp.corpus.Corpus;
 import sift.nlp.corpus.Example;
 import sift.nlp.embed.Encoder;
+import sift.nlp.text.Document;
 
 /**
  * {@code sift bench-nlp}: how long the bundled models take to load, and how many posts of about 4 KB one thread
  * analyses per second (topics, kind, AI claims, release and episode together). The posts are the training corpus's texts,
  * each joined with the ones after it until it reaches 4 KB.
  */
-@Command(name = "bench-nlp", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-nlp",
+        mixinStandardHelpOptions = true,
         description = "Time model loading and the analysis of 4 KB posts on one thread.")
 public final class BenchNlpCommand implements Callable<Integer> {
     static final int POST_CHARS = 4096;
@@ -55,12 +57,15 @@ public final class BenchNlpCommand implements Callable<Integer> {
         out.printf("model loading: first %.0f ms (with class loading), then median %.0f ms%n", firstLoad, loads[2]);
         long encoderStarted = System.nanoTime();
         Encoder.shared().encode("", "load");
-        out.printf("sentence encoder loading (once a process, on first use): %.0f ms%n",
+        out.printf(
+                "sentence encoder loading (once a process, on first use): %.0f ms%n",
                 (System.nanoTime() - encoderStarted) / 1e6);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
         List<Document> docs = posts(Corpus.bundled(Corpus.TRAIN), posts);
-        long chars = docs.stream().mapToLong(d -> d.title().length() + d.text().length()).sum();
+        long chars = docs.stream()
+                .mapToLong(d -> d.title().length() + d.text().length())
+                .sum();
         double[] rates = new double[rounds];
         double[] perCpuSecond = new double[rounds];
         for (int round = -1; round < rounds; round++) {
@@ -81,11 +86,14 @@ public final class BenchNlpCommand implements Callable<Integer> {
             }
         }
         Arrays.sort(rates);
-        out.printf("analysis, one thread: median %.0f posts/s of %.1f KB on average (rounds: %s)%n",
-                rates[rounds / 2], chars / 1024.0 / docs.size(), Arrays.toString(Arrays.stream(rates)
-                        .mapToLong(Math::round).toArray()));
+        out.printf(
+                "analysis, one thread: median %.0f posts/s of %.1f KB on average (rounds: %s)%n",
+                rates[rounds / 2],
+                chars / 1024.0 / docs.size(),
+                Arrays.toString(Arrays.stream(rates).mapToLong(Math::round).toArray()));
         Arrays.sort(perCpuSecond);
-        out.printf("analysis per CPU second of the process (the encoder's native threads included): median %.0f posts%n",
+        out.printf(
+                "analysis per CPU second of the process (the encoder's native threads included): median %.0f posts%n",
                 perCpuSecond[rounds / 2]);
         out.flush();
         return 0;
@@ -98,10 +106,19 @@ public final class BenchNlpCommand implements Callable<Integer> {
             Example first = corpus.get(i % corpus.size());
             StringBuilder text = new StringBuilder(first.doc().text());
             for (int j = 1; text.length() < POST_CHARS; j++) {
-                text.append('\n').append(corpus.get((i + j) % corpus.size()).doc().text());
+                text.append('\n')
+                        .append(corpus.get((i + j) % corpus.size()).doc().text());
             }
-            docs.add(new Document(first.doc().title(), text.substring(0, POST_CHARS), first.doc().link(), List.of(),
-                    first.doc().enclosureTypes(), first.doc().feedTitle(), first.doc().episodeTag(), null, null));
+            docs.add(new Document(
+                    first.doc().title(),
+                    text.substring(0, POST_CHARS),
+                    first.doc().link(),
+                    List.of(),
+                    first.doc().enclosureTypes(),
+                    first.doc().feedTitle(),
+                    first.doc().episodeTag(),
+                    null,
+                    null));
         }
         return docs;
     }

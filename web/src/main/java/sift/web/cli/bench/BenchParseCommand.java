@@ -4,14 +4,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 import sift.ingest.bench.ParseBench;
 
-@Command(name = "bench-parse", mixinStandardHelpOptions = true,
-        description = "Parse and clean a realistic corpus, next to plain Rome on the same bytes; print MB/s and items/s.")
+@Command(
+        name = "bench-parse",
+        mixinStandardHelpOptions = true,
+        description =
+                "Parse and clean a realistic corpus, next to plain Rome on the same bytes; print MB/s and items/s.")
 public final class BenchParseCommand implements Callable<Integer> {
     @Option(names = "--feeds", defaultValue = "200", description = "synthetic blog feeds (default: 200)")
     int feeds;
@@ -19,7 +22,10 @@ public final class BenchParseCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "25", description = "items a feed (default: 25)")
     int items;
 
-    @Option(names = "--real", paramLabel = "DIR", defaultValue = "../shared/corpora/podcast",
+    @Option(
+            names = "--real",
+            paramLabel = "DIR",
+            defaultValue = "../shared/corpora/podcast",
             description = "real feeds to add, if the folder exists (default: ../shared/corpora/podcast)")
     Path real;
 

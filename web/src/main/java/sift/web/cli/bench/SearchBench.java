@@ -34,8 +34,8 @@ public final class SearchBench {
      * Runs every query {@code rounds} times after {@code warmup} rounds; prints and returns [p50, p90, p99, max] in ms.
      * {@code meaning}: the encoder of a query's meaning, null for words alone.
      */
-    public static double[] run(SearchIndex index, int warmup, int rounds, Function<String, float[]> meaning,
-            PrintWriter out) {
+    public static double[] run(
+            SearchIndex index, int warmup, int rounds, Function<String, float[]> meaning, PrintWriter out) {
         for (int i = 0; i < warmup; i++) {
             for (String q : QUERIES) {
                 index.search(request(q, meaning));
@@ -52,11 +52,16 @@ public final class SearchBench {
                 all.add(times[i]);
             }
             Arrays.sort(times);
-            out.printf("%-36s %9d hits  p50 %6.2f ms  p99 %6.2f ms%n", q, total, percentile(times, 50), percentile(times, 99));
+            out.printf(
+                    "%-36s %9d hits  p50 %6.2f ms  p99 %6.2f ms%n",
+                    q, total, percentile(times, 50), percentile(times, 99));
         }
         double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double[] summary = {percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1]};
-        out.printf("all %d searches: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        double[] summary = {
+            percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1]
+        };
+        out.printf(
+                "all %d searches: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 sorted.length, summary[0], summary[1], summary[2], summary[3]);
         out.flush();
         return summary;
@@ -65,9 +70,15 @@ public final class SearchBench {
     /** The query as the search page asks it: newest first with a date, else by relevance, with its meaning. */
     private static SearchRequest request(String q, Function<String, float[]> meaning) {
         SearchRequest.Order order = q.contains("after:") ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE;
-        return new SearchRequest(q, 20, 0, order, null,
+        return new SearchRequest(
+                q,
+                20,
+                0,
+                order,
+                null,
                 meaning != null && order == SearchRequest.Order.RELEVANCE && SearchIndex.findsByMeaning(q)
-                        ? meaning.apply(q) : null);
+                        ? meaning.apply(q)
+                        : null);
     }
 
     static double percentile(double[] sorted, int p) {

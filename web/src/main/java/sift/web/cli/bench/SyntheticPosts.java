@@ -27,6 +27,7 @@ import sift.store.post.PostFacts;
 public final class SyntheticPosts {
     /** The words posts are made of: web/src/main/resources/sift/web/cli/bench/vocabulary.txt. */
     private static final Map<String, List<String[]>> WORDS = vocabulary("vocabulary.txt");
+
     private static final String[] TOPICS = list(WORDS, "topics");
     private static final String[][] SUBJECTS = lines(WORDS, "subjects");
     private static final String[][] OBJECTS = lines(WORDS, "objects");
@@ -74,7 +75,8 @@ public final class SyntheticPosts {
             StringBuilder paragraph = new StringBuilder();
             int sentences = 2 + random.nextInt(5);
             for (int s = 0; s < sentences; s++) {
-                String sentence = hype && s == 0 && p < 2 ? claim(topic, claims, text.length()) : sentence(topic, second);
+                String sentence =
+                        hype && s == 0 && p < 2 ? claim(topic, claims, text.length()) : sentence(topic, second);
                 paragraph.append(sentence).append(' ');
             }
             String para = paragraph.toString().strip();
@@ -84,9 +86,19 @@ public final class SyntheticPosts {
         Instant published = now.minus(Duration.ofMinutes(1 + random.nextLong(span.toMinutes() - 1)));
         String body = text.toString().strip();
         String summary = body.length() > 280 ? body.substring(0, body.lastIndexOf(' ', 280)) + "…" : body;
-        return new PostDraft(feedId, "bench-" + n, "https://bench-" + feedId + ".example/posts/" + n, title,
-                "Author " + random.nextInt(500), published, null, summary, html.toString(), body,
-                facts(kind, title, body, n, topic, second, claims), List.of());
+        return new PostDraft(
+                feedId,
+                "bench-" + n,
+                "https://bench-" + feedId + ".example/posts/" + n,
+                title,
+                "Author " + random.nextInt(500),
+                published,
+                null,
+                summary,
+                html.toString(),
+                body,
+                facts(kind, title, body, n, topic, second, claims),
+                List.of());
     }
 
     /** Posts from now on carry the sentence encoder's vector, as analysed posts do (about 5 ms a post). */
@@ -95,8 +107,8 @@ public final class SyntheticPosts {
         return this;
     }
 
-    private PostFacts facts(String kind, String title, String body, long n, int topic, int second,
-            List<PostFacts.Claim> claims) {
+    private PostFacts facts(
+            String kind, String title, String body, long n, int topic, int second, List<PostFacts.Claim> claims) {
         List<PostFacts.TopicScore> topics = new ArrayList<>();
         topics.add(new PostFacts.TopicScore(TOPICS[topic], 0.6 + random.nextDouble() * 0.35));
         if (second != topic) {
@@ -104,22 +116,33 @@ public final class SyntheticPosts {
         }
         int hypeScore = claims.stream().mapToInt(PostFacts.Claim::score).max().orElse(0);
         PostFacts.Release release = kind.equals("release")
-                ? new PostFacts.Release(title.substring(0, title.indexOf(' ')),
-                        title.substring(title.indexOf(' ') + 1, title.lastIndexOf(' ')), random.nextInt(5) == 0,
+                ? new PostFacts.Release(
+                        title.substring(0, title.indexOf(' ')),
+                        title.substring(title.indexOf(' ') + 1, title.lastIndexOf(' ')),
+                        random.nextInt(5) == 0,
                         List.of("Faster startup", "New " + pick(SUBJECTS[topic]) + " support"))
                 : null;
         PostFacts.Episode episode = kind.equals("podcast")
                 ? new PostFacts.Episode("Bench show " + n % 7, null, (int) (n % 900 + 1), 900 + random.nextInt(3600))
                 : null;
-        return new PostFacts(kind, topics, hypeScore, hypeScore > 50 ? "hype" : "neutral", claims, release, episode,
+        return new PostFacts(
+                kind,
+                topics,
+                hypeScore,
+                hypeScore > 50 ? "hype" : "neutral",
+                claims,
+                release,
+                episode,
                 vectors ? Encoder.shared().encode(title, body) : null);
     }
 
     private String title(String kind, long n, int topic, int second) {
         return switch (kind) {
-            case "podcast" -> "Episode " + (n % 900 + 1) + ": " + pick(SUBJECTS[topic]) + " and " + pick(OBJECTS[topic]);
-            case "release" -> pick(PRODUCTS) + " " + (random.nextInt(30) + 1) + "." + random.nextInt(12) + "."
-                    + random.nextInt(5) + " released";
+            case "podcast" ->
+                "Episode " + (n % 900 + 1) + ": " + pick(SUBJECTS[topic]) + " and " + pick(OBJECTS[topic]);
+            case "release" ->
+                pick(PRODUCTS) + " " + (random.nextInt(30) + 1) + "." + random.nextInt(12) + "." + random.nextInt(5)
+                        + " released";
             case "incident" -> "Postmortem: " + pick(SUBJECTS[topic]) + " outage " + pick(QUALIFIERS);
             case "announcement" -> "Introducing " + pick(SUBJECTS[topic]) + " support for " + pick(OBJECTS[topic]);
             default -> {
@@ -169,8 +192,14 @@ public final class SyntheticPosts {
     /** A hype claim opening a paragraph that starts at {@code start} of the text. */
     private String claim(int topic, List<PostFacts.Claim> claims, int start) {
         String sentence = capitalize(pick(SUBJECTS[topic])) + " " + pick(HYPE) + ".";
-        claims.add(new PostFacts.Claim("text", start, start + sentence.length(), sentence, 55 + random.nextInt(45),
-                "hype", List.of("scope: 'every network'")));
+        claims.add(new PostFacts.Claim(
+                "text",
+                start,
+                start + sentence.length(),
+                sentence,
+                55 + random.nextInt(45),
+                "hype",
+                List.of("scope: 'every network'")));
         return sentence;
     }
 
