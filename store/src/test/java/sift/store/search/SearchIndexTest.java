@@ -25,18 +25,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sift.store.Database;
 import sift.store.DbSettings;
+import sift.store.FreshDatabase;
 import sift.store.StoreException;
-import sift.store.TestDatabase;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
 import sift.store.post.PostSummary;
 
+@ExtendWith(FreshDatabase.class)
 class SearchIndexTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -51,9 +53,9 @@ class SearchIndexTest {
     long ipspace;
 
     @BeforeEach
-    void open() {
-        settings = TestDatabase.settings(dir);
-        db = Database.open(settings);
+    void open(Database db, DbSettings settings) {
+        this.settings = settings;
+        this.db = db;
         db.feeds().subscribe(new NewFeed("https://blog.cloudflare.com/rss/", "The Cloudflare Blog", null), NOW);
         db.feeds().subscribe(new NewFeed("https://blog.ipspace.net/atom.xml", "ipSpace.net blog", null), NOW);
         cloudflare = db.feeds().all().stream()
@@ -100,7 +102,6 @@ class SearchIndexTest {
     @AfterEach
     void close() {
         index.close();
-        db.close();
     }
 
     private void vectorPost(long feed, String guid, String title, String text, float[] vector, String published) {
