@@ -31,6 +31,8 @@ public final class ReadMarks implements AutoCloseable {
     private final ScheduledExecutorService writer =
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("sift-read-marks"));
 
+    private final Object writing = new Object();
+
     public ReadMarks(PostStateStore states, Clock clock) {
         this.states = states;
         this.clock = clock;
@@ -48,14 +50,19 @@ public final class ReadMarks implements AutoCloseable {
         return ids != null && ids.contains(postId);
     }
 
-    /** Stores the reader's queued marks now. */
+    /**
+     * Stores the reader's queued marks now. Writes go one at a time: a request that flushes while the background
+     * writer stores the same reader's marks waits for that write, so its page never shows those posts unread.
+     */
     public void flush(long readerId) {
-        Set<Long> ids;
-        synchronized (this) {
-            ids = pending.remove(readerId);
-        }
-        if (ids != null) {
-            states.setRead(readerId, List.copyOf(ids), true, clock.instant());
+        synchronized (writing) {
+            Set<Long> ids;
+            synchronized (this) {
+                ids = pending.remove(readerId);
+            }
+            if (ids != null) {
+                states.setRead(readerId, List.copyOf(ids), true, clock.instant());
+            }
         }
     }
 
