@@ -38,6 +38,7 @@ import sift.web.health.Diagnostics;
 import sift.web.health.HealthRoutes;
 import sift.web.http.BadInput;
 import sift.web.http.BodyLimit;
+import sift.web.http.FeedReachNotice;
 import sift.web.http.Pages;
 import sift.web.http.TrustedProxies;
 import sift.web.podcast.PodcastRoutes;
@@ -94,6 +95,7 @@ public final class App {
 
     public static Javalin create(Deps deps) {
         Pages pages = new Pages();
+        FeedReachNotice reach = new FeedReachNotice(deps.db().feeds(), deps.clock());
         ReadMarks readMarks = new ReadMarks(deps.db().postStates(), deps.clock());
         ReaderRoutes reader = new ReaderRoutes(
                 deps.db().postQueries(),
@@ -102,8 +104,9 @@ public final class App {
                 readMarks,
                 deps.search(),
                 pages,
+                reach,
                 deps.clock());
-        PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, deps.clock());
+        PodcastRoutes podcasts = new PodcastRoutes(deps.db().podcasts(), pages, reach, deps.clock());
         ReleaseRoutes releases = new ReleaseRoutes(deps.db().releases(), pages, deps.clock());
         StateRoutes state = new StateRoutes(deps.db().postQueries(), deps.db().postStates(), readMarks, deps.clock());
         HealthRoutes health =
@@ -139,7 +142,7 @@ public final class App {
         Diagnostics diagnostics = new Diagnostics(deps.accounts().diagnosticsToken());
         DigestService digests = new DigestService(
                 deps.db().digests(), deps.db().users(), deps.db().savedSearches(), deps.search(), deps.clock());
-        DigestRoutes digest = new DigestRoutes(digests, pages);
+        DigestRoutes digest = new DigestRoutes(digests, pages, reach);
         OpmlImports imports = new OpmlImports(deps.db().feeds(), deps.db().audit(), deps.clock());
         AdminRoutes admin = new AdminRoutes(
                 deps.db().feeds(),

@@ -61,7 +61,7 @@ public final class FeedDiscovery {
     public Result discover(URI page) {
         FetchResult result = fetcher.fetch(new FetchRequest(page, null, null));
         if (!(result instanceof FetchResult.Modified modified)) {
-            return new Result(List.of(), page + ": " + reason(result));
+            return new Result(List.of(), "cannot fetch " + page + ": " + reason(result));
         }
         ParsedFeed feed = asFeed(modified);
         if (feed != null) {
@@ -97,7 +97,8 @@ public final class FeedDiscovery {
             }
         }
         return new Result(
-                List.of(), page + ": no feed announced on the page, and none at " + String.join(", ", USUAL_PATHS));
+                List.of(),
+                "no feed at " + page + ": none announced on the page, and none at " + String.join(", ", USUAL_PATHS));
     }
 
     private ParsedFeed asFeed(FetchResult.Modified modified) {

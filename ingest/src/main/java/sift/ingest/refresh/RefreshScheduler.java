@@ -45,6 +45,7 @@ public final class RefreshScheduler implements AutoCloseable {
     private final String owner;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong done = new AtomicLong();
+    private final AtomicReference<Pass> pass = new AtomicReference<>(new Pass());
     private final AtomicReference<Instant> lastRefreshAt = new AtomicReference<>();
     private volatile boolean running;
 
@@ -92,12 +93,14 @@ public final class RefreshScheduler implements AutoCloseable {
         List<CompletableFuture<RefreshReport>> futures =
                 submit(feeds.claim(owner, EVERYTHING, now, now.plus(LEASE), Integer.MAX_VALUE));
         AtomicInteger finished = new AtomicInteger();
-        return await(futures.stream()
+        List<RefreshReport> reports = await(futures.stream()
                 .map(f -> f.thenApply(report -> {
                     progress.done(finished.incrementAndGet(), futures.size());
                     return report;
                 }))
                 .toList());
+        pass.getAndSet(new Pass()).log();
+        return reports;
     }
 
     /** Told after each refresh of a pass. */
@@ -115,7 +118,12 @@ public final class RefreshScheduler implements AutoCloseable {
             int free = workers * 2 - inFlight.size();
             if (free > 0) {
                 Instant now = clock.instant();
-                submit(feeds.claimDue(owner, now, now.plus(LEASE), free));
+                List<Feed> due = feeds.claimDue(owner, now, now.plus(LEASE), free);
+                if (due.isEmpty() && inFlight.isEmpty()) {
+                    // nothing due and nothing running: the round of refreshes is over
+                    pass.getAndSet(new Pass()).log();
+                }
+                submit(due);
             }
         } catch (RuntimeException e) {
             // the ticker must survive a database hiccup; the next tick tries again
@@ -134,8 +142,9 @@ public final class RefreshScheduler implements AutoCloseable {
     }
 
     private RefreshReport refreshGuarded(Feed feed) {
+        RefreshReport report = null;
         try {
-            RefreshReport report = refresher.refresh(feed);
+            report = refresher.refresh(feed);
             if (report.outcome() == RefreshReport.Outcome.STOPPED) {
                 feeds.release(feed.id(), owner);
             }
@@ -144,11 +153,55 @@ public final class RefreshScheduler implements AutoCloseable {
             // a bug or an unreachable database: log it with the feed, keep the worker, give the feed back
             log.error("Feed {}: refresh failed unexpectedly: {}", feed.url(), e.getMessage(), e);
             releaseQuietly(feed);
-            return RefreshReport.failed(feed.id(), feed.url(), "internal error: " + e.getMessage());
+            report = RefreshReport.failed(feed.id(), feed.url(), "internal error: " + e.getMessage());
+            return report;
         } finally {
+            pass.get().add(report);
             inFlight.remove(feed.id());
             done.incrementAndGet();
             lastRefreshAt.set(clock.instant());
+        }
+    }
+
+    /**
+     * The refreshes of one round, from the first due feed until nothing is due or running: one line in the log
+     * when it ends, so that "20 feeds, none reached" is said once, beside each feed's own warning.
+     */
+    private static final class Pass {
+        private final AtomicInteger reached = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger created = new AtomicInteger();
+        private final AtomicReference<String> lastFailure = new AtomicReference<>();
+
+        void add(RefreshReport report) {
+            if (report == null || report.outcome() == RefreshReport.Outcome.STOPPED) {
+                return;
+            }
+            if (report.outcome() == RefreshReport.Outcome.FAILED) {
+                failed.incrementAndGet();
+                lastFailure.set(report.url() + ": " + report.error());
+            } else {
+                reached.incrementAndGet();
+                created.addAndGet(report.created());
+            }
+        }
+
+        void log() {
+            int total = reached.get() + failed.get();
+            if (total == 0) {
+                return;
+            }
+            if (failed.get() == 0) {
+                log.info("Ingest pass: {} of {} feeds reached, {} new posts", reached, total, created);
+            } else {
+                log.warn(
+                        "Ingest pass: {} of {} feeds reached, {} new posts; {} failed (the last: {})",
+                        reached,
+                        total,
+                        created,
+                        failed,
+                        lastFailure.get());
+            }
         }
     }
 

@@ -63,7 +63,8 @@ class FeedDiscoveryTest {
         server.feed("/", "text/html", "<html><body>no links</body></html>");
         FeedDiscovery.Result none = discover("/");
         assertThat(none.feeds()).isEmpty();
-        assertThat(none.problem()).startsWith(server.url("/") + ": no feed announced on the page");
-        assertThat(discover("/missing").problem()).isEqualTo(server.url("/missing") + ": HTTP 404 Not Found");
+        assertThat(none.problem()).startsWith("no feed at " + server.url("/") + ": none announced on the page");
+        assertThat(discover("/missing").problem())
+                .isEqualTo("cannot fetch " + server.url("/missing") + ": HTTP 404 Not Found");
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import sift.store.post.PostRows;
@@ -69,6 +70,13 @@ public final class DigestSource {
     }
 
     /** The posts published in [from, to). */
+    /** When the oldest post stored was published; empty while there is none. */
+    public Optional<Instant> oldestPublished() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MIN(published_at) AS oldest FROM posts")
+                .map((rs, ctx) -> Optional.ofNullable(instant(rs, "oldest")))
+                .one());
+    }
+
     public List<Candidate> posts(Instant from, Instant to) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, f.source_weight, p.title, p.link,

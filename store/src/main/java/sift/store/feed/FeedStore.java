@@ -251,6 +251,33 @@ public final class FeedStore {
                 > 0;
     }
 
+    /** How the enabled feeds' last fetches went, for the banner readers see when feeds cannot be reached. */
+    public FeedReach reach() {
+        return jdbi.withHandle(h -> {
+            var counts = h.createQuery("""
+                            SELECT SUM(CASE WHEN last_status IN ('ok', 'not_modified') THEN 1 ELSE 0 END) AS reached,
+                                   SUM(CASE WHEN last_status = 'failed' THEN 1 ELSE 0 END) AS failing,
+                                   SUM(CASE WHEN last_status IS NULL THEN 1 ELSE 0 END) AS waiting
+                            FROM feeds WHERE enabled""").mapToMap().one();
+            int failing = number(counts.get("failing"));
+            var common = h.createQuery("""
+                            SELECT last_error, COUNT(*) AS n FROM feeds
+                            WHERE enabled AND last_status = 'failed' AND last_error IS NOT NULL
+                            GROUP BY last_error ORDER BY n DESC, last_error LIMIT 1""").mapToMap().findOne();
+            return new FeedReach(
+                    number(counts.get("reached")),
+                    failing,
+                    number(counts.get("waiting")),
+                    common.map(row -> (String) row.get("last_error")).orElse(null),
+                    common.map(row -> number(row.get("n"))).orElse(0));
+        });
+    }
+
+    /** A count as the databases give it: null over no rows, a Long or a BigDecimal. */
+    private static int number(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
     /**
      * Every feed with its health, broken feeds first (then by consecutive failures, then by title): the share of
      * 304s among its fetches of the last 30 days and its new posts a week over the last 28 days.

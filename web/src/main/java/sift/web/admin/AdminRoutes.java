@@ -103,7 +103,12 @@ public final class AdminRoutes {
             found = new FeedDiscovery(fetcher, new FeedParser()).discover(url);
         }
         if (found.feeds().isEmpty()) {
-            renderFeeds(ctx, HttpStatus.BAD_REQUEST, null, "No feed found at " + url + ": " + found.problem());
+            renderFeeds(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    null,
+                    Character.toUpperCase(found.problem().charAt(0))
+                            + found.problem().substring(1) + ".");
             return;
         }
         FeedDiscovery.Found feed = found.feeds().get(0);
@@ -208,9 +213,14 @@ public final class AdminRoutes {
         return changed.isEmpty() ? "nothing changed" : String.join("; ", changed);
     }
 
-    /** {@code POST /admin/feeds/{id}/delete}: unsubscribes the feed; its posts go with it. */
+    /** {@code POST /admin/feeds/{id}/delete} with {@code confirm=yes}: unsubscribes the feed; its posts go with it. */
     public void delete(Context ctx) {
         Feed feed = feed(ctx, "id");
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            renderFeed(
+                    ctx, HttpStatus.BAD_REQUEST, feed, "Nothing was removed: tick the box that confirms the removal.");
+            return;
+        }
         feeds.remove(feed.id());
         index.forgetFeed(feed.id());
         record(Viewer.of(ctx), "feed.remove", feed.url(), feed.displayTitle());

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import sift.store.user.DigestSettings;
+import sift.web.http.FeedReachNotice;
 import sift.web.http.Pages;
 import sift.web.http.Viewer;
 
@@ -17,10 +18,12 @@ public final class DigestRoutes {
 
     private final DigestService digests;
     private final Pages pages;
+    private final FeedReachNotice reach;
 
-    public DigestRoutes(DigestService digests, Pages pages) {
+    public DigestRoutes(DigestService digests, Pages pages, FeedReachNotice reach) {
         this.digests = digests;
         this.pages = pages;
+        this.reach = reach;
     }
 
     public void latest(Context ctx) {
@@ -47,8 +50,9 @@ public final class DigestRoutes {
 
     private void show(Context ctx, Long reader, DigestSettings settings, LocalDate day) {
         LocalDate latest = digests.latestDay(settings);
+        LocalDate first = digests.firstDay(settings);
         List<LocalDate> archive = new ArrayList<>();
-        for (int i = 0; i < ARCHIVE_DAYS; i++) {
+        for (int i = 0; i < ARCHIVE_DAYS && !latest.minusDays(i).isBefore(first); i++) {
             LocalDate earlier = latest.minusDays(i);
             if (!earlier.equals(day)) {
                 archive.add(earlier);
@@ -60,8 +64,10 @@ public final class DigestRoutes {
                 new DigestPage(
                         digests.build(reader, settings, day),
                         madeAt(settings),
+                        day.isAfter(first) ? day.minusDays(1) : null,
                         day.isBefore(latest) ? day.plusDays(1) : null,
-                        archive));
+                        archive,
+                        reach.notice()));
     }
 
     private static String madeAt(DigestSettings settings) {

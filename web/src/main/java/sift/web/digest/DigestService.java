@@ -63,6 +63,17 @@ public final class DigestService {
         return now.getHour() >= settings.hour() ? today : today.minusDays(1);
     }
 
+    /**
+     * The first day with a digest worth listing: the day the oldest stored post was published (in the reader's
+     * time zone); the newest day while no post is stored. Days before it are empty.
+     */
+    public LocalDate firstDay(DigestSettings settings) {
+        return source.oldestPublished()
+                .map(oldest -> oldest.atZone(zone(settings)).toLocalDate())
+                .filter(day -> day.isBefore(latestDay(settings)))
+                .orElse(latestDay(settings));
+    }
+
     /** Whether the digest of this day is made yet for these settings. */
     public boolean isMade(LocalDate day, DigestSettings settings) {
         return !day.isAfter(latestDay(settings));

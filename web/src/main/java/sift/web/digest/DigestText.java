@@ -2,6 +2,7 @@ package sift.web.digest;
 
 import java.util.List;
 import sift.store.digest.DigestSource.Candidate;
+import sift.web.http.Reasons;
 
 /** A digest as Markdown: what {@code sift digest --format md} prints and what a digest e-mail carries as text. */
 public final class DigestText {
@@ -43,7 +44,7 @@ public final class DigestText {
                         .append(escape(hype.post().feedTitle()))
                         .append(")\n");
                 for (String reason : hype.reasons()) {
-                    md.append("  - ").append(oneLine(reason)).append('\n');
+                    md.append("  - ").append(oneLine(Reasons.plain(reason))).append('\n');
                 }
             }
         }

@@ -6,10 +6,12 @@ import java.util.Map;
 import sift.ingest.refresh.IngestStatus;
 import sift.ingest.refresh.RefreshScheduler;
 import sift.store.Database;
+import sift.store.feed.FeedReach;
 import sift.store.search.SearchIndex;
 
 /**
- * {@code GET /health}: 200 when the database answers, 503 when it does not. Liveness is that the page answers at
+ * {@code GET /health}: 200 when the database answers, 503 when it does not; {@code "degraded"} when it answers but
+ * more feeds fail than answer. Liveness is that the page answers at
  * all; readiness is its status code. Anyone gets the status alone ({@code {"status": "ok"}}); an admin or a
  * monitoring system ({@link Diagnostics}) also gets the database, search index and ingest status.
  */
@@ -27,8 +29,11 @@ public final class HealthRoutes {
 
     public void show(Context ctx, boolean details) {
         boolean reachable = db.isReachable();
+        FeedReach reach = reachable ? db.feeds().reach() : null;
+        // degraded: Sift serves, but more of its feeds fail than answer (no internet, a proxy missing)
+        String status = !reachable ? "unavailable" : reach.mostlyFailing() ? "degraded" : "ok";
         if (!details) {
-            ctx.status(reachable ? 200 : 503).json(Map.of("status", reachable ? "ok" : "unavailable"));
+            ctx.status(reachable ? 200 : 503).json(Map.of("status", status));
             return;
         }
         Map<String, Object> database = new LinkedHashMap<>();
@@ -39,10 +44,18 @@ public final class HealthRoutes {
             database.put("posts", db.postChanges().count());
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", reachable ? "ok" : "unavailable");
+        body.put("status", status);
         body.put("database", database);
         body.put("search", Map.of("indexed", search.size()));
         body.put("ingest", ingest == null ? Map.of("state", "disabled") : ingest(ingest.status()));
+        if (reach != null) {
+            Map<String, Object> feeds = new LinkedHashMap<>();
+            feeds.put("reached", reach.reached());
+            feeds.put("failing", reach.failing());
+            feeds.put("waiting", reach.waiting());
+            feeds.put("commonError", reach.commonError());
+            body.put("feeds", feeds);
+        }
         ctx.status(reachable ? 200 : 503).json(body);
     }
 

@@ -2,6 +2,7 @@ package sift.web.podcast;
 
 import java.time.Instant;
 import java.util.List;
+import sift.store.feed.FeedReach;
 import sift.store.podcast.PodcastStore;
 import sift.web.http.Dates;
 import sift.web.reader.PostPage;
@@ -16,7 +17,8 @@ public record PodcastPage(
         List<PodcastStore.Episode> episodes,
         List<PodcastStore.Episode> inProgress,
         String nextCursor,
-        Instant now) {
+        Instant now,
+        FeedReach reach) {
     public PodcastPage {
         shows = List.copyOf(shows);
         episodes = List.copyOf(episodes);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import sift.store.podcast.PodcastStore;
 import sift.store.post.RiverCursor;
+import sift.web.http.FeedReachNotice;
 import sift.web.http.Pages;
 import sift.web.http.Viewer;
 import sift.web.reader.KeysetPage;
@@ -20,10 +21,12 @@ public final class PodcastRoutes {
 
     private final PodcastStore podcasts;
     private final Pages pages;
+    private final FeedReachNotice reach;
     private final Clock clock;
 
-    public PodcastRoutes(PodcastStore podcasts, Pages pages, Clock clock) {
+    public PodcastRoutes(PodcastStore podcasts, Pages pages, FeedReachNotice reach, Clock clock) {
         this.podcasts = podcasts;
+        this.reach = reach;
         this.pages = pages;
         this.clock = clock;
     }
@@ -34,7 +37,8 @@ public final class PodcastRoutes {
         pages.render(
                 ctx,
                 "podcast/shows.jte",
-                new PodcastPage(null, podcasts.shows(reader), List.of(), started, null, clock.instant()));
+                new PodcastPage(
+                        null, podcasts.shows(reader), List.of(), started, null, clock.instant(), reach.notice()));
     }
 
     public void show(Context ctx) {
@@ -48,7 +52,8 @@ public final class PodcastRoutes {
                         e.page().items(),
                         List.of(),
                         e.page().next(),
-                        clock.instant()));
+                        clock.instant(),
+                        null));
     }
 
     /** {@code GET /api/podcasts}: {@code {shows: [{name, episodes, unplayed, latest}]}}. */

@@ -5,6 +5,7 @@ import sift.store.classifier.LabelStore;
 import sift.store.post.PostFacts;
 import sift.store.user.PostState;
 import sift.web.http.Dates;
+import sift.web.http.Reasons;
 
 /**
  * One post with its sanitised content (its flagged AI claims marked) and media, its topics, its stance on AI
@@ -45,20 +46,29 @@ public record PostPage(
         elsewhere = List.copyOf(elsewhere);
     }
 
-    /** The post's stance on AI in words, with its hype score. */
+    /**
+     * The post's stance on AI in words, with its hype score; a skeptical post's low hype score would read as a
+     * measure of its skepticism, so it has none.
+     */
     public String stanceLine() {
         return switch (stance) {
-                    case "hype" -> "Hype-laden AI claims";
-                    case "skeptical" -> "Skeptical of AI claims";
-                    default -> "Sober about AI";
-                }
-                + " · hype " + hypeScore + "/100";
+            case "hype" -> "Hype-laden AI claims · hype " + hypeScore + "/100";
+            case "skeptical" -> "Skeptical of AI claims";
+            default -> "Sober about AI · hype " + hypeScore + "/100";
+        };
     }
 
     /** What a flagged claim's mark says: its score and every reason. */
     public static String explanation(PostFacts.Claim claim) {
         return "Hype " + claim.score() + "/100"
-                + (claim.reasons().isEmpty() ? "" : ": " + String.join("; ", claim.reasons()));
+                + (claim.reasons().isEmpty()
+                        ? ""
+                        : ": "
+                                + String.join(
+                                        "; ",
+                                        claim.reasons().stream()
+                                                .map(Reasons::plain)
+                                                .toList()));
     }
 
     /** A topic's score as a whole percentage, for the chip's tooltip. */

@@ -2,6 +2,7 @@ package sift.web.reader;
 
 import java.util.List;
 import java.util.StringJoiner;
+import sift.store.feed.FeedReach;
 import sift.store.post.RiverFilter;
 import sift.web.http.Dates;
 
@@ -10,10 +11,21 @@ import sift.web.http.Dates;
  * releases of products the reader watches, which lead the first page. Pairs with reader/list.jte.
  */
 public record ReaderPage(
-        List<Item> posts, List<Item> watchedReleases, String nextCursor, boolean firstPage, RiverFilter filter) {
+        List<Item> posts,
+        List<Item> watchedReleases,
+        String nextCursor,
+        boolean firstPage,
+        RiverFilter filter,
+        FeedReach reach) {
     public ReaderPage {
         posts = List.copyOf(posts);
         watchedReleases = List.copyOf(watchedReleases);
+    }
+
+    /** A page while the feeds answer: no notice of failing feeds. */
+    public ReaderPage(
+            List<Item> posts, List<Item> watchedReleases, String nextCursor, boolean firstPage, RiverFilter filter) {
+        this(posts, watchedReleases, nextCursor, firstPage, filter, null);
     }
 
     public record Item(

@@ -24,6 +24,7 @@ import sift.store.search.SearchIndex;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
 import sift.web.http.Dates;
+import sift.web.http.FeedReachNotice;
 import sift.web.http.Fields;
 import sift.web.http.Pages;
 import sift.web.http.Viewer;
@@ -48,6 +49,7 @@ public final class ReaderRoutes {
     private final ReadMarks readMarks;
     private final SearchIndex index;
     private final Pages pages;
+    private final FeedReachNotice reach;
     private final Clock clock;
     private final MarkedContents marked = new MarkedContents();
 
@@ -58,7 +60,9 @@ public final class ReaderRoutes {
             ReadMarks readMarks,
             SearchIndex index,
             Pages pages,
+            FeedReachNotice reach,
             Clock clock) {
+        this.reach = reach;
         this.posts = posts;
         this.index = index;
         this.states = states;
@@ -84,7 +88,10 @@ public final class ReaderRoutes {
                 viewer.signedIn() && cursor == null && filter.isAll() && filter.show() != RiverFilter.Show.STARRED
                         ? items(posts.watchedReleases(viewer.userId(), now.minus(WATCHED_RELEASES_FOR), 5), now)
                         : List.of();
-        pages.render(ctx, "reader/list.jte", new ReaderPage(items, watched, page.next(), cursor == null, filter));
+        pages.render(
+                ctx,
+                "reader/list.jte",
+                new ReaderPage(items, watched, page.next(), cursor == null, filter, reach.notice()));
     }
 
     /**

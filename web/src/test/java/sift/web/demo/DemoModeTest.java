@@ -101,10 +101,19 @@ class DemoModeTest {
                 assertThat(page.getElementById(mark.attr("aria-describedby"))).isNotNull();
             });
             assertThat(page.select(".content mark.claim").text()).contains("It predicts every outage");
-            assertThat(page.select(".flagged li .why").text()).contains("absolute: 'zero human'");
+            assertThat(page.select(".flagged li .why").text())
+                    .as("reasons in plain words, not the lexicon's list names")
+                    .contains("an absolute: zero human")
+                    .doesNotContainPattern("\\b[a-z-]+: '");
+            assertThat(page.select(".content mark.claim").eachAttr("data-why"))
+                    .noneMatch(why -> why.matches("(?s).*\\b[a-z-]+: '.*"));
 
             Document home = Jsoup.parse(app.get("/").body());
             assertThat(home.select(".entry .stance-hype").text()).contains("hype");
+            assertThat(home.select(".entry .stance-skeptical").eachText())
+                    .as("skeptical, without a number that would read as a skepticism score")
+                    .isNotEmpty()
+                    .allMatch("skeptical"::equals);
         }
     }
 
