@@ -42,6 +42,7 @@ import sift.web.http.FeedReachNotice;
 import sift.web.http.Pages;
 import sift.web.http.TrustedProxies;
 import sift.web.podcast.PodcastRoutes;
+import sift.web.reader.AboutClaimsPage;
 import sift.web.reader.ReadMarks;
 import sift.web.reader.ReaderRoutes;
 import sift.web.reader.StateRoutes;
@@ -257,6 +258,12 @@ public final class App {
         app.get("/releases/product", releases::timeline);
         app.post("/releases/watch", releases::watch);
         app.get("/search", search::page);
+        app.get(
+                "/about/ai-claims",
+                ctx -> pages.render(
+                        ctx,
+                        "reader/ai-claims.jte",
+                        new AboutClaimsPage(deps.ingestion().analyzer().hypeThreshold())));
         app.get("/digest", digest::latest);
         app.get("/digest/{day}", digest::day);
         app.post("/searches", search::save);

@@ -291,7 +291,10 @@ final class Queries {
                     post.publishedAt(),
                     Float.isNaN(page.get(i).score) ? 0 : page.get(i).score,
                     snippet(query, post.text()),
-                    byMeaning));
+                    byMeaning,
+                    post.topics(),
+                    post.stance(),
+                    post.hypeScore()));
         }
         return hits;
     }

@@ -20,6 +20,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import sift.store.post.RiverFilter;
 
 /**
  * Sift's query syntax, read by recursive descent into a Lucene query:
@@ -197,7 +198,7 @@ final class QueryParser {
         String v = unquote(value).toLowerCase(Locale.ROOT);
         return new Clause(
                 switch (field) {
-                    case "topic" -> new TermQuery(new Term(Fields.TOPIC, v));
+                    case "topic" -> new TermQuery(new Term(Fields.TOPIC, oneOf(v, RiverFilter.TOPICS, "topic", token)));
                     case "feed" ->
                         v.chars().allMatch(Character::isDigit)
                                 ? new TermQuery(new Term(Fields.FEED_ID, v))

@@ -24,5 +24,8 @@ public record SearchResult(long total, boolean totalExact, List<Hit> hits, long 
             Instant publishedAt,
             float score,
             Snippet snippet,
-            boolean byMeaning) {}
+            boolean byMeaning,
+            List<String> topics,
+            String stance,
+            int hypeScore) {}
 }

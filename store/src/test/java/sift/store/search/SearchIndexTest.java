@@ -494,6 +494,7 @@ class SearchIndexTest {
                     "OR bgp|OR at position 1 needs words before it",
                     "kind:rumour|unknown kind 'rumour' at position 1: one of announcement, article, incident, podcast, release",
                     "stance:angry|unknown stance 'angry'",
+                    "topic:nonsense|unknown topic 'nonsense' at position 1: one of ai-ml, automation, career, cloud,",
                     "hype:>lots|hype: at position 1 needs a score from 0 to 100",
                     "hype:>400|hype scores run from 0 to 100, not 400",
                     "after:yesterday|after: at position 1 needs a date as YYYY-MM-DD, not 'yesterday'",

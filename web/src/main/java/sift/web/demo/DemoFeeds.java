@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import sift.ingest.opml.Opml;
 import sift.ingest.opml.OpmlException;
 import sift.store.feed.NewFeed;
+import sift.store.user.DigestSettings;
 
 /**
  * The bundled offline sample feeds of {@code --demo}, served by Sift itself on loopback so that they go
@@ -49,9 +50,12 @@ public final class DemoFeeds {
         this.opml = opml;
     }
 
-    /** Loads the samples named in {@code demo/demo.opml}, their dates counted back from {@code now}. */
+    /**
+     * Loads the samples named in {@code demo/demo.opml}, their dates counted back from {@link #anchor}: the newest
+     * samples fall in the newest digest whatever the hour the demo starts.
+     */
     public static DemoFeeds load(Instant now) {
-        Instant anchor = now.truncatedTo(ChronoUnit.HOURS);
+        Instant anchor = anchor(now);
         DemoFeeds demo = new DemoFeeds(resource("demo/demo.opml"));
         for (NewFeed feed : demo.subscriptions("http://127.0.0.1")) {
             String name = feed.url().substring(feed.url().lastIndexOf('/') + 1);
@@ -113,6 +117,17 @@ public final class DemoFeeds {
 
     public int size() {
         return bodies.size();
+    }
+
+    /**
+     * The moment sample dates count back from: the last time the digest of a reader without settings was made
+     * (07:00 UTC), so that the newest digest of the demo covers its newest posts, started at 06:59 or at 23:00.
+     */
+    static Instant anchor(Instant now) {
+        ZonedDateTime at = now.atZone(ZoneOffset.UTC);
+        ZonedDateTime made =
+                at.toLocalDate().atTime(DigestSettings.DEFAULT.hour(), 0).atZone(ZoneOffset.UTC);
+        return (made.isAfter(at) ? made.minusDays(1) : made).toInstant();
     }
 
     static String withDates(String template, Instant anchor) {

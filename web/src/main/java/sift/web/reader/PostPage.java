@@ -1,6 +1,8 @@
 package sift.web.reader;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import sift.store.classifier.LabelStore;
 import sift.store.post.PostFacts;
 import sift.store.user.PostState;
@@ -76,7 +78,48 @@ public record PostPage(
         return (int) Math.round(topic.score() * 100);
     }
 
-    public record Media(String url, String mimeType, boolean audio, boolean video) {}
+    public record Media(String url, String mimeType, Long length, boolean audio, boolean video) {
+        private static final Map<String, String> FORMATS = Map.of(
+                "audio/mpeg",
+                "MP3",
+                "audio/mp3",
+                "MP3",
+                "audio/mp4",
+                "M4A",
+                "audio/x-m4a",
+                "M4A",
+                "audio/aac",
+                "AAC",
+                "audio/ogg",
+                "Ogg",
+                "audio/opus",
+                "Opus",
+                "video/mp4",
+                "MP4",
+                "video/webm",
+                "WebM",
+                "application/pdf",
+                "PDF");
+
+        /** What a download link says: "MP3, 43 MB"; the format from the type, else from the address. */
+        public String label() {
+            String type =
+                    mimeType == null ? "" : mimeType.toLowerCase(Locale.ROOT).strip();
+            String path = url.replaceAll("[?#].*", "");
+            int dot = path.lastIndexOf('.');
+            String extension = dot <= path.lastIndexOf('/') || path.length() - dot > 6
+                    ? ""
+                    : path.substring(dot + 1).toUpperCase(Locale.ROOT);
+            String format = FORMATS.getOrDefault(type, extension.isEmpty() ? "media" : extension);
+            if (length == null || length <= 0) {
+                return format;
+            }
+            return format + ", "
+                    + (length >= 1_000_000
+                            ? Math.round(length / 1e6) + " MB"
+                            : Math.max(1, Math.round(length / 1e3)) + " KB");
+        }
+    }
 
     /** Seconds as a player shows them: 4:05 or 1:02:03. */
     public static String clock(int seconds) {

@@ -266,7 +266,7 @@ public final class ReaderRoutes {
                 .map(e -> {
                     String type = e.mimeType() == null ? "" : e.mimeType().toLowerCase(Locale.ROOT);
                     return new PostPage.Media(
-                            e.url(), e.mimeType(), type.startsWith("audio/"), type.startsWith("video/"));
+                            e.url(), e.mimeType(), e.length(), type.startsWith("audio/"), type.startsWith("video/"));
                 })
                 .toList();
         Instant now = clock.instant();

@@ -47,9 +47,13 @@ public record SearchPage(
             String kind,
             Dates.Shown published,
             List<Piece> snippet,
-            boolean byMeaning) {
+            boolean byMeaning,
+            List<String> topics,
+            String stance,
+            int hypeScore) {
         public Item {
             snippet = List.copyOf(snippet);
+            topics = List.copyOf(topics);
         }
     }
 

@@ -156,7 +156,10 @@ public final class SearchRoutes {
                             h.snippet().pieces().stream()
                                     .map(p -> new SearchPage.Piece(p.text(), p.match()))
                                     .toList(),
-                            h.byMeaning()))
+                            h.byMeaning(),
+                            h.topics(),
+                            h.stance(),
+                            h.hypeScore()))
                     .toList();
             String pageParam = base.endsWith("?") ? "page=" : "&page=";
             String previous = page > 1 ? base + pageParam + (page - 1) : null;

@@ -53,6 +53,31 @@ class FormsBrowserIT {
                                     .isLessThan(8);
                         }
                     }
+                    browser.get(app.url("/admin/feeds"));
+                    var js = (org.openqa.selenium.JavascriptExecutor) browser;
+                    long overflow = (Long) js.executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                    Object wide = js.executeScript("""
+                            var w = document.documentElement.clientWidth, out = [];
+                            document.querySelectorAll('body *').forEach(e => {
+                              var r = e.getBoundingClientRect();
+                              if (r.right > w + 1 && !e.closest('.wide')) out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right) + ' ' + (e.textContent || '').trim().slice(0, 30));
+                            });
+                            return out.slice(0, 3).join('; ');""");
+                    assertThat(overflow)
+                            .as("nothing spills past the viewport at " + size + ": " + wide)
+                            .isLessThanOrEqualTo(0);
+                    assertThat(browser.findElement(By.cssSelector("nav[aria-label=Admin] a[aria-current=page]"))
+                                    .getText())
+                            .isEqualTo("Feeds");
+                    assertThat(browser.findElement(By.cssSelector(".feed-health"))
+                                    .getLocation()
+                                    .getY())
+                            .as("feed health before the forms")
+                            .isLessThan(browser.findElement(By.cssSelector("form.add-feed"))
+                                    .getLocation()
+                                    .getY());
+                    LoginBrowserIT.screenshot(browser, "admin-feeds-" + size.getWidth() + ".png");
                     browser.get(app.url("/admin/feeds/" + feed));
                     WebElement danger = browser.findElement(By.cssSelector("form.danger"));
                     WebElement save = browser.findElement(By.cssSelector("form.feed-settings button"));

@@ -20,4 +20,17 @@ class DemoFeedsTest {
         assertThat(demo.subscriptions("http://127.0.0.1:7070"))
                 .allSatisfy(f -> assertThat(f.url()).startsWith("http://127.0.0.1:7070/demo/feeds/"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"2026-12-04T06:59:00Z", "2026-12-04T07:00:00Z", "2026-12-04T10:45:00Z", "2026-12-04T23:30:00Z"})
+    void theNewestSamplesFallInTheNewestDigestWhateverTheHourTheDemoStarts(String start) {
+        Instant now = Instant.parse(start);
+        Instant anchor = DemoFeeds.anchor(now);
+        // the newest digest of a reader without settings covers the 24 hours to the last 07:00 UTC
+        assertThat(anchor).isBeforeOrEqualTo(now).isAfter(now.minus(java.time.Duration.ofDays(1)));
+        assertThat(anchor.atZone(java.time.ZoneOffset.UTC).getHour()).isEqualTo(7);
+        Instant newest = Instant.parse(DemoFeeds.withDates("{{iso -0d2h}}", anchor));
+        assertThat(newest).isBefore(anchor).isAfter(anchor.minus(java.time.Duration.ofDays(1)));
+    }
 }

@@ -105,6 +105,14 @@ class DemoModeTest {
                     .as("reasons in plain words, not the lexicon's list names")
                     .contains("an absolute: zero human")
                     .doesNotContainPattern("\\b[a-z-]+: '");
+            assertThat(page.select("details.flagged[open]"))
+                    .as("a hype post's claims are listed open")
+                    .hasSize(1);
+            String about = page.select("p.stance a").attr("href");
+            assertThat(about).isEqualTo("/about/ai-claims");
+            Document how = Jsoup.parse(app.get(about).body());
+            assertThat(how.select("h1").text()).isEqualTo("How Sift scores AI claims");
+            assertThat(how.text()).contains("reaches 45", "Marketing without AI");
             assertThat(page.select(".content mark.claim").eachAttr("data-why"))
                     .noneMatch(why -> why.matches("(?s).*\\b[a-z-]+: '.*"));
 
@@ -185,6 +193,18 @@ class DemoModeTest {
             Document page =
                     Jsoup.parse(app.get("/search?q=autopilot+for+routers").body());
             assertThat(page.select(".results .by-meaning").first().text()).isEqualTo("similar meaning");
+            assertThat(page.select(".results article:has(a:contains(NetPilot)) .stance-hype")
+                            .text())
+                    .as("a result says its stance")
+                    .startsWith("hype ");
+            assertThat(page.select(".results article:has(a:contains(Self-Driving)) .stance-skeptical")
+                            .text())
+                    .isEqualTo("skeptical");
+            assertThat(page.select(".results .chip")).as("and its topics").isNotEmpty();
+            assertThat(page.select("details#syntax summary").text()).isEqualTo("Query syntax");
+            Document nonsense = Jsoup.parse(app.get("/search?q=topic:nonsense").body());
+            assertThat(nonsense.select("p.error").text()).contains("unknown topic 'nonsense'", "routing");
+            assertThat(nonsense.select("details#syntax[open]")).hasSize(1);
             var byDate = new ObjectMapper()
                     .readTree(app.get("/api/search?q=autopilot+for+routers&sort=date")
                             .body());

@@ -25,7 +25,7 @@ class ClaimMarksTest {
         assertThat(marked.select("mark.claim"))
                 .hasSize(3) // before, inside and after the <em>
                 .allSatisfy(m -> {
-                    assertThat(m.attr("data-why")).isEqualTo("Hype 91/100: absolute: 'eliminates'");
+                    assertThat(m.attr("data-why")).isEqualTo("Hype 91/100: an absolute: eliminates");
                     assertThat(m.attr("aria-describedby")).isEqualTo("claim-1");
                     assertThat(m.attr("tabindex")).isEqualTo("0");
                 });
