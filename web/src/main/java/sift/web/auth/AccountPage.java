@@ -17,4 +17,5 @@ public record AccountPage(
         Instant now,
         DigestSettings digest,
         List<String> topics,
-        boolean mailConfigured) {}
+        boolean mailConfigured,
+        List<String> timeZones) {}

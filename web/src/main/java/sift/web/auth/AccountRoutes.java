@@ -30,6 +30,13 @@ import sift.web.http.Viewer;
  * session. Only for a signed-in reader.
  */
 public final class AccountRoutes {
+    /** The time zones offered on the account page: the regions' zones and UTC, as Java names them. */
+    static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(zone -> zone.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+")
+                    || zone.equals("UTC"))
+            .sorted()
+            .toList();
+
     private static final Logger log = LoggerFactory.getLogger(AccountRoutes.class);
 
     /** The feed address made when the reader asks for none in particular. */
@@ -258,7 +265,8 @@ public final class AccountRoutes {
                         clock.instant(),
                         users.digestSettings(viewer.userId()),
                         RiverFilter.TOPICS.stream().sorted().toList(),
-                        mailConfigured));
+                        mailConfigured,
+                        TIME_ZONES));
     }
 
     /** The feed the reader came to subscribe to ("Subscribe to this view"): one of Sift's feed addresses, else all posts. */

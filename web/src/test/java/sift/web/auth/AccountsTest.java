@@ -233,6 +233,11 @@ class AccountsTest {
             try (TestApp app = TestApp.startPrivate(dir, ADMIN_PASSWORD)) {
                 Visitor admin = new Visitor(app);
                 admin.login("admin", ADMIN_PASSWORD, null);
+                assertThat(Jsoup.parse(admin.get("/account").body())
+                                .select("datalist#time-zones option")
+                                .eachAttr("value"))
+                        .as("a time-zone picker")
+                        .contains("Europe/Zurich", "America/New_York", "UTC");
                 Map<String, String> good = Map.of("timeZone", "Europe/Zurich", "hour", "7", "email", "");
                 Map<String, String> refusals = Map.of(
                         "seven",

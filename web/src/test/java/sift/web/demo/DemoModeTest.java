@@ -108,6 +108,19 @@ class DemoModeTest {
             assertThat(page.select("details.flagged[open]"))
                     .as("a hype post's claims are listed open")
                     .hasSize(1);
+            assertThat(page.select(".chip").eachAttr("href"))
+                    .as("a topic chip filters the river")
+                    .isNotEmpty()
+                    .allMatch(href -> href.startsWith("/?topic="));
+            assertThat(page.select("#keys dt").eachText())
+                    .as("no shortcut that needs a login is offered to an anonymous reader")
+                    .contains("j / k")
+                    .doesNotContain("s", "m");
+            var lost = app.get("/no/such/page");
+            assertThat(lost.statusCode()).isEqualTo(404);
+            assertThat(Jsoup.parse(lost.body()).select("form.search-form[action=/search]"))
+                    .as("a friendly 404 offers a search")
+                    .hasSize(1);
             String about = page.select("p.stance a").attr("href");
             assertThat(about).isEqualTo("/about/ai-claims");
             Document how = Jsoup.parse(app.get(about).body());
