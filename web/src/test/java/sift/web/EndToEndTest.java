@@ -157,7 +157,7 @@ class EndToEndTest {
                         .eachText())
                 .as("the river shows topics too")
                 .contains("operations");
-        assertThat(post.select(".topics a.chip").first().attr("href")).startsWith("/search?q=topic:");
+        assertThat(post.select(".topics a.chip").first().attr("href")).startsWith("/?topic=");
     }
 
     @Test
