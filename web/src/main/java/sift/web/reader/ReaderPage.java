@@ -22,12 +22,6 @@ public record ReaderPage(
         watchedReleases = List.copyOf(watchedReleases);
     }
 
-    /** A page while the feeds answer: no notice of failing feeds. */
-    public ReaderPage(
-            List<Item> posts, List<Item> watchedReleases, String nextCursor, boolean firstPage, RiverFilter filter) {
-        this(posts, watchedReleases, nextCursor, firstPage, filter, null);
-    }
-
     public record Item(
             long id,
             String title,
