@@ -21,6 +21,7 @@ import sift.store.feed.NewFeed;
 import sift.store.post.Enclosure;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
+import sift.store.release.ReleaseNote;
 
 /** The JSON API with a reader's API token, as docs/API.md describes it. */
 class ApiTest {
@@ -104,7 +105,11 @@ class ApiTest {
                                         0,
                                         "neutral",
                                         List.of(),
-                                        new PostFacts.Release("netlab", "2.0.0", true, List.of("New things")),
+                                        new PostFacts.Release(
+                                                "netlab",
+                                                "2.0.0",
+                                                true,
+                                                List.of(new ReleaseNote("New features", "New things", false))),
                                         null),
                                 List.of()),
                         NOW);
@@ -186,6 +191,13 @@ class ApiTest {
         assertThat(timeline.get("releases").get(0).get("breaking").asBoolean()).isTrue();
         assertThat(timeline.get("releases").get(0).get("highlights").get(0).asText())
                 .isEqualTo("New things");
+        assertThat(timeline.get("releases")
+                        .get(0)
+                        .get("notes")
+                        .get(0)
+                        .get("section")
+                        .asText())
+                .isEqualTo("New features");
         assertThat(call("POST", "/api/read", "{\"ids\": [" + episode + "]}", token)
                         .statusCode())
                 .isEqualTo(200);

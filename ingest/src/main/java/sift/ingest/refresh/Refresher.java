@@ -37,6 +37,7 @@ import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
 import sift.store.post.PostStore;
 import sift.store.post.Upsert;
+import sift.store.release.ReleaseNote;
 
 /**
  * The one path of a feed into the store: fetch, parse, clean, fetch the full text of new teasers (when the
@@ -294,7 +295,9 @@ public final class Refresher {
                         a.release().product(),
                         a.release().version(),
                         a.release().breaking(),
-                        a.release().highlights());
+                        a.release().notes().stream()
+                                .map(n -> new ReleaseNote(n.section(), n.text(), n.breaking()))
+                                .toList());
         ParsedPodcast.Transcript transcript = podcast == null ? null : transcript(podcast.transcripts());
         PostFacts.Episode episode = a.episode() == null
                 ? null

@@ -1,7 +1,6 @@
 package sift.nlp.release;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,8 +17,8 @@ import sift.nlp.text.Document;
  * 10.2 is out}. Versions include pre-releases ({@code 0.62.0-rc1}, {@code 2.0 beta 2}), calendar versions and
  * vendor trains ({@code Junos 24.4R1-S2}, {@code NX-OS 10.4(3)F}, {@code EOS 4.33.1F}, {@code PAN-OS 11.1.2-h3},
  * {@code SONiC 202505}). When the title gives only a version, the product comes from a GitHub-style release
- * link, else the feed's title. Its highlights are the runs of short lines (list items), and it announces
- * breaking changes when the text says so. Thread-safe.
+ * link, else the feed's title. Its notes are read by {@link ReleaseNotes}, and it announces breaking changes
+ * when the text or a note says so. Thread-safe.
  */
 public final class ReleaseExtractor {
     static final String VERSION = "v?(\\d+\\.\\d+R\\d+(?:-S\\d+(?:\\.\\d+)?)?"
@@ -93,11 +92,12 @@ public final class ReleaseExtractor {
     private static final Pattern BREAKING = Pattern.compile("(?i)\\b(breaking changes?|backwards?[- ]incompatible|"
             + "not backwards? compatible|no longer supported|removed support|support (for .{1,40} )?(has been|is) removed|"
             + "must (now )?migrate|action required|incompatible change|potentially[- ]breaking)\\b");
-    private static final int HIGHLIGHT_CHARS = 200;
-    private static final int MAX_HIGHLIGHTS = 10;
 
-    /** A release: what it releases, which version, whether it breaks things, what it brings. */
-    public record Release(String product, String version, boolean breaking, List<String> highlights) {}
+    /** A release: what it releases, which version, whether it breaks things, its notes by section. */
+    public record Release(String product, String version, boolean breaking, List<Note> notes) {}
+
+    /** One line of release notes: its section's heading (null when it has none), its words, whether it breaks. */
+    public record Note(String section, String text, boolean breaking) {}
 
     /**
      * The release the post announces, read from its title, else the first lines of its text, or null when
@@ -122,7 +122,9 @@ public final class ReleaseExtractor {
         if (product == null) {
             return null;
         }
-        return new Release(product, found[1], BREAKING.matcher(doc.text()).find(), highlights(doc.text()));
+        List<Note> notes = ReleaseNotes.read(doc.text());
+        boolean breaking = BREAKING.matcher(doc.text()).find() || notes.stream().anyMatch(Note::breaking);
+        return new Release(product, found[1], breaking, notes);
     }
 
     /**
@@ -235,25 +237,5 @@ public final class ReleaseExtractor {
                 .replaceAll("(?i)\\s*(releases?|release notes|changelog|blog|news)$", "")
                 .replaceAll("(?i)^(release notes|releases?) (from|of|for) ", "")
                 .strip();
-    }
-
-    /** The runs of two or more short lines after the first line: the list items of release notes. */
-    static List<String> highlights(String text) {
-        String[] lines = text.split("\n");
-        List<String> highlights = new ArrayList<>();
-        List<String> run = new ArrayList<>();
-        for (int i = 1; i <= lines.length; i++) {
-            String line = i < lines.length ? lines[i].strip() : "";
-            boolean item = !line.isEmpty() && line.length() <= HIGHLIGHT_CHARS && !line.endsWith(":");
-            if (item) {
-                run.add(line);
-            } else {
-                if (run.size() >= 2) {
-                    highlights.addAll(run);
-                }
-                run.clear();
-            }
-        }
-        return highlights.size() > MAX_HIGHLIGHTS ? List.copyOf(highlights.subList(0, MAX_HIGHLIGHTS)) : highlights;
     }
 }

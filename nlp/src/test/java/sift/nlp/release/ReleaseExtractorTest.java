@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import sift.nlp.release.ReleaseExtractor.Note;
 import sift.nlp.text.Document;
 
 class ReleaseExtractorTest {
@@ -86,21 +87,80 @@ class ReleaseExtractorTest {
     }
 
     @Test
-    void highlightsAreTheListItemsAndBreakingChangesAreNoticed() {
+    void notesAreTheListItemsAndBreakingChangesAreNoticed() {
         ReleaseExtractor.Release r = of("NetBox 4.2 is here", """
                 NetBox 4.2 introduces a new way to model cabling and several API improvements.
                 Cable profiles
                 Bulk import of virtual circuits
                 Breaking change: the legacy plugin API has been removed""", null, null);
-        assertThat(r.highlights())
+        assertThat(r.notes())
                 .containsExactly(
-                        "Cable profiles",
-                        "Bulk import of virtual circuits",
-                        "Breaking change: the legacy plugin API has been removed");
+                        new Note(null, "Cable profiles", false),
+                        new Note(null, "Bulk import of virtual circuits", false),
+                        new Note(null, "Breaking change: the legacy plugin API has been removed", true));
         assertThat(r.breaking()).isTrue();
         assertThat(of("BIRD 3.0.1", "Bug fix release.\nFixed route export\nFixed a leak", null, null)
                         .breaking())
                 .isFalse();
+    }
+
+    @Test
+    void notesKeepTheirSectionsAndLeaveTheUpgradeBoilerplateOut() {
+        ReleaseExtractor.Release r = of("labforge 3.2.0", """
+                Breaking changes
+                The routing.policy attribute was renamed to routing.route_map
+                New features
+                BGP unnumbered sessions over IPv6 link-local addresses
+                New lab validate command runs reachability checks after deployment
+                Bug fixes
+                Fixed VRF loopbacks on multi-vendor topologies
+                Upgrade with pip3 install --upgrade labforge. Full changelog: v3.2.0""", null, null);
+        assertThat(r.notes())
+                .containsExactly(
+                        new Note(
+                                "Breaking changes",
+                                "The routing.policy attribute was renamed to routing.route_map",
+                                true),
+                        new Note("New features", "BGP unnumbered sessions over IPv6 link-local addresses", false),
+                        new Note(
+                                "New features",
+                                "New lab validate command runs reachability checks after deployment",
+                                false),
+                        new Note("Bug fixes", "Fixed VRF loopbacks on multi-vendor topologies", false));
+        assertThat(r.breaking()).isTrue();
+    }
+
+    @Test
+    void githubAndKeepAChangelogNotesLoseTheirCreditsAndLinks() {
+        ReleaseExtractor.Release github = of("v1.17.0", """
+                🚀 Features:
+                Add gNMI subscribe support by @alice in #812
+                🐛 Bug Fixes
+                Fix panic on empty config by @bob in #815
+                New Contributors
+                @carol made their first contribution in #801
+                Full Changelog: v1.16.0...v1.17.0""", "https://github.com/o/gnmic/releases/tag/v1.17.0", null);
+        assertThat(github.notes())
+                .containsExactly(
+                        new Note("Features", "Add gNMI subscribe support by @alice in #812", false),
+                        new Note("Bug Fixes", "Fix panic on empty config by @bob in #815", false));
+        ReleaseExtractor.Release changelog = of("Batfish 2025.11.1", """
+                Added
+                Support for Junos routing-instance import policies
+                Removed
+                The deprecated questions API v1
+                Security
+                Bumped the XML parser for CVE-2025-1234""", null, null);
+        assertThat(changelog.notes()).extracting(Note::breaking).containsExactly(false, true, false);
+        assertThat(changelog.breaking()).isTrue();
+    }
+
+    @Test
+    void aParagraphIsNoNoteUnlessASectionHoldsIt() {
+        ReleaseExtractor.Release r = of("FRR 10.2 is out", """
+                The FRRouting community is happy to announce FRR 10.2, with a lot of work on BGP and EVPN.
+                We thank everybody who tested the release candidates.""", null, null);
+        assertThat(r.notes()).isEmpty();
     }
 
     @Test

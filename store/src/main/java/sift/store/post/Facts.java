@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import sift.store.release.ReleaseNote;
 import sift.store.sql.Sql;
 
 /**
@@ -89,7 +90,7 @@ final class Facts {
                         .bind("product", fit(f.release().product(), 200))
                         .bind("version", fit(f.release().version(), 100))
                         .bind("breaking", f.release().breaking())
-                        .bind("highlights", fit(Sql.lines(f.release().highlights()), 8000))
+                        .bind("highlights", fit(ReleaseNote.encode(f.release().notes()), 8000))
                         .add();
             }
             if (f.episode() != null) {
@@ -137,7 +138,7 @@ final class Facts {
                         rs.getString("product"),
                         rs.getString("version"),
                         rs.getBoolean("breaking"),
-                        Sql.items(rs.getString("highlights"))))
+                        ReleaseNote.decode(rs.getString("highlights"))))
                 .findOne()
                 .orElse(null);
         PostFacts.Episode episode = h.createQuery("""

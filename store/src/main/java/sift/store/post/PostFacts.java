@@ -2,6 +2,7 @@ package sift.store.post;
 
 import java.util.List;
 import java.util.Objects;
+import sift.store.release.ReleaseNote;
 
 /**
  * What the NLP found out about a post, stored with it in the same transaction: its kind, its topics with
@@ -66,12 +67,12 @@ public record PostFacts(
         }
     }
 
-    /** A software release: product, version, whether it announces breaking changes, its highlights. */
-    public record Release(String product, String version, boolean breaking, List<String> highlights) {
+    /** A software release: product, version, whether it announces breaking changes, its notes. */
+    public record Release(String product, String version, boolean breaking, List<ReleaseNote> notes) {
         public Release {
             Objects.requireNonNull(product, "product");
             Objects.requireNonNull(version, "version");
-            highlights = List.copyOf(highlights);
+            notes = List.copyOf(notes);
         }
     }
 

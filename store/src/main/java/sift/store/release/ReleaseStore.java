@@ -24,17 +24,22 @@ public final class ReleaseStore {
     public record Product(
             String name, int releases, String latestVersion, Instant latest, boolean latestBreaking, boolean watched) {}
 
-    /** One release of a product: its post, version, date, breaking-change flag, highlights and read state. */
+    /** One release of a product: its post, version, date, breaking-change flag, notes and read state. */
     public record Release(
             long postId,
             String title,
             String version,
             Instant publishedAt,
             boolean breaking,
-            List<String> highlights,
+            List<ReleaseNote> notes,
             boolean read) {
         public Release {
-            highlights = List.copyOf(highlights);
+            notes = List.copyOf(notes);
+        }
+
+        /** The notes by section. */
+        public List<ReleaseNote.Section> sections() {
+            return ReleaseNote.sections(notes);
         }
     }
 
@@ -82,9 +87,7 @@ public final class ReleaseStore {
                         rs.getString("version"),
                         instant(rs, "published_at"),
                         rs.getBoolean("breaking"),
-                        rs.getString("highlights").isEmpty()
-                                ? List.of()
-                                : List.of(rs.getString("highlights").split("\n")),
+                        ReleaseNote.decode(rs.getString("highlights")),
                         rs.getBoolean("is_read")))
                 .list());
     }

@@ -3,8 +3,10 @@ package sift.store.search;
 /** Field names of the search index. */
 final class Fields {
     static final String ID = "id";
-    /** Title (twice, so that its words weigh more) and text, as values of one field: a word is one term. */
+    /** Title and text, as values of one field: a word is one term. */
     static final String WORDS = "words";
+    /** The title alone, so that a query's words found there weigh more than in the text. */
+    static final String TITLE = "title";
 
     static final String FEED = "feed";
     static final String FEED_ID = "feed_id";

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
@@ -61,6 +62,8 @@ final class Queries {
     private static final int SNIPPET_FALLBACK_CHARS = 240;
     /** Snippets come from the first this many characters of a post: long enough for nearly every match. */
     private static final int SNIPPET_SCAN_CHARS = 2500;
+
+    private static final Pattern LINE_AFTER_SENTENCE = Pattern.compile("(?<=[.!?:;…])\\s*\\n\\s*");
 
     private final Path dir;
     private final PostChanges posts;
@@ -299,12 +302,21 @@ final class Queries {
         return hits;
     }
 
-    private Snippet snippet(Query query, String text) throws IOException {
+    private Snippet snippet(Query query, String post) throws IOException {
+        String text = readable(post);
         Object highlighted = highlighter.highlightWithoutSearcher(Fields.WORDS, query, text, 2);
         if (highlighted instanceof Snippet snippet && !snippet.pieces().isEmpty()) {
             return snippet;
         }
         String start = text.length() <= SNIPPET_FALLBACK_CHARS ? text : text.substring(0, SNIPPET_FALLBACK_CHARS) + "…";
         return new Snippet(List.of(new Snippet.Piece(start, false)));
+    }
+
+    /**
+     * A post's lines as one line to read: after a sentence a space, else (a heading, a list item) a middle dot, so
+     * that "Bug fixes" does not run into the fix below it.
+     */
+    static String readable(String text) {
+        return LINE_AFTER_SENTENCE.matcher(text).replaceAll(" ").replaceAll("\\s*\\n\\s*", " · ");
     }
 }

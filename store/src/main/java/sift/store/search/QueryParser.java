@@ -14,6 +14,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -34,7 +35,7 @@ import sift.store.post.RiverFilter;
  *
  * Fields: {@code topic:}, {@code feed:}, {@code kind:}, {@code stance:}, {@code hype:>N} (also {@code <}, {@code >=},
  * {@code <=}, {@code =}), {@code after:YYYY-MM-DD}, {@code before:YYYY-MM-DD}. A word with any other colon is
- * just a word. Words match titles (weighted up, see {@link Fields#WORDS}) and text, stemmed; errors name what is
+ * just a word. Words match titles (weighted up, see {@link Fields#TITLE}) and text, stemmed; errors name what is
  * wrong and where.
  *
  * <p>A query is bounded before it costs anything (issue 20): at most {@value #MAX_LENGTH} characters, parentheses
@@ -52,6 +53,9 @@ final class QueryParser {
     static final int MAX_NESTING = 32;
     /** How many terms and fields a query may search for at once, each word's terms counted. */
     static final int MAX_TERMS = 256;
+
+    /** How much more a query's words weigh in a title than in the text. */
+    private static final float TITLE_BOOST = 2f;
 
     private final QueryBuilder builder;
     private List<Token> tokens;
@@ -224,10 +228,18 @@ final class QueryParser {
         return clause;
     }
 
-    /** The terms and other leaves of a query, as Lucene counts them against its clause limit, each term once. */
+    /**
+     * The terms and other leaves of a query, as Lucene counts them against its clause limit, each term once; the
+     * title's copy of a word is not counted (Lucene's limit is more than twice {@link #MAX_TERMS}).
+     */
     private static int termsOf(Query query) {
         int[] count = {0};
         query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                return !Fields.TITLE.equals(field);
+            }
+
             @Override
             public void consumeTerms(Query q, Term... terms) {
                 count[0] += terms.length;
@@ -255,10 +267,21 @@ final class QueryParser {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
+    /** Words or a phrase in the title or text; found in the title, they weigh {@link #TITLE_BOOST} times more. */
     private Query text(String text, boolean phrase) {
-        return phrase
-                ? builder.createPhraseQuery(Fields.WORDS, text)
-                : builder.createBooleanQuery(Fields.WORDS, text, Occur.MUST);
+        Query words = words(Fields.WORDS, text, phrase);
+        Query title = words(Fields.TITLE, text, phrase);
+        if (words == null || title == null) {
+            return words;
+        }
+        return new BooleanQuery.Builder()
+                .add(words, Occur.MUST)
+                .add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD)
+                .build();
+    }
+
+    private Query words(String field, String text, boolean phrase) {
+        return phrase ? builder.createPhraseQuery(field, text) : builder.createBooleanQuery(field, text, Occur.MUST);
     }
 
     private static Query hype(String value, Token token) {

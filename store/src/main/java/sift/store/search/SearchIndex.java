@@ -58,7 +58,7 @@ public final class SearchIndex implements AutoCloseable {
     /** The layout of the documents; an index of another layout is rebuilt at open. */
     private static final String LAYOUT = "layout";
 
-    private static final String CURRENT_LAYOUT = "5";
+    private static final String CURRENT_LAYOUT = "6";
     /** Changes this far back are checked again, so that a transaction that committed late is not missed. */
     private static final Duration OVERLAP = Duration.ofSeconds(10);
 
@@ -382,7 +382,7 @@ public final class SearchIndex implements AutoCloseable {
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, String.valueOf(post.id()), Field.Store.YES));
         doc.add(new TextField(Fields.WORDS, post.title(), Field.Store.NO));
-        doc.add(new TextField(Fields.WORDS, post.title(), Field.Store.NO));
+        doc.add(new TextField(Fields.TITLE, post.title(), Field.Store.NO));
         doc.add(new TextField(Fields.WORDS, post.text(), Field.Store.NO));
         doc.add(new TextField(Fields.FEED, post.feedTitle() == null ? "" : post.feedTitle(), Field.Store.NO));
         doc.add(new StringField(Fields.FEED_ID, String.valueOf(post.feedId()), Field.Store.NO));

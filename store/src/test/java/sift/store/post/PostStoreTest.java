@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import sift.store.Database;
 import sift.store.FreshDatabase;
 import sift.store.feed.NewFeed;
+import sift.store.release.ReleaseNote;
 
 @ExtendWith(FreshDatabase.class)
 class PostStoreTest {
@@ -317,7 +318,13 @@ class PostStoreTest {
                         78,
                         "hype",
                         List.of("absolute: 'eliminates'", "scope: 'every outage'"))),
-                new PostFacts.Release("netlab", "25.11", true, List.of("New EVPN labs", "Dropped Python 3.8")),
+                new PostFacts.Release(
+                        "netlab",
+                        "25.11",
+                        true,
+                        List.of(
+                                new ReleaseNote("New features", "New EVPN labs", false),
+                                new ReleaseNote("Breaking changes", "Dropped Python 3.8", true))),
                 new PostFacts.Episode("Software Gone Wild", 3, 142, 3_540));
 
         PostDraft withFacts(String guid, String title, PostFacts facts) {

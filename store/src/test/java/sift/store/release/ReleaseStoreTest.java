@@ -42,7 +42,13 @@ class ReleaseStoreTest {
                 0,
                 "neutral",
                 List.of(),
-                new PostFacts.Release(product, version, breaking, List.of("New " + version, "Faster")),
+                new PostFacts.Release(
+                        product,
+                        version,
+                        breaking,
+                        List.of(
+                                new ReleaseNote("New features", "New " + version, false),
+                                new ReleaseNote(null, "Faster", false))),
                 null);
         return db.posts()
                 .upsert(
@@ -97,7 +103,11 @@ class ReleaseStoreTest {
         assertThat(releases.timeline("netlab", ana, 10))
                 .extracting(ReleaseStore.Release::version, ReleaseStore.Release::breaking, ReleaseStore.Release::read)
                 .containsExactly(tuple("2.0.0", true, true), tuple("1.9.0", false, false));
-        assertThat(releases.timeline("netlab", null, 10).get(0).highlights()).containsExactly("New 2.0.0", "Faster");
+        assertThat(releases.timeline("netlab", null, 10).get(0).sections())
+                .containsExactly(
+                        new ReleaseNote.Section(
+                                "New features", List.of(new ReleaseNote("New features", "New 2.0.0", false))),
+                        new ReleaseNote.Section(null, List.of(new ReleaseNote(null, "Faster", false))));
         assertThat(releases.exists("netlab")).isTrue();
         assertThat(releases.exists("junos")).isFalse();
     }

@@ -372,6 +372,28 @@ class SearchIndexTest {
         }
 
         @Test
+        void aTitleMatchOutranksATextThatRepeatsTheWord() {
+            post(
+                    ipspace,
+                    "vxlan-text",
+                    "Notes from a data center rebuild",
+                    "VXLAN here, VXLAN there: VXLAN tunnels, VXLAN gateways, VXLAN everywhere in this rebuild.",
+                    "article",
+                    "2025-11-20T10:00:00Z");
+            post(
+                    ipspace,
+                    "vxlan-title",
+                    "VXLAN flood lists explained",
+                    "How head-end replication sends broadcast and unknown traffic to every tunnel endpoint in the"
+                            + " segment, and what it costs when a segment spans a few hundred switches in two halls.",
+                    "article",
+                    "2025-11-20T10:00:00Z");
+            index.catchUp();
+
+            assertThat(titles("vxlan")).first().isEqualTo("VXLAN flood lists explained");
+        }
+
+        @Test
         void phrasesMatchWordsInOrder() {
             assertThat(titles("\"route reflector carries\"")).containsExactly("EVPN multihoming without MLAG");
             assertThat(titles("\"reflector route\"")).isEmpty();
@@ -552,6 +574,28 @@ class SearchIndexTest {
                     .filteredOn(Snippet.Piece::match)
                     .extracting(Snippet.Piece::text)
                     .containsExactly("fraud");
+        }
+
+        @Test
+        void aHeadingDoesNotRunIntoTheLineBelowIt() {
+            post(
+                    ipspace,
+                    "labforge",
+                    "labforge 3.2.0",
+                    "Breaking changes\nThe routing policy attribute was renamed\nNew features\n"
+                            + "BGP unnumbered sessions over IPv6 link-local addresses\nUpgrade soon.\nThanks!",
+                    "release",
+                    "2025-11-20T10:00:00Z");
+            index.catchUp();
+
+            Snippet snippet = index.search(new SearchRequest("unnumbered", 1, 0, SearchRequest.Order.RELEVANCE))
+                    .hits()
+                    .get(0)
+                    .snippet();
+            assertThat(snippet.text())
+                    .contains("renamed · New features · BGP unnumbered sessions")
+                    .contains("addresses · Upgrade soon.");
+            assertThat(Queries.readable("Upgrade soon.\n Thanks!")).isEqualTo("Upgrade soon. Thanks!");
         }
 
         @Test

@@ -7,6 +7,7 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import sift.store.release.ReleaseNote;
 import sift.store.release.ReleaseStore;
 import sift.web.auth.Auth;
 import sift.web.http.Fields;
@@ -89,7 +90,9 @@ public final class ReleaseRoutes {
                                 "breaking",
                                 r.breaking(),
                                 "highlights",
-                                r.highlights(),
+                                r.notes().stream().map(ReleaseNote::text).toList(),
+                                "notes",
+                                r.notes(),
                                 "read",
                                 r.read(),
                                 "url",

@@ -60,6 +60,15 @@ class DemoModeTest {
                             .text())
                     .contains("labforge");
 
+            // a GitHub-style release keeps its sections and breaking marks, without its upgrade boilerplate
+            Document labforge =
+                    Jsoup.parse(app.get("/releases/product?name=labforge").body());
+            var newest = labforge.select(".timeline > li").first();
+            assertThat(newest.select(".notes-heading").eachText())
+                    .containsExactly("Breaking changes", "New features", "Bug fixes");
+            assertThat(newest.select(".breaking-note").text()).contains("routing.policy");
+            assertThat(newest.text()).doesNotContain("Upgrade with", "Full changelog");
+
             // every sample post tells a story of its own; two essays on AI in operations were once linked as one
             while (!app.server.db().postChanges().withoutStory(0, 1).isEmpty()) {
                 Thread.sleep(100);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sift.store.feed.NewFeed;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
+import sift.store.release.ReleaseNote;
 import sift.web.TestApp;
 import sift.web.Visitor;
 
@@ -93,7 +94,16 @@ class PodcastAndReleasePagesTest {
                 0,
                 "neutral",
                 List.of(),
-                new PostFacts.Release(product, version, breaking, List.of("Highlight of " + version)),
+                new PostFacts.Release(
+                        product,
+                        version,
+                        breaking,
+                        List.of(
+                                new ReleaseNote("New features", "Highlight of " + version, false),
+                                new ReleaseNote(
+                                        breaking ? "Breaking changes" : "Bug fixes",
+                                        "Change in " + version,
+                                        breaking))),
                 null);
     }
 
@@ -153,12 +163,21 @@ class PodcastAndReleasePagesTest {
 
         Document timeline = page("/releases/product?name=netlab");
         assertThat(timeline.select(".timeline h2 a").eachText()).containsExactly("netlab 2.0.0", "netlab 1.9.0");
-        assertThat(timeline.select(".timeline li").first().select(".breaking").text())
+        assertThat(timeline.select(".timeline li")
+                        .first()
+                        .select("h2 .breaking")
+                        .text())
                 .isEqualTo("breaking changes");
-        assertThat(timeline.select(".highlights li").eachText())
-                .containsExactly("Highlight of 2.0.0", "Highlight of 1.9.0");
+        assertThat(timeline.select(".notes-heading").eachText())
+                .containsExactly("New features", "Breaking changes", "New features", "Bug fixes");
+        assertThat(timeline.select(".notes li").eachText())
+                .containsExactly(
+                        "Highlight of 2.0.0", "breaking Change in 2.0.0", "Highlight of 1.9.0", "Change in 1.9.0");
+        assertThat(timeline.select(".notes li.breaking-note").eachText()).containsExactly("breaking Change in 2.0.0");
 
-        page("/posts/" + fresh); // read
+        assertThat(page("/posts/" + fresh).select(".notes, .highlights")) // and reads it
+                .as("the post shows its notes once, in its own words")
+                .isEmpty();
         assertThat(page("/").select(".watched-releases")).isEmpty();
         assertThat(page("/releases/product?name=netlab").select(".timeline li.read"))
                 .hasSize(1);

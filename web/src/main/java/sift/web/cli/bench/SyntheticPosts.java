@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import sift.nlp.embed.Encoder;
 import sift.store.post.PostDraft;
 import sift.store.post.PostFacts;
+import sift.store.release.ReleaseNote;
 
 /**
  * Realistic synthetic posts for benchmarks, the same for the same seed. Each post is about one topic, often
@@ -120,7 +121,9 @@ public final class SyntheticPosts {
                         title.substring(0, title.indexOf(' ')),
                         title.substring(title.indexOf(' ') + 1, title.lastIndexOf(' ')),
                         random.nextInt(5) == 0,
-                        List.of("Faster startup", "New " + pick(SUBJECTS[topic]) + " support"))
+                        List.of(
+                                new ReleaseNote("Improvements", "Faster startup", false),
+                                new ReleaseNote("New features", "New " + pick(SUBJECTS[topic]) + " support", false)))
                 : null;
         PostFacts.Episode episode = kind.equals("podcast")
                 ? new PostFacts.Episode("Bench show " + n % 7, null, (int) (n % 900 + 1), 900 + random.nextInt(3600))
