@@ -23,7 +23,7 @@ public record Digest(
         List<SearchSection> searches,
         List<Story> episodes,
         List<Story> releases,
-        List<Hype> hypeWatch,
+        List<HypePost> hypeWatch,
         List<Story> skeptical) {
 
     public Digest {
@@ -73,9 +73,19 @@ public record Digest(
                 day, zone, from, to, considered, top, topics, sections, episodes, releases, hypeWatch, skeptical);
     }
 
-    /** A hype-laden AI claim of the day, the post it is in, and why it is called hype. */
-    public record Hype(Candidate post, String sentence, int score, List<String> reasons) {
-        public Hype {
+    /**
+     * A post of the day with hype-laden AI claims: its strongest claims, and how many more it makes. The hype watch
+     * shows posts, so that one press release does not fill it with four of its sentences.
+     */
+    public record HypePost(Candidate post, List<Claim> claims, int more) {
+        public HypePost {
+            claims = List.copyOf(claims);
+        }
+    }
+
+    /** A hype-laden claim: its sentence, its score and why it is called hype. */
+    public record Claim(String sentence, int score, List<String> reasons) {
+        public Claim {
             reasons = List.copyOf(reasons);
         }
     }

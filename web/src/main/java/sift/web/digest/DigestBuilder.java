@@ -25,7 +25,8 @@ public final class DigestBuilder {
     static final int PER_TOPIC = 3;
     static final int EPISODES = 10;
     static final int RELEASES = 10;
-    static final int HYPE = 5;
+    static final int HYPE_POSTS = 3;
+    static final int CLAIMS_PER_POST = 2;
     static final int SKEPTICAL = 5;
     /** A post this old at the end of the day counts three quarters of a fresh one; a day old, five eighths. */
     static final Duration HALF_LIFE = Duration.ofHours(12);
@@ -110,11 +111,7 @@ public final class DigestBuilder {
                 .toList();
         Map<Long, Candidate> byId = new HashMap<>();
         posts.forEach(p -> byId.put(p.id(), p));
-        List<Digest.Hype> hype = claims.stream()
-                .filter(c -> byId.containsKey(c.postId()))
-                .map(c -> new Digest.Hype(byId.get(c.postId()), c.sentence(), c.score(), c.reasons()))
-                .limit(HYPE)
-                .toList();
+        List<Digest.HypePost> hype = hypeWatch(claims, byId);
         // skeptical reads are ranked without the hype penalty, which their quotes of hype would draw
         List<Digest.Story> skeptical = posts.stream()
                 .filter(p -> p.stance().equals("skeptical"))
@@ -124,6 +121,26 @@ public final class DigestBuilder {
                 .toList();
         return new Digest(
                 day, zone, from, to, posts.size(), top, topics, List.of(), episodes, releases, hype, skeptical);
+    }
+
+    /** The posts with the strongest claims first, each with its strongest claims (claims come strongest first). */
+    static List<Digest.HypePost> hypeWatch(List<HypeClaim> claims, Map<Long, Candidate> posts) {
+        Map<Long, List<HypeClaim>> byPost = new LinkedHashMap<>();
+        for (HypeClaim c : claims) {
+            if (posts.containsKey(c.postId())) {
+                byPost.computeIfAbsent(c.postId(), id -> new ArrayList<>()).add(c);
+            }
+        }
+        return byPost.entrySet().stream()
+                .limit(HYPE_POSTS)
+                .map(e -> new Digest.HypePost(
+                        posts.get(e.getKey()),
+                        e.getValue().stream()
+                                .limit(CLAIMS_PER_POST)
+                                .map(c -> new Digest.Claim(c.sentence(), c.score(), c.reasons()))
+                                .toList(),
+                        Math.max(0, e.getValue().size() - CLAIMS_PER_POST)))
+                .toList();
     }
 
     /** Every story of the day, best first. */

@@ -30,7 +30,8 @@ public final class DigestService {
     /** How far back what a reader read and starred tells the reader's interests. */
     static final Duration INTERESTS_FROM = Duration.ofDays(60);
 
-    static final int HYPE_CLAIMS = 20;
+    /** The day's strongest hype-laden claims read for the hype watch. */
+    static final int HYPE_CLAIMS = 50;
     /** A saved search's section holds at most this many stories; the first this many saved searches have one. */
     static final int PER_SEARCH = 5;
 

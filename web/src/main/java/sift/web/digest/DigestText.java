@@ -1,6 +1,7 @@
 package sift.web.digest;
 
 import java.util.List;
+import java.util.Locale;
 import sift.store.digest.DigestSource.Candidate;
 import sift.web.http.Reasons;
 
@@ -31,20 +32,32 @@ public final class DigestText {
         stories(md, "Releases", digest.releases(), base);
         if (!digest.hypeWatch().isEmpty()) {
             md.append("\n## Hype watch\n\n");
-            for (Digest.Hype hype : digest.hypeWatch()) {
-                md.append("- > ")
-                        .append(oneLine(hype.sentence()))
-                        .append("\n\n  hype ")
-                        .append(hype.score())
-                        .append(" in [")
+            for (Digest.HypePost hype : digest.hypeWatch()) {
+                md.append("- [")
                         .append(escape(hype.post().title()))
                         .append("](")
                         .append(link(base, hype.post()))
-                        .append(") (")
+                        .append(") - ")
                         .append(escape(hype.post().feedTitle()))
-                        .append(")\n");
-                for (String reason : hype.reasons()) {
-                    md.append("  - ").append(oneLine(Reasons.plain(reason))).append('\n');
+                        .append(" - hype ")
+                        .append(hype.post().hypeScore())
+                        .append('\n');
+                for (Digest.Claim claim : hype.claims()) {
+                    md.append("  - > ")
+                            .append(oneLine(claim.sentence()))
+                            .append("\n\n    claim ")
+                            .append(claim.score())
+                            .append(": ")
+                            .append(escape(oneLine(String.join(
+                                    "; ",
+                                    claim.reasons().stream().map(Reasons::plain).toList()))))
+                            .append('\n');
+                }
+                if (hype.more() > 0) {
+                    md.append("  - ")
+                            .append(hype.more())
+                            .append(hype.more() == 1 ? " more claim" : " more claims")
+                            .append(" in this post\n");
                 }
             }
         }
@@ -65,12 +78,11 @@ public final class DigestText {
                     .append(link(base, lead))
                     .append(") - ")
                     .append(escape(String.join(", ", story.sources())));
-            if (lead.product() != null) {
-                md.append(" - ")
-                        .append(escape(lead.product()))
-                        .append(' ')
-                        .append(escape(lead.version()))
-                        .append(lead.breaking() ? " (breaking changes)" : "");
+            if (lead.product() != null && !titleNamesRelease(lead)) {
+                md.append(" - ").append(escape(lead.product())).append(' ').append(escape(lead.version()));
+            }
+            if (lead.product() != null && lead.breaking()) {
+                md.append(" - breaking changes");
             }
             if (lead.hypeScore() > 0) {
                 md.append(" - hype ").append(lead.hypeScore());
@@ -84,6 +96,13 @@ public final class DigestText {
                         .append(")\n");
             }
         }
+    }
+
+    /** Whether a release's title already says its product and version, which then are not said twice. */
+    public static boolean titleNamesRelease(Candidate release) {
+        String title = release.title().toLowerCase(Locale.ROOT);
+        return title.contains(release.product().toLowerCase(Locale.ROOT))
+                && title.contains(release.version().replaceFirst("^[vV]", "").toLowerCase(Locale.ROOT));
     }
 
     /** At most {@code max} characters, cut at a word, with an ellipsis when cut. */

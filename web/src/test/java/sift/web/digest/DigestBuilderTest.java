@@ -159,9 +159,93 @@ class DigestBuilderTest {
         assertThat(leads(digest.top())).doesNotContain(1L, 2L, 3L);
         assertThat(digest.hypeWatch()).singleElement().satisfies(h -> {
             assertThat(h.post().id()).isEqualTo(4);
-            assertThat(h.reasons()).containsExactly("absolute promise: 'every'");
+            assertThat(h.claims())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.reasons()).containsExactly("absolute promise: 'every'"));
         });
         assertThat(leads(digest.skeptical())).containsExactly(5L);
+    }
+
+    @Test
+    void theHypeWatchShowsPostsEachWithItsStrongestClaimsNotOnePressReleaseFourTimes() {
+        List<Candidate> day = List.of(
+                post(1, 10, "announcement", "ai-ml", 1, 1, 1.0, 99, "hype", null),
+                post(2, 11, "article", "ai-ml", 2, 2, 1.0, 70, "hype", null));
+        List<HypeClaim> claims = List.of(
+                new HypeClaim(1, "It runs itself.", 99, List.of("anthro: 'runs itself'")),
+                new HypeClaim(1, "Zero human effort.", 98, List.of("absolute: 'zero'")),
+                new HypeClaim(1, "It understands intent.", 97, List.of("anthro: 'understands'")),
+                new HypeClaim(1, "Every outage, gone.", 96, List.of("absolute: 'every'")),
+                new HypeClaim(2, "AI will replace the NOC.", 70, List.of("replacement")));
+
+        Digest digest = build(day, DigestBuilder.Interests.NONE, Set.of(), claims);
+
+        assertThat(digest.hypeWatch()).extracting(h -> h.post().id()).containsExactly(1L, 2L);
+        Digest.HypePost press = digest.hypeWatch().get(0);
+        assertThat(press.claims())
+                .extracting(Digest.Claim::sentence)
+                .containsExactly("It runs itself.", "Zero human effort.");
+        assertThat(press.more()).isEqualTo(2);
+        String md = DigestText.markdown(digest, "https://s.example");
+        assertThat(md.substring(md.indexOf("## Hype watch")))
+                .containsOnlyOnce("[Post 1]")
+                .contains("2 more claims in this post");
+    }
+
+    @Test
+    void aReleaseIsNamedOnceWhenItsTitleSaysItAndItsBreakingChangesAreSaid() {
+        Candidate titled = new Candidate(
+                1,
+                10,
+                "Release notes from labforge",
+                1.0,
+                "labforge 3.2.0",
+                "https://e.example/1",
+                "Notes",
+                "release",
+                0,
+                "neutral",
+                List.of("automation"),
+                1,
+                END.minus(Duration.ofHours(2)),
+                0,
+                0,
+                "labforge",
+                "v3.2.0",
+                true,
+                null,
+                null);
+        Candidate untitled = new Candidate(
+                2,
+                11,
+                "FRR news",
+                1.0,
+                "A quiet summer of fixes",
+                "https://e.example/2",
+                "Notes",
+                "release",
+                0,
+                "neutral",
+                List.of("routing"),
+                2,
+                END.minus(Duration.ofHours(3)),
+                0,
+                0,
+                "FRR",
+                "10.2.1",
+                false,
+                null,
+                null);
+
+        String md = DigestText.markdown(
+                build(List.of(titled, untitled), DigestBuilder.Interests.NONE, Set.of(), List.of()),
+                "https://s.example");
+
+        assertThat(md)
+                .containsOnlyOnce("3.2.0")
+                .contains(
+                        "labforge 3.2.0](https://s.example/posts/1) - Release notes from labforge - breaking changes");
+        assertThat(md).contains("A quiet summer of fixes](https://s.example/posts/2) - FRR news - FRR 10.2.1\n");
     }
 
     @Test

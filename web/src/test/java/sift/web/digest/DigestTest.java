@@ -118,12 +118,15 @@ class DigestTest {
                     .contains("Outage Watch");
             assertThat(page.select("section:has(#d-episodes) li.story").text()).contains("CPH113");
             assertThat(page.select("section:has(#d-releases) li.story").text()).contains("netlab", "2.1.0");
-            Element hype = page.selectFirst("section:has(#d-hype) li.claim");
-            assertThat(hype.select("blockquote").text()).isNotBlank();
-            assertThat(hype.select(".meta").text()).contains("NetPilot");
-            assertThat(hype.select("ul.reasons li"))
+            Element hype = page.selectFirst("section:has(#d-hype) li.hype-post");
+            assertThat(hype.select("a.title").text()).contains("NetPilot");
+            assertThat(page.select("section:has(#d-hype) li.hype-post a.title").eachText())
+                    .as("a post once, however many of its claims are hype")
+                    .doesNotHaveDuplicates();
+            assertThat(hype.select("li.claim blockquote").text()).isNotBlank();
+            assertThat(hype.select("li.claim .meta").eachText())
                     .as("each claim says why it is hype")
-                    .isNotEmpty();
+                    .allSatisfy(meta -> assertThat(meta).matches("claim \\d+: .+"));
             assertThat(page.select("section:has(#d-skeptical) li.story").text()).contains("evidence");
             assertThat(page.select("section:has(#d-top) li.story").first().text())
                     .as("hype is held down: the press release does not lead")
