@@ -193,8 +193,7 @@ class EndToEndTest {
         String href = home().select("article h2 a:contains(HN812)").attr("href");
         Document episode = Jsoup.parse(app.get(href).body());
         assertThat(episode.select("audio").attr("src")).isEqualTo("https://cdn.packetpushers.net/hn812.mp3");
-        assertThat(episode.select(".episode").text())
-                .isEqualTo("Packet Pushers - Heavy Networking · episode 812 · 48 min");
+        assertThat(episode.select(".episode").text()).isEqualTo("Packet Pushers - Heavy Networking · E812 · 48 min");
     }
 
     @Test

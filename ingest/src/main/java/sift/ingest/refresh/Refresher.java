@@ -1,6 +1,7 @@
 package sift.ingest.refresh;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -271,6 +272,7 @@ public final class Refresher {
                         since(started),
                         poll,
                         full));
+        feeds.describe(feed.id(), cleaner.plainText(parsed.description()), webAddress(parsed.image()));
         log.info(
                 "Feed {}: {} entries, {} new, {} updated",
                 feed.url(),
@@ -279,6 +281,20 @@ public final class Refresher {
                 updated);
         return new RefreshReport(
                 feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged, skipped[0], null);
+    }
+
+    /** An http or https address, else null: a feed's artwork is shown on pages, and nothing else belongs there. */
+    static String webAddress(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null ? uri.toString() : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import sift.store.DbSettings;
 import sift.store.feed.Feed;
 import sift.store.feed.FetchStatus;
 import sift.store.feed.NewFeed;
+import sift.store.podcast.PodcastStore;
 import sift.store.post.Post;
 import sift.store.post.PostFacts;
 import sift.store.post.PostSummary;
@@ -148,6 +149,32 @@ class RefresherTest {
                 .satisfies(e -> assertThat(e.mimeType()).isEqualTo("audio/mpeg"));
         assertThat(stored.facts().episode())
                 .isEqualTo(new PostFacts.Episode("Packet Pushers - Heavy Networking", null, 812, 48 * 60 + 12));
+        assertThat(db.podcasts().about("Packet Pushers - Heavy Networking"))
+                .contains(new PodcastStore.About(
+                        "Heavy Networking is the flagship podcast of the Packet Pushers.",
+                        "https://packetpushers.net/art/hn.png",
+                        "https://packetpushers.net/podcasts/heavy-networking/"));
+    }
+
+    @Test
+    void aShowsDescriptionIsKeptAsPlainTextAndArtworkOnlyAtAWebAddress() {
+        server.feed("/hostile-show.xml", "application/rss+xml", """
+                <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+                <title>Hostile Hour</title><link>https://hostile.example/</link>
+                <description>&lt;p onclick="alert(1)"&gt;Weekly &lt;b&gt;chaos&lt;/b&gt;&lt;script&gt;x()&lt;/script&gt;&lt;/p&gt;</description>
+                <itunes:image href="javascript:alert(document.cookie)"/>
+                <item><title>HH1: First</title><guid>hh1</guid><pubDate>Wed, 25 Nov 2026 10:00:00 GMT</pubDate>
+                <itunes:episode>1</itunes:episode>
+                <enclosure url="https://hostile.example/1.mp3" length="1000" type="audio/mpeg"/></item>
+                </channel></rss>""");
+        refresher.refresh(subscribe("/hostile-show.xml"));
+
+        assertThat(db.podcasts().about("Hostile Hour"))
+                .contains(new PodcastStore.About("Weekly chaos", null, "https://hostile.example/"));
+        assertThat(Refresher.webAddress("data:image/svg+xml,<svg onload=alert(1)>"))
+                .isNull();
+        assertThat(Refresher.webAddress("//cdn.example/a.png")).as("no scheme").isNull();
+        assertThat(Refresher.webAddress(" HTTPS://cdn.example/a.png ")).isEqualTo("HTTPS://cdn.example/a.png");
     }
 
     @Test

@@ -312,6 +312,19 @@ public final class FeedStore {
         });
     }
 
+    /**
+     * Keeps what the feed says of itself as its last full fetch gave it: its description in plain text and its
+     * artwork's address (null when it gives none; the caller keeps only http and https addresses).
+     */
+    public void describe(long feedId, String description, String imageUrl) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE feeds SET description = :description, image_url = :image WHERE id = :id")
+                .bind("id", feedId)
+                .bind("description", fit(description, 2000))
+                .bind("image", imageUrl == null || imageUrl.length() > 2048 ? null : imageUrl)
+                .execute());
+    }
+
     /** Points the feed at a new URL (a moved feed); false when another feed already has that URL. */
     public boolean changeUrl(long feedId, String url) {
         return jdbi.withHandle(h ->

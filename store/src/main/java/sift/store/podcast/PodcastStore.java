@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import sift.store.post.RiverCursor;
@@ -27,6 +28,21 @@ public final class PodcastStore {
 
     public PodcastStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** What a show's feed says of it: its description and artwork (either may be null), and its site. */
+    public record About(String description, String imageUrl, String siteUrl) {}
+
+    /** A show's description, artwork and site, from the feed of its newest episode; empty for an unknown show. */
+    public Optional<About> about(String show) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT f.description, f.image_url, f.site_url
+                        FROM post_episodes e JOIN posts p ON p.id = e.post_id JOIN feeds f ON f.id = p.feed_id
+                        WHERE e.show_name = :show ORDER BY p.published_at DESC, p.id DESC LIMIT 1""")
+                .bind("show", show)
+                .map((rs, ctx) ->
+                        new About(rs.getString("description"), rs.getString("image_url"), rs.getString("site_url")))
+                .findOne());
     }
 
     /** A show: how many episodes Sift has, how many of them the reader has not played, and the newest one's date. */

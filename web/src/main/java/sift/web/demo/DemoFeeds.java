@@ -41,6 +41,8 @@ public final class DemoFeeds {
      */
     private static final byte[] SILENCE = silence(383);
 
+    private static final String COVER = resource("demo/cover.svg");
+
     private final Map<String, Body> bodies = new LinkedHashMap<>();
     private final String opml;
 
@@ -92,8 +94,17 @@ public final class DemoFeeds {
         ctx.contentType(body.contentType()).result(body.text().replace("{base}", base));
     }
 
-    /** {@code GET /demo/media/{name}.mp3}: ten seconds of silent MPEG audio for every demo episode. */
+    /**
+     * {@code GET /demo/media/{name}.mp3}: ten seconds of silent MPEG audio for every demo episode; {@code
+     * /demo/media/cover.svg}: the demo podcast's artwork.
+     */
     public void serveMedia(Context ctx) {
+        if (ctx.pathParam("name").equals("cover.svg")) {
+            ctx.header("Cache-Control", "public, max-age=86400")
+                    .contentType("image/svg+xml")
+                    .result(COVER);
+            return;
+        }
         if (!ctx.pathParam("name").matches("[a-z0-9-]+\\.mp3")) {
             throw new NotFoundResponse("There is no demo media '" + ctx.pathParam("name") + "'.");
         }

@@ -5,11 +5,12 @@ import java.util.List;
 import sift.store.feed.FeedReach;
 import sift.store.podcast.PodcastStore;
 import sift.web.http.Dates;
+import sift.web.http.WebLinks;
 import sift.web.reader.PostPage;
 
 /**
- * The podcasts: every show, or one show's episodes (then {@code show} is its name), and the episodes the reader
- * started and has not finished. Pairs with podcast/shows.jte and podcast/show.jte.
+ * The podcasts: every show, or one show's episodes (then {@code show} is its name, and {@code about} what its
+ * feed says of it), and the episodes the reader started and has not finished. Pairs with podcast/shows.jte and podcast/show.jte.
  */
 public record PodcastPage(
         String show,
@@ -18,7 +19,8 @@ public record PodcastPage(
         List<PodcastStore.Episode> inProgress,
         String nextCursor,
         Instant now,
-        FeedReach reach) {
+        FeedReach reach,
+        PodcastStore.About about) {
     public PodcastPage {
         shows = List.copyOf(shows);
         episodes = List.copyOf(episodes);
@@ -29,21 +31,9 @@ public record PodcastPage(
         return Dates.shown(at, now);
     }
 
-    /** An episode's number as listeners say it: "S2 E142", "E142", or nothing. */
-    public static String number(PodcastStore.Episode e) {
-        if (e.number() == null) {
-            return "";
-        }
-        return (e.season() == null ? "" : "S" + e.season() + " ") + "E" + e.number();
-    }
-
-    /** A duration as "52 min" or "1 h 5 min"; empty when the feed gave none. */
-    public static String duration(Integer seconds) {
-        if (seconds == null) {
-            return "";
-        }
-        int minutes = Math.round(seconds / 60f);
-        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
+    /** The show's artwork when its feed gives an http or https address for it, else null. */
+    public String artwork() {
+        return about == null ? null : WebLinks.httpOnly(about.imageUrl());
     }
 
     public static String clock(int seconds) {

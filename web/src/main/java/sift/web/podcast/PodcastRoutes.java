@@ -38,7 +38,7 @@ public final class PodcastRoutes {
                 ctx,
                 "podcast/shows.jte",
                 new PodcastPage(
-                        null, podcasts.shows(reader), List.of(), started, null, clock.instant(), reach.notice()));
+                        null, podcasts.shows(reader), List.of(), started, null, clock.instant(), reach.notice(), null));
     }
 
     public void show(Context ctx) {
@@ -53,7 +53,8 @@ public final class PodcastRoutes {
                         List.of(),
                         e.page().next(),
                         clock.instant(),
-                        null));
+                        null,
+                        podcasts.about(e.show()).orElse(null)));
     }
 
     /** {@code GET /api/podcasts}: {@code {shows: [{name, episodes, unplayed, latest}]}}. */

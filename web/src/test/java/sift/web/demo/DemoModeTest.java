@@ -3,6 +3,7 @@ package sift.web.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -55,6 +56,24 @@ class DemoModeTest {
                             .select(".shows a")
                             .text())
                     .isEqualTo("Control Plane Hours");
+            // the show page has the feed's artwork and description; numbers and lengths read alike everywhere
+            Document show = Jsoup.parse(
+                    app.get("/podcasts/show?name=Control+Plane+Hours").body());
+            assertThat(show.select(".show-head img.artwork").attr("src")).endsWith("/demo/media/cover.svg");
+            assertThat(app.get(URI.create(show.select(".show-head img.artwork").attr("src"))
+                                    .getPath())
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(show.select(".show-description").text()).startsWith("A weekly podcast for network engineers");
+            assertThat(show.select(".episode .number").first().text()).isEqualTo("S4 E112");
+            Document episodePage = Jsoup.parse(app.get("/posts/"
+                            + byTitle(river, "CPH112: Peering Policies That Scale")
+                                    .id())
+                    .body());
+            assertThat(episodePage.select(".episode .number").text()).isEqualTo("S4 E112");
+            assertThat(episodePage.select(".episode .duration").text())
+                    .isEqualTo(show.select(".episode .duration").first().text())
+                    .isEqualTo("52 min");
             assertThat(Jsoup.parse(app.get("/releases").body())
                             .select(".products tbody th")
                             .text())
