@@ -60,6 +60,31 @@
       });
   });
 
+  // the river's filter bar applies a choice at once, and leaves the filters set to "any" out of the address
+  document.addEventListener("change", (event) => {
+    const form = event.target.closest && event.target.closest("form.filters");
+    if (form) {
+      form.requestSubmit();
+    }
+  });
+  document.addEventListener("submit", (event) => {
+    if (event.target.matches("form.filters")) {
+      event.target.querySelectorAll("select").forEach((select) => {
+        select.disabled = select.value === "";
+      });
+    }
+  });
+  // with this script a choice needs no button
+  document.querySelectorAll("form.filters button").forEach((button) => {
+    button.hidden = true;
+  });
+  // a filter bar restored from the back-forward cache must not keep the fields it disabled
+  window.addEventListener("pageshow", () => {
+    document.querySelectorAll("form.filters select").forEach((select) => {
+      select.disabled = false;
+    });
+  });
+
   function press(selector) {
     const scope = current() || document.querySelector("article.post");
     const button = scope && scope.querySelector(selector);

@@ -151,7 +151,7 @@ class HostileFeedBrowserIT {
                         assertThat((List<?>) outside)
                                 .as("the page around '" + post[0] + "'")
                                 .isEmpty();
-                        assertThat(browser.findElement(By.cssSelector("footer.foot a.subscribe"))
+                        assertThat(browser.findElement(By.cssSelector("body > footer.foot"))
                                         .isDisplayed())
                                 .as("the page's own footer after '" + post[0] + "' (not swallowed by a cut tag)")
                                 .isTrue();

@@ -1,5 +1,6 @@
 package sift.web.reader;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,36 @@ public record PostPage(
             case "skeptical" -> "Skeptical of AI claims";
             default -> "Sober about AI · hype " + hypeScore + "/100";
         };
+    }
+
+    /** A run of the title: plain, or a flagged claim (then {@code number} is its place in the list of claims). */
+    public record TitlePiece(String text, PostFacts.Claim claim, int number) {}
+
+    /**
+     * The title cut at its flagged claims, so that a claim in the title is marked as one in the text is. A claim is
+     * found by its sentence, the first time it occurs after the claim before it; one not found is not marked.
+     */
+    public List<TitlePiece> titlePieces() {
+        List<TitlePiece> pieces = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < flagged.size(); i++) {
+            PostFacts.Claim claim = flagged.get(i);
+            int start = claim.part().equals("title")
+                    ? title.indexOf(claim.sentence().strip(), at)
+                    : -1;
+            if (start < 0 || claim.sentence().isBlank()) {
+                continue;
+            }
+            if (start > at) {
+                pieces.add(new TitlePiece(title.substring(at, start), null, 0));
+            }
+            at = start + claim.sentence().strip().length();
+            pieces.add(new TitlePiece(title.substring(start, at), claim, i + 1));
+        }
+        if (at < title.length()) {
+            pieces.add(new TitlePiece(title.substring(at), null, 0));
+        }
+        return pieces;
     }
 
     /** What a flagged claim's mark says: its score and every reason. */

@@ -1,6 +1,7 @@
 package sift.web.reader;
 
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
 import sift.store.feed.FeedReach;
 import sift.store.post.RiverFilter;
@@ -35,6 +36,14 @@ public record ReaderPage(
             String stance,
             boolean read,
             boolean starred) {}
+
+    /** The hype scores the filter bar offers as a most; any other the address may still give. */
+    public static final List<Integer> HYPE_CHOICES = List.of(20, 40, 60, 80);
+
+    /** A filter's values in the order the filter bar lists them. */
+    public static List<String> choices(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
 
     /** The filter's query string ({@code show=unread&topic=routing}), empty when it shows everything. */
     public String filterQuery() {

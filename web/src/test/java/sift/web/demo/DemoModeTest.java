@@ -129,6 +129,16 @@ class DemoModeTest {
                 assertThat(page.getElementById(mark.attr("aria-describedby"))).isNotNull();
             });
             assertThat(page.select(".content mark.claim").text()).contains("It predicts every outage");
+            assertThat(page.select("h1").text()).isEqualTo("Introducing NetPilot AI: The Network That Runs Itself");
+            assertThat(page.select("h1 mark.claim"))
+                    .as("a claim in the title is marked as one in the text is")
+                    .singleElement()
+                    .satisfies(mark -> {
+                        assertThat(mark.text()).isNotBlank();
+                        assertThat(mark.attr("data-why")).matches("Hype \\d+/100: .+");
+                        assertThat(page.getElementById(mark.attr("aria-describedby")))
+                                .isNotNull();
+                    });
             assertThat(page.select(".flagged li .why").text())
                     .as("reasons in plain words, not the lexicon's list names")
                     .contains("an absolute: zero human")

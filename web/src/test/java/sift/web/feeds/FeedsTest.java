@@ -260,6 +260,17 @@ class FeedsTest {
                         .select("a.subscribe")
                         .attr("href"))
                 .isEqualTo("/feeds/podcasts.rss");
+        Document post = Jsoup.parse(
+                app.get(Jsoup.parse(app.get("/").body()).select("article h2 a").attr("href"))
+                        .body());
+        assertThat(post.select("link[rel=alternate]"))
+                .as("a feed reader finds the river from any page")
+                .isNotEmpty();
+        assertThat(post.select("a.subscribe"))
+                .as("a post is no view to subscribe to")
+                .isEmpty();
+        assertThat(Jsoup.parse(app.get("/about/ai-claims").body()).select("a.subscribe"))
+                .isEmpty();
     }
 
     @Test
