@@ -15,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -75,7 +76,7 @@ class PagesBrowserIT {
                         LoginBrowserIT.screenshot(browser, "pages/" + page.getKey() + "-" + size.getWidth() + ".png");
                     }
                 }
-                checkPages(browser, app);
+                checkPages(browser, app, hype);
             } finally {
                 browser.quit();
             }
@@ -83,8 +84,26 @@ class PagesBrowserIT {
     }
 
     /** What each page must say, at desktop size, and the phone's menu. */
-    private static void checkPages(WebDriver browser, TestApp app) throws Exception {
+    private static void checkPages(WebDriver browser, TestApp app, long hype) throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.manage().window().setSize(SIZES.get(0));
+
+        browser.get(app.url("/posts/" + hype));
+        WebElement claim =
+                browser.findElements(By.cssSelector(".content mark.claim")).get(0);
+        new Actions(browser).moveToElement(claim).perform();
+        long column = js(browser, "return document.querySelector('article.post').clientWidth");
+        String left = (String) ((JavascriptExecutor) browser)
+                .executeScript("return getComputedStyle(arguments[0], '::after').left", claim);
+        assertThat(Double.parseDouble(left.replace("px", "")))
+                .as("a claim's reasons beside the column of text, not over it")
+                .isGreaterThan(column);
+        LoginBrowserIT.screenshot(browser, "pages/claim-reasons-1366.png");
+        browser.manage().window().setSize(SIZES.get(1));
+        claim = browser.findElements(By.cssSelector(".content mark.claim")).get(0);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", claim);
+        LoginBrowserIT.screenshot(browser, "pages/claim-reasons-390.png");
         browser.manage().window().setSize(SIZES.get(0));
 
         browser.get(app.url("/releases/product?name=labforge"));
