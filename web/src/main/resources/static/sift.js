@@ -213,6 +213,16 @@
   }
 
   // the episode player starts where the reader stopped, and keeps the place on the server
+  // a chapter's time plays the episode from there
+  document.addEventListener("click", (event) => {
+    const seek = event.target.closest && event.target.closest("button.seek");
+    const player = seek && document.querySelector("audio.player, video.player");
+    if (player) {
+      player.currentTime = Number(seek.dataset.seek);
+      player.play().catch(() => {});
+    }
+  });
+
   document.querySelectorAll("audio[data-post], video[data-post]").forEach((player) => {
     const url = "/posts/" + player.dataset.post + "/state";
     const start = Number(player.dataset.position || 0);

@@ -49,12 +49,18 @@ class PagesBrowserIT {
                     .findFirst()
                     .orElseThrow()
                     .id();
+            long episode = river.stream()
+                    .filter(p -> p.title().startsWith("CPH112"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("river", "/");
             pages.put("hype-post", "/posts/" + hype);
             pages.put("release-timeline", "/releases/product?name=labforge");
             pages.put("search", "/search?q=bgp");
             pages.put("podcast-show", "/podcasts/show?name=Control+Plane+Hours");
+            pages.put("episode", "/posts/" + episode);
             pages.put("digest", "/digest");
             pages.put("admin-feeds", "/admin/feeds");
             WebDriver browser = LoginBrowserIT.chromium(dir.resolve("profile"));
@@ -76,7 +82,7 @@ class PagesBrowserIT {
                         LoginBrowserIT.screenshot(browser, "pages/" + page.getKey() + "-" + size.getWidth() + ".png");
                     }
                 }
-                checkPages(browser, app, hype);
+                checkPages(browser, app, hype, episode);
             } finally {
                 browser.quit();
             }
@@ -84,7 +90,7 @@ class PagesBrowserIT {
     }
 
     /** What each page must say, at desktop size, and the phone's menu. */
-    private static void checkPages(WebDriver browser, TestApp app, long hype) throws Exception {
+    private static void checkPages(WebDriver browser, TestApp app, long hype, long episode) throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         browser.manage().window().setSize(SIZES.get(0));
 
@@ -105,6 +111,17 @@ class PagesBrowserIT {
                 .executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", claim);
         LoginBrowserIT.screenshot(browser, "pages/claim-reasons-390.png");
         browser.manage().window().setSize(SIZES.get(0));
+
+        // chapters read as a list; a chapter's time plays the episode from there (the demo's audio is 10 s long)
+        browser.get(app.url("/posts/" + episode));
+        List<WebElement> chapters = browser.findElements(By.cssSelector(".chapters li"));
+        assertThat(chapters).hasSize(6);
+        assertThat(chapters.get(1).getText()).isEqualTo("1:35 What a route server filters, and what it must not");
+        chapters.get(1).findElement(By.cssSelector("button.seek")).click();
+        wait.until(b -> ((Number) ((JavascriptExecutor) b)
+                                .executeScript("return document.querySelector('audio.player').currentTime"))
+                        .doubleValue()
+                > 0);
 
         browser.get(app.url("/releases/product?name=labforge"));
         WebElement newest = browser.findElement(By.cssSelector(".timeline > li"));

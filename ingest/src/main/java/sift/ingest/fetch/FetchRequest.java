@@ -22,6 +22,11 @@ public record FetchRequest(URI uri, String etag, String lastModified, String acc
         this(uri, etag, lastModified, FEEDS);
     }
 
+    /** A podcast episode's chapters file (Podcasting 2.0 JSON chapters). */
+    public static FetchRequest chapters(URI uri) {
+        return new FetchRequest(uri, null, null, "application/json+chapters, application/json;q=0.9, */*;q=0.5");
+    }
+
     /** A web page: an article, or a site whose feeds are to be discovered. */
     public static FetchRequest page(URI uri) {
         return new FetchRequest(uri, null, null, PAGES);

@@ -47,6 +47,8 @@ import sift.store.release.ReleaseNote;
  */
 public final class Refresher {
     private static final Logger log = LoggerFactory.getLogger(Refresher.class);
+    /** At most this many chapters files a refresh of one feed; older episodes of a long backlog keep none. */
+    static final int MAX_CHAPTER_FILES = 10;
 
     private final FeedStore feeds;
     private final PostStore posts;
@@ -57,6 +59,7 @@ public final class Refresher {
     private final RefreshPolicy policy;
     private final Clock clock;
     private final FullText fullText;
+    private final ChapterReader chapterReader;
     private final IngestMetrics metrics;
     private volatile boolean stopping;
 
@@ -93,6 +96,7 @@ public final class Refresher {
         this.policy = policy;
         this.clock = clock;
         this.fullText = new FullText(fetcher, cleaner);
+        this.chapterReader = new ChapterReader(fetcher);
         this.metrics = metrics;
     }
 
@@ -202,6 +206,7 @@ public final class Refresher {
         boolean[] stored = posts.alreadyStored(drafts);
         List<PostDraft> changed = new ArrayList<>();
         int pages = 0;
+        int chapterFiles = 0;
         for (int i = 0; i < drafts.size() && !stopping; i++) {
             if (stored[i]) {
                 continue;
@@ -225,7 +230,13 @@ public final class Refresher {
                     podcast == null ? null : podcast.episode(),
                     podcast == null ? null : podcast.durationSeconds(),
                     entry.author());
-            changed.add(draft.withFacts(facts(analyzer.get().analyze(document), podcast)));
+            Analysis analysis = analyzer.get().analyze(document);
+            List<PostFacts.Chapter> chapters = List.of();
+            if (analysis.episode() != null && chapterFiles < MAX_CHAPTER_FILES && jsonChapters(podcast)) {
+                chapterFiles++;
+                chapters = chapterReader.read(feed.url(), podcast.chapters().url());
+            }
+            changed.add(draft.withFacts(facts(analysis, podcast, chapters)));
         }
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);
@@ -283,6 +294,15 @@ public final class Refresher {
                 feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged, skipped[0], null);
     }
 
+    /** Whether the episode links a chapters file in JSON (the type Podcasting 2.0 gives, or none), at a web address. */
+    private static boolean jsonChapters(ParsedPodcast podcast) {
+        return podcast != null
+                && podcast.chapters() != null
+                && webAddress(podcast.chapters().url()) != null
+                && (podcast.chapters().type() == null
+                        || podcast.chapters().type().toLowerCase(Locale.ROOT).contains("json"));
+    }
+
     /** An http or https address, else null: a feed's artwork is shown on pages, and nothing else belongs there. */
     static String webAddress(String url) {
         if (url == null) {
@@ -301,7 +321,7 @@ public final class Refresher {
      * The facts to store with a post: what the analysis found (kind, topics, AI claims, release, episode, the
      * encoder's vector), and the season its feed tagged an episode with.
      */
-    private static PostFacts facts(Analysis a, ParsedPodcast podcast) {
+    private static PostFacts facts(Analysis a, ParsedPodcast podcast, List<PostFacts.Chapter> chapters) {
         List<PostFacts.TopicScore> topics = a.topics().stream()
                 .map(t -> new PostFacts.TopicScore(t.topic().id(), t.score()))
                 .toList();
@@ -326,7 +346,8 @@ public final class Refresher {
                         transcript == null ? null : transcript.type(),
                         podcast == null || podcast.chapters() == null
                                 ? null
-                                : podcast.chapters().url());
+                                : podcast.chapters().url(),
+                        chapters);
         return new PostFacts(
                 a.kind().id(),
                 topics,

@@ -157,6 +157,45 @@ class RefresherTest {
     }
 
     @Test
+    void anEpisodesChaptersAreReadFromTheFileItsFeedLinksAndABrokenFileCostsOnlyTheChapters() {
+        server.feed("/ch112.json", "application/json+chapters", """
+                        {"version": "1.2.0", "chapters": [
+                          {"startTime": 754.5, "title": "Route servers"},
+                          {"startTime": 0, "title": "Intro"},
+                          {"startTime": 60, "title": "Sponsor", "toc": false},
+                          {"startTime": 90},
+                          {"startTime": 1800, "title": "RPKI <script>alert(1)</script>"}]}""")
+                .feed("/ch111.json", "application/json", "{\"chapters\": 7}")
+                .feed("/chapters-show.xml", "application/rss+xml", """
+                        <rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>
+                        <title>Chapter Hour</title>
+                        <item><title>CH112: Peering</title><guid>ch112</guid><pubDate>Wed, 25 Nov 2026 10:00:00 GMT</pubDate>
+                        <enclosure url="https://ch.example/112.mp3" length="1000" type="audio/mpeg"/>
+                        <podcast:chapters url="%s" type="application/json+chapters"/></item>
+                        <item><title>CH111: Transit</title><guid>ch111</guid><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate>
+                        <enclosure url="https://ch.example/111.mp3" length="1000" type="audio/mpeg"/>
+                        <podcast:chapters url="%s" type="application/json+chapters"/></item>
+                        </channel></rss>""".formatted(
+                                server.url("/ch112.json"), server.url("/ch111.json")));
+
+        refresher.refresh(subscribe("/chapters-show.xml"));
+
+        List<PostSummary> river = db.postQueries().river(10, null);
+        assertThat(river).hasSize(2);
+        PostFacts.Episode newest =
+                db.postQueries().find(river.get(0).id()).orElseThrow().facts().episode();
+        assertThat(newest.chapters())
+                .containsExactly(
+                        new PostFacts.Chapter(0, "Intro"),
+                        new PostFacts.Chapter(754, "Route servers"),
+                        new PostFacts.Chapter(1800, "RPKI <script>alert(1)</script>"));
+        PostFacts.Episode broken =
+                db.postQueries().find(river.get(1).id()).orElseThrow().facts().episode();
+        assertThat(broken.chapters()).isEmpty();
+        assertThat(broken.chaptersUrl()).isEqualTo(server.url("/ch111.json"));
+    }
+
+    @Test
     void aShowsDescriptionIsKeptAsPlainTextAndArtworkOnlyAtAWebAddress() {
         server.feed("/hostile-show.xml", "application/rss+xml", """
                 <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>

@@ -2,6 +2,7 @@ package sift.store.post;
 
 import static sift.store.sql.Sql.fit;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -61,8 +62,9 @@ final class Facts {
                 VALUES (:id, :product, :version, :breaking, :highlights)""");
         var episodes = h.prepareBatch("""
                 INSERT INTO post_episodes (post_id, show_name, season, episode_number, duration_seconds,
-                                           transcript_url, transcript_type, chapters_url)
-                VALUES (:id, :show, :season, :number, :duration, :transcript, :transcriptType, :chapters)""");
+                                           transcript_url, transcript_type, chapters_url, chapters)
+                VALUES (:id, :show, :season, :number, :duration, :transcript, :transcriptType, :chaptersUrl,
+                        :chapters)""");
         for (int i = 0; i < postIds.size(); i++) {
             long id = postIds.get(i);
             PostFacts f = facts.get(i);
@@ -101,7 +103,8 @@ final class Facts {
                         .bind("duration", f.episode().durationSeconds())
                         .bind("transcript", fit(f.episode().transcriptUrl(), 2048))
                         .bind("transcriptType", fit(f.episode().transcriptType(), 100))
-                        .bind("chapters", fit(f.episode().chaptersUrl(), 2048))
+                        .bind("chaptersUrl", fit(f.episode().chaptersUrl(), 2048))
+                        .bind("chapters", fit(chapters(f.episode().chapters()), 8000))
                         .add();
             }
         }
@@ -143,7 +146,7 @@ final class Facts {
                 .orElse(null);
         PostFacts.Episode episode = h.createQuery("""
                         SELECT show_name, season, episode_number, duration_seconds, transcript_url, transcript_type,
-                               chapters_url
+                               chapters_url, chapters
                         FROM post_episodes WHERE post_id = :id""")
                 .bind("id", postId)
                 .map((rs, ctx) -> new PostFacts.Episode(
@@ -153,9 +156,36 @@ final class Facts {
                         rs.getObject("duration_seconds", Integer.class),
                         rs.getString("transcript_url"),
                         rs.getString("transcript_type"),
-                        rs.getString("chapters_url")))
+                        rs.getString("chapters_url"),
+                        chapters(rs.getString("chapters"))))
                 .findOne()
                 .orElse(null);
         return new PostFacts(kind, topics, hypeScore, stance, claims, release, episode, Vectors.vector(vector));
+    }
+
+    /** Chapters as one column: a line each, start seconds, a tab, the title. */
+    private static String chapters(List<PostFacts.Chapter> chapters) {
+        return chapters.isEmpty()
+                ? null
+                : String.join(
+                        "\n",
+                        chapters.stream()
+                                .map(c -> c.startSeconds() + "\t" + c.title().replaceAll("[\\t\\r\\n]+", " "))
+                                .toList());
+    }
+
+    /** The chapters of a column written by {@link #chapters(List)}; a line cut short by the column's size is left out. */
+    private static List<PostFacts.Chapter> chapters(String column) {
+        if (column == null || column.isEmpty()) {
+            return List.of();
+        }
+        List<PostFacts.Chapter> chapters = new ArrayList<>();
+        for (String line : column.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                chapters.add(new PostFacts.Chapter(Integer.parseInt(line.substring(0, tab)), line.substring(tab + 1)));
+            }
+        }
+        return chapters;
     }
 }

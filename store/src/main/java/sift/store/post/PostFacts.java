@@ -87,13 +87,42 @@ public record PostFacts(
             Integer durationSeconds,
             String transcriptUrl,
             String transcriptType,
-            String chaptersUrl) {
+            String chaptersUrl,
+            List<Chapter> chapters) {
         public Episode {
             Objects.requireNonNull(show, "show");
+            chapters = List.copyOf(chapters);
+        }
+
+        public Episode(
+                String show,
+                Integer season,
+                Integer number,
+                Integer durationSeconds,
+                String transcriptUrl,
+                String transcriptType,
+                String chaptersUrl) {
+            this(show, season, number, durationSeconds, transcriptUrl, transcriptType, chaptersUrl, List.of());
         }
 
         public Episode(String show, Integer season, Integer number, Integer durationSeconds) {
             this(show, season, number, durationSeconds, null, null, null);
+        }
+
+        /** The episode with its chapters. */
+        public Episode withChapters(List<Chapter> chapters) {
+            return new Episode(
+                    show, season, number, durationSeconds, transcriptUrl, transcriptType, chaptersUrl, chapters);
+        }
+    }
+
+    /** A chapter of an episode: where it starts, in seconds from the start, and its title. */
+    public record Chapter(int startSeconds, String title) {
+        public Chapter {
+            Objects.requireNonNull(title, "title");
+            if (startSeconds < 0) {
+                throw new IllegalArgumentException("a chapter starts at 0 s or later, not " + startSeconds);
+            }
         }
     }
 }

@@ -325,7 +325,9 @@ class PostStoreTest {
                         List.of(
                                 new ReleaseNote("New features", "New EVPN labs", false),
                                 new ReleaseNote("Breaking changes", "Dropped Python 3.8", true))),
-                new PostFacts.Episode("Software Gone Wild", 3, 142, 3_540));
+                new PostFacts.Episode("Software Gone Wild", 3, 142, 3_540)
+                        .withChapters(List.of(
+                                new PostFacts.Chapter(0, "Intro"), new PostFacts.Chapter(754, "Route servers"))));
 
         PostDraft withFacts(String guid, String title, PostFacts facts) {
             return new PostDraft(
@@ -336,6 +338,25 @@ class PostStoreTest {
         void storesEveryFactWithThePostAndReadsThemBack() {
             long id = posts.upsert(withFacts("r1", "netlab 25.11", RICH), NOW).postId();
             assertThat(db.postQueries().find(id).orElseThrow().facts()).isEqualTo(RICH);
+            PostFacts tabbed = new PostFacts(
+                    "podcast",
+                    List.of(),
+                    0,
+                    "neutral",
+                    List.of(),
+                    null,
+                    new PostFacts.Episode("Show", null, 1, 60)
+                            .withChapters(List.of(new PostFacts.Chapter(5, "Route\tservers\nand more"))),
+                    null);
+            long other = posts.upsert(withFacts("r2", "Show 1", tabbed), NOW).postId();
+            assertThat(db.postQueries()
+                            .find(other)
+                            .orElseThrow()
+                            .facts()
+                            .episode()
+                            .chapters())
+                    .as("a title keeps to its line")
+                    .containsExactly(new PostFacts.Chapter(5, "Route servers and more"));
         }
 
         @Test

@@ -41,7 +41,14 @@ public final class DemoFeeds {
      */
     private static final byte[] SILENCE = silence(383);
 
-    private static final String COVER = resource("demo/cover.svg");
+    /** A demo file other than audio: its media type and text. */
+    private record MediaFile(String contentType, String text) {}
+
+    private static final Map<String, MediaFile> FILES = Map.of(
+            "cover.svg",
+            new MediaFile("image/svg+xml", resource("demo/cover.svg")),
+            "cph112-chapters.json",
+            new MediaFile("application/json+chapters", resource("demo/cph112-chapters.json")));
 
     private final Map<String, Body> bodies = new LinkedHashMap<>();
     private final String opml;
@@ -95,14 +102,15 @@ public final class DemoFeeds {
     }
 
     /**
-     * {@code GET /demo/media/{name}.mp3}: ten seconds of silent MPEG audio for every demo episode; {@code
-     * /demo/media/cover.svg}: the demo podcast's artwork.
+     * {@code GET /demo/media/{name}.mp3}: ten seconds of silent MPEG audio for every demo episode; the demo
+     * podcast's artwork and an episode's chapters by their names ({@link #FILES}).
      */
     public void serveMedia(Context ctx) {
-        if (ctx.pathParam("name").equals("cover.svg")) {
+        MediaFile file = FILES.get(ctx.pathParam("name"));
+        if (file != null) {
             ctx.header("Cache-Control", "public, max-age=86400")
-                    .contentType("image/svg+xml")
-                    .result(COVER);
+                    .contentType(file.contentType())
+                    .result(file.text());
             return;
         }
         if (!ctx.pathParam("name").matches("[a-z0-9-]+\\.mp3")) {

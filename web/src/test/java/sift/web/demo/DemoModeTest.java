@@ -10,6 +10,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sift.store.post.PostFacts;
 import sift.store.post.PostSummary;
 import sift.web.TestApp;
 
@@ -50,8 +51,12 @@ class DemoModeTest {
             assertThat(episode.transcriptUrl())
                     .isEqualTo("https://control-plane-hours.example/episodes/112/transcript.html");
             assertThat(episode.transcriptType()).isEqualTo("text/html");
-            assertThat(episode.chaptersUrl())
-                    .isEqualTo("https://control-plane-hours.example/episodes/112/chapters.json");
+            assertThat(episode.chaptersUrl()).endsWith("/demo/media/cph112-chapters.json");
+            assertThat(episode.chapters())
+                    .as("read from the file the feed links")
+                    .hasSize(6)
+                    .first()
+                    .isEqualTo(new PostFacts.Chapter(0, "Welcome and this week's guests"));
             assertThat(Jsoup.parse(app.get("/podcasts").body())
                             .select(".shows a")
                             .text())

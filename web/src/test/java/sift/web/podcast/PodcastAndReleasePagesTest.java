@@ -78,13 +78,16 @@ class PodcastAndReleasePagesTest {
                 List.of(),
                 null,
                 new PostFacts.Episode(
-                        show,
-                        null,
-                        number,
-                        3_130,
-                        "https://pods.example/" + number + ".html",
-                        "text/html",
-                        "https://pods.example/" + number + "-chapters.json"));
+                                show,
+                                null,
+                                number,
+                                3_130,
+                                "https://pods.example/" + number + ".html",
+                                "text/html",
+                                "https://pods.example/" + number + "-chapters.json")
+                        .withChapters(List.of(
+                                new PostFacts.Chapter(0, "Hello"),
+                                new PostFacts.Chapter(3_725, "<img src=x onerror=alert(1)> & goodbye"))));
     }
 
     private static PostFacts release(String product, String version, boolean breaking) {
@@ -134,9 +137,13 @@ class PodcastAndReleasePagesTest {
 
         Document episode = page("/posts/" + second);
         assertThat(episode.select(".episode a").eachAttr("href"))
-                .containsExactly(
-                        "/podcasts/show?name=Packets+%26+Bits",
-                        "https://pods.example/2.html", "https://pods.example/2-chapters.json");
+                .containsExactly("/podcasts/show?name=Packets+%26+Bits", "https://pods.example/2.html");
+        assertThat(episode.select(".chapters li").eachText())
+                .as("chapters read as a list, not as the JSON file they came in, their titles as text")
+                .containsExactly("0:00 Hello", "1:02:05 <img src=x onerror=alert(1)> & goodbye");
+        assertThat(episode.select(".chapters img")).isEmpty();
+        assertThat(episode.select(".chapters button.seek").eachAttr("data-seek"))
+                .containsExactly("0", "3725");
         assertThat(ana.get("/podcasts/show?name=Nothing").statusCode()).isEqualTo(404);
     }
 
