@@ -95,6 +95,14 @@ class PagesBrowserIT {
         browser.manage().window().setSize(SIZES.get(0));
 
         browser.get(app.url("/posts/" + hype));
+        assertThat(browser.findElements(By.cssSelector(".flagged li .why")).stream()
+                        .map(WebElement::getText))
+                .as("reasons in plain words, not the lexicon's list names")
+                .isNotEmpty()
+                .noneMatch(why -> why.matches("(?s).*\\b[a-z-]+: '.*"))
+                .anyMatch(why -> why.contains("an absolute"));
+        assertThat(browser.findElement(By.cssSelector("h1 mark.claim")).isDisplayed())
+                .isTrue();
         WebElement claim =
                 browser.findElements(By.cssSelector(".content mark.claim")).get(0);
         new Actions(browser).moveToElement(claim).perform();
@@ -116,7 +124,8 @@ class PagesBrowserIT {
         browser.get(app.url("/posts/" + episode));
         List<WebElement> chapters = browser.findElements(By.cssSelector(".chapters li"));
         assertThat(chapters).hasSize(6);
-        assertThat(chapters.get(1).getText()).isEqualTo("1:35 What a route server filters, and what it must not");
+        assertThat(chapters.get(1).getText().replace('\n', ' '))
+                .isEqualTo("1:35 What a route server filters, and what it must not");
         chapters.get(1).findElement(By.cssSelector("button.seek")).click();
         wait.until(b -> ((Number) ((JavascriptExecutor) b)
                                 .executeScript("return document.querySelector('audio.player').currentTime"))
@@ -136,6 +145,30 @@ class PagesBrowserIT {
         assertThat(hit.findElements(By.cssSelector(".meta .chip")))
                 .as("a result's topics")
                 .isNotEmpty();
+        browser.get(app.url("/search?q=netpilot+autonomous"));
+        hit = browser.findElement(By.cssSelector(".results article.entry"));
+        assertThat(hit.findElement(By.cssSelector(".meta .stance-hype")).getText())
+                .startsWith("hype ");
+        browser.get(app.url("/search?q=labforge+unnumbered"));
+        hit = browser.findElement(By.cssSelector(".results article.entry"));
+        assertThat(hit.findElement(By.cssSelector(".meta .kind")).getText()).isEqualTo("release");
+
+        browser.get(app.url("/podcasts/show?name=Control+Plane+Hours"));
+        assertThat(js(browser, "return document.querySelector('.show-head img.artwork').naturalWidth"))
+                .as("the show's artwork is shown")
+                .isPositive();
+
+        browser.get(app.url("/digest"));
+        List<String> hypePosts = browser.findElements(By.cssSelector(".hype-post > a.title")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(hypePosts)
+                .as("the hype watch names each post once")
+                .isNotEmpty()
+                .doesNotHaveDuplicates();
+        assertThat(browser.findElements(By.cssSelector(".hype-post")))
+                .allSatisfy(post -> assertThat(post.findElements(By.cssSelector("li.claim")))
+                        .hasSizeBetween(1, 2));
 
         browser.get(app.url("/admin/feeds"));
         WebElement table = browser.findElement(By.cssSelector(".feed-health"));
