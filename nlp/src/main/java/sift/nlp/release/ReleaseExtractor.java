@@ -89,9 +89,6 @@ public final class ReleaseExtractor {
             "have");
     private static final int LEAD_CHARS = 400;
     private static final Pattern GITHUB_RELEASE = Pattern.compile("^/[^/]+/([^/]+)/releases/");
-    private static final Pattern BREAKING = Pattern.compile("(?i)\\b(breaking changes?|backwards?[- ]incompatible|"
-            + "not backwards? compatible|no longer supported|removed support|support (for .{1,40} )?(has been|is) removed|"
-            + "must (now )?migrate|action required|incompatible change|potentially[- ]breaking)\\b");
 
     /** A release: what it releases, which version, whether it breaks things, its notes by section. */
     public record Release(String product, String version, boolean breaking, List<Note> notes) {}
@@ -123,7 +120,8 @@ public final class ReleaseExtractor {
             return null;
         }
         List<Note> notes = ReleaseNotes.read(doc.text());
-        boolean breaking = BREAKING.matcher(doc.text()).find() || notes.stream().anyMatch(Note::breaking);
+        boolean breaking = ReleaseNotes.BREAKING_NOTE.matcher(doc.text()).find()
+                || notes.stream().anyMatch(Note::breaking);
         return new Release(product, found[1], breaking, notes);
     }
 

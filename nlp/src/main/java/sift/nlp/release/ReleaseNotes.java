@@ -9,10 +9,10 @@ import sift.nlp.release.ReleaseExtractor.Note;
  * The notes of a release, read from a post's text (one line per block): the section headings release notes use
  * ({@code New features}, {@code Bug fixes}, Keep a Changelog's {@code Added} and {@code Removed}, GitHub's
  * {@code What's Changed}, or a short line ending in a colon) and the short lines under them. A line under no
- * heading counts only in a run of two or more that do not read as prose (a list, not a paragraph), and the first line, which says what the post is, counts only under a
- * heading. A note is breaking when its section says
- * so ({@code Breaking changes}, {@code Removed}, {@code Upgrade notes}) or its own words do. Install and upgrade
- * commands, changelog links and contributor credits, which every release repeats, are left out.
+ * heading counts only in a run of two or more that do not read as prose (a list, not a paragraph); the first line,
+ * which says what the post is, counts only under a heading. A note is breaking when its section says so ({@code
+ * Breaking changes}, {@code Removed}, {@code Upgrade notes}) or its own words do. Install and upgrade commands,
+ * changelog links and contributor credits, which every release repeats, are left out.
  */
 final class ReleaseNotes {
     private static final int NOTE_CHARS = 200;
@@ -27,7 +27,8 @@ final class ReleaseNotes {
             + "|(?:\\S+ )?(?:release )?notes)");
     private static final Pattern BREAKING_SECTION =
             Pattern.compile("(?i).*\\b(?:breaking|incompatible|removed|removals|upgrade notes|upgrading)\\b.*");
-    private static final Pattern BREAKING_NOTE = Pattern.compile("(?i)(?:^\\W*breaking\\b|^\\[breaking]|^⚠"
+    /** Words that say a change breaks things; also read in a release's whole text. */
+    static final Pattern BREAKING_NOTE = Pattern.compile("(?i)(?:^\\W*breaking\\b|^\\[breaking]|^⚠"
             + "|\\bbreaking changes?\\b|backwards?[- ]incompatible|not backwards? compatible|no longer supported"
             + "|removed support|support (?:for .{1,40} )?(?:has been|is|was) removed|must (?:now )?migrate"
             + "|action required|incompatible change|potentially[- ]breaking)");
@@ -35,7 +36,8 @@ final class ReleaseNotes {
     private static final Pattern CREDITS = Pattern.compile("(?i)(?:new )?contributors|checksums");
     /** Lines every release repeats: how to install or upgrade, where the full changelog is, who contributed. */
     private static final Pattern BOILERPLATE = Pattern.compile("(?i)(?:^(?:to )?(?:upgrade|install|update)\\b.{0,40}"
-            + "\\b(?:with|using|run)\\b|^(?:pip3?|pipx|brew|apt(?:-get)?|docker|helm|go|npm|cargo) (?:install|pull|upgrade)\\b"
+            + "\\b(?:with|using|run)\\b"
+            + "|^(?:pip3?|pipx|brew|apt(?:-get)?|docker|helm|go|npm|cargo) (?:install|pull|upgrade)\\b"
             + "|\\bfull changelog\\b|^(?:see|read) the (?:full )?(?:changelog|release notes)\\b"
             + "|\\bmade (?:their|his|her|a) first contribution\\b|^sha-?256\\b)");
 

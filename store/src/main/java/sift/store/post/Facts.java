@@ -174,7 +174,7 @@ final class Facts {
                                 .toList());
     }
 
-    /** The chapters of a column written by {@link #chapters(List)}; a line cut short by the column's size is left out. */
+    /** The chapters of a column written by {@link #chapters(List)}; a line cut before its tab is left out. */
     private static List<PostFacts.Chapter> chapters(String column) {
         if (column == null || column.isEmpty()) {
             return List.of();

@@ -10,7 +10,8 @@ import sift.web.reader.PostPage;
 
 /**
  * The podcasts: every show, or one show's episodes (then {@code show} is its name, and {@code about} what its
- * feed says of it), and the episodes the reader started and has not finished. Pairs with podcast/shows.jte and podcast/show.jte.
+ * feed says of it), and the episodes the reader started and has not finished. Pairs with podcast/shows.jte and
+ * podcast/show.jte.
  */
 public record PodcastPage(
         String show,
