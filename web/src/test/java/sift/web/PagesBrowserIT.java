@@ -57,6 +57,14 @@ class PagesBrowserIT {
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("river", "/");
             pages.put("hype-post", "/posts/" + hype);
+            pages.put(
+                    "skeptical-post",
+                    "/posts/"
+                            + river.stream()
+                                    .filter(p -> p.title().equals("AI Will Not Fix Your Change Management"))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .id());
             pages.put("release-timeline", "/releases/product?name=labforge");
             pages.put("search", "/search?q=bgp");
             pages.put("podcast-show", "/podcasts/show?name=Control+Plane+Hours");

@@ -79,7 +79,8 @@ public final class StanceModel {
 
     /**
      * What the model says of one sentence: its stance, the probability of each stance (in the order of
-     * {@link #STANCES}), the reasons for its hype score, and the names of the explainable features it carries.
+     * {@link #STANCES}), the reasons for its hype score (for a skeptical sentence, the reasons for its skepticism),
+     * and the names of the explainable features it carries.
      */
     public record Verdict(String stance, double[] probabilities, List<String> reasons, Set<String> features) {
         /** The probability of hype, 0-1. */
@@ -121,16 +122,21 @@ public final class StanceModel {
         double[] p = eval(features);
         double hype = hype(p);
         List<String> reasons = new ArrayList<>();
+        List<String> skepticalReasons = new ArrayList<>();
+        double skeptical = stance(p, "skeptical");
         for (Map.Entry<String, List<HypeLexicon.Match>> f : features.explained().entrySet()) {
             Edit edit = Edit.deleting(sentence, f.getValue());
-            double without =
-                    hype(eval(ClaimFeatures.of(edit.text(), lexicon.find(edit.text()), edit.kept(superlatives))));
-            if (logOdds(hype) - logOdds(without) >= REASON_LOG_ODDS) {
-                reasons.add(f.getKey() + ": "
-                        + f.getValue().stream()
-                                .map(m -> "'" + m.phrase() + "'")
-                                .distinct()
-                                .collect(Collectors.joining(", ")));
+            double[] without = eval(ClaimFeatures.of(edit.text(), lexicon.find(edit.text()), edit.kept(superlatives)));
+            String reason = f.getKey() + ": "
+                    + f.getValue().stream()
+                            .map(m -> "'" + m.phrase() + "'")
+                            .distinct()
+                            .collect(Collectors.joining(", "));
+            if (logOdds(hype) - logOdds(hype(without)) >= REASON_LOG_ODDS) {
+                reasons.add(reason);
+            }
+            if (logOdds(skeptical) - logOdds(stance(without, "skeptical")) >= REASON_LOG_ODDS) {
+                skepticalReasons.add(reason);
             }
         }
         // hype is a promotional claim about AI: other marketing is neutral, and a sentence is called hype only
@@ -144,8 +150,12 @@ public final class StanceModel {
             int index = model.getIndex(STANCES.get(i));
             ordered[i] = index < 0 ? 0 : p[index];
         }
+        // a skeptical sentence's reasons are what makes it skeptical, not what would have made it hype
         return new Verdict(
-                stance, ordered, reasons, Set.copyOf(features.explained().keySet()));
+                stance,
+                ordered,
+                stance.equals("skeptical") ? skepticalReasons : reasons,
+                Set.copyOf(features.explained().keySet()));
     }
 
     /**
@@ -196,7 +206,11 @@ public final class StanceModel {
     }
 
     private double hype(double[] p) {
-        int index = model.getIndex("hype");
+        return stance(p, "hype");
+    }
+
+    private double stance(double[] p, String stance) {
+        int index = model.getIndex(stance);
         return index < 0 ? 0 : p[index];
     }
 

@@ -94,6 +94,8 @@ class HypeScorerTest {
         StanceCorpus.bundled(StanceCorpus.TRAIN).forEach(s -> sentences.add(s.text()));
         StanceCorpus.bundled(StanceCorpus.HELD_OUT).forEach(s -> sentences.add(s.text()));
         int hype = 0;
+        int skeptical = 0;
+        int skepticalWithReasons = 0;
         int checked = 0;
         for (String sentence : sentences) {
             StanceModel.Verdict v = model.judge(sentence);
@@ -101,25 +103,38 @@ class HypeScorerTest {
                 hype++;
                 assertThat(v.reasons()).as(sentence).isNotEmpty();
             }
+            if (v.stance().equals("skeptical")) {
+                skeptical++;
+                skepticalWithReasons += v.reasons().isEmpty() ? 0 : 1;
+            }
             reasons:
             for (String reason : v.reasons()) {
                 String edited = sentence;
                 String quoted = reason.substring(reason.indexOf(": ") + 2);
                 for (String phrase : quoted.substring(1, quoted.length() - 1).split("', '")) {
-                    if (edited.indexOf(phrase) != edited.lastIndexOf(phrase)) {
-                        continue
-                                reasons; // the phrase twice, once quoted: which one the reason means is not in the text
+                    if (edited.indexOf(phrase) != edited.lastIndexOf(phrase) || !edited.contains(phrase)) {
+                        // the phrase twice, once quoted, or overlapping another phrase of the reason: which words
+                        // the reason means is not in the text
+                        continue reasons;
                     }
                     edited = edited.replace(phrase, " ");
                 }
                 checked++;
-                assertThat(model.judge(edited).hype())
-                        .as(reason + " in: " + sentence)
-                        .isLessThan(v.hype());
+                if (v.stance().equals("skeptical")) {
+                    // a skeptical sentence's reasons are what makes it skeptical
+                    double skepticalWithout =
+                            model.judge(edited).probabilities()[StanceModel.STANCES.indexOf("skeptical")];
+                    assertThat(skepticalWithout).as(reason + " in: " + sentence).isLessThan(v.confidence());
+                } else {
+                    assertThat(model.judge(edited).hype())
+                            .as(reason + " in: " + sentence)
+                            .isLessThan(v.hype());
+                }
             }
         }
         assertThat(hype).as("hype verdicts seen").isGreaterThan(300);
         assertThat(checked).as("reasons checked").isGreaterThan(hype);
+        assertThat(skepticalWithReasons).as("skeptical verdicts that say why").isGreaterThan(skeptical / 2);
     }
 
     @Test

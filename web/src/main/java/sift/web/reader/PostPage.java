@@ -31,6 +31,7 @@ public record PostPage(
         int hypeScore,
         String stance,
         List<PostFacts.Claim> flagged,
+        List<PostFacts.Claim> skeptical,
         boolean aboutAi,
         PostFacts.Release release,
         PostFacts.Episode episode,
@@ -45,6 +46,7 @@ public record PostPage(
         media = List.copyOf(media);
         topics = List.copyOf(topics);
         flagged = List.copyOf(flagged);
+        skeptical = List.copyOf(skeptical);
         labels = List.copyOf(labels);
         elsewhere = List.copyOf(elsewhere);
     }
@@ -89,6 +91,13 @@ public record PostPage(
             pieces.add(new TitlePiece(title.substring(at), null, 0));
         }
         return pieces;
+    }
+
+    /** Why a passage reads as skeptical, in plain words: its reasons, or a plain statement when it has none. */
+    public static String whySkeptical(PostFacts.Claim claim) {
+        return claim.reasons().isEmpty()
+                ? "reads as skeptical of the claim"
+                : String.join("; ", claim.reasons().stream().map(Reasons::plain).toList());
     }
 
     /** What a flagged claim's mark says: its score and every reason. */

@@ -290,6 +290,11 @@ public final class ReaderRoutes {
                         facts.hypeScore(),
                         facts.stance(),
                         ClaimMarks.flagged(facts.claims()),
+                        facts.stance().equals("skeptical")
+                                ? facts.claims().stream()
+                                        .filter(c -> c.stance().equals("skeptical"))
+                                        .toList()
+                                : List.of(),
                         !facts.claims().isEmpty() || !facts.stance().equals("neutral"),
                         facts.release(),
                         facts.episode(),

@@ -172,6 +172,21 @@ class DemoModeTest {
             assertThat(page.select(".content mark.claim").eachAttr("data-why"))
                     .noneMatch(why -> why.matches("(?s).*\\b[a-z-]+: '.*"));
 
+            Document skeptical = Jsoup.parse(app.get("/posts/"
+                            + byTitle(river, "AI Will Not Fix Your Change Management")
+                                    .id())
+                    .body());
+            assertThat(skeptical.select("p.stance").text()).startsWith("Skeptical of AI claims");
+            assertThat(skeptical
+                            .select("details.skeptical-claims[open] li .why")
+                            .eachText())
+                    .as("a skeptical post says why, in plain words")
+                    .isNotEmpty()
+                    .noneMatch(why -> why.matches("(?s).*\\b[a-z-]+: '.*"));
+            assertThat(page.select("details.skeptical-claims"))
+                    .as("not on a hype post")
+                    .isEmpty();
+
             Document home = Jsoup.parse(app.get("/").body());
             assertThat(home.select(".entry .stance-hype").text()).contains("hype");
             assertThat(home.select(".entry .stance-skeptical").eachText())
