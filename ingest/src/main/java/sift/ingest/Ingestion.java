@@ -129,11 +129,19 @@ public final class Ingestion implements AutoCloseable {
         return scheduler;
     }
 
-    /** Lets refreshes in flight finish their current post, then closes the fetcher. */
+    /**
+     * Lets refreshes in flight finish their current post, then closes the fetcher. The follower is let finish its
+     * look, not interrupted: a thread interrupted while H2 reads its file closes that file for every thread.
+     */
     @Override
     public void close() {
-        follower.shutdownNow();
+        follower.shutdown();
         scheduler.close();
         fetcher.close();
+        try {
+            follower.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -85,6 +85,7 @@ public final class SearchIndex implements AutoCloseable {
     private Instant cursorAt = Instant.EPOCH;
     private long cursorId;
     private ScheduledExecutorService follower;
+    private boolean closed; // guarded by this
     private boolean layoutCurrent;
     private long lastCommitNanos = System.nanoTime();
     private long lastLateCheckNanos;
@@ -218,6 +219,9 @@ public final class SearchIndex implements AutoCloseable {
      * how many posts it (re)indexed.
      */
     public synchronized int catchUp() {
+        if (closed) {
+            return 0;
+        }
         try {
             int indexed = reindexLateCommits();
             Instant at = cursorAt;
@@ -353,7 +357,7 @@ public final class SearchIndex implements AutoCloseable {
      * none, it starts a story of its own. A post the index has not seen yet waits for the next call.
      */
     public synchronized int linkStories() {
-        return stories.link();
+        return closed ? 0 : stories.link();
     }
 
     /**
@@ -413,6 +417,9 @@ public final class SearchIndex implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // the follower may be waiting for this monitor to link stories: once closed it must not touch the
+        // database, whose file an interrupted thread's read would close under the other threads' writes
+        closed = true;
         if (follower != null) {
             follower.shutdownNow();
         }

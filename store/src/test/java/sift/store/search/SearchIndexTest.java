@@ -633,6 +633,31 @@ class SearchIndexTest {
     @Nested
     class FollowingTheDatabase {
         @Test
+        void aFollowerThatGetsTheIndexAfterItClosedLeavesTheDatabaseAlone() {
+            post(
+                    cloudflare,
+                    "late",
+                    "A post the follower has not linked",
+                    "Its story is not known yet.",
+                    "article",
+                    "2025-11-17T14:00:00Z");
+            int stored = db.postChanges().count();
+            index.close();
+            // the follower's thread was interrupted by the close and then got the monitor back
+            Thread.currentThread().interrupt();
+            try {
+                assertThat(index.catchUp()).isZero();
+                assertThat(index.linkStories()).isZero();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(db.postChanges().count())
+                    .as("the database's file still open for everyone")
+                    .isEqualTo(stored);
+            index = SearchIndex.open(dir.resolve("index"), db.postChanges(), CLOCK);
+        }
+
+        @Test
         void findsNewAndChangedPostsAfterACatchUp() {
             post(
                     cloudflare,
