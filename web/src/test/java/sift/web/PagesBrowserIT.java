@@ -71,6 +71,7 @@ class PagesBrowserIT {
             pages.put("episode", "/posts/" + episode);
             pages.put("digest", "/digest");
             pages.put("admin-feeds", "/admin/feeds");
+            pages.put("admin-lexicon", "/admin/classifiers/lexicon");
             WebDriver browser = LoginBrowserIT.chromium(dir.resolve("profile"));
             try {
                 LoginBrowserIT.signInAsAdmin(browser, app, PASSWORD, "/", "River · Sift");
