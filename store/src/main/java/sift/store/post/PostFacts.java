@@ -94,25 +94,8 @@ public record PostFacts(
             chapters = List.copyOf(chapters);
         }
 
-        public Episode(
-                String show,
-                Integer season,
-                Integer number,
-                Integer durationSeconds,
-                String transcriptUrl,
-                String transcriptType,
-                String chaptersUrl) {
-            this(show, season, number, durationSeconds, transcriptUrl, transcriptType, chaptersUrl, List.of());
-        }
-
         public Episode(String show, Integer season, Integer number, Integer durationSeconds) {
-            this(show, season, number, durationSeconds, null, null, null);
-        }
-
-        /** The episode with its chapters. */
-        public Episode withChapters(List<Chapter> chapters) {
-            return new Episode(
-                    show, season, number, durationSeconds, transcriptUrl, transcriptType, chaptersUrl, chapters);
+            this(show, season, number, durationSeconds, null, null, null, List.of());
         }
     }
 

@@ -42,7 +42,8 @@ class PodcastStoreTest {
                 "neutral",
                 List.of(),
                 null,
-                new PostFacts.Episode(show, 2, number, 3_000, "https://pods.example/t.vtt", "text/vtt", null));
+                new PostFacts.Episode(
+                        show, 2, number, 3_000, "https://pods.example/t.vtt", "text/vtt", null, List.of()));
         return db.posts()
                 .upsert(
                         new PostDraft(

@@ -325,9 +325,15 @@ class PostStoreTest {
                         List.of(
                                 new ReleaseNote("New features", "New EVPN labs", false),
                                 new ReleaseNote("Breaking changes", "Dropped Python 3.8", true))),
-                new PostFacts.Episode("Software Gone Wild", 3, 142, 3_540)
-                        .withChapters(List.of(
-                                new PostFacts.Chapter(0, "Intro"), new PostFacts.Chapter(754, "Route servers"))));
+                new PostFacts.Episode(
+                        "Software Gone Wild",
+                        3,
+                        142,
+                        3_540,
+                        null,
+                        null,
+                        null,
+                        List.of(new PostFacts.Chapter(0, "Intro"), new PostFacts.Chapter(754, "Route servers"))));
 
         PostDraft withFacts(String guid, String title, PostFacts facts) {
             return new PostDraft(
@@ -345,8 +351,15 @@ class PostStoreTest {
                     "neutral",
                     List.of(),
                     null,
-                    new PostFacts.Episode("Show", null, 1, 60)
-                            .withChapters(List.of(new PostFacts.Chapter(5, "Route\tservers\nand more"))),
+                    new PostFacts.Episode(
+                            "Show",
+                            null,
+                            1,
+                            60,
+                            null,
+                            null,
+                            null,
+                            List.of(new PostFacts.Chapter(5, "Route\tservers\nand more"))),
                     null);
             long other = posts.upsert(withFacts("r2", "Show 1", tabbed), NOW).postId();
             assertThat(db.postQueries()

@@ -78,14 +78,14 @@ class PodcastAndReleasePagesTest {
                 List.of(),
                 null,
                 new PostFacts.Episode(
-                                show,
-                                null,
-                                number,
-                                3_130,
-                                "https://pods.example/" + number + ".html",
-                                "text/html",
-                                "https://pods.example/" + number + "-chapters.json")
-                        .withChapters(List.of(
+                        show,
+                        null,
+                        number,
+                        3_130,
+                        "https://pods.example/" + number + ".html",
+                        "text/html",
+                        "https://pods.example/" + number + "-chapters.json",
+                        List.of(
                                 new PostFacts.Chapter(0, "Hello"),
                                 new PostFacts.Chapter(3_725, "<img src=x onerror=alert(1)> & goodbye"))));
     }
