@@ -48,9 +48,7 @@ public final class DigestText {
                             .append("\n\n    claim ")
                             .append(claim.score())
                             .append(": ")
-                            .append(escape(oneLine(String.join(
-                                    "; ",
-                                    claim.reasons().stream().map(Reasons::plain).toList()))))
+                            .append(escape(oneLine(Reasons.plain(claim.reasons()))))
                             .append('\n');
                 }
                 if (hype.more() > 0) {

@@ -1,5 +1,6 @@
 package sift.web.http;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,11 @@ public final class Reasons {
             Map.entry("quoted-claim", "a claim in quotes"));
 
     private Reasons() {}
+
+    /** A claim's reasons in plain words, one after the other: "an absolute: zero; a superlative: best". */
+    public static String plain(List<String> reasons) {
+        return String.join("; ", reasons.stream().map(Reasons::plain).toList());
+    }
 
     /** {@code anthro: 'understands', 'thinks'} as {@code speaks of the product as a person: understands, thinks}. */
     public static String plain(String reason) {

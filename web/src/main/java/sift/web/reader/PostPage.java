@@ -95,22 +95,13 @@ public record PostPage(
 
     /** Why a passage reads as skeptical, in plain words: its reasons, or a plain statement when it has none. */
     public static String whySkeptical(PostFacts.Claim claim) {
-        return claim.reasons().isEmpty()
-                ? "reads as skeptical of the claim"
-                : String.join("; ", claim.reasons().stream().map(Reasons::plain).toList());
+        return claim.reasons().isEmpty() ? "reads as skeptical of the claim" : Reasons.plain(claim.reasons());
     }
 
     /** What a flagged claim's mark says: its score and every reason. */
     public static String explanation(PostFacts.Claim claim) {
         return "Hype " + claim.score() + "/100"
-                + (claim.reasons().isEmpty()
-                        ? ""
-                        : ": "
-                                + String.join(
-                                        "; ",
-                                        claim.reasons().stream()
-                                                .map(Reasons::plain)
-                                                .toList()));
+                + (claim.reasons().isEmpty() ? "" : ": " + Reasons.plain(claim.reasons()));
     }
 
     /** A topic's score as a whole percentage, for the chip's tooltip. */
