@@ -1,9 +1,11 @@
 package sift.web;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +14,7 @@ import sift.ingest.Ingestion;
 import sift.ingest.fetch.FetchSettings;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.StanceModel;
+import sift.store.Database;
 import sift.store.DbSettings;
 import sift.web.auth.Passwords;
 import sift.web.digest.Smtp;
@@ -154,6 +157,11 @@ public record SiftConfig(
     /** The models, calling a claim hype from this configuration's threshold. */
     public Analyzer analyzer() {
         return new Analyzer().withHypeThreshold(hypeThreshold);
+    }
+
+    /** The ingest workers this configuration asks for, over {@code db}, counting into {@code registry}. */
+    public Ingestion ingestion(Database db, PrometheusRegistry registry, Clock clock) {
+        return new Ingestion(db, ingest().settings(), analyzer(), node(), registry, clock);
     }
 
     /** The hype threshold alone, for commands that read no other setting ({@code sift score}). */

@@ -84,8 +84,7 @@ public final class SiftServer implements AutoCloseable {
             search = SearchIndex.open(config.indexDir(), db.postChanges(), clock);
             search.startFollowing(INDEX_FOLLOW_INTERVAL);
             Metrics metrics = new Metrics();
-            ingestion = new Ingestion(
-                    db, config.ingest().settings(), config.analyzer(), config.node(), metrics.registry(), clock);
+            ingestion = config.ingestion(db, metrics.registry(), clock);
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
             Accounts.ensureAdmin(db.users(), config.accounts().adminPassword(), clock.instant());
             Javalin app = App.create(new App.Deps(

@@ -46,13 +46,7 @@ public final class IngestCommand implements Callable<Integer> {
         config = allowPrivate.apply(config);
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = CommandOptions.open(config);
-                Ingestion ingestion = new Ingestion(
-                        db,
-                        config.ingest().settings(),
-                        config.analyzer(),
-                        config.node(),
-                        new PrometheusRegistry(),
-                        Clock.systemUTC())) {
+                Ingestion ingestion = config.ingestion(db, new PrometheusRegistry(), Clock.systemUTC())) {
             if (opml != null) {
                 out.println(ImportOpmlCommand.subscribe(db, feeds, opml));
             }

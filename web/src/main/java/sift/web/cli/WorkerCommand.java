@@ -30,13 +30,7 @@ public final class WorkerCommand implements Callable<Integer> {
         SiftConfig config = data.config();
         config = allowPrivate.apply(config);
         Database db = CommandOptions.open(config);
-        Ingestion ingestion = new Ingestion(
-                db,
-                config.ingest().settings(),
-                config.analyzer(),
-                config.node(),
-                new PrometheusRegistry(),
-                Clock.systemUTC());
+        Ingestion ingestion = config.ingestion(db, new PrometheusRegistry(), Clock.systemUTC());
         ingestion.scheduler().start();
         ServeCommand.runUntilStopped(() -> {
             ingestion.close();
