@@ -18,6 +18,7 @@ import sift.store.post.PostQueries;
 import sift.store.post.PostStore;
 import sift.store.release.ReleaseStore;
 import sift.store.sql.Sql;
+import sift.store.sync.SyncStore;
 import sift.store.user.ApiTokenStore;
 import sift.store.user.LoginDeviceStore;
 import sift.store.user.PostStateStore;
@@ -120,6 +121,10 @@ public final class Database implements AutoCloseable {
 
     public PostStateStore postStates() {
         return new PostStateStore(jdbi);
+    }
+
+    public SyncStore sync() {
+        return new SyncStore(jdbi);
     }
 
     public PodcastStore podcasts() {

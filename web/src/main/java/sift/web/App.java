@@ -19,6 +19,7 @@ import sift.nlp.embed.Encoder;
 import sift.store.Database;
 import sift.store.search.SearchIndex;
 import sift.web.admin.AdminRoutes;
+import sift.web.admin.FeedAdmin;
 import sift.web.admin.OpmlImports;
 import sift.web.admin.UserRoutes;
 import sift.web.auth.AccountChanges;
@@ -49,6 +50,7 @@ import sift.web.reader.StateRoutes;
 import sift.web.release.ReleaseRoutes;
 import sift.web.search.QueryMeaning;
 import sift.web.search.SearchRoutes;
+import sift.web.sync.SyncApis;
 
 /** The web application: every route in one place. The same factory serves {@code sift serve} and the tests. */
 public final class App {
@@ -102,6 +104,7 @@ public final class App {
                 deps.db().postQueries(),
                 deps.db().postStates(),
                 deps.db().labels(),
+                deps.db().sync(),
                 readMarks,
                 deps.search(),
                 pages,
@@ -145,14 +148,10 @@ public final class App {
                 deps.db().digests(), deps.db().users(), deps.db().savedSearches(), deps.search(), deps.clock());
         DigestRoutes digest = new DigestRoutes(digests, pages, reach);
         OpmlImports imports = new OpmlImports(deps.db().feeds(), deps.db().audit(), deps.clock());
-        AdminRoutes admin = new AdminRoutes(
-                deps.db().feeds(),
-                deps.db().audit(),
-                imports,
-                deps.search(),
-                deps.fetchSettings(),
-                pages,
-                deps.clock());
+        FeedAdmin feedAdmin =
+                new FeedAdmin(deps.db().feeds(), deps.db().audit(), deps.search(), deps.fetchSettings(), deps.clock());
+        AdminRoutes admin =
+                new AdminRoutes(deps.db().feeds(), deps.db().audit(), imports, feedAdmin, pages, deps.clock());
         Rescore rescore = new Rescore(
                 deps.db().posts(),
                 deps.db().postQueries(),
@@ -242,6 +241,8 @@ public final class App {
         app.post("/account/digest", account::digest);
         app.post("/account/feeds", account::createFeed);
         app.post("/account/feeds/revoke", account::revokeFeed);
+        app.post("/account/apps", account::createApp);
+        app.post("/account/apps/revoke", account::revokeApp);
         app.post("/account/tokens", account::create);
         app.post("/account/tokens/revoke", account::revoke);
         app.post("/account/password", account::password);
@@ -317,6 +318,18 @@ public final class App {
         app.get("/api/releases", releases::productsApi);
         app.get("/api/releases/timeline", releases::timelineApi);
         app.post("/api/releases/watch", releases::watch);
+        // the sync APIs of reading apps (docs/API.md): they sign in with app passwords
+        SyncApis.register(
+                app,
+                auth.appLogins(),
+                deps.db().sync(),
+                deps.db().feeds(),
+                feedAdmin,
+                deps.db().savedSearches(),
+                deps.search(),
+                digests,
+                () -> deps.ingestion().analyzer().hypeThreshold(),
+                deps.clock());
         // operations
         app.get("/health", ctx -> health.show(ctx, diagnostics.allowed(ctx)));
         app.get("/metrics", ctx -> {

@@ -69,6 +69,37 @@ public final class TestApp implements AutoCloseable {
                 config(dataDir, true, true, Map.of("SIFT_ADMIN_PASSWORD", adminPassword)), Clock.systemUTC()));
     }
 
+    /** The demo on this database (an H2 file in {@code dataDir}, or PostgreSQL), whose first admin has {@code adminPassword}. */
+    public static TestApp startDemo(Path dataDir, String adminPassword, DbSettings db) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("SIFT_ADMIN_PASSWORD", adminPassword);
+        if (!db.url().startsWith("jdbc:h2:")) {
+            env.put("SIFT_DB_URL", db.url());
+            env.put("SIFT_DB_USER", db.user());
+            env.put("SIFT_DB_PASSWORD", db.password());
+        }
+        return new TestApp(SiftServer.start(config(dataDir, true, true, env), Clock.systemUTC()));
+    }
+
+    /** Waits up to 30 s for ingest to store posts and then store no more for two seconds: the demo's feeds are in. */
+    public void awaitQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long last = -1;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long count = server.db().postChanges().count();
+            if (count != last) {
+                last = count;
+                stableSince = System.nanoTime();
+            } else if (count > 0
+                    && System.nanoTime() - stableSince > Duration.ofSeconds(2).toNanos()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("ingest did not settle in 30 s (" + last + " posts)");
+    }
+
     private static SiftConfig config(Path dataDir, boolean demo, boolean backgroundIngest, Map<String, String> env) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.putIfAbsent("SIFT_DIAGNOSTICS_TOKEN", DIAGNOSTICS_TOKEN);

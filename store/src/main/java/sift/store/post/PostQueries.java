@@ -1,5 +1,6 @@
 package sift.store.post;
 
+import static sift.store.sql.Sql.condition;
 import static sift.store.sql.Sql.instant;
 import static sift.store.sql.Sql.utc;
 
@@ -92,15 +93,6 @@ public final class PostQueries {
                 .bind("limit", limit)
                 .map(PostRows::mapSummary)
                 .list());
-    }
-
-    /** Adds a condition of the river's filter and its value, when the filter sets one. */
-    private static void condition(
-            StringBuilder where, Map<String, Object> binds, String sql, String name, Object value) {
-        if (value != null) {
-            where.append(sql);
-            binds.put(name, value);
-        }
     }
 
     public Optional<Post> find(long id) {

@@ -175,7 +175,7 @@ public final class PostStore {
     }
 
     /**
-     * Archives posts published before the cutoff that no reader starred: their full content goes, their
+     * Archives posts published before the cutoff that no reader starred or labelled: their full content goes, their
      * title, link, summary, facts and identity stay (so that their feed does not bring them back). Works in
      * batches of a thousand posts, each its own transaction, and returns how many it archived.
      */
@@ -189,6 +189,7 @@ public final class PostStore {
                                 WHERE p.archived_at IS NULL AND p.published_at < :cutoff
                                   AND NOT EXISTS (SELECT 1 FROM user_post_state s
                                                   WHERE s.post_id = p.id AND s.starred_at IS NOT NULL)
+                                  AND NOT EXISTS (SELECT 1 FROM user_post_labels l WHERE l.post_id = p.id)
                                 ORDER BY p.published_at LIMIT 1000""")
                         .bind("cutoff", utc(cutoff))
                         .mapTo(Long.class)

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Time values to and from JDBC the same way on H2 and PostgreSQL: as {@code OffsetDateTime} in UTC. */
@@ -31,6 +32,15 @@ public final class Sql {
     /** The items of a column written by {@link #lines}. */
     public static List<String> items(String lines) {
         return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
+    }
+
+    /** Adds a condition of a query and its value, when the value is given. */
+    public static void condition(
+            StringBuilder where, Map<String, Object> binds, String sql, String name, Object value) {
+        if (value != null) {
+            where.append(sql);
+            binds.put(name, value);
+        }
     }
 
     /** True when the cause is a unique or primary key violation (SQLSTATE 23505 on H2 and PostgreSQL). */

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * keeps its SHA-256), lasts a fixed time, and carries its own token against cross-site request forgery.
  */
 public final class SessionStore {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final SecureRandom RANDOM = new SecureRandom();
     private final Jdbi jdbi;
 
     public SessionStore(Jdbi jdbi) {

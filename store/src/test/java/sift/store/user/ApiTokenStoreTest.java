@@ -101,4 +101,33 @@ class ApiTokenStoreTest {
         assertThat(tokens.find(API, api, NOW)).isPresent();
         assertThat(tokens.revokeAll(ana)).isEqualTo(2);
     }
+
+    @Test
+    void anAppPasswordIsTypeableFindsItsReaderByItselfOrByItsFeverKeyAndIsRevoked() {
+        String password = tokens.createAppPassword(ana, "ana", "Reeder", NOW);
+        assertThat(password).matches("[a-z2-9]{4}(-[a-z2-9]{4}){5}");
+        assertThat(tokens.find(ApiTokenStore.Scope.APP, password, NOW))
+                .map(User::name)
+                .hasValue("ana");
+        assertThat(tokens.find(API, password, NOW)).as("not an API token").isEmpty();
+        String key = ApiTokenStore.feverKey("ana", password);
+        assertThat(key).hasSize(32);
+        assertThat(tokens.findByFeverKey(key.toUpperCase(java.util.Locale.ROOT), NOW))
+                .map(User::name)
+                .hasValue("ana");
+        assertThat(tokens.findByFeverKey(ApiTokenStore.feverKey("ben", password), NOW))
+                .as("the key of another name")
+                .isEmpty();
+        assertThat(tokens.findByFeverKey("not hex", NOW)).isEmpty();
+        assertThat(tokens.list(ana, ApiTokenStore.Scope.APP))
+                .extracting(ApiTokenStore.ApiToken::name)
+                .containsExactly("Reeder");
+        assertThatThrownBy(() -> tokens.createAppPassword(ana, "ana", "Reeder", NOW))
+                .isInstanceOf(AlreadyExistsException.class)
+                .hasMessageContaining("Reeder");
+
+        assertThat(tokens.revoke(ana, ApiTokenStore.Scope.APP, "Reeder")).isTrue();
+        assertThat(tokens.find(ApiTokenStore.Scope.APP, password, NOW)).isEmpty();
+        assertThat(tokens.findByFeverKey(key, NOW)).isEmpty();
+    }
 }

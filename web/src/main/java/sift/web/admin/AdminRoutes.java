@@ -7,28 +7,21 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sift.ingest.discover.FeedDiscovery;
-import sift.ingest.fetch.FeedFetcher;
-import sift.ingest.fetch.FetchSettings;
 import sift.ingest.fulltext.FullText;
 import sift.ingest.opml.Opml;
 import sift.ingest.opml.OpmlException;
-import sift.ingest.parse.FeedParser;
 import sift.store.AuditStore;
 import sift.store.feed.Feed;
 import sift.store.feed.FeedSettings;
 import sift.store.feed.FeedStore;
 import sift.store.feed.NewFeed;
-import sift.store.search.SearchIndex;
 import sift.web.http.BadInput;
 import sift.web.http.Fields;
 import sift.web.http.Pages;
@@ -47,24 +40,16 @@ public final class AdminRoutes {
     private final FeedStore feeds;
     private final AuditStore audit;
     private final OpmlImports imports;
-    private final SearchIndex index;
-    private final FetchSettings fetchSettings;
+    private final FeedAdmin feedAdmin;
     private final Pages pages;
     private final Clock clock;
 
     public AdminRoutes(
-            FeedStore feeds,
-            AuditStore audit,
-            OpmlImports imports,
-            SearchIndex index,
-            FetchSettings fetchSettings,
-            Pages pages,
-            Clock clock) {
+            FeedStore feeds, AuditStore audit, OpmlImports imports, FeedAdmin feedAdmin, Pages pages, Clock clock) {
         this.feeds = feeds;
         this.audit = audit;
         this.imports = imports;
-        this.index = index;
-        this.fetchSettings = fetchSettings;
+        this.feedAdmin = feedAdmin;
         this.pages = pages;
         this.clock = clock;
     }
@@ -89,44 +74,22 @@ public final class AdminRoutes {
     /** {@code POST /admin/feeds}: subscribes the feed at a URL, or the first feed a site's page announces. */
     public void add(Context ctx) {
         String given = ctx.formParam("url") == null ? "" : ctx.formParam("url").strip();
-        URI url = WebLinks.webAddress(given);
-        if (url == null) {
-            renderFeeds(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    null,
-                    "'" + given + "' is not an http(s) address of a feed or a site.");
+        FeedAdmin.Subscribed subscribed;
+        try {
+            subscribed = feedAdmin.subscribe(Viewer.of(ctx), given, ctx.formParam("category"));
+        } catch (BadInput e) {
+            renderFeeds(ctx, HttpStatus.BAD_REQUEST, null, e.getMessage());
             return;
         }
-        FeedDiscovery.Result found;
-        try (FeedFetcher fetcher = new FeedFetcher(fetchSettings)) {
-            found = new FeedDiscovery(fetcher, new FeedParser()).discover(url);
-        }
-        if (found.feeds().isEmpty()) {
-            renderFeeds(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    null,
-                    Character.toUpperCase(found.problem().charAt(0))
-                            + found.problem().substring(1) + ".");
-            return;
-        }
-        FeedDiscovery.Found feed = found.feeds().get(0);
-        String category = ctx.formParam("category");
-        boolean added = feeds.subscribe(
-                new NewFeed(feed.url(), feed.title(), category == null || category.isBlank() ? null : category.strip()),
-                clock.instant());
-        Viewer viewer = Viewer.of(ctx);
-        if (added) {
-            record(viewer, "feed.add", feed.url(), given.equals(feed.url()) ? null : "found from " + given);
-        }
-        StringBuilder notice = new StringBuilder(added ? "Subscribed " : "Already subscribed: ").append(feed.url());
+        Feed feed = subscribed.feed();
+        StringBuilder notice =
+                new StringBuilder(subscribed.added() ? "Subscribed " : "Already subscribed: ").append(feed.url());
         if (feed.title() != null) {
             notice.append(" (").append(feed.title()).append(')');
         }
-        found.feeds().stream()
-                .skip(1)
-                .forEach(other -> notice.append("; also offered: ").append(other.url()));
+        subscribed
+                .alsoOffered()
+                .forEach(other -> notice.append("; also offered: ").append(other));
         renderFeeds(ctx, HttpStatus.OK, notice.toString(), null);
     }
 
@@ -158,9 +121,7 @@ public final class AdminRoutes {
             renderFeed(ctx, HttpStatus.BAD_REQUEST, feed, e.getMessage());
             return;
         }
-        FeedSettings before = feeds.settings(feed.id()).orElseThrow();
-        feeds.update(feed.id(), settings, clock.instant());
-        record(Viewer.of(ctx), "feed.edit", feed.url(), changes(before, settings));
+        feedAdmin.update(Viewer.of(ctx), feed, settings);
         ctx.redirect(WebLinks.with("/admin/feeds", "notice", "Saved " + feed.displayTitle()), HttpStatus.SEE_OTHER);
     }
 
@@ -194,25 +155,6 @@ public final class AdminRoutes {
                 "true".equals(ctx.formParam("enabled")));
     }
 
-    /** What changed between two settings, in words, for the audit log. */
-    static String changes(FeedSettings before, FeedSettings after) {
-        Map<String, Object[]> fields = new LinkedHashMap<>();
-        fields.put("title", new Object[] {before.title(), after.title()});
-        fields.put("category", new Object[] {before.category(), after.category()});
-        fields.put("refresh minutes", new Object[] {before.refreshMinutes(), after.refreshMinutes()});
-        fields.put("full text", new Object[] {before.fullText(), after.fullText()});
-        fields.put("selector", new Object[] {before.fullTextSelector(), after.fullTextSelector()});
-        fields.put("source weight", new Object[] {before.sourceWeight(), after.sourceWeight()});
-        fields.put("enabled", new Object[] {before.enabled(), after.enabled()});
-        List<String> changed = new ArrayList<>();
-        fields.forEach((name, pair) -> {
-            if (!java.util.Objects.equals(pair[0], pair[1])) {
-                changed.add(name + ": " + pair[0] + " -> " + pair[1]);
-            }
-        });
-        return changed.isEmpty() ? "nothing changed" : String.join("; ", changed);
-    }
-
     /** {@code POST /admin/feeds/{id}/delete} with {@code confirm=yes}: unsubscribes the feed; its posts go with it. */
     public void delete(Context ctx) {
         Feed feed = feed(ctx, "id");
@@ -221,9 +163,7 @@ public final class AdminRoutes {
                     ctx, HttpStatus.BAD_REQUEST, feed, "Nothing was removed: tick the box that confirms the removal.");
             return;
         }
-        feeds.remove(feed.id());
-        index.forgetFeed(feed.id());
-        record(Viewer.of(ctx), "feed.remove", feed.url(), feed.displayTitle());
+        feedAdmin.remove(Viewer.of(ctx), feed);
         ctx.redirect(
                 WebLinks.with("/admin/feeds", "notice", "Removed " + feed.displayTitle() + " and its posts"),
                 HttpStatus.SEE_OTHER);
@@ -233,7 +173,7 @@ public final class AdminRoutes {
     public void refresh(Context ctx) {
         Feed feed = feed(ctx, "id");
         feeds.dueNow(feed.id(), clock.instant());
-        record(Viewer.of(ctx), "feed.refresh", feed.url(), null);
+        feedAdmin.record(Viewer.of(ctx), "feed.refresh", feed.url(), null);
         ctx.redirect(
                 WebLinks.with(
                         "/admin/feeds",
@@ -315,11 +255,6 @@ public final class AdminRoutes {
                     return feed;
                 })
                 .toList());
-    }
-
-    private void record(Viewer viewer, String action, String target, String detail) {
-        audit.record(viewer.userId(), viewer.name(), action, target, detail, clock.instant());
-        log.info("Admin '{}': {} {}{}", viewer.name(), action, target, detail == null ? "" : " (" + detail + ")");
     }
 
     private Feed feed(Context ctx, String param) {

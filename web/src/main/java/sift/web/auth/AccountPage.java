@@ -5,10 +5,11 @@ import java.util.List;
 import sift.store.user.ApiTokenStore;
 import sift.store.user.DigestSettings;
 
-/** The reader's account page: digest settings, API tokens, devices signed in. */
+/** The reader's account page: digest settings, feed addresses, app passwords, API tokens, devices signed in. */
 public record AccountPage(
         List<ApiTokenStore.ApiToken> tokens,
         List<ApiTokenStore.ApiToken> feedTokens,
+        List<ApiTokenStore.ApiToken> apps,
         AccountRoutes.Created created,
         String view,
         String base,

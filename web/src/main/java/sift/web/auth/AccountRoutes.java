@@ -153,9 +153,22 @@ public final class AccountRoutes {
         make(ctx, ApiTokenStore.Scope.FEEDS);
     }
 
+    /** {@code POST /account/apps}: an app password for a reading app that syncs, shown once. */
+    public void createApp(Context ctx) {
+        make(ctx, ApiTokenStore.Scope.APP);
+    }
+
+    private static String what(ApiTokenStore.Scope scope) {
+        return switch (scope) {
+            case API -> "API token";
+            case FEEDS -> "feed address";
+            case APP -> "app password";
+        };
+    }
+
     private void make(Context ctx, ApiTokenStore.Scope scope) {
         Viewer viewer = signedIn(ctx);
-        String what = scope == ApiTokenStore.Scope.API ? "token" : "feed address";
+        String what = what(scope);
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
         if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -166,7 +179,9 @@ public final class AccountRoutes {
             return;
         }
         try {
-            String token = tokens.create(viewer.userId(), scope, name, clock.instant());
+            String token = scope == ApiTokenStore.Scope.APP
+                    ? tokens.createAppPassword(viewer.userId(), viewer.name(), name, clock.instant())
+                    : tokens.create(viewer.userId(), scope, name, clock.instant());
             log.info("'{}' made the {} '{}'", viewer.name(), what, name);
             render(ctx, new Created(scope, name, token), null);
         } catch (AlreadyExistsException e) {
@@ -188,15 +203,26 @@ public final class AccountRoutes {
         revoke(ctx, ApiTokenStore.Scope.FEEDS);
     }
 
+    /** {@code POST /account/apps/revoke}: the app signs in no more, at once. */
+    public void revokeApp(Context ctx) {
+        revoke(ctx, ApiTokenStore.Scope.APP);
+    }
+
     private void revoke(Context ctx, ApiTokenStore.Scope scope) {
         Viewer viewer = signedIn(ctx);
-        String what = scope == ApiTokenStore.Scope.API ? "API token" : "feed address";
+        String what = what(scope);
         String name = ctx.formParam("name");
         if (name == null || !tokens.revoke(viewer.userId(), scope, name)) {
             throw new BadRequestResponse("You have no " + what + " named '" + name + "'.");
         }
         log.info("'{}' revoked the {} '{}'", viewer.name(), what, name);
-        ctx.redirect(scope == ApiTokenStore.Scope.API ? "/account#tokens" : "/account#feeds", HttpStatus.SEE_OTHER);
+        ctx.redirect(
+                switch (scope) {
+                    case API -> "/account#tokens";
+                    case FEEDS -> "/account#feeds";
+                    case APP -> "/account#apps";
+                },
+                HttpStatus.SEE_OTHER);
     }
 
     /**
@@ -247,6 +273,14 @@ public final class AccountRoutes {
         public boolean feed() {
             return scope == ApiTokenStore.Scope.FEEDS;
         }
+
+        public boolean app() {
+            return scope == ApiTokenStore.Scope.APP;
+        }
+
+        public boolean apiToken() {
+            return scope == ApiTokenStore.Scope.API;
+        }
     }
 
     private void render(Context ctx, Created created, String problem) {
@@ -257,6 +291,7 @@ public final class AccountRoutes {
                 new AccountPage(
                         tokens.list(viewer.userId(), ApiTokenStore.Scope.API),
                         tokens.list(viewer.userId(), ApiTokenStore.Scope.FEEDS),
+                        tokens.list(viewer.userId(), ApiTokenStore.Scope.APP),
                         created,
                         view(ctx),
                         baseUrl != null ? baseUrl : ctx.scheme() + "://" + ctx.host(),

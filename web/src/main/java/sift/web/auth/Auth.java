@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,6 +58,8 @@ public final class Auth {
             + LOCK_FOR.toMinutes() + " minutes, except in a browser that signed in to it before.)";
     /** Paths anyone reaches without a session looked up: style sheet, demo feeds, icon. */
     private static final Set<String> OPEN_PREFIXES = Set.of("/static/", "/demo/", "/favicon.ico");
+    /** The sync APIs, whose apps sign in with app passwords of their own ({@link AppLogins}): no session, no request token. */
+    public static final List<String> SYNC_PATHS = List.of("/api/greader/", "/fever/");
     /** Paths anyone reaches, that show more to an admin (or a monitoring system's token): health and metrics. */
     private static final Set<String> DIAGNOSTICS = Set.of("/health", "/metrics");
 
@@ -70,6 +73,7 @@ public final class Auth {
     private final ApiTokenStore tokens;
     private final LoginDeviceStore devices;
     private final LoginGuard guard;
+    private final AppLogins appLogins;
     private final Pages pages;
     private final boolean publicReader;
     private final Clock clock;
@@ -89,6 +93,7 @@ public final class Auth {
         this.tokens = tokens;
         this.devices = devices;
         this.guard = new LoginGuard(registry);
+        this.appLogins = new AppLogins(tokens, guard, clock);
         this.pages = pages;
         this.publicReader = publicReader;
         this.clock = clock;
@@ -99,6 +104,9 @@ public final class Auth {
         String path = ctx.path();
         if (OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
             return;
+        }
+        if (path.equals("/fever") || SYNC_PATHS.stream().anyMatch(path::startsWith)) {
+            return; // the sync APIs check their apps' passwords themselves
         }
         String authorization = ctx.header("Authorization");
         if (authorization != null && path.startsWith("/api/")) {
@@ -286,6 +294,11 @@ public final class Auth {
         return matches;
     }
 
+    /** How the sync apps sign in: with app passwords, throttled with the logins. */
+    public AppLogins appLogins() {
+        return appLogins;
+    }
+
     /** Forgets at once the sessions of an account this process remembers (its password changed, it was disabled). */
     public void forgetSessions(long userId) {
         recentSessions.forget(userId);
@@ -317,7 +330,7 @@ public final class Auth {
     }
 
     /** A name as the log shows it: at most 100 characters, control characters as '?', so no line is forged. */
-    private static String printable(String name) {
+    static String printable(String name) {
         String cut = name.length() > 100 ? name.substring(0, 100) + "..." : name;
         return cut.replaceAll("\\p{Cntrl}", "?");
     }

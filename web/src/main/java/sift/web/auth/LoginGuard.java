@@ -76,6 +76,24 @@ final class LoginGuard {
         return reserved[0];
     }
 
+    /**
+     * Whether the address may try a secret now, without counting the try: for app passwords and keys, random
+     * secrets that no guess finds, checked with a fast hash on every call an app makes.
+     */
+    boolean allows(String address, Instant now) {
+        Failures f = byAddress.get(key(address));
+        return f == null || !f.since().plus(WINDOW).isAfter(now) || f.count() < PER_ADDRESS;
+    }
+
+    /** A secret tried from the address was wrong: it counts as a failed login. */
+    void failed(String address, Instant now) {
+        byAddress.compute(
+                key(address),
+                (k, f) -> f == null || !f.since().plus(WINDOW).isAfter(now)
+                        ? new Failures(1, now)
+                        : new Failures(f.count() + 1, f.since()));
+    }
+
     /** The login from the address succeeded: its attempt does not count as a failure. */
     void succeeded(String address) {
         byAddress.computeIfPresent(

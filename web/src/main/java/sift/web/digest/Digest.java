@@ -36,6 +36,23 @@ public record Digest(
         skeptical = List.copyOf(skeptical);
     }
 
+    /** Every post the digest names, each once, in the order the digest shows them. */
+    public List<Long> postIds() {
+        java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+        java.util.function.Consumer<List<Story>> stories = list -> list.forEach(story -> {
+            ids.add(story.lead().id());
+            story.others().forEach(other -> ids.add(other.id()));
+        });
+        stories.accept(top);
+        topics.forEach(section -> stories.accept(section.stories()));
+        searches.forEach(section -> stories.accept(section.stories()));
+        stories.accept(episodes);
+        stories.accept(releases);
+        hypeWatch.forEach(post -> ids.add(post.post().id()));
+        stories.accept(skeptical);
+        return List.copyOf(ids);
+    }
+
     /**
      * A story: its best post, and the other posts that tell it (other feeds first), so it is one entry with its
      * sources listed.

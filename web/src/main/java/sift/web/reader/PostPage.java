@@ -36,6 +36,7 @@ public record PostPage(
         PostFacts.Release release,
         PostFacts.Episode episode,
         PostState state,
+        List<String> yourLabels,
         List<Other> elsewhere,
         List<LabelStore.Label> labels) {
 

@@ -21,6 +21,7 @@ import sift.store.post.PostSummary;
 import sift.store.post.RiverCursor;
 import sift.store.post.RiverFilter;
 import sift.store.search.SearchIndex;
+import sift.store.sync.SyncStore;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
 import sift.web.http.Dates;
@@ -46,6 +47,7 @@ public final class ReaderRoutes {
     private final PostQueries posts;
     private final PostStateStore states;
     private final LabelStore labels;
+    private final SyncStore sync;
     private final ReadMarks readMarks;
     private final SearchIndex index;
     private final Pages pages;
@@ -57,6 +59,7 @@ public final class ReaderRoutes {
             PostQueries posts,
             PostStateStore states,
             LabelStore labels,
+            SyncStore sync,
             ReadMarks readMarks,
             SearchIndex index,
             Pages pages,
@@ -67,6 +70,7 @@ public final class ReaderRoutes {
         this.index = index;
         this.states = states;
         this.labels = labels;
+        this.sync = sync;
         this.readMarks = readMarks;
         this.pages = pages;
         this.clock = clock;
@@ -159,6 +163,7 @@ public final class ReaderRoutes {
         body.put("episode", f.episode());
         body.put("enclosures", post.enclosures());
         body.put("state", reader == null ? null : StateRoutes.json(id, state));
+        body.put("labels", reader == null ? List.of() : sync.labels(reader, id));
         ctx.json(body);
     }
 
@@ -299,6 +304,7 @@ public final class ReaderRoutes {
                         facts.release(),
                         facts.episode(),
                         state,
+                        reader == null ? List.of() : sync.labels(reader, id),
                         others(posts.sameStory(id, SAME_STORY_LINKS), now),
                         Viewer.of(ctx).admin() ? labels.forPost(id) : List.of()));
     }

@@ -1,0 +1,33 @@
+package sift.web.sync;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.function.IntSupplier;
+import sift.store.feed.FeedStore;
+import sift.store.search.SearchIndex;
+import sift.store.sync.SyncStore;
+import sift.store.user.SavedSearchStore;
+import sift.web.admin.FeedAdmin;
+import sift.web.auth.AppLogins;
+import sift.web.digest.DigestService;
+
+/** The APIs that reading apps sync with: Google Reader's ({@value GoogleReaderRoutes#BASE}) and Fever's. */
+public final class SyncApis {
+    private SyncApis() {}
+
+    public static void register(
+            Javalin app,
+            AppLogins logins,
+            SyncStore sync,
+            FeedStore feeds,
+            FeedAdmin feedAdmin,
+            SavedSearchStore savedSearches,
+            SearchIndex index,
+            DigestService digests,
+            IntSupplier hypeThreshold,
+            Clock clock) {
+        ReaderStreams streams = new ReaderStreams(feeds, savedSearches, index, digests, hypeThreshold);
+        new GoogleReaderRoutes(logins, sync, feeds, feedAdmin, streams, clock).register(app);
+        new FeverRoutes(logins, sync, feeds, clock).register(app);
+    }
+}
