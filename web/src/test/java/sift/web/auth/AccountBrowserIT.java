@@ -67,4 +67,58 @@ class AccountBrowserIT {
             }
         }
     }
+
+    @Test
+    void aReaderMakesAnAppPasswordThatAnAppSignsInWithUntilItIsRevoked() throws Exception {
+        LoginBrowserIT.needsChromiumAndItsDriver();
+        try (TestApp app = TestApp.startPrivate(dir.resolve("data"), PASSWORD)) {
+            WebDriver browser = LoginBrowserIT.chromium(dir.resolve("profile"));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+            try {
+                LoginBrowserIT.signInAsAdmin(browser, app, PASSWORD, "/account", "Your account · Sift");
+                browser.findElement(By.id("app-name")).sendKeys("Reeder on my phone");
+                browser.findElement(By.cssSelector("form.new-app button")).click();
+                String password = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-app-password")))
+                        .getText();
+                assertThat(password).matches("[a-z2-9]{4}(-[a-z2-9]{4}){5}");
+                assertThat(browser.findElement(By.cssSelector("dl.app-settings"))
+                                .getText())
+                        .contains(app.url("/api/greader"), app.url("/fever/"), "admin");
+                LoginBrowserIT.screenshot(browser, "account-app-password.png");
+                browser.manage().window().setSize(new Dimension(390, 844));
+                LoginBrowserIT.screenshot(browser, "account-app-password-phone.png");
+                assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                                        .executeScript("return document.documentElement.scrollWidth"))
+                                .intValue())
+                        .as("nothing wider than the phone")
+                        .isLessThanOrEqualTo(390);
+                browser.manage().window().setSize(new Dimension(1200, 900));
+                assertThat(clientLogin(app, password)).isEqualTo(200);
+
+                browser.get(app.url("/account"));
+                browser.findElement(By.cssSelector("table.app-passwords button.revoke"))
+                        .click();
+                wait.until(ExpectedConditions.titleIs("Your account · Sift"));
+                assertThat(browser.findElements(By.cssSelector("table.app-passwords")))
+                        .isEmpty();
+                assertThat(clientLogin(app, password)).as("revoked").isEqualTo(401);
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    /** An app signs in through the Google Reader API's ClientLogin; its status. */
+    private static int clientLogin(TestApp app, String password) throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(app.url("/api/greader/accounts/ClientLogin")))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "Email=admin&Passwd=" + password))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
 }
