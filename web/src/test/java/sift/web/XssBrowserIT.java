@@ -30,7 +30,7 @@ import sift.web.auth.LoginBrowserIT;
  * every river page, post page and a search for each payload, and no script may run (no alert, prompt or
  * confirm; the page's own marker untouched).
  */
-class XssBrowserIT {
+public class XssBrowserIT {
     private static final int PER_ITEM = 10;
 
     @TempDir
@@ -88,7 +88,7 @@ class XssBrowserIT {
     }
 
     /** No dialog opened, no error the page's own code did not expect: a payload that ran leaves one or the other. */
-    private static void assertNothingRan(WebDriver browser, String url) {
+    public static void assertNothingRan(WebDriver browser, String url) {
         try {
             Alert alert = browser.switchTo().alert();
             String text = alert.getText();

@@ -506,8 +506,8 @@ public final class GoogleReaderRoutes {
     private void editTag(Context ctx) {
         long reader = Viewer.of(ctx).userId();
         List<Long> ids = itemIds(params(ctx, "i"));
-        if (ids.isEmpty()) {
-            throw new BadInput("edit-tag needs the items to change, as i=...");
+        if (ids.isEmpty() || ids.size() > MAX_IDS) {
+            throw new BadInput("edit-tag changes 1 to " + MAX_IDS + " items a call (i=...), not " + ids.size() + ".");
         }
         Instant now = clock.instant();
         Selection posts = Selection.ALL.ids(ids);

@@ -72,6 +72,9 @@ final class ReaderStreams {
 
     /** The posts of a stream; one Sift does not know is refused, named. */
     Selection selection(long readerId, String given) {
+        if (given.length() > 2300 || given.chars().anyMatch(Character::isISOControl)) {
+            throw new BadInput("A stream id has at most 2,300 characters and no control characters.");
+        }
         String stream = normal(given);
         if (stream.equals(READING_LIST)) {
             return Selection.ALL;
