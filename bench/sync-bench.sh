@@ -39,23 +39,56 @@ rm -f "$cookies"
 auth="Authorization: GoogleLogin auth=$app_password"
 api="$base/api/greader/reader/api/0"
 
-python3 - "$api" "$app_password" <<'PY'
-# the reader's marks: all read, then the newest 10,000 unread again
+client=$(mktemp --suffix=.py)
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$client"' EXIT
+cat > "$client" <<'PY'
+# an app of the Google Reader API: "marks" sets the reader's marks, "sync" times full first syncs
 import sys, urllib.request, urllib.parse, json, time
-api, auth = sys.argv[1], sys.argv[2]
+mode, api, auth = sys.argv[1], sys.argv[2], sys.argv[3]
+READING_LIST, READ = "user/-/state/com.google/reading-list", "user/-/state/com.google/read"
 def call(path, form=None):
     req = urllib.request.Request(api + path, data=None if form is None else urllib.parse.urlencode(form).encode(),
                                  headers={"Authorization": "GoogleLogin auth=" + auth})
     return urllib.request.urlopen(req, timeout=300).read()
-t = call("/token").decode().strip()
-start = time.time()
-call("/mark-all-as-read", [("s", "user/-/state/com.google/reading-list"), ("T", t)])
-ids = [r["id"] for r in json.loads(call("/stream/items/ids?s=user/-/state/com.google/reading-list&n=10000"))["itemRefs"]]
-for i in range(0, len(ids), 1000):
-    call("/edit-tag", [("i", x) for x in ids[i:i + 1000]] + [("r", "user/-/state/com.google/read"), ("T", t)])
-unread = json.loads(call("/unread-count"))["max"]
-print("marks set in %.1f s: %d unread" % (time.time() - start, unread))
+def ids(query):
+    return [r["id"] for r in json.loads(call("/stream/items/ids?s=" + READING_LIST + query))["itemRefs"]]
+def by_ids():
+    items, size, unread = 0, 0, ids("&xt=" + READ + "&n=10000")
+    for i in range(0, len(unread), 1000):
+        body = call("/stream/items/contents", [("i", x) for x in unread[i:i + 1000]])
+        size += len(body)
+        items += len(json.loads(body)["items"])
+    return items, size
+def by_continuations():
+    items, size, c = 0, 0, None
+    while True:
+        query = "?n=1000&xt=" + READ + ("&c=" + urllib.parse.quote(c) if c else "")
+        body = call("/stream/contents/" + READING_LIST + query)
+        page = json.loads(body)
+        size += len(body)
+        items += len(page["items"])
+        c = page.get("continuation")
+        if not c:
+            return items, size
+if mode == "marks":  # everything read, then the newest 10,000 unread again
+    t = call("/token").decode().strip()
+    start = time.time()
+    call("/mark-all-as-read", [("s", READING_LIST), ("T", t)])
+    newest = ids("&n=10000")
+    for i in range(0, len(newest), 1000):
+        call("/edit-tag", [("i", x) for x in newest[i:i + 1000]] + [("r", READ), ("T", t)])
+    print("marks set in %.1f s: %d unread" % (time.time() - start, json.loads(call("/unread-count"))["max"]))
+else:
+    for name, sync in (("ids, then contents", by_ids), ("stream/contents pages", by_continuations)):
+        times = []
+        for run in range(3):
+            start = time.time()
+            items, size = sync()
+            times.append(time.time() - start)
+            print("  %-22s run %d: %d items, %.1f MB in %.2f s" % (name, run + 1, items, size / 1e6, times[-1]))
+        print("  %-22s median %.2f s" % (name, sorted(times)[1]))
 PY
+python3 "$client" marks "$api" "$app_password"
 
 echo "stream/contents, 1,000 items a call, one app (1 connection); 30 s warm-up, then three runs of 20 s:"
 run() { # name, seconds, url
@@ -70,41 +103,5 @@ url="$api/stream/contents/user/-/state/com.google/reading-list?n=1000&xt=user/-/
 for i in 1 2 3; do run "unread n=1000" 20 "$url"; done
 
 echo "a full first sync of the 10,000 unread items:"
-python3 - "$api" "$app_password" <<'PY'
-import sys, urllib.request, urllib.parse, json, time
-api, auth = sys.argv[1], sys.argv[2]
-def call(path, form=None):
-    req = urllib.request.Request(api + path, data=None if form is None else urllib.parse.urlencode(form).encode(),
-                                 headers={"Authorization": "GoogleLogin auth=" + auth})
-    return urllib.request.urlopen(req, timeout=300).read()
-def by_ids():
-    ids = [r["id"] for r in json.loads(call(
-        "/stream/items/ids?s=user/-/state/com.google/reading-list&xt=user/-/state/com.google/read&n=10000"))["itemRefs"]]
-    items = 0
-    size = 0
-    for i in range(0, len(ids), 1000):
-        body = call("/stream/items/contents", [("i", x) for x in ids[i:i + 1000]])
-        size += len(body)
-        items += len(json.loads(body)["items"])
-    return items, size
-def by_continuations():
-    items, size, c = 0, 0, None
-    while True:
-        q = "?n=1000&xt=user/-/state/com.google/read" + ("&c=" + urllib.parse.quote(c) if c else "")
-        body = call("/stream/contents/user/-/state/com.google/reading-list" + q)
-        page = json.loads(body)
-        size += len(body)
-        items += len(page["items"])
-        c = page.get("continuation")
-        if not c:
-            return items, size
-for name, sync in (("ids, then contents", by_ids), ("stream/contents pages", by_continuations)):
-    times = []
-    for run in range(3):
-        start = time.time()
-        items, size = sync()
-        times.append(time.time() - start)
-        print("  %-22s run %d: %d items, %.1f MB in %.2f s" % (name, run + 1, items, size / 1e6, times[-1]))
-    print("  %-22s median %.2f s" % (name, sorted(times)[1]))
-PY
+python3 "$client" sync "$api" "$app_password"
 echo "machine: $(nproc) cores, $(date -u +%Y-%m-%d), posts: $posts"

@@ -329,6 +329,7 @@ public final class App {
                 deps.search(),
                 digests,
                 () -> deps.ingestion().analyzer().hypeThreshold(),
+                readMarks::flush,
                 deps.clock());
         // operations
         app.get("/health", ctx -> health.show(ctx, diagnostics.allowed(ctx)));

@@ -2,6 +2,7 @@ package sift.store.sync;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Which posts a sync app asks for: a stream of the Google Reader API or a call of the Fever API. Null fields do not
@@ -37,206 +38,112 @@ public record Selection(
     }
 
     public Selection feeds(List<Long> value) {
-        return new Selection(
-                value,
-                label,
-                topic,
-                kind,
-                minHype,
-                stance,
-                ids,
-                read,
-                starred,
-                since,
-                until,
-                seenBefore,
-                aboveId,
-                belowId);
+        return with(b -> b.feedIds = value);
     }
 
     public Selection label(String value) {
-        return new Selection(
-                feedIds,
-                value,
-                topic,
-                kind,
-                minHype,
-                stance,
-                ids,
-                read,
-                starred,
-                since,
-                until,
-                seenBefore,
-                aboveId,
-                belowId);
+        return with(b -> b.label = value);
     }
 
     public Selection topic(String value) {
-        return new Selection(
-                feedIds,
-                label,
-                value,
-                kind,
-                minHype,
-                stance,
-                ids,
-                read,
-                starred,
-                since,
-                until,
-                seenBefore,
-                aboveId,
-                belowId);
+        return with(b -> b.topic = value);
     }
 
     public Selection kind(String value) {
-        return new Selection(
-                feedIds,
-                label,
-                topic,
-                value,
-                minHype,
-                stance,
-                ids,
-                read,
-                starred,
-                since,
-                until,
-                seenBefore,
-                aboveId,
-                belowId);
+        return with(b -> b.kind = value);
     }
 
     public Selection minHype(Integer value) {
-        return new Selection(
-                feedIds,
-                label,
-                topic,
-                kind,
-                value,
-                stance,
-                ids,
-                read,
-                starred,
-                since,
-                until,
-                seenBefore,
-                aboveId,
-                belowId);
+        return with(b -> b.minHype = value);
     }
 
     public Selection stance(String value) {
-        return new Selection(
-                feedIds,
-                label,
-                topic,
-                kind,
-                minHype,
-                value,
-                ids,
-                read,
-                starred,
-                since,
-                until,
-                seenBefore,
-                aboveId,
-                belowId);
+        return with(b -> b.stance = value);
     }
 
     public Selection ids(List<Long> value) {
-        return new Selection(
-                feedIds,
-                label,
-                topic,
-                kind,
-                minHype,
-                stance,
-                value,
-                read,
-                starred,
-                since,
-                until,
-                seenBefore,
-                aboveId,
-                belowId);
+        return with(b -> b.ids = value);
     }
 
     public Selection read(Boolean value) {
-        return new Selection(
-                feedIds,
-                label,
-                topic,
-                kind,
-                minHype,
-                stance,
-                ids,
-                value,
-                starred,
-                since,
-                until,
-                seenBefore,
-                aboveId,
-                belowId);
+        return with(b -> b.read = value);
     }
 
     public Selection starred(Boolean value) {
-        return new Selection(
-                feedIds,
-                label,
-                topic,
-                kind,
-                minHype,
-                stance,
-                ids,
-                read,
-                value,
-                since,
-                until,
-                seenBefore,
-                aboveId,
-                belowId);
+        return with(b -> b.starred = value);
     }
 
     public Selection published(Instant from, Instant to) {
-        return new Selection(
-                feedIds,
-                label,
-                topic,
-                kind,
-                minHype,
-                stance,
-                ids,
-                read,
-                starred,
-                from,
-                to,
-                seenBefore,
-                aboveId,
-                belowId);
+        return with(b -> {
+            b.since = from;
+            b.until = to;
+        });
     }
 
     public Selection seenBefore(Instant value) {
-        return new Selection(
-                feedIds, label, topic, kind, minHype, stance, ids, read, starred, since, until, value, aboveId,
-                belowId);
+        return with(b -> b.seenBefore = value);
     }
 
     public Selection idsBetween(Long above, Long below) {
+        return with(b -> {
+            b.aboveId = above;
+            b.belowId = below;
+        });
+    }
+
+    /** This selection with the change made. */
+    private Selection with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
         return new Selection(
-                feedIds,
-                label,
-                topic,
-                kind,
-                minHype,
-                stance,
-                ids,
-                read,
-                starred,
-                since,
-                until,
-                seenBefore,
-                above,
-                below);
+                f.feedIds,
+                f.label,
+                f.topic,
+                f.kind,
+                f.minHype,
+                f.stance,
+                f.ids,
+                f.read,
+                f.starred,
+                f.since,
+                f.until,
+                f.seenBefore,
+                f.aboveId,
+                f.belowId);
+    }
+
+    /** The fields of a selection, to change some of them. */
+    private static final class Fields {
+        List<Long> feedIds;
+        String label;
+        String topic;
+        String kind;
+        Integer minHype;
+        String stance;
+        List<Long> ids;
+        Boolean read;
+        Boolean starred;
+        Instant since;
+        Instant until;
+        Instant seenBefore;
+        Long aboveId;
+        Long belowId;
+
+        Fields(Selection s) {
+            feedIds = s.feedIds;
+            label = s.label;
+            topic = s.topic;
+            kind = s.kind;
+            minHype = s.minHype;
+            stance = s.stance;
+            ids = s.ids;
+            read = s.read;
+            starred = s.starred;
+            since = s.since;
+            until = s.until;
+            seenBefore = s.seenBefore;
+            aboveId = s.aboveId;
+            belowId = s.belowId;
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +44,14 @@ public final class FeverRoutes {
     private final AppLogins logins;
     private final SyncStore sync;
     private final FeedStore feeds;
+    private final LongConsumer flushReads;
     private final Clock clock;
 
-    FeverRoutes(AppLogins logins, SyncStore sync, FeedStore feeds, Clock clock) {
+    FeverRoutes(AppLogins logins, SyncStore sync, FeedStore feeds, LongConsumer flushReads, Clock clock) {
         this.logins = logins;
         this.sync = sync;
         this.feeds = feeds;
+        this.flushReads = flushReads;
         this.clock = clock;
     }
 
@@ -85,6 +88,7 @@ public final class FeverRoutes {
             return;
         }
         long reader = user.get().id();
+        flushReads.accept(reader);
         answer.put("auth", 1);
         List<Feed> all = feeds.all();
         answer.put(

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public final class GoogleReaderRoutes {
     private final FeedStore feeds;
     private final FeedAdmin feedAdmin;
     private final ReaderStreams streams;
+    private final LongConsumer flushReads;
     private final Clock clock;
 
     GoogleReaderRoutes(
@@ -68,12 +70,14 @@ public final class GoogleReaderRoutes {
             FeedStore feeds,
             FeedAdmin feedAdmin,
             ReaderStreams streams,
+            LongConsumer flushReads,
             Clock clock) {
         this.logins = logins;
         this.sync = sync;
         this.feeds = feeds;
         this.feedAdmin = feedAdmin;
         this.streams = streams;
+        this.flushReads = flushReads;
         this.clock = clock;
     }
 
@@ -129,6 +133,7 @@ public final class GoogleReaderRoutes {
                 .orElseThrow(() -> new UnauthorizedResponse(
                         "This app password is not valid (revoked?): make a new one on your account page."));
         new Viewer(user.id(), user.name(), user.admin(), null).attach(ctx);
+        flushReads.accept(user.id());
         ctx.attribute(POST_TOKEN, postToken(token));
         String given = param(ctx, "T").orElse(null);
         if (ctx.method().name().equals("POST") && given != null && !given.equals(postToken(token))) {
@@ -338,23 +343,17 @@ public final class GoogleReaderRoutes {
      */
     Page page(Context ctx, long reader, String stream, int max) {
         Selection selection = streams.selection(reader, stream);
-        for (String excluded : params(ctx, "xt")) {
-            selection = switch (ReaderStreams.normal(excluded)) {
-                case ReaderStreams.READ -> selection.read(false);
-                case ReaderStreams.STARRED -> selection.starred(false);
-                default ->
-                    throw new BadInput("xt excludes " + ReaderStreams.READ + " or " + ReaderStreams.STARRED + ", not '"
-                            + excluded + "'.");
-            };
-        }
-        for (String included : params(ctx, "it")) {
-            selection = switch (ReaderStreams.normal(included)) {
-                case ReaderStreams.READ -> selection.read(true);
-                case ReaderStreams.STARRED -> selection.starred(true);
-                default ->
-                    throw new BadInput("it keeps " + ReaderStreams.READ + " or " + ReaderStreams.STARRED + ", not '"
-                            + included + "'.");
-            };
+        for (String name : List.of("xt", "it")) {
+            boolean marked = name.equals("it"); // it keeps the marked posts, xt the others
+            for (String target : params(ctx, name)) {
+                selection = switch (ReaderStreams.normal(target)) {
+                    case ReaderStreams.READ -> selection.read(marked);
+                    case ReaderStreams.STARRED -> selection.starred(marked);
+                    default ->
+                        throw new BadInput(name + " names " + ReaderStreams.READ + " or " + ReaderStreams.STARRED
+                                + ", not '" + target + "'.");
+                };
+            }
         }
         Instant since = param(ctx, "ot").map(s -> seconds("ot", s)).orElse(null);
         Instant until = param(ctx, "nt").map(s -> seconds("nt", s)).orElse(null);

@@ -3,6 +3,7 @@ package sift.web.sync;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.function.IntSupplier;
+import java.util.function.LongConsumer;
 import sift.store.feed.FeedStore;
 import sift.store.search.SearchIndex;
 import sift.store.sync.SyncStore;
@@ -11,7 +12,10 @@ import sift.web.admin.FeedAdmin;
 import sift.web.auth.AppLogins;
 import sift.web.digest.DigestService;
 
-/** The APIs that reading apps sync with: Google Reader's ({@value GoogleReaderRoutes#BASE}) and Fever's. */
+/**
+ * The APIs that reading apps sync with: Google Reader's ({@value GoogleReaderRoutes#BASE}) and Fever's. Each call
+ * first stores the posts its reader just opened in the pages ({@code flushReads}), so an app never sees them unread.
+ */
 public final class SyncApis {
     private SyncApis() {}
 
@@ -25,9 +29,10 @@ public final class SyncApis {
             SearchIndex index,
             DigestService digests,
             IntSupplier hypeThreshold,
+            LongConsumer flushReads,
             Clock clock) {
         ReaderStreams streams = new ReaderStreams(feeds, savedSearches, index, digests, hypeThreshold);
-        new GoogleReaderRoutes(logins, sync, feeds, feedAdmin, streams, clock).register(app);
-        new FeverRoutes(logins, sync, feeds, clock).register(app);
+        new GoogleReaderRoutes(logins, sync, feeds, feedAdmin, streams, flushReads, clock).register(app);
+        new FeverRoutes(logins, sync, feeds, flushReads, clock).register(app);
     }
 }

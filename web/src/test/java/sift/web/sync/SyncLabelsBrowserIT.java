@@ -66,7 +66,8 @@ class SyncLabelsBrowserIT {
             WebDriver browser = LoginBrowserIT.chromium(dir.resolve("profile"));
             try {
                 String page = "/posts/" + post;
-                String title = app.server.db().postQueries().find(post).orElseThrow().title() + " · Sift";
+                String title =
+                        app.server.db().postQueries().find(post).orElseThrow().title() + " · Sift";
                 LoginBrowserIT.signInAsAdmin(browser, app, PASSWORD, page, title);
                 XssBrowserIT.assertNothingRan(browser, page);
                 List<String> shown = browser.findElements(By.cssSelector(".your-labels .your-label")).stream()
