@@ -3,7 +3,7 @@
 #  1. stream/contents of 1,000 items (Google Reader API), one app at a time (wrk, 1 connection): p99;
 #  2. a full first sync of 10,000 unread items, as an app makes it: the ids of the unread items in one call,
 #     then their contents 1,000 at a time (stream/items/contents), and the same through stream/contents with
-#     continuations; three runs each, the wall time of each sync.
+#     continuations; three runs each, the wall time of each sync; and unread-count, five times.
 # Usage: bench/sync-bench.sh [POSTS] [DATA_DIR] [PORT]   (defaults: 100000 /tmp/sift-reader-bench 7400)
 # Needs wrk and python3. Shares its data folder with bench/reader-bench.sh (the reader 'bench'); the reader's
 # marks are set here: everything read but the newest 10,000 posts.
@@ -79,6 +79,12 @@ if mode == "marks":  # everything read, then the newest 10,000 unread again
         call("/edit-tag", [("i", x) for x in newest[i:i + 1000]] + [("r", READ), ("T", t)])
     print("marks set in %.1f s: %d unread" % (time.time() - start, json.loads(call("/unread-count"))["max"]))
 else:
+    times = []
+    for run in range(5):
+        start = time.time()
+        call("/unread-count")
+        times.append(time.time() - start)
+    print("  %-22s %s s, median %.3f s" % ("unread-count", ", ".join("%.3f" % t for t in times), sorted(times)[2]))
     for name, sync in (("ids, then contents", by_ids), ("stream/contents pages", by_continuations)):
         times = []
         for run in range(3):

@@ -6,11 +6,13 @@ import static sift.store.sql.Sql.utc;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import sift.store.post.Enclosure;
 import sift.store.post.PostQueries;
 import sift.store.post.PostRows;
@@ -240,14 +242,25 @@ public final class SyncStore {
                         .bind("now", utc(now))
                         .execute();
             }
-            // the rows that exist: each checked against its post by key (an IN over the selection costs seconds)
-            changed += h.createUpdate("UPDATE user_post_state s SET " + column + " = " + (on ? ":now" : "NULL")
-                            + ", changed_at = :now WHERE s.user_id = :reader AND s." + column
-                            + (on ? " IS NULL" : " IS NOT NULL") + " AND EXISTS (SELECT 1 FROM posts p" + where
-                            + " AND p.id = s.post_id)")
+            // the rows that exist: found as a page is, then changed one by one by their key (an UPDATE that
+            // checks its rows against the selection, by IN or EXISTS, took seconds at 100,000 posts on H2)
+            List<Long> rows = h.createQuery("SELECT p.id " + FROM + where + " AND s.post_id IS NOT NULL AND s." + column
+                            + (on ? " IS NULL" : " IS NOT NULL"))
                     .bindMap(binds)
-                    .bind("now", utc(now))
-                    .execute();
+                    .mapTo(Long.class)
+                    .list();
+            if (!rows.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch("UPDATE user_post_state SET " + column
+                        + " = :at, changed_at = :now" + " WHERE user_id = :reader AND post_id = :post");
+                for (long post : rows) {
+                    batch.bind("at", on ? utc(now) : null)
+                            .bind("now", utc(now))
+                            .bind("reader", readerId)
+                            .bind("post", post)
+                            .add();
+                }
+                changed += Arrays.stream(batch.execute()).sum();
+            }
             return changed;
         });
     }
