@@ -454,7 +454,7 @@ public final class GoogleReaderRoutes {
         List<Item> items = sync.items(reader, ids).stream()
                 .map(item -> item(item, feedsById.get(item.feedId()), threshold))
                 .toList();
-        return new Contents(stream, stream, clock.instant().getEpochSecond(), items, continuation);
+        return new Contents(stream, title(stream), clock.instant().getEpochSecond(), items, continuation);
     }
 
     private Item item(SyncItem item, Feed feed, int threshold) {
@@ -485,10 +485,11 @@ public final class GoogleReaderRoutes {
         Page page = page(ctx, reader, stream, MAX_ITEMS);
         Contents contents = contents(reader, stream, page.ids(), page.continuation());
         ctx.contentType("application/atom+xml; charset=utf-8")
-                .result(ReaderAtom.write(stream, feedTitle(stream), contents.items(), clock.instant()));
+                .result(ReaderAtom.write(stream, contents.title(), contents.items(), clock.instant()));
     }
 
-    private String feedTitle(String stream) {
+    /** A stream's title: its feed's, its label's, or Sift's. */
+    private String title(String stream) {
         String normal = ReaderStreams.normal(stream);
         if (normal.startsWith("feed/")) {
             return streams.feed(normal).displayTitle();
