@@ -8,8 +8,8 @@ import java.util.function.Consumer;
  * Which posts a sync app asks for: a stream of the Google Reader API or a call of the Fever API. Null fields do not
  * select. {@code label} is a folder or a label, as both APIs see them: the posts of the feeds in that category, and
  * the posts the reader gave that label. {@code read} and {@code starred} select by the reader's marks (true: only
- * marked; false: only unmarked). {@code since} and {@code until} bound the published time ({@code since}
- * included); {@code seenBefore} keeps the posts Sift had stored before then, as "mark all as read" asks;
+ * marked; false: only unmarked). {@code seenFrom} and {@code seenBefore} bound when Sift stored the post (its
+ * crawl time, as the apps call it; {@code seenFrom} included): what an app syncs from, and "mark all as read";
  * {@code aboveId} and {@code belowId} bound the id (both excluded).
  */
 public record Selection(
@@ -22,15 +22,14 @@ public record Selection(
         List<Long> ids,
         Boolean read,
         Boolean starred,
-        Instant since,
-        Instant until,
+        Instant seenFrom,
         Instant seenBefore,
         Long aboveId,
         Long belowId) {
 
     /** Every post. */
     public static final Selection ALL =
-            new Selection(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            new Selection(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public Selection {
         feedIds = feedIds == null ? null : List.copyOf(feedIds);
@@ -73,11 +72,8 @@ public record Selection(
         return with(b -> b.starred = value);
     }
 
-    public Selection published(Instant from, Instant to) {
-        return with(b -> {
-            b.since = from;
-            b.until = to;
-        });
+    public Selection seenFrom(Instant value) {
+        return with(b -> b.seenFrom = value);
     }
 
     public Selection seenBefore(Instant value) {
@@ -105,8 +101,7 @@ public record Selection(
                 f.ids,
                 f.read,
                 f.starred,
-                f.since,
-                f.until,
+                f.seenFrom,
                 f.seenBefore,
                 f.aboveId,
                 f.belowId);
@@ -123,8 +118,7 @@ public record Selection(
         List<Long> ids;
         Boolean read;
         Boolean starred;
-        Instant since;
-        Instant until;
+        Instant seenFrom;
         Instant seenBefore;
         Long aboveId;
         Long belowId;
@@ -139,8 +133,7 @@ public record Selection(
             ids = s.ids;
             read = s.read;
             starred = s.starred;
-            since = s.since;
-            until = s.until;
+            seenFrom = s.seenFrom;
             seenBefore = s.seenBefore;
             aboveId = s.aboveId;
             belowId = s.belowId;

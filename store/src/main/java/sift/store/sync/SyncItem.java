@@ -5,7 +5,7 @@ import java.util.List;
 import sift.store.post.Enclosure;
 
 /**
- * A post as a sync app receives it: its feed, its shown content (the sanitised HTML, else the summary of an
+ * A post as a sync app receives it: its feed, when it was published and when Sift stored it (its crawl time), its shown content (the sanitised HTML, else the summary of an
  * archived post), Sift's judgement of it (kind, topics best first, hype score, stance), and this reader's marks and
  * labels.
  */
@@ -19,6 +19,7 @@ public record SyncItem(
         String link,
         String author,
         Instant publishedAt,
+        Instant firstSeenAt,
         Instant changedAt,
         String html,
         String kind,

@@ -41,7 +41,7 @@ public final class SyncStore {
 
     /**
      * Unread posts that share a feed, kind, topics, stance and whether they are over the hype threshold: how many,
-     * and the newest one's published time. The unread counts of feeds, folders and Sift's labels are sums of these.
+     * and when Sift stored the newest of them. The unread counts of feeds, folders and Sift's labels are sums of these.
      */
     public record UnreadGroup(
             long feedId, String kind, List<String> topics, String stance, boolean hype, int count, Instant newest) {
@@ -118,7 +118,8 @@ public final class SyncStore {
         Map<Long, SyncItem> byId = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("""
                         SELECT p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, f.url AS feed_url, f.site_url,
-                               p.title, p.link, p.author, p.published_at, p.changed_at, COALESCE(c.html, p.summary) AS html,
+                               p.title, p.link, p.author, p.published_at, p.first_seen_at, p.changed_at,
+                               COALESCE(c.html, p.summary) AS html,
                                p.kind, p.topic_ids, p.hype_score, p.stance, s.read_at, s.starred_at
                         FROM posts p JOIN feeds f ON f.id = p.feed_id
                         LEFT JOIN post_contents c ON c.post_id = p.id
@@ -138,6 +139,7 @@ public final class SyncStore {
                             rs.getString("link"),
                             rs.getString("author"),
                             instant(rs, "published_at"),
+                            instant(rs, "first_seen_at"),
                             instant(rs, "changed_at"),
                             Objects.requireNonNullElse(rs.getString("html"), ""),
                             rs.getString("kind"),
@@ -156,8 +158,8 @@ public final class SyncStore {
     /** The reader's unread posts in groups (see {@link UnreadGroup}); hype is a score of {@code hypeThreshold} or more. */
     public List<UnreadGroup> unread(long readerId, int hypeThreshold) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT feed_id, kind, topic_ids, stance, hype, COUNT(*) AS n, MAX(published_at) AS newest
-                        FROM (SELECT p.feed_id, p.kind, p.topic_ids, p.stance, p.published_at,
+                        SELECT feed_id, kind, topic_ids, stance, hype, COUNT(*) AS n, MAX(first_seen_at) AS newest
+                        FROM (SELECT p.feed_id, p.kind, p.topic_ids, p.stance, p.first_seen_at,
                                      CASE WHEN p.hype_score >= :threshold THEN 1 ELSE 0 END AS hype
                               FROM posts p LEFT JOIN user_post_state s ON s.post_id = p.id AND s.user_id = :reader
                               WHERE s.read_at IS NULL) u
@@ -302,8 +304,7 @@ public final class SyncStore {
         if (s.starred() != null) {
             where.append(s.starred() ? " AND s.starred_at IS NOT NULL" : " AND s.starred_at IS NULL");
         }
-        condition(where, binds, " AND p.published_at >= :since", "since", utc(s.since()));
-        condition(where, binds, " AND p.published_at < :until", "until", utc(s.until()));
+        condition(where, binds, " AND p.first_seen_at >= :seenFrom", "seenFrom", utc(s.seenFrom()));
         condition(where, binds, " AND p.first_seen_at < :seenBefore", "seenBefore", utc(s.seenBefore()));
         condition(where, binds, " AND p.id > :aboveId", "aboveId", s.aboveId());
         condition(where, binds, " AND p.id < :belowId", "belowId", s.belowId());

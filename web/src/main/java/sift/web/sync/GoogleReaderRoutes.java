@@ -338,7 +338,7 @@ public final class GoogleReaderRoutes {
 
     /**
      * The page a call asks for: the stream, {@code xt} (exclude read or starred), {@code it} (only read or
-     * starred), {@code ot} and {@code nt} (published from and before, in epoch seconds), {@code r=o} (oldest
+     * starred), {@code ot} and {@code nt} (stored from and before, in epoch seconds), {@code r=o} (oldest
      * first), {@code n} (at most {@code max}) and {@code c} (a continuation).
      */
     Page page(Context ctx, long reader, String stream, int max) {
@@ -355,9 +355,11 @@ public final class GoogleReaderRoutes {
                 };
             }
         }
-        Instant since = param(ctx, "ot").map(s -> seconds("ot", s)).orElse(null);
-        Instant until = param(ctx, "nt").map(s -> seconds("nt", s)).orElse(null);
-        selection = selection.published(since, until);
+        // ot and nt bound the crawl time, as in FreshRSS: an app that syncs from its last sync gets every post
+        // stored since, whatever date its feed gave it
+        selection = selection
+                .seenFrom(param(ctx, "ot").map(s -> seconds("ot", s)).orElse(null))
+                .seenBefore(param(ctx, "nt").map(s -> seconds("nt", s)).orElse(null));
         int n = param(ctx, "n")
                 .map(s -> (int) Math.min(max, wholeNumber("n", s, 1, Integer.MAX_VALUE)))
                 .orElse(Math.min(DEFAULT_ITEMS, max));
@@ -461,8 +463,8 @@ public final class GoogleReaderRoutes {
         String folder = feed == null ? null : feed.category();
         return new Item(
                 longId(item.id()),
-                String.valueOf(item.publishedAt().toEpochMilli()),
-                micros(item.publishedAt()),
+                String.valueOf(item.firstSeenAt().toEpochMilli()),
+                micros(item.firstSeenAt()),
                 item.publishedAt().getEpochSecond(),
                 item.changedAt().getEpochSecond(),
                 item.title(),

@@ -12,6 +12,7 @@ import sift.store.search.SearchRequest;
 import sift.store.search.SearchSyntaxException;
 import sift.store.sync.Selection;
 import sift.store.sync.SyncItem;
+import sift.store.user.DigestSettings;
 import sift.store.user.SavedSearchStore;
 import sift.web.digest.DigestService;
 import sift.web.http.BadInput;
@@ -129,8 +130,8 @@ final class ReaderStreams {
             case "skeptical":
                 return Selection.ALL.stance("skeptical");
             case "digest":
-                return Selection.ALL.ids(digests.build(
-                                readerId, digests.settings(readerId), digests.latestDay(digests.settings(readerId)))
+                DigestSettings settings = digests.settings(readerId);
+                return Selection.ALL.ids(digests.build(readerId, settings, digests.latestDay(settings))
                         .postIds());
             case "search":
                 return Selection.ALL.ids(searchIds(readerId, rest));

@@ -263,24 +263,30 @@ abstract class SyncApiContract {
                 List.of(p("i", ITEM + String.format("%016x", all.get(3))), p("i", all.get(1))));
         assertThat(ids(SyncClient.json(contents).get("items"))).containsExactly(all.get(3), all.get(1));
 
-        // ot and nt: the published time, in seconds
-        JsonNode newest = rita.api("stream/contents/user/-/state/com.google/reading-list", p("n", 1))
+        // ot and nt: when Sift stored the post (its crawl time), in epoch seconds
+        List<Long> crawled = new ArrayList<>();
+        rita.api("stream/contents/user/-/state/com.google/reading-list", p("n", 1000))
                 .get("items")
-                .get(0);
-        long published = newest.get("published").asLong();
-        assertThat(ids(rita.api(
-                                "stream/contents/user/-/state/com.google/reading-list",
-                                p("n", 1000),
-                                p("ot", published))
-                        .get("items")))
-                .allSatisfy(id -> assertThat(all.indexOf(id)).isLessThanOrEqualTo(all.indexOf(all.get(0)) + 5))
-                .contains(all.get(0));
-        assertThat(ids(rita.api(
-                                "stream/contents/user/-/state/com.google/reading-list",
-                                p("n", 1000),
-                                p("nt", published))
-                        .get("items")))
-                .doesNotContain(all.get(0));
+                .forEach(item -> crawled.add(item.get("crawlTimeMsec").asLong() / 1000));
+        long first = crawled.stream().min(Long::compare).orElseThrow();
+        long last = crawled.stream().max(Long::compare).orElseThrow();
+        for (long at : List.of(first, (first + last) / 2, last)) {
+            List<Long> from =
+                    ids(rita.api("stream/contents/user/-/state/com.google/reading-list", p("n", 1000), p("ot", at))
+                            .get("items"));
+            List<Long> before =
+                    ids(rita.api("stream/contents/user/-/state/com.google/reading-list", p("n", 1000), p("nt", at))
+                            .get("items"));
+            assertThat(from).isEqualTo(stored(ritaId, Selection.ALL.seenFrom(Instant.ofEpochSecond(at))));
+            assertThat(before).isEqualTo(stored(ritaId, Selection.ALL.seenBefore(Instant.ofEpochSecond(at))));
+            assertThat(from.size() + before.size()).isEqualTo(all.size());
+        }
+        assertThat(rita.api("stream/contents/user/-/state/com.google/reading-list", p("ot", last + 1))
+                        .get("items"))
+                .isEmpty();
+        assertThat(rita.api("stream/contents/user/-/state/com.google/reading-list", p("nt", first))
+                        .get("items"))
+                .isEmpty();
 
         assertThat(rita.get(
                                 "/api/greader/reader/api/0/stream/contents/user/-/state/com.google/reading-list",
