@@ -71,6 +71,8 @@ public final class SearchIndex implements AutoCloseable {
      * often, and at close. After a crash, the changes since the last commit are indexed again at start.
      */
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
+    /** How long a close waits for the follower's batch. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final Path dir;
     private final PostChanges posts;
@@ -84,8 +86,12 @@ public final class SearchIndex implements AutoCloseable {
     private final Map<Long, Instant> recentlyIndexed = new HashMap<>();
     private Instant cursorAt = Instant.EPOCH;
     private long cursorId;
-    private ScheduledExecutorService follower;
-    private boolean closed; // guarded by this
+    private volatile ScheduledExecutorService follower;
+    /** Set first by {@link #close}: a catch-up or story linking under way stops after its batch. */
+    private volatile boolean closed;
+    /** Held by the one story linking at a time (not this monitor, which a close must get while it runs). */
+    private final Object linking = new Object();
+
     private boolean layoutCurrent;
     private long lastCommitNanos = System.nanoTime();
     private long lastLateCheckNanos;
@@ -240,7 +246,7 @@ public final class SearchIndex implements AutoCloseable {
                 // only changes inside the overlap window can turn up again
                 Instant forget = cursorAt.minus(OVERLAP.multipliedBy(2));
                 recentlyIndexed.values().removeIf(changed -> changed.isBefore(forget));
-            } while (page.size() == BATCH);
+            } while (page.size() == BATCH && !closed);
             if (writer.hasUncommittedChanges() && System.nanoTime() - lastCommitNanos >= COMMIT_EVERY.toNanos()) {
                 commit();
             } else if (indexed > 0) {
@@ -356,8 +362,10 @@ public final class SearchIndex implements AutoCloseable {
      * linked. A post joins the oldest story among the posts that tell the same story ({@link Stories}); with
      * none, it starts a story of its own. A post the index has not seen yet waits for the next call.
      */
-    public synchronized int linkStories() {
-        return closed ? 0 : stories.link();
+    public int linkStories() {
+        synchronized (linking) {
+            return closed ? 0 : stories.link(() -> closed);
+        }
     }
 
     /**
@@ -415,21 +423,37 @@ public final class SearchIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
+    /**
+     * Stops the follower and whatever catch-up or story linking runs, each after its batch (a backlog of a million
+     * posts once held a close for over 13 minutes), then commits where the index got to: the next open goes on
+     * from there. The follower is never interrupted: an H2 read on an interrupted thread closes the database's
+     * file for every thread.
+     */
     @Override
-    public synchronized void close() {
-        // the follower may be waiting for this monitor to link stories: once closed it must not touch the
-        // database, whose file an interrupted thread's read would close under the other threads' writes
+    public void close() {
         closed = true;
-        if (follower != null) {
-            follower.shutdownNow();
+        ScheduledExecutorService running = follower;
+        if (running != null) {
+            running.shutdown();
+            try {
+                if (!running.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                    log.warn("Search index {}: its follower did not stop within {} s", dir, CLOSE_WAIT.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        try {
-            commit();
-            searchers.close();
-            writer.close();
-            directory.close();
-        } catch (IOException e) {
-            log.warn("Search index {} did not close cleanly: {}", dir, e.getMessage());
+        synchronized (linking) {
+            synchronized (this) {
+                try {
+                    commit();
+                    searchers.close();
+                    writer.close();
+                    directory.close();
+                } catch (IOException e) {
+                    log.warn("Search index {} did not close cleanly: {}", dir, e.getMessage());
+                }
+            }
         }
     }
 }

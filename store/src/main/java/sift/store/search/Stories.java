@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -74,8 +75,8 @@ final class Stories {
         this.searchers = searchers;
     }
 
-    /** {@link SearchIndex#linkStories}. */
-    int link() {
+    /** {@link SearchIndex#linkStories}, batch by batch until {@code stop} says so. */
+    int link(BooleanSupplier stop) {
         long started = System.nanoTime();
         int linked = 0;
         long after = 0;
@@ -104,7 +105,13 @@ final class Stories {
             });
             posts.linkStories(linking);
             linked += linking.size();
-        } while (batch.size() == STORY_BATCH);
+        } while (batch.size() == STORY_BATCH && !stop.getAsBoolean());
+        if (batch.size() == STORY_BATCH) {
+            log.info(
+                    "Search index {} stopped linking stories after {} posts: the rest follow after the next start",
+                    dir,
+                    linked);
+        }
         if (linked >= STORY_BATCH) {
             log.info(
                     "Search index {} linked {} posts to their stories in {} ms",

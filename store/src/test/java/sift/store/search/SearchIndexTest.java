@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -632,6 +633,71 @@ class SearchIndexTest {
 
     @Nested
     class FollowingTheDatabase {
+        /** Stores 6,000 posts at once, as a bulk load does. */
+        private void backlog() {
+            List<PostDraft> backlog = new ArrayList<>();
+            for (int i = 0; i < 6000; i++) {
+                backlog.add(new PostDraft(
+                        i % 2 == 0 ? cloudflare : ipspace,
+                        "backlog-" + i,
+                        null,
+                        "Backlog post " + i + " on route " + (i % 97),
+                        null,
+                        NOW.minusSeconds(i),
+                        null,
+                        null,
+                        "<p>words " + i + "</p>",
+                        "words " + i + " about prefix " + (i % 89),
+                        PostFacts.ofKind("article"),
+                        List.of()));
+            }
+            db.posts().insertBatch(backlog, NOW);
+        }
+
+        @Test
+        void aCloseStopsACatchUpAfterItsBatchAndTheNextOpenGoesOn() throws Exception {
+            backlog();
+            SearchIndex catching = index;
+            var catchUp = java.util.concurrent.CompletableFuture.supplyAsync(catching::catchUp);
+            Thread.sleep(50);
+            catching.close();
+            int indexed = catchUp.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(indexed)
+                    .as("the close stopped the catch-up after its batch")
+                    .isLessThan(6000);
+            index = SearchIndex.open(dir.resolve("index"), db.postChanges(), CLOCK);
+            assertThat(index.catchUp())
+                    .as("the next open went on from where it stopped")
+                    .isZero();
+            assertThat(index.size()).isEqualTo(6004);
+        }
+
+        @Test
+        void aCloseStopsStoryLinkingAfterItsBatchAndTheNextOpenGoesOn() throws Exception {
+            backlog();
+            index.catchUp();
+            int unlinked = db.postChanges().withoutStory(0, 10_000).size();
+            assertThat(unlinked).isGreaterThanOrEqualTo(6000);
+
+            SearchIndex linking = index;
+            var linker = java.util.concurrent.CompletableFuture.supplyAsync(linking::linkStories);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (db.postChanges().withoutStory(0, 10_000).size() == unlinked && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            linking.close();
+            int linkedBeforeClose = linker.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            int left = db.postChanges().withoutStory(0, 10_000).size();
+            assertThat(left)
+                    .as("the close stopped the linking after its batch (%d linked)", linkedBeforeClose)
+                    .isPositive();
+            assertThat(linking.linkStories()).as("a closed index links nothing").isZero();
+
+            index = SearchIndex.open(dir.resolve("index"), db.postChanges(), CLOCK);
+            assertThat(index.linkStories()).isEqualTo(left);
+            assertThat(db.postChanges().withoutStory(0, 10_000)).isEmpty();
+        }
+
         @Test
         void aFollowerThatGetsTheIndexAfterItClosedLeavesTheDatabaseAlone() {
             post(
