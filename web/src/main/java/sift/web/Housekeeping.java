@@ -53,6 +53,6 @@ final class Housekeeping implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        Threads.stop(timer, "Housekeeping");
     }
 }

@@ -213,10 +213,15 @@ public final class RefreshScheduler implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        ticker.shutdownNow();
+        // a tick may be claiming feeds: it finishes, uninterrupted (an H2 read on an interrupted thread closes the
+        // database's file for every thread)
+        ticker.shutdown();
         refresher.stop();
         pool.shutdown();
         try {
+            if (!ticker.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("Ingest: a tick still runs after 5 s; it ends with the process");
+            }
             if (!pool.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 log.warn(
                         "Ingest: {} refreshes still running after {} s, interrupting them",

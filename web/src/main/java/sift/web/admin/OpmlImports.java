@@ -31,6 +31,9 @@ public final class OpmlImports implements AutoCloseable {
     private final AuditStore audit;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("sift-opml-import"));
+    /** Set by {@link #close}: an import stops before its next feed. */
+    private volatile boolean stopping;
+
     private final Map<String, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
@@ -99,6 +102,9 @@ public final class OpmlImports implements AutoCloseable {
         worker.execute(() -> {
             try {
                 for (NewFeed feed : listed) {
+                    if (stopping) {
+                        break; // the report says how many were not reached
+                    }
                     job.report.add(importOne(feed));
                 }
             } catch (RuntimeException e) {
@@ -137,6 +143,7 @@ public final class OpmlImports implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        stopping = true;
+        Threads.stop(worker, "The OPML import");
     }
 }

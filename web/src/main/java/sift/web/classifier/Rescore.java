@@ -39,6 +39,8 @@ public final class Rescore implements AutoCloseable {
     private final Supplier<Analyzer> analyzer;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("sift-rescore"));
+    /** Set by {@link #close}: the walk stops after its batch, where it resumes at the next start. */
+    private volatile boolean stopping;
 
     public Rescore(
             PostStore posts,
@@ -99,8 +101,7 @@ public final class Rescore implements AutoCloseable {
                 int done = Integer.parseInt(settings.get(DONE).orElse("0"));
                 int changed = Integer.parseInt(settings.get(CHANGED).orElse("0"));
                 List<IndexablePost> batch;
-                while (!(batch = changes.afterId(after, BATCH)).isEmpty()
-                        && !Thread.currentThread().isInterrupted()) {
+                while (!stopping && !(batch = changes.afterId(after, BATCH)).isEmpty()) {
                     Analyzer now = analyzer.get();
                     for (IndexablePost post : batch) {
                         Hype hype = now.hype(post.title(), post.text());
@@ -114,7 +115,7 @@ public final class Rescore implements AutoCloseable {
                     settings.put(CHANGED, String.valueOf(changed));
                     settings.put(AFTER, String.valueOf(after));
                 }
-                if (batch.isEmpty()) {
+                if (!stopping) {
                     log.info("Re-scored the archive: {} posts, {} changed", done, changed);
                     settings.remove(AFTER);
                 }
@@ -147,6 +148,7 @@ public final class Rescore implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        stopping = true;
+        Threads.stop(worker, "Re-scoring the archive");
     }
 }

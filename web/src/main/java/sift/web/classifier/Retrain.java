@@ -170,6 +170,6 @@ public final class Retrain implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        Threads.stop(worker, "Retraining the stance model");
     }
 }

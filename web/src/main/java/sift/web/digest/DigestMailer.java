@@ -149,7 +149,7 @@ public final class DigestMailer implements AutoCloseable {
     @Override
     public void close() {
         if (rounds != null) {
-            rounds.shutdownNow();
+            Threads.stop(rounds, "The digest mailer");
         }
     }
 }

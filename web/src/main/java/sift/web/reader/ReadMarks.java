@@ -83,12 +83,7 @@ public final class ReadMarks implements AutoCloseable {
 
     @Override
     public void close() {
-        writer.shutdown();
-        try {
-            writer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.stop(writer, "Storing the posts readers opened");
         flushAll();
     }
 }
