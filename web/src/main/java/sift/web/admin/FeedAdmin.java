@@ -71,9 +71,7 @@ public final class FeedAdmin {
         if (added) {
             record(admin, "feed.add", feed.url(), given.equals(feed.url()) ? null : "found from " + given);
         }
-        Feed stored = feeds.all().stream()
-                .filter(f -> f.url().equals(feed.url()))
-                .findFirst()
+        Feed stored = feeds.findByUrl(feed.url())
                 .orElseThrow(() -> new IllegalStateException("the feed " + feed.url() + " was removed at once"));
         return new Subscribed(
                 stored,

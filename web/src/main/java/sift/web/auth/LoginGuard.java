@@ -69,7 +69,7 @@ final class LoginGuard {
         }
         boolean[] reserved = new boolean[1];
         byAddress.compute(key(address), (k, f) -> {
-            Failures current = f == null || !f.since().plus(WINDOW).isAfter(now) ? new Failures(0, now) : f;
+            Failures current = current(f, now);
             reserved[0] = current.count() < PER_ADDRESS;
             return reserved[0] ? new Failures(current.count() + 1, current.since()) : current;
         });
@@ -81,17 +81,20 @@ final class LoginGuard {
      * secrets that no guess finds, checked with a fast hash on every call an app makes.
      */
     boolean allows(String address, Instant now) {
-        Failures f = byAddress.get(key(address));
-        return f == null || !f.since().plus(WINDOW).isAfter(now) || f.count() < PER_ADDRESS;
+        return current(byAddress.get(key(address)), now).count() < PER_ADDRESS;
     }
 
     /** A secret tried from the address was wrong: it counts as a failed login. */
     void failed(String address, Instant now) {
-        byAddress.compute(
-                key(address),
-                (k, f) -> f == null || !f.since().plus(WINDOW).isAfter(now)
-                        ? new Failures(1, now)
-                        : new Failures(f.count() + 1, f.since()));
+        byAddress.compute(key(address), (k, f) -> {
+            Failures current = current(f, now);
+            return new Failures(current.count() + 1, current.since());
+        });
+    }
+
+    /** An address's failures in the window that holds {@code now}: none when its window has ended. */
+    private static Failures current(Failures f, Instant now) {
+        return f == null || !f.since().plus(WINDOW).isAfter(now) ? new Failures(0, now) : f;
     }
 
     /** The login from the address succeeded: its attempt does not count as a failure. */

@@ -7,14 +7,10 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +27,7 @@ import sift.store.post.RiverCursor;
 import sift.store.sync.Selection;
 import sift.store.sync.SyncItem;
 import sift.store.sync.SyncStore;
+import sift.store.user.SessionStore;
 import sift.store.user.User;
 import sift.web.admin.FeedAdmin;
 import sift.web.auth.AppLogins;
@@ -151,13 +148,7 @@ public final class GoogleReaderRoutes {
 
     /** The write token an app sends as {@code T}: fixed for an app password, and no secret beyond it. */
     private static String postToken(String appPassword) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("sift-greader-T:" + appPassword).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 57);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return SessionStore.hash("sift-greader-T:" + appPassword).substring(0, 57);
     }
 
     private static String postToken(Context ctx) {
@@ -302,14 +293,7 @@ public final class GoogleReaderRoutes {
             if (folderOf.get(g.feedId()) != null) {
                 ids.add(ReaderStreams.LABEL + folderOf.get(g.feedId()));
             }
-            g.topics().forEach(t -> ids.add(ReaderStreams.LABEL + ReaderStreams.SIFT + "topic/" + t));
-            ids.add(ReaderStreams.LABEL + ReaderStreams.SIFT + "kind/" + g.kind());
-            if (g.hype()) {
-                ids.add(ReaderStreams.LABEL + ReaderStreams.HYPE_WATCH);
-            }
-            if (g.stance().equals("skeptical")) {
-                ids.add(ReaderStreams.LABEL + ReaderStreams.SKEPTICAL);
-            }
+            ids.addAll(ReaderStreams.judgement(g.topics(), g.kind(), g.hype(), g.stance()));
             ids.forEach(id -> tallies.computeIfAbsent(id, k -> new Tally()).add(g.count(), g.newest()));
         }
         List<UnreadCount> counts = new ArrayList<>();

@@ -105,10 +105,7 @@ final class ReaderStreams {
             return feeds.find(id)
                     .orElseThrow(() -> new BadInput("There is no feed " + id + " (stream " + stream + ")."));
         }
-        return feeds.all().stream()
-                .filter(f -> f.url().equals(rest))
-                .findFirst()
-                .orElseThrow(() -> new BadInput("No subscription has the address '" + rest + "'."));
+        return feeds.findByUrl(rest).orElseThrow(() -> new BadInput("No subscription has the address '" + rest + "'."));
     }
 
     private Selection siftLabel(long readerId, String label) {
@@ -200,15 +197,22 @@ final class ReaderStreams {
             categories.add(LABEL + folder);
         }
         item.labels().forEach(label -> categories.add(LABEL + label));
-        item.topics().forEach(topic -> categories.add(LABEL + SIFT + "topic/" + topic));
-        categories.add(LABEL + SIFT + "kind/" + item.kind());
-        if (item.hypeScore() >= threshold) {
-            categories.add(LABEL + HYPE_WATCH);
-        }
-        if (item.stance().equals("skeptical")) {
-            categories.add(LABEL + SKEPTICAL);
-        }
+        categories.addAll(judgement(item.topics(), item.kind(), item.hypeScore() >= threshold, item.stance()));
         return categories;
+    }
+
+    /** The streams of Sift's labels that a post of this judgement is in: its topics, its kind, hype watch, skeptical. */
+    static List<String> judgement(List<String> topics, String kind, boolean hype, String stance) {
+        List<String> labels = new ArrayList<>();
+        topics.forEach(topic -> labels.add(LABEL + SIFT + "topic/" + topic));
+        labels.add(LABEL + SIFT + "kind/" + kind);
+        if (hype) {
+            labels.add(LABEL + HYPE_WATCH);
+        }
+        if (stance.equals("skeptical")) {
+            labels.add(LABEL + SKEPTICAL);
+        }
+        return labels;
     }
 
     /** A label the reader may set on posts: not empty, not Sift's, at most 200 characters, no control characters. */

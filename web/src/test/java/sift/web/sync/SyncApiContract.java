@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import sift.store.DbSettings;
 import sift.store.sync.Selection;
 import sift.store.sync.SyncStore;
 import sift.web.TestApp;
+import sift.web.Visitor;
 
 /**
  * Every call of both sync APIs, walked by {@link SyncClient} against a running Sift that serves its demo, on the
@@ -59,42 +61,17 @@ abstract class SyncApiContract {
     }
 
     /** The admin signs in on the login page and makes an app password on the account page, as a reader does. */
-    private String appPasswordFromTheAccountPage() {
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        java.net.http.HttpClient browser =
-                java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-        try {
-            String login = browser.send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/login")))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            browser.send(
-                    form(
-                            app.url("/login"),
-                            List.of(p("_csrf", csrf(login)), p("name", "admin"), p("password", ADMIN_PASSWORD))),
-                    HttpResponse.BodyHandlers.ofString());
-            String account = browser.send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/account")))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            String made = browser.send(
-                            form(app.url("/account/apps"), List.of(p("_csrf", csrf(account)), p("name", "Reeder"))),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            Matcher m = Pattern.compile("id=\"new-app-password\">([^<]+)<").matcher(made);
-            assertThat(m.find())
-                    .as("the account page shows the new app password once")
-                    .isTrue();
-            assertThat(made).contains(app.url("/api/greader"), app.url("/fever/"));
-            return m.group(1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private String appPasswordFromTheAccountPage() throws Exception {
+        Visitor admin = new Visitor(app);
+        admin.login("admin", ADMIN_PASSWORD, null);
+        String made = admin.post("/account/apps", Map.of("_csrf", admin.csrf(), "name", "Reeder"))
+                .body();
+        Matcher m = Pattern.compile("id=\"new-app-password\">([^<]+)<").matcher(made);
+        assertThat(m.find())
+                .as("the account page shows the new app password once")
+                .isTrue();
+        assertThat(made).contains(app.url("/api/greader"), app.url("/fever/"));
+        return m.group(1);
     }
 
     private static HttpResponse<String> send(java.net.http.HttpRequest request) {
@@ -106,19 +83,6 @@ abstract class SyncApiContract {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static java.net.http.HttpRequest form(String url, List<SyncClient.Param> fields) {
-        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(SyncClient.encode(fields)))
-                .build();
-    }
-
-    private static String csrf(String page) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(m.find()).as("a form with a request token").isTrue();
-        return m.group(1);
     }
 
     SyncClient reader(String name, String password) {
