@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import sift.ingest.testing.Fixtures;
@@ -70,6 +72,14 @@ class SyncLabelsBrowserIT {
                         app.server.db().postQueries().find(post).orElseThrow().title() + " · Sift";
                 LoginBrowserIT.signInAsAdmin(browser, app, PASSWORD, page, title);
                 XssBrowserIT.assertNothingRan(browser, page);
+                LoginBrowserIT.screenshot(browser, "post-labels.png");
+                browser.manage().window().setSize(new Dimension(390, 844));
+                LoginBrowserIT.screenshot(browser, "post-labels-phone.png");
+                assertThat(((Number) ((JavascriptExecutor) browser)
+                                        .executeScript("return document.documentElement.scrollWidth"))
+                                .intValue())
+                        .as("long labels wrap within the phone's width")
+                        .isLessThanOrEqualTo(390);
                 List<String> shown = browser.findElements(By.cssSelector(".your-labels .your-label")).stream()
                         .map(WebElement::getText)
                         .toList();
