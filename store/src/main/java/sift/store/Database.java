@@ -69,10 +69,19 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            log.info(
-                    "Database {} at schema version {}",
-                    settings.describe(),
-                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
+            if (result.migrationsExecuted > 0 && result.initialSchemaVersion != null) {
+                log.info(
+                        "Database {} migrated from version {} to schema version {} ({} migrations)",
+                        settings.describe(),
+                        result.initialSchemaVersion,
+                        result.targetSchemaVersion,
+                        result.migrationsExecuted);
+            } else {
+                log.info(
+                        "Database {} at schema version {}",
+                        settings.describe(),
+                        result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot migrate database " + settings.describe() + ": " + rootMessage(e), e);

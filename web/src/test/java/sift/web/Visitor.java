@@ -17,15 +17,23 @@ public final class Visitor {
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    public final TestApp app;
+    private final String base;
 
     public Visitor(TestApp app) {
-        this.app = app;
+        this(app.url(""));
+    }
+
+    /** A visitor of the Sift at {@code base} (such as {@code http://127.0.0.1:7070}), in process or not. */
+    public Visitor(String base) {
+        this.base = base;
+    }
+
+    public String url(String path) {
+        return base + path;
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(app.url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
@@ -33,7 +41,7 @@ public final class Visitor {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return http.send(
-                HttpRequest.newBuilder(URI.create(app.url(path)))
+                HttpRequest.newBuilder(URI.create(url(path)))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -61,7 +69,7 @@ public final class Visitor {
     /** POSTs JSON with the session's request token in its header, as the pages' script does. */
     public HttpResponse<String> postJson(String path, String json, String csrf) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create(app.url(path)))
+                HttpRequest.newBuilder(URI.create(url(path)))
                         .header("Content-Type", "application/json")
                         .header("X-CSRF-Token", csrf)
                         .POST(HttpRequest.BodyPublishers.ofString(json))
