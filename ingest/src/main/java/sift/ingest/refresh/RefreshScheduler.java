@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -160,6 +161,21 @@ public final class RefreshScheduler implements AutoCloseable {
             inFlight.remove(feed.id());
             done.incrementAndGet();
             lastRefreshAt.set(clock.instant());
+            topUp();
+        }
+    }
+
+    /**
+     * A worker just came free: claim the next due feed now rather than at the next tick, so that a backlog of
+     * quick feeds (a thousand just imported, most of them failing fast) goes at the workers' pace.
+     */
+    private void topUp() {
+        if (running) {
+            try {
+                ticker.execute(this::submitDue);
+            } catch (RejectedExecutionException stopping) {
+                // the ticker is shut down: Sift is stopping
+            }
         }
     }
 

@@ -91,4 +91,27 @@ class RefreshSchedulerTest {
                 .as("backed off, not retried at once")
                 .isEqualTo(1);
     }
+
+    @Test
+    void aBacklogOfQuickFeedsGoesAtTheWorkersPaceNotTheTicks() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            db.feeds().subscribe(new NewFeed(server.url("/gone-" + i + ".xml"), null, null), Instant.now());
+        }
+        try (RefreshScheduler hourly = new RefreshScheduler(
+                db.feeds(),
+                TestRefresher.over(db, fetcher, Clock.systemUTC()),
+                "hourly-node",
+                1,
+                Duration.ofHours(1),
+                Clock.systemUTC())) {
+            hourly.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (hourly.status().refreshesDone() < 44 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(hourly.status().refreshesDone())
+                    .as("44 due feeds, one worker, one tick an hour: each finished refresh claims the next")
+                    .isEqualTo(44);
+        }
+    }
 }
