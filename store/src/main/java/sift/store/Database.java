@@ -17,6 +17,7 @@ import sift.store.post.PostChanges;
 import sift.store.post.PostQueries;
 import sift.store.post.PostStore;
 import sift.store.release.ReleaseStore;
+import sift.store.sql.OneWriter;
 import sift.store.sql.Sql;
 import sift.store.sync.SyncStore;
 import sift.store.user.ApiTokenStore;
@@ -41,7 +42,8 @@ public final class Database implements AutoCloseable {
     private Database(DbSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        // H2 is written by one transaction at a time, so that a killed process finds every commit on reopening
+        this.jdbi = Jdbi.create(settings.embedded() ? new OneWriter().wrap(dataSource) : dataSource);
         this.feeds = new FeedStore(jdbi);
         this.posts = new PostStore(jdbi);
     }
