@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ public final class ControlChannel implements AutoCloseable {
     }
 
     public static ControlChannel open(Path dataDir, Database db) {
+        removeUnfinishedBackups(dataDir);
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
@@ -62,6 +64,18 @@ public final class ControlChannel implements AutoCloseable {
             return channel;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the control channel of " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A backup cut short by a crash leaves its temporary file behind; no running Sift owns it any more. */
+    private static void removeUnfinishedBackups(Path dataDir) {
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(dataDir, "backup-*.zip.tmp")) {
+            for (Path file : left) {
+                Files.deleteIfExists(file);
+                log.warn("Removed {}, a backup cut short when Sift last stopped", file);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot remove the unfinished backups in {}: {}", dataDir, e.getMessage());
         }
     }
 
