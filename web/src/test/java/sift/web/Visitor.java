@@ -13,10 +13,7 @@ import org.jsoup.Jsoup;
 
 /** A visitor over plain HTTP: keeps cookies, follows no redirect, sends forms and JSON. */
 public final class Visitor {
-    public final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    public final HttpClient http;
     private final String base;
 
     public Visitor(TestApp app) {
@@ -25,7 +22,22 @@ public final class Visitor {
 
     /** A visitor of the Sift at {@code base} (such as {@code http://127.0.0.1:7070}), in process or not. */
     public Visitor(String base) {
+        this(
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                base);
+    }
+
+    private Visitor(HttpClient http, String base) {
+        this.http = http;
         this.base = base;
+    }
+
+    /** The same visitor, cookies and all, at another address (the same Sift restarted on another port). */
+    public Visitor at(String base) {
+        return new Visitor(http, base);
     }
 
     public String url(String path) {
