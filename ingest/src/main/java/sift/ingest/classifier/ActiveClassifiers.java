@@ -31,7 +31,8 @@ public final class ActiveClassifiers {
                         lexicon.get().value(), lexiconName(lexicon.get().id())));
             } catch (IllegalArgumentException e) {
                 log.error(
-                        "The active hype lexicon is refused ({}); the lexicon Sift was built with is used",
+                        "The active hype lexicon ({}) is refused ({}); the lexicon Sift was built with is used",
+                        lexiconName(lexicon.get().id()),
                         e.getMessage());
             }
         }
@@ -44,14 +45,24 @@ public final class ActiveClassifiers {
                         db.models().bytes(model.get().id()).orElse(null));
             } catch (IllegalArgumentException e) {
                 log.error(
-                        "The active stance model is refused ({}); the model Sift was built with is used",
+                        "The active stance model (version {}) is refused ({}); the model Sift was built with is used",
+                        model.get().version(),
                         e.getMessage());
             }
         }
         var threshold = settings.active(ClassifierSettingStore.HYPE_THRESHOLD);
         if (threshold.isPresent()) {
-            analyzer =
-                    analyzer.withHypeThreshold(Integer.parseInt(threshold.get().value()));
+            try {
+                analyzer = analyzer.withHypeThreshold(
+                        Integer.parseInt(threshold.get().value().strip()));
+            } catch (IllegalArgumentException e) {
+                log.error(
+                        "The active hype threshold '{}' is refused ({}); the threshold Sift was configured with, {},"
+                                + " is used",
+                        threshold.get().value(),
+                        e.getMessage(),
+                        analyzer.hypeThreshold());
+            }
         }
         return analyzer;
     }

@@ -158,7 +158,17 @@ public final class Retrain implements AutoCloseable {
     /** The comparison kept with a version, or empty when it cannot be read. */
     static Optional<Retraining.Comparison> comparison(ModelStore.Version version) {
         try {
-            return Optional.of(JSON.readValue(version.metrics(), Retraining.Comparison.class));
+            Retraining.Comparison c = JSON.readValue(version.metrics(), Retraining.Comparison.class);
+            if (c == null || c.active() == null || c.candidate() == null || c.regressions() == null) {
+                log.warn(
+                        "The metrics of version {} of the stance model are incomplete: {}",
+                        version.version(),
+                        version.metrics().length() > 200
+                                ? version.metrics().substring(0, 200) + "..."
+                                : version.metrics());
+                return Optional.empty();
+            }
+            return Optional.of(c);
         } catch (JsonProcessingException e) {
             log.warn(
                     "The metrics of version {} of the stance model cannot be read: {}",
