@@ -15,6 +15,7 @@ import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchSettings;
 import sift.ingest.parse.FeedParser;
+import sift.ingest.refresh.FreeSpace;
 import sift.ingest.refresh.IngestMetrics;
 import sift.ingest.refresh.RefreshPolicy;
 import sift.ingest.refresh.RefreshScheduler;
@@ -54,7 +55,8 @@ public final class Ingestion implements AutoCloseable {
      * @param workers how many feeds are refreshed at once
      * @param tick how often the scheduler looks for feeds that are due
      */
-    public record Settings(FetchSettings fetch, Duration interval, int workers, Duration tick) {}
+    /** @param room the room ingest leaves on the data folder's disk */
+    public record Settings(FetchSettings fetch, Duration interval, int workers, Duration tick, FreeSpace room) {}
 
     /**
      * @param analyzer the analyzer Sift was built and configured with
@@ -80,7 +82,8 @@ public final class Ingestion implements AutoCloseable {
                 new RefreshPolicy(config.interval(), MAX_BACKOFF, new Random()),
                 clock,
                 new IngestMetrics(metrics));
-        this.scheduler = new RefreshScheduler(db.feeds(), refresher, node, config.workers(), config.tick(), clock);
+        this.scheduler = new RefreshScheduler(
+                db.feeds(), refresher, node, config.workers(), config.tick(), clock, config.room());
     }
 
     /** The analyzer new and changed posts are read with. */

@@ -54,7 +54,10 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        config.setMaximumPoolSize(8);
+        // writers on H2 wait for each other holding a connection (OneWriter): room for them and for readers
+        config.setMaximumPoolSize(settings.embedded() ? 16 : 8);
+        // a request waits at most this long for a connection, then fails (a 503 while the database is down)
+        config.setConnectionTimeout(DbSettings.CONNECTION_TIMEOUT.toMillis());
         config.setPoolName("sift-db");
         HikariDataSource dataSource;
         try {
@@ -213,7 +216,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static String rootMessage(Throwable e) {
+    /** The message of the innermost cause, for a log line. */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -7,6 +7,9 @@ import java.util.Objects;
 public record DbSettings(String url, String user, String password) {
     private static final String EMBEDDED_NAME = "sift";
 
+    /** How long a caller waits for a connection before it fails, the database being down or every connection busy. */
+    public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
+
     public DbSettings {
         Objects.requireNonNull(url, "url");
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {

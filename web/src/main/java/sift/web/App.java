@@ -18,6 +18,7 @@ import sift.ingest.fetch.FetchSettings;
 import sift.nlp.embed.Encoder;
 import sift.store.Database;
 import sift.store.search.SearchIndex;
+import sift.store.sql.Sql;
 import sift.web.admin.AdminRoutes;
 import sift.web.admin.FeedAdmin;
 import sift.web.admin.OpmlImports;
@@ -352,6 +353,22 @@ public final class App {
                         ctx,
                         413,
                         "The request is larger than Sift accepts (" + BodyLimit.MAX_BYTES / 1024 / 1024 + " MB).");
+                return;
+            }
+            if (Sql.unreachable(e)) {
+                // the database is down or restarting: say so, without a stack trace each request
+                log.warn(
+                        "{} {} failed: database {} does not answer ({})",
+                        ctx.method(),
+                        ctx.path(),
+                        deps.db().describe(),
+                        Database.rootMessage(e));
+                ctx.header("Retry-After", "10");
+                error(
+                        pages,
+                        ctx,
+                        503,
+                        "Sift's database does not answer at the moment. Sift keeps trying: try again in a minute.");
                 return;
             }
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);

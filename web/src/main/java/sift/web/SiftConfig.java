@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import sift.ingest.Ingestion;
 import sift.ingest.fetch.FetchSettings;
+import sift.ingest.refresh.FreeSpace;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.StanceModel;
 import sift.store.Database;
@@ -63,7 +64,13 @@ public record SiftConfig(
      * @param hostGap the least time between the starts of two requests to one host
      */
     public record Ingest(
-            boolean enabled, int workers, Duration interval, Duration tick, boolean allowPrivate, Duration hostGap) {
+            boolean enabled,
+            int workers,
+            Duration interval,
+            Duration tick,
+            boolean allowPrivate,
+            Duration hostGap,
+            long minFreeMb) {
         public Ingest {
             if (workers < 1 || workers > 64) {
                 throw new ConfigException("SIFT_INGEST_WORKERS must be between 1 and 64, was " + workers);
@@ -74,11 +81,14 @@ public record SiftConfig(
             if (hostGap.isNegative()) {
                 throw new ConfigException("SIFT_HOST_GAP_MS must be 0 or more, was " + hostGap.toMillis());
             }
+            if (minFreeMb < 0) {
+                throw new ConfigException("SIFT_MIN_FREE_MB must be 0 (no check) or more, was " + minFreeMb);
+            }
         }
 
         /** The same settings for a process that refreshes no feeds ({@code serve --no-ingest}). */
         public Ingest disabled() {
-            return new Ingest(false, workers, interval, tick, allowPrivate, hostGap);
+            return new Ingest(false, workers, interval, tick, allowPrivate, hostGap, minFreeMb);
         }
 
         /** How this process fetches: the defaults, with its private-address setting and its gap between requests to a host. */
@@ -86,13 +96,14 @@ public record SiftConfig(
             return FetchSettings.defaults().withAllowPrivate(allowPrivate).withHostGap(hostGap);
         }
 
-        /** The settings an {@link Ingestion} runs with. */
-        public Ingestion.Settings settings() {
-            return new Ingestion.Settings(fetchSettings(), interval, workers, tick);
+        /** The settings an {@link Ingestion} runs with, keeping {@code minFreeMb} free on the disk of {@code dataDir}. */
+        public Ingestion.Settings settings(Path dataDir) {
+            return new Ingestion.Settings(
+                    fetchSettings(), interval, workers, tick, new FreeSpace(dataDir, minFreeMb << 20));
         }
 
         public Ingest withAllowPrivate(boolean allow) {
-            return new Ingest(enabled, workers, interval, tick, allow, hostGap);
+            return new Ingest(enabled, workers, interval, tick, allow, hostGap, minFreeMb);
         }
     }
 
@@ -161,7 +172,7 @@ public record SiftConfig(
 
     /** The ingest workers this configuration asks for, over {@code db}, counting into {@code registry}. */
     public Ingestion ingestion(Database db, PrometheusRegistry registry, Clock clock) {
-        return new Ingestion(db, ingest().settings(), analyzer(), node(), registry, clock);
+        return new Ingestion(db, ingest().settings(dataDir), analyzer(), node(), registry, clock);
     }
 
     /** The hype threshold alone, for commands that read no other setting ({@code sift score}). */
@@ -206,7 +217,8 @@ public record SiftConfig(
                 Duration.ofMinutes(integer(env, "SIFT_REFRESH_MINUTES", 30)),
                 Duration.ofSeconds(5),
                 demo || bool(env, "SIFT_ALLOW_PRIVATE"),
-                Duration.ofMillis(integer(env, "SIFT_HOST_GAP_MS", 250)));
+                Duration.ofMillis(integer(env, "SIFT_HOST_GAP_MS", 250)),
+                integer(env, "SIFT_MIN_FREE_MB", 200));
         int retentionDays = integer(env, "SIFT_RETENTION_DAYS", 0);
         if (retentionDays < 0) {
             throw new ConfigException("SIFT_RETENTION_DAYS must be 0 (keep every post) or more, was " + retentionDays);

@@ -106,7 +106,13 @@ public final class TestApp implements AutoCloseable {
         SiftConfig base = SiftConfig.from(dataDir, 0, demo, all);
         return base.withHttp(base.http().on("127.0.0.1", 0))
                 .withIngest(new SiftConfig.Ingest(
-                        backgroundIngest, 2, Duration.ofMinutes(30), Duration.ofMillis(500), true, Duration.ZERO));
+                        backgroundIngest,
+                        2,
+                        Duration.ofMinutes(30),
+                        Duration.ofMillis(500),
+                        true,
+                        Duration.ZERO,
+                        base.ingest().minFreeMb()));
     }
 
     /** Waits up to 20 s for ingest to have stored {@code count} posts. */

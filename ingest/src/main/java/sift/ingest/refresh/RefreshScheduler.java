@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sift.store.feed.Feed;
 import sift.store.feed.FeedStore;
+import sift.store.sql.Sql;
 
 /**
  * Runs refreshes on a bounded pool of workers: on a tick it claims due feeds (a lease in the database, so that
@@ -45,10 +46,16 @@ public final class RefreshScheduler implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final String owner;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Feeds whose lease could not be given back while the database was away. */
+    private final Set<Long> unreleased = ConcurrentHashMap.newKeySet();
+
     private final AtomicLong done = new AtomicLong();
     private final AtomicReference<Pass> pass = new AtomicReference<>(new Pass());
     private final AtomicReference<Instant> lastRefreshAt = new AtomicReference<>();
     private volatile boolean running;
+    private final FreeSpace room;
+    /** Why ingest waits (the disk is short of room), or null. */
+    private volatile String paused;
 
     /**
      * @param owner this node's name in the leases it takes, stable across restarts (so that leases a crashed run
@@ -56,6 +63,18 @@ public final class RefreshScheduler implements AutoCloseable {
      */
     public RefreshScheduler(
             FeedStore feeds, Refresher refresher, String owner, int workers, Duration tick, Clock clock) {
+        this(feeds, refresher, owner, workers, tick, clock, FreeSpace.unchecked());
+    }
+
+    /** @param room the room ingest leaves on the data folder's disk: below it, no feed is taken */
+    public RefreshScheduler(
+            FeedStore feeds,
+            Refresher refresher,
+            String owner,
+            int workers,
+            Duration tick,
+            Clock clock,
+            FreeSpace room) {
         if (workers < 1) {
             throw new IllegalArgumentException("ingest needs at least one worker, was " + workers);
         }
@@ -65,6 +84,7 @@ public final class RefreshScheduler implements AutoCloseable {
         this.tick = tick;
         this.clock = clock;
         this.owner = owner;
+        this.room = room;
         int orphaned = feeds.releaseAll(owner);
         if (orphaned > 0) {
             log.info("Ingest: {} feeds leased to this node ({}) before a crash are free again", orphaned, owner);
@@ -90,6 +110,9 @@ public final class RefreshScheduler implements AutoCloseable {
 
     /** {@link #refreshAll()}, telling {@code progress} how many of how many feeds are done after each one. */
     public List<RefreshReport> refreshAll(Progress progress) {
+        if (!roomToWrite()) {
+            throw new IllegalStateException("no feed refreshed: " + paused);
+        }
         Instant now = clock.instant();
         List<CompletableFuture<RefreshReport>> futures =
                 submit(feeds.claim(owner, EVERYTHING, now, now.plus(LEASE), Integer.MAX_VALUE));
@@ -111,11 +134,15 @@ public final class RefreshScheduler implements AutoCloseable {
     }
 
     public IngestStatus status() {
-        return new IngestStatus(running, inFlight.size(), done.get(), lastRefreshAt.get());
+        return new IngestStatus(running, inFlight.size(), done.get(), lastRefreshAt.get(), paused);
     }
 
     private void submitDue() {
         try {
+            releaseLeftLeases();
+            if (!roomToWrite()) {
+                return;
+            }
             int free = workers * 2 - inFlight.size();
             if (free > 0) {
                 Instant now = clock.instant();
@@ -128,7 +155,14 @@ public final class RefreshScheduler implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // the ticker must survive a database hiccup; the next tick tries again
-            log.error("Cannot list due feeds: {}", e.getMessage(), e);
+            if (Sql.unreachable(e)) {
+                log.warn(
+                        "Cannot list due feeds: the database does not answer ({}); trying again in {} s",
+                        e.getMessage(),
+                        tick.toSeconds());
+            } else {
+                log.error("Cannot list due feeds: {}", e.getMessage(), e);
+            }
         }
     }
 
@@ -152,7 +186,11 @@ public final class RefreshScheduler implements AutoCloseable {
             return report;
         } catch (RuntimeException e) {
             // a bug or an unreachable database: log it with the feed, keep the worker, give the feed back
-            log.error("Feed {}: refresh failed unexpectedly: {}", feed.url(), e.getMessage(), e);
+            if (Sql.unreachable(e)) {
+                log.warn("Feed {}: not refreshed, the database does not answer ({})", feed.url(), e.getMessage());
+            } else {
+                log.error("Feed {}: refresh failed unexpectedly: {}", feed.url(), e.getMessage(), e);
+            }
             releaseQuietly(feed);
             report = RefreshReport.failed(feed.id(), feed.url(), "internal error: " + e.getMessage());
             return report;
@@ -257,11 +295,32 @@ public final class RefreshScheduler implements AutoCloseable {
         try {
             feeds.release(feed.id(), owner);
         } catch (RuntimeException e) {
+            // the database is away: give the feed back as soon as it answers again, not when the lease expires
+            unreleased.add(feed.id());
             log.warn(
-                    "Feed {}: lease not released ({}); it expires in {} min",
+                    "Feed {}: lease not released ({}); released when the database answers again",
                     feed.url(),
-                    e.getMessage(),
-                    LEASE.toMinutes());
+                    e.getMessage());
+        }
+    }
+
+    /** Whether the data folder's disk has room; says so in the log when that changes. */
+    private boolean roomToWrite() {
+        String shortage = room.shortage().orElse(null);
+        if (shortage != null && paused == null) {
+            log.warn("Ingest paused: {}; it resumes when there is room again", shortage);
+        } else if (shortage == null && paused != null) {
+            log.info("Ingest resumed: room again in {}", room.folder());
+        }
+        paused = shortage;
+        return shortage == null;
+    }
+
+    /** Gives back the leases a database outage kept, once it answers again; the next tick tries the rest. */
+    private void releaseLeftLeases() {
+        for (Long id : List.copyOf(unreleased)) {
+            feeds.release(id, owner);
+            unreleased.remove(id);
         }
     }
 

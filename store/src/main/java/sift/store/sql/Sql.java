@@ -48,6 +48,24 @@ public final class Sql {
         return causedBy(e, sql -> "23505".equals(sql.getSQLState()));
     }
 
+    /**
+     * True when the database could not be reached: no connection in time, a connection the server closed, or a
+     * server shutting down or starting up (SQLSTATE class 08, and 57P01 to 57P03 on PostgreSQL). Such a failure
+     * passes when the database is back; nothing about the request or the data was wrong.
+     */
+    public static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return causedBy(e, sql -> {
+            String state = String.valueOf(sql.getSQLState());
+            return state.startsWith("08") || state.matches("57P0[123]");
+        });
+    }
+
     /** True when an {@link SQLException} in the chain of causes matches. */
     public static boolean causedBy(Throwable e, Predicate<SQLException> match) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {

@@ -61,7 +61,10 @@ public final class HealthRoutes {
 
     private static Map<String, Object> ingest(IngestStatus status) {
         Map<String, Object> ingest = new LinkedHashMap<>();
-        ingest.put("state", status.running() ? "running" : "stopped");
+        ingest.put("state", !status.running() ? "stopped" : status.paused() != null ? "paused" : "running");
+        if (status.paused() != null) {
+            ingest.put("paused", status.paused());
+        }
         ingest.put("inFlight", status.inFlight());
         ingest.put("refreshesDone", status.refreshesDone());
         ingest.put(

@@ -54,6 +54,11 @@ final class FaultRig {
         }
     }
 
+    /** A rig on a database the test made, such as its own PostgreSQL server. */
+    static FaultRig on(Path dir, DbSettings db) {
+        return new FaultRig(dir, db);
+    }
+
     static FaultRig h2(Path dir) {
         return new FaultRig(dir, DbSettings.embedded(dir.resolve("data")));
     }

@@ -1,0 +1,145 @@
+package sift.web.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sift.ingest.testing.FixtureServer;
+import sift.store.Database;
+import sift.store.feed.Feed;
+import sift.web.SiftProcess;
+
+/**
+ * The disk of the data folder fills up under a running Sift (a 64 MB tmpfs the test mounts, then fills with a file
+ * of its own): ingest stops with a log line that names the folder, readers go on reading and starring, nothing
+ * stored is damaged, and ingest resumes by itself once the file is gone. Where the machine refuses the mount
+ * (not root, or a container without the right), the test says so and is skipped.
+ */
+class DiskFullFaultIT {
+    static final int FEEDS = 4;
+    static final long MIN_FREE_MB = 16;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFullDiskPausesIngestReadersReadOnAndIngestResumesWhenThereIsRoom() throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("disk"));
+        mount(disk);
+        try (FixtureServer origin = new FixtureServer()) {
+            FaultRig rig = FaultRig.on(disk, sift.store.DbSettings.embedded(disk.resolve("data")));
+            rig.env.put("SIFT_MIN_FREE_MB", String.valueOf(MIN_FREE_MB));
+            rig.env.put("SIFT_PUBLIC_READER", "true");
+            serve(origin, 0);
+            Path opml = dir.resolve("feeds.opml");
+            Files.writeString(
+                    opml, CrashFaultIT.opml(IntStream.range(0, FEEDS).mapToObj(f -> origin.url("/d" + f + ".xml"))));
+            assertThat(rig.run("prepare.log", "import-opml", opml.toString())).isZero();
+            List<Long> feedIds;
+            try (Database db = Database.open(rig.db)) {
+                feedIds = db.feeds().all().stream().map(Feed::id).toList();
+            }
+
+            long first = FEEDS * CrashFaultIT.WINDOW;
+            long all = FEEDS * (CrashFaultIT.WINDOW + CrashFaultIT.CHURN);
+            Path filler = disk.resolve("filler");
+            try (SiftProcess sift = rig.serve("disk.log")) {
+                assertThat(sift.awaitBody("/health", b -> b.contains("\"posts\":" + first), Duration.ofSeconds(60)))
+                        .as("the first refresh; log:%n%s", sift.logText())
+                        .isNotNull();
+                FaultRig.Admin admin = FaultRig.admin(sift);
+
+                fill(disk, filler, (MIN_FREE_MB / 2) << 20);
+                serve(origin, 1);
+                for (long id : feedIds) {
+                    assertThat(admin.post("/admin/feeds/" + id + "/refresh")).isEqualTo(303);
+                }
+                assertThat(sift.awaitBody("/health", b -> b.contains("\"state\":\"paused\""), Duration.ofSeconds(20)))
+                        .as("ingest pauses; log:%n%s", sift.logText())
+                        .isNotNull();
+                assertThat(sift.logText())
+                        .containsPattern("Ingest paused: \\d+ MB free in " + rig.data.toAbsolutePath());
+                Thread.sleep(6_000); // a tick or more: nothing is fetched
+                assertThat(FaultRig.posts(FaultRig.health(sift))).isEqualTo(first);
+
+                var river = admin.visitor().get("/");
+                assertThat(river.statusCode())
+                        .as("the river while the disk is full")
+                        .isEqualTo(200);
+                assertThat(Jsoup.parse(river.body()).select("article")).isNotEmpty();
+                assertThat(admin.visitor().get("/search?q=route").statusCode()).isEqualTo(200);
+                String firstPost = Jsoup.parse(river.body())
+                        .select("article a[href^='/posts/']")
+                        .attr("href");
+                assertThat(admin.visitor()
+                                .post(firstPost + "/state", java.util.Map.of("_csrf", admin.csrf(), "starred", "true"))
+                                .statusCode())
+                        .as("a reader stars a post")
+                        .isEqualTo(303);
+
+                Files.delete(filler);
+                assertThat(sift.awaitBody("/health", b -> b.contains("\"posts\":" + all), Duration.ofSeconds(60)))
+                        .as("ingest resumes by itself; log:%n%s", sift.logText())
+                        .isNotNull();
+                assertThat(sift.logText()).contains("Ingest resumed: room again in " + rig.data.toAbsolutePath());
+                FaultRig.awaitIndexCaughtUp(sift, Duration.ofSeconds(30));
+                assertThat(sift.terminate(Duration.ofSeconds(10))).isEqualTo(143);
+            }
+            try (Database db = Database.open(rig.db)) {
+                assertThat(db.postChanges().count()).isEqualTo(all);
+                for (long id : feedIds) {
+                    List<String> guids = db.posts().guids(id);
+                    assertThat(Set.copyOf(guids)).hasSameSizeAs(guids);
+                }
+            }
+        } finally {
+            run("umount", "-l", disk.toString());
+        }
+    }
+
+    /** Mounts a 64 MB tmpfs on {@code disk}, or skips the test, saying why. */
+    private static void mount(Path disk) throws Exception {
+        int status = run("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", disk.toString());
+        Assumptions.assumeTrue(
+                status == 0,
+                "this machine refuses to mount a tmpfs (not root, or no CAP_SYS_ADMIN): the full-disk case is not run");
+    }
+
+    /** Writes a file until {@code leave} bytes are left free on the disk. */
+    private static void fill(Path disk, Path filler, long leave) throws Exception {
+        long usable = Files.getFileStore(disk).getUsableSpace();
+        byte[] mb = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            for (long left = usable - leave; left > 0; left -= mb.length) {
+                out.write(mb, 0, (int) Math.min(mb.length, left));
+            }
+        }
+        assertThat(Files.getFileStore(disk).getUsableSpace()).isLessThan(MIN_FREE_MB << 20);
+    }
+
+    private static void serve(FixtureServer origin, int cycle) {
+        for (int f = 0; f < FEEDS; f++) {
+            origin.route(
+                    "/d" + f + ".xml",
+                    FixtureServer.Route.ok(
+                            "application/rss+xml", CrashFaultIT.feed(f, cycle).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static int run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().transferTo(OutputStream.nullOutputStream());
+        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+}
