@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import sift.store.StoreException;
 import sift.store.post.IndexablePost;
 import sift.store.post.PostChanges;
+import sift.store.sql.Sql;
 
 /**
  * The Lucene index of posts, derived from the database and never the other way round: it follows changed
@@ -330,7 +331,16 @@ public final class SearchIndex implements AutoCloseable {
                         catchUp();
                         linkStories();
                     } catch (RuntimeException e) {
-                        log.error("Search index {} could not follow the database: {}", dir, e.getMessage(), e);
+                        if (Sql.unreachable(e)) {
+                            log.warn(
+                                    "Search index {} could not follow the database, which does not answer ({}); it"
+                                            + " tries again in {} s",
+                                    dir,
+                                    e.getMessage(),
+                                    every.toSeconds());
+                        } else {
+                            log.error("Search index {} could not follow the database: {}", dir, e.getMessage(), e);
+                        }
                     }
                 },
                 every.toMillis(),

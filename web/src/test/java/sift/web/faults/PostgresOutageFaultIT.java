@@ -71,7 +71,13 @@ class PostgresOutageFaultIT {
                 for (int r = 0; r < 4; r++) {
                     readers.submit(() -> read(sift, answers, reading));
                 }
-                Thread.sleep(1_000);
+                assertThat(sift.awaitBody(
+                                "/health",
+                                b -> b.contains("\"inFlight\":") && !b.contains("\"inFlight\":0"),
+                                Duration.ofSeconds(15)))
+                        .as("refreshes under way")
+                        .isNotNull();
+                Thread.sleep(500);
                 pg.stopServer();
                 long down = System.nanoTime();
                 Thread.sleep(8_000);
