@@ -25,6 +25,9 @@ import org.jdbi.v3.core.Jdbi;
 public final class PostStore {
     private final Jdbi jdbi;
 
+    /** How far ahead of Sift's clock a feed's date may be (servers' clocks differ) before it is not believed. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofHours(1);
+
     public PostStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
@@ -121,7 +124,7 @@ public final class PostStore {
         if (stored.get().contentHash().equals(hash)) {
             return new Upsert(id, Upsert.Outcome.UNCHANGED);
         }
-        update(h, id, draft, hash);
+        update(h, id, draft, hash, seenAt);
         // replaced whole; an archived post that changed has its content again
         for (String table : List.of("post_contents", "post_enclosures")) {
             h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id")
@@ -146,7 +149,7 @@ public final class PostStore {
                 batch.bind("feedId", d.feedId())
                         .bind("guid", fit(identity(d, hash), 2048))
                         .bindMap(postValues(d, hash))
-                        .bind("publishedAt", utc(d.publishedAt() != null ? d.publishedAt() : seenAt))
+                        .bind("publishedAt", publishedAt(d, seenAt))
                         .bind("seenAt", utc(seenAt))
                         .add();
             }
@@ -222,14 +225,24 @@ public final class PostStore {
                 .bind("feedId", d.feedId())
                 .bind("guid", identity)
                 .bindMap(postValues(d, hash))
-                .bind("publishedAt", utc(d.publishedAt() != null ? d.publishedAt() : seenAt))
+                .bind("publishedAt", publishedAt(d, seenAt))
                 .bind("seenAt", utc(seenAt))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
     }
 
-    private static void update(Handle h, long id, PostDraft d, String hash) {
+    /**
+     * When the post says it was published; when Sift saw it if it says nothing, or a time more than
+     * {@link #CLOCK_SKEW} after that: a post dated in the future (a wrong clock on the feed's server, a scheduled
+     * post) would otherwise head the river until that day.
+     */
+    private static java.time.OffsetDateTime publishedAt(PostDraft d, Instant seenAt) {
+        Instant claimed = d.publishedAt();
+        return utc(claimed == null || claimed.isAfter(seenAt.plus(CLOCK_SKEW)) ? seenAt : claimed);
+    }
+
+    private static void update(Handle h, long id, PostDraft d, String hash, Instant seenAt) {
         h.createUpdate("""
                         UPDATE posts SET link = :link, title = :title, author = :author,
                             published_at = COALESCE(:publishedAt, published_at), updated_at = :updatedAt,
@@ -239,7 +252,7 @@ public final class PostStore {
                         WHERE id = :id""")
                 .bind("id", id)
                 .bindMap(postValues(d, hash))
-                .bind("publishedAt", utc(d.publishedAt()))
+                .bind("publishedAt", d.publishedAt() == null ? null : publishedAt(d, seenAt))
                 .execute();
     }
 

@@ -72,6 +72,20 @@ class PostStoreTest {
         }
 
         @Test
+        void aPostDatedInTheFutureIsDatedWhenItWasSeen() {
+            Instant future = Instant.parse("2031-01-01T00:00:00Z");
+            Upsert first = posts.upsert(draft("g-future", null, "From a server with a wrong clock", future), NOW);
+            assertThat(db.postQueries().find(first.postId()).orElseThrow().publishedAt())
+                    .as("not at the head of the river until 2031")
+                    .isEqualTo(NOW);
+
+            posts.upsert(draft("g-future", null, "Edited, still from the future", future), NOW.plusSeconds(60));
+            assertThat(db.postQueries().find(first.postId()).orElseThrow().publishedAt())
+                    .as("an update does not move it into the future either")
+                    .isEqualTo(NOW.plusSeconds(60));
+        }
+
+        @Test
         void aTeaserIsStoredWithItsArticleAndSeenAgainIsTheSamePost() {
             PostDraft teaser = draft("g1", "https://blog.ipspace.net/1", "EVPN myths", NOW);
             Upsert first = posts.upsert(teaser.withArticle("<p>The whole article</p>", "The whole article"), NOW);
