@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +32,7 @@ class CorruptionFaultIT {
     void aCorruptIndexModelLexiconAndThresholdAreSaidRebuiltOrSetAside() throws Exception {
         FaultRig rig = FaultRig.h2(dir);
         try (FixtureServer origin = new FixtureServer()) {
-            for (int f = 0; f < FEEDS; f++) {
-                origin.route(
-                        "/c" + f + ".xml",
-                        FixtureServer.Route.ok(
-                                "application/rss+xml", CrashFaultIT.feed(f, 0).getBytes(StandardCharsets.UTF_8)));
-            }
-            Path opml = dir.resolve("feeds.opml");
-            Files.writeString(
-                    opml, CrashFaultIT.opml(IntStream.range(0, FEEDS).mapToObj(f -> origin.url("/c" + f + ".xml"))));
-            assertThat(rig.run("prepare.log", "import-opml", opml.toString())).isZero();
+            rig.subscribe(FaultRig.serveFeeds(origin, "/c", FEEDS, 0, f -> Duration.ZERO));
             long posts = FEEDS * CrashFaultIT.WINDOW;
             try (SiftProcess sift = rig.serve("first.log")) {
                 assertThat(sift.awaitBody("/health", b -> b.contains("\"indexed\":" + posts), Duration.ofSeconds(60)))

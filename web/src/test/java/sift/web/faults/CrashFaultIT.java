@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sift.ingest.testing.FixtureServer;
 import sift.store.Database;
-import sift.store.feed.Feed;
 import sift.web.SiftProcess;
 
 /**
@@ -186,22 +185,13 @@ class CrashFaultIT {
 
     /** The feeds Sift follows (subscribed before the first start) and an archive of posts to re-score and back up. */
     private Map<Integer, Long> prepare(FaultRig rig, FixtureServer origin) throws Exception {
-        serveCycle(origin, 0);
-        Path opml = rig.dir.resolve("feeds.opml");
-        Files.writeString(opml, opml(IntStream.range(0, FEEDS).mapToObj(f -> origin.url("/f" + f + ".xml"))));
-        assertThat(rig.run("prepare.log", "import-opml", opml.toString())).isZero();
+        List<Long> subscribed = rig.subscribe(serveCycle(origin, 0));
         assertThat(rig.run("prepare.log", "bench-data", "--posts", "4000", "--feeds", "20"))
                 .isZero();
         Map<Integer, Long> ids = new HashMap<>();
-        try (Database db = Database.open(rig.db)) {
-            for (Feed feed : db.feeds().all()) {
-                var m = Pattern.compile("/f(\\d+)\\.xml$").matcher(feed.url());
-                if (m.find() && feed.url().startsWith(origin.url("/"))) {
-                    ids.put(Integer.parseInt(m.group(1)), feed.id());
-                }
-            }
+        for (int f = 0; f < FEEDS; f++) {
+            ids.put(f, subscribed.get(f));
         }
-        assertThat(ids).hasSize(FEEDS);
         return ids;
     }
 
@@ -209,15 +199,8 @@ class CrashFaultIT {
      * Every feed as it reads in a cycle: a window of {@value #WINDOW} items that moves on by {@value #CHURN} each
      * cycle, served slowly enough that a refresh is under way when the kill comes.
      */
-    private static void serveCycle(FixtureServer origin, int cycle) {
-        for (int f = 0; f < FEEDS; f++) {
-            origin.route(
-                    "/f" + f + ".xml",
-                    FixtureServer.Route.ok(
-                                    "application/rss+xml",
-                                    feed(f, cycle).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                            .delayed(Duration.ofMillis(2_000 + 250L * f)));
-        }
+    private static List<String> serveCycle(FixtureServer origin, int cycle) {
+        return FaultRig.serveFeeds(origin, "/f", FEEDS, cycle, f -> Duration.ofMillis(2_000 + 250L * f));
     }
 
     static String feed(int f, int cycle) {

@@ -3,21 +3,18 @@ package sift.web.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sift.ingest.testing.FixtureServer;
 import sift.store.Database;
-import sift.store.feed.Feed;
 import sift.web.SiftProcess;
 
 /**
@@ -41,15 +38,7 @@ class DiskFullFaultIT {
             FaultRig rig = FaultRig.on(disk, sift.store.DbSettings.embedded(disk.resolve("data")));
             rig.env.put("SIFT_MIN_FREE_MB", String.valueOf(MIN_FREE_MB));
             rig.env.put("SIFT_PUBLIC_READER", "true");
-            serve(origin, 0);
-            Path opml = dir.resolve("feeds.opml");
-            Files.writeString(
-                    opml, CrashFaultIT.opml(IntStream.range(0, FEEDS).mapToObj(f -> origin.url("/d" + f + ".xml"))));
-            assertThat(rig.run("prepare.log", "import-opml", opml.toString())).isZero();
-            List<Long> feedIds;
-            try (Database db = Database.open(rig.db)) {
-                feedIds = db.feeds().all().stream().map(Feed::id).toList();
-            }
+            List<Long> feedIds = rig.subscribe(serve(origin, 0));
 
             long first = FEEDS * CrashFaultIT.WINDOW;
             long all = FEEDS * (CrashFaultIT.WINDOW + CrashFaultIT.CHURN);
@@ -128,13 +117,8 @@ class DiskFullFaultIT {
         assertThat(Files.getFileStore(disk).getUsableSpace()).isLessThan(MIN_FREE_MB << 20);
     }
 
-    private static void serve(FixtureServer origin, int cycle) {
-        for (int f = 0; f < FEEDS; f++) {
-            origin.route(
-                    "/d" + f + ".xml",
-                    FixtureServer.Route.ok(
-                            "application/rss+xml", CrashFaultIT.feed(f, cycle).getBytes(StandardCharsets.UTF_8)));
-        }
+    private static List<String> serve(FixtureServer origin, int cycle) {
+        return FaultRig.serveFeeds(origin, "/d", FEEDS, cycle, f -> Duration.ZERO);
     }
 
     private static int run(String... command) throws Exception {

@@ -11,15 +11,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import sift.ingest.testing.FixtureServer;
+import sift.store.Database;
 import sift.store.DbSettings;
 import sift.web.SiftProcess;
 import sift.web.Visitor;
@@ -83,6 +89,42 @@ final class FaultRig {
         }
         return new FaultRig(
                 dir, new DbSettings(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password));
+    }
+
+    /**
+     * Serves {@code count} fixture feeds at {@code prefix}0.xml, {@code prefix}1.xml, ... as they read in
+     * {@code cycle} ({@link CrashFaultIT#feed}), feed {@code f} answered after {@code delay.apply(f)}; their
+     * addresses, in order.
+     */
+    static List<String> serveFeeds(
+            FixtureServer origin, String prefix, int count, int cycle, IntFunction<Duration> delay) {
+        List<String> urls = new ArrayList<>();
+        for (int f = 0; f < count; f++) {
+            String path = prefix + f + ".xml";
+            origin.route(
+                    path,
+                    FixtureServer.Route.ok(
+                                    "application/rss+xml",
+                                    CrashFaultIT.feed(f, cycle).getBytes(StandardCharsets.UTF_8))
+                            .delayed(delay.apply(f)));
+            urls.add(origin.url(path));
+        }
+        return urls;
+    }
+
+    /** Subscribes {@code urls} with Sift stopped ({@code sift import-opml}); their feed ids, in order. */
+    List<Long> subscribe(List<String> urls) throws Exception {
+        Path opml = dir.resolve("feeds.opml");
+        Files.writeString(opml, CrashFaultIT.opml(urls.stream()));
+        assertThat(run("prepare.log", "import-opml", opml.toString())).isZero();
+        try (Database store = Database.open(db)) {
+            return urls.stream()
+                    .map(url -> store.feeds()
+                            .findByUrl(url)
+                            .orElseThrow(() -> new AssertionError("not subscribed: " + url))
+                            .id())
+                    .toList();
+        }
     }
 
     SiftProcess serve(String logName, String... extraArgs) throws IOException {

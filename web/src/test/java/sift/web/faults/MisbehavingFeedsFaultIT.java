@@ -55,9 +55,7 @@ class MisbehavingFeedsFaultIT {
             String goodUrl = good.url("/good.xml").replace("127.0.0.1", "localhost"); // another host
             List<String> urls = Stream.concat(BAD.keySet().stream().map(bad::url), Stream.of(goodUrl))
                     .toList();
-            Path opml = dir.resolve("feeds.opml");
-            Files.writeString(opml, CrashFaultIT.opml(urls.stream()));
-            assertThat(rig.run("prepare.log", "import-opml", opml.toString())).isZero();
+            rig.subscribe(urls);
 
             try (SiftProcess sift = rig.serve("bad.log")) {
                 Duration goodIn = sift.awaitBody(

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sift.ingest.testing.FixtureServer;
-import sift.store.Database;
-import sift.store.feed.Feed;
 import sift.web.SiftProcess;
 
 /**
@@ -45,13 +40,7 @@ class PostgresOutageFaultIT {
                 FixtureServer origin = new FixtureServer()) {
             FaultRig rig = FaultRig.on(dir, pg.settings());
             rig.env.put("SIFT_PUBLIC_READER", "true");
-            serve(origin, 0, Duration.ZERO);
-            Path opml = dir.resolve("feeds.opml");
-            Files.writeString(
-                    opml, CrashFaultIT.opml(IntStream.range(0, FEEDS).mapToObj(f -> origin.url("/o" + f + ".xml"))));
-            assertThat(rig.run("prepare.log", "import-opml", opml.toString())).isZero();
-            List<Long> feedIds = feedIds(rig);
-            assertThat(feedIds).hasSize(FEEDS);
+            List<Long> feedIds = rig.subscribe(serve(origin, 0, Duration.ZERO));
 
             try (SiftProcess sift = rig.serve("outage.log")) {
                 long first = FEEDS * CrashFaultIT.WINDOW;
@@ -135,21 +124,8 @@ class PostgresOutageFaultIT {
         }
     }
 
-    private static void serve(FixtureServer origin, int cycle, Duration delay) {
-        for (int f = 0; f < FEEDS; f++) {
-            origin.route(
-                    "/o" + f + ".xml",
-                    FixtureServer.Route.ok(
-                                    "application/rss+xml",
-                                    CrashFaultIT.feed(f, cycle).getBytes(StandardCharsets.UTF_8))
-                            .delayed(delay));
-        }
-    }
-
-    private static List<Long> feedIds(FaultRig rig) {
-        try (Database db = Database.open(rig.db)) {
-            return db.feeds().all().stream().map(Feed::id).toList();
-        }
+    private static List<String> serve(FixtureServer origin, int cycle, Duration delay) {
+        return FaultRig.serveFeeds(origin, "/o", FEEDS, cycle, f -> delay);
     }
 
     private static void read(SiftProcess sift, ConcurrentLinkedQueue<Answer> answers, AtomicBoolean reading) {
