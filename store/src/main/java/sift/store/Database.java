@@ -91,7 +91,12 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new StoreException("cannot migrate database " + settings.describe() + ": " + rootMessage(e), e);
         }
-        return new Database(settings, dataSource);
+        Database database = new Database(settings, dataSource);
+        int hosts = database.feeds.fillHosts();
+        if (hosts > 0) {
+            log.info("Database {}: the host of {} feeds noted", settings.describe(), hosts);
+        }
+        return database;
     }
 
     public FeedStore feeds() {

@@ -64,8 +64,9 @@ class UpgradeIT {
                     .as("the old posts, indexed again; log:%n%s", sift.logText())
                     .isNotNull();
             assertThat(sift.logText())
-                    .as("migrated from 021")
-                    .contains("migrated from version 021 to schema version 022");
+                    .as("migrated from 021, each feed's host noted")
+                    .contains("migrated from version 021 to schema version 023")
+                    .containsPattern("the host of \\d+ feeds noted");
 
             Visitor admin = new Visitor("http://127.0.0.1:" + sift.port);
             assertThat(admin.login("admin", "upgrade-admin-pass", "/").statusCode())

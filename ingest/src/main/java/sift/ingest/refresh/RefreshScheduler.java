@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +48,10 @@ public final class RefreshScheduler implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final String owner;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** How many feeds of each host are in flight; a host gets at most {@link #perHost} of them at once. */
+    private final Map<String, Integer> hostsInFlight = new ConcurrentHashMap<>();
+
+    private final int perHost;
     /** Feeds whose lease could not be given back while the database was away. */
     private final Set<Long> unreleased = ConcurrentHashMap.newKeySet();
 
@@ -81,6 +87,7 @@ public final class RefreshScheduler implements AutoCloseable {
         this.feeds = feeds;
         this.refresher = refresher;
         this.workers = workers;
+        this.perHost = Math.max(1, workers / 2);
         this.tick = tick;
         this.clock = clock;
         this.owner = owner;
@@ -115,7 +122,7 @@ public final class RefreshScheduler implements AutoCloseable {
         }
         Instant now = clock.instant();
         List<CompletableFuture<RefreshReport>> futures =
-                submit(feeds.claim(owner, EVERYTHING, now, now.plus(LEASE), Integer.MAX_VALUE));
+                submit(feeds.claim(owner, EVERYTHING, now, now.plus(LEASE), Integer.MAX_VALUE, Set.of()));
         AtomicInteger finished = new AtomicInteger();
         List<RefreshReport> reports = await(futures.stream()
                 .map(f -> f.thenApply(report -> {
@@ -143,15 +150,28 @@ public final class RefreshScheduler implements AutoCloseable {
             if (!roomToWrite()) {
                 return;
             }
-            int free = workers * 2 - inFlight.size();
-            if (free > 0) {
+            Set<String> busy = busyHosts();
+            boolean passedOver = true;
+            for (int free = workers * 2 - inFlight.size();
+                    free > 0 && passedOver;
+                    free = workers * 2 - inFlight.size()) {
                 Instant now = clock.instant();
-                List<Feed> due = feeds.claimDue(owner, now, now.plus(LEASE), free);
+                List<Feed> due = feeds.claimDue(owner, now, now.plus(LEASE), free, busy);
                 if (due.isEmpty() && inFlight.isEmpty()) {
                     // nothing due and nothing running: the round of refreshes is over
                     pass.getAndSet(new Pass()).log();
                 }
-                submit(due);
+                passedOver = false;
+                for (Feed feed : due) {
+                    if (feed.host() == null || hostsInFlight.getOrDefault(feed.host(), 0) < perHost) {
+                        submit(List.of(feed));
+                    } else {
+                        // its host has its share: due again at once, and the next claim looks at other hosts
+                        releaseQuietly(feed);
+                        busy.add(feed.host());
+                        passedOver = true;
+                    }
+                }
             }
         } catch (RuntimeException e) {
             // the ticker must survive a database hiccup; the next tick tries again
@@ -166,10 +186,27 @@ public final class RefreshScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * The hosts that have their share of the workers: ten thousand feeds on one host, all due, take at most half
+     * of them (and the host's own pace, {@code SIFT_HOST_GAP_MS}), never the feeds of every other host.
+     */
+    private Set<String> busyHosts() {
+        Set<String> busy = new HashSet<>();
+        hostsInFlight.forEach((host, n) -> {
+            if (n >= perHost) {
+                busy.add(host);
+            }
+        });
+        return busy;
+    }
+
     private List<CompletableFuture<RefreshReport>> submit(List<Feed> due) {
         List<CompletableFuture<RefreshReport>> futures = new ArrayList<>();
         for (Feed feed : due) {
             if (inFlight.add(feed.id())) {
+                if (feed.host() != null) {
+                    hostsInFlight.merge(feed.host(), 1, Integer::sum);
+                }
                 futures.add(CompletableFuture.supplyAsync(() -> refreshGuarded(feed), pool));
             }
         }
@@ -197,6 +234,9 @@ public final class RefreshScheduler implements AutoCloseable {
         } finally {
             pass.get().add(report);
             inFlight.remove(feed.id());
+            if (feed.host() != null) {
+                hostsInFlight.computeIfPresent(feed.host(), (host, n) -> n > 1 ? n - 1 : null);
+            }
             done.incrementAndGet();
             lastRefreshAt.set(clock.instant());
             topUp();

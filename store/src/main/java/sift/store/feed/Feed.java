@@ -1,7 +1,9 @@
 package sift.store.feed;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -69,5 +71,20 @@ public record Feed(
     /** The title to show: the feed's own, else its URL. */
     public String displayTitle() {
         return title == null || title.isBlank() ? url : title;
+    }
+
+    /** The host of this feed's URL, lower case; null when the URL has none. */
+    public String host() {
+        return hostOf(url);
+    }
+
+    /** The host of {@code url}, lower case; null when it has none or is not a URL. */
+    public static String hostOf(String url) {
+        try {
+            String host = url == null ? null : URI.create(url.strip()).getHost();
+            return host == null ? null : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

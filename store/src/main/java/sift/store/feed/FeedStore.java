@@ -8,12 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -34,15 +36,34 @@ public final class FeedStore {
     /** Subscribes to the feed unless its URL is already subscribed; true when it was added. */
     public boolean subscribe(NewFeed feed, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                                INSERT INTO feeds (url, title, category, next_fetch_at, created_at)
-                                SELECT :url, :title, :category, :now, :now
+                                INSERT INTO feeds (url, host, title, category, next_fetch_at, created_at)
+                                SELECT :url, :host, :title, :category, :now, :now
                                 WHERE NOT EXISTS (SELECT 1 FROM feeds WHERE url = :url)""")
                         .bind("url", feed.url())
+                        .bind("host", Feed.hostOf(feed.url()))
                         .bind("title", fit(feed.title(), 500))
                         .bind("category", fit(feed.category(), 200))
                         .bind("now", utc(now))
                         .execute())
                 == 1;
+    }
+
+    /** Fills the host of every feed that has none yet (the rows of a database from before hosts were kept). */
+    public int fillHosts() {
+        return jdbi.inTransaction(h -> {
+            Map<Long, String> urls = new HashMap<>();
+            h.createQuery("SELECT id, url FROM feeds WHERE host IS NULL")
+                    .map((rs, ctx) -> urls.put(rs.getLong("id"), rs.getString("url")))
+                    .list();
+            var update = h.prepareBatch("UPDATE feeds SET host = :host WHERE id = :id");
+            urls.forEach((id, url) -> {
+                String host = Feed.hostOf(url);
+                if (host != null) {
+                    update.bind("id", id).bind("host", host).add();
+                }
+            });
+            return update.size() == 0 ? 0 : Arrays.stream(update.execute()).sum();
+        });
     }
 
     public List<Feed> all() {
@@ -68,22 +89,29 @@ public final class FeedStore {
 
     /** Claims due feeds: {@link #claim} of the feeds due at {@code now}. */
     public List<Feed> claimDue(String owner, Instant now, Instant until, int limit) {
-        return claim(owner, now, now, until, limit);
+        return claim(owner, now, now, until, limit, Set.of());
+    }
+
+    /** {@link #claimDue(String, Instant, Instant, int)}, passing over the feeds whose host is in {@code busyHosts}. */
+    public List<Feed> claimDue(String owner, Instant now, Instant until, int limit, Set<String> busyHosts) {
+        return claim(owner, now, now, until, limit, busyHosts);
     }
 
     /**
      * Claims up to {@code limit} enabled feeds due by {@code dueBy} and not leased to a live worker at
      * {@code now}, for {@code owner} until {@code until}: rows another worker is claiming at the same moment are skipped, not waited for, so
      * that no feed is fetched twice at once. Recording the fetch releases the lease; a worker that dies leaves
-     * its feeds to the others when the lease expires.
+     * its feeds to the others when the lease expires. Feeds whose host is in {@code busyHosts} are passed over.
      */
-    public List<Feed> claim(String owner, Instant dueBy, Instant now, Instant until, int limit) {
+    public List<Feed> claim(String owner, Instant dueBy, Instant now, Instant until, int limit, Set<String> busyHosts) {
         return jdbi.inTransaction(h -> {
             List<Long> ids = h.createQuery("""
                             SELECT id FROM feeds
                             WHERE enabled AND next_fetch_at <= :dueBy AND (lease_until IS NULL OR lease_until < :now)
+                              AND (host IS NULL OR host NOT IN (<busy>))
                             ORDER BY next_fetch_at LIMIT :limit
                             FOR UPDATE SKIP LOCKED""")
+                    .bindList("busy", busyHosts.isEmpty() ? List.of("") : List.copyOf(busyHosts)) // no host is ""
                     .bind("dueBy", utc(dueBy))
                     .bind("now", utc(now))
                     .bind("limit", limit)
@@ -327,10 +355,13 @@ public final class FeedStore {
 
     /** Points the feed at a new URL (a moved feed); false when another feed already has that URL. */
     public boolean changeUrl(long feedId, String url) {
-        return jdbi.withHandle(h ->
-                        h.createUpdate("""
-                                UPDATE feeds SET url = :url
-                                WHERE id = :id AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = :url)""").bind("id", feedId).bind("url", url).execute())
+        return jdbi.withHandle(h -> h.createUpdate("""
+                                UPDATE feeds SET url = :url, host = :host
+                                WHERE id = :id AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = :url)""")
+                        .bind("id", feedId)
+                        .bind("url", url)
+                        .bind("host", Feed.hostOf(url))
+                        .execute())
                 == 1;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,6 +77,26 @@ class FeedStoreTest {
         assertThat(feeds.claimDue("w2", later, later.plusSeconds(60), 10))
                 .extracting(Feed::title)
                 .containsExactly("B", "A");
+    }
+
+    @Test
+    void claimingPassesOverTheBusyHostsAndAMovedFeedTakesItsNewHost() {
+        feeds.subscribe(new NewFeed("https://Crowded.Example/1.xml", "C1", null), NOW.minusSeconds(3));
+        feeds.subscribe(new NewFeed("https://crowded.example:8443/2.xml", "C2", null), NOW.minusSeconds(2));
+        feeds.subscribe(new NewFeed("https://quiet.example/feed", "Q", null), NOW.minusSeconds(1));
+        assertThat(feeds.all()).extracting(Feed::host).contains("crowded.example", "quiet.example");
+
+        assertThat(feeds.claimDue("w1", NOW, NOW.plusSeconds(60), 10, Set.of("crowded.example")))
+                .extracting(Feed::title)
+                .containsExactly("Q");
+        Feed c1 = feeds.claimDue("w1", NOW, NOW.plusSeconds(60), 10, Set.of("other.example")).get(0);
+        assertThat(c1.title()).isEqualTo("C1");
+
+        assertThat(feeds.changeUrl(c1.id(), "https://moved.example/1.xml")).isTrue();
+        feeds.release(c1.id(), "w1");
+        assertThat(feeds.claimDue("w2", NOW, NOW.plusSeconds(60), 10, Set.of("crowded.example")))
+                .extracting(Feed::title)
+                .containsExactly("C1");
     }
 
     @Test

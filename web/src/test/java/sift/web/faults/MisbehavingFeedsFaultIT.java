@@ -39,6 +39,7 @@ class MisbehavingFeedsFaultIT {
             "/redirect/0.xml", "an endless chain of redirects",
             "/login.xml", "a 200 that is an HTML login page",
             "/huge.xml", "a 2 GB body");
+    static final int TINY_FEEDS = 10_000;
 
     @TempDir
     Path dir;
@@ -88,6 +89,70 @@ class MisbehavingFeedsFaultIT {
                     System.out.printf("MisbehavingFeedsFaultIT: %s -> %s%n", e.getValue(), feed.lastError());
                 }
                 assertThat(db.posts().guids(byUrl.get(goodUrl).id())).hasSize(CrashFaultIT.WINDOW);
+            }
+        }
+    }
+
+    /**
+     * Ten thousand tiny feeds on one host, all due at once, and one feed on another host subscribed after them:
+     * the crowded host gets its polite pace (one request every {@code SIFT_HOST_GAP_MS}), and the other feed is
+     * not queued behind its backlog.
+     */
+    @Test
+    void tenThousandTinyFeedsOnOneHostDoNotHoldUpAnotherHost() throws Exception {
+        FaultRig rig = FaultRig.h2(dir);
+        rig.env.put("SIFT_HOST_GAP_MS", "250");
+        rig.env.put("SIFT_INGEST_WORKERS", "4");
+        try (FixtureServer crowded = new FixtureServer();
+                FixtureServer good = new FixtureServer()) {
+            List<String> tiny = new java.util.ArrayList<>();
+            for (int f = 0; f < TINY_FEEDS; f++) {
+                String path = "/tiny/" + f + ".xml";
+                crowded.feed(
+                        path,
+                        "application/rss+xml",
+                        "<rss version=\"2.0\"><channel><title>Tiny " + f + "</title><item><guid>tiny-" + f
+                                + "</guid><title>Tiny post " + f + "</title></item></channel></rss>");
+                tiny.add(crowded.url(path));
+            }
+            good.route(
+                    "/good.xml",
+                    FixtureServer.Route.ok(
+                            "application/rss+xml", CrashFaultIT.feed(0, 0).getBytes(StandardCharsets.UTF_8)));
+            String goodUrl = good.url("/good.xml").replace("127.0.0.1", "localhost"); // another host
+            rig.subscribe(tiny);
+            long goodId = rig.subscribe(List.of(goodUrl)).get(0); // due last
+
+            try (SiftProcess sift = rig.serve("crowded.log")) {
+                long started = System.nanoTime();
+                long deadline = started + Duration.ofSeconds(30).toNanos();
+                Duration goodIn = null;
+                while (goodIn == null && System.nanoTime() < deadline) {
+                    if (good.hits("/good.xml") > 0) {
+                        goodIn = Duration.ofNanos(System.nanoTime() - started);
+                    }
+                    Thread.sleep(100);
+                }
+                Thread.sleep(10_000);
+                Duration window = Duration.ofNanos(System.nanoTime() - started);
+                int requests = tiny.stream()
+                        .mapToInt(u -> crowded.hits(u.substring(u.indexOf("/tiny/"))))
+                        .sum();
+                System.out.printf(
+                        "MisbehavingFeedsFaultIT: the other host's feed fetched after %s; %d requests to the crowded"
+                                + " host in %d s; %d MB resident%n",
+                        goodIn, requests, window.toSeconds(), rssMegabytes(sift));
+                assertThat(goodIn)
+                        .as("the feed on another host, behind %d due on one host; log:%n%s", TINY_FEEDS, sift.logText())
+                        .isNotNull()
+                        .isLessThan(Duration.ofSeconds(15));
+                assertThat(requests)
+                        .as("requests to the crowded host in %d s, one every 250 ms at most", window.toSeconds())
+                        .isBetween(10, (int) (window.toMillis() / 250) + 2);
+                assertThat(sift.terminate(Duration.ofSeconds(10))).isEqualTo(143);
+            }
+            try (Database db = Database.open(rig.db)) {
+                assertThat(db.posts().guids(goodId)).hasSize(CrashFaultIT.WINDOW);
             }
         }
     }
