@@ -48,7 +48,7 @@ public final class RefreshScheduler implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final String owner;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    /** How many feeds of each host are in flight; a host gets at most {@link #perHost} of them at once. */
+    /** How many feeds of each host are in flight; a host with {@link #perHost} of them yields to the others. */
     private final Map<String, Integer> hostsInFlight = new ConcurrentHashMap<>();
 
     private final int perHost;
@@ -150,28 +150,20 @@ public final class RefreshScheduler implements AutoCloseable {
             if (!roomToWrite()) {
                 return;
             }
-            Set<String> busy = busyHosts();
-            boolean passedOver = true;
-            for (int free = workers * 2 - inFlight.size();
-                    free > 0 && passedOver;
-                    free = workers * 2 - inFlight.size()) {
+            int free = workers * 2 - inFlight.size();
+            if (free > 0) {
                 Instant now = clock.instant();
-                List<Feed> due = feeds.claimDue(owner, now, now.plus(LEASE), free, busy);
+                // the feeds of hosts below their share first, so that no host's backlog holds up the others';
+                // then, with workers still free, any host's (a crowded host still gets only its own pace)
+                List<Feed> due = new ArrayList<>(feeds.claimDue(owner, now, now.plus(LEASE), free, busyHosts()));
+                if (due.size() < free) {
+                    due.addAll(feeds.claimDue(owner, now, now.plus(LEASE), free - due.size()));
+                }
                 if (due.isEmpty() && inFlight.isEmpty()) {
                     // nothing due and nothing running: the round of refreshes is over
                     pass.getAndSet(new Pass()).log();
                 }
-                passedOver = false;
-                for (Feed feed : due) {
-                    if (feed.host() == null || hostsInFlight.getOrDefault(feed.host(), 0) < perHost) {
-                        submit(List.of(feed));
-                    } else {
-                        // its host has its share: due again at once, and the next claim looks at other hosts
-                        releaseQuietly(feed);
-                        busy.add(feed.host());
-                        passedOver = true;
-                    }
-                }
+                submit(due);
             }
         } catch (RuntimeException e) {
             // the ticker must survive a database hiccup; the next tick tries again
@@ -187,8 +179,8 @@ public final class RefreshScheduler implements AutoCloseable {
     }
 
     /**
-     * The hosts that have their share of the workers: ten thousand feeds on one host, all due, take at most half
-     * of them (and the host's own pace, {@code SIFT_HOST_GAP_MS}), never the feeds of every other host.
+     * The hosts that have their share of the workers (half of them) in flight: the next claim takes the other
+     * hosts' due feeds first, so that ten thousand feeds due on one host never hold up a feed elsewhere.
      */
     private Set<String> busyHosts() {
         Set<String> busy = new HashSet<>();

@@ -114,4 +114,75 @@ class RefreshSchedulerTest {
                     .isEqualTo(44);
         }
     }
+
+    /**
+     * The system clock moved back three hours under a running scheduler: every feed the old clock scheduled is
+     * fetched once more at once (not three hours late), then not again, and no fetch lasted a negative time. The
+     * clock is the one every part of ingest reads; a process under libfaketime reads the wall clock 370 times
+     * slower (11 us a read), too slow to run Sift at all, and the machine's own clock is not the test's to move.
+     */
+    @Test
+    void aClockMovedBackLeavesNoFeedLateAndNoneInATightLoop() throws Exception {
+        MovableClock clock = new MovableClock();
+        try (RefreshScheduler moved = new RefreshScheduler(
+                db.feeds(), TestRefresher.over(db, fetcher, clock), "moved-node", 2, Duration.ofMillis(100), clock)) {
+            moved.start();
+            awaitHits(1);
+            Thread.sleep(500); // five ticks: nothing is due again
+            assertThat(hits()).containsOnly(1);
+
+            clock.moveBy(Duration.ofHours(-3));
+            awaitHits(2);
+            Thread.sleep(1_000); // ten ticks
+            assertThat(hits())
+                    .as("one fetch each after the clock moved, then none")
+                    .containsOnly(2);
+        }
+        db.feeds().all().forEach(feed -> {
+            assertThat(db.feeds().fetchLog(feed.id(), 10))
+                    .as(feed.url())
+                    .hasSize(2)
+                    .allSatisfy(f -> assertThat(f.took().isNegative()).isFalse());
+            assertThat(feed.nextFetchAt()).as(feed.url()).isAfter(clock.instant());
+        });
+    }
+
+    private List<Integer> hits() {
+        return List.of("/cloudflare.xml", "/garbage.xml", "/missing.xml", "/ipspace.xml").stream()
+                .map(server::hits)
+                .toList();
+    }
+
+    private void awaitHits(int each) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (hits().stream().anyMatch(h -> h < each) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(hits()).as("every feed fetched %d times", each).containsOnly(each);
+    }
+
+    /** The system clock, moved by as much as the test says. */
+    static final class MovableClock extends Clock {
+        private final java.util.concurrent.atomic.AtomicReference<Duration> offset =
+                new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
+
+        void moveBy(Duration by) {
+            offset.updateAndGet(o -> o.plus(by));
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset.get());
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("a UTC clock");
+        }
+    }
 }

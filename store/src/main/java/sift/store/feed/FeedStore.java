@@ -27,6 +27,9 @@ public final class FeedStore {
             last_status, last_error, consecutive_failures, next_fetch_at, poll_minutes, full_fetch_at,
             full_text, full_text_selector, refresh_minutes""";
 
+    /** How far ahead of now a feed's last fetch may lie before the clock is taken to have moved back. */
+    static final Duration CLOCK_SLACK = Duration.ofMinutes(5);
+
     private final Jdbi jdbi;
 
     public FeedStore(Jdbi jdbi) {
@@ -102,18 +105,23 @@ public final class FeedStore {
      * {@code now}, for {@code owner} until {@code until}: rows another worker is claiming at the same moment are skipped, not waited for, so
      * that no feed is fetched twice at once. Recording the fetch releases the lease; a worker that dies leaves
      * its feeds to the others when the lease expires. Feeds whose host is in {@code busyHosts} are passed over.
+     *
+     * <p>A feed last fetched (or subscribed) more than {@link #CLOCK_SLACK} after {@code now} was scheduled by a
+     * clock that has since moved back: it is due now, once, rather than when that clock's schedule comes round.
      */
     public List<Feed> claim(String owner, Instant dueBy, Instant now, Instant until, int limit, Set<String> busyHosts) {
         return jdbi.inTransaction(h -> {
             List<Long> ids = h.createQuery("""
                             SELECT id FROM feeds
-                            WHERE enabled AND next_fetch_at <= :dueBy AND (lease_until IS NULL OR lease_until < :now)
+                            WHERE enabled AND (lease_until IS NULL OR lease_until < :now)
+                              AND (next_fetch_at <= :dueBy OR COALESCE(last_fetched_at, created_at) > :ahead)
                               AND (host IS NULL OR host NOT IN (<busy>))
                             ORDER BY next_fetch_at LIMIT :limit
                             FOR UPDATE SKIP LOCKED""")
                     .bindList("busy", busyHosts.isEmpty() ? List.of("") : List.copyOf(busyHosts)) // no host is ""
                     .bind("dueBy", utc(dueBy))
                     .bind("now", utc(now))
+                    .bind("ahead", utc(now.plus(CLOCK_SLACK)))
                     .bind("limit", limit)
                     .mapTo(Long.class)
                     .list();

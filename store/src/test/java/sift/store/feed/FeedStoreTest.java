@@ -89,7 +89,8 @@ class FeedStoreTest {
         assertThat(feeds.claimDue("w1", NOW, NOW.plusSeconds(60), 10, Set.of("crowded.example")))
                 .extracting(Feed::title)
                 .containsExactly("Q");
-        Feed c1 = feeds.claimDue("w1", NOW, NOW.plusSeconds(60), 10, Set.of("other.example")).get(0);
+        Feed c1 = feeds.claimDue("w1", NOW, NOW.plusSeconds(60), 10, Set.of("other.example"))
+                .get(0);
         assertThat(c1.title()).isEqualTo("C1");
 
         assertThat(feeds.changeUrl(c1.id(), "https://moved.example/1.xml")).isTrue();
@@ -97,6 +98,45 @@ class FeedStoreTest {
         assertThat(feeds.claimDue("w2", NOW, NOW.plusSeconds(60), 10, Set.of("crowded.example")))
                 .extracting(Feed::title)
                 .containsExactly("C1");
+    }
+
+    @Test
+    void aFeedScheduledByAClockThatMovedBackIsDueOnceNow() {
+        feeds.subscribe(new NewFeed("https://fetched.example/feed", "Fetched", null), NOW);
+        long fetched =
+                feeds.findByUrl("https://fetched.example/feed").orElseThrow().id();
+        feeds.recordSuccess(
+                fetched,
+                new FetchSuccess(
+                        FetchStatus.OK, null, null, null, null, NOW, NOW.plus(Duration.ofHours(1)), 0, 0, TOOK));
+
+        Instant aMinuteEarlier = NOW.minus(Duration.ofMinutes(1));
+        assertThat(feeds.claimDue("w", aMinuteEarlier, aMinuteEarlier.plusSeconds(60), 10))
+                .as("a minute of difference is no clock change")
+                .isEmpty();
+        feeds.subscribe(new NewFeed("https://new.example/feed", "New", null), NOW.plus(Duration.ofHours(3)));
+        Instant movedBack = NOW.minus(Duration.ofHours(2));
+        assertThat(feeds.claimDue("w", movedBack, movedBack.plusSeconds(60), 10))
+                .extracting(Feed::title)
+                .containsExactlyInAnyOrder("Fetched", "New");
+        feeds.recordSuccess(
+                fetched,
+                new FetchSuccess(
+                        FetchStatus.OK,
+                        null,
+                        null,
+                        null,
+                        null,
+                        movedBack,
+                        movedBack.plus(Duration.ofHours(1)),
+                        0,
+                        0,
+                        TOOK));
+        Instant later = movedBack.plus(Duration.ofMinutes(10));
+        assertThat(feeds.claimDue("w2", later, later.plusSeconds(60), 10))
+                .as("fetched again by today's clock: due when that clock says")
+                .extracting(Feed::title)
+                .doesNotContain("Fetched");
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +80,7 @@ public final class Retrain implements AutoCloseable {
 
     private void run(Viewer viewer) {
         Instant started = clock.instant();
+        long startedNanos = System.nanoTime();
         try {
             List<StanceModel.Labelled> sentences = labels.sentences().stream()
                     .map(s -> new StanceModel.Labelled(s.text(), s.stance()))
@@ -124,7 +124,7 @@ public final class Retrain implements AutoCloseable {
                     "Retrained the stance model on {} sentences ({} admins' labels) in {} ms: version {} {}",
                     comparison.examples(),
                     comparison.labels(),
-                    Duration.between(started, clock.instant()).toMillis(),
+                    (System.nanoTime() - startedNanos) / 1_000_000,
                     version.version(),
                     verdict(comparison));
             progress.set(new Progress(
