@@ -17,6 +17,7 @@ import sift.store.post.PostChanges;
 import sift.store.post.PostQueries;
 import sift.store.post.PostStore;
 import sift.store.release.ReleaseStore;
+import sift.store.sql.ClosedH2;
 import sift.store.sql.OneWriter;
 import sift.store.sql.Sql;
 import sift.store.sync.SyncStore;
@@ -58,6 +59,9 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.embedded() ? 16 : 8);
         // a request waits at most this long for a connection, then fails (a 503 while the database is down)
         config.setConnectionTimeout(DbSettings.CONNECTION_TIMEOUT.toMillis());
+        if (settings.embedded()) {
+            config.setExceptionOverrideClassName(ClosedH2.class.getName());
+        }
         config.setPoolName("sift-db");
         HikariDataSource dataSource;
         try {

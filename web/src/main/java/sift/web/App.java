@@ -355,6 +355,22 @@ public final class App {
                         "The request is larger than Sift accepts (" + BodyLimit.MAX_BYTES / 1024 / 1024 + " MB).");
                 return;
             }
+            if (Sql.diskFull(e)) {
+                log.warn(
+                        "{} {} failed: no room left on the disk of database {} ({})",
+                        ctx.method(),
+                        ctx.path(),
+                        deps.db().describe(),
+                        Database.rootMessage(e));
+                ctx.header("Retry-After", "60");
+                error(
+                        pages,
+                        ctx,
+                        503,
+                        "The disk of Sift's data folder is full. Nothing stored is lost: Sift answers again as soon"
+                                + " as there is room.");
+                return;
+            }
             if (Sql.unreachable(e)) {
                 // the database is down or restarting: say so, without a stack trace each request
                 log.warn(

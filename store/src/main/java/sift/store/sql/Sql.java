@@ -66,6 +66,16 @@ public final class Sql {
         });
     }
 
+    /** Whether {@code e} comes from a disk with no room left (ENOSPC), which H2 meets when it writes. */
+    public static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when an {@link SQLException} in the chain of causes matches. */
     public static boolean causedBy(Throwable e, Predicate<SQLException> match) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {

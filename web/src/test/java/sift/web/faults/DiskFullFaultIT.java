@@ -97,6 +97,69 @@ class DiskFullFaultIT {
         }
     }
 
+    /**
+     * Something else fills the disk to the last byte, under Sift's own threshold: a reader's writes (a star) fail
+     * with a clear answer, reading goes on, and once there is room again everything works without a restart, with
+     * every stored post there once.
+     */
+    @Test
+    void aDiskFullToTheLastByteLosesNothingAndRecoversWithoutARestart() throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("disk"));
+        mount(disk);
+        try (FixtureServer origin = new FixtureServer()) {
+            FaultRig rig = FaultRig.on(disk, sift.store.DbSettings.embedded(disk.resolve("data")));
+            rig.env.put("SIFT_MIN_FREE_MB", "0");
+            rig.subscribe(serve(origin, 0));
+            long stored = FEEDS * CrashFaultIT.WINDOW;
+            Path filler = disk.resolve("filler");
+            try (SiftProcess sift = rig.serve("last-byte.log")) {
+                assertThat(sift.awaitBody("/health", b -> b.contains("\"posts\":" + stored), Duration.ofSeconds(60)))
+                        .as("the first refresh; log:%n%s", sift.logText())
+                        .isNotNull();
+                FaultRig.awaitIndexCaughtUp(sift, Duration.ofSeconds(30));
+                FaultRig.Admin admin = FaultRig.admin(sift);
+                String firstPost = Jsoup.parse(admin.visitor().get("/").body())
+                        .select("article a[href^='/posts/']")
+                        .attr("href");
+
+                fill(disk, filler, 0);
+                var star = admin.visitor()
+                        .post(firstPost + "/state", java.util.Map.of("_csrf", admin.csrf(), "starred", "true"));
+                var post = admin.visitor().get(firstPost);
+                System.out.printf(
+                        "DiskFullFaultIT: on a disk full to the last byte, a star: %d, a post page: %d%n",
+                        star.statusCode(), post.statusCode());
+                for (var answer : List.of(star, post)) {
+                    assertThat(answer.statusCode())
+                            .as("%s on a full disk; log:%n%s", answer.uri(), sift.logText())
+                            .isIn(200, 303, 503);
+                    if (answer.statusCode() == 503) {
+                        assertThat(answer.body()).contains("data folder is full. Nothing stored is lost");
+                    }
+                }
+                // (the log, on the same full disk here, loses its lines meanwhile)
+
+                Files.delete(filler);
+                Duration back = sift.awaitBody("/health", b -> b.contains("\"status\":\"ok\""), Duration.ofSeconds(30));
+                assertThat(back)
+                        .as("healthy again without a restart; log:%n%s", sift.logText())
+                        .isNotNull();
+                assertThat(admin.visitor()
+                                .post(firstPost + "/state", java.util.Map.of("_csrf", admin.csrf(), "starred", "true"))
+                                .statusCode())
+                        .as("a star once there is room; log:%n%s", sift.logText())
+                        .isEqualTo(303);
+                assertThat(admin.visitor().get("/").statusCode()).isEqualTo(200);
+                assertThat(sift.terminate(Duration.ofSeconds(10))).isEqualTo(143);
+            }
+            try (Database db = Database.open(rig.db)) {
+                assertThat(db.postChanges().count()).isEqualTo(stored);
+            }
+        } finally {
+            run("umount", "-l", disk.toString());
+        }
+    }
+
     /** Mounts a 64 MB tmpfs on {@code disk}, or skips the test, saying why. */
     private static void mount(Path disk) throws Exception {
         int status = run("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", disk.toString());
@@ -113,8 +176,16 @@ class DiskFullFaultIT {
             for (long left = usable - leave; left > 0; left -= mb.length) {
                 out.write(mb, 0, (int) Math.min(mb.length, left));
             }
+            if (leave == 0) {
+                for (int i = 0; i < 1 << 16; i++) {
+                    out.write(mb, 0, 4096); // to the last byte: until the disk refuses
+                    out.flush();
+                }
+            }
+        } catch (java.io.IOException full) {
+            assertThat(leave).as("the disk refused %s", full.getMessage()).isZero();
         }
-        assertThat(Files.getFileStore(disk).getUsableSpace()).isLessThan(MIN_FREE_MB << 20);
+        assertThat(Files.getFileStore(disk).getUsableSpace()).isLessThan(leave == 0 ? 4096 : MIN_FREE_MB << 20);
     }
 
     private static List<String> serve(FixtureServer origin, int cycle) {
