@@ -373,8 +373,13 @@ public final class SearchIndex implements AutoCloseable {
      * none, it starts a story of its own. A post the index has not seen yet waits for the next call.
      */
     public int linkStories() {
+        return linkStories(() -> false);
+    }
+
+    /** {@link #linkStories()} until the index closes or {@code stop} says so, whichever comes first. */
+    int linkStories(java.util.function.BooleanSupplier stop) {
         synchronized (linking) {
-            return closed ? 0 : stories.link(() -> closed);
+            return closed ? 0 : stories.link(() -> closed || stop.getAsBoolean());
         }
     }
 

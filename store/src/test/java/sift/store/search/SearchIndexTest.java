@@ -673,6 +673,20 @@ class SearchIndexTest {
         }
 
         @Test
+        void storyLinkingStopsAtThePostItIsOnNotAtTheEndOfItsBatch() throws Exception {
+            backlog();
+            index.catchUp();
+            int unlinked = db.postChanges().withoutStory(0, 10_000).size();
+            var asked = new java.util.concurrent.atomic.AtomicInteger();
+            int linked = index.linkStories(() -> asked.incrementAndGet() > 100);
+            assertThat(linked)
+                    .as("asked to stop at the 101st post of a batch of 500")
+                    .isPositive()
+                    .isLessThanOrEqualTo(100);
+            assertThat(index.linkStories()).isEqualTo(unlinked - linked);
+        }
+
+        @Test
         void aCloseStopsStoryLinkingAfterItsBatchAndTheNextOpenGoesOn() throws Exception {
             backlog();
             index.catchUp();
