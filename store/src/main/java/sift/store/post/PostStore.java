@@ -9,18 +9,23 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import sift.store.sql.Sql;
 
 /**
- * The writes of posts with their enclosures and facts. Each upsert is one transaction; the same post stored twice
- * changes nothing. The reader's queries are {@link PostQueries}, the search index's change feed {@link PostChanges}.
+ * The writes of posts with their enclosures and facts. Each upsert is one transaction (the posts of one fetch: one
+ * for them all); the same post stored twice changes nothing. The reader's queries are {@link PostQueries}, the
+ * search index's change feed {@link PostChanges}.
  */
 public final class PostStore {
     private final Jdbi jdbi;
@@ -50,20 +55,86 @@ public final class PostStore {
     }
 
     /**
-     * Stores the posts of one fetch, each as {@link #upsert} does, in its own transaction: a post the database
-     * refuses is handed to {@code refused} and the others are stored. The stored ones, in order. (One transaction
-     * for the whole feed was faster on H2, but a process killed during such a transaction left the database
-     * counting a post that was never committed; see docs/BENCHMARKS.md.)
+     * Stores the posts of one fetch (of one feed), each as {@link #upsert} would, in one transaction: the new ones
+     * in JDBC batches. If the database refuses one of them, that transaction is rolled back and each post is
+     * stored in a transaction of its own: the one refused is handed to {@code refused}, the others are stored.
+     * The stored ones, in order.
+     *
+     * <p>No savepoints: with several transactions writing at once, H2 2.5 came back from a {@code kill -9} with
+     * part of a transaction that used savepoints and never committed (bench/h2-kill, docs/OPERATIONS.md).
      */
     public List<Upsert> upsertAll(
             List<PostDraft> drafts, Instant seenAt, BiConsumer<PostDraft, RuntimeException> refused) {
-        List<Upsert> stored = new ArrayList<>(drafts.size());
-        for (PostDraft draft : drafts) {
-            try {
-                stored.add(upsert(draft, seenAt));
-            } catch (RuntimeException e) {
-                refused.accept(draft, e);
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return jdbi.inTransaction(h -> upsertAll(h, drafts, seenAt));
+        } catch (RuntimeException batchRefused) {
+            if (Sql.unreachable(batchRefused) || Sql.diskFull(batchRefused)) {
+                throw batchRefused; // not a post's fault: the feed is given back and tried again
             }
+            List<Upsert> stored = new ArrayList<>(drafts.size());
+            for (PostDraft draft : drafts) {
+                try {
+                    stored.add(upsert(draft, seenAt));
+                } catch (RuntimeException e) {
+                    refused.accept(draft, e);
+                }
+            }
+            return stored;
+        }
+    }
+
+    /**
+     * The posts of one feed in the transaction of {@code h}: the new ones (the first of each identity) inserted
+     * in batches, the others one by one, as {@link #upsert} does.
+     */
+    private static List<Upsert> upsertAll(Handle h, List<PostDraft> drafts, Instant seenAt) {
+        List<String> hashes = drafts.stream().map(PostStore::contentHash).toList();
+        List<String> identities = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            identities.add(fit(identity(drafts.get(i), hashes.get(i)), 2048));
+        }
+        Map<String, String> stored = storedHashes(h, drafts.get(0).feedId(), identities);
+        Upsert[] done = new Upsert[drafts.size()];
+        List<Integer> fresh = new ArrayList<>();
+        Set<String> firsts = new HashSet<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            if (drafts.get(i).feedId() == drafts.get(0).feedId()
+                    && !stored.containsKey(identities.get(i))
+                    && firsts.add(identities.get(i))) {
+                fresh.add(i);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            var batch = h.prepareBatch(INSERT);
+            for (int i : fresh) {
+                bindNew(batch, drafts.get(i), identities.get(i), hashes.get(i), seenAt);
+            }
+            List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+            insertDetails(h, ids, fresh.stream().map(drafts::get).toList());
+            for (int k = 0; k < fresh.size(); k++) {
+                done[fresh.get(k)] = new Upsert(ids.get(k), Upsert.Outcome.CREATED);
+            }
+        }
+        List<Upsert> all = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            all.add(done[i] != null ? done[i] : upsert(h, drafts.get(i), seenAt));
+        }
+        return all;
+    }
+
+    /** The content hash of each of these identities the feed has stored. */
+    private static Map<String, String> storedHashes(Handle h, long feedId, List<String> identities) {
+        Map<String, String> stored = new HashMap<>();
+        List<String> distinct = identities.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            h.createQuery("SELECT guid, content_hash FROM posts WHERE feed_id = :feedId AND guid IN (<guids>)")
+                    .bind("feedId", feedId)
+                    .bindList("guids", distinct.subList(from, Math.min(distinct.size(), from + 500)))
+                    .map((rs, ctx) -> Map.entry(rs.getString("guid"), rs.getString("content_hash")))
+                    .forEach(row -> stored.put(row.getKey(), row.getValue()));
         }
         return stored;
     }
@@ -88,25 +159,17 @@ public final class PostStore {
                     .add(i);
         }
         long feedId = drafts.get(0).feedId();
-        List<String> identities = new ArrayList<>(byIdentity.keySet());
-        jdbi.useHandle(h -> {
-            for (int from = 0; from < identities.size(); from += 500) {
-                h.createQuery("SELECT guid, content_hash FROM posts WHERE feed_id = :feedId AND guid IN (<guids>)")
-                        .bind("feedId", feedId)
-                        .bindList("guids", identities.subList(from, Math.min(identities.size(), from + 500)))
-                        .map((rs, ctx) -> Map.entry(rs.getString("guid"), rs.getString("content_hash")))
-                        .forEach(row -> {
-                            for (int i : byIdentity.get(row.getKey())) {
-                                same[i] = hashes.get(i).equals(row.getValue())
-                                        && drafts.get(i).feedId() == feedId;
-                            }
-                        });
+        Map<String, String> stored =
+                jdbi.withHandle(h -> storedHashes(h, feedId, new ArrayList<>(byIdentity.keySet())));
+        stored.forEach((identity, storedHash) -> {
+            for (int i : byIdentity.get(identity)) {
+                same[i] = hashes.get(i).equals(storedHash) && drafts.get(i).feedId() == feedId;
             }
         });
         return same;
     }
 
-    private Upsert upsert(Handle h, PostDraft draft, Instant seenAt) {
+    private static Upsert upsert(Handle h, PostDraft draft, Instant seenAt) {
         String hash = contentHash(draft);
         String identity = identity(draft, hash);
         Optional<Stored> stored = h.createQuery(
@@ -146,12 +209,7 @@ public final class PostStore {
             var batch = h.prepareBatch(INSERT);
             for (PostDraft d : drafts) {
                 String hash = contentHash(d);
-                batch.bind("feedId", d.feedId())
-                        .bind("guid", fit(identity(d, hash), 2048))
-                        .bindMap(postValues(d, hash))
-                        .bind("publishedAt", publishedAt(d, seenAt))
-                        .bind("seenAt", utc(seenAt))
-                        .add();
+                bindNew(batch, d, fit(identity(d, hash), 2048), hash, seenAt);
             }
             insertDetails(h, batch.executePreparedBatch("id").mapTo(Long.class).list(), drafts);
         });
@@ -218,6 +276,15 @@ public final class PostStore {
                 .bind("feedId", feedId)
                 .mapTo(String.class)
                 .list());
+    }
+
+    private static void bindNew(PreparedBatch batch, PostDraft d, String identity, String hash, Instant seenAt) {
+        batch.bind("feedId", d.feedId())
+                .bind("guid", identity)
+                .bindMap(postValues(d, hash))
+                .bind("publishedAt", publishedAt(d, seenAt))
+                .bind("seenAt", utc(seenAt))
+                .add();
     }
 
     private static long insert(Handle h, PostDraft d, String identity, String hash, Instant seenAt) {

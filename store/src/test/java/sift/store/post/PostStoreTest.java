@@ -430,6 +430,35 @@ class PostStoreTest {
         }
 
         @Test
+        void aFetchOfNewChangedUnchangedAndRepeatedPostsIsStoredAsOneByOneWouldInOrder() {
+            posts.upsert(withFacts("kept", "Kept", RICH), NOW);
+            long edited = posts.upsert(withFacts("edited", "Before", RICH), NOW).postId();
+            List<Upsert> stored = posts.upsertAll(
+                    List.of(
+                            withFacts("new", "New", RICH),
+                            withFacts("kept", "Kept", RICH),
+                            withFacts("edited", "After", RICH),
+                            withFacts("twice", "Once", RICH),
+                            withFacts("twice", "Once", RICH)),
+                    NOW,
+                    (draft, e) -> {
+                        throw new AssertionError(draft.guid() + " refused", e);
+                    });
+            assertThat(stored)
+                    .extracting(Upsert::outcome)
+                    .containsExactly(
+                            Upsert.Outcome.CREATED,
+                            Upsert.Outcome.UNCHANGED,
+                            Upsert.Outcome.UPDATED,
+                            Upsert.Outcome.CREATED,
+                            Upsert.Outcome.UNCHANGED);
+            assertThat(stored.get(2).postId()).isEqualTo(edited);
+            assertThat(stored.get(4).postId()).isEqualTo(stored.get(3).postId());
+            assertThat(db.postChanges().count()).isEqualTo(4);
+            assertThat(posts.guids(feedId)).hasSize(4);
+        }
+
+        @Test
         void aPostTheStoreRefusesCostsTheOthersOfItsFeedNothing() {
             PostFacts bad = new PostFacts(
                     "article", List.of(new PostFacts.TopicScore("gossip", 0.9)), 0, "neutral", List.of(), null, null);
