@@ -4,8 +4,12 @@
 #   cold        empty database
 #   warm        nothing changed (all 304)
 #   incremental about half the feeds with 20% new items (feedgen generation 2)
-# Prints wall seconds, CPU seconds (user+sys), items stored per second and peak memory (RSS) of each pass.
+# Prints wall seconds, CPU seconds (user+sys), items stored per second and peak memory (RSS) of each pass, and
+# Sift's cost sheet (CPU a stage, `ingest --cost-sheet`) in WORKDIR/out.PASS. After the cold pass, `sift reindex`
+# gives the index's share. With newsboat installed, each pass is followed by the same pass of newsboat over the
+# same files (`newsboat -x reload`, 4 reload threads, its own cache), side by side.
 # Usage: bench/ingest-bench.sh FEEDS ITEMS [WORKDIR]     e.g. bench/ingest-bench.sh 200 50
+# SIFT_BENCH_SKIP_ANALYSIS=true stores posts without analysis (`ingest --skip-analysis`): the rest of the path alone.
 # All feeds live on one host (127.0.0.1), so the run sets SIFT_HOST_GAP_MS=0: with the default gap of 250 ms
 # between two requests to one host, 200 feeds on one host take at least 50 s by design.
 set -euo pipefail
@@ -15,7 +19,7 @@ feeds="${1:?FEEDS}"; items="${2:?ITEMS}"
 work="${3:-$(mktemp -d)}"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 [ -f "$here/web/target/sift.jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests package)
-rm -rf "$work/g1" "$work/g2" "$work/data"; mkdir -p "$work"
+rm -rf "$work/g1" "$work/g2" "$work/data" "$work/newsboat"; mkdir -p "$work"
 gen() { python3 "$shared/tools/bench/feedgen.py" -q --out "$work/g$1" --feeds "$feeds" --items "$items" \
           --base-url "http://127.0.0.1:$port" --generation "$1"; }
 gen 1; gen 2
@@ -33,14 +37,34 @@ pass() {
     "$here/sift" ingest --once --data "$work/data" "$@" > "$work/out.$name" 2>"$work/log.$name"
   read -r wall user sys kb < "$work/time.$name"
   local summary new
-  summary="$(tail -1 "$work/out.$name")"
+  summary="$(grep ' feeds: ' "$work/out.$name")"
   new="$(sed -E 's/.*; ([0-9]+) new posts.*/\1/' <<<"$summary")"
   local requests
   requests="$(curl -sf "http://127.0.0.1:$port/__stats" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["requests"], s["not_modified"])')"
   printf '%-12s wall %6.2f s  cpu %6.2f s  %7.0f items/s  peak %5d MB  requests/304 %s  | %s\n' "$name" "$wall" \
     "$(echo "$user + $sys" | bc)" "$(echo "$new / $wall" | bc -l)" "$((kb / 1024))" "$requests" "$summary"
 }
-pass cold --opml "$work/g1/feeds.opml"
-pass warm
+skip=(); [ "${SIFT_BENCH_SKIP_ANALYSIS:-false}" = true ] && skip=(--skip-analysis)
+nb_pass() {
+  command -v newsboat >/dev/null || return 0
+  local name="newsboat-$1" nb="$work/newsboat"
+  mkdir -p "$nb"; cp "$work/g1/urls.txt" "$nb/urls"; printf 'reload-threads 4\n' > "$nb/config"
+  curl -sf "http://127.0.0.1:$port/__stats?reset=1" >/dev/null
+  local before; before="$(items "$nb/cache.db")"
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time.$name" \
+    newsboat -u "$nb/urls" -c "$nb/cache.db" -C "$nb/config" -x reload > "$work/out.$name" 2>&1
+  read -r wall user sys kb < "$work/time.$name"
+  local new=$(( $(items "$nb/cache.db") - before ))
+  printf '%-12s wall %6.2f s  cpu %6.2f s  %7.0f items/s  peak %5d MB  | %d new items\n' "$name" "$wall" \
+    "$(echo "$user + $sys" | bc)" "$(echo "$new / $wall" | bc -l)" "$((kb / 1024))" "$new"
+}
+items() { python3 -c 'import sqlite3,sys,os; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from rss_item").fetchone()[0] if os.path.exists(sys.argv[1]) else 0)' "$1"; }
+pass cold --opml "$work/g1/feeds.opml" --cost-sheet "${skip[@]}"
+nb_pass cold
+/usr/bin/time -f '%e %U %S' -o "$work/time.reindex" "$here/sift" reindex --data "$work/data" > "$work/out.reindex" 2>&1
+printf '%-12s %s | wall, user, sys s: %s\n' reindex "$(cat "$work/out.reindex")" "$(cat "$work/time.reindex")"
+pass warm --cost-sheet "${skip[@]}"
+nb_pass warm
 ln -sfn "$work/g2" "$work/current"
-pass incremental
+pass incremental --cost-sheet "${skip[@]}"
+nb_pass incremental

@@ -4,6 +4,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import sift.ingest.refresh.RefreshScheduler;
 import sift.ingest.refresh.Refresher;
 import sift.nlp.Analyzer;
 import sift.store.Database;
+import sift.store.LowPriority;
 
 /**
  * The ingest pipeline wired over a database: one fetcher, one refresher, one scheduler of workers; and the analyzer
@@ -35,6 +37,9 @@ public final class Ingestion implements AutoCloseable {
 
     private final FeedFetcher fetcher;
     private final RefreshScheduler scheduler;
+    private final Refresher refresher;
+    private final IngestMetrics metrics;
+    private final ExecutorService analysisPool;
     private final Database db;
     private final Analyzer built;
     private final AtomicReference<Analyzer> analyzer;
@@ -54,9 +59,11 @@ public final class Ingestion implements AutoCloseable {
      * @param interval how often a feed is refreshed when it does not say
      * @param workers how many feeds are refreshed at once
      * @param tick how often the scheduler looks for feeds that are due
+     * @param room the room ingest leaves on the data folder's disk
+     * @param analysisThreads how many posts are analyzed at once, whatever the number of workers fetching
      */
-    /** @param room the room ingest leaves on the data folder's disk */
-    public record Settings(FetchSettings fetch, Duration interval, int workers, Duration tick, FreeSpace room) {}
+    public record Settings(
+            FetchSettings fetch, Duration interval, int workers, Duration tick, FreeSpace room, int analysisThreads) {}
 
     /**
      * @param analyzer the analyzer Sift was built and configured with
@@ -72,7 +79,11 @@ public final class Ingestion implements AutoCloseable {
         this.active = ActiveClassifiers.versions(db);
         this.analyzer = new AtomicReference<>(ActiveClassifiers.compose(db, analyzer));
         follower.scheduleWithFixedDelay(this::follow, FOLLOW.toSeconds(), FOLLOW.toSeconds(), TimeUnit.SECONDS);
-        Refresher refresher = new Refresher(
+        this.metrics = new IngestMetrics(metrics);
+        // below the readers' requests in the CPU's queue: analysis yields to them
+        this.analysisPool =
+                Executors.newFixedThreadPool(config.analysisThreads(), LowPriority.threads("sift-analysis"));
+        this.refresher = new Refresher(
                 db.feeds(),
                 db.posts(),
                 fetcher,
@@ -81,7 +92,8 @@ public final class Ingestion implements AutoCloseable {
                 this.analyzer::get,
                 new RefreshPolicy(config.interval(), MAX_BACKOFF, new Random()),
                 clock,
-                new IngestMetrics(metrics));
+                this.metrics,
+                analysisPool);
         this.scheduler = new RefreshScheduler(
                 db.feeds(), refresher, node, config.workers(), config.tick(), clock, config.room());
     }
@@ -128,6 +140,16 @@ public final class Ingestion implements AutoCloseable {
         }
     }
 
+    /** For benchmarks of the rest of the path: new posts are stored without analysis from now on. */
+    public void skipAnalysis() {
+        refresher.skipAnalysis();
+    }
+
+    /** The counters of this process's ingest, its cost sheet among them. */
+    public IngestMetrics metrics() {
+        return metrics;
+    }
+
     public RefreshScheduler scheduler() {
         return scheduler;
     }
@@ -140,6 +162,7 @@ public final class Ingestion implements AutoCloseable {
     public void close() {
         follower.shutdown();
         scheduler.close();
+        analysisPool.shutdown();
         fetcher.close();
         try {
             follower.awaitTermination(5, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package sift.web;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -31,6 +32,12 @@ public final class CommandOptions {
         public SiftConfig apply(SiftConfig config) {
             return allowPrivate ? config.withIngest(config.ingest().withAllowPrivate(true)) : config;
         }
+    }
+
+    /** CPU time this process has used so far, on all its threads, in nanoseconds. */
+    public static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The database of this configuration, its data folder made first (an embedded database lives in it). */

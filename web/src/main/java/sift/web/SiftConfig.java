@@ -62,6 +62,7 @@ public record SiftConfig(
      * @param enabled whether this process refreshes feeds in the background
      * @param allowPrivate whether feeds may be fetched from loopback and private addresses
      * @param hostGap the least time between the starts of two requests to one host
+     * @param analysisThreads how many posts are analyzed at once ({@code SIFT_ANALYSIS_THREADS}, the cores by default)
      */
     public record Ingest(
             boolean enabled,
@@ -70,8 +71,12 @@ public record SiftConfig(
             Duration tick,
             boolean allowPrivate,
             Duration hostGap,
-            long minFreeMb) {
+            long minFreeMb,
+            int analysisThreads) {
         public Ingest {
+            if (analysisThreads < 1 || analysisThreads > 64) {
+                throw new ConfigException("SIFT_ANALYSIS_THREADS must be between 1 and 64, was " + analysisThreads);
+            }
             if (workers < 1 || workers > 64) {
                 throw new ConfigException("SIFT_INGEST_WORKERS must be between 1 and 64, was " + workers);
             }
@@ -88,7 +93,7 @@ public record SiftConfig(
 
         /** The same settings for a process that refreshes no feeds ({@code serve --no-ingest}). */
         public Ingest disabled() {
-            return new Ingest(false, workers, interval, tick, allowPrivate, hostGap, minFreeMb);
+            return new Ingest(false, workers, interval, tick, allowPrivate, hostGap, minFreeMb, analysisThreads);
         }
 
         /** How this process fetches: the defaults, with its private-address setting and its gap between requests to a host. */
@@ -99,11 +104,11 @@ public record SiftConfig(
         /** The settings an {@link Ingestion} runs with, keeping {@code minFreeMb} free on the disk of {@code dataDir}. */
         public Ingestion.Settings settings(Path dataDir) {
             return new Ingestion.Settings(
-                    fetchSettings(), interval, workers, tick, new FreeSpace(dataDir, minFreeMb << 20));
+                    fetchSettings(), interval, workers, tick, new FreeSpace(dataDir, minFreeMb << 20), analysisThreads);
         }
 
         public Ingest withAllowPrivate(boolean allow) {
-            return new Ingest(enabled, workers, interval, tick, allow, hostGap, minFreeMb);
+            return new Ingest(enabled, workers, interval, tick, allow, hostGap, minFreeMb, analysisThreads);
         }
     }
 
@@ -218,7 +223,8 @@ public record SiftConfig(
                 Duration.ofSeconds(5),
                 demo || bool(env, "SIFT_ALLOW_PRIVATE"),
                 Duration.ofMillis(integer(env, "SIFT_HOST_GAP_MS", 250)),
-                integer(env, "SIFT_MIN_FREE_MB", 200));
+                integer(env, "SIFT_MIN_FREE_MB", 200),
+                integer(env, "SIFT_ANALYSIS_THREADS", Runtime.getRuntime().availableProcessors()));
         int retentionDays = integer(env, "SIFT_RETENTION_DAYS", 0);
         if (retentionDays < 0) {
             throw new ConfigException("SIFT_RETENTION_DAYS must be 0 (keep every post) or more, was " + retentionDays);

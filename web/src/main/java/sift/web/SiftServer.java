@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import sift.ingest.Ingestion;
 import sift.ingest.opml.Opml;
 import sift.ingest.opml.OpmlException;
+import sift.nlp.embed.Encoder;
 import sift.store.Database;
 import sift.store.feed.Feed;
 import sift.store.feed.NewFeed;
@@ -84,6 +85,11 @@ public final class SiftServer implements AutoCloseable {
             search = SearchIndex.open(config.indexDir(), db.postChanges(), clock);
             search.startFollowing(INDEX_FOLLOW_INTERVAL);
             Metrics metrics = new Metrics();
+            metrics.follow(search);
+            // the sentence encoder takes a second to load: now, not in the first search or analysis
+            Thread encoder = new Thread(() -> Encoder.shared().encode("", "load"), "sift-encoder-load");
+            encoder.setDaemon(true);
+            encoder.start();
             ingestion = config.ingestion(db, metrics.registry(), clock);
             DemoFeeds demo = config.demo() ? DemoFeeds.load(clock.instant()) : null;
             Accounts.ensureAdmin(db.users(), config.accounts().adminPassword(), clock.instant());

@@ -264,6 +264,11 @@ class EndToEndTest {
                 .contains("sift_ingest_posts_total{change=\"new\"} "
                         + app.server.db().postChanges().count() + ".0\n")
                 .contains("sift_ingest_refresh_duration_seconds_count 7\n")
+                .containsPattern("sift_ingest_cpu_seconds_total\\{stage=\"parse\"} [0-9.E-]*[1-9]")
+                .containsPattern("sift_ingest_entries_total [1-9][0-9]*\\.0\n")
+                .contains(
+                        "sift_index_cpu_seconds_total{work=\"index\"}",
+                        "sift_index_cpu_seconds_total{work=\"stories\"}")
                 .contains("jvm_memory_used_bytes{area=\"heap\"}");
 
         refresh();

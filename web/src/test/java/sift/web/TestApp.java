@@ -112,7 +112,8 @@ public final class TestApp implements AutoCloseable {
                         Duration.ofMillis(500),
                         true,
                         Duration.ZERO,
-                        base.ingest().minFreeMb()));
+                        base.ingest().minFreeMb(),
+                        base.ingest().analysisThreads()));
     }
 
     /** Waits up to 20 s for ingest to have stored {@code count} posts. */

@@ -13,6 +13,8 @@ public final class IngestMetrics {
     private final Counter posts;
     private final Counter fullText;
     private final Histogram refreshSeconds;
+    private final Counter cpu;
+    private final Counter entries;
 
     public IngestMetrics(PrometheusRegistry registry) {
         refreshes = Counter.builder()
@@ -37,6 +39,20 @@ public final class IngestMetrics {
                 .classicOnly()
                 .classicUpperBounds(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
                 .register(registry);
+        cpu = Counter.builder()
+                .name("sift_ingest_cpu_seconds_total")
+                .help("CPU time of refreshes on the threads doing them, by stage: fetch, parse, clean, full_text,"
+                        + " analysis, store")
+                .unit(Unit.SECONDS)
+                .labelNames("stage")
+                .register(registry);
+        entries = Counter.builder()
+                .name("sift_ingest_entries_total")
+                .help("Entries read from fetched feeds, stored before or not")
+                .register(registry);
+        for (Stage stage : Stage.values()) {
+            cpu.labelValues(stage.label());
+        }
         for (RefreshReport.Outcome outcome : RefreshReport.Outcome.values()) {
             refreshes.labelValues(label(outcome)); // every series from the start, so that rates work from zero
         }
@@ -55,6 +71,24 @@ public final class IngestMetrics {
 
     void fullText(boolean used) {
         fullText.labelValues(used ? "used" : "kept").inc();
+    }
+
+    void cpu(Stage stage, long nanos) {
+        cpu.labelValues(stage.label()).inc(nanos / 1e9);
+    }
+
+    void entries(int read) {
+        entries.inc(read);
+    }
+
+    /** CPU seconds spent so far in a stage. */
+    public double cpuSeconds(Stage stage) {
+        return cpu.labelValues(stage.label()).get();
+    }
+
+    /** Entries read so far from fetched feeds. */
+    public long entries() {
+        return (long) entries.get();
     }
 
     private static String label(RefreshReport.Outcome outcome) {

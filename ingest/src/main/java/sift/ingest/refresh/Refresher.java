@@ -1,5 +1,7 @@
 package sift.ingest.refresh;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -10,6 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +47,16 @@ import sift.store.release.ReleaseNote;
 
 /**
  * The one path of a feed into the store: fetch, parse, clean, fetch the full text of new teasers (when the
- * feed's switch allows), analyze, upsert each post in its own transaction, then record how it went on the feed.
+ * feed's switch allows), analyze, upsert the new and changed posts in one transaction, then record how it went on the
+ * feed.
  * A failure is recorded on that feed and never thrown.
  */
 public final class Refresher {
     private static final Logger log = LoggerFactory.getLogger(Refresher.class);
     /** At most this many chapters files a refresh of one feed; older episodes of a long backlog keep none. */
     static final int MAX_CHAPTER_FILES = 10;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final FeedStore feeds;
     private final PostStore posts;
@@ -61,7 +69,9 @@ public final class Refresher {
     private final FullText fullText;
     private final ChapterReader chapterReader;
     private final IngestMetrics metrics;
+    private final Executor analysisPool;
     private volatile boolean stopping;
+    private volatile boolean analyze = true;
 
     public Refresher(
             FeedStore feeds,
@@ -73,10 +83,13 @@ public final class Refresher {
             RefreshPolicy policy,
             Clock clock,
             IngestMetrics metrics) {
-        this(feeds, posts, fetcher, parser, cleaner, () -> analyzer, policy, clock, metrics);
+        this(feeds, posts, fetcher, parser, cleaner, () -> analyzer, policy, clock, metrics, Runnable::run);
     }
 
-    /** With the analyzer of the moment: an admin may change it (a new hype threshold) while feeds are read. */
+    /**
+     * With the analyzer of the moment (an admin may change it, a new hype threshold, while feeds are read), posts
+     * analyzed on {@code analysisPool}.
+     */
     public Refresher(
             FeedStore feeds,
             PostStore posts,
@@ -86,7 +99,8 @@ public final class Refresher {
             Supplier<Analyzer> analyzer,
             RefreshPolicy policy,
             Clock clock,
-            IngestMetrics metrics) {
+            IngestMetrics metrics,
+            Executor analysisPool) {
         this.feeds = feeds;
         this.posts = posts;
         this.fetcher = fetcher;
@@ -98,6 +112,7 @@ public final class Refresher {
         this.fullText = new FullText(fetcher, cleaner);
         this.chapterReader = new ChapterReader(fetcher);
         this.metrics = metrics;
+        this.analysisPool = analysisPool;
     }
 
     /**
@@ -108,14 +123,22 @@ public final class Refresher {
         stopping = true;
     }
 
+    /**
+     * For benchmarks of the rest of the path: from now on new posts are stored without analysis (kind article, no
+     * topics, no claims).
+     */
+    public void skipAnalysis() {
+        analyze = false;
+    }
+
     public RefreshReport refresh(Feed feed) {
         long started = System.nanoTime();
-        RefreshReport report = refreshOnce(feed, started);
+        RefreshReport report = refreshOnce(feed, started, new Meter());
         metrics.refreshed(report, since(started));
         return report;
     }
 
-    private RefreshReport refreshOnce(Feed feed, long started) {
+    private RefreshReport refreshOnce(Feed feed, long started, Meter meter) {
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);
         }
@@ -129,12 +152,13 @@ public final class Refresher {
         boolean full = policy.fullFetchDue(now, feed.fullFetchAt());
         FetchResult result = fetcher.fetch(
                 full ? new FetchRequest(uri, null, null) : new FetchRequest(uri, feed.etag(), feed.lastModified()));
+        meter.charge(Stage.FETCH);
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);
         }
         if (result instanceof FetchResult.Modified modified) {
             follow(feed, modified.movedTo());
-            return store(feed, modified, now, started, full);
+            return store(feed, modified, now, started, full, meter);
         }
         if (result instanceof FetchResult.Failed failed) {
             return fail(feed, now, started, failed.reason(), failed.retryAfter());
@@ -165,6 +189,7 @@ public final class Refresher {
                         since(started),
                         null,
                         false));
+        meter.charge(Stage.STORE);
         return new RefreshReport(feed.id(), feed.url(), RefreshReport.Outcome.NOT_MODIFIED, 0, 0, 0, 0, null);
     }
 
@@ -180,13 +205,16 @@ public final class Refresher {
         }
     }
 
-    private RefreshReport store(Feed feed, FetchResult.Modified modified, Instant now, long started, boolean full) {
+    private RefreshReport store(
+            Feed feed, FetchResult.Modified modified, Instant now, long started, boolean full, Meter meter) {
         ParsedFeed parsed;
         try {
             parsed = parser.parse(modified.body(), modified.finalUri());
         } catch (FeedParseException e) {
             return fail(feed, now, started, e.getMessage(), null);
         }
+        meter.charge(Stage.PARSE);
+        metrics.entries(parsed.entries().size());
         if (parsed.problem() != null) {
             log.warn("Feed {}: read despite problems: {}", feed.url(), parsed.problem());
         }
@@ -202,41 +230,34 @@ public final class Refresher {
         }
         String title = cleaner.plainText(parsed.title());
         String feedTitle = Objects.requireNonNullElse(title, feed.displayTitle());
+        meter.charge(Stage.CLEAN);
         // what is stored already, unchanged, needs no page, no analysis and no write
         boolean[] stored = posts.alreadyStored(drafts);
+        meter.charge(Stage.STORE);
+        // the pages of new teasers first (waiting on servers), then the analysis of every new or changed post on
+        // the analysis pool (the CPU), then the chapters files of new episodes
+        List<Integer> fresh = new ArrayList<>();
         List<PostDraft> changed = new ArrayList<>();
         int pages = 0;
-        int chapterFiles = 0;
         for (int i = 0; i < drafts.size() && !stopping; i++) {
             if (stored[i]) {
                 continue;
             }
-            ParsedEntry entry = parsed.entries().get(i);
             PostDraft draft = drafts.get(i);
-            if (feed.fullText() && pages < FullText.MAX_PAGES_PER_REFRESH && Teasers.isTeaser(entry, cleaned.get(i))) {
+            if (feed.fullText()
+                    && pages < FullText.MAX_PAGES_PER_REFRESH
+                    && Teasers.isTeaser(parsed.entries().get(i), cleaned.get(i))) {
                 pages++;
+                meter.charge(Stage.CLEAN);
                 draft = withFullText(feed, draft);
+                meter.charge(Stage.FULL_TEXT);
             }
-            ParsedPodcast podcast = entry.podcast();
-            Document document = new Document(
-                    draft.title(),
-                    draft.shownText(),
-                    entry.link(),
-                    entry.categories(),
-                    draft.enclosures().stream()
-                            .map(e -> e.mimeType() == null ? "" : e.mimeType())
-                            .toList(),
-                    feedTitle,
-                    podcast == null ? null : podcast.episode(),
-                    podcast == null ? null : podcast.durationSeconds(),
-                    entry.author());
-            Analysis analysis = analyzer.get().analyze(document);
-            List<PostFacts.Chapter> chapters = List.of();
-            if (analysis.episode() != null && chapterFiles < MAX_CHAPTER_FILES && jsonChapters(podcast)) {
-                chapterFiles++;
-                chapters = chapterReader.read(feed.url(), podcast.chapters().url());
-            }
-            changed.add(draft.withFacts(facts(analysis, podcast, chapters)));
+            fresh.add(i);
+            changed.add(draft);
+        }
+        meter.charge(Stage.CLEAN);
+        if (analyze && !stopping) {
+            changed = analyzed(feed, feedTitle, parsed.entries(), fresh, changed, meter);
         }
         if (stopping) {
             return stopped(feed, 0, 0, 0, 0);
@@ -284,6 +305,7 @@ public final class Refresher {
                         poll,
                         full));
         feeds.describe(feed.id(), cleaner.plainText(parsed.description()), webAddress(parsed.image()));
+        meter.charge(Stage.STORE);
         log.info(
                 "Feed {}: {} entries, {} new, {} updated",
                 feed.url(),
@@ -292,6 +314,79 @@ public final class Refresher {
                 updated);
         return new RefreshReport(
                 feed.id(), feed.url(), RefreshReport.Outcome.FETCHED, created, updated, unchanged, skipped[0], null);
+    }
+
+    /**
+     * The drafts with their facts: each post analyzed on the analysis pool (the posts of one feed on every core),
+     * then the chapters files of new episodes fetched here.
+     */
+    private List<PostDraft> analyzed(
+            Feed feed,
+            String feedTitle,
+            List<ParsedEntry> entries,
+            List<Integer> fresh,
+            List<PostDraft> drafts,
+            Meter meter) {
+        Analyzer current = analyzer.get();
+        List<CompletableFuture<Analysis>> analyses = new ArrayList<>(drafts.size());
+        for (int k = 0; k < drafts.size(); k++) {
+            Document document = document(entries.get(fresh.get(k)), drafts.get(k), feedTitle);
+            analyses.add(CompletableFuture.supplyAsync(() -> analyze(current, document), analysisPool));
+        }
+        List<Analysis> results = analyses.stream().map(Refresher::result).toList();
+        meter.skip(); // the analysis's CPU is counted on the threads that did it
+        List<PostDraft> analyzed = new ArrayList<>(drafts.size());
+        int chapterFiles = 0;
+        for (int k = 0; k < drafts.size(); k++) {
+            Analysis analysis = results.get(k);
+            ParsedPodcast podcast = entries.get(fresh.get(k)).podcast();
+            List<PostFacts.Chapter> chapters = List.of();
+            if (analysis.episode() != null && chapterFiles < MAX_CHAPTER_FILES && jsonChapters(podcast)) {
+                chapterFiles++;
+                meter.charge(Stage.ANALYSIS);
+                chapters = chapterReader.read(feed.url(), podcast.chapters().url());
+                meter.charge(Stage.FETCH);
+            }
+            analyzed.add(drafts.get(k).withFacts(facts(analysis, podcast, chapters)));
+        }
+        meter.charge(Stage.ANALYSIS);
+        return analyzed;
+    }
+
+    /** What the analysis pool found, or what went wrong there, as thrown on this thread. */
+    private static Analysis result(CompletableFuture<Analysis> analysis) {
+        try {
+            return analysis.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The analysis of one post, its CPU time counted on the thread that does it. */
+    private Analysis analyze(Analyzer current, Document document) {
+        long before = THREADS.getCurrentThreadCpuTime();
+        try {
+            return current.analyze(document);
+        } finally {
+            metrics.cpu(Stage.ANALYSIS, THREADS.getCurrentThreadCpuTime() - before);
+        }
+    }
+
+    /** What the analyzer reads of a post. */
+    private static Document document(ParsedEntry entry, PostDraft draft, String feedTitle) {
+        ParsedPodcast podcast = entry.podcast();
+        return new Document(
+                draft.title(),
+                draft.shownText(),
+                entry.link(),
+                entry.categories(),
+                draft.enclosures().stream()
+                        .map(e -> e.mimeType() == null ? "" : e.mimeType())
+                        .toList(),
+                feedTitle,
+                podcast == null ? null : podcast.episode(),
+                podcast == null ? null : podcast.durationSeconds(),
+                entry.author());
     }
 
     /** Whether the episode links a chapters file in JSON (the type Podcasting 2.0 gives, or none), at a web address. */
@@ -418,6 +513,22 @@ public final class Refresher {
                 clean.content().text(),
                 PostFacts.ofKind("article"),
                 enclosures);
+    }
+
+    /** Charges the CPU time this thread spent since the last charge to a stage of the cost sheet. */
+    private final class Meter {
+        private long mark = THREADS.getCurrentThreadCpuTime();
+
+        void charge(Stage stage) {
+            long now = THREADS.getCurrentThreadCpuTime();
+            metrics.cpu(stage, now - mark);
+            mark = now;
+        }
+
+        /** Counts nothing of what this thread did since the last charge: it was counted elsewhere. */
+        void skip() {
+            mark = THREADS.getCurrentThreadCpuTime();
+        }
     }
 
     private static Duration since(long startedNanos) {

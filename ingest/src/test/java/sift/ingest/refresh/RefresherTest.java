@@ -2,6 +2,7 @@ package sift.ingest.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,6 +99,42 @@ class RefresherTest {
         assertThat(after.fullFetchAt())
                 .as("the first fetch goes without validators")
                 .isEqualTo(NOW);
+    }
+
+    @Test
+    void newPostsAreAnalyzedOnTheAnalysisPoolAndEachStagesCpuIsCounted() {
+        IngestMetrics metrics = new IngestMetrics(new PrometheusRegistry());
+        List<String> analyzedOn = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(2, r -> new Thread(r, "test-analysis"));
+        try {
+            Refresher pooled = TestRefresher.over(
+                    db,
+                    fetcher,
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    metrics,
+                    task -> pool.execute(() -> {
+                        analyzedOn.add(Thread.currentThread().getName());
+                        task.run();
+                    }));
+            Feed feed = subscribe("/ipspace.xml");
+            RefreshReport report = pooled.refresh(feed);
+
+            assertThat(report.created()).isPositive();
+            assertThat(analyzedOn).hasSize(report.created()).containsOnly("test-analysis");
+            assertThat(metrics.entries()).isEqualTo(report.created());
+            for (Stage stage : List.of(Stage.FETCH, Stage.PARSE, Stage.CLEAN, Stage.ANALYSIS, Stage.STORE)) {
+                assertThat(metrics.cpuSeconds(stage)).as(stage.label()).isPositive();
+            }
+
+            RefreshReport again = pooled.refresh(feed); // the old row: no ETag sent, so a full 200
+            assertThat(again.unchanged()).isEqualTo(report.created());
+            assertThat(analyzedOn)
+                    .as("posts stored unchanged are not analyzed again")
+                    .hasSize(report.created());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package sift.store.search;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
@@ -40,6 +43,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sift.store.LowPriority;
 import sift.store.StoreException;
 import sift.store.post.IndexablePost;
 import sift.store.post.PostChanges;
@@ -89,6 +93,10 @@ public final class SearchIndex implements AutoCloseable {
     private long cursorId;
     private volatile ScheduledExecutorService follower;
     /** Set first by {@link #close}: a catch-up or story linking under way stops after its batch. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final LongAdder indexCpu = new LongAdder();
+    private final LongAdder storiesCpu = new LongAdder();
     private volatile boolean closed;
     /** Held by the one story linking at a time (not this monitor, which a close must get while it runs). */
     private final Object linking = new Object();
@@ -229,6 +237,7 @@ public final class SearchIndex implements AutoCloseable {
         if (closed) {
             return 0;
         }
+        long cpu = THREADS.getCurrentThreadCpuTime();
         try {
             int indexed = reindexLateCommits();
             Instant at = cursorAt;
@@ -256,6 +265,8 @@ public final class SearchIndex implements AutoCloseable {
             return indexed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the search index in " + dir, e);
+        } finally {
+            indexCpu.add(THREADS.getCurrentThreadCpuTime() - cpu);
         }
     }
 
@@ -320,11 +331,8 @@ public final class SearchIndex implements AutoCloseable {
         if (follower != null) {
             return;
         }
-        follower = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sift-search-index");
-            t.setDaemon(true);
-            return t;
-        });
+        // indexing and story linking yield the CPU to readers' requests
+        follower = Executors.newSingleThreadScheduledExecutor(LowPriority.threads("sift-search-index"));
         follower.scheduleWithFixedDelay(
                 () -> {
                     try {
@@ -379,8 +387,23 @@ public final class SearchIndex implements AutoCloseable {
     /** {@link #linkStories()} until the index closes or {@code stop} says so, whichever comes first. */
     int linkStories(java.util.function.BooleanSupplier stop) {
         synchronized (linking) {
-            return closed ? 0 : stories.link(() -> closed || stop.getAsBoolean());
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            try {
+                return closed ? 0 : stories.link(() -> closed || stop.getAsBoolean());
+            } finally {
+                storiesCpu.add(THREADS.getCurrentThreadCpuTime() - cpu);
+            }
         }
+    }
+
+    /**
+     * The CPU time this index has spent so far on the threads that did the work, in nanoseconds: indexing posts
+     * (Lucene's merges, on threads of their own, left out) and linking stories.
+     */
+    public record Work(long indexNanos, long storiesNanos) {}
+
+    public Work work() {
+        return new Work(indexCpu.sum(), storiesCpu.sum());
     }
 
     /**

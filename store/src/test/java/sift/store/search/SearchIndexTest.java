@@ -673,6 +673,19 @@ class SearchIndexTest {
         }
 
         @Test
+        void countsTheCpuOfIndexingAndOfStoryLinkingApart() throws Exception {
+            backlog();
+            SearchIndex.Work before = index.work();
+            index.catchUp();
+            SearchIndex.Work indexed = index.work();
+            assertThat(indexed.indexNanos()).isGreaterThan(before.indexNanos());
+            assertThat(indexed.storiesNanos()).isEqualTo(before.storiesNanos());
+            index.linkStories();
+            assertThat(index.work().storiesNanos()).isGreaterThan(indexed.storiesNanos());
+            assertThat(index.work().indexNanos()).isEqualTo(indexed.indexNanos());
+        }
+
+        @Test
         void storyLinkingStopsAtThePostItIsOnNotAtTheEndOfItsBatch() throws Exception {
             backlog();
             index.catchUp();

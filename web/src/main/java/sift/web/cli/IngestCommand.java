@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sift.ingest.Ingestion;
+import sift.ingest.refresh.IngestMetrics;
 import sift.ingest.refresh.RefreshReport;
+import sift.ingest.refresh.Stage;
 import sift.store.Database;
 import sift.store.feed.NewFeed;
 import sift.web.CommandOptions;
@@ -33,6 +35,16 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--opml", paramLabel = "FILE", description = "first subscribe the feeds of this OPML file")
     Path opml;
 
+    @Option(
+            names = "--cost-sheet",
+            description = "after the summary, print the CPU time of each stage of the pass, and a post's share of it")
+    boolean costSheet;
+
+    @Option(
+            names = "--skip-analysis",
+            description = "for benchmarks: store new posts without analysis (kind article, no topics or claims)")
+    boolean skipAnalysis;
+
     @CommandLine.Mixin
     AllowPrivate allowPrivate = new AllowPrivate();
 
@@ -49,6 +61,9 @@ public final class IngestCommand implements Callable<Integer> {
                 Ingestion ingestion = config.ingestion(db, new PrometheusRegistry(), Clock.systemUTC())) {
             if (opml != null) {
                 out.println(ImportOpmlCommand.subscribe(db, feeds, opml));
+            }
+            if (skipAnalysis) {
+                ingestion.skipAnalysis();
             }
             long started = System.nanoTime();
             boolean terminal = System.console() != null;
@@ -81,9 +96,38 @@ public final class IngestCommand implements Callable<Integer> {
                     reports.stream().mapToInt(RefreshReport::created).sum(),
                     reports.stream().mapToInt(RefreshReport::updated).sum(),
                     (System.nanoTime() - started) / 1e9);
+            if (costSheet) {
+                printCostSheet(out, ingestion.metrics());
+            }
             out.flush();
             return !reports.isEmpty() && failed == reports.size() ? 1 : 0;
         }
+    }
+
+    /**
+     * The pass's CPU, stage by stage as measured on the threads doing the work, then the rest of the process (JVM
+     * start, opening the database, JIT compiler and garbage collector threads), each in milliseconds and in
+     * microseconds an entry read.
+     */
+    static void printCostSheet(PrintWriter out, IngestMetrics metrics) {
+        long entries = metrics.entries();
+        out.printf("cost sheet: CPU of %d entries read%n", entries);
+        out.printf("  %-10s %10s %14s%n", "stage", "CPU ms", "us an entry");
+        double stages = 0;
+        for (Stage stage : Stage.values()) {
+            double seconds = metrics.cpuSeconds(stage);
+            stages += seconds;
+            costLine(out, stage.label(), seconds, entries);
+        }
+        double process = CommandOptions.processCpuNanos() / 1e9;
+        costLine(out, "stages", stages, entries);
+        costLine(out, "other", process - stages, entries);
+        costLine(out, "process", process, entries);
+    }
+
+    private static void costLine(PrintWriter out, String what, double seconds, long entries) {
+        String share = entries == 0 ? "-" : String.format("%.1f", seconds * 1e6 / entries);
+        out.printf("  %-10s %10.0f %14s%n", what, seconds * 1e3, share);
     }
 
     private static String line(RefreshReport r) {

@@ -23,14 +23,21 @@ public final class ReindexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SiftConfig config = data.config();
-        long started = System.nanoTime();
-        try (Database db = CommandOptions.open(config);
-                SearchIndex index = SearchIndex.rebuild(config.indexDir(), db.postChanges(), Clock.systemUTC())) {
-            spec.commandLine()
-                    .getOut()
-                    .printf(
-                            "%s: %d posts indexed in %.1f s%n",
-                            config.indexDir(), index.size(), (System.nanoTime() - started) / 1e9);
+        try (Database db = CommandOptions.open(config)) {
+            long started = System.nanoTime();
+            long cpu = CommandOptions.processCpuNanos();
+            try (SearchIndex index = SearchIndex.rebuild(config.indexDir(), db.postChanges(), Clock.systemUTC())) {
+                double cpuMs = (CommandOptions.processCpuNanos() - cpu) / 1e6;
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%s: %d posts indexed in %.1f s, %.0f ms of CPU (%.0f us a post)%n",
+                                config.indexDir(),
+                                index.size(),
+                                (System.nanoTime() - started) / 1e9,
+                                cpuMs,
+                                cpuMs * 1e3 / Math.max(1, index.size()));
+            }
             spec.commandLine().getOut().flush();
         }
         return 0;

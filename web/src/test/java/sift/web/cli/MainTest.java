@@ -192,6 +192,17 @@ class MainTest {
                             "2 feeds: 1 fetched, 0 not modified, 1 failed; 2 new posts, 0 updated; [0-9]+\\.[0-9] s");
 
             out.reset();
+            assertThat(Main.run(
+                            "ingest", "--once", "--allow-private", "--cost-sheet", "--skip-analysis", "--data", data))
+                    .isZero();
+            assertThat(out())
+                    .as("after the summary, each stage's CPU and its share an entry (none read: a 304)")
+                    .containsPattern("cost sheet: CPU of 0 entries read")
+                    .containsPattern("\\n  fetch +[0-9]+ +-\\n")
+                    .containsPattern("\\n  store +[0-9]+ +-\\n")
+                    .containsPattern("\\n  process +[1-9][0-9]* +-\\n");
+
+            out.reset();
             assertThat(Main.run("export-opml", "--data", data)).isZero();
             assertThat(out())
                     .contains("<outline text=\"Blogs\">")
