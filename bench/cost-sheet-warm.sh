@@ -9,17 +9,16 @@ feeds=${1:-200}; items=${2:-50}; work=${3:-/tmp/csw}
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SIFT_SHARED:-$here/../shared}
 jar="$here/web/target/sift.jar"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$here/bench/feed-server.sh"
 feed_port=$(free_port); web_port=$(free_port)
 [ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests package)
 rm -rf "$work"; mkdir -p "$work"
 gen() { python3 "$shared/tools/bench/feedgen.py" -q --feeds "$feeds" --items "$items" "$@"; }
 gen --out "$work/root" --seed 1 --base-url "http://127.0.0.1:$feed_port"
 gen --out "$work/root/b" --seed 2 --base-url "http://127.0.0.1:$feed_port/b"
-python3 "$shared/tools/bench/serve.py" --root "$work/root" --port "$feed_port" --gzip > "$work/feed-server.log" 2>&1 &
-pids=($!)
+start_feed_server "$work/root" "$feed_port" "$work/feed-server.log"
+pids=("$feed_server")
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$feed_port/__preload" > /dev/null && break; sleep 0.2; done
 export SIFT_ALLOW_PRIVATE=true SIFT_HOST_GAP_MS=0 SIFT_MIN_FREE_MB=0
 export SIFT_ADMIN_PASSWORD="cost sheet admin password" SIFT_DIAGNOSTICS_TOKEN="cost-sheet-diagnostics-token"
 java -jar "$jar" import-opml "$work/root/feeds.opml" --data "$work/data" > "$work/import.log" 2>&1

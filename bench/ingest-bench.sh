@@ -17,18 +17,16 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${SIFT_SHARED:-$here/../shared}"
 feeds="${1:?FEEDS}"; items="${2:?ITEMS}"
 work="${3:-$(mktemp -d)}"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+source "$here/bench/feed-server.sh"
+port="$(free_port)"
 [ -f "$here/web/target/sift.jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests package)
 rm -rf "$work/g1" "$work/g2" "$work/data" "$work/newsboat"; mkdir -p "$work"
 gen() { python3 "$shared/tools/bench/feedgen.py" -q --out "$work/g$1" --feeds "$feeds" --items "$items" \
           --base-url "http://127.0.0.1:$port" --generation "$1"; }
 gen 1; gen 2
 ln -sfn "$work/g1" "$work/current"
-python3 "$shared/tools/bench/serve.py" --root "$work/current" --port "$port" --gzip --stats "$work/stats.json" \
-  > "$work/serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/__preload" >/dev/null 2>&1 && break; sleep 0.1; done
+start_feed_server "$work/current" "$port" "$work/serve.log" --stats "$work/stats.json"
+trap 'kill $feed_server 2>/dev/null || true' EXIT
 export SIFT_HOST_GAP_MS=0 SIFT_ALLOW_PRIVATE=true
 pass() {
   local name="$1"; shift

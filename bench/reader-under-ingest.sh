@@ -12,16 +12,15 @@ feeds=${1:-1000}; items=${2:-20}; rate=${3:-200}; seconds=${4:-60}; work=${5:-/t
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SIFT_SHARED:-$here/../shared}
 jar="$here/web/target/sift.jar"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$here/bench/feed-server.sh"
 feed_port=$(free_port); web_port=$(free_port)
 [ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests package)
 rm -rf "$work"; mkdir -p "$work"
 python3 "$shared/tools/bench/feedgen.py" -q --out "$work/g1" --feeds "$feeds" --items "$items" \
   --base-url "http://127.0.0.1:$feed_port"
-python3 "$shared/tools/bench/serve.py" --root "$work/g1" --port "$feed_port" --gzip > "$work/feed-server.log" 2>&1 &
-pids=($!)
+start_feed_server "$work/g1" "$feed_port" "$work/feed-server.log"
+pids=("$feed_server")
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$feed_port/__preload" > /dev/null && break; sleep 0.2; done
 export SIFT_ALLOW_PRIVATE=true SIFT_HOST_GAP_MS=0 SIFT_PUBLIC_READER=true SIFT_MIN_FREE_MB=0
 export SIFT_ADMIN_PASSWORD="reader under ingest password" SIFT_DIAGNOSTICS_TOKEN="reader-under-ingest-diagnostics"
 java -jar "$jar" import-opml "$work/g1/feeds.opml" --data "$work/data" > "$work/import.log" 2>&1

@@ -8,7 +8,8 @@ set -euo pipefail
 data=${1:?DATA}; rate=${2:-20}; seconds=${3:-120}
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar="$here/web/target/sift.jar"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source "$here/bench/feed-server.sh"
+port=$(free_port)
 SIFT_PUBLIC_READER=true java ${SIFT_JAVA_OPTS-} -jar "$jar" serve --no-ingest --data "$data" --port "$port" \
   > "$data/serve.log" 2>&1 &
 serve=$!

@@ -18,7 +18,7 @@ work=${SIFT_SOAK_DIR:-/tmp/sift-soak}
 jar="$here/web/target/sift.jar"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-sift_test}
 export PGUSER=${PGUSER:-sift_test} PGPASSWORD=${PGPASSWORD:-sift_test}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$here/bench/feed-server.sh"
 feed_port=$(free_port); web_port=$(free_port); dead_port=$(free_port)
 [ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests package)
 rm -rf "$work"; mkdir -p "$work"
@@ -33,12 +33,9 @@ for g in $(seq 1 "$generations"); do
     --base-url "http://127.0.0.1:$feed_port" --generation "$g" --changed-frac 0.5 --new-frac 0.2
 done
 ln -sfn "$work/g1" "$work/current"
-python3 "$shared/tools/bench/serve.py" --root "$work/current" --port "$feed_port" --gzip \
-  --latency-ms 20 --jitter-ms 80 > "$work/feed-server.log" 2>&1 &
-feed_server=$!
+start_feed_server "$work/current" "$feed_port" "$work/feed-server.log" --latency-ms 20 --jitter-ms 80
 pids=()
 trap 'kill "${pids[@]}" $feed_server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$feed_port/__preload" > /dev/null && break; sleep 0.2; done
 
 python3 - "$work/g1/feeds.opml" "$dead_port" > "$work/feeds.opml" <<'EOF'
 import sys
