@@ -37,10 +37,10 @@ public final class LowPriority {
         };
     }
 
-    /** Lowers the calling thread's priority; whether it could. */
-    public static boolean lowerThisThread() {
+    /** Lowers the calling thread's priority, if this system lets it (else logs why, at debug level). */
+    private static void lowerThisThread() {
         if (!Files.isSymbolicLink(THREAD_SELF)) {
-            return false;
+            return;
         }
         String thread = Thread.currentThread().getName();
         try {
@@ -50,17 +50,15 @@ public final class LowPriority {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            if (renice.waitFor(5, TimeUnit.SECONDS) && renice.exitValue() == 0) {
-                return true;
+            if (!renice.waitFor(5, TimeUnit.SECONDS) || renice.exitValue() != 0) {
+                renice.destroyForcibly();
+                log.debug("Thread {} keeps its priority: renice of thread {} failed", thread, tid);
             }
-            renice.destroyForcibly();
-            log.debug("Thread {} keeps its priority: renice of thread {} failed", thread, tid);
         } catch (IOException e) {
             log.debug("Thread {} keeps its priority: {}", thread, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return false;
     }
 
     /** The nice value of the calling thread on Linux, else null. */
