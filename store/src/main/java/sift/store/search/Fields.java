@@ -1,5 +1,9 @@
 package sift.store.search;
 
+import java.io.IOException;
+import java.util.Set;
+import org.apache.lucene.index.StoredFields;
+
 /** Field names of the search index. */
 final class Fields {
     static final String ID = "id";
@@ -18,5 +22,12 @@ final class Fields {
     /** The sentence encoder's vector of the title and lead, for k-NN. */
     static final String VECTOR = "vector";
 
+    private static final Set<String> ID_ONLY = Set.of(ID);
+
     private Fields() {}
+
+    /** The id of the post that index document {@code doc} holds, its only stored field read. */
+    static long postId(StoredFields stored, int doc) throws IOException {
+        return Long.parseLong(stored.document(doc, ID_ONLY).get(ID));
+    }
 }

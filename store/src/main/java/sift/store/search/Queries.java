@@ -1,7 +1,6 @@
 package sift.store.search;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +22,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -151,9 +151,9 @@ final class Queries {
                 List<ScoreDoc> page =
                         ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(depth, ranked.size()));
                 List<Long> ids = new ArrayList<>();
+                StoredFields stored = searcher.storedFields();
                 for (ScoreDoc hit : page) {
-                    ids.add(Long.parseLong(
-                            searcher.storedFields().document(hit.doc).get(Fields.ID)));
+                    ids.add(Fields.postId(stored, hit.doc));
                 }
                 List<SearchResult.Hit> hits = hits(query, page, ids, byMeaning ? withWords : null);
                 return new SearchResult(total, exact, hits, (System.nanoTime() - started) / 1000);
@@ -204,11 +204,12 @@ final class Queries {
             try {
                 int depth = limit * RELATED_CANDIDATES_PER_RESULT;
                 String text = post.text();
-                Query like = Likeness.words(searcher, analyzer, 2)
-                        .like(
-                                Fields.WORDS,
-                                new StringReader(post.title() + "\n" + post.title() + "\n"
-                                        + text.substring(0, Math.min(text.length(), RELATED_TEXT))));
+                Query like = Likeness.words(
+                        searcher,
+                        analyzer,
+                        2,
+                        post.title() + "\n" + post.title() + "\n"
+                                + text.substring(0, Math.min(text.length(), RELATED_TEXT)));
                 ScoreDoc[] byWords = searcher.search(like, depth).scoreDocs;
                 float[] vector = Likeness.indexable(post.vector()) ? post.vector() : null;
                 Map<Integer, Float> shares = new LinkedHashMap<>();
@@ -223,9 +224,9 @@ final class Queries {
                     }
                 }
                 Map<Long, Float> scores = new HashMap<>();
+                StoredFields stored = searcher.storedFields();
                 for (int doc : candidates) {
-                    long id =
-                            Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
+                    long id = Fields.postId(stored, doc);
                     float[] other = vector == null ? null : Likeness.vectorOf(searcher, doc);
                     float cosine = other == null ? 0 : Likeness.cosine(vector, other);
                     float share = Math.min(1, shares.getOrDefault(doc, 0f));

@@ -1,7 +1,6 @@
 package sift.store.search;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -131,7 +131,7 @@ final class Stories {
     /**
      * Posts that tell the same story as this one, published within {@link #SAME_STORY_WITHIN} of it, or null
      * when the index does not hold the post yet. Candidates are the posts of those days nearest to it by the
-     * encoder's vector (k-NN) and by its words (Lucene's MoreLikeThis over the title and lede). A candidate's words
+     * encoder's vector (k-NN) and by its words (as Lucene's MoreLikeThis finds them, over the title and lede). A candidate's words
      * count as the share of what the post itself scores against that query, so that long and short posts are
      * judged alike; with vectors on both sides their cosine counts too ({@link #VECTOR_SAY}).
      */
@@ -143,7 +143,8 @@ final class Stories {
                 Query days = LongPoint.newRangeQuery(
                         Fields.PUBLISHED, at - SAME_STORY_WITHIN.toMillis(), at + SAME_STORY_WITHIN.toMillis());
                 float[] vector = Likeness.indexable(post.vector()) ? post.vector() : null;
-                Map<Integer, Float> shares = wordShares(searcher, post, days, vector != null);
+                StoredFields stored = searcher.storedFields();
+                Map<Integer, Float> shares = wordShares(searcher, stored, post, days, vector != null);
                 if (shares.isEmpty()
                         && searcher.count(new TermQuery(new Term(Fields.ID, String.valueOf(post.id())))) == 0) {
                     return null; // not indexed yet (a post found by its own words is)
@@ -159,8 +160,7 @@ final class Stories {
                 }
                 List<Long> same = new ArrayList<>();
                 for (int doc : candidates) {
-                    long id =
-                            Long.parseLong(searcher.storedFields().document(doc).get(Fields.ID));
+                    long id = Fields.postId(stored, doc);
                     float share = shares.getOrDefault(doc, 0f);
                     float[] other = vector == null ? null : Likeness.vectorOf(searcher, doc);
                     boolean isSame = other == null
@@ -186,27 +186,28 @@ final class Stories {
      * {@code ownWords}: the query keeps words no other post has. Empty when the post is not indexed yet, or when
      * none of its words is in another post and its own are left out.
      */
-    private Map<Integer, Float> wordShares(IndexSearcher searcher, IndexablePost post, Query days, boolean ownWords)
+    private Map<Integer, Float> wordShares(
+            IndexSearcher searcher, StoredFields stored, IndexablePost post, Query days, boolean ownWords)
             throws IOException {
         // with a vector, the post's own words count too, so that its share is of all its words: with only words
         // that others have, in a young index that is a few, and two essays on one theme shared most of them (the
         // rule for words alone, SAME_STORY_SHARE, was chosen on words that others have)
         String text = post.text();
-        Query like = Likeness.words(searcher, analyzer, ownWords ? 1 : 2)
-                .like(
-                        Fields.WORDS,
-                        new StringReader(post.title() + "\n" + post.title() + "\n"
-                                + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT))));
+        Query like = Likeness.words(
+                searcher,
+                analyzer,
+                ownWords ? 1 : 2,
+                post.title() + "\n" + post.title() + "\n"
+                        + text.substring(0, Math.min(text.length(), SAME_STORY_TEXT)));
         TopDocs hits = searcher.search(
                 new BooleanQuery.Builder()
                         .add(like, BooleanClause.Occur.MUST)
                         .add(days, BooleanClause.Occur.FILTER)
                         .build(),
                 SAME_STORY_CANDIDATES);
-        String own = String.valueOf(post.id());
         float ownScore = Float.NaN;
         for (ScoreDoc hit : hits.scoreDocs) {
-            if (own.equals(searcher.storedFields().document(hit.doc).get(Fields.ID))) {
+            if (Fields.postId(stored, hit.doc) == post.id()) {
                 ownScore = hit.score;
             }
         }
