@@ -27,6 +27,16 @@ public record FetchRequest(URI uri, String etag, String lastModified, String acc
         return new FetchRequest(uri, null, null, "application/json+chapters, application/json;q=0.9, */*;q=0.5");
     }
 
+    /** A podcast episode's transcript (the formats Podcasting 2.0's {@code podcast:transcript} links). */
+    public static FetchRequest transcript(URI uri) {
+        return new FetchRequest(
+                uri,
+                null,
+                null,
+                "text/vtt, application/x-subrip;q=0.9, application/srt;q=0.9, application/json;q=0.9,"
+                        + " text/html;q=0.8, text/plain;q=0.8, */*;q=0.5");
+    }
+
     /** A web page: an article, or a site whose feeds are to be discovered. */
     public static FetchRequest page(URI uri) {
         return new FetchRequest(uri, null, null, PAGES);

@@ -55,6 +55,8 @@ public final class Refresher {
     private static final Logger log = LoggerFactory.getLogger(Refresher.class);
     /** At most this many chapters files a refresh of one feed; older episodes of a long backlog keep none. */
     static final int MAX_CHAPTER_FILES = 10;
+    /** At most this many transcripts a refresh of one feed; older episodes of a long backlog keep none. */
+    static final int MAX_TRANSCRIPT_FILES = 10;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -68,6 +70,7 @@ public final class Refresher {
     private final Clock clock;
     private final FullText fullText;
     private final ChapterReader chapterReader;
+    private final TranscriptReader transcriptReader;
     private final IngestMetrics metrics;
     private final Executor analysisPool;
     private volatile boolean stopping;
@@ -111,6 +114,7 @@ public final class Refresher {
         this.clock = clock;
         this.fullText = new FullText(fetcher, cleaner);
         this.chapterReader = new ChapterReader(fetcher);
+        this.transcriptReader = new TranscriptReader(fetcher);
         this.metrics = metrics;
         this.analysisPool = analysisPool;
     }
@@ -235,7 +239,7 @@ public final class Refresher {
         boolean[] stored = posts.alreadyStored(drafts);
         meter.charge(Stage.STORE);
         // the pages of new teasers first (waiting on servers), then the analysis of every new or changed post on
-        // the analysis pool (the CPU), then the chapters files of new episodes
+        // the analysis pool (the CPU), then the chapters and transcripts of new episodes
         List<Integer> fresh = new ArrayList<>();
         List<PostDraft> changed = new ArrayList<>();
         int pages = 0;
@@ -318,7 +322,7 @@ public final class Refresher {
 
     /**
      * The drafts with their facts: each post analyzed on the analysis pool (the posts of one feed on every core),
-     * then the chapters files of new episodes fetched here.
+     * then the chapters and transcripts of new episodes fetched here.
      */
     private List<PostDraft> analyzed(
             Feed feed,
@@ -337,17 +341,26 @@ public final class Refresher {
         meter.skip(); // the analysis's CPU is counted on the threads that did it
         List<PostDraft> analyzed = new ArrayList<>(drafts.size());
         int chapterFiles = 0;
+        int transcriptFiles = 0;
         for (int k = 0; k < drafts.size(); k++) {
             Analysis analysis = results.get(k);
             ParsedPodcast podcast = entries.get(fresh.get(k)).podcast();
             List<PostFacts.Chapter> chapters = List.of();
+            meter.charge(Stage.ANALYSIS);
             if (analysis.episode() != null && chapterFiles < MAX_CHAPTER_FILES && jsonChapters(podcast)) {
                 chapterFiles++;
-                meter.charge(Stage.ANALYSIS);
                 chapters = chapterReader.read(feed.url(), podcast.chapters().url());
-                meter.charge(Stage.FETCH);
             }
-            analyzed.add(drafts.get(k).withFacts(facts(analysis, podcast, chapters)));
+            ParsedPodcast.Transcript file = analysis.episode() == null || podcast == null
+                    ? null
+                    : TranscriptReader.timedFirst(podcast.transcripts());
+            PostFacts.Transcript transcript = null;
+            if (file != null && transcriptFiles < MAX_TRANSCRIPT_FILES) {
+                transcriptFiles++;
+                transcript = transcriptReader.read(feed.url(), file);
+            }
+            meter.charge(Stage.FETCH);
+            analyzed.add(drafts.get(k).withFacts(facts(analysis, podcast, chapters, transcript)));
         }
         meter.charge(Stage.ANALYSIS);
         return analyzed;
@@ -416,7 +429,8 @@ public final class Refresher {
      * The facts to store with a post: what the analysis found (kind, topics, AI claims, release, episode, the
      * encoder's vector), and the season its feed tagged an episode with.
      */
-    private static PostFacts facts(Analysis a, ParsedPodcast podcast, List<PostFacts.Chapter> chapters) {
+    private static PostFacts facts(
+            Analysis a, ParsedPodcast podcast, List<PostFacts.Chapter> chapters, PostFacts.Transcript read) {
         List<PostFacts.TopicScore> topics = a.topics().stream()
                 .map(t -> new PostFacts.TopicScore(t.topic().id(), t.score()))
                 .toList();
@@ -442,7 +456,8 @@ public final class Refresher {
                         podcast == null || podcast.chapters() == null
                                 ? null
                                 : podcast.chapters().url(),
-                        chapters);
+                        chapters,
+                        read);
         return new PostFacts(
                 a.kind().id(),
                 topics,

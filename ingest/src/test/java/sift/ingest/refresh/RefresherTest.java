@@ -233,6 +233,73 @@ class RefresherTest {
     }
 
     @Test
+    void anEpisodesTimedTranscriptIsReadIntoCuesAndABrokenOneIsRecordedOnItsEpisodeOnly() {
+        server.feed("/t3.vtt", "text/vtt", """
+                        WEBVTT
+
+                        00:00:00.000 --> 00:00:04.000
+                        <v Ivan>Welcome to Transcript Hour.
+
+                        00:12:34.500 --> 00:12:40.000 align:start
+                        <v Guest>Our model replaces the NOC.
+                        """)
+                .feed("/t3.html", "text/html", "<p>Welcome to Transcript Hour.</p>")
+                .feed("/t2.vtt", "text/vtt", "<!DOCTYPE html><html><body><h1>Oops</h1></body></html>")
+                .feed("/transcript-show.xml", "application/rss+xml", """
+                        <rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>
+                        <title>Transcript Hour</title>
+                        <item><title>TH3: Models</title><guid>th3</guid><pubDate>Wed, 25 Nov 2026 10:00:00 GMT</pubDate>
+                        <enclosure url="https://th.example/3.mp3" length="1000" type="audio/mpeg"/>
+                        <podcast:transcript url="%s" type="text/html"/>
+                        <podcast:transcript url="%s" type="text/vtt" rel="captions"/></item>
+                        <item><title>TH2: Oops</title><guid>th2</guid><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate>
+                        <enclosure url="https://th.example/2.mp3" length="1000" type="audio/mpeg"/>
+                        <podcast:transcript url="%s" type="text/vtt"/></item>
+                        <item><title>TH1: Gone</title><guid>th1</guid><pubDate>Mon, 23 Nov 2026 10:00:00 GMT</pubDate>
+                        <enclosure url="https://th.example/1.mp3" length="1000" type="audio/mpeg"/>
+                        <podcast:transcript url="%s" type="application/srt"/></item>
+                        </channel></rss>""".formatted(
+                                server.url("/t3.html"),
+                                server.url("/t3.vtt"),
+                                server.url("/t2.vtt"),
+                                server.url("/t1-gone.srt")));
+
+        RefreshReport report = refresher.refresh(subscribe("/transcript-show.xml"));
+
+        assertThat(report.created()).isEqualTo(3);
+        List<PostSummary> river = db.postQueries().river(10, null);
+        PostFacts.Episode read =
+                db.postQueries().find(river.get(0).id()).orElseThrow().facts().episode();
+        assertThat(read.transcriptUrl()).as("the link for reading").isEqualTo(server.url("/t3.html"));
+        assertThat(read.transcript())
+                .as("the timed file read")
+                .isEqualTo(new PostFacts.Transcript(
+                        server.url("/t3.vtt"),
+                        null,
+                        List.of(
+                                new PostFacts.Cue(0, "Ivan", "Welcome to Transcript Hour."),
+                                new PostFacts.Cue(754_500, "Guest", "Our model replaces the NOC."))));
+        assertThat(db.postQueries()
+                        .find(river.get(1).id())
+                        .orElseThrow()
+                        .facts()
+                        .episode()
+                        .transcript())
+                .isEqualTo(new PostFacts.Transcript(
+                        server.url("/t2.vtt"), "an HTML page, not a transcript of type text/vtt", List.of()));
+        assertThat(db.postQueries()
+                        .find(river.get(2).id())
+                        .orElseThrow()
+                        .facts()
+                        .episode()
+                        .transcript())
+                .satisfies(t -> {
+                    assertThat(t.problem()).startsWith("cannot fetch it: ").contains("404");
+                    assertThat(t.cues()).isEmpty();
+                });
+    }
+
+    @Test
     void aShowsDescriptionIsKeptAsPlainTextAndArtworkOnlyAtAWebAddress() {
         server.feed("/hostile-show.xml", "application/rss+xml", """
                 <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>

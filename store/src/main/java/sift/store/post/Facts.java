@@ -44,7 +44,7 @@ final class Facts {
     }
 
     static void delete(Handle h, long postId) {
-        for (String table : List.of("post_topics", "post_claims", "post_releases", "post_episodes")) {
+        for (String table : List.of("post_topics", "post_claims", "post_releases", "post_episodes", "episode_cues")) {
             h.createUpdate("DELETE FROM " + table + " WHERE post_id = :id")
                     .bind("id", postId)
                     .execute();
@@ -62,9 +62,13 @@ final class Facts {
                 VALUES (:id, :product, :version, :breaking, :highlights)""");
         var episodes = h.prepareBatch("""
                 INSERT INTO post_episodes (post_id, show_name, season, episode_number, duration_seconds,
-                                           transcript_url, transcript_type, chapters_url, chapters)
+                                           transcript_url, transcript_type, chapters_url, chapters,
+                                           transcript_read_url, transcript_problem)
                 VALUES (:id, :show, :season, :number, :duration, :transcript, :transcriptType, :chaptersUrl,
-                        :chapters)""");
+                        :chapters, :transcriptRead, :transcriptProblem)""");
+        var cues = h.prepareBatch("""
+                INSERT INTO episode_cues (post_id, position, start_millis, speaker, words)
+                VALUES (:id, :position, :start, :speaker, :words)""");
         for (int i = 0; i < postIds.size(); i++) {
             long id = postIds.get(i);
             PostFacts f = facts.get(i);
@@ -96,6 +100,7 @@ final class Facts {
                         .add();
             }
             if (f.episode() != null) {
+                PostFacts.Transcript transcript = f.episode().transcript();
                 episodes.bind("id", id)
                         .bind("show", fit(f.episode().show(), 500))
                         .bind("season", f.episode().season())
@@ -105,10 +110,23 @@ final class Facts {
                         .bind("transcriptType", fit(f.episode().transcriptType(), 100))
                         .bind("chaptersUrl", fit(f.episode().chaptersUrl(), 2048))
                         .bind("chapters", fit(chapters(f.episode().chapters()), 8000))
+                        .bind("transcriptRead", transcript == null ? null : fit(transcript.url(), 2048))
+                        .bind("transcriptProblem", transcript == null ? null : fit(transcript.problem(), 1000))
                         .add();
+                for (int position = 0;
+                        transcript != null && position < transcript.cues().size();
+                        position++) {
+                    PostFacts.Cue c = transcript.cues().get(position);
+                    cues.bind("id", id)
+                            .bind("position", position)
+                            .bind("start", c.startMillis())
+                            .bind("speaker", fit(c.speaker(), 200))
+                            .bind("words", fit(c.text(), 2001))
+                            .add();
+                }
             }
         }
-        for (var batch : List.of(topics, claims, releases, episodes)) {
+        for (var batch : List.of(topics, claims, releases, episodes, cues)) {
             if (batch.size() > 0) {
                 batch.execute();
             }
@@ -146,7 +164,7 @@ final class Facts {
                 .orElse(null);
         PostFacts.Episode episode = h.createQuery("""
                         SELECT show_name, season, episode_number, duration_seconds, transcript_url, transcript_type,
-                               chapters_url, chapters
+                               chapters_url, chapters, transcript_read_url, transcript_problem
                         FROM post_episodes WHERE post_id = :id""")
                 .bind("id", postId)
                 .map((rs, ctx) -> new PostFacts.Episode(
@@ -157,10 +175,27 @@ final class Facts {
                         rs.getString("transcript_url"),
                         rs.getString("transcript_type"),
                         rs.getString("chapters_url"),
-                        chapters(rs.getString("chapters"))))
+                        chapters(rs.getString("chapters")),
+                        rs.getString("transcript_read_url") == null
+                                ? null
+                                : transcript(
+                                        h,
+                                        postId,
+                                        rs.getString("transcript_read_url"),
+                                        rs.getString("transcript_problem"))))
                 .findOne()
                 .orElse(null);
         return new PostFacts(kind, topics, hypeScore, stance, claims, release, episode, Vectors.vector(vector));
+    }
+
+    private static PostFacts.Transcript transcript(Handle h, long postId, String url, String problem) {
+        List<PostFacts.Cue> cues = h.createQuery(
+                        "SELECT start_millis, speaker, words FROM episode_cues WHERE post_id = :id ORDER BY position")
+                .bind("id", postId)
+                .map((rs, ctx) -> new PostFacts.Cue(
+                        rs.getObject("start_millis", Integer.class), rs.getString("speaker"), rs.getString("words")))
+                .list();
+        return new PostFacts.Transcript(url, problem, cues);
     }
 
     /** Chapters as one column: a line each, start seconds, a tab, the title. */

@@ -78,7 +78,7 @@ public record PostFacts(
 
     /**
      * A podcast episode: its show, and season, number and duration when known; where its feed links a transcript
-     * (and its media type) and chapters, when it does.
+     * (and its media type) and chapters, when it does; the transcript Sift read, when it read one.
      */
     public record Episode(
             String show,
@@ -88,14 +88,49 @@ public record PostFacts(
             String transcriptUrl,
             String transcriptType,
             String chaptersUrl,
-            List<Chapter> chapters) {
+            List<Chapter> chapters,
+            Transcript transcript) {
         public Episode {
             Objects.requireNonNull(show, "show");
             chapters = List.copyOf(chapters);
         }
 
+        public Episode(
+                String show,
+                Integer season,
+                Integer number,
+                Integer durationSeconds,
+                String transcriptUrl,
+                String transcriptType,
+                String chaptersUrl,
+                List<Chapter> chapters) {
+            this(show, season, number, durationSeconds, transcriptUrl, transcriptType, chaptersUrl, chapters, null);
+        }
+
         public Episode(String show, Integer season, Integer number, Integer durationSeconds) {
             this(show, season, number, durationSeconds, null, null, null, List.of());
+        }
+    }
+
+    /**
+     * The transcript file at {@code url} as Sift read it: its cues, in the order they were said, and what was wrong
+     * with it or left out ({@code problem}, null when nothing was); a file that could not be read has a problem and
+     * no cues.
+     */
+    public record Transcript(String url, String problem, List<Cue> cues) {
+        public Transcript {
+            Objects.requireNonNull(url, "url");
+            cues = List.copyOf(cues);
+        }
+    }
+
+    /** What was said from {@code startMillis} (null when the transcript gives no time), by {@code speaker} if named. */
+    public record Cue(Integer startMillis, String speaker, String text) {
+        public Cue {
+            Objects.requireNonNull(text, "text");
+            if (startMillis != null && startMillis < 0) {
+                throw new IllegalArgumentException("a cue starts at 0 ms or later, not " + startMillis);
+            }
         }
     }
 

@@ -32,6 +32,8 @@ public final class PostStore {
 
     /** How far ahead of Sift's clock a feed's date may be (servers' clocks differ) before it is not believed. */
     static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofHours(1);
+    /** The problem of an archived episode's transcript, whose cues went with the post's content. */
+    public static final String TRANSCRIPT_ARCHIVED = "let go when the post was archived";
 
     public PostStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -236,8 +238,9 @@ public final class PostStore {
     }
 
     /**
-     * Archives posts published before the cutoff that no reader starred or labelled: their full content goes, their
-     * title, link, summary, facts and identity stay (so that their feed does not bring them back). Works in
+     * Archives posts published before the cutoff that no reader starred or labelled: their full content goes (an
+     * episode's transcript too, its problem then {@link #TRANSCRIPT_ARCHIVED}), their title, link, summary, facts
+     * and identity stay (so that their feed does not bring them back). Works in
      * batches of a thousand posts, each its own transaction, and returns how many it archived.
      */
     public int archiveBefore(Instant cutoff) {
@@ -260,6 +263,16 @@ public final class PostStore {
                                     UPDATE posts SET archived_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP
                                     WHERE id IN (<ids>)""").bindList("ids", ids).execute();
                     h.createUpdate("DELETE FROM post_contents WHERE post_id IN (<ids>)")
+                            .bindList("ids", ids)
+                            .execute();
+                    // a transcript is content too: its cues go, and the episode says so
+                    h.createUpdate("DELETE FROM episode_cues WHERE post_id IN (<ids>)")
+                            .bindList("ids", ids)
+                            .execute();
+                    h.createUpdate("""
+                                    UPDATE post_episodes SET transcript_problem = :archived
+                                    WHERE post_id IN (<ids>) AND transcript_read_url IS NOT NULL""")
+                            .bind("archived", TRANSCRIPT_ARCHIVED)
                             .bindList("ids", ids)
                             .execute();
                 }

@@ -386,6 +386,71 @@ class PostStoreTest {
                     .containsExactly(new PostFacts.Chapter(5, "Route servers and more"));
         }
 
+        PostFacts episode(PostFacts.Transcript transcript) {
+            return new PostFacts(
+                    "podcast",
+                    List.of(),
+                    0,
+                    "neutral",
+                    List.of(),
+                    null,
+                    new PostFacts.Episode(
+                            "Software Gone Wild", null, 142, 3_540, null, null, null, List.of(), transcript),
+                    null);
+        }
+
+        @Test
+        void anEpisodesTranscriptIsStoredCueByCueReadBackInOrderAndReplacedWithThePost() {
+            PostFacts.Transcript read = new PostFacts.Transcript(
+                    "https://blog.ipspace.net/podcast/142.vtt",
+                    "1 cue with a broken time left out",
+                    List.of(
+                            new PostFacts.Cue(0, "Ivan Pepelnjak", "Welcome to Software Gone Wild."),
+                            new PostFacts.Cue(754_250, null, "Route servers, EVPN and the rest."),
+                            new PostFacts.Cue(null, "Sander", "A cue without a time.")));
+            long id = posts.upsert(withFacts("e1", "Episode 142", episode(read)), NOW)
+                    .postId();
+            assertThat(db.postQueries().find(id).orElseThrow().facts().episode().transcript())
+                    .isEqualTo(read);
+
+            PostFacts.Transcript unreadable = new PostFacts.Transcript(
+                    "https://blog.ipspace.net/podcast/142.vtt",
+                    "an HTML page, not a transcript of type text/vtt",
+                    List.of());
+            posts.upsert(withFacts("e1", "Episode 142, corrected", episode(unreadable)), NOW);
+            assertThat(db.postQueries().find(id).orElseThrow().facts().episode().transcript())
+                    .as("the changed post's transcript, none of the old cues")
+                    .isEqualTo(unreadable);
+
+            posts.upsert(withFacts("e1", "Episode 142, again", episode(null)), NOW);
+            assertThat(db.postQueries().find(id).orElseThrow().facts().episode().transcript())
+                    .isNull();
+        }
+
+        @Test
+        void newFactsOfTheSameEpisodeKeepTheTranscriptTheyCarry() {
+            PostFacts.Transcript read = new PostFacts.Transcript(
+                    "https://example.net/t.srt", null, List.of(new PostFacts.Cue(1_000, null, "Hello.")));
+            long id =
+                    posts.upsert(withFacts("e1", "Episode", episode(read)), NOW).postId();
+            PostFacts stored = db.postQueries().find(id).orElseThrow().facts();
+            assertThat(posts.replaceFacts(
+                            id,
+                            new PostFacts(
+                                    stored.kind(),
+                                    stored.topics(),
+                                    90,
+                                    "hype",
+                                    List.of(),
+                                    stored.release(),
+                                    stored.episode(),
+                                    stored.vector())))
+                    .isTrue();
+            assertThat(db.postQueries().find(id).orElseThrow().facts().episode().transcript())
+                    .as("re-scored, as Rescore does it")
+                    .isEqualTo(read);
+        }
+
         @Test
         void storingTheSamePostAgainKeepsItsFacts() {
             long id = posts.upsert(withFacts("r1", "netlab 25.11", RICH), NOW).postId();
@@ -551,6 +616,31 @@ class PostStoreTest {
                     .singleElement()
                     .satisfies(
                             p -> assertThat(p.text()).as("found by its summary").isEqualTo("A summary"));
+        }
+
+        @Test
+        void anArchivedEpisodeLetsItsTranscriptGoAndSaysSo() {
+            PostDraft old = draft("ep", null, "Old episode", NOW.minus(Duration.ofDays(400)));
+            PostFacts.Transcript read = new PostFacts.Transcript(
+                    "https://example.net/t.vtt", null, List.of(new PostFacts.Cue(0, "Ivan", "Hello.")));
+            long id = posts.upsert(
+                            old.withFacts(new PostFacts(
+                                    "podcast",
+                                    List.of(),
+                                    0,
+                                    "neutral",
+                                    List.of(),
+                                    null,
+                                    new PostFacts.Episode("Show", null, 1, 60, null, null, null, List.of(), read),
+                                    null)),
+                            NOW)
+                    .postId();
+
+            assertThat(posts.archiveBefore(NOW.minus(Duration.ofDays(365)))).isEqualTo(1);
+
+            assertThat(db.postQueries().find(id).orElseThrow().facts().episode().transcript())
+                    .isEqualTo(new PostFacts.Transcript(
+                            "https://example.net/t.vtt", PostStore.TRANSCRIPT_ARCHIVED, List.of()));
         }
     }
 }
