@@ -34,7 +34,7 @@ public final class PostChanges {
      */
     public List<IndexablePost> changedAfter(Instant at, long id, int limit) {
         // two index range scans instead of one OR, which neither database can walk in index order
-        return jdbi.withHandle(h -> changedAfter(h, at, id, limit));
+        return jdbi.withHandle(h -> withTranscripts(h, changedAfter(h, at, id, limit)));
     }
 
     private static List<IndexablePost> changedAfter(Handle h, Instant at, long id, int limit) {
@@ -61,6 +61,29 @@ public final class PostChanges {
         return page;
     }
 
+    /** The posts with what was said in those that are episodes with a transcript: one query for all of them. */
+    private static List<IndexablePost> withTranscripts(Handle h, List<IndexablePost> posts) {
+        if (posts.isEmpty()) {
+            return posts;
+        }
+        Map<Long, List<PostFacts.Cue>> cues = new HashMap<>();
+        h.createQuery("""
+                        SELECT post_id, start_millis, speaker, words FROM episode_cues
+                        WHERE post_id IN (<ids>) ORDER BY post_id, position""")
+                .bindList("ids", posts.stream().map(IndexablePost::id).toList())
+                .map((rs, ctx) -> cues.computeIfAbsent(rs.getLong("post_id"), id -> new ArrayList<>())
+                        .add(new PostFacts.Cue(
+                                rs.getObject("start_millis", Integer.class),
+                                rs.getString("speaker"),
+                                rs.getString("words"))))
+                .forEach(ignored -> {});
+        return cues.isEmpty()
+                ? posts
+                : posts.stream()
+                        .map(p -> cues.containsKey(p.id()) ? p.withTranscript(cues.get(p.id())) : p)
+                        .toList();
+    }
+
     /** The ids and change times of posts changed within [from, to]: cheap, read from the index alone. */
     public Map<Long, Instant> changesBetween(Instant from, Instant to) {
         return jdbi.withHandle(h -> {
@@ -79,11 +102,13 @@ public final class PostChanges {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n"
-                        + PostRows.POSTS_WITH_CONTENT + " WHERE p.id IN (<ids>)")
-                .bindList("ids", ids)
-                .map(PostRows::mapIndexable)
-                .list());
+        return jdbi.withHandle(h -> withTranscripts(
+                h,
+                h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n" + PostRows.POSTS_WITH_CONTENT
+                                + " WHERE p.id IN (<ids>)")
+                        .bindList("ids", ids)
+                        .map(PostRows::mapIndexable)
+                        .list()));
     }
 
     /**
@@ -124,11 +149,13 @@ public final class PostChanges {
             if (ids.isEmpty()) {
                 return List.<IndexablePost>of();
             }
-            return h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n" + PostRows.POSTS_WITH_CONTENT
-                            + " WHERE p.id IN (<ids>) ORDER BY p.id")
-                    .bindList("ids", ids)
-                    .map(PostRows::mapIndexable)
-                    .list();
+            return withTranscripts(
+                    h,
+                    h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n" + PostRows.POSTS_WITH_CONTENT
+                                    + " WHERE p.id IN (<ids>) ORDER BY p.id")
+                            .bindList("ids", ids)
+                            .map(PostRows::mapIndexable)
+                            .list());
         });
     }
 

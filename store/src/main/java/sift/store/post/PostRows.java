@@ -62,7 +62,8 @@ public final class PostRows {
                 rs.getInt("hype_score"),
                 instant(rs, "published_at"),
                 instant(rs, "changed_at"),
-                Vectors.vector(rs.getBytes("vector")));
+                Vectors.vector(rs.getBytes("vector")),
+                List.of());
     }
 
     static Post mapPost(ResultSet rs, PostFacts facts, List<Enclosure> enclosures) throws SQLException {

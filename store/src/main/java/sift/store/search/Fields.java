@@ -11,6 +11,8 @@ final class Fields {
     static final String WORDS = "words";
     /** The title alone, so that a query's words found there weigh more than in the text. */
     static final String TITLE = "title";
+    /** What was said in an episode, its transcript's cues as one text: found there, words weigh less. */
+    static final String SAID = "said";
 
     static final String FEED = "feed";
     static final String FEED_ID = "feed_id";

@@ -37,6 +37,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import sift.store.post.IndexablePost;
 import sift.store.post.PostChanges;
+import sift.store.post.PostFacts;
 
 /**
  * Querying the index for {@link SearchIndex}: a search by words, with the meaning of a query of words alone fused
@@ -287,6 +288,18 @@ final class Queries {
                 continue; // deleted since the index last followed the database
             }
             boolean byMeaning = withWords != null && !withWords.contains(page.get(i).doc);
+            Snippet snippet = snippet(query, post.text());
+            SearchResult.Said said = null;
+            if (!snippet.matches() && !post.transcript().isEmpty()) {
+                for (PostFacts.Cue cue : post.transcript()) {
+                    Snippet inCue = highlighted(Fields.SAID, query, cue.text());
+                    if (inCue != null && inCue.matches()) {
+                        snippet = inCue;
+                        said = new SearchResult.Said(cue.startMillis(), cue.speaker());
+                        break;
+                    }
+                }
+            }
             hits.add(new SearchResult.Hit(
                     post.id(),
                     post.title(),
@@ -294,23 +307,33 @@ final class Queries {
                     post.kind(),
                     post.publishedAt(),
                     Float.isNaN(page.get(i).score) ? 0 : page.get(i).score,
-                    snippet(query, post.text()),
+                    snippet,
                     byMeaning,
                     post.topics(),
                     post.stance(),
-                    post.hypeScore()));
+                    post.hypeScore(),
+                    said));
         }
         return hits;
     }
 
     private Snippet snippet(Query query, String post) throws IOException {
         String text = readable(post);
-        Object highlighted = highlighter.highlightWithoutSearcher(Fields.WORDS, query, text, 2);
-        if (highlighted instanceof Snippet snippet && !snippet.pieces().isEmpty()) {
-            return snippet;
+        Snippet highlighted = highlighted(Fields.WORDS, query, text);
+        if (highlighted != null) {
+            return highlighted;
         }
         String start = text.length() <= SNIPPET_FALLBACK_CHARS ? text : text.substring(0, SNIPPET_FALLBACK_CHARS) + "…";
         return new Snippet(List.of(new Snippet.Piece(start, false)));
+    }
+
+    /**
+     * A snippet of {@code text} with the query's words as the index's {@code field} finds them, or null when there is
+     * none; without a word of the query it is the text's start.
+     */
+    private Snippet highlighted(String field, Query query, String text) throws IOException {
+        Object highlighted = highlighter.highlightWithoutSearcher(field, query, text, 2);
+        return highlighted instanceof Snippet snippet && !snippet.pieces().isEmpty() ? snippet : null;
     }
 
     /**

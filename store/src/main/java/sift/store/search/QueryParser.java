@@ -57,6 +57,8 @@ final class QueryParser {
     /** How much more a query's words weigh in a title than in the text. */
     private static final float TITLE_BOOST = 2f;
 
+    private static final float SAID_BOOST = 0.5f;
+
     private final QueryBuilder builder;
     private List<Token> tokens;
     private int next;
@@ -230,14 +232,15 @@ final class QueryParser {
 
     /**
      * The terms and other leaves of a query, as Lucene counts them against its clause limit, each term once; the
-     * title's copy of a word is not counted (Lucene's limit is more than twice {@link #MAX_TERMS}).
+     * title's and the transcript's copies of a word are not counted (Lucene's limit is more than three times
+     * {@link #MAX_TERMS}).
      */
     private static int termsOf(Query query) {
         int[] count = {0};
         query.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
-                return !Fields.TITLE.equals(field);
+                return !Fields.TITLE.equals(field) && !Fields.SAID.equals(field);
             }
 
             @Override
@@ -267,16 +270,25 @@ final class QueryParser {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
-    /** Words or a phrase in the title or text; found in the title, they weigh {@link #TITLE_BOOST} times more. */
+    /**
+     * Words or a phrase in the title or text, or in what was said in an episode; found in the title, they weigh
+     * {@link #TITLE_BOOST} times more, found only in what was said {@link #SAID_BOOST} as much (an hour of talk has
+     * many words).
+     */
     private Query text(String text, boolean phrase) {
         Query words = words(Fields.WORDS, text, phrase);
         Query title = words(Fields.TITLE, text, phrase);
         if (words == null || title == null) {
             return words;
         }
-        return new BooleanQuery.Builder()
+        Query written = new BooleanQuery.Builder()
                 .add(words, Occur.MUST)
                 .add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD)
+                .build();
+        return new BooleanQuery.Builder()
+                .add(written, Occur.SHOULD)
+                .add(new BoostQuery(words(Fields.SAID, text, phrase), SAID_BOOST), Occur.SHOULD)
+                .setMinimumNumberShouldMatch(1)
                 .build();
     }
 

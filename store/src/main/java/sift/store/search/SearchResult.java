@@ -14,7 +14,8 @@ public record SearchResult(long total, boolean totalExact, List<Hit> hits, long 
 
     /**
      * One matching post: what a result list shows of it, its score and a snippet around the matches; {@code
-     * byMeaning} when it lacks the query's words and was found by meaning alone.
+     * byMeaning} when it lacks the query's words and was found by meaning alone; {@code said} when the words were
+     * found in what was said in an episode and not in its text (the snippet is then the cue that says them).
      */
     public record Hit(
             long id,
@@ -27,5 +28,9 @@ public record SearchResult(long total, boolean totalExact, List<Hit> hits, long 
             boolean byMeaning,
             List<String> topics,
             String stance,
-            int hypeScore) {}
+            int hypeScore,
+            Said said) {}
+
+    /** Where in an episode the words were said: from {@code startMillis} (null when the transcript has no times). */
+    public record Said(Integer startMillis, String speaker) {}
 }

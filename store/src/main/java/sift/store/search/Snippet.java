@@ -11,6 +11,11 @@ public record Snippet(List<Piece> pieces) {
     public record Piece(String text, boolean match) {}
 
     /** The snippet as plain text, without marks. */
+    /** Whether a piece is one of the query's words. */
+    public boolean matches() {
+        return pieces.stream().anyMatch(Piece::match);
+    }
+
     public String text() {
         StringBuilder out = new StringBuilder();
         pieces.forEach(p -> out.append(p.text()));

@@ -534,6 +534,83 @@ class SearchIndexTest {
 
     @Nested
     class Results {
+        private void episodeWithTranscript() {
+            db.posts()
+                    .upsert(
+                            new PostDraft(
+                                    ipspace,
+                                    "sgw-203",
+                                    null,
+                                    "Software Gone Wild episode 203",
+                                    null,
+                                    Instant.parse("2025-11-22T09:00:00Z"),
+                                    null,
+                                    null,
+                                    "<p>A chat about data center fabrics.</p>",
+                                    "A chat about data center fabrics.",
+                                    new PostFacts(
+                                            "podcast",
+                                            List.of(),
+                                            0,
+                                            "neutral",
+                                            List.of(),
+                                            null,
+                                            new PostFacts.Episode(
+                                                    "Software Gone Wild",
+                                                    null,
+                                                    203,
+                                                    3_600,
+                                                    null,
+                                                    null,
+                                                    null,
+                                                    List.of(),
+                                                    new PostFacts.Transcript(
+                                                            "https://example.net/203.vtt",
+                                                            null,
+                                                            List.of(
+                                                                    new PostFacts.Cue(0, "Ivan", "Welcome back."),
+                                                                    new PostFacts.Cue(
+                                                                            754_500,
+                                                                            "Guest",
+                                                                            "We moved the fabric to Kubernetes"
+                                                                                    + " operators last spring."),
+                                                                    new PostFacts.Cue(
+                                                                            800_000, "Ivan", "Fabrics are hard.")))),
+                                            null),
+                                    List.of()),
+                            NOW);
+            index.catchUp();
+        }
+
+        @Test
+        void aWordSaidOnlyInAnEpisodeFindsItWithTheCueThatSaysItAndItsTime() {
+            episodeWithTranscript();
+            SearchResult.Hit hit = index.search(
+                            new SearchRequest("kubernetes operators", 10, 0, SearchRequest.Order.RELEVANCE))
+                    .hits()
+                    .get(0);
+            assertThat(hit.title()).isEqualTo("Software Gone Wild episode 203");
+            assertThat(hit.said()).isEqualTo(new SearchResult.Said(754_500, "Guest"));
+            assertThat(hit.snippet().text()).isEqualTo("We moved the fabric to Kubernetes operators last spring.");
+            assertThat(hit.snippet().pieces())
+                    .filteredOn(Snippet.Piece::match)
+                    .extracting(Snippet.Piece::text)
+                    .containsExactly("Kubernetes", "operators");
+            assertThat(titles("\"kubernetes operators\"")).as("a phrase said").containsExactly(hit.title());
+        }
+
+        @Test
+        void wordsInAnEpisodesTextShowTheTextAndWeighMoreThanWordsSaid() {
+            episodeWithTranscript();
+            SearchResult.Hit hit = index.search(new SearchRequest("fabrics", 10, 0, SearchRequest.Order.RELEVANCE))
+                    .hits()
+                    .get(0);
+            assertThat(hit.said()).isNull();
+            assertThat(hit.snippet().text()).isEqualTo("A chat about data center fabrics.");
+            assertThat(titles("spring")).containsExactly("Software Gone Wild episode 203");
+            assertThat(titles("spring kind:article")).isEmpty();
+        }
+
         @Test
         void aFieldNarrowsTheResultsWithoutChangingTheirScores() {
             var words = index.search(new SearchRequest("reflector", 10, 0, SearchRequest.Order.RELEVANCE))

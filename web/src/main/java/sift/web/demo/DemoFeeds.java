@@ -48,7 +48,9 @@ public final class DemoFeeds {
             "cover.svg",
             new MediaFile("image/svg+xml", resource("demo/cover.svg")),
             "cph112-chapters.json",
-            new MediaFile("application/json+chapters", resource("demo/cph112-chapters.json")));
+            new MediaFile("application/json+chapters", resource("demo/cph112-chapters.json")),
+            "cph112-transcript.vtt",
+            new MediaFile("text/vtt", resource("demo/cph112-transcript.vtt")));
 
     private final Map<String, Body> bodies = new LinkedHashMap<>();
     private final String opml;
@@ -103,7 +105,7 @@ public final class DemoFeeds {
 
     /**
      * {@code GET /demo/media/{name}.mp3}: ten seconds of silent MPEG audio for every demo episode; the demo
-     * podcast's artwork and an episode's chapters by their names ({@link #FILES}).
+     * podcast's artwork and an episode's chapters and transcript by their names ({@link #FILES}).
      */
     public void serveMedia(Context ctx) {
         MediaFile file = FILES.get(ctx.pathParam("name"));

@@ -38,7 +38,8 @@ public record PostPage(
         PostState state,
         List<String> yourLabels,
         List<Other> elsewhere,
-        List<LabelStore.Label> labels) {
+        List<LabelStore.Label> labels,
+        Integer startAt) {
 
     /** Another post, linked from this one: the same story told by another feed, or a post like it. */
     public record Other(long id, String title, String feedTitle, Dates.Shown published) {}
@@ -154,6 +155,11 @@ public record PostPage(
     }
 
     /** Seconds as a player shows them: 4:05 or 1:02:03. */
+    /** Where the player starts: the time the link asked for ({@code ?t=}), else where the reader stopped. */
+    public int startSeconds() {
+        return startAt != null ? startAt : state.playPositionSeconds();
+    }
+
     public static String clock(int seconds) {
         int h = seconds / 3600;
         int m = seconds / 60 % 60;

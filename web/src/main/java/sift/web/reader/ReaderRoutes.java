@@ -256,9 +256,13 @@ public final class ReaderRoutes {
         return Fields.wholeNumber(name, ctx.queryParam(name), min, max, "");
     }
 
-    /** {@code GET /posts/{id}}: the post, which is then read for the signed-in reader. */
+    /**
+     * {@code GET /posts/{id}}: the post, which is then read for the signed-in reader; {@code ?t=SECONDS} starts its
+     * episode's player there (a search hit in what was said links to it).
+     */
     public void post(Context ctx) {
         long id = StateRoutes.postId(ctx);
+        Long startAt = number(ctx, "t", 0, 360_000);
         Post post = posts.find(id).orElseThrow(() -> new NotFoundResponse("There is no post " + id + "."));
         Long reader = Viewer.of(ctx).userId();
         PostState state = reader == null ? PostState.UNTOUCHED : states.state(reader, id);
@@ -306,7 +310,8 @@ public final class ReaderRoutes {
                         state,
                         reader == null ? List.of() : sync.labels(reader, id),
                         others(posts.sameStory(id, SAME_STORY_LINKS), now),
-                        Viewer.of(ctx).admin() ? labels.forPost(id) : List.of()));
+                        Viewer.of(ctx).admin() ? labels.forPost(id) : List.of(),
+                        startAt == null ? null : startAt.intValue()));
     }
 
     /**

@@ -50,10 +50,25 @@ public record SearchPage(
             boolean byMeaning,
             List<String> topics,
             String stance,
-            int hypeScore) {
+            int hypeScore,
+            Said said) {
         public Item {
             snippet = List.copyOf(snippet);
             topics = List.copyOf(topics);
+        }
+
+        /** The post's page; for words said in an episode, at the time they were said. */
+        public String href() {
+            return "/posts/" + id + (said == null || said.seconds() == null ? "" : "?t=" + said.seconds());
+        }
+    }
+
+    /** Words found in what was said in an episode: when (null: the transcript has no times) and by whom (or null). */
+    public record Said(Integer seconds, String speaker) {
+        /** "said at 12:34 by Ivan", as the result shows it. */
+        public String label() {
+            return "said" + (seconds == null ? "" : " at " + sift.web.reader.PostPage.clock(seconds))
+                    + (speaker == null ? "" : " by " + speaker);
         }
     }
 

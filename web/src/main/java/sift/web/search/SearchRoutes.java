@@ -159,7 +159,8 @@ public final class SearchRoutes {
                             h.byMeaning(),
                             h.topics(),
                             h.stance(),
-                            h.hypeScore()))
+                            h.hypeScore(),
+                            said(h.said())))
                     .toList();
             String pageParam = base.endsWith("?") ? "page=" : "&page=";
             String previous = page > 1 ? base + pageParam + (page - 1) : null;
@@ -208,6 +209,12 @@ public final class SearchRoutes {
         }
     }
 
+    private static SearchPage.Said said(SearchResult.Said said) {
+        return said == null
+                ? null
+                : new SearchPage.Said(said.startMillis() == null ? null : said.startMillis() / 1000, said.speaker());
+    }
+
     private static Map<String, Object> json(SearchResult.Hit hit) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", hit.id());
@@ -224,7 +231,18 @@ public final class SearchRoutes {
                         .map(p -> p.text())
                         .toList());
         out.put("byMeaning", hit.byMeaning());
-        out.put("url", "/posts/" + hit.id());
+        SearchPage.Said said = said(hit.said());
+        if (said != null) {
+            Map<String, Object> where = new LinkedHashMap<>();
+            where.put("startSeconds", said.seconds());
+            where.put("speaker", said.speaker());
+            out.put("said", where);
+        }
+        out.put(
+                "url",
+                said == null || said.seconds() == null
+                        ? "/posts/" + hit.id()
+                        : "/posts/" + hit.id() + "?t=" + said.seconds());
         return out;
     }
 

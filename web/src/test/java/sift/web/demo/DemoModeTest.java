@@ -245,6 +245,36 @@ class DemoModeTest {
     }
 
     @Test
+    void aWordSaidOnlyInAnEpisodeFindsItAtTheTimeItWasSaid() throws Exception {
+        try (TestApp app = TestApp.startDemo(dir)) {
+            waitForPosts(app, 65);
+            app.server.search().catchUp();
+            // "hijack drill" is said at 31:05 in the demo transcript of CPH112, and written nowhere
+            var api = new ObjectMapper()
+                    .readTree(app.get("/api/search?q=hijack+drill").body());
+            var hit = api.get("hits").get(0);
+            assertThat(hit.get("title").asText()).isEqualTo("CPH112: Peering Policies That Scale");
+            assertThat(hit.get("said").get("startSeconds").asInt()).isEqualTo(31 * 60 + 5);
+            assertThat(hit.get("said").get("speaker").asText()).isEqualTo("Ana");
+            assertThat(hit.get("highlights").toString()).isEqualTo("[\"hijack\",\"drill\"]");
+            String url = hit.get("url").asText();
+            assertThat(url).endsWith("?t=1865");
+
+            Document page = Jsoup.parse(app.get("/search?q=hijack+drill").body());
+            var result = page.select(".results article").first();
+            assertThat(result.select("h2 a").attr("href")).isEqualTo(url);
+            assertThat(result.select(".summary a.said").text()).isEqualTo("said at 31:05 by Ana");
+            assertThat(result.select(".summary mark").eachText()).containsExactly("hijack", "drill");
+
+            Document episode = Jsoup.parse(app.get(url).body());
+            assertThat(episode.select("audio.player").attr("data-position"))
+                    .as("the player starts where the words were said")
+                    .isEqualTo("1865");
+            assertThat(app.get(url.replace("?t=1865", "?t=soon")).statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void searchFindsPostsNearInMeaningAndMarksThem() throws Exception {
         try (TestApp app = TestApp.startDemo(dir)) {
             waitForPosts(app, 65);
