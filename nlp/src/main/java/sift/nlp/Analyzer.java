@@ -109,11 +109,24 @@ public final class Analyzer {
 
     /** The hype verdict alone, as {@link #analyze} finds it: cheap enough to compare two thresholds on many posts. */
     public Hype hype(String title, String text) {
-        return English.is(title, text) ? hype.score(title, text) : Hype.NONE;
+        return hype(title, text, List.of());
+    }
+
+    /** The hype verdict on a post and what was said in it (an episode's transcript, in order; empty for none). */
+    public Hype hype(String title, String text, List<Hype.Cue> transcript) {
+        return English.is(title, text) ? hype.score(title, text, transcript) : Hype.NONE;
     }
 
     /** Everything Sift finds out about a post; the encoder's vector is made for every post (stories need it). */
     public Analysis analyze(Document document) {
+        return analyze(document, List.of());
+    }
+
+    /**
+     * Everything Sift finds out about a post and, when it is a podcast episode, about what was said in it ({@code
+     * transcript}: the episode's cues in order, empty when it has none).
+     */
+    public Analysis analyze(Document document, List<Hype.Cue> transcript) {
         String[] features = Features.of(document);
         float[] vector = Encoder.shared().encode(document.title(), document.text());
         Kind kind = kinds.classify(document, features, vector);
@@ -121,7 +134,9 @@ public final class Analyzer {
         return new Analysis(
                 kind,
                 english ? topics.topics(features, vector) : List.of(),
-                english ? hype.score(document.title(), document.text()) : Hype.NONE,
+                english
+                        ? hype.score(document.title(), document.text(), kind == Kind.PODCAST ? transcript : List.of())
+                        : Hype.NONE,
                 kind == Kind.RELEASE ? releases.extract(document) : null,
                 kind == Kind.PODCAST ? episodes.extract(document) : null,
                 vector);

@@ -322,7 +322,8 @@ public final class Refresher {
 
     /**
      * The drafts with their facts: each post analyzed on the analysis pool (the posts of one feed on every core),
-     * then the chapters and transcripts of new episodes fetched here.
+     * an episode that links a transcript once its transcript is read here, so that what was said is scored with what
+     * was written; then the chapters of new episodes fetched here.
      */
     private List<PostDraft> analyzed(
             Feed feed,
@@ -333,15 +334,32 @@ public final class Refresher {
             Meter meter) {
         Analyzer current = analyzer.get();
         List<CompletableFuture<Analysis>> analyses = new ArrayList<>(drafts.size());
+        List<Document> documents = new ArrayList<>(drafts.size());
+        ParsedPodcast.Transcript[] files = new ParsedPodcast.Transcript[drafts.size()];
+        int transcriptFiles = 0;
         for (int k = 0; k < drafts.size(); k++) {
+            ParsedPodcast podcast = entries.get(fresh.get(k)).podcast();
+            files[k] = podcast == null || transcriptFiles == MAX_TRANSCRIPT_FILES
+                    ? null
+                    : TranscriptReader.timedFirst(podcast.transcripts());
+            transcriptFiles += files[k] == null ? 0 : 1;
+            // the posts without a transcript are analyzed while the transcripts are fetched
             Document document = document(entries.get(fresh.get(k)), drafts.get(k), feedTitle);
-            analyses.add(CompletableFuture.supplyAsync(() -> analyze(current, document), analysisPool));
+            documents.add(document);
+            analyses.add(files[k] == null ? analysis(current, document, null) : null);
         }
+        PostFacts.Transcript[] transcripts = new PostFacts.Transcript[drafts.size()];
+        for (int k = 0; k < drafts.size(); k++) {
+            if (files[k] != null) {
+                transcripts[k] = transcriptReader.read(feed.url(), files[k]);
+                analyses.set(k, analysis(current, documents.get(k), transcripts[k]));
+            }
+        }
+        meter.charge(Stage.FETCH);
         List<Analysis> results = analyses.stream().map(Refresher::result).toList();
         meter.skip(); // the analysis's CPU is counted on the threads that did it
         List<PostDraft> analyzed = new ArrayList<>(drafts.size());
         int chapterFiles = 0;
-        int transcriptFiles = 0;
         for (int k = 0; k < drafts.size(); k++) {
             Analysis analysis = results.get(k);
             ParsedPodcast podcast = entries.get(fresh.get(k)).podcast();
@@ -351,19 +369,16 @@ public final class Refresher {
                 chapterFiles++;
                 chapters = chapterReader.read(feed.url(), podcast.chapters().url());
             }
-            ParsedPodcast.Transcript file = analysis.episode() == null || podcast == null
-                    ? null
-                    : TranscriptReader.timedFirst(podcast.transcripts());
-            PostFacts.Transcript transcript = null;
-            if (file != null && transcriptFiles < MAX_TRANSCRIPT_FILES) {
-                transcriptFiles++;
-                transcript = transcriptReader.read(feed.url(), file);
-            }
             meter.charge(Stage.FETCH);
-            analyzed.add(drafts.get(k).withFacts(facts(analysis, podcast, chapters, transcript)));
+            analyzed.add(drafts.get(k).withFacts(facts(analysis, podcast, chapters, transcripts[k])));
         }
         meter.charge(Stage.ANALYSIS);
         return analyzed;
+    }
+
+    /** A post's analysis on the analysis pool, with what was said in it when its transcript was read. */
+    private CompletableFuture<Analysis> analysis(Analyzer current, Document document, PostFacts.Transcript transcript) {
+        return CompletableFuture.supplyAsync(() -> analyze(current, document, said(transcript)), analysisPool);
     }
 
     /** What the analysis pool found, or what went wrong there, as thrown on this thread. */
@@ -376,10 +391,10 @@ public final class Refresher {
     }
 
     /** The analysis of one post, its CPU time counted on the thread that does it. */
-    private Analysis analyze(Analyzer current, Document document) {
+    private Analysis analyze(Analyzer current, Document document, List<Hype.Cue> said) {
         long before = THREADS.getCurrentThreadCpuTime();
         try {
-            return current.analyze(document);
+            return current.analyze(document, said);
         } finally {
             metrics.cpu(Stage.ANALYSIS, THREADS.getCurrentThreadCpuTime() - before);
         }
@@ -473,8 +488,25 @@ public final class Refresher {
     public static List<PostFacts.Claim> claims(Hype hype) {
         return hype.claims().stream()
                 .map(c -> new PostFacts.Claim(
-                        c.part().id(), c.start(), c.end(), c.text(), c.score(), c.stance(), c.reasons()))
+                        c.part().id(),
+                        c.start(),
+                        c.end(),
+                        c.text(),
+                        c.score(),
+                        c.stance(),
+                        c.reasons(),
+                        c.startMillis(),
+                        c.speaker()))
                 .toList();
+    }
+
+    /** What was said in an episode, as the analyzer reads it: the cues of its transcript (none when it has none). */
+    public static List<Hype.Cue> said(PostFacts.Transcript transcript) {
+        return transcript == null
+                ? List.of()
+                : transcript.cues().stream()
+                        .map(c -> new Hype.Cue(c.startMillis(), c.speaker(), c.text()))
+                        .toList();
     }
 
     /**

@@ -233,7 +233,7 @@ class RefresherTest {
     }
 
     @Test
-    void anEpisodesTimedTranscriptIsReadIntoCuesAndABrokenOneIsRecordedOnItsEpisodeOnly() {
+    void anEpisodesTimedTranscriptIsReadIntoCuesScoredAndABrokenOneIsRecordedOnItsEpisodeOnly() {
         server.feed("/t3.vtt", "text/vtt", """
                         WEBVTT
 
@@ -241,7 +241,8 @@ class RefresherTest {
                         <v Ivan>Welcome to Transcript Hour.
 
                         00:12:34.500 --> 00:12:40.000 align:start
-                        <v Guest>Our model replaces the NOC.
+                        <v Guest>Honestly, our revolutionary AI will replace
+                        the entire NOC and never makes a mistake.
                         """)
                 .feed("/t3.html", "text/html", "<p>Welcome to Transcript Hour.</p>")
                 .feed("/t2.vtt", "text/vtt", "<!DOCTYPE html><html><body><h1>Oops</h1></body></html>")
@@ -278,7 +279,25 @@ class RefresherTest {
                         null,
                         List.of(
                                 new PostFacts.Cue(0, "Ivan", "Welcome to Transcript Hour."),
-                                new PostFacts.Cue(754_500, "Guest", "Our model replaces the NOC."))));
+                                new PostFacts.Cue(
+                                        754_500,
+                                        "Guest",
+                                        "Honestly, our revolutionary AI will replace "
+                                                + "the entire NOC and never makes a mistake."))));
+        PostFacts scored =
+                db.postQueries().find(river.get(0).id()).orElseThrow().facts();
+        assertThat(scored.stance())
+                .as("the show notes say nothing of AI; the guest does")
+                .isEqualTo("hype");
+        assertThat(scored.claims()).singleElement().satisfies(c -> {
+            assertThat(c.part()).isEqualTo(PostFacts.Claim.TRANSCRIPT);
+            assertThat(c.sentence())
+                    .isEqualTo("Honestly, our revolutionary AI will replace the entire NOC and never makes a mistake.");
+            assertThat(c.startMillis()).isEqualTo(754_500);
+            assertThat(c.speaker()).isEqualTo("Guest");
+            assertThat(c.stance()).isEqualTo("hype");
+            assertThat(c.reasons()).isNotEmpty();
+        });
         assertThat(db.postQueries()
                         .find(river.get(1).id())
                         .orElseThrow()

@@ -16,16 +16,23 @@ import opennlp.tools.util.Span;
  * A judged sentence is a claim when it is hype or skeptical, or when it carries an explainable feature (a
  * measured or hedged statement); a sentence that only describes an AI system is not.
  *
- * <p>The post's stance is the stance with the most weight over its judged sentences: the probability of each
- * sentence's own stance, neutral sentences and the title counting half (a press release states prices and dates
- * too; a headline is often a claim quoted to be examined). The post's hype score is the share of that weight
- * which is hype, 0-100.
+ * <p>An episode's transcript is judged as its text is, sentence by sentence ({@link Spoken}: joined across cues,
+ * split where the speaker changes), except that "it" and "they" in talk rarely mean the product of the title: a
+ * spoken sentence is about AI by its own words or by a name of the title. Each spoken claim has the time and the
+ * speaker of the cue its sentence starts in.
+ *
+ * <p>The post's stance is the stance with the most weight over its judged sentences, written and spoken: the
+ * probability of each sentence's own stance, neutral sentences and the title counting half (a press release states
+ * prices and dates too; a headline is often a claim quoted to be examined). The post's hype score is the share of
+ * that weight which is hype, 0-100.
  */
 public final class HypeScorer {
     /** How much a neutral AI sentence, or the title, weighs against a hype or skeptical sentence of the text. */
     static final double HALF = 0.5;
     /** Sentences judged at most in a post: a claim past this point rarely changes what the post is. */
     static final int MAX_SENTENCES = 400;
+    /** Sentences of a transcript judged at most: an hour of talk is about 700. */
+    static final int MAX_SPOKEN_SENTENCES = 2_000;
     /** Longer "sentences" are tables, lists or code run together, not claims. */
     static final int MAX_SENTENCE_CHARS = 600;
 
@@ -38,34 +45,56 @@ public final class HypeScorer {
     }
 
     public Hype score(String title, String text) {
+        return score(title, text, List.of());
+    }
+
+    /** The verdict on a post and on what was said in it ({@code transcript}: an episode's cues, in order). */
+    public Hype score(String title, String text, List<Hype.Cue> transcript) {
         title = title == null ? "" : title;
         text = text == null ? "" : text;
         Span[] spans = Sentences.of(text, MAX_SENTENCES);
         int judged = Math.min(spans.length, MAX_SENTENCES);
-        List<Sentence> sentences = new ArrayList<>(judged + 1);
+        Spoken spoken = Spoken.of(transcript);
+        Span[] said = spoken.sentences(MAX_SPOKEN_SENTENCES, MAX_SENTENCE_CHARS);
+        List<Sentence> sentences = new ArrayList<>(judged + said.length + 1);
         sentences.add(Sentence.of(
                 Hype.Part.TITLE,
                 title,
                 title.length() - title.stripLeading().length(),
                 title.stripTrailing().length(),
+                null,
                 model.lexicon()));
         for (int i = 0; i < judged; i++) {
-            sentences.add(Sentence.of(Hype.Part.TEXT, text, spans[i].getStart(), spans[i].getEnd(), model.lexicon()));
+            sentences.add(
+                    Sentence.of(Hype.Part.TEXT, text, spans[i].getStart(), spans[i].getEnd(), null, model.lexicon()));
+        }
+        for (Span s : said) {
+            sentences.add(Sentence.of(
+                    Hype.Part.TRANSCRIPT,
+                    spoken.text,
+                    s.getStart(),
+                    s.getEnd(),
+                    spoken.cueAt(s.getStart()),
+                    model.lexicon()));
         }
         if (sentences.stream().noneMatch(s -> HypeLexicon.mentionsAi(s.words()))) {
             return Hype.NONE;
         }
-        Tally tally = new Tally(names(title, text));
+        Tally tally = new Tally(names(title, text + "\n" + spoken.text));
         sentences.forEach(tally::add);
         return tally.hype();
     }
 
-    /** A sentence of the post, with where it is and the hype words found in it. */
-    private record Sentence(Hype.Part part, int start, int end, String text, List<HypeLexicon.Match> words) {
-        static Sentence of(Hype.Part part, String source, int start, int end, HypeLexicon lexicon) {
+    /**
+     * A sentence of the post, with where it is and the hype words found in it; a spoken one with the cue it starts
+     * in.
+     */
+    private record Sentence(
+            Hype.Part part, int start, int end, String text, Hype.Cue cue, List<HypeLexicon.Match> words) {
+        static Sentence of(Hype.Part part, String source, int start, int end, Hype.Cue cue, HypeLexicon lexicon) {
             String text = source.substring(start, end);
             return new Sentence(
-                    part, start, end, text, text.length() > MAX_SENTENCE_CHARS ? List.of() : lexicon.find(text));
+                    part, start, end, text, cue, text.length() > MAX_SENTENCE_CHARS ? List.of() : lexicon.find(text));
         }
     }
 
@@ -103,7 +132,7 @@ public final class HypeScorer {
             if (s.text().isBlank() || s.text().length() > MAX_SENTENCE_CHARS) {
                 return;
             }
-            boolean aboutAi = HypeLexicon.mentionsAi(s.words()) || refersToSubject(s.text());
+            boolean aboutAi = HypeLexicon.mentionsAi(s.words()) || refersToSubject(s.text(), s.cue() == null);
             if (!aboutAi && !ClaimFeatures.aboutClaims(s.text(), s.words())) {
                 return;
             }
@@ -115,13 +144,23 @@ public final class HypeScorer {
             boolean half = v.stance().equals("neutral") || s.part() == Hype.Part.TITLE;
             weight[stance] += v.confidence() * (half ? HALF : 1);
             if (!v.stance().equals("neutral") || !v.features().isEmpty()) {
-                claims.add(new Hype.Claim(s.part(), s.start(), s.end(), s.text(), v.score(), v.stance(), v.reasons()));
+                claims.add(new Hype.Claim(
+                        s.part(),
+                        s.start(),
+                        s.end(),
+                        s.text(),
+                        v.score(),
+                        v.stance(),
+                        v.reasons(),
+                        s.cue() == null ? null : s.cue().startMillis(),
+                        s.cue() == null ? null : s.cue().speaker()));
             }
         }
 
-        private boolean refersToSubject(String sentence) {
+        /** Whether the sentence starts with a name of the title, or ({@code pronouns}) with "It", "They"... */
+        private boolean refersToSubject(String sentence, boolean pronouns) {
             String first = sentence.replaceFirst("^[^\\p{L}\\p{N}]+", "").split("[^\\p{L}\\p{N}]+", 2)[0];
-            return REFERENCES.contains(first.toLowerCase(Locale.ROOT)) || names.contains(first);
+            return pronouns && REFERENCES.contains(first.toLowerCase(Locale.ROOT)) || names.contains(first);
         }
 
         Hype hype() {

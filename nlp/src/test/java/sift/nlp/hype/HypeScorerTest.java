@@ -153,4 +153,78 @@ class HypeScorerTest {
         assertThat(hype.claims()).hasSizeLessThanOrEqualTo(HypeScorer.MAX_SENTENCES);
         assertThat(hype.stance()).isEqualTo("hype");
     }
+
+    private static final String NOTES =
+            "Two exchange operators on how they write peering policy for hundreds of members.";
+
+    @Test
+    void aClaimSaidOverTwoCuesIsOneSentenceWithTheTimeAndSpeakerOfItsFirstCue() {
+        List<Hype.Cue> said = List.of(
+                new Hype.Cue(0, "Maya", "Welcome back to the show."),
+                new Hype.Cue(754_000, "Raj", "Honestly, our revolutionary AI"),
+                new Hype.Cue(757_500, "Raj", "will replace the entire NOC and never makes a mistake."),
+                new Hype.Cue(761_000, "Maya", "Bold words."));
+        Hype hype = scorer.score("Episode 12: the autonomous NOC", NOTES, said);
+
+        Hype.Claim claim = hype.claims().stream()
+                .filter(c -> c.part() == Hype.Part.TRANSCRIPT)
+                .findFirst()
+                .orElseThrow();
+        assertThat(claim.text())
+                .isEqualTo("Honestly, our revolutionary AI will replace the entire NOC and never makes a mistake.");
+        assertThat(claim.stance()).isEqualTo("hype");
+        assertThat(claim.reasons()).isNotEmpty();
+        assertThat(claim.startMillis()).isEqualTo(754_000);
+        assertThat(claim.speaker()).isEqualTo("Raj");
+        assertThat(Spoken.of(said).text.substring(claim.start(), claim.end())).isEqualTo(claim.text());
+        assertThat(hype.stance())
+                .as("the notes are sober; what was said is not")
+                .isEqualTo("hype");
+        assertThat(scorer.score("Episode 12: the autonomous NOC", NOTES)).isEqualTo(Hype.NONE);
+    }
+
+    @Test
+    void aSentenceNeverRunsFromOneSpeakerIntoTheNext() {
+        Hype hype = scorer.score(
+                "Episode 13",
+                NOTES,
+                List.of(
+                        new Hype.Cue(1_000, "Maya", "So the vendor told you their AI"),
+                        new Hype.Cue(2_000, "Raj", "will replace every network engineer, overnight.")));
+        assertThat(hype.claims())
+                .filteredOn(c -> c.part() == Hype.Part.TRANSCRIPT)
+                .allSatisfy(c -> assertThat(c.text()).doesNotContain("their AI will"));
+    }
+
+    @Test
+    void aPronounInTalkIsNotTheProductOfTheTitle() {
+        String title = "NetMind 3.0: the network that runs itself";
+        String text = "NetMind is the revolutionary AI that understands your network better than anyone.";
+        Hype written = scorer.score(title, text + "\nIt fixes every outage automatically, with zero human effort.");
+        Hype spoken = scorer.score(
+                title,
+                text,
+                List.of(new Hype.Cue(5_000, null, "It fixes every outage automatically, with zero human effort.")));
+        assertThat(written.claims()).anyMatch(c -> c.text().startsWith("It fixes"));
+        assertThat(spoken.claims()).noneMatch(c -> c.text().startsWith("It fixes"));
+    }
+
+    @Test
+    void aTranscriptWithoutPunctuationIsJudgedCueByCue() {
+        List<Hype.Cue> said = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            said.add(new Hype.Cue(i * 4_000, null, "and then we looked at the route server config again"));
+        }
+        said.add(new Hype.Cue(160_000, null, "our revolutionary AI will replace every network engineer overnight"));
+        said.add(new Hype.Cue(164_000, null, "and so on with the prefix lists"));
+        Hype hype = scorer.score("Episode 14", NOTES, said);
+        assertThat(hype.claims())
+                .filteredOn(c -> c.part() == Hype.Part.TRANSCRIPT)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.text()).startsWith("our revolutionary AI");
+                    assertThat(c.startMillis()).isEqualTo(160_000);
+                    assertThat(c.speaker()).isNull();
+                });
+    }
 }

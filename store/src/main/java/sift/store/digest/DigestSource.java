@@ -62,14 +62,17 @@ public final class DigestSource {
         }
     }
 
-    /** An AI claim called hype, with its reasons and the post it is in. */
-    public record HypeClaim(long postId, String sentence, int score, List<String> reasons) {
+    /**
+     * An AI claim called hype, with its reasons and the post it is in; one said in an episode has the time it was
+     * said at ({@code startMillis}, null when the transcript gives none) and its speaker, if named.
+     */
+    public record HypeClaim(
+            long postId, String sentence, int score, List<String> reasons, Integer startMillis, String speaker) {
         public HypeClaim {
             reasons = List.copyOf(reasons);
         }
     }
 
-    /** The posts published in [from, to). */
     /** When the oldest post stored was published; empty while there is none. */
     public Optional<Instant> oldestPublished() {
         return jdbi.withHandle(h -> h.createQuery("SELECT MIN(published_at) AS oldest FROM posts")
@@ -77,6 +80,7 @@ public final class DigestSource {
                 .one());
     }
 
+    /** The posts published in [from, to). */
     public List<Candidate> posts(Instant from, Instant to) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT p.id, p.feed_id, COALESCE(f.title, f.url) AS feed_title, f.source_weight, p.title, p.link,
@@ -119,7 +123,7 @@ public final class DigestSource {
     /** The most hype-laden AI claims of posts published in [from, to), highest score first. */
     public List<HypeClaim> hypeClaims(Instant from, Instant to, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT c.post_id, c.sentence, c.score, c.reasons
+                        SELECT c.post_id, c.sentence, c.score, c.reasons, c.start_millis, c.speaker
                         FROM post_claims c JOIN posts p ON p.id = c.post_id
                         WHERE p.published_at >= :from AND p.published_at < :to AND c.stance = 'hype'
                         ORDER BY c.score DESC, c.post_id, c.position LIMIT :limit""")
@@ -130,7 +134,9 @@ public final class DigestSource {
                         rs.getLong("post_id"),
                         rs.getString("sentence"),
                         rs.getInt("score"),
-                        Sql.items(rs.getString("reasons"))))
+                        Sql.items(rs.getString("reasons")),
+                        rs.getObject("start_millis", Integer.class),
+                        rs.getString("speaker")))
                 .list());
     }
 

@@ -55,8 +55,10 @@ final class Facts {
     static void insert(Handle h, List<Long> postIds, List<PostFacts> facts) {
         var topics = h.prepareBatch("INSERT INTO post_topics (post_id, topic, score) VALUES (:id, :topic, :score)");
         var claims = h.prepareBatch("""
-                INSERT INTO post_claims (post_id, position, part, span_start, span_end, sentence, score, stance, reasons)
-                VALUES (:id, :position, :part, :start, :end, :sentence, :score, :stance, :reasons)""");
+                INSERT INTO post_claims (post_id, position, part, span_start, span_end, sentence, score, stance, reasons,
+                                         start_millis, speaker)
+                VALUES (:id, :position, :part, :start, :end, :sentence, :score, :stance, :reasons, :startMillis,
+                        :speaker)""");
         var releases = h.prepareBatch("""
                 INSERT INTO post_releases (post_id, product, version, breaking, highlights)
                 VALUES (:id, :product, :version, :breaking, :highlights)""");
@@ -89,6 +91,8 @@ final class Facts {
                         .bind("score", c.score())
                         .bind("stance", c.stance())
                         .bind("reasons", fit(Sql.lines(c.reasons()), 4000))
+                        .bind("startMillis", c.startMillis())
+                        .bind("speaker", fit(c.speaker(), 200))
                         .add();
             }
             if (f.release() != null) {
@@ -140,8 +144,8 @@ final class Facts {
                 .map((rs, ctx) -> new PostFacts.TopicScore(rs.getString("topic"), rs.getDouble("score")))
                 .list();
         List<PostFacts.Claim> claims = h.createQuery("""
-                        SELECT part, span_start, span_end, sentence, score, stance, reasons FROM post_claims
-                        WHERE post_id = :id ORDER BY position""")
+                        SELECT part, span_start, span_end, sentence, score, stance, reasons, start_millis, speaker
+                        FROM post_claims WHERE post_id = :id ORDER BY position""")
                 .bind("id", postId)
                 .map((rs, ctx) -> new PostFacts.Claim(
                         rs.getString("part"),
@@ -150,7 +154,9 @@ final class Facts {
                         rs.getString("sentence"),
                         rs.getInt("score"),
                         rs.getString("stance"),
-                        Sql.items(rs.getString("reasons"))))
+                        Sql.items(rs.getString("reasons")),
+                        rs.getObject("start_millis", Integer.class),
+                        rs.getString("speaker")))
                 .list();
         PostFacts.Release release = h.createQuery(
                         "SELECT product, version, breaking, highlights FROM post_releases WHERE post_id = :id")

@@ -51,11 +51,23 @@ public record PostFacts(
     }
 
     /**
-     * An AI claim: the part of the post it is in ({@code title} or {@code text}) and its character span there
-     * (start inclusive, end exclusive), its sentence, hype score 0-100, stance, and why, one reason per feature.
+     * An AI claim: the part of the post it is in ({@code title}, {@code text}, or {@code transcript}: said in the
+     * episode) and its character span there (start inclusive, end exclusive), its sentence, hype score 0-100,
+     * stance, and why, one reason per feature; a spoken claim has the time it was said at ({@code startMillis}, null
+     * when the transcript gives no time) and its speaker when named.
      */
     public record Claim(
-            String part, int start, int end, String sentence, int score, String stance, List<String> reasons) {
+            String part,
+            int start,
+            int end,
+            String sentence,
+            int score,
+            String stance,
+            List<String> reasons,
+            Integer startMillis,
+            String speaker) {
+        public static final String TRANSCRIPT = "transcript";
+
         public Claim {
             Objects.requireNonNull(part, "part");
             Objects.requireNonNull(sentence, "sentence");
@@ -63,7 +75,25 @@ public record PostFacts(
             if (start < 0 || end < start) {
                 throw new IllegalArgumentException("a claim's span runs forward from 0, not " + start + "-" + end);
             }
+            if (startMillis != null && startMillis < 0) {
+                throw new IllegalArgumentException("a claim is said at 0 ms or later, not " + startMillis);
+            }
             reasons = List.copyOf(reasons);
+        }
+
+        /** A claim of the title or the text. */
+        public Claim(String part, int start, int end, String sentence, int score, String stance, List<String> reasons) {
+            this(part, start, end, sentence, score, stance, reasons, null, null);
+        }
+
+        /** Whether it was said in the episode rather than written in its title or text. */
+        public boolean spoken() {
+            return part.equals(TRANSCRIPT);
+        }
+
+        /** The whole second it was said at, or null. */
+        public Integer startSeconds() {
+            return startMillis == null ? null : startMillis / 1000;
         }
     }
 

@@ -324,14 +324,25 @@ class PostStoreTest {
                 List.of(new PostFacts.TopicScore("automation", 0.91), new PostFacts.TopicScore("ai-ml", 0.4)),
                 78,
                 "hype",
-                List.of(new PostFacts.Claim(
-                        "text",
-                        0,
-                        39,
-                        "Our AI copilot eliminates every outage.",
-                        78,
-                        "hype",
-                        List.of("absolute: 'eliminates'", "scope: 'every outage'"))),
+                List.of(
+                        new PostFacts.Claim(
+                                "text",
+                                0,
+                                39,
+                                "Our AI copilot eliminates every outage.",
+                                78,
+                                "hype",
+                                List.of("absolute: 'eliminates'", "scope: 'every outage'")),
+                        new PostFacts.Claim(
+                                PostFacts.Claim.TRANSCRIPT,
+                                120,
+                                170,
+                                "Honestly, the model will replace the whole NOC.",
+                                88,
+                                "hype",
+                                List.of("replacement: 'replace the whole NOC'"),
+                                754_250,
+                                "Raj")),
                 new PostFacts.Release(
                         "netlab",
                         "25.11",
@@ -397,6 +408,16 @@ class PostStoreTest {
                     new PostFacts.Episode(
                             "Software Gone Wild", null, 142, 3_540, null, null, null, List.of(), transcript),
                     null);
+        }
+
+        @Test
+        void theDigestReadsASpokenHypeClaimWithItsTimeAndSpeaker() {
+            posts.upsert(withFacts("r1", "netlab 25.11", RICH), NOW);
+            assertThat(db.digests().hypeClaims(NOW.minusSeconds(60), NOW.plusSeconds(60), 10))
+                    .extracting(c -> c.sentence() + " @" + c.startMillis() + " " + c.speaker())
+                    .containsExactly(
+                            "Honestly, the model will replace the whole NOC. @754250 Raj",
+                            "Our AI copilot eliminates every outage. @null null");
         }
 
         @Test
