@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -111,49 +112,48 @@ public final class TranscriptParser {
     }
 
     private static void webVtt(String text, Cues cues) {
-        String speaker = null;
         List<String> blocks = List.of(BLANK_LINES.split(text));
-        for (String block : blocks.subList(1, blocks.size())) { // the first is the WEBVTT header
-            String[] lines = LINES.split(block.strip());
-            int timing = lines.length > 0 && lines[0].contains("-->") ? 0 : 1; // else after a cue identifier
-            if (lines.length <= timing || !lines[timing].contains("-->") || lines[0].startsWith("NOTE")) {
-                continue; // NOTE, STYLE and REGION blocks
-            }
-            Integer at = cueStart(lines[timing], cues);
-            if (at == null) {
-                continue;
-            }
-            String payload = String.join(" ", List.of(lines).subList(timing + 1, lines.length));
+        // the first block is the WEBVTT header; a voice tag names the speaker until the next one
+        timed(blocks.subList(1, blocks.size()), cues, (payload, before) -> {
             Matcher voice = VOICE.matcher(payload);
-            if (voice.find()) {
-                speaker = plainText(voice.group(1));
-            }
-            if (!cues.add(at, speaker, plainText(TAG.matcher(payload).replaceAll("")))) {
-                return;
-            }
-        }
+            return new Said(
+                    voice.find() ? plainText(voice.group(1)) : before,
+                    plainText(TAG.matcher(payload).replaceAll("")));
+        });
     }
 
     private static void srt(String text, Cues cues) {
+        // a speaker is named before the words ("Travis: When you first get..."), until the next one is
+        timed(List.of(BLANK_LINES.split(text.strip())), cues, (payload, before) -> {
+            String said = plainText(TAG.matcher(payload).replaceAll(""));
+            Matcher named = SPEAKER.matcher(said);
+            return named.matches() ? new Said(named.group(1), named.group(2)) : new Said(before, said);
+        });
+    }
+
+    /** A cue's words as plain text, and who says them. */
+    private record Said(String speaker, String words) {}
+
+    /**
+     * The cues of WebVTT or SRT blocks: a timing line (after a cue identifier or number, if any), then the payload,
+     * whose words and speaker {@code said} finds from the payload and the speaker of the cue before. NOTE, STYLE and
+     * REGION blocks have no timing line.
+     */
+    private static void timed(List<String> blocks, Cues cues, BiFunction<String, String, Said> said) {
         String speaker = null;
-        for (String block : BLANK_LINES.split(text.strip())) {
+        for (String block : blocks) {
             String[] lines = LINES.split(block.strip());
-            int timing = lines.length > 0 && lines[0].contains("-->") ? 0 : 1; // after the cue's number
-            if (lines.length <= timing || !lines[timing].contains("-->")) {
+            int timing = lines.length > 0 && lines[0].contains("-->") ? 0 : 1;
+            if (lines.length <= timing || !lines[timing].contains("-->") || lines[0].startsWith("NOTE")) {
                 continue;
             }
             Integer at = cueStart(lines[timing], cues);
             if (at == null) {
                 continue;
             }
-            String said = plainText(TAG.matcher(String.join(" ", List.of(lines).subList(timing + 1, lines.length)))
-                    .replaceAll(""));
-            Matcher named = SPEAKER.matcher(said);
-            if (named.matches()) {
-                speaker = named.group(1);
-                said = named.group(2);
-            }
-            if (!cues.add(at, speaker, said)) {
+            Said cue = said.apply(String.join(" ", List.of(lines).subList(timing + 1, lines.length)), speaker);
+            speaker = cue.speaker();
+            if (!cues.add(at, speaker, cue.words())) {
                 return;
             }
         }

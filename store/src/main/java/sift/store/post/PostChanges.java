@@ -112,8 +112,8 @@ public final class PostChanges {
     }
 
     /**
-     * Posts not linked to a story yet, after {@code afterId} in the order they were stored: the search index
-     * links them ({@code SearchIndex.linkStories}).
+     * Posts not linked to a story yet, after {@code afterId} in the order they were stored, without what was said in
+     * them: the search index links them ({@code SearchIndex.linkStories}).
      */
     public List<IndexablePost> withoutStory(long afterId, int limit) {
         return walk(true, afterId, limit);
@@ -149,13 +149,13 @@ public final class PostChanges {
             if (ids.isEmpty()) {
                 return List.<IndexablePost>of();
             }
-            return withTranscripts(
-                    h,
-                    h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n" + PostRows.POSTS_WITH_CONTENT
-                                    + " WHERE p.id IN (<ids>) ORDER BY p.id")
-                            .bindList("ids", ids)
-                            .map(PostRows::mapIndexable)
-                            .list());
+            List<IndexablePost> posts = h.createQuery("SELECT " + PostRows.INDEXABLE_COLUMNS + "\n"
+                            + PostRows.POSTS_WITH_CONTENT + " WHERE p.id IN (<ids>) ORDER BY p.id")
+                    .bindList("ids", ids)
+                    .map(PostRows::mapIndexable)
+                    .list();
+            // stories are linked by what was written: what was said is read only for the index and re-scoring
+            return withoutStory ? posts : withTranscripts(h, posts);
         });
     }
 

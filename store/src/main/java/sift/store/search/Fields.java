@@ -1,8 +1,10 @@
 package sift.store.search;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.StoredFields;
+import sift.store.post.PostFacts;
 
 /** Field names of the search index. */
 final class Fields {
@@ -27,6 +29,13 @@ final class Fields {
     private static final Set<String> ID_ONLY = Set.of(ID);
 
     private Fields() {}
+
+    /** What was said, as the {@link #SAID} field holds it: each cue's words and a line break. */
+    static String said(List<PostFacts.Cue> cues) {
+        StringBuilder said = new StringBuilder();
+        cues.forEach(c -> said.append(c.text()).append('\n'));
+        return said.toString();
+    }
 
     /** The id of the post that index document {@code doc} holds, its only stored field read. */
     static long postId(StoredFields stored, int doc) throws IOException {

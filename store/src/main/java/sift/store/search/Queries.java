@@ -34,6 +34,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import sift.store.post.IndexablePost;
 import sift.store.post.PostChanges;
@@ -72,6 +74,8 @@ final class Queries {
     private final Analyzer analyzer;
     private final SearcherManager searchers;
     private final UnifiedHighlighter highlighter;
+    /** Where in what was said the query's words are: the first match of the best passage, or null. */
+    private final UnifiedHighlighter cueFinder;
 
     Queries(Path dir, PostChanges posts, Clock clock, Analyzer analyzer, SearcherManager searchers) {
         this.dir = dir;
@@ -84,6 +88,18 @@ final class Queries {
                 .withMaxLength(SNIPPET_SCAN_CHARS)
                 // highlight the query's words in the text; matching the whole query against the text alone
                 // (weight matches) would find nothing whenever the query also names a field such as kind:
+                .withWeightMatches(false)
+                .build();
+        this.cueFinder = UnifiedHighlighter.builderWithoutSearcher(analyzer)
+                .withFormatter(new PassageFormatter() {
+                    @Override
+                    public Integer format(Passage[] passages, String content) {
+                        return passages.length == 0 || passages[0].getNumMatches() == 0
+                                ? null
+                                : passages[0].getMatchStarts()[0];
+                    }
+                })
+                .withMaxLength(Integer.MAX_VALUE - 1)
                 .withWeightMatches(false)
                 .build();
     }
@@ -290,15 +306,11 @@ final class Queries {
             boolean byMeaning = withWords != null && !withWords.contains(page.get(i).doc);
             Snippet snippet = snippet(query, post.text());
             SearchResult.Said said = null;
-            if (!snippet.matches() && !post.transcript().isEmpty()) {
-                for (PostFacts.Cue cue : post.transcript()) {
-                    Snippet inCue = highlighted(Fields.SAID, query, cue.text());
-                    if (inCue != null && inCue.matches()) {
-                        snippet = inCue;
-                        said = new SearchResult.Said(cue.startMillis(), cue.speaker());
-                        break;
-                    }
-                }
+            PostFacts.Cue cue = snippet.matches() ? null : cueSaying(query, post.transcript());
+            if (cue != null) {
+                Snippet inCue = highlighted(Fields.SAID, query, cue.text());
+                snippet = inCue != null ? inCue : new Snippet(List.of(new Snippet.Piece(cue.text(), false)));
+                said = new SearchResult.Said(cue.startMillis(), cue.speaker());
             }
             hits.add(new SearchResult.Hit(
                     post.id(),
@@ -315,6 +327,27 @@ final class Queries {
                     said));
         }
         return hits;
+    }
+
+    /**
+     * The cue that says the query's words, or null: the highlighter reads what was said once, as the index holds it,
+     * and the first match of its best passage is mapped back to its cue (highlighting cue after cue took up to one
+     * pass a cue, thousands for an hour).
+     */
+    private PostFacts.Cue cueSaying(Query query, List<PostFacts.Cue> cues) throws IOException {
+        if (cues.isEmpty()
+                || !(cueFinder.highlightWithoutSearcher(Fields.SAID, query, Fields.said(cues), 1)
+                        instanceof Integer offset)) {
+            return null;
+        }
+        int end = 0;
+        for (PostFacts.Cue cue : cues) {
+            end += cue.text().length() + 1;
+            if (offset < end) {
+                return cue;
+            }
+        }
+        return null;
     }
 
     private Snippet snippet(Query query, String post) throws IOException {

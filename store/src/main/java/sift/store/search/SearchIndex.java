@@ -435,9 +435,7 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new TextField(Fields.TITLE, post.title(), Field.Store.NO));
         doc.add(new TextField(Fields.WORDS, post.text(), Field.Store.NO));
         if (!post.transcript().isEmpty()) {
-            StringBuilder said = new StringBuilder();
-            post.transcript().forEach(c -> said.append(c.text()).append('\n'));
-            doc.add(new TextField(Fields.SAID, said.toString(), Field.Store.NO));
+            doc.add(new TextField(Fields.SAID, Fields.said(post.transcript()), Field.Store.NO));
         }
         doc.add(new TextField(Fields.FEED, post.feedTitle() == null ? "" : post.feedTitle(), Field.Store.NO));
         doc.add(new StringField(Fields.FEED_ID, String.valueOf(post.feedId()), Field.Store.NO));

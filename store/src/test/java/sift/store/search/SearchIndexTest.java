@@ -535,6 +535,14 @@ class SearchIndexTest {
     @Nested
     class Results {
         private void episodeWithTranscript() {
+            episodeWithTranscript(List.of(
+                    new PostFacts.Cue(0, "Ivan", "Welcome back."),
+                    new PostFacts.Cue(
+                            754_500, "Guest", "We moved the fabric to Kubernetes" + " operators last spring."),
+                    new PostFacts.Cue(800_000, "Ivan", "Fabrics are hard.")));
+        }
+
+        private void episodeWithTranscript(List<PostFacts.Cue> cues) {
             db.posts()
                     .upsert(
                             new PostDraft(
@@ -565,17 +573,7 @@ class SearchIndexTest {
                                                     null,
                                                     List.of(),
                                                     new PostFacts.Transcript(
-                                                            "https://example.net/203.vtt",
-                                                            null,
-                                                            List.of(
-                                                                    new PostFacts.Cue(0, "Ivan", "Welcome back."),
-                                                                    new PostFacts.Cue(
-                                                                            754_500,
-                                                                            "Guest",
-                                                                            "We moved the fabric to Kubernetes"
-                                                                                    + " operators last spring."),
-                                                                    new PostFacts.Cue(
-                                                                            800_000, "Ivan", "Fabrics are hard.")))),
+                                                            "https://example.net/203.vtt", null, cues)),
                                             null),
                                     List.of()),
                             NOW);
@@ -597,6 +595,22 @@ class SearchIndexTest {
                     .extracting(Snippet.Piece::text)
                     .containsExactly("Kubernetes", "operators");
             assertThat(titles("\"kubernetes operators\"")).as("a phrase said").containsExactly(hit.title());
+        }
+
+        @Test
+        void aWordSaidLateInAnHourIsFoundInItsCue() {
+            List<PostFacts.Cue> hour = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                hour.add(new PostFacts.Cue(i * 1_200, i % 2 == 0 ? "Ivan" : "Guest", "We talked about route servers."));
+            }
+            hour.add(new PostFacts.Cue(3_599_000, "Guest", "And the lab runs on a Raspberry Pi."));
+            hour.add(new PostFacts.Cue(3_600_000, "Ivan", "Thanks for listening."));
+            episodeWithTranscript(hour);
+            SearchResult.Hit hit = index.search(new SearchRequest("raspberry", 10, 0, SearchRequest.Order.RELEVANCE))
+                    .hits()
+                    .get(0);
+            assertThat(hit.said()).isEqualTo(new SearchResult.Said(3_599_000, "Guest"));
+            assertThat(hit.snippet().text()).isEqualTo("And the lab runs on a Raspberry Pi.");
         }
 
         @Test
