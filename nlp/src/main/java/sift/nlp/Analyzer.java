@@ -123,8 +123,8 @@ public final class Analyzer {
     }
 
     /**
-     * Everything Sift finds out about a post and, when it is a podcast episode, about what was said in it ({@code
-     * transcript}: the episode's cues in order, empty when it has none).
+     * Everything Sift finds out about a post and, for an episode, about what was said in it ({@code transcript}: the
+     * episode's cues in order, empty when it has none).
      */
     public Analysis analyze(Document document, List<Hype.Cue> transcript) {
         String[] features = Features.of(document);
@@ -134,9 +134,7 @@ public final class Analyzer {
         return new Analysis(
                 kind,
                 english ? topics.topics(features, vector) : List.of(),
-                english
-                        ? hype.score(document.title(), document.text(), kind == Kind.PODCAST ? transcript : List.of())
-                        : Hype.NONE,
+                english ? hype.score(document.title(), document.text(), transcript) : Hype.NONE,
                 kind == Kind.RELEASE ? releases.extract(document) : null,
                 kind == Kind.PODCAST ? episodes.extract(document) : null,
                 vector);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -15,8 +18,9 @@ import sift.web.auth.LoginBrowserIT;
 
 /**
  * A transcript is feed content too: its words and speakers, entity-escaped markup and tags of every kind included,
- * reach the search page (and the JSON API) as text. Headless Chromium opens the results for a word said in it and
- * finds nothing planted: no element, no script run, no dialog.
+ * reach the search page, the episode's list of spoken claims, the digest's hype watch, the re-exported feeds (and
+ * the JSON API) as text.
+ * Headless Chromium opens each and finds nothing planted: no element, no script run, no dialog.
  */
 class HostileTranscriptBrowserIT {
     private static final String PLANTED =
@@ -38,6 +42,9 @@ class HostileTranscriptBrowserIT {
 
                 00:00:09.000 --> 00:00:12.000
                 <v Eve>Zebrafish &lt;/mark&gt;&lt;iframe src=javascript:alert(4)&gt; three &lt;svg onload=alert(5)&gt;.
+
+                00:00:13.000 --> 00:00:18.000
+                <v Mallory &lt;/q&gt;&lt;img src=x onerror=alert(6)&gt;>Honestly, our revolutionary AI &lt;/q&gt;&lt;img src=x onerror=alert(7)&gt; will replace the entire NOC and never makes a mistake.
                 """;
     }
 
@@ -53,8 +60,18 @@ class HostileTranscriptBrowserIT {
                 </channel></rss>""".formatted(transcriptUrl);
     }
 
+    /** The elements in {@code scope} that only markup of the transcript could have made. */
+    private static List<?> planted(WebDriver browser, String scope) {
+        return (List<?>) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return Array.from(document.querySelectorAll(arguments[0].split(',').map(s => arguments[1]"
+                                + " + ' ' + s).join(', '))).map(e => e.outerHTML.slice(0, 120));",
+                        PLANTED,
+                        scope);
+    }
+
     @Test
-    void wordsAndSpeakersOfAHostileTranscriptReachTheSearchPageAsText() throws Exception {
+    void wordsAndSpeakersOfAHostileTranscriptReachThePagesAsText() throws Exception {
         LoginBrowserIT.needsChromiumAndItsDriver();
         try (FixtureServer origin = new FixtureServer()) {
             origin.route(
@@ -75,12 +92,7 @@ class HostileTranscriptBrowserIT {
                     assertThat(browser.getTitle()).doesNotContain("owned");
                     assertThat(browser.findElements(By.cssSelector(".results article")))
                             .hasSize(1);
-                    Object planted = ((JavascriptExecutor) browser)
-                            .executeScript(
-                                    "return Array.from(document.querySelectorAll('.results ' + arguments[0].split(',')"
-                                            + ".join(', .results '))).map(e => e.outerHTML.slice(0, 120));",
-                                    PLANTED);
-                    assertThat((List<?>) planted)
+                    assertThat(planted(browser, ".results"))
                             .as("elements planted by the transcript")
                             .isEmpty();
                     String summary = browser.findElement(By.cssSelector(".results .summary"))
@@ -93,6 +105,37 @@ class HostileTranscriptBrowserIT {
                             .extracting(e -> e.getText())
                             .containsExactly("Zebrafish");
                     LoginBrowserIT.screenshot(browser, "hostile-transcript-search.png");
+
+                    long id =
+                            app.server.db().postQueries().river(1, null).get(0).id();
+                    browser.get(app.url("/posts/" + id));
+                    assertThat(planted(browser, "section.spoken"))
+                            .as("planted in the spoken claims")
+                            .isEmpty();
+                    assertThat(browser.findElement(By.cssSelector("section.spoken .said-hype"))
+                                    .getText())
+                            .contains("Mallory </q><img src=x onerror=alert(6)>")
+                            .contains("our revolutionary AI </q><img src=x onerror=alert(7)> will replace");
+                    assertThat(browser.getTitle()).doesNotContain("owned");
+                    LoginBrowserIT.screenshot(browser, "hostile-transcript-episode.png");
+
+                    browser.get(app.url("/digest/2026-12-04"));
+                    assertThat(planted(browser, ".hype-watch"))
+                            .as("planted in the hype watch")
+                            .isEmpty();
+                    assertThat(browser.findElement(By.cssSelector(".hype-watch .claim"))
+                                    .getText())
+                            .contains("our revolutionary AI </q><img src=x onerror=alert(7)> will replace")
+                            .contains("said at 0:13 by Mallory </q><img src=x onerror=alert(6)>");
+
+                    // feed readers show the re-exported content: the spoken claims in it are text as well
+                    Document rss = Jsoup.parse(app.get("/feeds/posts.rss").body(), "", Parser.xmlParser());
+                    Document content = Jsoup.parseBodyFragment(
+                            rss.select("item > content|encoded").first().text());
+                    assertThat(content.select("section.sift-spoken li").text())
+                            .contains("our revolutionary AI </q><img src=x onerror=alert(7)> will replace");
+                    assertThat(content.select("section.sift-spoken img, section.sift-spoken script"))
+                            .isEmpty();
                 } finally {
                     browser.quit();
                 }

@@ -378,7 +378,9 @@ public final class Refresher {
 
     /** A post's analysis on the analysis pool, with what was said in it when its transcript was read. */
     private CompletableFuture<Analysis> analysis(Analyzer current, Document document, PostFacts.Transcript transcript) {
-        return CompletableFuture.supplyAsync(() -> analyze(current, document, said(transcript)), analysisPool);
+        return CompletableFuture.supplyAsync(
+                () -> analyze(current, document, transcript == null ? List.of() : said(transcript.cues())),
+                analysisPool);
     }
 
     /** What the analysis pool found, or what went wrong there, as thrown on this thread. */
@@ -500,13 +502,11 @@ public final class Refresher {
                 .toList();
     }
 
-    /** What was said in an episode, as the analyzer reads it: the cues of its transcript (none when it has none). */
-    public static List<Hype.Cue> said(PostFacts.Transcript transcript) {
-        return transcript == null
-                ? List.of()
-                : transcript.cues().stream()
-                        .map(c -> new Hype.Cue(c.startMillis(), c.speaker(), c.text()))
-                        .toList();
+    /** What was said in an episode, as the analyzer reads it: the cues of its transcript. */
+    public static List<Hype.Cue> said(List<PostFacts.Cue> cues) {
+        return cues.stream()
+                .map(c -> new Hype.Cue(c.startMillis(), c.speaker(), c.text()))
+                .toList();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import sift.store.post.PostFacts;
 import sift.store.post.PostRows;
 import sift.store.sql.Sql;
 
@@ -63,11 +64,17 @@ public final class DigestSource {
     }
 
     /**
-     * An AI claim called hype, with its reasons and the post it is in; one said in an episode has the time it was
-     * said at ({@code startMillis}, null when the transcript gives none) and its speaker, if named.
+     * An AI claim called hype, with its reasons and the post it is in; one {@code spoken} in an episode has the
+     * time it was said at ({@code startMillis}, null when the transcript gives none) and its speaker, if named.
      */
     public record HypeClaim(
-            long postId, String sentence, int score, List<String> reasons, Integer startMillis, String speaker) {
+            long postId,
+            String sentence,
+            int score,
+            List<String> reasons,
+            boolean spoken,
+            Integer startMillis,
+            String speaker) {
         public HypeClaim {
             reasons = List.copyOf(reasons);
         }
@@ -123,7 +130,7 @@ public final class DigestSource {
     /** The most hype-laden AI claims of posts published in [from, to), highest score first. */
     public List<HypeClaim> hypeClaims(Instant from, Instant to, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT c.post_id, c.sentence, c.score, c.reasons, c.start_millis, c.speaker
+                        SELECT c.post_id, c.sentence, c.score, c.reasons, c.part, c.start_millis, c.speaker
                         FROM post_claims c JOIN posts p ON p.id = c.post_id
                         WHERE p.published_at >= :from AND p.published_at < :to AND c.stance = 'hype'
                         ORDER BY c.score DESC, c.post_id, c.position LIMIT :limit""")
@@ -135,6 +142,7 @@ public final class DigestSource {
                         rs.getString("sentence"),
                         rs.getInt("score"),
                         Sql.items(rs.getString("reasons")),
+                        rs.getString("part").equals(PostFacts.Claim.TRANSCRIPT),
                         rs.getObject("start_millis", Integer.class),
                         rs.getString("speaker")))
                 .list());

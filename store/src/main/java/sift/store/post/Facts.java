@@ -2,6 +2,8 @@ package sift.store.post;
 
 import static sift.store.sql.Sql.fit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -137,6 +139,20 @@ final class Facts {
         }
     }
 
+    /** The claim of a row of {@code post_claims}. */
+    static PostFacts.Claim claim(ResultSet rs) throws SQLException {
+        return new PostFacts.Claim(
+                rs.getString("part"),
+                rs.getInt("span_start"),
+                rs.getInt("span_end"),
+                rs.getString("sentence"),
+                rs.getInt("score"),
+                rs.getString("stance"),
+                Sql.items(rs.getString("reasons")),
+                rs.getObject("start_millis", Integer.class),
+                rs.getString("speaker"));
+    }
+
     static PostFacts read(Handle h, long postId, String kind, int hypeScore, String stance, byte[] vector) {
         List<PostFacts.TopicScore> topics = h.createQuery(
                         "SELECT topic, score FROM post_topics WHERE post_id = :id ORDER BY score DESC, topic")
@@ -147,16 +163,7 @@ final class Facts {
                         SELECT part, span_start, span_end, sentence, score, stance, reasons, start_millis, speaker
                         FROM post_claims WHERE post_id = :id ORDER BY position""")
                 .bind("id", postId)
-                .map((rs, ctx) -> new PostFacts.Claim(
-                        rs.getString("part"),
-                        rs.getInt("span_start"),
-                        rs.getInt("span_end"),
-                        rs.getString("sentence"),
-                        rs.getInt("score"),
-                        rs.getString("stance"),
-                        Sql.items(rs.getString("reasons")),
-                        rs.getObject("start_millis", Integer.class),
-                        rs.getString("speaker")))
+                .map((rs, ctx) -> claim(rs))
                 .list();
         PostFacts.Release release = h.createQuery(
                         "SELECT product, version, breaking, highlights FROM post_releases WHERE post_id = :id")

@@ -203,6 +203,24 @@ public final class PostQueries {
         return durations;
     }
 
+    /** The hype and skeptical claims said in these episodes by post id, each post's in the order they were said. */
+    public Map<Long, List<PostFacts.Claim>> spokenClaims(List<Long> ids) {
+        Map<Long, List<PostFacts.Claim>> claims = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbi.useHandle(h -> h.createQuery("""
+                            SELECT post_id, part, span_start, span_end, sentence, score, stance, reasons, start_millis,
+                                   speaker
+                            FROM post_claims
+                            WHERE post_id IN (<ids>) AND part = 'transcript' AND stance <> 'neutral'
+                            ORDER BY post_id, position""")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> claims.computeIfAbsent(rs.getLong("post_id"), id -> new ArrayList<>())
+                            .add(Facts.claim(rs)))
+                    .forEach(ignored -> {}));
+        }
+        return claims;
+    }
+
     /**
      * When a post last changed and how many there are, as one word: any view of the posts can only change when
      * this does (re-exported feeds are cached and validated by it).

@@ -414,10 +414,10 @@ class PostStoreTest {
         void theDigestReadsASpokenHypeClaimWithItsTimeAndSpeaker() {
             posts.upsert(withFacts("r1", "netlab 25.11", RICH), NOW);
             assertThat(db.digests().hypeClaims(NOW.minusSeconds(60), NOW.plusSeconds(60), 10))
-                    .extracting(c -> c.sentence() + " @" + c.startMillis() + " " + c.speaker())
+                    .extracting(c -> c.sentence() + " " + c.spoken() + " @" + c.startMillis() + " " + c.speaker())
                     .containsExactly(
-                            "Honestly, the model will replace the whole NOC. @754250 Raj",
-                            "Our AI copilot eliminates every outage. @null null");
+                            "Honestly, the model will replace the whole NOC. true @754250 Raj",
+                            "Our AI copilot eliminates every outage. false @null null");
         }
 
         @Test
@@ -446,6 +446,19 @@ class PostStoreTest {
             posts.upsert(withFacts("e1", "Episode 142, again", episode(null)), NOW);
             assertThat(db.postQueries().find(id).orElseThrow().facts().episode().transcript())
                     .isNull();
+        }
+
+        @Test
+        void theIndexWalkReadsWhatWasSaidAndTheStoryWalkDoesNot() {
+            PostFacts.Transcript read = new PostFacts.Transcript(
+                    "https://example.net/t.vtt", null, List.of(new PostFacts.Cue(1_000, "Ana", "A hijack drill.")));
+            posts.upsert(withFacts("e1", "Episode", episode(read)), NOW);
+            assertThat(db.postChanges().afterId(0, 10))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.transcript()).isEqualTo(read.cues()));
+            assertThat(db.postChanges().withoutStory(0, 10))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.transcript()).isEmpty());
         }
 
         @Test

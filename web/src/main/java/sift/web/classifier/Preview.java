@@ -2,6 +2,7 @@ package sift.web.classifier;
 
 import java.util.ArrayList;
 import java.util.List;
+import sift.ingest.refresh.Refresher;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.Hype;
 import sift.store.post.IndexablePost;
@@ -23,8 +24,9 @@ public final class Preview {
         List<Long> ids = posts.river(POSTS, null).stream().map(p -> p.id()).toList();
         List<Change> changes = new ArrayList<>();
         for (IndexablePost post : indexable.byIds(ids)) {
-            Hype now = active.hype(post.title(), post.text());
-            Hype then = candidate.hype(post.title(), post.text());
+            List<Hype.Cue> said = Refresher.said(post.transcript());
+            Hype now = active.hype(post.title(), post.text(), said);
+            Hype then = candidate.hype(post.title(), post.text(), said);
             if (!now.stance().equals(then.stance()) || now.score() != then.score()) {
                 changes.add(
                         new Change(post.id(), post.title(), now.stance(), now.score(), then.stance(), then.score()));

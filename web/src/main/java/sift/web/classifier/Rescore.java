@@ -104,7 +104,7 @@ public final class Rescore implements AutoCloseable {
                 while (!stopping && !(batch = changes.afterId(after, BATCH)).isEmpty()) {
                     Analyzer now = analyzer.get();
                     for (IndexablePost post : batch) {
-                        Hype hype = now.hype(post.title(), post.text());
+                        Hype hype = now.hype(post.title(), post.text(), Refresher.said(post.transcript()));
                         if (hype.score() != post.hypeScore() || !hype.stance().equals(post.stance())) {
                             changed += rescore(post.id(), hype) ? 1 : 0;
                         }

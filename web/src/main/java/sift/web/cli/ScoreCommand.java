@@ -15,12 +15,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import sift.ingest.clean.HtmlCleaner;
+import sift.ingest.parse.TranscriptParser;
 import sift.nlp.Analysis;
 import sift.nlp.Analyzer;
 import sift.nlp.hype.Hype;
@@ -32,16 +34,20 @@ import sift.web.http.BadInput;
 /**
  * {@code sift score [FILE]}: reads JSON lines {@code {"id", "title"?, "text" | "html"}} (standard input without a
  * file), optionally with what a feed gives a post ({@code link}, {@code feed: {title, url}}, {@code categories},
- * {@code enclosures: [{url, type, length}]}, {@code episodeTag}, {@code author}), and writes one JSON line of facts
- * for each, in the design's contract, analysed as ingest analyses a post. A line that cannot be scored gets an
+ * {@code enclosures: [{url, type, length}]}, {@code episodeTag}, {@code author}) and an episode's transcript
+ * ({@code transcript}: the file's text in WebVTT, SRT, the Podcasting 2.0 JSON, HTML or plain text, with {@code
+ * transcriptType} when known), and writes one JSON line of facts for each, in the design's contract, analysed as
+ * ingest analyses a post; a claim said in the transcript has {@code "in": "transcript"}, {@code startSeconds} and
+ * {@code speaker}. A line that cannot be scored gets an
  * {@code error} line naming its id or line number and the field at fault; the others are still scored.
  */
 @Command(
         name = "score",
         mixinStandardHelpOptions = true,
         description = "Score JSON lines {\"id\", \"title\"?, \"text\" | \"html\"} (standard input without FILE), "
-                + "optionally with link, feed {title, url}, categories, enclosures [{url, type, length}], episodeTag "
-                + "and author: one JSON line of topics, kind, hype, release and episode each.")
+                + "optionally with link, feed {title, url}, categories, enclosures [{url, type, length}], episodeTag, "
+                + "author and transcript (WebVTT, SRT, JSON, HTML or plain text; transcriptType when known): one JSON "
+                + "line of topics, kind, hype, release and episode each.")
 public final class ScoreCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,7 +107,7 @@ public final class ScoreCommand implements Callable<Integer> {
         } else {
             throw new BadInput("no \"text\" or \"html\"");
         }
-        Analysis a = analyzer.analyze(document(in, text));
+        Analysis a = analyzer.analyze(document(in, text), said(in));
 
         ObjectNode out = JSON.createObjectNode();
         out.set("id", id);
@@ -122,6 +128,10 @@ public final class ScoreCommand implements Callable<Integer> {
             c.reasons().forEach(claim.putArray("reasons")::add);
             claim.put("in", c.part().id());
             claim.putArray("span").add(c.start()).add(c.end());
+            if (c.part() == Hype.Part.TRANSCRIPT) {
+                claim.put("startSeconds", c.startMillis() == null ? null : c.startMillis() / 1000);
+                claim.put("speaker", c.speaker());
+            }
         }
         if (a.release() == null) {
             out.putNull("release");
@@ -177,6 +187,28 @@ public final class ScoreCommand implements Callable<Integer> {
                 episodeTag,
                 null,
                 string(in, "author"));
+    }
+
+    /** The cues of the line's transcript, read as ingest reads a transcript file; none without one. */
+    private static List<Hype.Cue> said(JsonNode in) {
+        JsonNode transcript = in.get("transcript");
+        if (transcript == null || transcript.isNull()) {
+            return List.of();
+        }
+        if (!transcript.isTextual()) {
+            throw new BadInput("\"transcript\" must be the transcript file's text (WebVTT, SRT, JSON, HTML or plain "
+                    + "text), not " + transcript.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        try {
+            return TranscriptParser.parse(
+                            transcript.asText().getBytes(StandardCharsets.UTF_8), string(in, "transcriptType"))
+                    .cues()
+                    .stream()
+                    .map(c -> new Hype.Cue(c.startMillis(), c.speaker(), c.text()))
+                    .toList();
+        } catch (IOException e) {
+            throw new BadInput("\"transcript\" cannot be read: " + e.getMessage());
+        }
     }
 
     private static Iterable<JsonNode> array(JsonNode in, String field) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import sift.store.digest.DigestSource.Candidate;
+import sift.web.http.EpisodeLabels;
 
 /**
  * One reader's digest of a day: the posts published in [from, to), told once per story, in sections. Pairs with
@@ -100,10 +101,24 @@ public record Digest(
         }
     }
 
-    /** A hype-laden claim: its sentence, its score and why it is called hype. */
-    public record Claim(String sentence, int score, List<String> reasons) {
+    /**
+     * A hype-laden claim: its sentence, its score and why it is called hype; one {@code spoken} in an episode with
+     * the second it was said at (null when the transcript gives none) and its speaker (null when not named).
+     */
+    public record Claim(
+            String sentence, int score, List<String> reasons, boolean spoken, Integer startSeconds, String speaker) {
         public Claim {
             reasons = List.copyOf(reasons);
+        }
+
+        /** "said at 12:34 by Ana" for a spoken claim, else empty. */
+        public String said() {
+            return spoken ? EpisodeLabels.said(startSeconds, speaker) : "";
+        }
+
+        /** The query that opens the episode's page with its player at the claim ({@code ?t=754}), or empty. */
+        public String at() {
+            return startSeconds == null ? "" : "?t=" + startSeconds;
         }
     }
 

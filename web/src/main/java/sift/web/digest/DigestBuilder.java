@@ -137,7 +137,13 @@ public final class DigestBuilder {
                         posts.get(e.getKey()),
                         e.getValue().stream()
                                 .limit(CLAIMS_PER_POST)
-                                .map(c -> new Digest.Claim(c.sentence(), c.score(), c.reasons()))
+                                .map(c -> new Digest.Claim(
+                                        c.sentence(),
+                                        c.score(),
+                                        c.reasons(),
+                                        c.spoken(),
+                                        c.startMillis() == null ? null : c.startMillis() / 1000,
+                                        c.speaker()))
                                 .toList(),
                         Math.max(0, e.getValue().size() - CLAIMS_PER_POST)))
                 .toList();

@@ -43,9 +43,16 @@ public final class DigestText {
                         .append(hype.post().hypeScore())
                         .append('\n');
                 for (Digest.Claim claim : hype.claims()) {
-                    md.append("  - > ")
-                            .append(oneLine(claim.sentence()))
-                            .append("\n\n    claim ")
+                    md.append("  - > ").append(oneLine(claim.sentence())).append("\n\n    ");
+                    if (claim.spoken()) {
+                        md.append('[')
+                                .append(escape(claim.said()))
+                                .append("](")
+                                .append(link(base, hype.post()))
+                                .append(claim.at())
+                                .append(") - ");
+                    }
+                    md.append("claim ")
                             .append(claim.score())
                             .append(": ")
                             .append(escape(oneLine(Reasons.plain(claim.reasons()))))

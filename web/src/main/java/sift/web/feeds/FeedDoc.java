@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import sift.store.post.Enclosure;
+import sift.store.post.PostFacts;
 
 /**
  * A view of Sift as a feed, in what RSS 2.0, Atom 1.0 and JSON Feed 1.1 all say. Every URL is absolute.
@@ -40,6 +41,7 @@ public record FeedDoc(
      * @param categories topic ids, best first
      * @param hype the hype score 0-100, or null where it means nothing (a digest)
      * @param durationSeconds an episode's length, for podcast apps
+     * @param spoken the hype and skeptical AI claims said in an episode, in the order they were said
      */
     public record Item(
             String id,
@@ -55,7 +57,8 @@ public record FeedDoc(
             String stance,
             String kind,
             List<Enclosure> enclosures,
-            Integer durationSeconds) {
+            Integer durationSeconds,
+            List<PostFacts.Claim> spoken) {
 
         public Item {
             Objects.requireNonNull(id, "id");
@@ -64,6 +67,7 @@ public record FeedDoc(
             updated = updated == null ? published : updated;
             categories = List.copyOf(categories);
             enclosures = List.copyOf(enclosures);
+            spoken = List.copyOf(spoken);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import sift.store.post.Enclosure;
+import sift.store.post.PostFacts;
 import sift.store.post.PostQueries;
 import sift.store.post.PostSummary;
 import sift.store.post.RiverFilter;
@@ -238,7 +239,8 @@ public final class FeedRoutes {
                     null,
                     "digest",
                     List.of(),
-                    null));
+                    null,
+                    List.of()));
         }
         return new FeedDoc(
                 "Sift: daily digest",
@@ -256,6 +258,7 @@ public final class FeedRoutes {
         Map<Long, String> contents = posts.contents(ids);
         Map<Long, List<Enclosure>> enclosures = posts.enclosures(ids);
         Map<Long, Integer> durations = podcast ? posts.durations(ids) : Map.of();
+        Map<Long, List<PostFacts.Claim>> spoken = posts.spokenClaims(ids);
         List<FeedDoc.Item> items = found.stream()
                 .map(p -> new FeedDoc.Item(
                         base + "/posts/" + p.id(),
@@ -265,16 +268,28 @@ public final class FeedRoutes {
                         null,
                         p.author(),
                         p.summary(),
-                        contents.get(p.id()),
+                        content(contents.get(p.id()), spoken.get(p.id()), base + "/posts/" + p.id()),
                         p.topics(),
                         p.hypeScore(),
                         p.stance(),
                         p.kind(),
                         enclosures.getOrDefault(p.id(), List.of()),
-                        durations.get(p.id())))
+                        durations.get(p.id()),
+                        spoken.getOrDefault(p.id(), List.of())))
                 .toList();
         Instant updated = found.isEmpty() ? Instant.EPOCH : found.get(0).publishedAt();
         return new FeedDoc("Sift: " + title, description, base + home, null, updated, items, podcast);
+    }
+
+    /**
+     * A post's content for feed readers, which show no extension elements: an episode's spoken claims follow it,
+     * each linking to Sift's page of the episode at the time it was said.
+     */
+    private String content(String html, List<PostFacts.Claim> spoken, String url) {
+        if (spoken == null) {
+            return html;
+        }
+        return (html == null ? "" : html) + pages.html("feeds/spoken.jte", Map.of("claims", spoken, "url", url));
     }
 
     /** Serves the feed from memory while the posts have not changed since it was built; 304 when the reader has it. */

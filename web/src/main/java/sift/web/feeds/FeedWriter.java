@@ -26,11 +26,13 @@ import java.util.Map;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import sift.store.post.Enclosure;
+import sift.store.post.PostFacts;
+import sift.web.http.ClaimJson;
 
 /**
  * Writes a {@link FeedDoc} as RSS 2.0 or Atom 1.0 (with Rome) or as JSON Feed 1.1 (with Jackson). Topics are
- * categories; the hype score, stance and kind are elements of Sift's own namespace ({@value #SIFT_NS}; in JSON
- * Feed the {@code _sift} extension); episodes carry iTunes tags for podcast apps.
+ * categories; the hype score, stance, kind and the AI claims said in an episode are elements of Sift's own namespace
+ * ({@value #SIFT_NS}; in JSON Feed the {@code _sift} extension); episodes carry iTunes tags for podcast apps.
  */
 public final class FeedWriter {
     public static final String SIFT_NS = "urn:sift:feed:1";
@@ -155,6 +157,20 @@ public final class FeedWriter {
         if (item.kind() != null) {
             markup.add(text(SIFT, "kind", item.kind()));
         }
+        for (PostFacts.Claim c : item.spoken()) {
+            Element claim = text(SIFT, "claim", c.sentence())
+                    .setAttribute("part", c.part())
+                    .setAttribute("score", String.valueOf(c.score()))
+                    .setAttribute("stance", c.stance())
+                    .setAttribute("reasons", String.join("; ", c.reasons()));
+            if (c.startSeconds() != null) {
+                claim.setAttribute("startSeconds", String.valueOf(c.startSeconds()));
+            }
+            if (c.speaker() != null) {
+                claim.setAttribute("speaker", c.speaker());
+            }
+            markup.add(claim);
+        }
         if (podcast && format == Format.RSS) {
             if (item.durationSeconds() != null) {
                 markup.add(text(ITUNES, "duration", String.valueOf(item.durationSeconds())));
@@ -217,6 +233,9 @@ public final class FeedWriter {
             }
             sift.put("stance", item.stance());
             sift.put("kind", item.kind());
+            if (!item.spoken().isEmpty()) {
+                sift.put("claims", item.spoken().stream().map(ClaimJson::of).toList());
+            }
             entry.put("_sift", sift);
             items.add(entry);
         }

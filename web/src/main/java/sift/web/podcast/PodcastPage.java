@@ -6,7 +6,6 @@ import sift.store.feed.FeedReach;
 import sift.store.podcast.PodcastStore;
 import sift.web.http.Dates;
 import sift.web.http.WebLinks;
-import sift.web.reader.PostPage;
 
 /**
  * The podcasts: every show, or one show's episodes (then {@code show} is its name, and {@code about} what its
@@ -35,9 +34,5 @@ public record PodcastPage(
     /** The show's artwork when its feed gives an http or https address for it, else null. */
     public String artwork() {
         return about == null ? null : WebLinks.httpOnly(about.imageUrl());
-    }
-
-    public static String clock(int seconds) {
-        return PostPage.clock(seconds);
     }
 }

@@ -32,9 +32,14 @@ final class ClaimMarks {
 
     private ClaimMarks() {}
 
-    /** The flagged claims of a post: its hype claims, in the order they appear (title first). */
+    /**
+     * The flagged claims of a post: its hype claims written in its title and text, in the order they appear (title
+     * first); claims said in an episode are listed under its player.
+     */
     static List<PostFacts.Claim> flagged(List<PostFacts.Claim> claims) {
-        return claims.stream().filter(c -> c.stance().equals("hype")).toList();
+        return claims.stream()
+                .filter(c -> c.stance().equals("hype") && !c.spoken())
+                .toList();
     }
 
     /** The content with its flagged claims marked; the N-th flagged claim's marks point at {@code claim-N}. */

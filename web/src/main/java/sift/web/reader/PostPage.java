@@ -12,8 +12,9 @@ import sift.web.http.Reasons;
 
 /**
  * One post with its sanitised content (its flagged AI claims marked) and media, its topics, its stance on AI
- * with the flagged claims and their reasons, the release or episode it is, and the same story told elsewhere; an
- * archived post (retention) has only its summary. Pairs with reader/post.jte.
+ * with the flagged claims and their reasons, the release or episode it is with the claims said in it (hype and
+ * skeptical, in the order they were said), and the same story told elsewhere; an archived post (retention) has only
+ * its summary. Pairs with reader/post.jte.
  */
 public record PostPage(
         long id,
@@ -32,6 +33,7 @@ public record PostPage(
         String stance,
         List<PostFacts.Claim> flagged,
         List<PostFacts.Claim> skeptical,
+        List<PostFacts.Claim> spoken,
         boolean aboutAi,
         PostFacts.Release release,
         PostFacts.Episode episode,
@@ -49,20 +51,34 @@ public record PostPage(
         topics = List.copyOf(topics);
         flagged = List.copyOf(flagged);
         skeptical = List.copyOf(skeptical);
+        spoken = List.copyOf(spoken);
         labels = List.copyOf(labels);
         elsewhere = List.copyOf(elsewhere);
     }
 
     /**
-     * The post's stance on AI in words, with its hype score; a skeptical post's low hype score would read as a
-     * measure of its skepticism, so it has none.
+     * The post's stance on AI in words, with its hype score (a skeptical post's low hype score would read as a
+     * measure of its skepticism, so it has none), and for an episode what the verdict comes from.
      */
     public String stanceLine() {
-        return switch (stance) {
+        String line = switch (stance) {
             case "hype" -> "Hype-laden AI claims · hype " + hypeScore + "/100";
             case "skeptical" -> "Skeptical of AI claims";
             default -> "Sober about AI · hype " + hypeScore + "/100";
         };
+        if (episode == null) {
+            return line;
+        }
+        boolean written = !flagged.isEmpty() || !skeptical.isEmpty();
+        return line + " · "
+                + (spoken.isEmpty()
+                        ? "from the show notes"
+                        : written ? "from the show notes and what was said" : "from what was said");
+    }
+
+    /** Whether the page has a player, which the times of chapters and spoken claims play from. */
+    public boolean hasPlayer() {
+        return media.stream().anyMatch(m -> m.audio() || m.video());
     }
 
     /** A run of the title: plain, or a flagged claim (then {@code number} is its place in the list of claims). */
@@ -154,16 +170,8 @@ public record PostPage(
         }
     }
 
-    /** Seconds as a player shows them: 4:05 or 1:02:03. */
     /** Where the player starts: the time the link asked for ({@code ?t=}), else where the reader stopped. */
     public int startSeconds() {
         return startAt != null ? startAt : state.playPositionSeconds();
-    }
-
-    public static String clock(int seconds) {
-        int h = seconds / 3600;
-        int m = seconds / 60 % 60;
-        int s = seconds % 60;
-        return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%d:%02d", m, s);
     }
 }

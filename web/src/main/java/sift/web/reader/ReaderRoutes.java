@@ -24,6 +24,7 @@ import sift.store.search.SearchIndex;
 import sift.store.sync.SyncStore;
 import sift.store.user.PostState;
 import sift.store.user.PostStateStore;
+import sift.web.http.ClaimJson;
 import sift.web.http.Dates;
 import sift.web.http.FeedReachNotice;
 import sift.web.http.Fields;
@@ -140,25 +141,7 @@ public final class ReaderRoutes {
                         .toList());
         body.put("hypeScore", f.hypeScore());
         body.put("stance", f.stance());
-        body.put(
-                "claims",
-                f.claims().stream()
-                        .map(c -> Map.of(
-                                "part",
-                                c.part(),
-                                "start",
-                                c.start(),
-                                "end",
-                                c.end(),
-                                "sentence",
-                                c.sentence(),
-                                "score",
-                                c.score(),
-                                "stance",
-                                c.stance(),
-                                "reasons",
-                                c.reasons()))
-                        .toList());
+        body.put("claims", f.claims().stream().map(ClaimJson::of).toList());
         body.put("release", f.release());
         body.put("episode", f.episode());
         body.put("enclosures", post.enclosures());
@@ -301,9 +284,12 @@ public final class ReaderRoutes {
                         ClaimMarks.flagged(facts.claims()),
                         facts.stance().equals("skeptical")
                                 ? facts.claims().stream()
-                                        .filter(c -> c.stance().equals("skeptical"))
+                                        .filter(c -> c.stance().equals("skeptical") && !c.spoken())
                                         .toList()
                                 : List.of(),
+                        facts.claims().stream()
+                                .filter(c -> c.spoken() && !c.stance().equals("neutral"))
+                                .toList(),
                         !facts.claims().isEmpty() || !facts.stance().equals("neutral"),
                         facts.release(),
                         facts.episode(),

@@ -67,8 +67,7 @@ public record SearchPage(
     public record Said(Integer seconds, String speaker) {
         /** "said at 12:34 by Ivan", as the result shows it. */
         public String label() {
-            return "said" + (seconds == null ? "" : " at " + sift.web.reader.PostPage.clock(seconds))
-                    + (speaker == null ? "" : " by " + speaker);
+            return sift.web.http.EpisodeLabels.said(seconds, speaker);
         }
     }
 

@@ -153,10 +153,17 @@ class DigestBuilderTest {
                                 "It fixes every outage before it happens.",
                                 80,
                                 List.of("absolute promise: 'every'"),
+                                false,
                                 null,
                                 null),
                         new HypeClaim(
-                                999, "A claim of a post of another day.", 90, List.of("superlative"), null, null)));
+                                999,
+                                "A claim of a post of another day.",
+                                90,
+                                List.of("superlative"),
+                                false,
+                                null,
+                                null)));
         assertThat(leads(digest.episodes())).containsExactly(1L);
         assertThat(leads(digest.releases())).as("watched products first").containsExactly(3L, 2L);
         assertThat(leads(digest.top())).doesNotContain(1L, 2L, 3L);
@@ -175,11 +182,11 @@ class DigestBuilderTest {
                 post(1, 10, "announcement", "ai-ml", 1, 1, 1.0, 99, "hype", null),
                 post(2, 11, "article", "ai-ml", 2, 2, 1.0, 70, "hype", null));
         List<HypeClaim> claims = List.of(
-                new HypeClaim(1, "It runs itself.", 99, List.of("anthro: 'runs itself'"), null, null),
-                new HypeClaim(1, "Zero human effort.", 98, List.of("absolute: 'zero'"), null, null),
-                new HypeClaim(1, "It understands intent.", 97, List.of("anthro: 'understands'"), null, null),
-                new HypeClaim(1, "Every outage, gone.", 96, List.of("absolute: 'every'"), null, null),
-                new HypeClaim(2, "AI will replace the NOC.", 70, List.of("replacement"), null, null));
+                new HypeClaim(1, "It runs itself.", 99, List.of("anthro: 'runs itself'"), false, null, null),
+                new HypeClaim(1, "Zero human effort.", 98, List.of("absolute: 'zero'"), false, null, null),
+                new HypeClaim(1, "It understands intent.", 97, List.of("anthro: 'understands'"), false, null, null),
+                new HypeClaim(1, "Every outage, gone.", 96, List.of("absolute: 'every'"), false, null, null),
+                new HypeClaim(2, "AI will replace the NOC.", 70, List.of("replacement"), false, null, null));
 
         Digest digest = build(day, DigestBuilder.Interests.NONE, Set.of(), claims);
 
