@@ -67,6 +67,7 @@ class PagesBrowserIT {
                                     .id());
             pages.put("release-timeline", "/releases/product?name=labforge");
             pages.put("search", "/search?q=bgp");
+            pages.put("search-said", "/search?q=hijack+drill");
             pages.put("podcast-show", "/podcasts/show?name=Control+Plane+Hours");
             pages.put("episode", "/posts/" + episode);
             pages.put("digest", "/digest");

@@ -27,7 +27,8 @@ import sift.store.user.DigestSettings;
  * through the real fetch-parse-store path. Their dates are written relative to now ({@code {{rfc822 -2d3h}}},
  * {@code {{iso -45m}}}) and fixed when Sift starts, to the hour, so a restart within the hour serves the same
  * bytes; {@code {base}} becomes the address the feed was fetched from. Podcast enclosures point at
- * {@code /demo/media/*.mp3}: ten seconds of silence, so that the player has something to play offline.
+ * {@code /demo/media/*.mp3}: an hour and five minutes of silence, as long as the longest demo episode, so that the
+ * player has something to play offline and every chapter and spoken claim a time to play from.
  */
 public final class DemoFeeds {
     /** Where the running server serves the sample feeds. */
@@ -36,10 +37,11 @@ public final class DemoFeeds {
     private static final Pattern DATE = Pattern.compile("\\{\\{(rfc822|iso) -(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?}}");
 
     /**
-     * MPEG-1 Layer III frames, 128 kbit/s, 44.1 kHz, mono, each 417 bytes long and 26 ms of sound. A frame
-     * whose side information is all zero carries no coefficients: it decodes to silence.
+     * MPEG-2 Layer III frames, 8 kbit/s, 22.05 kHz, mono, each 26 bytes long and 26 ms of sound: the smallest frames
+     * every decoder plays (an hour is 3.6 MB). A frame whose side information is all zero carries no coefficients: it
+     * decodes to silence.
      */
-    private static final byte[] SILENCE = silence(383);
+    private static final byte[] SILENCE = silence(Duration.ofMinutes(65));
 
     /** A demo file other than audio: its media type and text. */
     private record MediaFile(String contentType, String text) {}
@@ -50,7 +52,9 @@ public final class DemoFeeds {
             "cph112-chapters.json",
             new MediaFile("application/json+chapters", resource("demo/cph112-chapters.json")),
             "cph112-transcript.vtt",
-            new MediaFile("text/vtt", resource("demo/cph112-transcript.vtt")));
+            new MediaFile("text/vtt", resource("demo/cph112-transcript.vtt")),
+            "cph111-transcript.json",
+            new MediaFile("application/json", resource("demo/cph111-transcript.json")));
 
     private final Map<String, Body> bodies = new LinkedHashMap<>();
     private final String opml;
@@ -104,8 +108,8 @@ public final class DemoFeeds {
     }
 
     /**
-     * {@code GET /demo/media/{name}.mp3}: ten seconds of silent MPEG audio for every demo episode; the demo
-     * podcast's artwork and an episode's chapters and transcript by their names ({@link #FILES}).
+     * {@code GET /demo/media/{name}.mp3}: an hour of silent MPEG audio for every demo episode, in byte ranges when
+     * asked; the demo podcast's artwork and the chapters and transcripts of episodes by their names ({@link #FILES}).
      */
     public void serveMedia(Context ctx) {
         MediaFile file = FILES.get(ctx.pathParam("name"));
@@ -118,17 +122,19 @@ public final class DemoFeeds {
         if (!ctx.pathParam("name").matches("[a-z0-9-]+\\.mp3")) {
             throw new NotFoundResponse("There is no demo media '" + ctx.pathParam("name") + "'.");
         }
-        ctx.header("Cache-Control", "public, max-age=86400")
-                .contentType("audio/mpeg")
-                .result(SILENCE);
+        // in ranges, so that the player seeks to a chapter without reading the hour before it
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.writeSeekableStream(new ByteArrayInputStream(SILENCE), "audio/mpeg", SILENCE.length);
     }
 
-    private static byte[] silence(int frames) {
-        byte[] frame = new byte[417];
+    /** Silent MPEG audio at least {@code length} long. */
+    static byte[] silence(Duration length) {
+        byte[] frame = new byte[26];
         frame[0] = (byte) 0xFF;
-        frame[1] = (byte) 0xFB;
-        frame[2] = (byte) 0x90;
+        frame[1] = (byte) 0xF3;
+        frame[2] = (byte) 0x10;
         frame[3] = (byte) 0xC0;
+        int frames = (int) Math.ceil(length.toMillis() / (576 * 1000.0 / 22_050));
         byte[] all = new byte[frame.length * frames];
         for (int i = 0; i < frames; i++) {
             System.arraycopy(frame, 0, all, i * frame.length, frame.length);

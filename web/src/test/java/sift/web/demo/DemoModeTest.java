@@ -343,6 +343,59 @@ class DemoModeTest {
     }
 
     @Test
+    void aHypeClaimSaidInAnEpisodeIsShownWithItsTimeSpeakerAndReasonsWhereverThePostGoes() throws Exception {
+        try (TestApp app = TestApp.startDemo(dir)) {
+            waitForPosts(app, 65);
+            // Raj says it at 24:10 in the demo transcript of CPH112 (WebVTT); the show notes say nothing of AI
+            long id = byTitle(app.server.db().postQueries().river(100, null), "CPH112: Peering Policies That Scale")
+                    .id();
+            String said = "Honestly, our new AI assistant will replace the whole peering team, and it never makes a "
+                    + "mistake.";
+            var post = new ObjectMapper().readTree(app.get("/api/posts/" + id).body());
+            var claim = post.get("claims").get(0);
+            assertThat(claim.get("part").asText()).isEqualTo("transcript");
+            assertThat(claim.get("sentence").asText()).isEqualTo(said);
+            assertThat(claim.get("startSeconds").asInt()).isEqualTo(24 * 60 + 10);
+            assertThat(claim.get("speaker").asText()).isEqualTo("Raj");
+            assertThat(claim.get("stance").asText()).isEqualTo("hype");
+            assertThat(claim.get("reasons").toString()).contains("will replace");
+
+            Document page = Jsoup.parse(app.get("/posts/" + id).body());
+            var spoken = page.select("section.spoken li.said-hype").first();
+            assertThat(spoken.select("button.seek").attr("data-seek")).isEqualTo("1450");
+            assertThat(spoken.select("button.seek").text()).isEqualTo("24:10");
+            assertThat(spoken.select(".speaker").text()).isEqualTo("Raj");
+            assertThat(spoken.select("q").text()).isEqualTo(said);
+            assertThat(spoken.select(".why").text())
+                    .startsWith("Hype 100/100: ")
+                    .contains("will replace");
+            assertThat(page.select("p.stance").text()).contains("from what was said");
+            assertThat(page.select("details.flagged"))
+                    .as("the show notes flag nothing")
+                    .isEmpty();
+
+            Document digest = Jsoup.parse(app.get("/digest").body());
+            var watched =
+                    digest.select(".hype-watch li.claim:contains(" + said + ")").first();
+            assertThat(watched.select("a.said").text()).isEqualTo("said at 24:10 by Raj");
+            assertThat(watched.select("a.said").attr("href")).endsWith("/posts/" + id + "?t=1450");
+
+            String rss = app.get("/feeds/podcasts.rss").body();
+            assertThat(rss).contains("startSeconds=\"1450\"", "speaker=\"Raj\"", said, "?t=1450");
+
+            // CPH111 links its transcript in the Podcasting 2.0 JSON: a vendor's pitch quoted at 3:05
+            long aiops = byTitle(app.server.db().postQueries().river(100, null), "CPH111: Is AIOps Overhyped?")
+                    .id();
+            assertThat(new ObjectMapper()
+                            .readTree(app.get("/api/posts/" + aiops).body())
+                            .get("claims")
+                            .findValues("startSeconds"))
+                    .extracting(n -> n.asInt())
+                    .contains(185);
+        }
+    }
+
+    @Test
     void demoEpisodesPlayOffline() throws Exception {
         try (TestApp app = TestApp.startDemo(dir)) {
             var media = app.get("/demo/media/cph112.mp3");

@@ -175,6 +175,47 @@ class ReaderBrowserIT {
     }
 
     @Test
+    void aClaimSaidInAnEpisodePlaysItFromTheTimeItWasSaid() throws Exception {
+        long post = app.server.db().postQueries().river(100, null).stream()
+                .filter(p -> p.title().startsWith("CPH112"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        browser.get(app.url("/posts/" + post));
+        WebElement seek = browser.findElement(By.cssSelector("section.spoken li.said-hype button.seek"));
+        assertThat(seek.getText()).isEqualTo("24:10");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("document.querySelector('audio.player').muted = true");
+        seek.click();
+        awaitPlayerAt(js, 1450);
+        assertThat((Boolean) js.executeScript("return document.querySelector('audio.player').paused"))
+                .as("clicking the time plays the episode")
+                .isFalse();
+        LoginBrowserIT.screenshot(browser, "episode-spoken-claim.png");
+
+        // the link of the digest and of a search hit opens the page with the player at the claim
+        browser.get(app.url("/posts/" + post + "?t=1450"));
+        awaitPlayerAt(js, 1450);
+    }
+
+    /** Waits until the episode's player is at {@code seconds}, or fails saying where it is. */
+    private void awaitPlayerAt(JavascriptExecutor js, int seconds) {
+        try {
+            wait.until(d ->
+                    Math.abs(((Number) js.executeScript("return document.querySelector('audio.player').currentTime"))
+                                            .doubleValue()
+                                    - seconds)
+                            < 3);
+        } catch (RuntimeException e) {
+            throw new AssertionError(
+                    "the player is not at " + seconds + " s; readyState, duration, currentTime, seekable end, error: "
+                            + js.executeScript(
+                                    "const a = document.querySelector('audio.player'); return [a.readyState, a.duration, a.currentTime, a.seekable.length ? a.seekable.end(0) : -1, a.error && a.error.code].join(' ')"),
+                    e);
+        }
+    }
+
+    @Test
     void opensAReleaseTimelineAndWatchesTheProduct() throws Exception {
         browser.findElement(By.linkText("Releases")).click();
         wait.until(ExpectedConditions.titleIs("Releases · Sift"));
