@@ -14,6 +14,7 @@ import sift.web.cli.bench.BenchDigestCommand;
 import sift.web.cli.bench.BenchNlpCommand;
 import sift.web.cli.bench.BenchParseCommand;
 import sift.web.cli.bench.BenchSearchCommand;
+import sift.web.cli.bench.BenchTranscriptCommand;
 import sift.web.http.BadInput;
 
 /** The {@code sift} command line: one class a command. Exit status: 0 success, 1 failure, 2 bad usage. */
@@ -42,6 +43,7 @@ import sift.web.http.BadInput;
             UserCommand.class,
             DigestCommand.class,
             BenchDigestCommand.class,
+            BenchTranscriptCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

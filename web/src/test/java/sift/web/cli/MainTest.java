@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,15 @@ class MainTest {
         assertThat(Main.run("bench-search", "--rounds", "2", "--warmup", "1", "--data", data.toString()))
                 .isZero();
         assertThat(out()).containsPattern("all 24 searches: p50 [0-9.]+ ms, p90 [0-9.]+ ms, p99 [0-9.]+ ms");
+    }
+
+    @Test
+    void benchTranscriptReadsEpisodesWithTheirTalkAndFindsTheLastWordsSaid() {
+        assertThat(Main.run("bench-transcript", "--minutes", "3", "--rounds", "1"))
+                .isZero();
+        assertThat(out())
+                .containsPattern("a 3-minute transcript: \\d+ cues, \\d+ words, \\d+ KB of WebVTT; \\d+ claims found")
+                .containsPattern("found: median \\d+ ms");
     }
 
     @Test
@@ -323,6 +334,81 @@ class MainTest {
         assertThat(lines[3])
                 .isEqualTo("{\"id\":4,\"error\":\"" + input
                         + " line 4: \\\"episodeTag\\\" must be a whole number, not \\\"twelve\\\"\"}");
+    }
+
+    @Test
+    void scoreFindsTheClaimsSaidInATranscriptOfEveryFormatWithTheirTimeAndSpeaker() throws Exception {
+        String said = "Honestly, our revolutionary AI will replace the entire NOC and never makes a mistake.";
+        Map<String, String> transcripts = new LinkedHashMap<>();
+        transcripts.put(
+                "vtt",
+                "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Maya>Welcome back.\n\n"
+                        + "00:12:34.000 --> 00:12:40.000 line:90%\n<v Raj>Honestly, our revolutionary AI\n"
+                        + "will replace the entire NOC and never makes a mistake.\n");
+        transcripts.put(
+                "srt",
+                "1\n00:00:01,000 --> 00:00:04,000\nMaya: Welcome back.\n\n" + "2\n00:12:34,000 --> 00:12:40,000\nRaj: "
+                        + said + "\n");
+        transcripts.put(
+                "json",
+                "{\"version\":\"1.0.0\",\"segments\":[{\"speaker\":\"Maya\",\"startTime\":1,\"body\":\"Welcome back.\"},"
+                        + "{\"speaker\":\"Raj\",\"startTime\":754.2,\"body\":\"" + said + "\"}]}");
+        transcripts.put(
+                "html",
+                "<cite>Maya:</cite><time>0:01</time><p>Welcome back.</p>" + "<cite>Raj:</cite><time>12:34</time><p>"
+                        + said + "</p>");
+        transcripts.put("text", "Welcome back.\n\n" + said + "\n");
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder lines = new StringBuilder();
+        for (Map.Entry<String, String> t : transcripts.entrySet()) {
+            lines.append(json.writeValueAsString(Map.of(
+                            "id",
+                            t.getKey(),
+                            "title",
+                            "Episode 12",
+                            "text",
+                            "Two operators on peering policy.",
+                            "transcript",
+                            t.getValue())))
+                    .append('\n');
+        }
+        lines.append("{\"id\":\"number\",\"text\":\"x\",\"transcript\":42}\n");
+        lines.append("{\"id\":\"page\",\"text\":\"x\",\"transcriptType\":\"text/vtt\","
+                + "\"transcript\":\"<!DOCTYPE html><html><body>Not found</body></html>\"}\n");
+        Path input = dir.resolve("transcripts.jsonl");
+        Files.writeString(input, lines);
+
+        assertThat(Main.run("score", input.toString())).isEqualTo(1);
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : out().strip().split("\n")) {
+            out.add(json.readTree(line));
+        }
+        for (JsonNode line : out.subList(0, 5)) {
+            String format = line.get("id").asText();
+            JsonNode claim = line.at("/hype/claims/0");
+            assertThat(line.at("/hype/stance").asText()).as(format).isEqualTo("hype");
+            assertThat(claim.get("in").asText()).as(format).isEqualTo("transcript");
+            assertThat(claim.get("text").asText()).as(format).isEqualTo(said);
+            assertThat(claim.get("reasons")).as(format).isNotEmpty();
+            assertThat(
+                            claim.get("startSeconds").isNull()
+                                    ? null
+                                    : claim.get("startSeconds").asInt())
+                    .as(format)
+                    .isEqualTo(format.equals("text") ? null : 754);
+            assertThat(
+                            claim.get("speaker").isNull()
+                                    ? null
+                                    : claim.get("speaker").asText())
+                    .as(format)
+                    .isEqualTo(format.equals("text") ? null : "Raj");
+        }
+        assertThat(out.get(5).get("error").asText())
+                .isEqualTo(input + " line 6: \"transcript\" must be the transcript file's text (WebVTT, SRT, JSON, "
+                        + "HTML or plain text), not number");
+        assertThat(out.get(6).get("error").asText())
+                .isEqualTo(input + " line 7: \"transcript\" cannot be read: an HTML page, not a transcript of type "
+                        + "text/vtt");
     }
 
     @Test
