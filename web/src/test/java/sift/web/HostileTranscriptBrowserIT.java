@@ -17,7 +17,8 @@ import sift.ingest.testing.FixtureServer;
 import sift.web.auth.LoginBrowserIT;
 
 /**
- * A transcript is feed content too: its words and speakers, entity-escaped markup and tags of every kind included,
+ * A transcript is feed content too: its words and speakers, entity-escaped markup, tags of every kind and characters
+ * XML cannot hold included,
  * reach the search page, the episode's list of spoken claims, the digest's hype watch, the re-exported feeds (and
  * the JSON API) as text.
  * Headless Chromium opens each and finds nothing planted: no element, no script run, no dialog.
@@ -44,7 +45,7 @@ class HostileTranscriptBrowserIT {
                 <v Eve>Zebrafish &lt;/mark&gt;&lt;iframe src=javascript:alert(4)&gt; three &lt;svg onload=alert(5)&gt;.
 
                 00:00:13.000 --> 00:00:18.000
-                <v Mallory &lt;/q&gt;&lt;img src=x onerror=alert(6)&gt;>Honestly, our revolutionary AI &lt;/q&gt;&lt;img src=x onerror=alert(7)&gt; will replace the entire NOC and never makes a mistake.
+                <v Mallory &lt;/q&gt;&lt;img src=x onerror=alert(6)&gt;>Honestly, our revolutionary AI &lt;/q&gt;&lt;img src=x onerror=alert(7)&gt; will replace the entire NOC and never makes a mistake.\u0007\u0000\uFFFF
                 """;
     }
 

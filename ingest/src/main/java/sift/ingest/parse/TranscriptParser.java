@@ -50,6 +50,7 @@ public final class TranscriptParser {
     private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^\\s>]*)?\\s+([^>]*)>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|\\p{Cs}|[\\uFFFE\\uFFFF]");
     /** {@code Travis: When you first...}: one to three capitalised words and a colon open a cue of SRT or text. */
     private static final Pattern SPEAKER =
             Pattern.compile("^(\\p{Lu}[\\p{L}'.-]*(?: \\p{Lu}[\\p{L}'.-]*){0,2}) ?: +(\\S.*)$", Pattern.DOTALL);
@@ -298,6 +299,15 @@ public final class TranscriptParser {
                 .strip();
     }
 
+    /**
+     * The text without the characters that XML 1.0 and PostgreSQL refuse (control characters other than tab and line
+     * ends, unpaired surrogates, U+FFFE and U+FFFF): one of them in a cue would break every feed the episode is
+     * exported in, or its whole post's write.
+     */
+    static String printable(String text) {
+        return UNPRINTABLE.matcher(text).replaceAll("");
+    }
+
     /** The cues read so far, within the limits, and what was left out. */
     private static final class Cues {
         final List<ParsedTranscript.Cue> list = new ArrayList<>();
@@ -305,8 +315,12 @@ public final class TranscriptParser {
         int broken;
         boolean cut;
 
-        /** Adds a cue (an empty one is skipped); false once the limits are reached, when reading should stop. */
+        /**
+         * Adds a cue (an empty one is skipped), without characters text cannot hold; false once the limits are
+         * reached, when reading should stop.
+         */
         boolean add(Integer at, String speaker, String text) {
+            text = printable(text);
             if (text.isBlank()) {
                 return true;
             }
@@ -314,7 +328,8 @@ public final class TranscriptParser {
                 cut = true;
                 return false;
             }
-            String kept = text.length() > CUE_CHARS ? text.substring(0, CUE_CHARS) + "…" : text;
+            String kept = text.length() > CUE_CHARS ? printable(text.substring(0, CUE_CHARS)) + "…" : text;
+            speaker = speaker == null ? null : printable(speaker);
             list.add(new ParsedTranscript.Cue(at, speaker == null || speaker.isEmpty() ? null : speaker, kept));
             chars += kept.length();
             return true;

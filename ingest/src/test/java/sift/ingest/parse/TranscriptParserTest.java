@@ -182,4 +182,15 @@ class TranscriptParserTest {
         ParsedTranscript t = parse("\uFEFFWEBVTT\r\n\r\n00:00:02.000 --> 00:00:03.000\r\n<v Russ>Hello.\r\n", null);
         assertThat(t.cues()).isEqualTo(List.of(new Cue(2_000, "Russ", "Hello.")));
     }
+
+    @Test
+    void charactersThatXmlAndPostgresqlRefuseAreLeftOut() throws IOException {
+        ParsedTranscript vtt =
+                parse("WEBVTT\n\n00:00:02.000 --> 00:00:03.000\n<v Ru\u0000ss>Hel\u0007lo\uFFFF there.\n", null);
+        assertThat(vtt.cues()).isEqualTo(List.of(new Cue(2_000, "Russ", "Hello there.")));
+        ParsedTranscript json = parse(
+                "{\"segments\":[{\"speaker\":\"A\\u0001\",\"startTime\":1,\"body\":\"Hi\\u0000 \\ud83d\\ude00 \\ud800ok.\"}]}",
+                "application/json");
+        assertThat(json.cues()).isEqualTo(List.of(new Cue(1_000, "A", "Hi \ud83d\ude00 ok.")));
+    }
 }
