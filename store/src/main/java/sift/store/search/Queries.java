@@ -34,8 +34,10 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import sift.store.post.IndexablePost;
 import sift.store.post.PostChanges;
@@ -65,6 +67,8 @@ final class Queries {
     private static final int SNIPPET_FALLBACK_CHARS = 240;
     /** Snippets come from the first this many characters of a post: long enough for nearly every match. */
     private static final int SNIPPET_SCAN_CHARS = 2500;
+    /** The cues of a transcript that the cue finder weighs: as many as a transcript may have. */
+    private static final int MAX_CUE_PASSAGES = 20_000;
 
     private static final Pattern LINE_AFTER_SENTENCE = Pattern.compile("(?<=[.!?:;…])\\s*\\n\\s*");
 
@@ -74,7 +78,7 @@ final class Queries {
     private final Analyzer analyzer;
     private final SearcherManager searchers;
     private final UnifiedHighlighter highlighter;
-    /** Where in what was said the query's words are: the first match of the best passage, or null. */
+    /** Where in what was said the query's words are: the start of the first cue that has the most of them, or null. */
     private final UnifiedHighlighter cueFinder;
 
     Queries(Path dir, PostChanges posts, Clock clock, Analyzer analyzer, SearcherManager searchers) {
@@ -90,13 +94,20 @@ final class Queries {
                 // (weight matches) would find nothing whenever the query also names a field such as kind:
                 .withWeightMatches(false)
                 .build();
+        // one passage a cue, scored by the query's words in it whatever its length; the first of the best wins
         this.cueFinder = UnifiedHighlighter.builderWithoutSearcher(analyzer)
+                .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'))
+                .withScorer(new PassageScorer(1.2f, 0, 87))
                 .withFormatter(new PassageFormatter() {
                     @Override
                     public Integer format(Passage[] passages, String content) {
-                        return passages.length == 0 || passages[0].getNumMatches() == 0
-                                ? null
-                                : passages[0].getMatchStarts()[0];
+                        Passage best = null;
+                        for (Passage p : passages) { // in the order of the text
+                            if (p.getNumMatches() > 0 && (best == null || p.getScore() > best.getScore())) {
+                                best = p;
+                            }
+                        }
+                        return best == null ? null : best.getStartOffset();
                     }
                 })
                 .withMaxLength(Integer.MAX_VALUE - 1)
@@ -331,12 +342,12 @@ final class Queries {
 
     /**
      * The cue that says the query's words, or null: the highlighter reads what was said once, as the index holds it,
-     * and the first match of its best passage is mapped back to its cue (highlighting cue after cue took up to one
-     * pass a cue, thousands for an hour).
+     * one passage a cue, and the first of the best is mapped back to its cue (highlighting cue after cue took up to
+     * one pass a cue, thousands for an hour).
      */
     private PostFacts.Cue cueSaying(Query query, List<PostFacts.Cue> cues) throws IOException {
         if (cues.isEmpty()
-                || !(cueFinder.highlightWithoutSearcher(Fields.SAID, query, Fields.said(cues), 1)
+                || !(cueFinder.highlightWithoutSearcher(Fields.SAID, query, Fields.said(cues), MAX_CUE_PASSAGES)
                         instanceof Integer offset)) {
             return null;
         }
