@@ -112,9 +112,26 @@ public final class Analyzer {
         return hype(title, text, List.of());
     }
 
-    /** The hype verdict on a post and what was said in it (an episode's transcript, in order; empty for none). */
+    /**
+     * The hype verdict on a post and what was said in it (an episode's transcript, in order; empty for none). The
+     * models read English: show notes in another language are left out, and so is a transcript whose first
+     * thousand characters are not English.
+     */
     public Hype hype(String title, String text, List<Hype.Cue> transcript) {
-        return English.is(title, text) ? hype.score(title, text, transcript) : Hype.NONE;
+        boolean written = English.is(title, text);
+        List<Hype.Cue> said = englishOnly(transcript);
+        if (!written && said.isEmpty()) {
+            return Hype.NONE;
+        }
+        return written ? hype.score(title, text, said) : hype.score("", "", said);
+    }
+
+    private static List<Hype.Cue> englishOnly(List<Hype.Cue> transcript) {
+        StringBuilder start = new StringBuilder();
+        for (int i = 0; i < transcript.size() && start.length() < 1_000; i++) {
+            start.append(transcript.get(i).text()).append('\n');
+        }
+        return start.isEmpty() || English.is("", start.toString()) ? transcript : List.of();
     }
 
     /** Everything Sift finds out about a post; the encoder's vector is made for every post (stories need it). */
@@ -134,7 +151,7 @@ public final class Analyzer {
         return new Analysis(
                 kind,
                 english ? topics.topics(features, vector) : List.of(),
-                english ? hype.score(document.title(), document.text(), transcript) : Hype.NONE,
+                hype(document.title(), document.text(), transcript),
                 kind == Kind.RELEASE ? releases.extract(document) : null,
                 kind == Kind.PODCAST ? episodes.extract(document) : null,
                 vector);

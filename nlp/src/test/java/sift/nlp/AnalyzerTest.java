@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import sift.nlp.hype.Hype;
 import sift.nlp.taxonomy.Kind;
 import sift.nlp.text.Document;
 import sift.nlp.topic.TopicModel;
@@ -110,6 +111,31 @@ class AnalyzerTest {
         assertThat(german.topics()).isEmpty();
         Analysis japanese = analyze("今日の天気", "今日は晴れです。明日は雨が降るでしょう。", null);
         assertThat(japanese.topics()).isEmpty();
+    }
+
+    @Test
+    void whatWasSaidIsJudgedWhenItIsEnglishWhateverTheLanguageOfTheShowNotes() {
+        List<Hype.Cue> english = List.of(new Hype.Cue(
+                754_000,
+                "Raj",
+                "Honestly, our revolutionary AI will replace the entire NOC and never makes a mistake."));
+        List<Hype.Cue> german = List.of(new Hype.Cue(
+                754_000,
+                "Raj",
+                "Ehrlich gesagt wird unsere revolutionäre KI das ganze NOC ersetzen und macht nie Fehler."));
+        Document germanNotes = new Document(
+                "Folge 12: Das autonome NOC",
+                "Zwei Betreiber erzählen, wie sie ihre Netze mit und ohne KI betreiben.",
+                null,
+                List.of(),
+                List.of("audio/mpeg"));
+        Document noNotes = new Document("Episode 12", "", null, List.of(), List.of("audio/mpeg"));
+
+        assertThat(ANALYZER.analyze(germanNotes, english).hype().claims())
+                .singleElement()
+                .satisfies(c -> assertThat(c.part()).isEqualTo(Hype.Part.TRANSCRIPT));
+        assertThat(ANALYZER.analyze(noNotes, english).hype().stance()).isEqualTo("hype");
+        assertThat(ANALYZER.analyze(noNotes, german).hype()).isEqualTo(Hype.NONE);
     }
 
     @Test
