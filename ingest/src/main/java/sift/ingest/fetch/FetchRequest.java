@@ -27,12 +27,15 @@ public record FetchRequest(URI uri, String etag, String lastModified, String acc
         return new FetchRequest(uri, null, null, "application/json+chapters, application/json;q=0.9, */*;q=0.5");
     }
 
-    /** A podcast episode's transcript (the formats Podcasting 2.0's {@code podcast:transcript} links). */
-    public static FetchRequest transcript(URI uri) {
+    /**
+     * A podcast episode's transcript (the formats Podcasting 2.0's {@code podcast:transcript} links), conditionally
+     * when validators are given.
+     */
+    public static FetchRequest transcript(URI uri, String etag, String lastModified) {
         return new FetchRequest(
                 uri,
-                null,
-                null,
+                etag,
+                lastModified,
                 "text/vtt, application/x-subrip;q=0.9, application/srt;q=0.9, application/json;q=0.9,"
                         + " text/html;q=0.8, text/plain;q=0.8, */*;q=0.5");
     }

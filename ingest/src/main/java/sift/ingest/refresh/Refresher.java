@@ -351,7 +351,7 @@ public final class Refresher {
         PostFacts.Transcript[] transcripts = new PostFacts.Transcript[drafts.size()];
         for (int k = 0; k < drafts.size(); k++) {
             if (files[k] != null) {
-                transcripts[k] = transcriptReader.read(feed.url(), files[k]);
+                transcripts[k] = transcriptReader.read(feed.url(), files[k], posts.storedTranscript(drafts.get(k)));
                 analyses.set(k, analysis(current, documents.get(k), transcripts[k]));
             }
         }

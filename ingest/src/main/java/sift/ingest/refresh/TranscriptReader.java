@@ -46,10 +46,19 @@ final class TranscriptReader {
                 .orElse(null);
     }
 
-    /** The transcript in {@code file}, or its problem. */
-    PostFacts.Transcript read(String feedUrl, ParsedPodcast.Transcript file) {
+    /**
+     * The transcript in {@code file}, or its problem. When the episode's post is stored with the same file read
+     * ({@code stored}), the file is asked for conditionally and, unchanged, its stored cues are kept.
+     */
+    PostFacts.Transcript read(String feedUrl, ParsedPodcast.Transcript file, PostFacts.Transcript stored) {
         String url = file.url().strip();
-        FetchResult result = fetcher.fetch(FetchRequest.transcript(URI.create(url)));
+        boolean same =
+                stored != null && stored.url().equals(url) && !stored.cues().isEmpty();
+        FetchResult result = fetcher.fetch(FetchRequest.transcript(
+                URI.create(url), same ? stored.etag() : null, same ? stored.lastModified() : null));
+        if (same && result instanceof FetchResult.NotModified) {
+            return stored;
+        }
         if (!(result instanceof FetchResult.Modified fetched)) {
             String why = result instanceof FetchResult.Failed failed ? failed.reason() : "no file";
             log.info("Feed {}: no transcript from {}: {}", feedUrl, url, why);
@@ -65,7 +74,9 @@ final class TranscriptReader {
                     read.remark(),
                     read.cues().stream()
                             .map(c -> new PostFacts.Cue(c.startMillis(), c.speaker(), c.text()))
-                            .toList());
+                            .toList(),
+                    fetched.etag(),
+                    fetched.lastModified());
         } catch (IOException e) {
             log.info("Feed {}: transcript {} not read: {}", feedUrl, url, e.getMessage());
             return new PostFacts.Transcript(url, e.getMessage(), List.of());

@@ -274,6 +274,8 @@ class RefresherTest {
         assertThat(read.transcriptUrl()).as("the link for reading").isEqualTo(server.url("/t3.html"));
         assertThat(read.transcript())
                 .as("the timed file read")
+                .usingRecursiveComparison()
+                .ignoringFields("etag", "lastModified")
                 .isEqualTo(new PostFacts.Transcript(
                         server.url("/t3.vtt"),
                         null,
@@ -316,6 +318,47 @@ class RefresherTest {
                     assertThat(t.problem()).startsWith("cannot fetch it: ").contains("404");
                     assertThat(t.cues()).isEmpty();
                 });
+    }
+
+    @Test
+    void aChangedEpisodeAsksForItsTranscriptConditionallyAndKeepsTheCuesOfAnUnchangedOne() {
+        String show = """
+                <rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>
+                <title>Transcript Hour</title>
+                <item><title>TH4: %s</title><guid>th4</guid><pubDate>Wed, 25 Nov 2026 10:00:00 GMT</pubDate>
+                <enclosure url="https://th.example/4.mp3" length="1000" type="audio/mpeg"/>
+                <podcast:transcript url="%s" type="text/vtt"/></item>
+                </channel></rss>""";
+        server.feed("/t4.vtt", "text/vtt", "WEBVTT\n\n00:00:05.000 --> 00:00:09.000\n<v Ivan>Route servers.\n")
+                .feed("/t4-show.xml", "application/rss+xml", show.formatted("Route servers", server.url("/t4.vtt")));
+        Feed feed = subscribe("/t4-show.xml");
+        refresher.refresh(feed);
+        long id = db.postQueries().river(1, null).get(0).id();
+        PostFacts.Transcript first =
+                db.postQueries().find(id).orElseThrow().facts().episode().transcript();
+        assertThat(first.etag()).as("the file's validator kept").isNotNull();
+
+        server.feed(
+                "/t4-show.xml", "application/rss+xml", show.formatted("Route servers, again", server.url("/t4.vtt")));
+        assertThat(refresher.refresh(feed).updated()).isEqualTo(1);
+        assertThat(server.lastStatus("/t4.vtt"))
+                .as("asked for conditionally, unchanged")
+                .isEqualTo(304);
+        assertThat(db.postQueries().find(id).orElseThrow().facts().episode().transcript())
+                .isEqualTo(first);
+
+        server.feed("/t4.vtt", "text/vtt", "WEBVTT\n\n00:00:07.000 --> 00:00:09.000\n<v Ivan>RPKI.\n")
+                .feed("/t4-show.xml", "application/rss+xml", show.formatted("RPKI", server.url("/t4.vtt")));
+        refresher.refresh(feed);
+        assertThat(server.lastStatus("/t4.vtt")).isEqualTo(200);
+        assertThat(db.postQueries()
+                        .find(id)
+                        .orElseThrow()
+                        .facts()
+                        .episode()
+                        .transcript()
+                        .cues())
+                .containsExactly(new PostFacts.Cue(7_000, "Ivan", "RPKI."));
     }
 
     @Test

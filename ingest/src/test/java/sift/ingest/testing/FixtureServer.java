@@ -26,6 +26,7 @@ public final class FixtureServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, Integer> lastStatus = new ConcurrentHashMap<>();
     private final AtomicInteger inflight = new AtomicInteger();
     private final AtomicInteger peakInflight = new AtomicInteger();
 
@@ -91,6 +92,11 @@ public final class FixtureServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** The status of the last answer to a request for {@code path} (null before the first). */
+    public Integer lastStatus(String path) {
+        return lastStatus.get(path);
+    }
+
     /** The most requests this server had in hand at once. */
     public int peakConcurrency() {
         return peakInflight.get();
@@ -110,6 +116,7 @@ public final class FixtureServer implements AutoCloseable {
             if (route.status() == 200) {
                 exchange.getResponseHeaders().add("ETag", etag);
                 if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    lastStatus.put(path, 304);
                     exchange.sendResponseHeaders(304, -1);
                     return;
                 }
@@ -124,6 +131,7 @@ public final class FixtureServer implements AutoCloseable {
                 body = buffer.toByteArray();
                 exchange.getResponseHeaders().add("Content-Encoding", "gzip");
             }
+            lastStatus.put(path, route.status());
             exchange.sendResponseHeaders(route.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -67,9 +67,10 @@ final class Facts {
         var episodes = h.prepareBatch("""
                 INSERT INTO post_episodes (post_id, show_name, season, episode_number, duration_seconds,
                                            transcript_url, transcript_type, chapters_url, chapters,
-                                           transcript_read_url, transcript_problem)
+                                           transcript_read_url, transcript_problem, transcript_etag,
+                                           transcript_last_modified)
                 VALUES (:id, :show, :season, :number, :duration, :transcript, :transcriptType, :chaptersUrl,
-                        :chapters, :transcriptRead, :transcriptProblem)""");
+                        :chapters, :transcriptRead, :transcriptProblem, :transcriptEtag, :transcriptLastModified)""");
         var cues = h.prepareBatch("""
                 INSERT INTO episode_cues (post_id, position, start_millis, speaker, words)
                 VALUES (:id, :position, :start, :speaker, :words)""");
@@ -118,6 +119,10 @@ final class Facts {
                         .bind("chapters", fit(chapters(f.episode().chapters()), 8000))
                         .bind("transcriptRead", transcript == null ? null : fit(transcript.url(), 2048))
                         .bind("transcriptProblem", transcript == null ? null : fit(transcript.problem(), 1000))
+                        .bind("transcriptEtag", transcript == null ? null : validator(transcript.etag(), 500))
+                        .bind(
+                                "transcriptLastModified",
+                                transcript == null ? null : validator(transcript.lastModified(), 100))
                         .add();
                 for (int position = 0;
                         transcript != null && position < transcript.cues().size();
@@ -177,7 +182,8 @@ final class Facts {
                 .orElse(null);
         PostFacts.Episode episode = h.createQuery("""
                         SELECT show_name, season, episode_number, duration_seconds, transcript_url, transcript_type,
-                               chapters_url, chapters, transcript_read_url, transcript_problem
+                               chapters_url, chapters, transcript_read_url, transcript_problem, transcript_etag,
+                               transcript_last_modified
                         FROM post_episodes WHERE post_id = :id""")
                 .bind("id", postId)
                 .map((rs, ctx) -> new PostFacts.Episode(
@@ -189,26 +195,31 @@ final class Facts {
                         rs.getString("transcript_type"),
                         rs.getString("chapters_url"),
                         chapters(rs.getString("chapters")),
-                        rs.getString("transcript_read_url") == null
-                                ? null
-                                : transcript(
-                                        h,
-                                        postId,
-                                        rs.getString("transcript_read_url"),
-                                        rs.getString("transcript_problem"))))
+                        rs.getString("transcript_read_url") == null ? null : transcript(h, postId, rs)))
                 .findOne()
                 .orElse(null);
         return new PostFacts(kind, topics, hypeScore, stance, claims, release, episode, Vectors.vector(vector));
     }
 
-    private static PostFacts.Transcript transcript(Handle h, long postId, String url, String problem) {
+    /** The transcript of an episode's row, its cues read. */
+    static PostFacts.Transcript transcript(Handle h, long postId, ResultSet episode) throws SQLException {
         List<PostFacts.Cue> cues = h.createQuery(
                         "SELECT start_millis, speaker, words FROM episode_cues WHERE post_id = :id ORDER BY position")
                 .bind("id", postId)
                 .map((rs, ctx) -> new PostFacts.Cue(
                         rs.getObject("start_millis", Integer.class), rs.getString("speaker"), rs.getString("words")))
                 .list();
-        return new PostFacts.Transcript(url, problem, cues);
+        return new PostFacts.Transcript(
+                episode.getString("transcript_read_url"),
+                episode.getString("transcript_problem"),
+                cues,
+                episode.getString("transcript_etag"),
+                episode.getString("transcript_last_modified"));
+    }
+
+    /** A validator too long for its column is not kept: cut, it would never match again. */
+    private static String validator(String value, int max) {
+        return value == null || value.length() > max ? null : value;
     }
 
     /** Chapters as one column: a line each, start seconds, a tab, the title. */

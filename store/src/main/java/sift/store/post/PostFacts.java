@@ -144,13 +144,19 @@ public record PostFacts(
 
     /**
      * The transcript file at {@code url} as Sift read it: its cues, in the order they were said, and what was wrong
-     * with it or left out ({@code problem}, null when nothing was); a file that could not be read has a problem and
-     * no cues.
+     * with it or left out ({@code problem}, null when nothing was), and the validators its server gave ({@code etag},
+     * {@code lastModified}, null when none), to ask for it again conditionally; a file that could not be read has a
+     * problem and no cues.
      */
-    public record Transcript(String url, String problem, List<Cue> cues) {
+    public record Transcript(String url, String problem, List<Cue> cues, String etag, String lastModified) {
         public Transcript {
             Objects.requireNonNull(url, "url");
             cues = List.copyOf(cues);
+        }
+
+        /** A transcript read without validators. */
+        public Transcript(String url, String problem, List<Cue> cues) {
+            this(url, problem, cues, null, null);
         }
     }
 

@@ -171,6 +171,25 @@ public final class PostStore {
         return same;
     }
 
+    /**
+     * The transcript stored with the post that {@code draft} is a new version of, or null (a new post, or an episode
+     * without one): its validators let the file be asked for conditionally, and its cues serve when it has not
+     * changed.
+     */
+    public PostFacts.Transcript storedTranscript(PostDraft draft) {
+        String identity = fit(identity(draft, contentHash(draft)), 2048);
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT p.id, e.transcript_read_url, e.transcript_problem, e.transcript_etag,
+                               e.transcript_last_modified
+                        FROM posts p JOIN post_episodes e ON e.post_id = p.id
+                        WHERE p.feed_id = :feedId AND p.guid = :guid AND e.transcript_read_url IS NOT NULL""")
+                .bind("feedId", draft.feedId())
+                .bind("guid", identity)
+                .map((rs, ctx) -> Facts.transcript(h, rs.getLong("id"), rs))
+                .findOne()
+                .orElse(null));
+    }
+
     private static Upsert upsert(Handle h, PostDraft draft, Instant seenAt) {
         String hash = contentHash(draft);
         String identity = identity(draft, hash);

@@ -428,7 +428,9 @@ class PostStoreTest {
                     List.of(
                             new PostFacts.Cue(0, "Ivan Pepelnjak", "Welcome to Software Gone Wild."),
                             new PostFacts.Cue(754_250, null, "Route servers, EVPN and the rest."),
-                            new PostFacts.Cue(null, "Sander", "A cue without a time.")));
+                            new PostFacts.Cue(null, "Sander", "A cue without a time.")),
+                    "\"v1\"",
+                    "Wed, 25 Nov 2026 10:00:00 GMT");
             long id = posts.upsert(withFacts("e1", "Episode 142", episode(read)), NOW)
                     .postId();
             assertThat(db.postQueries().find(id).orElseThrow().facts().episode().transcript())
