@@ -76,6 +76,13 @@ public record PostPage(
                         : written ? "from the show notes and what was said" : "from what was said");
     }
 
+    /** The claims an admin may label for training: the flagged claims of the show notes, then those said. */
+    public List<PostFacts.Claim> labelable() {
+        List<PostFacts.Claim> claims = new ArrayList<>(flagged);
+        claims.addAll(spoken);
+        return claims;
+    }
+
     /** Whether the page has a player, which the times of chapters and spoken claims play from. */
     public boolean hasPlayer() {
         return media.stream().anyMatch(m -> m.audio() || m.video());

@@ -184,6 +184,10 @@ class ReaderBrowserIT {
         browser.get(app.url("/posts/" + post));
         WebElement seek = browser.findElement(By.cssSelector("section.spoken li.said-hype button.seek"));
         assertThat(seek.getText()).isEqualTo("24:10");
+        assertThat(browser.findElements(By.cssSelector("form.label-claim input[name=sentence]")).stream()
+                        .map(e -> e.getAttribute("value")))
+                .as("an admin labels a spoken claim for training as a written one")
+                .anyMatch(sentence -> sentence.startsWith("Honestly, our new AI assistant"));
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript("document.querySelector('audio.player').muted = true");
         seek.click();
