@@ -186,7 +186,7 @@ class DigestBuilderTest {
                 new HypeClaim(1, "Zero human effort.", 98, List.of("absolute: 'zero'"), false, null, null),
                 new HypeClaim(1, "It understands intent.", 97, List.of("anthro: 'understands'"), false, null, null),
                 new HypeClaim(1, "Every outage, gone.", 96, List.of("absolute: 'every'"), false, null, null),
-                new HypeClaim(2, "AI will replace the NOC.", 70, List.of("replacement"), false, null, null));
+                new HypeClaim(2, "AI will replace the NOC.", 70, List.of("replacement"), true, 754_500, "Raj\n*[x]*"));
 
         Digest digest = build(day, DigestBuilder.Interests.NONE, Set.of(), claims);
 
@@ -199,7 +199,8 @@ class DigestBuilderTest {
         String md = DigestText.markdown(digest, "https://s.example");
         assertThat(md.substring(md.indexOf("## Hype watch")))
                 .containsOnlyOnce("[Post 1]")
-                .contains("2 more claims in this post");
+                .contains("2 more claims in this post")
+                .contains("    [said at 12:34 by Raj \\*\\[x\\]\\*](https://s.example/posts/2?t=754) - claim 70: ");
     }
 
     @Test
