@@ -80,7 +80,7 @@ public final class HypeScorer {
         if (sentences.stream().noneMatch(s -> HypeLexicon.mentionsAi(s.words()))) {
             return Hype.NONE;
         }
-        Tally tally = new Tally(names(title, text + "\n" + spoken.text));
+        Tally tally = new Tally(names(title, spoken.text.isEmpty() ? text : text + "\n" + spoken.text));
         sentences.forEach(tally::add);
         return tally.hype();
     }
