@@ -27,7 +27,6 @@ import sift.ingest.clean.HtmlCleaner;
 import sift.ingest.fetch.FeedFetcher;
 import sift.ingest.fetch.FetchSettings;
 import sift.ingest.parse.FeedParser;
-import sift.ingest.parse.ParsedTranscript;
 import sift.ingest.parse.TranscriptParser;
 import sift.ingest.refresh.IngestMetrics;
 import sift.ingest.refresh.RefreshPolicy;
@@ -133,10 +132,14 @@ public final class BenchTranscriptCommand implements Callable<Integer> {
             for (int i = 0; i < rounds; i++) {
                 timed.add(round.get());
             }
-            ParsedTranscript parsed = TranscriptParser.parse(transcript, "text/vtt");
-            List<Hype.Cue> cues = parsed.cues().stream()
-                    .map(c -> new Hype.Cue(c.startMillis(), c.speaker(), c.text()))
-                    .toList();
+            // the last episode's cues as stored, as re-scoring reads them
+            List<Hype.Cue> cues = Refresher.said(db.postQueries()
+                    .find(db.postQueries().river(1, null).get(0).id())
+                    .orElseThrow()
+                    .facts()
+                    .episode()
+                    .transcript()
+                    .cues());
             double[] parse = timed(rounds, () -> TranscriptParser.parse(transcript, "text/vtt"));
             Hype[] last = new Hype[1];
             double[] score = timed(rounds, () -> last[0] = analyzer.hype("Episode", "Show notes.", cues));
